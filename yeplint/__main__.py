@@ -1,0 +1,3 @@
+from yeplint.cli import main
+
+main()

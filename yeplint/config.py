@@ -1,0 +1,229 @@
+"""Settings: defaults for the Yep site, overridden by ``[tool.yeplint]`` or ``yeplint.toml``.
+
+The nearest ``yeplint.toml`` or ``pyproject.toml`` with a ``[tool.yeplint]`` table, walking up
+from the working directory, is used; ``--config`` names one, ``--isolated`` ignores them all.
+Every key is checked: an unknown key or a wrong type is a :class:`ConfigError` naming both.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from yeplint.diagnostics import Severity
+
+
+class ConfigError(Exception):
+    """A configuration problem; the CLI reports it and exits with 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Files matching ``patterns`` (first matching collection wins) are checked by ``schema``."""
+
+    name: str
+    patterns: tuple[str, ...]
+    schema: str | None
+    """A built-in schema name (``blog``) or a path to a JSON Schema file; ``None``: body only."""
+    base: Path | None = None
+    """The folder a relative schema path is resolved against (the config file's)."""
+
+
+def _yep(name: str, *patterns: str, schema: str | None = None) -> Collection:
+    return Collection(name, patterns, schema if schema is not None else name)
+
+
+DEFAULT_COLLECTIONS: tuple[Collection, ...] = (
+    Collection("drafts", ("**/Niet gepubliceerd/**",), None),
+    _yep("fallback", "**/blog/_.*._.md", "**/trainingen/_.*._.md", "**/coaching/_.*._.md"),
+    _yep("blog", "**/blog/**/*.md"),
+    _yep("trainingen", "**/trainingen/**/*.md"),
+    _yep("coaching", "**/coaching/**/*.md"),
+    _yep("team", "**/team/**/*.md"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    root: Path | None = None
+    """The project root (the config file's folder); ``None``: each checked path is its own root."""
+    config_file: Path | None = None
+    collections: tuple[Collection, ...] = DEFAULT_COLLECTIONS
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    include: tuple[str, ...] = ("*.md", "*.markdown")
+    exclude: tuple[str, ...] = ()
+    image_fields: tuple[str, ...] = ("img",)
+    static_roots: tuple[str, ...] = ("static",)
+    max_image_width: int = 1600
+    max_file_size: int = 5_000_000
+    title_field: str = "title"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+_LIST_KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "include",
+    "exclude",
+    "image-fields",
+    "static-roots",
+}
+_INT_KEYS = {"max-image-width", "max-file-size"}
+_STR_KEYS = {"title-field"}
+_ALL_KEYS = _LIST_KEYS | _INT_KEYS | _STR_KEYS | {"collections", "per-file-ignores", "severity"}
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config walking up from ``start``: (file, its yeplint table)."""
+    for folder in (start, *start.parents):
+        candidate = folder / "yeplint.toml"
+        if candidate.is_file():
+            return candidate, _read(candidate)
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            table = _read(candidate).get("tool", {}).get("yeplint")
+            if isinstance(table, dict):
+                return candidate, table
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+
+
+def load_settings(
+    *, config: Path | None = None, isolated: bool = False, start: Path | None = None
+) -> Settings:
+    if isolated:
+        return Settings()
+    if config is not None:
+        table = _read(config)
+        if config.name == "pyproject.toml":
+            table = table.get("tool", {}).get("yeplint", {})
+        return settings_from(table, config)
+    found = find_config((start or Path.cwd()).resolve())
+    if found is None:
+        return Settings()
+    return settings_from(found[1], found[0])
+
+
+def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
+    """Validate a ``[tool.yeplint]`` table into :class:`Settings`."""
+    where = str(path)
+    unknown = sorted(set(table) - _ALL_KEYS)
+    if unknown:
+        known = ", ".join(sorted(_ALL_KEYS))
+        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
+    values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
+    for key, value in table.items():
+        attr = key.replace("-", "_")
+        if key in _LIST_KEYS:
+            values[attr] = _strings(value, key, where)
+        elif key in _INT_KEYS:
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{where}: `{key}` must be a positive integer, not {value!r}")
+            values[attr] = value
+        elif key in _STR_KEYS:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
+            values[attr] = value
+        elif key == "collections":
+            values[attr] = _collections(value, path)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: `{key}` must be a table of glob = [codes]")
+            values[attr] = tuple(
+                (glob, _strings(codes, f"{key}.{glob}", where)) for glob, codes in value.items()
+            )
+        elif key == "severity":
+            values[attr] = _severities(value, where)
+    for pattern in (*values.get("include", ()), *values.get("exclude", ())):
+        _check_glob(pattern, where)
+    settings = replace(Settings(), **values)
+    _check_selectors(settings, where)
+    return settings
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings, not {value!r}")
+    return tuple(value)
+
+
+def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `severity` must be a table of selector = level")
+    result = []
+    for selector, level in value.items():
+        try:
+            result.append((selector, Severity(level)))
+        except ValueError:
+            raise ConfigError(
+                f"{where}: `severity.{selector}` must be `error` or `warning`, not {level!r}"
+            ) from None
+    return tuple(result)
+
+
+def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
+    where = str(path)
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: `collections` must be a list of tables")
+    result = []
+    for i, item in enumerate(value):
+        key = f"collections[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: `{key}` must be a table with `glob` and `schema`")
+        extra = sorted(set(item) - {"name", "glob", "schema"})
+        if extra:
+            raise ConfigError(f"{where}: unknown key `{key}.{extra[0]}`")
+        if "glob" not in item:
+            raise ConfigError(f"{where}: `{key}.glob` is required")
+        patterns = _strings(item["glob"], f"{key}.glob", where)
+        for pattern in patterns:
+            _check_glob(pattern, where)
+        schema = item.get("schema")
+        if schema is not None and not isinstance(schema, str):
+            raise ConfigError(f"{where}: `{key}.schema` must be a string")
+        name = item.get("name", schema and Path(schema).stem.split(".")[0] or f"collection-{i}")
+        result.append(Collection(str(name), patterns, schema or None, path.parent.resolve()))
+    return tuple(result)
+
+
+def _check_glob(pattern: str, where: str) -> None:
+    from yeplint.globs import GlobError, compile_glob
+
+    try:
+        compile_glob(pattern)
+    except GlobError as exc:
+        raise ConfigError(f"{where}: bad glob `{pattern}`: {exc}") from None
+
+
+def _check_selectors(settings: Settings, where: str) -> None:
+    from yeplint.registry import UnknownSelector, expand
+
+    selectors = [*settings.select, *settings.ignore, *settings.extend_select]
+    selectors += [s for _, codes in settings.per_file_ignores for s in codes]
+    selectors += [s for s, _ in settings.severity]
+    for selector in selectors:
+        try:
+            list(expand(selector))
+        except UnknownSelector as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(Settings)]

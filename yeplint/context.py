@@ -1,0 +1,39 @@
+"""What a rule may use besides the post: the settings, the file's collection and schema, and
+run-wide services shared by every file (the image resolver)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yeplint.config import Collection, Settings
+
+if TYPE_CHECKING:
+    from yeplint.document import Post
+    from yeplint.images import ImageResolver
+    from yeplint.schemas import CompiledSchema, Finding
+
+
+@dataclass
+class Context:
+    settings: Settings
+    root: Path
+    """The content root: nothing outside it is read or stat'ed."""
+    collection: Collection | None
+    schema: CompiledSchema | None
+    images: ImageResolver
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def schema_findings(self, post: Post) -> list[Finding]:
+        """Validate the front matter once per file; each schema rule takes its own findings."""
+        if "schema" not in self._memo:
+            from yeplint.schemas import validate
+
+            data, fm = post.data, post.front_matter
+            found = []
+            if self.schema is not None and data is not None and fm is not None:
+                found = validate(fm, data, self.schema)
+            self._memo["schema"] = found
+        result: list[Finding] = self._memo["schema"]
+        return result

@@ -1,0 +1,137 @@
+"""Paths → the sorted list of Markdown files to check, each with its content root.
+
+Directories are walked without following symlinked folders (no loops), hidden folders and
+``node_modules`` are skipped, and only regular files are returned: a FIFO named ``x.md`` is never
+opened. Files named explicitly are checked even when they do not match ``include``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from yeplint.config import Settings
+from yeplint.globs import matches_any
+
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+class DiscoveryError(Exception):
+    """A path given on the command line does not exist (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    path: Path
+    display: str
+    root: Path
+    skip_reason: str | None = None
+    """Set when the file exists but must not be read (not a regular file)."""
+
+    @property
+    def relative(self) -> str:
+        try:
+            return self.path.relative_to(self.root).as_posix()
+        except ValueError:
+            return self.path.name
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _root_for(arg: Path, settings: Settings, cwd: Path) -> Path:
+    if settings.root is not None and (arg == settings.root or settings.root in arg.parents):
+        return settings.root
+    if arg.is_dir():
+        return arg
+    if cwd in arg.parents:
+        return cwd
+    return arg.parent
+
+
+def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> list[Target]:
+    cwd = (cwd or Path.cwd()).absolute()
+    found: dict[Path, Target] = {}
+    for raw in paths:
+        arg = Path(os.path.normpath(cwd / raw))
+        try:
+            mode = arg.lstat().st_mode
+        except OSError as exc:
+            raise DiscoveryError(f"{raw}: {exc.strerror or 'cannot access'}") from None
+        root = _root_for(arg, settings, cwd)
+        if stat.S_ISDIR(mode):
+            for path in _walk(arg, root, settings):
+                found.setdefault(path, Target(path, display_path(path, cwd), root))
+            continue
+        reason = None
+        if stat.S_ISLNK(mode):
+            try:
+                mode = arg.stat().st_mode
+            except OSError:
+                reason = "a broken or looping symlink"
+        if reason is None and not stat.S_ISREG(mode):
+            reason = "not a regular file"
+        if _excluded(arg, root, settings):
+            continue
+        found.setdefault(arg, Target(arg, display_path(arg, cwd), root, reason))
+    return sorted(found.values(), key=lambda t: t.display)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _excluded(path: Path, root: Path, settings: Settings) -> bool:
+    return bool(settings.exclude) and matches_any(settings.exclude, _relative(path, root))
+
+
+def _regular_inside(link: Path, root: Path) -> bool:
+    real = Path(os.path.realpath(link))
+    real_root = Path(os.path.realpath(root))
+    if real != real_root and real_root not in real.parents:
+        return False
+    try:
+        return stat.S_ISREG(real.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
+    result: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
+                        continue
+                    if not _excluded(path, root, settings):
+                        stack.append(path)
+                    continue
+                if entry.is_symlink():
+                    if not _regular_inside(path, root):
+                        continue  # broken, looping or escaping the root
+                elif not entry.is_file(follow_symlinks=False):
+                    continue  # FIFOs, sockets and devices are never opened
+            except OSError:
+                continue
+            relative = _relative(path, root)
+            if matches_any(settings.include, relative) and not _excluded(path, root, settings):
+                result.append(path)
+    return result

@@ -1,0 +1,148 @@
+"""Read a file once into a :class:`Post`: text, lines, front matter and body, all with positions.
+
+:func:`load_post` never raises for anything in the file's content; problems are recorded on the
+post and reported by the rules named after their ``kind``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from yeplint.diagnostics import Span
+from yeplint.frontmatter import FrontMatter, parse_yaml
+from yeplint.markdown import Body, parse_body
+from yeplint.source import Problem, decode, line_endings, split_lines
+
+_YAML_FENCE = "---"
+_TOML_FENCE = "+++"
+_LOOKS_LIKE_KEY = re.compile(r"[\w\"'-][^:]*:(\s|$)")
+
+
+@dataclass(slots=True)
+class Split:
+    """Where the front matter is: 0-based indexes of the fence lines."""
+
+    open_index: int
+    close_index: int | None
+    toml: bool = False
+
+
+def find_front_matter(lines: list[str]) -> Split | None:
+    """Locate a fenced front matter block at the top of the file (after blank lines only)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return None
+    head = lines[first].rstrip()
+    if head not in (_YAML_FENCE, _TOML_FENCE):
+        return None
+    close = next(
+        (j for j in range(first + 1, len(lines)) if lines[j].rstrip() == head),
+        None,
+    )
+    if first > 0 and (close is None or not _opens_with_key(lines, first + 1, close)):
+        return None  # a thematic break after blank lines, not misplaced front matter
+    return Split(first, close, toml=head == _TOML_FENCE)
+
+
+def _opens_with_key(lines: list[str], start: int, stop: int) -> bool:
+    content = next((line for line in lines[start:stop] if line.strip()), "")
+    return bool(_LOOKS_LIKE_KEY.match(content.strip()))
+
+
+@dataclass
+class Post:
+    """One Markdown file, read and split once; the body is parsed on first use."""
+
+    path: Path
+    display_path: str
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
+    front_matter_broken: bool = False
+    """True when a front matter block exists but could not be read into data."""
+    body_start_line: int = 1
+    """1-based line where the Markdown body starts."""
+    binary: bool = False
+    line_endings: frozenset[str] = frozenset()
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The front matter mapping, or ``None`` when there is none or it is not usable."""
+        fm = self.front_matter
+        if fm is not None and fm.ok and isinstance(fm.data, dict):
+            return fm.data
+        return None
+
+    @cached_property
+    def body(self) -> Body:
+        if self.binary:
+            return Body()
+        start = self.body_start_line - 1
+        return parse_body(self.lines[start:], line_offset=start)
+
+
+def load_text(path: Path, display_path: str, data: bytes) -> Post:
+    """Build a post from a file's bytes."""
+    post = Post(path=path, display_path=display_path)
+    decoded = decode(data)
+    post.problems.extend(decoded.problems)
+    if decoded.binary:
+        post.binary = True
+        return post
+    post.line_endings = frozenset(line_endings(decoded.text))
+    post.lines = split_lines(decoded.text)
+    post.text = "\n".join(post.lines)
+    _split(post)
+    return post
+
+
+def _split(post: Post) -> None:
+    lines = post.lines
+    split = find_front_matter(lines)
+    if split is None:
+        return
+    fence = Span.on_line(split.open_index + 1, 1, len(lines[split.open_index].rstrip()))
+    if split.open_index > 0:
+        post.problems.append(
+            Problem(
+                "misplaced-front-matter",
+                fence,
+                f"front matter must start on line 1, not line {split.open_index + 1}",
+                "remove the blank lines above the opening `---`",
+            )
+        )
+    if split.close_index is None:
+        post.front_matter_broken = True
+        post.problems.append(
+            Problem(
+                "unterminated-front-matter",
+                fence,
+                f"front matter opened with `{lines[split.open_index].rstrip()}` is never closed",
+                "add a closing fence line after the last key",
+            )
+        )
+        return
+    post.body_start_line = split.close_index + 2
+    if split.toml:
+        post.front_matter_broken = True
+        post.problems.append(
+            Problem(
+                "unsupported-front-matter",
+                fence,
+                "TOML front matter (`+++`) is not supported",
+                "write the front matter as YAML between `---` lines",
+            )
+        )
+        return
+    source = "\n".join(lines[split.open_index + 1 : split.close_index]) + "\n"
+    fm, problems = parse_yaml(
+        source, fence, close_line=split.close_index + 1, line_offset=split.open_index + 1
+    )
+    post.front_matter = fm
+    post.problems.extend(problems)
+    post.front_matter_broken = post.data is None

@@ -1,0 +1,209 @@
+"""The engine: read each file once, run the selected rules on it, stamp, suppress and sort.
+
+A crashing rule never hides the others: its exception becomes one ``internal-error``
+diagnostic for that file (the run exits 2) and the remaining rules and files still run.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yeplint.config import Collection, ConfigError, Settings
+from yeplint.context import Context
+from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
+from yeplint.discovery import Target
+from yeplint.document import Post, load_text
+from yeplint.globs import matches_any
+from yeplint.images import ImageResolver
+from yeplint.registry import Rule, all_rules, expand, resolve
+from yeplint.schemas import CompiledSchema, load_schema
+from yeplint.suppress import Suppressions
+
+INTERNAL_ERROR = ("YEP000", "internal-error")
+UNREADABLE = ("YEP012", "unreadable-file")
+TOO_LARGE = ("YEP013", "file-too-large")
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+    internal_errors: int = 0
+    tracebacks: list[str] = field(default_factory=list)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """The lines of each file that has diagnostics, for code frames."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    @property
+    def exit_code(self) -> int:
+        if self.internal_errors:
+            return 2
+        return 1 if self.errors else 0
+
+
+class Linter:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+    ) -> None:
+        self.settings = settings
+        rules = all_rules()
+        chosen = resolve(
+            [*(select if select is not None else settings.select), *settings.extend_select],
+            [*settings.ignore, *ignore],
+        )
+        self.rules: list[Rule] = [r for r in rules if r.code in chosen]
+        self.severity: dict[str, Severity] = {r.code: r.severity for r in rules}
+        for selector, level in settings.severity:
+            for code in expand(selector):
+                self.severity[code] = level
+        self.per_file_ignores = [
+            (glob, frozenset(c for s in codes for c in expand(s)))
+            for glob, codes in settings.per_file_ignores
+        ]
+        self._resolvers: dict[Path, ImageResolver] = {}
+        self._schemas: dict[Collection, CompiledSchema | None] = {}
+
+    def collection_for(self, target: Target) -> Collection | None:
+        relative = target.relative
+        for collection in self.settings.collections:
+            if matches_any(collection.patterns, relative):
+                return collection
+        return None
+
+    def schema_for(self, collection: Collection | None) -> CompiledSchema | None:
+        if collection is None or collection.schema is None:
+            return None
+        if collection not in self._schemas:
+            self._schemas[collection] = load_schema(collection)
+        return self._schemas[collection]
+
+    def check_schemas(self) -> None:
+        """Load every configured schema up front so a bad one is a config error (exit 2)."""
+        for collection in self.settings.collections:
+            self.schema_for(collection)
+
+    def resolver_for(self, root: Path) -> ImageResolver:
+        if root not in self._resolvers:
+            base = self.settings.root or root
+            statics = tuple(base / s for s in self.settings.static_roots)
+            self._resolvers[root] = ImageResolver(tuple(s for s in statics if s.is_dir()))
+        return self._resolvers[root]
+
+    def run(self, targets: Iterable[Target], *, debug: bool = False) -> Result:
+        result = Result()
+        for target in targets:
+            result.files_checked += 1
+            result.diagnostics.extend(self.lint_target(target, result, debug=debug))
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+        return result
+
+    def read(self, target: Target) -> tuple[Post | None, Diagnostic | None]:
+        size_cap = self.settings.max_file_size
+        if target.skip_reason:
+            return None, self._file_diag(target, UNREADABLE, f"skipped: {target.skip_reason}")
+        try:
+            with target.path.open("rb") as handle:
+                data = handle.read(size_cap + 1)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            return None, self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
+        if len(data) > size_cap:
+            return None, self._file_diag(
+                target,
+                TOO_LARGE,
+                f"file is larger than {size_cap:,} bytes; skipped",
+                "split the page, or raise `max-file-size` in the configuration",
+            )
+        return load_text(target.path, target.display, data), None
+
+    def lint_target(self, target: Target, result: Result, *, debug: bool = False) -> list[Diagnostic]:
+        post, problem = self.read(target)
+        if post is None:
+            return [problem] if problem and self._wanted(problem.code, target) else []
+        collection = self.collection_for(target)
+        ctx = Context(
+            settings=self.settings,
+            root=target.root,
+            collection=collection,
+            schema=self.schema_for(collection),
+            images=self.resolver_for(target.root),
+        )
+        diagnostics: list[Diagnostic] = []
+        ignored = self._ignored_codes(target)
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            try:
+                for violation in rule.check(post, ctx):
+                    diagnostics.append(self._stamp(post.display_path, rule, violation))
+            except Exception as exc:  # a crashing rule must not hide the others
+                result.internal_errors += 1
+                result.tracebacks.append(traceback.format_exc())
+                diagnostics.append(
+                    self._stamp(
+                        post.display_path,
+                        None,
+                        Violation(
+                            Span.point(1),
+                            f"rule `{rule.code}` ({rule.name}) crashed: "
+                            f"{type(exc).__name__}: {exc}",
+                            "please report this with the file; run with --debug for details",
+                        ),
+                    )
+                )
+        diagnostics = Suppressions.from_post(post).apply(diagnostics)
+        if diagnostics:
+            result.sources[post.display_path] = post.lines
+        return diagnostics
+
+    def _ignored_codes(self, target: Target) -> frozenset[str]:
+        codes: set[str] = set()
+        for glob, ignored in self.per_file_ignores:
+            if matches_any((glob,), target.relative):
+                codes.update(ignored)
+        return frozenset(codes)
+
+    def _wanted(self, code: str, target: Target) -> bool:
+        return any(r.code == code for r in self.rules) and code not in self._ignored_codes(target)
+
+    def _stamp(self, path: str, rule: Rule | None, violation: Violation) -> Diagnostic:
+        code, name = (rule.code, rule.name) if rule else INTERNAL_ERROR
+        span = violation.span
+        return Diagnostic(
+            path=path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            code=code,
+            rule=name,
+            severity=self.severity.get(code, Severity.ERROR),
+            message=violation.message,
+            hint=violation.hint,
+        )
+
+    def _file_diag(
+        self, target: Target, rule: tuple[str, str], message: str, hint: str | None = None
+    ) -> Diagnostic:
+        code, name = rule
+        return Diagnostic(
+            target.display, 1, 1, 1, 1, code, name, self.severity.get(code, Severity.ERROR),
+            message, hint,
+        )
+
+
+__all__ = ["ConfigError", "Linter", "Result"]

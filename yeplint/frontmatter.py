@@ -1,0 +1,402 @@
+"""Front matter: find the fenced block, compose its YAML with positions, build the data.
+
+Scalars resolve the YAML 1.2 core-schema way (as js-yaml and the JavaScript site tools do):
+dates stay the text the author typed, ``yes``/``no`` are strings. Plain scalars that a YAML 1.1
+reader (PyYAML, Jekyll) would read as something else are recorded, so a rule can warn.
+
+Nothing here raises for content problems: they become :class:`~yeplint.source.Problem` records.
+Tags are never constructed (``!!python/...`` stays text), aliases are bounded by their expanded
+size, and nesting is bounded by depth.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from yeplint.diagnostics import Span
+from yeplint.source import Problem
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PLAIN = "yeplint:plain"
+QUOTED = "yeplint:quoted"
+_TAG_PREFIX = "tag:yaml.org,2002:"
+
+MAX_NODES = 100_000
+"""Largest front matter, counted with every alias expanded; an alias bomb stops here."""
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences that front matter may have."""
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"[-+]?[0-9]+")
+_INT8 = re.compile(r"0o[0-7]+")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+
+JsonPath = tuple[str | int, ...]
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes only, marking untagged scalars as plain or quoted instead of resolving."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return PLAIN if implicit[0] else QUOTED
+        return str(super().resolve(kind, value, implicit))
+
+
+class ScalarError(ValueError):
+    pass
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.fullmatch(text):
+        return _to_int(text, 10)
+    if _INT8.fullmatch(text):
+        return _to_int(text[2:], 8)
+    if _INT16.fullmatch(text):
+        return _to_int(text[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _INF.fullmatch(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.fullmatch(text):
+        return math.nan
+    return text
+
+
+def _to_int(text: str, base: int) -> int:
+    try:
+        return int(text, base)
+    except ValueError as exc:  # longer than Python's integer-string limit
+        raise ScalarError(f"the number `{text[:20]}…` has {len(text)} digits") from exc
+
+
+_resolver11 = yaml.resolver.Resolver()
+_constructor11 = yaml.constructor.SafeConstructor()
+_YAML11_TYPED = {f"{_TAG_PREFIX}{t}" for t in ("null", "bool", "int", "float")}
+
+
+def yaml11_reading(text: str) -> tuple[bool, Any]:
+    """How PyYAML (YAML 1.1) reads a plain scalar: (typed?, value)."""
+    tag = _resolver11.resolve(yaml.ScalarNode, text, (True, False))
+    if tag not in _YAML11_TYPED:
+        return False, text
+    try:
+        return True, _constructor11.construct_object(yaml.ScalarNode(tag, text))
+    except (ValueError, yaml.YAMLError):
+        return False, text
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A plain scalar whose value differs between YAML 1.2 and YAML 1.1 readers."""
+
+    path: JsonPath
+    text: str
+    value12: Any
+    value11: Any
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """The parsed front matter block with a position for every key and value."""
+
+    fence: Span
+    """The opening fence line (``---``)."""
+    close_line: int | None
+    """1-based line of the closing fence, ``None`` when unterminated."""
+    data: Any = None
+    """The constructed data; a dict when the front matter is a mapping."""
+    value_spans: dict[JsonPath, Span] = field(default_factory=dict)
+    key_spans: dict[JsonPath, Span] = field(default_factory=dict)
+    last_content_line: int = 0
+    """The last line holding YAML content (not the closing fence), or the fence line."""
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    ok: bool = False
+    """True when the YAML parsed into usable data."""
+
+    def locate(self, path: JsonPath, *, key: bool = False) -> Span:
+        """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
+        spans = self.key_spans if key else self.value_spans
+        probe = tuple(path)
+        while probe:
+            if probe in spans:
+                return spans[probe]
+            if key and probe in self.value_spans:
+                return self.value_spans[probe]
+            probe = probe[:-1]
+        return self.fence
+
+    def insertion_point(self, path: JsonPath = ()) -> Span:
+        """Where a missing key of the mapping at ``path`` would go."""
+        if path and path in self.value_spans:
+            return self.value_spans[path]
+        return Span.point(self.last_content_line + 1 if self.close_line else self.fence.line)
+
+
+def _span(node: yaml.Node, line_offset: int) -> Span:
+    start, end = node.start_mark, node.end_mark
+    span = Span(
+        start.line + line_offset + 1,
+        start.column + 1,
+        end.line + line_offset + 1,
+        end.column + 1,
+    )
+    if isinstance(node, yaml.ScalarNode) and span.end_line > span.line and end.column == 0:
+        # A block scalar's end mark sits at the start of the next line; stop at the line end.
+        return Span(span.line, span.column, span.end_line - 1, 10**6)
+    return span
+
+
+def parse_yaml(source: str, fence: Span, close_line: int | None, line_offset: int) -> tuple[
+    FrontMatter, list[Problem]
+]:
+    """Compose ``source`` (the lines between the fences) into a :class:`FrontMatter`."""
+    fm = FrontMatter(fence=fence, close_line=close_line)
+    problems: list[Problem] = []
+    fm.last_content_line = fence.line
+    for index, line in enumerate(source.split("\n")):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            fm.last_content_line = line_offset + index + 1
+    try:
+        loader = _Loader(source)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, source, line_offset))
+        return fm, problems
+    except yaml.YAMLError as exc:
+        problems.append(Problem("yaml-syntax-error", fence, f"invalid YAML: {exc}"))
+        return fm, problems
+    except RecursionError:
+        problems.append(
+            Problem("yaml-too-complex", fence, "front matter is nested too deeply to read")
+        )
+        return fm, problems
+    if root is None:
+        fm.data = {}
+        fm.ok = True
+        return fm, problems
+    builder = _Builder(fm, problems, line_offset)
+    size = builder.measure(root)
+    if size is None:
+        return fm, problems
+    fm.data = builder.build(root, ())
+    fm.ok = True
+    if not isinstance(fm.data, dict):
+        kind = "a list" if isinstance(fm.data, list) else "a single value"
+        problems.append(
+            Problem(
+                "front-matter-not-mapping",
+                _span(root, line_offset),
+                f"front matter is {kind}, not a mapping of keys to values",
+                "write it as `key: value` lines",
+            )
+        )
+    return fm, problems
+
+
+_MAPPING_VALUES = "mapping values are not allowed"
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    lines = source.split("\n")
+    hint: str | None = None
+    if mark is not None and "end of stream" in problem and exc.context_mark is not None:
+        # An unclosed quote or bracket: the cause is where it opened, not the end of the block.
+        mark = exc.context_mark
+    line = (mark.line if mark else 0) + line_offset + 1
+    column = (mark.column if mark else 0) + 1
+    text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    message = f"invalid YAML: {problem}"
+    if exc.context and "end of stream" in problem:
+        message = f"invalid YAML: {exc.context} that is never closed"
+    if problem.startswith(_MAPPING_VALUES):
+        key, sep, value = text.partition(": ")
+        if sep and value.strip() and not value.lstrip().startswith(("'", '"', "|", ">")):
+            quoted = "'" + value.strip().replace("'", "''") + "'"
+            message = "invalid YAML: the value contains `: `, which starts a mapping"
+            hint = f"quote the value: `{key.strip()}: {quoted}`"
+        else:
+            hint = "quote the value, or indent a nested mapping on its own line"
+    elif "found character that cannot start any token" in problem:
+        hint = "quote the value"
+        if "\t" in text[: column + 1]:
+            hint = "YAML does not allow tabs for indentation; use spaces"
+    elif "did not find expected key" in problem or "expected <block end>" in problem:
+        hint = "check the indentation of this line against the lines above"
+    elif "undefined alias" in problem:
+        hint = "`*` starts an alias in YAML; quote the value"
+    elif "never closed" in message:
+        hint = "close the quote or bracket that starts here"
+    width = max(1, len(text) - column + 1) if text else 1
+    return Problem("yaml-syntax-error", Span.on_line(line, column, width), message, hint)
+
+
+class _Builder:
+    """Builds Python data from composed nodes, recording every key's and value's span."""
+
+    def __init__(self, fm: FrontMatter, problems: list[Problem], line_offset: int) -> None:
+        self.fm = fm
+        self.problems = problems
+        self.offset = line_offset
+        self._sizes: dict[int, int] = {}
+
+    def measure(self, root: yaml.Node) -> int | None:
+        """Expanded size of the tree (aliases counted every time); ``None`` when too big."""
+        in_progress: set[int] = set()
+        stack: list[tuple[yaml.Node, bool, int]] = [(root, False, 1)]
+        while stack:
+            node, done, depth = stack.pop()
+            key = id(node)
+            if done:
+                in_progress.discard(key)
+                total = 1 + sum(self._sizes[id(child)] for child in _children(node))
+                self._sizes[key] = total
+                if total > MAX_NODES:
+                    self._too_complex(
+                        root,
+                        f"front matter expands to more than {MAX_NODES:,} values "
+                        "(aliases referring to aliases)",
+                    )
+                    return None
+                continue
+            if key in self._sizes:
+                continue
+            if key in in_progress:
+                self._too_complex(node, "front matter contains an alias that refers to itself")
+                return None
+            if depth > MAX_DEPTH:
+                self._too_complex(node, f"front matter is nested more than {MAX_DEPTH} levels deep")
+                return None
+            in_progress.add(key)
+            stack.append((node, True, depth))
+            stack.extend((child, False, depth + 1) for child in _children(node))
+        return self._sizes[id(root)]
+
+    def _too_complex(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(
+            Problem("yaml-too-complex", _span(node, self.offset), message, "simplify the YAML")
+        )
+
+    def build(self, node: yaml.Node, path: JsonPath) -> Any:
+        self.fm.value_spans[path] = _span(node, self.offset)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if tag not in (PLAIN, QUOTED) and not tag.startswith(_TAG_PREFIX):
+            self._unknown_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        return None  # pragma: no cover - composer yields only these three kinds
+
+    def _scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
+        text: str = node.value
+        tag: str = node.tag
+        try:
+            if tag == PLAIN:
+                value = resolve_plain(text)
+                typed11, value11 = yaml11_reading(text)
+                if (typed11 or not isinstance(value, str)) and not _same(value, value11):
+                    self.fm.ambiguities.append(Ambiguity(path, text, value, value11))
+                return value
+            if tag in (QUOTED, f"{_TAG_PREFIX}str"):
+                return text
+            if tag == f"{_TAG_PREFIX}null":
+                return None
+            if tag in (f"{_TAG_PREFIX}{t}" for t in ("bool", "int", "float")):
+                value = resolve_plain(text)
+                expected = tag.removeprefix(_TAG_PREFIX)
+                if type(value).__name__ != expected:
+                    self._bad_value(node, f"`{text}` is not a valid {expected}")
+                    return text
+                return value
+        except ScalarError as exc:
+            self._bad_value(node, str(exc), "quote it if it is text")
+            return text
+        self._unknown_tag(node)
+        return text
+
+    def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        merges: list[yaml.Node] = []
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = str(key_node.value)
+            else:
+                key = "<complex key>"
+                self._bad_value(key_node, "a mapping key must be a plain value", "use a text key")
+            if key == "<<" and key_node.tag == PLAIN:
+                merges.append(value_node)
+                continue
+            key_span = _span(key_node, self.offset)
+            if key in first_seen:
+                self.problems.append(
+                    Problem(
+                        "duplicate-key",
+                        key_span,
+                        f"duplicate key `{key}` (first defined on line {first_seen[key]})",
+                        "remove one of them; YAML readers disagree on which one wins",
+                    )
+                )
+            else:
+                first_seen[key] = key_span.line
+            self.fm.key_spans[(*path, key)] = key_span
+            result[key] = self.build(value_node, (*path, key))
+        for merge in merges:
+            sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    for k, v in self._mapping(source, path).items():
+                        result.setdefault(k, v)
+        return result
+
+    def _unknown_tag(self, node: yaml.Node) -> None:
+        self._bad_value(
+            node,
+            f"unsupported YAML tag `{node.tag}`; its value is read as plain data",
+            "remove the tag",
+        )
+
+    def _bad_value(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem("invalid-yaml-value", _span(node, self.offset), message, hint))
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float) and math.isnan(a):
+        return isinstance(b, float) and math.isnan(b)
+    return bool(a == b)
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        yield from node.value
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value

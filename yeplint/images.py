@@ -1,0 +1,184 @@
+"""Resolve image references to files, with exact case, never leaving the content root.
+
+Paths are resolved lexically and then walked one folder listing at a time from the root, so a
+reference is found only when every component exists with exactly that case (as on the Linux
+build server), and nothing outside the root is ever listed, stat'ed or read. Folder listings
+and image headers are cached for the whole run: one image used by many posts is checked once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "mailto:", "ftp://", "tel:")
+
+
+class Status(enum.Enum):
+    OK = "ok"
+    REMOTE = "remote"
+    EMPTY = "empty"
+    MISSING = "missing"
+    WRONG_CASE = "wrong-case"
+    OUTSIDE = "outside"
+    DIRECTORY = "directory"
+    BACKSLASH = "backslash"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    status: Status
+    path: Path | None = None
+    """The file found (for OK) or the path that was looked for."""
+    suggestion: str | None = None
+    """For MISSING/WRONG_CASE: the reference rewritten to the closest existing file."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    format: str | None
+    width: int | None
+    height: int | None
+    error: str | None = None
+
+
+_EXTENSION_FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+    ".avif": "AVIF",
+    ".bmp": "BMP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+    ".ico": "ICO",
+}
+
+
+def expected_format(path: Path) -> str | None:
+    return _EXTENSION_FORMATS.get(path.suffix.lower())
+
+
+class ImageResolver:
+    def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
+        self.static_roots = static_roots
+        self._listings: dict[Path, dict[str, bool] | None] = {}
+        self._infos: dict[Path, ImageInfo] = {}
+
+    def listing(self, folder: Path) -> dict[str, bool] | None:
+        """Names in ``folder`` mapped to is-directory; ``None`` when it cannot be listed."""
+        if folder not in self._listings:
+            try:
+                with os.scandir(folder) as entries:
+                    self._listings[folder] = {e.name: _is_dir(e) for e in entries}
+            except OSError:
+                self._listings[folder] = None
+        return self._listings[folder]
+
+    def resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
+        ref = reference.strip()
+        if not ref or ref in (".", "./"):
+            return Resolution(Status.EMPTY)
+        if ref.lower().startswith(REMOTE_PREFIXES) or ":" in ref.split("/")[0][1:]:
+            return Resolution(Status.REMOTE)
+        if "\\" in ref:
+            return Resolution(Status.BACKSLASH, suggestion=ref.replace("\\", "/"))
+        if ref.startswith("/"):
+            bases = self.static_roots or (root,)
+            last: Resolution | None = None
+            for base in bases:
+                found = self._walk(base, ref.lstrip("/"), base, reference)
+                if found.status is not Status.MISSING:
+                    return found
+                last = last or found
+            assert last is not None
+            return last
+        try:
+            folder = post_folder.relative_to(root).as_posix()
+        except ValueError:
+            return Resolution(Status.OUTSIDE)
+        joined = posixpath.normpath(posixpath.join(folder, ref))
+        if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+            return Resolution(Status.OUTSIDE, root / joined)
+        return self._walk(root, joined, root, reference, post_folder)
+
+    def _walk(
+        self, base: Path, relative: str, root: Path, reference: str, post: Path | None = None
+    ) -> Resolution:
+        relative = posixpath.normpath(relative)
+        if relative.startswith("../") or relative == "..":
+            return Resolution(Status.OUTSIDE, base / relative)
+        current = base
+        parts = [p for p in relative.split("/") if p not in ("", ".")]
+        for index, part in enumerate(parts):
+            names = self.listing(current)
+            last = index == len(parts) - 1
+            if names is None:
+                return Resolution(Status.MISSING, base / relative)
+            if part not in names:
+                folded = {n.casefold(): n for n in names}
+                actual = folded.get(part.casefold())
+                if actual is not None:
+                    fixed = self._replace(reference, part, actual)
+                    return Resolution(Status.WRONG_CASE, current / actual, fixed)
+                suggestion = None
+                if last:
+                    close = difflib.get_close_matches(
+                        part, [n for n, is_dir in names.items() if not is_dir], n=1, cutoff=0.6
+                    )
+                    suggestion = self._replace(reference, part, close[0]) if close else None
+                return Resolution(Status.MISSING, base / relative, suggestion)
+            current = current / part
+            if current.is_symlink():
+                real = Path(os.path.realpath(current))
+                if not _inside(real, Path(os.path.realpath(root))):
+                    return Resolution(Status.OUTSIDE, current)
+            if last and names[part]:
+                return Resolution(Status.DIRECTORY, current)
+            if not last and not names[part]:
+                return Resolution(Status.MISSING, base / relative)
+        if not parts:
+            return Resolution(Status.DIRECTORY, base)
+        return Resolution(Status.OK, current)
+
+    @staticmethod
+    def _replace(reference: str, old: str, new: str) -> str:
+        head, sep, tail = reference.rpartition(old)
+        return f"{head}{new}{tail}" if sep else new
+
+    def info(self, path: Path) -> ImageInfo:
+        """Format and size from the file's header (Pillow reads headers lazily); cached."""
+        if path not in self._infos:
+            self._infos[path] = _read_info(path)
+        return self._infos[path]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _read_info(path: Path) -> ImageInfo:
+    if path.suffix.lower() == ".svg":
+        return ImageInfo("SVG", None, None)
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            return ImageInfo(image.format, width, height)
+    except UnidentifiedImageError:
+        return ImageInfo(None, None, None, "not a readable image")
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        return ImageInfo(None, None, None, f"cannot read the image header: {exc}")

@@ -1,0 +1,360 @@
+"""The Markdown body: one markdown-it-py parse giving headings, paragraphs, images and comments.
+
+markdown-it-py follows CommonMark 0.31.2 and gives every block token a line map. Inline tokens
+have no positions, so the image and inline-HTML rules are wrapped to record where each token
+starts in its block's text, and block text is mapped back to the original lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Literal
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.html_inline import html_inline
+from markdown_it.rules_inline.image import image
+from markdown_it.token import Token
+
+from yeplint.diagnostics import Span
+
+ImageKind = Literal["markdown", "reference", "html", "front-matter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    """The heading's inline content as written (ATX hashes and closing sequence removed)."""
+    span: Span
+    """The whole heading line (for setext, the text lines without the underline)."""
+    setext: bool
+    raw: str
+    """The first source line of the heading, container prefixes included."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    span: Span
+    lines: tuple[str, ...]
+    """The paragraph's source lines as markdown-it saw them (container prefixes removed)."""
+    emphasis_only: bool
+    """The whole paragraph is one bold or italic run (a heading in disguise)."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    target: str
+    """The target as written (Markdown escapes resolved, not URL-decoded)."""
+    alt: str | None
+    """The alt text; ``None`` when an HTML image has no ``alt`` attribute."""
+    span: Span
+    kind: ImageKind
+
+    @property
+    def path(self) -> str:
+        """The target as a file path: URL-decoded, without query and fragment."""
+        target = self.target.strip()
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+        for sep in ("?", "#"):
+            target = target.split(sep, 1)[0]
+        return unquote(target)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Body:
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """Wrap an inline rule so the token it pushes remembers its offsets in the block's text."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        count = len(state.tokens)
+        ok = rule(state, silent)
+        if ok and not silent and len(state.tokens) > count:
+            token = state.tokens[count]
+            token.meta["yeplint_start"] = start
+            token.meta["yeplint_end"] = state.pos
+            token.meta["yeplint_src"] = state.src
+        return ok
+
+    return wrapped
+
+
+def _make_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    md.inline.ruler.at("image", _recording(image))
+    md.inline.ruler.at("html_inline", _recording(html_inline))
+    return md
+
+
+_MD: MarkdownIt | None = None
+
+
+def parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = _make_parser()
+    return _MD
+
+
+class _LineMapper:
+    """Maps offsets in a block's content back to original (line, column)."""
+
+    def __init__(self, content: str, source: list[str], first_line: int, line_offset: int):
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        self.columns: list[int] = []
+        offset = 0
+        for k, text in enumerate(content.split("\n")):
+            index = first_line + k
+            original = source[index] if 0 <= index < len(source) else ""
+            self.starts.append(offset)
+            self.lines.append(index + line_offset + 1)
+            self.columns.append(_column_of(text, original))
+            offset += len(text) + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        k = 0
+        lo, hi = 0, len(self.starts) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.starts[mid] <= offset:
+                k = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return self.lines[k], self.columns[k] + offset - self.starts[k] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end))
+        return Span(line, column, end_line, end_column)
+
+
+def _column_of(text: str, original: str) -> int:
+    """0-based column at which a line of block content starts inside its source line."""
+    if not text:
+        return len(original) - len(original.lstrip())
+    for candidate in (original, original.rstrip()):
+        if candidate.endswith(text):
+            return len(candidate) - len(text)
+    found = original.find(text.strip())
+    return max(found, 0)
+
+
+def parse_body(lines: list[str], line_offset: int) -> Body:
+    """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`."""
+    body = Body()
+    env: dict[str, object] = {}
+    tokens = parser().parse("\n".join(lines), env)
+    _Walker(body, lines, line_offset).walk(tokens)
+    return body
+
+
+class _Walker:
+    def __init__(self, body: Body, lines: list[str], line_offset: int) -> None:
+        self.body = body
+        self.lines = lines
+        self.offset = line_offset
+
+    def line_span(self, begin: int, end: int) -> Span:
+        last = max(begin, end - 1)
+        text = self.lines[last] if last < len(self.lines) else ""
+        return Span(begin + self.offset + 1, 1, last + self.offset + 1, len(text) + 1)
+
+    def walk(self, tokens: list[Token]) -> None:
+        for i, token in enumerate(tokens):
+            if token.type == "heading_open" and token.map:
+                self.heading(token, tokens[i + 1])
+            elif token.type == "paragraph_open" and token.map and not token.hidden:
+                self.paragraph(token, tokens[i + 1])
+            elif token.type == "paragraph_open" and token.map:
+                self.inline(tokens[i + 1])  # tight list items hide their paragraphs
+            elif token.type == "inline" and tokens[i - 1].type not in (
+                "heading_open",
+                "paragraph_open",
+            ):
+                self.inline(token)  # table cells
+            elif token.type == "html_block" and token.map:
+                mapper = _LineMapper(token.content.rstrip("\n"), self.lines, token.map[0], self.offset)
+                self.html(token.content, mapper, 0)
+
+    def heading(self, token: Token, inline: Token) -> None:
+        assert token.map is not None
+        begin, end = token.map
+        setext = token.markup in ("=", "-")
+        if setext:
+            end -= 1
+        raw = self.lines[begin] if begin < len(self.lines) else ""
+        span = self.line_span(begin, end)
+        self.body.headings.append(
+            Heading(int(token.tag[1]), inline.content, span, setext, raw)
+        )
+        self.inline(inline)
+
+    def paragraph(self, token: Token, inline: Token) -> None:
+        assert token.map is not None
+        begin, end = token.map
+        children = inline.children or []
+        emphasis_only = (
+            len(children) == 3
+            and children[0].type in ("strong_open", "em_open")
+            and children[2].type in ("strong_close", "em_close")
+            and children[1].type == "text"
+        )
+        self.body.paragraphs.append(
+            Paragraph(
+                self.line_span(begin, end),
+                tuple(inline.content.split("\n")),
+                emphasis_only,
+                children[1].content if emphasis_only else inline.content,
+            )
+        )
+        self.inline(inline)
+
+    def inline(self, inline: Token) -> None:
+        if not inline.map or not inline.children:
+            return
+        mapper: _LineMapper | None = None
+        for child in inline.children:
+            if child.type not in ("image", "html_inline"):
+                continue
+            if child.meta.get("yeplint_src") != inline.content:
+                continue  # not recorded by this block's own inline pass
+            if mapper is None:
+                mapper = _LineMapper(inline.content, self.lines, inline.map[0], self.offset)
+            start, end = child.meta["yeplint_start"], child.meta["yeplint_end"]
+            if child.type == "image":
+                self.image(child, inline.content, start, end, mapper)
+            else:
+                self.html(child.content, mapper, start)
+
+    def image(self, token: Token, src: str, start: int, end: int, mapper: _LineMapper) -> None:
+        written = _written_destination(src, start, end)
+        kind: ImageKind = "markdown" if written is not None else "reference"
+        target = written if written is not None else unquote(str(token.attrs.get("src", "")))
+        alt = "".join(_plain_text(token.children or []))
+        self.body.images.append(ImageRef(target, alt, mapper.span(start, end), kind))
+
+    def html(self, html: str, mapper: _LineMapper, base: int) -> None:
+        scanner = _HtmlScanner(html)
+        for tag in scanner.images:
+            start = base + tag.offset
+            span = mapper.span(start, start + tag.length)
+            self.body.images.append(ImageRef(tag.src or "", tag.alt, span, "html"))
+        for comment in scanner.comments:
+            start = base + comment.offset
+            self.body.comments.append(
+                Comment(comment.text, mapper.span(start, start + comment.length))
+            )
+
+
+def _written_destination(src: str, start: int, end: int) -> str | None:
+    """The destination of an inline image ``![alt](dest)`` as written; ``None`` for references."""
+    text = src[start:end]
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for i in range(1, len(text)):
+        char = text[i]
+        if char == "\\":
+            continue
+        if char == "[" and text[i - 1] != "\\":
+            depth += 1
+        elif char == "]" and text[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                if i + 1 < len(text) and text[i + 1] == "(":
+                    return _destination(text[i + 2 : -1])
+                return None
+    return None
+
+
+def _destination(inner: str) -> str:
+    inner = inner.strip()
+    if inner.startswith("<"):
+        close = inner.find(">")
+        return inner[: close + 1] if close > 0 else inner
+    depth = 0
+    for i, char in enumerate(inner):
+        if char in " \t\n" and depth == 0:
+            return inner[:i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+    return inner
+
+
+def _plain_text(tokens: Iterable[Token]) -> Iterable[str]:
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            yield token.content
+        elif token.type in ("softbreak", "hardbreak"):
+            yield " "
+        elif token.children:
+            yield from _plain_text(token.children)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    offset: int
+    length: int
+    src: str | None = None
+    alt: str | None = None
+    text: str = ""
+
+
+class _HtmlScanner(HTMLParser):
+    """Finds ``<img>`` tags and comments in an HTML fragment, with their offsets."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0]
+        for i, char in enumerate(html):
+            if char == "\n":
+                self.line_starts.append(i + 1)
+        self.images: list[_Found] = []
+        self.comments: list[_Found] = []
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "img":
+            return
+        values = dict(attrs)
+        raw = self.get_starttag_text() or ""
+        self.images.append(
+            _Found(self._offset(), len(raw), src=values.get("src"), alt=values.get("alt"))
+        )
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_comment(self, data: str) -> None:
+        offset = self._offset()
+        end = self.html.find("-->", offset)
+        length = (end + 3 - offset) if end >= 0 else len(data) + 4
+        self.comments.append(_Found(offset, length, text=data))

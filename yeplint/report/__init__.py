@@ -1,0 +1,38 @@
+"""Reporters: plain functions that print a :class:`~yeplint.engine.Result`; they decide nothing.
+
+Machine formats never import rich; the text reporter does, lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from yeplint.engine import Result
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    show_source: bool = True
+    color: bool | None = None
+    """``None``: colour when writing to a terminal and NO_COLOR is not set."""
+    quiet: bool = False
+    statistics: bool = False
+
+
+Reporter = Callable[["Result", TextIO, ReportOptions], None]
+
+FORMATS = {
+    "text": "yeplint.report.text",
+    "concise": "yeplint.report.concise",
+    "json": "yeplint.report.json",
+}
+
+
+def reporter(name: str) -> Reporter:
+    module = import_module(FORMATS[name])
+    report: Reporter = module.report
+    return report

@@ -1,0 +1,15 @@
+"""``path:line:col: CODE message``, one per line: for editors, grep and problem matchers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from yeplint.engine import Result
+    from yeplint.report import ReportOptions
+
+
+def report(result: Result, out: TextIO, options: ReportOptions) -> None:
+    for d in result.diagnostics:
+        level = "" if d.severity.value == "error" else "warning: "
+        out.write(f"{d.path}:{d.line}:{d.column}: {d.code} {level}{d.message}\n")

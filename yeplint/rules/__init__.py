@@ -1,0 +1,5 @@
+"""The rule modules; importing this package registers every rule."""
+
+from yeplint.rules import body_headings, file, front_matter, images
+
+__all__ = ["body_headings", "file", "front_matter", "images"]

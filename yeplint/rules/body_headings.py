@@ -1,0 +1,1 @@
+"""YEP2xx: headings."""

@@ -1,0 +1,360 @@
+"""YEP0xx: reading the file and its front matter block.
+
+These problems are found once, while the file is loaded (see :mod:`yeplint.document`); each rule
+here reports the problems of its own kind, so they can be selected, ignored and suppressed like
+any other rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yeplint.context import Context
+from yeplint.diagnostics import Severity, Violation
+from yeplint.document import Post
+from yeplint.registry import rule
+
+
+def _problems(post: Post, kind: str) -> Iterator[Violation]:
+    for problem in post.problems:
+        if problem.kind == kind:
+            yield Violation(problem.span, problem.message, problem.hint)
+
+
+@rule("YEP001", "yaml-syntax-error")
+def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter is not valid YAML.
+
+    ## Why is this bad?
+    The site cannot read any key of the page, so the build fails or the page is published
+    without its title, image and date. The most common cause is an unquoted value that contains
+    `: ` (colon and space), which YAML reads as the start of a nested mapping.
+
+    ## Example
+    ```yaml
+    intro: Coachend leiderschap: de sleutel tot groei
+    ```
+
+    ## How to fix
+    Quote the value: `intro: 'Coachend leiderschap: de sleutel tot groei'` (double any `'`
+    inside it). The diagnostic points at the character where YAML gave up, and for an unclosed
+    quote or bracket at the place where it was opened.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "yaml-syntax-error")
+
+
+@rule("YEP002", "invalid-encoding")
+def invalid_encoding(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The file is not UTF-8.
+
+    ## Why is this bad?
+    Site generators read Markdown as UTF-8. A file saved as Latin-1/Windows-1252 or UTF-16 shows
+    `Ã©` or `�` instead of `é` on the live site, or fails the build.
+
+    ## Example
+    A post written in an old editor that saved `café` as the single byte `0xe9`.
+
+    ## How to fix
+    Save the file as UTF-8 (without a byte order mark). The diagnostic points at the first
+    byte that is not UTF-8; the rest of the file is still checked.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "invalid-encoding")
+
+
+@rule("YEP003", "binary-file")
+def binary_file(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A file with a Markdown extension holds binary data.
+
+    ## Why is this bad?
+    It is not a page: an image or document saved with the wrong name, which the site turns into
+    a page of garbage or fails on.
+
+    ## Example
+    `foto.md` that contains the bytes of a JPEG.
+
+    ## How to fix
+    Rename the file to its real extension, or remove it.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "binary-file")
+
+
+@rule("YEP004", "unterminated-front-matter")
+def unterminated_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter has an opening `---` but no closing one.
+
+    ## Why is this bad?
+    The site reads the whole file as front matter (and fails) or as text with a stray line.
+
+    ## Example
+    ```markdown
+    ---
+    title: Growth mindset
+
+    Eerste alinea …
+    ```
+
+    ## How to fix
+    Add a line `---` after the last key.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "unterminated-front-matter")
+
+
+@rule("YEP005", "misplaced-front-matter")
+def misplaced_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter does not start on the first line.
+
+    ## Why is this bad?
+    Front matter is only recognised when `---` is the very first line. After a blank line it is
+    rendered as a horizontal rule and a paragraph of `key: value` text.
+
+    ## Example
+    ```markdown
+
+    ---
+    title: Weekplanning
+    ---
+    ```
+
+    ## How to fix
+    Remove the lines above the opening `---`. yeplint still reads the block, so the other
+    front matter rules run on it.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "misplaced-front-matter")
+
+
+@rule("YEP006", "unsupported-front-matter")
+def unsupported_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter is TOML (`+++`), which the site does not read.
+
+    ## Why is this bad?
+    The site reads YAML front matter only; a TOML block is published as text.
+
+    ## Example
+    ```markdown
+    +++
+    title = "Netwerken"
+    +++
+    ```
+
+    ## How to fix
+    Rewrite it as YAML between `---` lines.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "unsupported-front-matter")
+
+
+@rule("YEP007", "front-matter-not-mapping")
+def front_matter_not_mapping(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter is a list or a single value instead of `key: value` pairs.
+
+    ## Why is this bad?
+    The site looks up keys such as `title`; a list or a string has none.
+
+    ## Example
+    ```markdown
+    ---
+    - title: Netwerken
+    ---
+    ```
+
+    ## How to fix
+    Write one `key: value` pair per line, without a leading `- `.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "front-matter-not-mapping")
+
+
+@rule("YEP008", "duplicate-key")
+def duplicate_key(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A key appears twice in the same mapping.
+
+    ## Why is this bad?
+    YAML forbids it. PyYAML silently keeps the last value, js-yaml refuses the file: the page
+    behaves differently depending on the tool, and one of the two values is lost.
+
+    ## Example
+    ```yaml
+    title: Netwerken
+    title: Netwerken voor starters
+    ```
+
+    ## How to fix
+    Remove one of the two keys.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "duplicate-key")
+
+
+@rule("YEP009", "invalid-yaml-value")
+def invalid_yaml_value(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A YAML value that yeplint cannot take as data: an unknown tag, a non-text key, a number
+    too long to read.
+
+    ## Why is this bad?
+    Tags such as `!!python/object` ask the reader to build objects; yeplint never does and the
+    site cannot. Keys that are lists or mappings have no meaning for a page.
+
+    ## Example
+    ```yaml
+    title: !!python/object:os.system echo
+    ```
+
+    ## How to fix
+    Remove the tag, use a plain text key, or quote the value.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "invalid-yaml-value")
+
+
+@rule("YEP010", "yaml-too-complex")
+def yaml_too_complex(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The front matter expands to a huge or endless structure (aliases) or nests too deeply.
+
+    ## Why is this bad?
+    A few lines of anchors and aliases can expand to billions of values ("billion laughs"),
+    which hangs every tool that reads them. yeplint stops at 100,000 values and 64 levels.
+
+    ## Example
+    ```yaml
+    a: &a [x, x, x, x, x, x, x, x, x]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    ```
+
+    ## How to fix
+    Write the values out; front matter needs no aliases.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "yaml-too-complex")
+
+
+@rule("YEP011", "ambiguous-yaml-value", Severity.WARNING)
+def ambiguous_yaml_value(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An unquoted value that YAML 1.1 and YAML 1.2 readers read differently.
+
+    ## Why is this bad?
+    yeplint and the JavaScript site tools read YAML 1.2: `no` is the text "no", `0755` is the
+    number 755 and `12:30` is text. PyYAML, Jekyll and other YAML 1.1 readers turn the same
+    values into `false`, 493 and 750, so the page changes meaning with the tool that reads it.
+
+    ## Example
+    ```yaml
+    tijd: 12:30
+    online: yes
+    ```
+
+    ## How to fix
+    Quote the value when you mean text (`tijd: '12:30'`), or write an unambiguous value
+    (`online: true`).
+
+    ## Options
+    None.
+    """
+    fm = post.front_matter
+    if fm is None:
+        return
+    for item in fm.ambiguities:
+        span = fm.locate(item.path)
+        yield Violation(
+            span,
+            f"`{item.text}` is read as {_describe(item.value12)} here, "
+            f"but as {_describe(item.value11)} by YAML 1.1 tools (PyYAML, Jekyll)",
+            f"quote it if you mean text: `'{item.text}'`",
+        )
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"the text `{value}`"
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    return f"the number `{value}`"
+
+
+
+@rule("YEP000", "internal-error")
+def internal_error(post: Post, ctx: Context) -> Iterator[Violation]:
+    """yeplint itself failed on this file (a bug in yeplint, not in the file).
+
+    ## Why is this bad?
+    A rule crashed, so that rule's problems in this file are unknown. The other rules and files
+    are still checked, and the run exits with 2 so that CI does not pass silently.
+
+    ## Example
+    Any file that triggers a bug in a rule.
+
+    ## How to fix
+    Report it with the file; `yeplint check --debug` prints the traceback. Meanwhile the
+    failing rule can be ignored for that file with `per-file-ignores`.
+
+    ## Options
+    None. The engine reports this; the rule has nothing of its own to check.
+    """
+    return iter(())
+
+
+@rule("YEP012", "unreadable-file")
+def unreadable_file(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A file that was named or found cannot be read: no permission, not a regular file
+    (a FIFO, socket or device), or a broken symlink.
+
+    ## Why is this bad?
+    Its content cannot be checked. yeplint never opens FIFOs or devices, which would hang.
+
+    ## Example
+    `mkfifo post.md && yeplint check post.md`
+
+    ## How to fix
+    Fix the file's permissions or replace it with a regular file.
+
+    ## Options
+    None. The engine reports this before the file is parsed.
+    """
+    return iter(())
+
+
+@rule("YEP013", "file-too-large")
+def file_too_large(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A file is larger than `max-file-size` (default 5,000,000 bytes) and was skipped.
+
+    ## Why is this bad?
+    No page of a content site is that large; it is most likely a data dump or a generated file
+    with a Markdown name, and reading it would slow every run.
+
+    ## Example
+    A 50 MB export saved as `archive.md`.
+
+    ## How to fix
+    Split the page or move the file out of the content tree; or raise `max-file-size`.
+
+    ## Options
+    `max-file-size` (bytes).
+    """
+    return iter(())

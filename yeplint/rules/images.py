@@ -1,0 +1,1 @@
+"""YEP3xx: images."""

@@ -1,0 +1,316 @@
+"""JSON Schemas: load and compile each once, pick one per file, turn errors into positions.
+
+Each jsonschema error becomes a finding for one rule, chosen by the failing keyword
+(``required`` → ``missing-required-key``, ``additionalProperties`` → ``unknown-key``, …) or by an
+``x-yeplint-rule`` annotation on the subschema that failed (``alt`` → ``missing-alt-text``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yeplint.config import Collection, ConfigError
+from yeplint.diagnostics import Span, Violation
+from yeplint.frontmatter import FrontMatter, JsonPath
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+ANNOTATION = "x-yeplint-rule"
+_PRESENT_ONLY = frozenset({"empty-recommended-value", "empty-value"})
+"""Annotations about a value that is there but empty; a missing key stays a missing key."""
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def builtin_dir() -> Traversable:
+    """The built-in schemas: inside the wheel, or ``schemas/`` of a source checkout."""
+    packaged = files("yeplint") / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+def builtin_names() -> list[str]:
+    return sorted(
+        p.name.removesuffix(".schema.json")
+        for p in builtin_dir().iterdir()
+        if p.name.endswith(".schema.json")
+    )
+
+
+@dataclass(frozen=True)
+class CompiledSchema:
+    name: str
+    source: str
+    schema: dict[str, Any]
+    validator: Validator
+
+
+def load_schema(collection: Collection) -> CompiledSchema:
+    assert collection.schema is not None
+    return _load(collection.schema, str(collection.base) if collection.base else None)
+
+
+@lru_cache(maxsize=64)
+def _load(ref: str, base: str | None) -> CompiledSchema:
+    from jsonschema import Draft202012Validator, validators
+    from jsonschema.exceptions import SchemaError
+
+    if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
+        resource = builtin_dir() / f"{ref}.schema.json"
+        if not resource.is_file():
+            names = ", ".join(builtin_names())
+            raise ConfigError(f"no built-in schema `{ref}` (built-in: {names})")
+        text, source = resource.read_text(encoding="utf-8"), f"built-in:{ref}"
+    else:
+        path = Path(base or ".") / ref
+        try:
+            text, source = path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read schema {path}: {exc}") from None
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{source}: not valid JSON: {exc}") from None
+    if not isinstance(schema, dict):
+        raise ConfigError(f"{source}: a schema must be a JSON object")
+    cls = validators.validator_for(schema, default=Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except SchemaError as exc:
+        raise ConfigError(f"{source}: invalid JSON Schema: {exc.message}") from None
+    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return CompiledSchema(ref, source, schema, validator)
+
+
+def schema_properties(schema: Any) -> dict[str, Any]:
+    props = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    return props if isinstance(props, dict) else {}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    violation: Violation
+
+
+def validate(fm: FrontMatter, data: dict[str, Any], compiled: CompiledSchema) -> list[Finding]:
+    """All schema findings for one front matter block, in file order."""
+    found: list[Finding] = []
+    seen: set[tuple[str, JsonPath, str]] = set()
+    for error in compiled.validator.iter_errors(data):
+        for finding in _convert(error, fm):
+            key = (finding.rule, tuple(error.absolute_path), finding.violation.message)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+    found.sort(key=lambda f: (f.violation.span.line, f.violation.span.column))
+    return found
+
+
+def format_path(path: JsonPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _annotated(schema: Any) -> str | None:
+    if isinstance(schema, dict):
+        rule = schema.get(ANNOTATION)
+        return rule if isinstance(rule, str) else None
+    return None
+
+
+_JSON_TYPES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
+    path: JsonPath = tuple(error.absolute_path)
+    keyword = str(error.validator)
+    instance = error.instance
+    schema = error.schema
+    name = format_path(path)
+    annotated = _annotated(schema)
+
+    if keyword in ("required", "dependentRequired"):
+        yield from _missing(error, fm, path)
+        return
+    if keyword == "additionalProperties" and isinstance(instance, dict):
+        yield from _unknown_keys(error, fm, path)
+        return
+
+    span = fm.locate(path)
+    if _is_empty(instance) and keyword in ("type", "minLength", "pattern", "enum", "const"):
+        if path and isinstance(path[-1], int):
+            message = f"empty item in `{format_path(path[:-1])}`"
+            hint = "remove the empty `-` line or fill it in"
+        else:
+            message, hint = f"`{name}` is empty", "fill in a value"
+        if annotated == "missing-alt-text":
+            message, hint = f"`{name}` is empty", "describe the image for people who cannot see it"
+        yield Finding(annotated or "empty-value", Violation(span, message, hint))
+        return
+    if keyword in ("enum", "const"):
+        allowed = [schema.get("const")] if keyword == "const" else list(error.validator_value)
+        shown = ", ".join(f"`{_short(a, 40)}`" for a in allowed[:12])
+        if len(allowed) > 12:
+            shown += f" and {len(allowed) - 12} more"
+        close = _closest(instance, allowed)
+        hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
+        message = f"`{_short(instance)}` is not an allowed value for `{name}`"
+        yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint))
+        return
+    if keyword == "format" and error.validator_value == "date":
+        yield Finding(annotated or "invalid-date", _date_violation(instance, name, span))
+        return
+    yield Finding(annotated or "schema-violation", _generic(error, name, span))
+
+
+def _date_violation(value: Any, name: str, span: Span) -> Violation:
+    text = _short(value)
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        return Violation(
+            span,
+            f"`{text}` in `{name}` is not a date in the calendar",
+            "use a day that exists in that month",
+        )
+    hint = "write the date as YYYY-MM-DD"
+    parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
+    if parts:
+        year, month, day = parts.groups()
+        hint = f"write `{year}-{int(month):02d}-{int(day):02d}` (YYYY-MM-DD)"
+    return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint)
+
+
+def _generic(error: ValidationError, name: str, span: Span) -> Violation:
+    keyword = str(error.validator)
+    instance = error.instance
+    expected = error.validator_value
+    if keyword == "type":
+        wanted = expected if isinstance(expected, list) else [expected]
+        want = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in wanted)
+        message = f"`{name}` must be {want}, not {_type_name(instance)}"
+        hint = None
+        if isinstance(instance, str) and "integer" in wanted and instance.strip().lstrip("-").isdigit():
+            hint = f"remove the quotes: `{instance.strip()}`"
+        elif "string" in wanted and not isinstance(instance, (dict, list)):
+            hint = "quote the value"
+        return Violation(span, message, hint)
+    if keyword == "pattern":
+        return Violation(
+            span, f"`{_short(instance)}` in `{name}` does not match the pattern `{expected}`"
+        )
+    if keyword == "minItems":
+        return Violation(span, f"`{name}` needs at least {expected} item(s)", "add an item")
+    if keyword == "format":
+        return Violation(span, f"`{_short(instance)}` in `{name}` is not a valid {expected}")
+    message = error.message
+    if len(message) > 200:
+        message = message[:199] + "…"
+    return Violation(span, f"`{name}`: {message}")
+
+
+def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    keyword = str(error.validator)
+    props = schema_properties(error.schema)
+    wanted: list[tuple[str, str | None]] = []
+    if keyword == "required":
+        wanted = [(k, None) for k in error.validator_value if k not in instance]
+    else:
+        for trigger, needs in dict(error.validator_value).items():
+            if trigger in instance:
+                wanted += [(k, trigger) for k in needs if k not in instance]
+    span = fm.insertion_point(path)
+    for key, trigger in wanted:
+        rule = _annotated(props.get(key)) or _annotated(error.schema) or "missing-required-key"
+        if rule in _PRESENT_ONLY:
+            rule = "missing-required-key"
+        where = f" in `{format_path(path)}`" if path else ""
+        because = f" when `{trigger}` is set" if trigger else ""
+        message = f"missing required key `{key}`{where}{because}"
+        close = _closest(key, list(instance), case_only=True)
+        hint = f"rename `{close}` to `{key}`" if close else f"add `{key}: …` to the front matter"
+        yield Finding(rule, Violation(span, message, hint))
+
+
+def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
+    schema = error.schema
+    props = schema_properties(schema)
+    patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
+    for key in error.instance:
+        if key in props or any(re.search(p, key) for p in patterns):
+            continue
+        close = _closest(key, list(props))
+        if close:
+            hint = f"did you mean `{close}`?"
+        else:
+            hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
+        yield Finding(
+            _annotated(schema) or "unknown-key",
+            Violation(fm.locate((*path, key), key=True), f"unknown key `{key}`", hint),
+        )
+
+
+def _closest(value: Any, candidates: list[Any], *, case_only: bool = False) -> str | None:
+    if not isinstance(value, str):
+        return None
+    texts = [c for c in candidates if isinstance(c, str) and c != value]
+    folded = _fold(value)
+    for candidate in texts:
+        if _fold(candidate) == folded:
+            return candidate
+    if case_only:
+        return None
+    by_fold = {_fold(c): c for c in texts}
+    close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.75)
+    return by_fold[close[0]] if close else None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
