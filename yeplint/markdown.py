@@ -212,7 +212,9 @@ class _Walker:
     def paragraph(self, token: Token, inline: Token) -> None:
         assert token.map is not None
         begin, end = token.map
-        children = inline.children or []
+        children = [
+            c for c in inline.children or [] if not (c.type == "text" and not c.content)
+        ]
         emphasis_only = (
             len(children) == 3
             and children[0].type in ("strong_open", "em_open")

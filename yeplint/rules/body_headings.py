@@ -1,1 +1,403 @@
-"""YEP2xx: headings."""
+"""YEP2xx: headings. CommonMark (markdown-it-py) decides what is a heading; these rules follow
+markdownlint's MD001, MD018-MD021, MD023-MD026 and MD036, with the differences noted per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yeplint.context import Context
+from yeplint.diagnostics import Severity, Span, Violation
+from yeplint.document import Post
+from yeplint.markdown import Heading
+from yeplint.registry import rule
+
+_NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
+_CLOSED = re.compile(r"(?<=\S)(#+)[ \t]*$")
+_MULTI_SPACE = re.compile(r"#{1,6}([ \t]{2,})(?=\S)")
+_TRAILING = ".,;:"
+_QUOTES = ("\"", "'", "“", "”", "„", "‘", "’", "«", "»")
+"""A bold or italic quotation is a quote, not a heading."""
+MAX_EMPHASIS_HEADING = 100
+"""Longer bold paragraphs are emphasised intros, not headings."""
+
+
+def _has_title(post: Post, ctx: Context) -> bool:
+    data = post.data or {}
+    title = data.get(ctx.settings.title_field)
+    return isinstance(title, str) and bool(title.strip())
+
+
+def _source_column(post: Post, line: int, needle: str) -> int:
+    text = post.lines[line - 1] if 0 < line <= len(post.lines) else ""
+    return max(text.find(needle), 0) + 1
+
+
+def _atx(heading: Heading) -> bool:
+    return not heading.setext
+
+
+@rule("YEP201", "no-space-after-hash", needs_body=True)
+def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A line starts with `#` characters directly followed by text, so it is not a heading.
+
+    ## Why is this bad?
+    CommonMark needs a space after the `#`s. `##Kop` and `##Kop##` are published as a plain
+    paragraph with the hashes visible, not as a heading.
+
+    ## Example
+    ```markdown
+    ##Waarom coaching?
+    ```
+
+    ## How to fix
+    Put a space after the hashes: `## Waarom coaching?`. Like markdownlint's MD018, lines in
+    code blocks are ignored; unlike it, only lines that CommonMark reads as paragraph text are
+    checked, so `#hashtag` inside a sentence is not reported.
+
+    ## Options
+    None.
+    """
+    for paragraph in post.body.paragraphs:
+        for k, content in enumerate(paragraph.lines):
+            match = _NO_SPACE.match(content)
+            if not match:
+                continue
+            line = paragraph.span.line + k
+            hashes = match.group()
+            text = content[len(hashes) :].strip()
+            closed = _CLOSED.search(text)
+            fixed_text = text[: closed.start()].rstrip() if closed else text
+            column = _source_column(post, line, content)
+            yield Violation(
+                Span.on_line(line, column, len(content)),
+                f"no space after `{hashes}`: this line is a paragraph, not a heading",
+                f"write `{hashes} {fixed_text}`",
+            )
+
+
+@rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING, needs_body=True)
+def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An ATX heading has more than one space after its hashes (markdownlint MD019).
+
+    ## Why is this bad?
+    It renders the same, but it is usually a sign of a pasted or half-edited heading and makes
+    headings hard to search for.
+
+    ## Example
+    ```markdown
+    ##   Werkwijze
+    ```
+
+    ## How to fix
+    Leave exactly one space: `## Werkwijze`.
+
+    ## Options
+    None.
+    """
+    for heading in filter(_atx, post.body.headings):
+        match = _MULTI_SPACE.search(heading.raw)
+        if match:
+            yield Violation(
+                Span.on_line(heading.span.line, match.start(1) + 1, len(match.group(1))),
+                f"{len(match.group(1))} spaces after the hashes of a heading",
+                "leave one space",
+            )
+
+
+@rule("YEP203", "closed-heading-mismatch", Severity.WARNING, needs_body=True)
+def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A closed ATX heading (`## Kop ##`) whose closing hashes are glued to the text or do not
+    match the opening ones (markdownlint MD020/MD021).
+
+    ## Why is this bad?
+    `## Kop##` publishes the closing hashes as part of the heading text; `## Kop ###` renders
+    fine but suggests a mistake in the level.
+
+    ## Example
+    ```markdown
+    ## Werkwijze##
+    ```
+
+    ## How to fix
+    Drop the closing hashes (`## Werkwijze`), or separate them by one space and use as many as
+    at the start.
+
+    ## Options
+    None.
+    """
+    for heading in filter(_atx, post.body.headings):
+        text = heading.text
+        glued = _CLOSED.search(text)
+        if glued and not text[: glued.start()].endswith("\\"):
+            column = _source_column(post, heading.span.line, glued.group(1))
+            yield Violation(
+                Span.on_line(heading.span.line, column, len(glued.group(1))),
+                "closing hashes are part of the heading text: they need a space before them",
+                f"write `{'#' * heading.level} {text[: glued.start()].rstrip()}`",
+            )
+            continue
+        raw = heading.raw.rstrip()
+        closing = re.search(r"[ \t](#+)$", raw)
+        if closing and len(closing.group(1)) != heading.level and raw.lstrip(" >").startswith("#"):
+            yield Violation(
+                Span.on_line(heading.span.line, closing.start(1) + 1, len(closing.group(1))),
+                f"heading opens with {heading.level} and closes with "
+                f"{len(closing.group(1))} hashes",
+                f"write `{'#' * heading.level} {text}`",
+            )
+
+
+@rule("YEP204", "indented-heading", Severity.WARNING, needs_body=True)
+def indented_heading(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A heading that does not start at the beginning of its line (markdownlint MD023).
+
+    ## Why is this bad?
+    One to three spaces are allowed by CommonMark but other Markdown tools read the line as
+    text or code; four spaces make it a code block.
+
+    ## Example
+    ```markdown
+      ## Werkwijze
+    ```
+
+    ## How to fix
+    Remove the spaces before the hashes.
+
+    ## Options
+    None.
+    """
+    for heading in post.body.headings:
+        indent = len(heading.raw) - len(heading.raw.lstrip(" \t"))
+        if indent and not heading.setext:
+            yield Violation(
+                Span.on_line(heading.span.line, 1, indent),
+                f"heading is indented by {indent} space{'s' if indent > 1 else ''}",
+                "start the heading at the beginning of the line",
+            )
+
+
+@rule("YEP205", "heading-increment", needs_body=True)
+def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A heading skips a level: an `###` right after an `#` or the page title (markdownlint
+    MD001).
+
+    ## Why is this bad?
+    Screen readers and the table of contents use the levels as an outline; a skipped level
+    makes a hole in it. On sites that render the `title` as the H1, the first heading of the
+    body should be an `##`.
+
+    ## Example
+    ```markdown
+    ## Werkwijze
+    #### Dag 1
+    ```
+
+    ## How to fix
+    Use the next level down (`###`). Unlike MD001, the front matter title counts as the H1 that
+    comes before the body.
+
+    ## Options
+    `title-field`: the front matter key rendered as the H1 (default `title`).
+    """
+    previous = 1 if _has_title(post, ctx) else 0
+    for heading in post.body.headings:
+        if previous and heading.level > previous + 1:
+            yield Violation(
+                heading.span,
+                f"heading level {heading.level} follows level {previous}: "
+                f"level {previous + 1} is skipped",
+                f"make it `{'#' * (previous + 1)} {heading.text}`",
+            )
+        previous = heading.level
+
+
+@rule("YEP206", "empty-heading", needs_body=True)
+def empty_heading(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A heading without text.
+
+    ## Why is this bad?
+    It renders as an empty, invisible heading that still takes space and shows up in the
+    outline.
+
+    ## Example
+    ```markdown
+    ##
+    ```
+
+    ## How to fix
+    Write the heading's text, or remove the line.
+
+    ## Options
+    None.
+    """
+    for heading in post.body.headings:
+        if not heading.text.strip():
+            yield Violation(heading.span, "heading has no text", "add text or remove the line")
+
+
+@rule("YEP207", "duplicate-heading", Severity.WARNING, needs_body=True)
+def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
+    """Two sibling headings (same level, same parent) with the same text (markdownlint MD024
+    with `siblings_only`).
+
+    ## Why is this bad?
+    Both get the same anchor, so links to the second one land on the first; readers cannot tell
+    the sections apart.
+
+    ## Example
+    ```markdown
+    ## Je leert
+    ## Je leert
+    ```
+
+    ## How to fix
+    Make the texts distinct, or merge the sections.
+
+    ## Options
+    None.
+    """
+    stack: list[dict[str, int]] = [{} for _ in range(8)]
+    for heading in post.body.headings:
+        for deeper in range(heading.level + 1, 8):
+            stack[deeper] = {}
+        key = " ".join(heading.text.split()).casefold()
+        if not key:
+            continue
+        seen = stack[heading.level]
+        if key in seen:
+            yield Violation(
+                heading.span,
+                f"duplicate heading `{heading.text.strip()}` (also on line {seen[key]})",
+                "give the sections distinct headings",
+            )
+        else:
+            seen[key] = heading.span.line
+
+
+@rule("YEP208", "multiple-top-level-headings", Severity.WARNING, needs_body=True)
+def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]:
+    """More than one H1: a second `#` heading, or any `#` heading when the front matter has a
+    title (markdownlint MD025 with `front_matter_title`).
+
+    ## Why is this bad?
+    The site renders the front matter `title` as the page's H1, so an `#` heading in the body is
+    a second H1: search engines and screen readers see two page titles.
+
+    ## Example
+    ```markdown
+    ---
+    title: Netwerken
+    ---
+    # Netwerken
+    ```
+
+    ## How to fix
+    Remove the body H1 or make it an `##`.
+
+    ## Options
+    `title-field`: the front matter key rendered as the H1 (default `title`).
+    """
+    first: int | None = None
+    has_title = _has_title(post, ctx)
+    for heading in post.body.headings:
+        if heading.level != 1:
+            continue
+        if has_title:
+            yield Violation(
+                heading.span,
+                f"H1 `{heading.text.strip()}` in the body: the front matter "
+                f"`{ctx.settings.title_field}` is already the page's H1",
+                f"make it `## {heading.text.strip()}` or remove it",
+            )
+        elif first is None:
+            first = heading.span.line
+        else:
+            yield Violation(
+                heading.span,
+                f"second H1 `{heading.text.strip()}` (the first is on line {first})",
+                f"make it `## {heading.text.strip()}`",
+            )
+
+
+@rule("YEP209", "emphasis-as-heading", Severity.WARNING, needs_body=True)
+def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A short paragraph that is entirely bold or italic, used instead of a heading
+    (markdownlint MD036).
+
+    ## Why is this bad?
+    It looks like a heading but is not one: it is missing from the outline, the table of
+    contents and the page's structure for screen readers.
+
+    ## Example
+    ```markdown
+    **Drie stappen**
+
+    We beschrijven drie stappen …
+    ```
+
+    ## How to fix
+    Make it a heading: `## Drie stappen`. Like MD036, a paragraph that ends in punctuation
+    (`.`, `:`, `!`, …) is taken to be emphasised text, not a heading; unlike MD036, a question
+    (`?`) is reported too, because Dutch headings are often questions, while a quotation
+    (starting with a quote mark) and paragraphs over 100 characters or spanning several lines
+    are not.
+
+    ## Options
+    None.
+    """
+    for paragraph in post.body.paragraphs:
+        text = paragraph.text.strip()
+        if (
+            paragraph.emphasis_only
+            and len(paragraph.lines) == 1
+            and text
+            and len(text) <= MAX_EMPHASIS_HEADING
+            and not text.startswith(_QUOTES)
+            and text.rstrip("".join(_QUOTES))[-1:] not in tuple(".,;:!。，；：！…")
+        ):
+            yield Violation(
+                Span(
+                    paragraph.span.line,
+                    _source_column(post, paragraph.span.line, paragraph.lines[0].strip()),
+                    paragraph.span.end_line,
+                    paragraph.span.end_column,
+                ),
+                f"bold or italic text `{text}` used as a heading",
+                f"make it a heading: `## {text}`",
+            )
+
+
+@rule("YEP210", "heading-trailing-punctuation", Severity.WARNING, needs_body=True)
+def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A heading ends in `.`, `,`, `;` or `:` (markdownlint MD026, but `?` and `!` are allowed).
+
+    ## Why is this bad?
+    A heading is a title, not a sentence; the trailing punctuation shows up in the outline and
+    in the anchor.
+
+    ## Example
+    ```markdown
+    ## Tot slot:
+    ```
+
+    ## How to fix
+    Remove the punctuation. Questions and exclamations (`?`, `!`) are fine: Dutch headings are
+    often questions.
+
+    ## Options
+    None.
+    """
+    for heading in post.body.headings:
+        text = heading.text.rstrip()
+        if text and text[-1] in _TRAILING and not text.endswith(("...", "&nbsp;", "&amp;")):
+            line = heading.span.end_line if heading.setext else heading.span.line
+            column = _source_column(post, line, text[-1:]) if not heading.setext else 1
+            source = post.lines[line - 1] if 0 < line <= len(post.lines) else ""
+            column = source.rstrip().rfind(text[-1]) + 1 if text[-1] in source else column
+            yield Violation(
+                Span.on_line(line, column, 1),
+                f"heading ends with `{text[-1]}`",
+                f"remove it: `{text[:-1].rstrip()}`",
+            )

@@ -1,1 +1,352 @@
-"""YEP3xx: images."""
+"""YEP3xx: images. Every image a page references — front matter image fields, Markdown
+(inline and reference) and HTML ``<img>`` — must exist inside the content root with the exact
+case, carry a real alt text, and be a sound image file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+
+from yeplint.context import Context
+from yeplint.diagnostics import Severity, Violation
+from yeplint.document import Post
+from yeplint.images import Resolution, Status, expected_format
+from yeplint.markdown import ImageRef
+from yeplint.registry import rule
+from yeplint.rules.front_matter import schema_findings
+
+PLACEHOLDER_ALTS = frozenset(
+    {
+        "afbeelding",
+        "alt",
+        "alt text",
+        "bijschrift",
+        "caption",
+        "foto",
+        "image",
+        "img",
+        "photo",
+        "picture",
+        "plaatje",
+        "tbd",
+        "todo",
+        "untitled",
+    }
+)
+FRONT_MATTER_ALT = "alt"
+
+
+def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
+    """The front matter image fields (of pages in a collection), then the body's images."""
+    refs: list[ImageRef] = []
+    data, fm = post.data, post.front_matter
+    if data is not None and fm is not None and ctx.schema is not None:
+        for index, name in enumerate(ctx.settings.image_fields):
+            value = data.get(name)
+            if isinstance(value, str) and value.strip():
+                alt = data.get(FRONT_MATTER_ALT) if index == 0 else None
+                refs.append(
+                    ImageRef(
+                        value,
+                        alt if isinstance(alt, str) else None,
+                        fm.locate((name,)),
+                        "front-matter",
+                    )
+                )
+    refs.extend(post.body.images)
+    return refs
+
+
+def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
+    """Each local reference with its resolution; computed once per file, shared by the rules."""
+    memo = ctx._memo
+    if "images" not in memo:
+        folder = post.path.parent
+        memo["images"] = [
+            (ref, ctx.images.resolve(ref.path, folder, ctx.root)) for ref in image_refs(post, ctx)
+        ]
+    result: list[tuple[ImageRef, Resolution]] = memo["images"]
+    return result
+
+
+def _with_status(post: Post, ctx: Context, *statuses: Status) -> Iterator[tuple[ImageRef, Resolution]]:
+    for ref, resolution in resolved(post, ctx):
+        if resolution.status in statuses:
+            yield ref, resolution
+
+
+@rule("YEP301", "missing-image")
+def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A referenced image does not exist (or the reference is empty, or names a folder).
+
+    ## Why is this bad?
+    The live page shows a broken image. This happens when a file is renamed or misspelt
+    (`belgeleiden` for `begeleiden`), when `.jpg` is written for a `.jpeg` file, or when a dot
+    goes missing (`foto-2jpg`).
+
+    ## Example
+    ```markdown
+    ![Groep in gesprek](./coachend-begeleiden-1.jpg)
+    ```
+    while the folder holds `coachend-begeleiden-1.jpeg`.
+
+    ## How to fix
+    Correct the reference; the hint names the closest existing file. References are resolved
+    relative to the page's folder, `/`-rooted ones against the `static-roots`; `%20` and other
+    escapes are decoded, `?query` and `#fragment` are ignored, `http(s):`, `data:` and `mailto:`
+    targets are not checked.
+
+    ## Options
+    `image-fields` (front matter keys holding an image), `static-roots`.
+    """
+    for ref, resolution in _with_status(post, ctx, Status.MISSING, Status.EMPTY, Status.DIRECTORY):
+        where = _where(ref)
+        if resolution.status is Status.EMPTY:
+            yield Violation(ref.span, f"empty image reference{where}", "name the image file")
+        elif resolution.status is Status.DIRECTORY:
+            yield Violation(
+                ref.span, f"`{ref.target}`{where} is a folder, not an image", "name a file in it"
+            )
+        else:
+            hint = f"did you mean `{resolution.suggestion}`?" if resolution.suggestion else None
+            yield Violation(ref.span, f"image `{ref.target}`{where} does not exist", hint)
+
+
+def _where(ref: ImageRef) -> str:
+    return {
+        "front-matter": " (front matter)",
+        "markdown": "",
+        "reference": " (reference)",
+        "html": " (<img>)",
+    }[ref.kind]
+
+
+@rule("YEP302", "missing-alt-text")
+def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An image without alt text: `![](foto.jpg)`, `<img>` without `alt`, or an empty `alt` in
+    the front matter when `img` is set (markdownlint MD045).
+
+    ## Why is this bad?
+    People using a screen reader, and everybody when the image fails to load, get nothing.
+    Search engines use alt text too.
+
+    ## Example
+    ```markdown
+    ![](./teamspel-2.jpg)
+    ```
+
+    ## How to fix
+    Describe what the image shows: `![Vier deelnemers bij een whiteboard](./teamspel-2.jpg)`.
+    A purely decorative HTML image may say so with `alt=""`: that is not reported; `alt`
+    missing entirely is.
+
+    ## Options
+    In the front matter, a schema marks the alt key with `"x-yeplint-rule": "missing-alt-text"`.
+    """
+    yield from schema_findings(post, ctx, "missing-alt-text")
+    for image in post.body.images:
+        if image.kind == "html":
+            if image.alt is None:
+                yield Violation(image.span, "<img> has no `alt` attribute", _ALT_HINT)
+        elif not (image.alt or "").strip():
+            yield Violation(image.span, f"image `{image.target}` has no alt text", _ALT_HINT)
+
+
+_ALT_HINT = "describe the image for people who cannot see it"
+
+
+@rule("YEP303", "image-wrong-case")
+def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The image exists, but with another case than the reference (`Foto.JPG` vs `foto.jpg`).
+
+    ## Why is this bad?
+    macOS and Windows find the file anyway, so it looks fine on the writer's machine; the site
+    is built on Linux, where the image is missing.
+
+    ## Example
+    ```yaml
+    img: Netwerken-1.JPG
+    ```
+    while the file is `netwerken-1.jpg`.
+
+    ## How to fix
+    Write the name exactly as the file is named; the hint gives it.
+
+    ## Options
+    None.
+    """
+    for ref, resolution in _with_status(post, ctx, Status.WRONG_CASE):
+        yield Violation(
+            ref.span,
+            f"image `{ref.target}`{_where(ref)} differs in case from the file on disk",
+            f"write `{resolution.suggestion}`",
+        )
+
+
+@rule("YEP304", "image-outside-root")
+def image_outside_root(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An image reference points outside the content root (`../../x.jpg`, or a symlink that
+    leaves it).
+
+    ## Why is this bad?
+    Only the content tree is published; the image will not be there. yeplint does not look
+    outside the root either.
+
+    ## Example
+    ```markdown
+    ![Logo](../../../Afbeeldingen/logo.png)
+    ```
+
+    ## How to fix
+    Copy the image next to the page and reference it by its name.
+
+    ## Options
+    None.
+    """
+    for ref, _ in _with_status(post, ctx, Status.OUTSIDE):
+        yield Violation(
+            ref.span,
+            f"image `{ref.target}`{_where(ref)} is outside the content root",
+            "put the image next to the page",
+        )
+
+
+@rule("YEP305", "backslash-in-image-path")
+def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An image path with backslashes (`img\\\\foto.jpg`).
+
+    ## Why is this bad?
+    Backslashes separate folders only on Windows; on the web and on the build server they are
+    part of the file name, so the image is not found.
+
+    ## Example
+    ```markdown
+    ![Team](images\\\\team.jpg)
+    ```
+
+    ## How to fix
+    Use forward slashes; the hint gives the fixed path.
+
+    ## Options
+    None.
+    """
+    for ref, resolution in _with_status(post, ctx, Status.BACKSLASH):
+        yield Violation(
+            ref.span,
+            f"image path `{ref.target}`{_where(ref)} uses backslashes",
+            f"write `{resolution.suggestion}`",
+        )
+
+
+@rule("YEP306", "placeholder-alt-text", Severity.WARNING)
+def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
+    """Alt text that is a placeholder (`image`, `foto`, `afbeelding`, `bijschrift`, …) or the
+    file name.
+
+    ## Why is this bad?
+    It tells a screen reader user nothing about the image: "bijschrift" ("caption") is a
+    template value that was never filled in.
+
+    ## Example
+    ```yaml
+    img: weekplanning-1.jpg
+    alt: bijschrift
+    ```
+
+    ## How to fix
+    Describe the image.
+
+    ## Options
+    None.
+    """
+    for ref in image_refs(post, ctx):
+        alt = (ref.alt or "").strip()
+        if not alt:
+            continue
+        name = posixpath.basename(ref.path)
+        stem = name.rsplit(".", 1)[0]
+        folded = alt.casefold()
+        readable_stem = stem.replace("-", " ").replace("_", " ").casefold()
+        if folded in PLACEHOLDER_ALTS or folded in (name.casefold(), stem.casefold(), readable_stem):
+            span = ref.span
+            if ref.kind == "front-matter" and post.front_matter is not None:
+                span = post.front_matter.locate((FRONT_MATTER_ALT,))
+            yield Violation(
+                span, f"alt text `{alt}` of `{ref.target}` is a placeholder", _ALT_HINT
+            )
+
+
+@rule("YEP307", "image-format-mismatch")
+def image_format_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The image file's bytes are not the format its extension says, or not an image at all.
+
+    ## Why is this bad?
+    A PNG saved as `.jpg` is served with the wrong type and some browsers, CDNs and image
+    pipelines refuse it; a truncated or non-image file shows as broken.
+
+    ## Example
+    `logo.jpg` whose first bytes are `\\x89PNG`.
+
+    ## How to fix
+    Rename the file to its real extension (and the reference with it), or re-export it.
+    Only the file header is read (with Pillow, lazily, once per image per run).
+
+    ## Options
+    None.
+    """
+    for ref, resolution in _with_status(post, ctx, Status.OK):
+        path = resolution.path
+        assert path is not None
+        expected = expected_format(path)
+        if expected is None:
+            continue
+        info = ctx.images.info(path)
+        if info.error:
+            yield Violation(ref.span, f"image `{ref.target}`: {info.error}", "re-export the image")
+        elif info.format != expected:
+            actual = info.format or "unknown"
+            yield Violation(
+                ref.span,
+                f"image `{ref.target}` is a {actual} file, not {expected} as its extension says",
+                f"rename it to `{_renamed(path, actual)}`",
+            )
+
+
+def _renamed(path: Path, actual: str) -> str:
+    suffix = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}.get(
+        actual, f".{actual.lower()}"
+    )
+    return path.with_suffix(suffix).name
+
+
+@rule("YEP308", "image-too-wide", Severity.WARNING)
+def image_too_wide(post: Post, ctx: Context) -> Iterator[Violation]:
+    """An image wider than `max-image-width` pixels (default 1600).
+
+    ## Why is this bad?
+    Large images make pages slow, especially on phones. The Yep site asks writers to resize
+    images to at most 1600 px wide before committing.
+
+    ## Example
+    A 4032 px photo straight from a phone.
+
+    ## How to fix
+    Resize the image to at most the maximum width.
+
+    ## Options
+    `max-image-width` (pixels).
+    """
+    limit = ctx.settings.max_image_width
+    for ref, resolution in _with_status(post, ctx, Status.OK):
+        assert resolution.path is not None
+        if expected_format(resolution.path) is None:
+            continue
+        info = ctx.images.info(resolution.path)
+        if info.width is not None and info.width > limit:
+            yield Violation(
+                ref.span,
+                f"image `{ref.target}` is {info.width} px wide (at most {limit})",
+                f"resize it to {limit} px wide",
+            )
