@@ -46,9 +46,7 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
-@click.option(
-    "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write here."
-)
+@click.option("--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
 @click.option("--show-source/--no-show-source", default=True, help="Show the offending line.")
 @click.option("--statistics", is_flag=True, help="Count problems per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the problems, no frames or hints.")
@@ -88,7 +86,7 @@ def check(
             ignore=_split(ignore),
         )
         linter.check_schemas()
-        targets = discover(list(paths) or [Path(".")], settings)
+        targets = discover(list(paths) or [Path()], settings)
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
         return
@@ -115,7 +113,7 @@ def check(
 
 
 def _stdout() -> TextIO:
-    return click.get_text_stream("stdout")
+    return sys.stdout
 
 
 @main.command("rules")

@@ -198,7 +198,7 @@ def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
         schema = item.get("schema")
         if schema is not None and not isinstance(schema, str):
             raise ConfigError(f"{where}: `{key}.schema` must be a string")
-        name = item.get("name", schema and Path(schema).stem.split(".")[0] or f"collection-{i}")
+        name = item.get("name", (schema and Path(schema).stem.split(".")[0]) or f"collection-{i}")
         result.append(Collection(str(name), patterns, schema or None, path.parent.resolve()))
     return tuple(result)
 

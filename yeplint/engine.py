@@ -130,7 +130,9 @@ class Linter:
             )
         return load_text(target.path, target.display, data), None
 
-    def lint_target(self, target: Target, result: Result, *, debug: bool = False) -> list[Diagnostic]:
+    def lint_target(
+        self, target: Target, result: Result, *, debug: bool = False
+    ) -> list[Diagnostic]:
         post, problem = self.read(target)
         if post is None:
             return [problem] if problem and self._wanted(problem.code, target) else []
@@ -148,8 +150,9 @@ class Linter:
             if rule.code in ignored:
                 continue
             try:
-                for violation in rule.check(post, ctx):
-                    diagnostics.append(self._stamp(post.display_path, rule, violation))
+                diagnostics.extend(
+                    self._stamp(post.display_path, rule, v) for v in rule.check(post, ctx)
+                )
             except Exception as exc:  # a crashing rule must not hide the others
                 result.internal_errors += 1
                 result.tracebacks.append(traceback.format_exc())
@@ -201,8 +204,16 @@ class Linter:
     ) -> Diagnostic:
         code, name = rule
         return Diagnostic(
-            target.display, 1, 1, 1, 1, code, name, self.severity.get(code, Severity.ERROR),
-            message, hint,
+            target.display,
+            1,
+            1,
+            1,
+            1,
+            code,
+            name,
+            self.severity.get(code, Severity.ERROR),
+            message,
+            hint,
         )
 
 

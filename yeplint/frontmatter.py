@@ -93,7 +93,7 @@ _YAML11_TYPED = {f"{_TAG_PREFIX}{t}" for t in ("null", "bool", "int", "float")}
 
 def yaml11_reading(text: str) -> tuple[bool, Any]:
     """How PyYAML (YAML 1.1) reads a plain scalar: (typed?, value)."""
-    tag = _resolver11.resolve(yaml.ScalarNode, text, (True, False))
+    tag = _resolver11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag not in _YAML11_TYPED:
         return False, text
     try:
@@ -146,7 +146,7 @@ class FrontMatter:
         """Where a missing key of the mapping at ``path`` would go."""
         if path and path in self.value_spans:
             return self.value_spans[path]
-        return Span.point(self.last_content_line + 1 if self.close_line else self.fence.line)
+        return Span.point(self.close_line or self.fence.line)
 
 
 def _span(node: yaml.Node, line_offset: int) -> Span:
@@ -163,9 +163,9 @@ def _span(node: yaml.Node, line_offset: int) -> Span:
     return span
 
 
-def parse_yaml(source: str, fence: Span, close_line: int | None, line_offset: int) -> tuple[
-    FrontMatter, list[Problem]
-]:
+def parse_yaml(
+    source: str, fence: Span, close_line: int | None, line_offset: int
+) -> tuple[FrontMatter, list[Problem]]:
     """Compose ``source`` (the lines between the fences) into a :class:`FrontMatter`."""
     fm = FrontMatter(fence=fence, close_line=close_line)
     problems: list[Problem] = []
@@ -215,6 +215,12 @@ def parse_yaml(source: str, fence: Span, close_line: int | None, line_offset: in
 
 
 _MAPPING_VALUES = "mapping values are not allowed"
+_OPENERS = {
+    "quoted scalar": "a quoted value",
+    "flow sequence": "a `[` list",
+    "flow mapping": "a `{` mapping",
+    "block scalar": "a block value",
+}
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
@@ -230,10 +236,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
     text = lines[mark.line] if mark and mark.line < len(lines) else ""
     message = f"invalid YAML: {problem}"
     if exc.context and "end of stream" in problem:
-        message = f"invalid YAML: {exc.context} that is never closed"
+        opened = next((v for k, v in _OPENERS.items() if k in exc.context), "a value")
+        message = f"invalid YAML: {opened} that is never closed"
     if problem.startswith(_MAPPING_VALUES):
         key, sep, value = text.partition(": ")
-        if sep and value.strip() and not value.lstrip().startswith(("'", '"', "|", ">")):
+        if sep and column - 1 <= len(key):
+            hint = "this line is indented more than the key above it; align it or quote the value"
+        elif sep and value.strip() and not value.lstrip().startswith(("'", '"', "|", ">")):
             quoted = "'" + value.strip().replace("'", "''") + "'"
             message = "invalid YAML: the value contains `: `, which starts a mapping"
             hint = f"quote the value: `{key.strip()}: {quoted}`"
@@ -330,7 +339,12 @@ class _Builder:
                 value = resolve_plain(text)
                 expected = tag.removeprefix(_TAG_PREFIX)
                 if type(value).__name__ != expected:
-                    self._bad_value(node, f"`{text}` is not a valid {expected}")
+                    self._bad_value(
+                        node,
+                        f"`{text}` is not a valid {_TAG_NAMES[expected]} "
+                        f"(tag `{_written_tag(tag)}`)",
+                        "remove the tag or fix the value",
+                    )
                     return text
                 return value
         except ScalarError as exc:
@@ -377,12 +391,19 @@ class _Builder:
     def _unknown_tag(self, node: yaml.Node) -> None:
         self._bad_value(
             node,
-            f"unsupported YAML tag `{node.tag}`; its value is read as plain data",
+            f"unsupported YAML tag `{_written_tag(node.tag)}`; its value is read as plain data",
             "remove the tag",
         )
 
     def _bad_value(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem("invalid-yaml-value", _span(node, self.offset), message, hint))
+
+
+_TAG_NAMES = {"bool": "boolean", "int": "integer", "float": "number"}
+
+
+def _written_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -12,6 +12,7 @@ import difflib
 import enum
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,7 +88,7 @@ class ImageResolver:
         if ref.lower().startswith(REMOTE_PREFIXES) or ":" in ref.split("/")[0][1:]:
             return Resolution(Status.REMOTE)
         if "\\" in ref:
-            return Resolution(Status.BACKSLASH, suggestion=ref.replace("\\", "/"))
+            return Resolution(Status.BACKSLASH, suggestion=re.sub(r"\\+", "/", ref))
         if ref.startswith("/"):
             bases = self.static_roots or (root,)
             last: Resolution | None = None
@@ -129,7 +130,7 @@ class ImageResolver:
                 suggestion = None
                 if last:
                     close = difflib.get_close_matches(
-                        part, [n for n, is_dir in names.items() if not is_dir], n=1, cutoff=0.6
+                        part, [n for n, is_dir in names.items() if not is_dir], n=1, cutoff=0.75
                     )
                     suggestion = self._replace(reference, part, close[0]) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)

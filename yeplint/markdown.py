@@ -88,7 +88,7 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
         count = len(state.tokens)
         ok = rule(state, silent)
         if ok and not silent and len(state.tokens) > count:
-            token = state.tokens[count]
+            token = state.tokens[-1]  # pending text is flushed before it
             token.meta["yeplint_start"] = start
             token.meta["yeplint_end"] = state.pos
             token.meta["yeplint_src"] = state.src
@@ -193,7 +193,9 @@ class _Walker:
             ):
                 self.inline(token)  # table cells
             elif token.type == "html_block" and token.map:
-                mapper = _LineMapper(token.content.rstrip("\n"), self.lines, token.map[0], self.offset)
+                mapper = _LineMapper(
+                    token.content.rstrip("\n"), self.lines, token.map[0], self.offset
+                )
                 self.html(token.content, mapper, 0)
 
     def heading(self, token: Token, inline: Token) -> None:
@@ -204,17 +206,13 @@ class _Walker:
             end -= 1
         raw = self.lines[begin] if begin < len(self.lines) else ""
         span = self.line_span(begin, end)
-        self.body.headings.append(
-            Heading(int(token.tag[1]), inline.content, span, setext, raw)
-        )
+        self.body.headings.append(Heading(int(token.tag[1]), inline.content, span, setext, raw))
         self.inline(inline)
 
     def paragraph(self, token: Token, inline: Token) -> None:
         assert token.map is not None
         begin, end = token.map
-        children = [
-            c for c in inline.children or [] if not (c.type == "text" and not c.content)
-        ]
+        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content)]
         emphasis_only = (
             len(children) == 3
             and children[0].type in ("strong_open", "em_open")

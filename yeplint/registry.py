@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,7 +28,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].rstrip(".") if self.doc.strip() else self.name
+        first = self.doc.strip().split("\n\n", 1)[0]
+        return " ".join(first.split()).rstrip(".") or self.name
 
 
 RULES: dict[str, Rule] = {}
@@ -42,18 +44,12 @@ def rule(
     def register(check: CheckFn) -> CheckFn:
         if code in RULES or name in _BY_NAME:
             raise ValueError(f"rule {code} {name} registered twice")
-        doc = check.__doc__ or ""
-        RULES[code] = Rule(code, name, severity, check, _dedent(doc), needs_body)
+        doc = inspect.cleandoc(check.__doc__ or "")
+        RULES[code] = Rule(code, name, severity, check, doc, needs_body)
         _BY_NAME[name] = code
         return check
 
     return register
-
-
-def _dedent(doc: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(doc)
 
 
 def all_rules() -> list[Rule]:

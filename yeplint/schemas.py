@@ -172,8 +172,8 @@ def _type_name(value: Any) -> str:
 def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
     path: JsonPath = tuple(error.absolute_path)
     keyword = str(error.validator)
-    instance = error.instance
-    schema = error.schema
+    instance: Any = error.instance
+    schema: Any = error.schema
     name = format_path(path)
     annotated = _annotated(schema)
 
@@ -196,7 +196,8 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         yield Finding(annotated or "empty-value", Violation(span, message, hint))
         return
     if keyword in ("enum", "const"):
-        allowed = [schema.get("const")] if keyword == "const" else list(error.validator_value)
+        expected: Any = error.validator_value
+        allowed = [schema.get("const")] if keyword == "const" else list(expected)
         shown = ", ".join(f"`{_short(a, 40)}`" for a in allowed[:12])
         if len(allowed) > 12:
             shown += f" and {len(allowed) - 12} more"
@@ -236,7 +237,11 @@ def _generic(error: ValidationError, name: str, span: Span) -> Violation:
         want = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in wanted)
         message = f"`{name}` must be {want}, not {_type_name(instance)}"
         hint = None
-        if isinstance(instance, str) and "integer" in wanted and instance.strip().lstrip("-").isdigit():
+        if (
+            isinstance(instance, str)
+            and "integer" in wanted
+            and instance.strip().lstrip("-").isdigit()
+        ):
             hint = f"remove the quotes: `{instance.strip()}`"
         elif "string" in wanted and not isinstance(instance, (dict, list)):
             hint = "quote the value"
@@ -256,14 +261,15 @@ def _generic(error: ValidationError, name: str, span: Span) -> Violation:
 
 
 def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
-    instance = error.instance if isinstance(error.instance, dict) else {}
+    instance: Any = error.instance if isinstance(error.instance, dict) else {}
     keyword = str(error.validator)
+    expected: Any = error.validator_value
     props = schema_properties(error.schema)
     wanted: list[tuple[str, str | None]] = []
     if keyword == "required":
-        wanted = [(k, None) for k in error.validator_value if k not in instance]
+        wanted = [(k, None) for k in expected if k not in instance]
     else:
-        for trigger, needs in dict(error.validator_value).items():
+        for trigger, needs in dict(expected).items():
             if trigger in instance:
                 wanted += [(k, trigger) for k in needs if k not in instance]
     span = fm.insertion_point(path)
@@ -280,13 +286,15 @@ def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterato
 
 
 def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
-    schema = error.schema
+    schema: Any = error.schema
     props = schema_properties(schema)
     patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
-    for key in error.instance:
+    instance: Any = error.instance
+    for key in instance:
         if key in props or any(re.search(p, key) for p in patterns):
             continue
         close = _closest(key, list(props))
+        hint: str | None = None
         if close:
             hint = f"did you mean `{close}`?"
         else:

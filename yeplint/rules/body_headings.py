@@ -17,7 +17,7 @@ _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
 _CLOSED = re.compile(r"(?<=\S)(#+)[ \t]*$")
 _MULTI_SPACE = re.compile(r"#{1,6}([ \t]{2,})(?=\S)")
 _TRAILING = ".,;:"
-_QUOTES = ("\"", "'", "“", "”", "„", "‘", "’", "«", "»")
+_QUOTES = ('"', "'", "“", "”", "„", "‘", "’", "«", "»")
 """A bold or italic quotation is a quote, not a heading."""
 MAX_EMPHASIS_HEADING = 100
 """Longer bold paragraphs are emphasised intros, not headings."""
@@ -131,7 +131,8 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
         text = heading.text
         glued = _CLOSED.search(text)
         if glued and not text[: glued.start()].endswith("\\"):
-            column = _source_column(post, heading.span.line, glued.group(1))
+            source = post.lines[heading.span.line - 1]
+            column = source.rstrip().rfind(glued.group(1)) + 1
             yield Violation(
                 Span.on_line(heading.span.line, column, len(glued.group(1))),
                 "closing hashes are part of the heading text: they need a space before them",

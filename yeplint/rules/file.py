@@ -298,7 +298,6 @@ def _describe(value: object) -> str:
     return f"the number `{value}`"
 
 
-
 @rule("YEP000", "internal-error")
 def internal_error(post: Post, ctx: Context) -> Iterator[Violation]:
     """yeplint itself failed on this file (a bug in yeplint, not in the file).

@@ -71,7 +71,9 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
     return result
 
 
-def _with_status(post: Post, ctx: Context, *statuses: Status) -> Iterator[tuple[ImageRef, Resolution]]:
+def _with_status(
+    post: Post, ctx: Context, *statuses: Status
+) -> Iterator[tuple[ImageRef, Resolution]]:
     for ref, resolution in resolved(post, ctx):
         if resolution.status in statuses:
             yield ref, resolution
@@ -269,13 +271,15 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
         stem = name.rsplit(".", 1)[0]
         folded = alt.casefold()
         readable_stem = stem.replace("-", " ").replace("_", " ").casefold()
-        if folded in PLACEHOLDER_ALTS or folded in (name.casefold(), stem.casefold(), readable_stem):
+        if folded in PLACEHOLDER_ALTS or folded in (
+            name.casefold(),
+            stem.casefold(),
+            readable_stem,
+        ):
             span = ref.span
             if ref.kind == "front-matter" and post.front_matter is not None:
                 span = post.front_matter.locate((FRONT_MATTER_ALT,))
-            yield Violation(
-                span, f"alt text `{alt}` of `{ref.target}` is a placeholder", _ALT_HINT
-            )
+            yield Violation(span, f"alt text `{alt}` of `{ref.target}` is a placeholder", _ALT_HINT)
 
 
 @rule("YEP307", "image-format-mismatch")

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from yeplint.config import Settings
+from yeplint.diagnostics import Diagnostic
+from yeplint.discovery import discover
+from yeplint.engine import Linter
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED_SITE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yep-site"
+UPDATE = os.environ.get("YEPLINT_UPDATE_SNAPSHOTS") == "1"
+
+LintFn = Callable[..., list[Diagnostic]]
+
+
+def lint_paths(
+    paths: list[Path], root: Path, select: list[str] | None = None, settings: Settings | None = None
+) -> list[Diagnostic]:
+    settings = settings or Settings()
+    linter = Linter(settings, select=select)
+    targets = discover(paths, settings, cwd=root)
+    return linter.run(targets).diagnostics
+
+
+@pytest.fixture
+def lint(tmp_path: Path) -> LintFn:
+    """Write ``text`` to ``name`` under a fresh content root and lint it."""
+
+    def run(
+        text: str | bytes,
+        name: str = "blog/post.nl.md",
+        select: list[str] | None = None,
+        settings: Settings | None = None,
+    ) -> list[Diagnostic]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+        return lint_paths([path], tmp_path, select, settings)
+
+    return run
+
+
+def shared_site() -> Path:
+    content = SHARED_SITE / "content"
+    if not content.is_dir():
+        pytest.skip("../shared/corpus/yep-site is not present")
+    return content

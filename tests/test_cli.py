@@ -1,0 +1,150 @@
+"""End to end through click: the exact text a user sees, and the exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from yeplint import __version__
+from yeplint.cli import main
+
+BROKEN = (
+    "---\ntitle: Netwerken\nimg: foto.jpg\nalt: Foto\ndate: 2018-3-26\n"
+    "intro: Coachend leiderschap: de sleutel\n---\n"
+)
+WARN_ONLY = "## Tot slot:\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    (tmp_path / "content" / "blog").mkdir(parents=True)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"yeplint, version {__version__}\n")
+
+
+def test_text_output_exact(site: Path) -> None:
+    (site / "content/blog/post.nl.md").write_text(BROKEN, encoding="utf-8")
+    code, out = run("check", "content", "--color", "never")
+    assert code == 1
+    assert out == (
+        "content/blog/post.nl.md:6:28 YEP001 invalid YAML: the value contains `: `, which "
+        "starts a mapping\n"
+        "  6 │ intro: Coachend leiderschap: de sleutel\n"
+        "    │                            ^^^^^^^^^^^^\n"
+        "  hint: quote the value: `intro: 'Coachend leiderschap: de sleutel'`\n"
+        "\n"
+        "Found 1 error in 1 of 1 file checked.\n"
+    )
+
+
+def test_clean_exit_zero_and_warnings_allowed(site: Path) -> None:
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    code, out = run("check", "content", "--color", "never", "--no-show-source")
+    assert code == 0
+    assert out == (
+        "content/note.md:1:12 YEP210 warning: heading ends with `:`\n"
+        "  hint: remove it: `Tot slot`\n"
+        "Found 1 warning in 1 of 1 file checked.\n"
+    )
+    (site / "content/note.md").write_text("## Tot slot\n", encoding="utf-8")
+    assert run("check", "content", "--color", "never") == (
+        0,
+        "All checks passed (1 file checked).\n",
+    )
+
+
+def test_json_format(site: Path) -> None:
+    (site / "content/blog/post.nl.md").write_text(BROKEN, encoding="utf-8")
+    code, out = run("check", "content", "--format", "json")
+    assert code == 1
+    document = json.loads(out)
+    assert document["version"] == 1
+    assert document["files_checked"] == 1
+    assert document["summary"] == {"errors": 1, "warnings": 0}
+    assert document["diagnostics"][0] == {
+        "path": "content/blog/post.nl.md",
+        "line": 6,
+        "column": 28,
+        "end_line": 6,
+        "end_column": 40,
+        "code": "YEP001",
+        "rule": "yaml-syntax-error",
+        "severity": "error",
+        "message": "invalid YAML: the value contains `: `, which starts a mapping",
+        "hint": "quote the value: `intro: 'Coachend leiderschap: de sleutel'`",
+    }
+
+
+def test_concise_format_and_select(site: Path) -> None:
+    text = BROKEN.replace("intro: Coachend leiderschap: de sleutel", "intro: x")
+    (site / "content/blog/post.nl.md").write_text(text, encoding="utf-8")
+    code, out = run("check", "content", "--format", "concise", "--select", "YEP105")
+    assert code == 1
+    assert out == (
+        "content/blog/post.nl.md:5:7: YEP105 `2018-3-26` in `date` is not a YYYY-MM-DD date\n"
+    )
+
+
+def test_rich_markup_in_user_text_is_printed_as_written(site: Path) -> None:
+    (site / "content/x.md").write_text("## [/draft] [bold]niet vet[/bold]:\n", encoding="utf-8")
+    code, out = run("check", "content", "--color", "always", "--no-show-source")
+    assert code == 0
+    assert "[/draft] [bold]niet vet[/bold]" in out
+
+
+def test_missing_path_is_usage_error(site: Path) -> None:
+    code, out = run("check", "does-not-exist")
+    assert code == 2
+    assert "yeplint: error: does-not-exist: No such file or directory" in out
+
+
+def test_unknown_selector_is_usage_error(site: Path) -> None:
+    code, out = run("check", "--select", "YEP999", ".")
+    assert code == 2
+    assert "`YEP999` is not a rule code, code prefix or rule name" in out
+
+
+def test_rules_and_rule(site: Path) -> None:
+    code, out = run("rules")
+    assert code == 0
+    assert "YEP301  missing-image" in out
+    code, out = run("rule", "missing-image")
+    assert code == 0
+    assert out.startswith("# YEP301 missing-image (default: error)\n")
+    assert "## How to fix" in out
+    assert run("rule", "nope")[0] == 2
+
+
+def test_output_file(site: Path) -> None:
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    code, out = run("check", "content", "--format", "concise", "--output-file", "out.txt")
+    assert (code, out) == (0, "")
+    assert (site / "out.txt").read_text(encoding="utf-8").startswith("content/note.md:1:12:")
+
+
+def test_python_dash_m(site: Path) -> None:
+    import subprocess
+    import sys
+
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "yeplint", "check", "content", "--format", "concise"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout == "content/note.md:1:12: YEP210 warning: heading ends with `:`\n"

@@ -1,0 +1,125 @@
+"""Configuration files, rule selection and inline suppression."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LintFn, lint_paths
+from yeplint.config import ConfigError, Settings, load_settings
+from yeplint.diagnostics import Severity
+
+TWO_PROBLEMS = "##Kop\n\n## Tot slot:\n"
+
+
+def codes(diagnostics: list) -> list[str]:  # type: ignore[type-arg]
+    return [d.code for d in diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("select", "expected"),
+    [
+        (["YEP201"], ["YEP201"]),
+        (["YEP2"], ["YEP201", "YEP210"]),
+        (["no-space-after-hash"], ["YEP201"]),
+        (["ALL"], ["YEP201", "YEP210"]),
+    ],
+)
+def test_selector_forms(lint: LintFn, select: list[str], expected: list[str]) -> None:
+    assert codes(lint(TWO_PROBLEMS, name="x.md", select=select)) == expected
+
+
+def test_ignore_and_per_file_ignores(lint: LintFn) -> None:
+    settings = Settings(ignore=("YEP210",))
+    assert codes(lint(TWO_PROBLEMS, name="x.md", settings=settings)) == ["YEP201"]
+    settings = Settings(per_file_ignores=(("drafts/*.md", ("YEP2",)),))
+    assert codes(lint(TWO_PROBLEMS, name="drafts/x.md", settings=settings)) == []
+    assert codes(lint(TWO_PROBLEMS, name="other/x.md", settings=settings)) == ["YEP201", "YEP210"]
+
+
+def test_severity_override(lint: LintFn) -> None:
+    settings = Settings(severity=(("YEP210", Severity.ERROR),))
+    diagnostics = lint("## Tot slot:\n", name="x.md", settings=settings)
+    assert [d.severity for d in diagnostics] == [Severity.ERROR]
+
+
+def test_config_discovery_precedence(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.yeplint]\nignore = ["YEP2"]\n')
+    sub = tmp_path / "site"
+    sub.mkdir()
+    assert load_settings(start=sub).ignore == ("YEP2",)
+    (sub / "yeplint.toml").write_text('select = ["YEP3"]\n')
+    nearest = load_settings(start=sub)
+    assert nearest.select == ("YEP3",)
+    assert nearest.root == sub.resolve()
+    assert load_settings(start=sub, isolated=True) == Settings()
+    assert load_settings(config=tmp_path / "pyproject.toml").ignore == ("YEP2",)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("selekt = []\n", "unknown key `selekt`"),
+        ("select = 3\n", "`select` must be a list of strings"),
+        ("max-image-width = 'wide'\n", "`max-image-width` must be a positive integer"),
+        ("select = ['YEP999']\n", "`YEP999` is not a rule code"),
+        ("[[collections]]\nglob = 'a/[b'\nschema = 'blog'\n", "bad glob `a/[b`"),
+        ("[severity]\nYEP210 = 'fatal'\n", "`severity.YEP210` must be `error` or `warning`"),
+    ],
+)
+def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "yeplint.toml").write_text(toml)
+    with pytest.raises(ConfigError, match=None) as info:
+        load_settings(start=tmp_path)
+    assert message in str(info.value)
+    assert "yeplint.toml" in str(info.value)
+
+
+def test_custom_collection_and_schema(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "page.json").write_text(
+        '{"type": "object", "required": ["titel"], "properties": {"titel": {"type": "string"}},'
+        ' "additionalProperties": false}'
+    )
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "pages/*.md"\nschema = "schemas/page.json"\n'
+    )
+    page = tmp_path / "pages" / "a.md"
+    page.parent.mkdir()
+    page.write_text("---\ntitle: x\n---\n")
+    settings = load_settings(start=tmp_path)
+    diagnostics = lint_paths([page], tmp_path, select=["YEP1"], settings=settings)
+    assert [(d.code, d.message) for d in diagnostics] == [
+        ("YEP103", "unknown key `title`"),
+        ("YEP102", "missing required key `titel`"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!-- yeplint-disable-next-line YEP201 -->\n##Kop\n\n## Tot slot:\n", ["YEP210"]),
+        ("##Kop <!-- yeplint-disable-line -->\n\n## Tot slot:\n", ["YEP210"]),
+        ("<!-- yeplint-disable-file heading-trailing-punctuation -->\n" + TWO_PROBLEMS, ["YEP201"]),
+        (
+            "<!-- yeplint-disable YEP2 -->\n\n##Kop\n\n<!-- yeplint-enable YEP2 -->\n\n"
+            "## Tot slot:\n",
+            ["YEP210"],
+        ),
+        ("<!-- yeplint-disable -->\n\n" + TWO_PROBLEMS, []),
+        ("<!-- yeplint-disable YEP210 -->\n\n" + TWO_PROBLEMS, ["YEP201"]),
+        ("```\n<!-- yeplint-disable -->\n```\n\n" + TWO_PROBLEMS, ["YEP201", "YEP210"]),
+    ],
+)
+def test_inline_suppression(lint: LintFn, text: str, expected: list[str]) -> None:
+    assert codes(lint(text, name="x.md")) == expected
+
+
+def test_front_matter_suppression_comments(lint: LintFn) -> None:
+    text = (
+        "---\nname: Anna\nvolgnummer: 1\nVolgnummer: 3  # yeplint: disable-line unknown-key\n"
+        "# yeplint: disable-next-line YEP103\nOrder: 2\nSort: 4\n---\n"
+    )
+    diagnostics = lint(text, name="team/anna.nl.md", select=["YEP1"])
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP103", 7)]

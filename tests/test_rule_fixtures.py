@@ -1,0 +1,56 @@
+"""One golden file per (rule, fixture): ``tests/fixtures/<CODE>/**/{bad,ok}_*.md``.
+
+Each fixture is linted with only its rule selected; the output is compared with the
+``.expected`` file beside it. ``YEPLINT_UPDATE_SNAPSHOTS=1`` rewrites the goldens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, UPDATE, lint_paths
+from yeplint.diagnostics import Diagnostic
+from yeplint.registry import all_rules
+
+ENGINE_ONLY = {"YEP000", "YEP012", "YEP013"}
+"""Rules the engine reports around the rules; tested in test_engine.py and test_hardening.py."""
+
+CASES = sorted(p for p in FIXTURES.glob("YEP*/**/*.md") if p.name.startswith(("bad_", "ok_")))
+
+
+def render(diagnostics: list[Diagnostic], root: Path) -> str:
+    lines = []
+    for d in diagnostics:
+        lines.append(
+            f"{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.severity.value}: "
+            f"{d.message}"
+        )
+        if d.hint:
+            lines.append(f"    hint: {d.hint}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_fixture(case: Path) -> None:
+    code = case.relative_to(FIXTURES).parts[0]
+    root = FIXTURES / code
+    diagnostics = lint_paths([case], root, select=[code])
+    assert all(d.code == code for d in diagnostics)
+    if case.name.startswith("ok_"):
+        assert diagnostics == [], render(diagnostics, root)
+        return
+    assert diagnostics, f"{case} should trigger {code}"
+    actual = render(diagnostics, root)
+    golden = case.with_suffix(".expected")
+    if UPDATE or not golden.exists():
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", sorted(r.code for r in all_rules() if r.code not in ENGINE_ONLY))
+def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
+    names = [p.name for p in CASES if p.relative_to(FIXTURES).parts[0] == code]
+    assert any(n.startswith("bad_") for n in names), f"{code} has no bad_ fixture"
+    assert any(n.startswith("ok_") for n in names), f"{code} has no ok_ fixture"
