@@ -75,6 +75,9 @@ def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> 
                 mode = arg.stat().st_mode
             except OSError:
                 reason = "a broken or looping symlink"
+            else:
+                if not _regular_inside(arg, root):
+                    reason = "a symlink that leaves the content root"
         if reason is None and not stat.S_ISREG(mode):
             reason = "not a regular file"
         if _excluded(arg, root, settings):

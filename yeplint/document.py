@@ -95,10 +95,26 @@ def load_text(path: Path, display_path: str, data: bytes) -> Post:
         post.binary = True
         return post
     post.line_endings = frozenset(line_endings(decoded.text))
+    if len(post.line_endings) > 1:
+        post.problems.append(_mixed_endings(decoded.text))
     post.lines = split_lines(decoded.text)
     post.text = "\n".join(post.lines)
     _split(post)
     return post
+
+
+def _mixed_endings(text: str) -> Problem:
+    """Point at the first line whose ending differs from the first line's."""
+    found = list(re.finditer(r"\r\n|\r|\n", text))
+    first = found[0].group()
+    index = next(i for i, m in enumerate(found) if m.group() != first)
+    names = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+    return Problem(
+        "mixed-line-endings",
+        Span.point(index + 1, found[index].start() - (found[index - 1].end() if index else 0) + 1),
+        f"line ends with {names[found[index].group()]} while the file starts with {names[first]}",
+        "save the file with one kind of line ending (LF)",
+    )
 
 
 def _split(post: Post) -> None:

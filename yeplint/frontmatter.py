@@ -313,7 +313,7 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
-        if tag not in (PLAIN, QUOTED) and not tag.startswith(_TAG_PREFIX):
+        if tag not in _COLLECTION_TAGS:
             self._unknown_tag(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -399,6 +399,7 @@ class _Builder:
         self.problems.append(Problem("invalid-yaml-value", _span(node, self.offset), message, hint))
 
 
+_COLLECTION_TAGS = frozenset({PLAIN, QUOTED, f"{_TAG_PREFIX}map", f"{_TAG_PREFIX}seq"})
 _TAG_NAMES = {"bool": "boolean", "int": "integer", "float": "number"}
 
 

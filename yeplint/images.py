@@ -70,6 +70,7 @@ class ImageResolver:
         self.static_roots = static_roots
         self._listings: dict[Path, dict[str, bool] | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
+        self._resolutions: dict[tuple[str, Path, Path], Resolution] = {}
 
     def listing(self, folder: Path) -> dict[str, bool] | None:
         """Names in ``folder`` mapped to is-directory; ``None`` when it cannot be listed."""
@@ -82,6 +83,12 @@ class ImageResolver:
         return self._listings[folder]
 
     def resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
+        key = (reference, post_folder, root)
+        if key not in self._resolutions:
+            self._resolutions[key] = self._resolve(reference, post_folder, root)
+        return self._resolutions[key]
+
+    def _resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
         ref = reference.strip()
         if not ref or ref in (".", "./"):
             return Resolution(Status.EMPTY)

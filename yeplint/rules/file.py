@@ -357,3 +357,24 @@ def file_too_large(post: Post, ctx: Context) -> Iterator[Violation]:
     `max-file-size` (bytes).
     """
     return iter(())
+
+
+@rule("YEP014", "mixed-line-endings", Severity.WARNING)
+def mixed_line_endings(post: Post, ctx: Context) -> Iterator[Violation]:
+    """The file mixes line endings (LF, CRLF, CR).
+
+    ## Why is this bad?
+    Some tools count lines differently, diffs show every line as changed, and a lone CR
+    (classic Mac) is read as a line break by Markdown but not by every editor or grep.
+
+    ## Example
+    A post edited on Windows and on Linux, with some lines ending in CRLF and others in LF.
+
+    ## How to fix
+    Save the file with LF line endings (`git config core.autocrlf input` helps). Positions
+    reported by yeplint are right either way.
+
+    ## Options
+    None.
+    """
+    return _problems(post, "mixed-line-endings")

@@ -1,0 +1,97 @@
+"""Bad input never crashes, hangs or reads outside the root: a diagnostic with a line instead."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LintFn, lint_paths
+from yeplint.config import Settings
+from yeplint.context import Context
+from yeplint.diagnostics import Violation
+from yeplint.document import Post
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param("---\ntitle: x\n---\n".encode("utf-16"), [("YEP002", 1)], id="utf16-bom"),
+        pytest.param("---\ntitle: x\n---\n".encode("utf-16-le"), [("YEP002", 1)], id="utf16-le"),
+        pytest.param(b"ok\n\xe9t\xe9\n", [("YEP002", 2)], id="latin1"),
+        pytest.param(b"# a\n\x00\x01\x02", [("YEP003", 1)], id="nul-bytes"),
+        pytest.param(b"", [], id="empty"),
+        pytest.param(b" \n\t\n", [], id="whitespace"),
+        pytest.param(b"---\ntitle: x\r\n---\r\n", [("YEP014", 2)], id="mixed-endings"),
+        pytest.param(b"---\ntitle: x\n", [("YEP004", 1)], id="unterminated"),
+        pytest.param(b"---\n- a\n---\n", [("YEP007", 2)], id="list"),
+        pytest.param(b'---\n{"a": [1]}\n---\n', [], id="json-is-yaml"),
+        pytest.param(b"+++\na = 1\n+++\n", [("YEP006", 1)], id="toml"),
+        pytest.param(
+            b"---\na: !!python/object/apply:os.system [ls]\n---\n", [("YEP009", 2)], id="python-tag"
+        ),
+        pytest.param(b"---\n? [a]\n: b\n---\n", [("YEP009", 2)], id="complex-key"),
+        pytest.param(b"---\nn: " + b"9" * 5000 + b"\n---\n", [("YEP009", 2)], id="huge-int"),
+        pytest.param(
+            b"---\na: " + b"[" * 3000 + b"]" * 3000 + b"\n---\n", [("YEP001", 2)], id="deep-yaml"
+        ),
+        pytest.param(b"---\na: &a [1, *a]\n---\n", [("YEP010", 2)], id="recursive-alias"),
+    ],
+)
+def test_hostile_content(lint: LintFn, data: bytes, expected: list[tuple[str, int]]) -> None:
+    diagnostics = lint(data, name="x.md")
+    assert [(d.code, d.line) for d in diagnostics] == expected
+
+
+def test_alias_bomb_is_bounded(lint: LintFn) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    diagnostics = lint("---\n" + "\n".join(levels) + "\n---\n", name="blog/x.md")
+    assert ("YEP010", 2) in [(d.code, d.line) for d in diagnostics]
+
+
+def test_deep_markdown_and_long_runs(lint: LintFn) -> None:
+    text = ">" * 3000 + " x\n" + "- " * 2000 + "y\n" + "*" * 50_000 + "\n" + "[" * 50_000 + "\n"
+    assert [d.code for d in lint(text, name="x.md") if d.code == "YEP000"] == []
+
+
+def test_special_files_are_never_opened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.md")
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "escape.md").symlink_to("/etc/hostname")
+    (tmp_path / "dir.md").mkdir()
+    walked = lint_paths([tmp_path], tmp_path)
+    assert walked == []
+    named = lint_paths(
+        [tmp_path / "fifo.md", tmp_path / "loop.md", tmp_path / "escape.md"], tmp_path
+    )
+    assert [(d.path, d.message) for d in named] == [
+        ("escape.md", "skipped: a symlink that leaves the content root"),
+        ("fifo.md", "skipped: not a regular file"),
+        ("loop.md", "skipped: a broken or looping symlink"),
+    ]
+
+
+def test_file_over_the_size_cap_is_skipped(lint: LintFn) -> None:
+    (d,) = lint("x" * 2000, name="big.md", settings=Settings(max_file_size=1000))
+    assert (d.code, d.message) == ("YEP013", "file is larger than 1,000 bytes; skipped")
+
+
+def test_crashing_rule_becomes_internal_error(
+    lint: LintFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from yeplint.registry import RULES
+
+    def boom(post: Post, ctx: Context) -> list[Violation]:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setitem(RULES, "YEP210", dataclasses.replace(RULES["YEP210"], check=boom))
+    diagnostics = lint("## Tot slot:\n##Kop\n", name="x.md")
+    assert [(d.code, d.message) for d in diagnostics] == [
+        ("YEP000", "rule `YEP210` (heading-trailing-punctuation) crashed: RuntimeError: kapot"),
+        ("YEP201", "no space after `##`: this line is a paragraph, not a heading"),
+    ]
