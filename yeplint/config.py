@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,6 @@ class Settings:
     max_image_width: int = 1600
     max_file_size: int = 5_000_000
     title_field: str = "title"
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 _LIST_KEYS = {
@@ -223,7 +222,3 @@ def _check_selectors(settings: Settings, where: str) -> None:
             list(expand(selector))
         except UnknownSelector as exc:
             raise ConfigError(f"{where}: {exc}") from None
-
-
-def setting_names() -> list[str]:
-    return [f.name for f in fields(Settings)]

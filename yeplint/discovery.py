@@ -32,10 +32,7 @@ class Target:
 
     @property
     def relative(self) -> str:
-        try:
-            return self.path.relative_to(self.root).as_posix()
-        except ValueError:
-            return self.path.name
+        return _relative(self.path, self.root)
 
 
 def display_path(path: Path, cwd: Path) -> str:
