@@ -53,8 +53,9 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Put a space after the hashes: `## Waarom coaching?`. Like markdownlint's MD018, lines in
-    code blocks are ignored; unlike it, only lines that CommonMark reads as paragraph text are
-    checked, so `#hashtag` inside a sentence is not reported.
+    code blocks are ignored and `#hashtag` inside a sentence is not reported; unlike MD018,
+    `##Kop` inside a blockquote or list item is reported too, and `###Kop###` is reported here
+    rather than as MD020.
 
     ## Options
     None.
@@ -91,7 +92,8 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Leave exactly one space: `## Werkwijze`.
+    Leave exactly one space: `## Werkwijze`. The diagnostic spans the whole run of spaces
+    (markdownlint's MD019 points at the second space).
 
     ## Options
     None.
@@ -122,7 +124,9 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Drop the closing hashes (`## Werkwijze`), or separate them by one space and use as many as
-    at the start.
+    at the start. Unlike MD020, the diagnostic points at the closing hashes, not at the last
+    letter; the count mismatch has no markdownlint counterpart, and MD021's extra spaces inside
+    a closed heading are not reported.
 
     ## Options
     None.
@@ -228,7 +232,7 @@ def empty_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Write the heading's text, or remove the line.
+    Write the heading's text, or remove the line. markdownlint has no counterpart.
 
     ## Options
     None.
@@ -385,7 +389,7 @@ def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation
 
     ## How to fix
     Remove the punctuation. Questions and exclamations (`?`, `!`) are fine: Dutch headings are
-    often questions.
+    often questions (markdownlint's MD026 reports `!` by default).
 
     ## Options
     None.

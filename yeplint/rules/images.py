@@ -142,7 +142,8 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Describe what the image shows: `![Vier deelnemers bij een whiteboard](./teamspel-2.jpg)`.
     A purely decorative HTML image may say so with `alt=""`: that is not reported; `alt`
-    missing entirely is.
+    missing entirely is. Unlike markdownlint's MD045, alt text of only spaces counts as
+    missing, and the front matter image is checked too.
 
     ## Options
     In the front matter, a schema marks the alt key with `"x-yeplint-rule": "missing-alt-text"`.
