@@ -12,7 +12,7 @@ from pathlib import Path
 
 from yeplint.config import Settings
 from yeplint.discovery import discover
-from yeplint.engine import Linter
+from yeplint.engine import Linter, tune_gc
 
 
 def main(count: int) -> None:
@@ -32,6 +32,7 @@ def main(count: int) -> None:
         post.write_text("\n".join(lines), encoding="utf-8")
         settings = Settings()
         linter = Linter(settings)
+        tune_gc()  # as the CLI does
         start = time.perf_counter()
         result = linter.run(discover([post], settings, cwd=root))
         elapsed = time.perf_counter() - start

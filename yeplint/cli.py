@@ -74,7 +74,7 @@ def check(
     """Check Markdown files (default: the current folder)."""
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, discover
-    from yeplint.engine import Linter
+    from yeplint.engine import Linter, tune_gc
     from yeplint.registry import UnknownSelector
     from yeplint.report import ReportOptions, reporter
 
@@ -90,7 +90,8 @@ def check(
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
         return
-    result = linter.run(targets, debug=debug)
+    tune_gc()
+    result = linter.run(targets)
     options = ReportOptions(
         show_source=show_source,
         color={"auto": None, "always": True, "never": False}[color],
