@@ -149,3 +149,27 @@ def rule_command(key: str) -> None:
         return
     click.echo(f"# {found.code} {found.name} (default: {found.severity.value})\n")
     click.echo(found.doc)
+
+
+@main.command("init")
+@click.argument(
+    "content", type=click.Path(path_type=Path, file_okay=False, exists=True), default="."
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    help="Where yeplint.toml and schemas/ are written.",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that differ.")
+def init_command(content: Path, output_dir: Path, force: bool) -> None:
+    """Infer yeplint.toml and JSON Schemas from an existing content tree."""
+    from yeplint.init import InitError, run_init
+
+    try:
+        lines = run_init(content, output_dir, force=force)
+    except InitError as exc:
+        _fail(str(exc))
+        return
+    for line in lines:
+        click.echo(line)
