@@ -30,6 +30,23 @@ def test_selector_forms(lint: LintFn, select: list[str], expected: list[str]) ->
     assert codes(lint(TWO_PROBLEMS, name="x.md", select=select)) == expected
 
 
+@pytest.mark.parametrize(
+    ("select", "ignore", "expected"),
+    [
+        (["YEP201"], ["YEP2"], ["YEP201"]),
+        (["YEP2"], ["YEP201"], ["YEP210"]),
+        (["ALL"], ["heading-trailing-punctuation"], ["YEP201"]),
+        (["YEP210"], ["YEP210"], []),
+    ],
+)
+def test_most_specific_selector_wins(
+    select: list[str], ignore: list[str], expected: list[str]
+) -> None:
+    from yeplint.registry import resolve
+
+    assert sorted(resolve(select, ignore) & {"YEP201", "YEP210"}) == expected
+
+
 def test_ignore_and_per_file_ignores(lint: LintFn) -> None:
     settings = Settings(ignore=("YEP210",))
     assert codes(lint(TWO_PROBLEMS, name="x.md", settings=settings)) == ["YEP201"]
@@ -123,3 +140,32 @@ def test_front_matter_suppression_comments(lint: LintFn) -> None:
     )
     diagnostics = lint(text, name="team/anna.nl.md", select=["YEP1"])
     assert [(d.code, d.line) for d in diagnostics] == [("YEP103", 7)]
+
+
+def test_rule_options(tmp_path: Path) -> None:
+    (tmp_path / "yeplint.toml").write_text(
+        "[rule-options.heading-trailing-punctuation]\npunctuation = '.!'\n"
+        "[rule-options.YEP209]\nmax-length = 5\n"
+    )
+    page = tmp_path / "x.md"
+    page.write_text("## Doe mee!\n\n## Tot slot:\n\n**Drie stappen**\n\n**Kort**\n")
+    settings = load_settings(start=tmp_path)
+    diagnostics = lint_paths([page], tmp_path, select=["YEP209", "YEP210"], settings=settings)
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP210", 1), ("YEP209", 7)]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[rule-options.YEP999]\nx = 1\n", "`rule-options.YEP999`: no such rule"),
+        ("[rule-options.YEP201]\nx = 1\n", "YEP201 has no options"),
+        ("[rule-options.YEP209]\nlength = 1\n", "unknown option `rule-options.YEP209.length`"),
+        ("[rule-options.YEP209]\nmax-length = 'x'\n", "must be int, not 'x'"),
+        ("[rule-options.YEP306]\nplaceholders = 3\n", "must be a list of strings"),
+    ],
+)
+def test_rule_option_errors(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "yeplint.toml").write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_settings(start=tmp_path)
+    assert message in str(info.value)

@@ -64,6 +64,8 @@ class Settings:
     max_image_width: int = 1600
     max_file_size: int = 5_000_000
     title_field: str = "title"
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    """Per-rule options as (code, ((field, value), ...)), validated against the rule."""
 
 
 _LIST_KEYS = {
@@ -77,7 +79,17 @@ _LIST_KEYS = {
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
 _STR_KEYS = {"title-field"}
-_ALL_KEYS = _LIST_KEYS | _INT_KEYS | _STR_KEYS | {"collections", "per-file-ignores", "severity"}
+_ALL_KEYS = (
+    _LIST_KEYS
+    | _INT_KEYS
+    | _STR_KEYS
+    | {
+        "collections",
+        "per-file-ignores",
+        "severity",
+        "rule-options",
+    }
+)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -148,6 +160,8 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             )
         elif key == "severity":
             values[attr] = _severities(value, where)
+        elif key == "rule-options":
+            values[attr] = _rule_options(value, where)
     for pattern in (*values.get("include", ()), *values.get("exclude", ())):
         _check_glob(pattern, where)
     settings = replace(Settings(), **values)
@@ -174,6 +188,44 @@ def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:
             raise ConfigError(
                 f"{where}: `severity.{selector}` must be `error` or `warning`, not {level!r}"
             ) from None
+    return tuple(result)
+
+
+def _rule_options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    from dataclasses import fields
+
+    from yeplint.registry import find
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `rule-options` must be a table of rule = {{option = value}}")
+    result = []
+    for key, table in value.items():
+        found = find(key)
+        if found is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: no such rule")
+        if found.options is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: `rule-options.{key}` must be a table")
+        known = {f.name.replace("_", "-"): f for f in fields(found.options)}
+        items = []
+        for option, setting in table.items():
+            spec = known.get(option)
+            if spec is None:
+                names = ", ".join(sorted(known))
+                raise ConfigError(
+                    f"{where}: unknown option `rule-options.{key}.{option}` (options: {names})"
+                )
+            default = spec.default_factory() if callable(spec.default_factory) else spec.default
+            if isinstance(default, tuple):
+                setting = _strings(setting, f"rule-options.{key}.{option}", where)
+            elif type(setting) is not type(default):
+                raise ConfigError(
+                    f"{where}: `rule-options.{key}.{option}` must be "
+                    f"{type(default).__name__}, not {setting!r}"
+                )
+            items.append((spec.name, setting))
+        result.append((found.code, tuple(items)))
     return tuple(result)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from yeplint.config import Collection, Settings
 
@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from yeplint.document import Post
     from yeplint.images import ImageResolver
     from yeplint.schemas import CompiledSchema, Finding
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -23,7 +26,14 @@ class Context:
     collection: Collection | None
     schema: CompiledSchema | None
     images: ImageResolver
+    rule_options: dict[str, Any] = field(default_factory=dict)
+    """Configured option objects by rule code (absent: the defaults)."""
     _memo: dict[str, Any] = field(default_factory=dict)
+
+    def options(self, code: str, kind: type[T]) -> T:
+        """The options of rule ``code``: as configured, else ``kind()``'s defaults."""
+        value = self.rule_options.get(code)
+        return value if isinstance(value, kind) else kind()
 
     def schema_findings(self, post: Post) -> list[Finding]:
         """Validate the front matter once per file; each schema rule takes its own findings."""

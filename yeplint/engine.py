@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from yeplint.config import Collection, ConfigError, Settings
 from yeplint.context import Context
@@ -19,7 +20,7 @@ from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
 from yeplint.images import ImageResolver
-from yeplint.registry import Rule, all_rules, expand, resolve
+from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
 from yeplint.suppress import Suppressions
 
@@ -82,6 +83,11 @@ class Linter:
         for selector, level in settings.severity:
             for code in expand(selector):
                 self.severity[code] = level
+        self.rule_options: dict[str, Any] = {}
+        for code, items in settings.rule_options:
+            kind = RULES[code].options
+            if kind is not None:
+                self.rule_options[code] = kind(**dict(items))
         self.per_file_ignores = [
             (glob, frozenset(c for s in codes for c in expand(s)))
             for glob, codes in settings.per_file_ignores
@@ -153,6 +159,7 @@ class Linter:
             collection=collection,
             schema=self.schema_for(collection),
             images=self.resolver_for(target.root),
+            rule_options=self.rule_options,
         )
         diagnostics: list[Diagnostic] = []
         ignored = self._ignored_codes(target)

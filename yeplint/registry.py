@@ -25,6 +25,8 @@ class Rule:
     check: CheckFn
     doc: str
     needs_body: bool
+    options: type | None = None
+    """A frozen dataclass of the rule's options with their defaults, or ``None``."""
 
     @property
     def summary(self) -> str:
@@ -37,7 +39,12 @@ _BY_NAME: dict[str, str] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity = Severity.ERROR, *, needs_body: bool = False
+    code: str,
+    name: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    needs_body: bool = False,
+    options: type | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring is its user documentation."""
 
@@ -45,7 +52,7 @@ def rule(
         if code in RULES or name in _BY_NAME:
             raise ValueError(f"rule {code} {name} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, check, doc, needs_body)
+        RULES[code] = Rule(code, name, severity, check, doc, needs_body, options)
         _BY_NAME[name] = code
         return check
 
@@ -88,10 +95,25 @@ def expand(selector: str) -> Iterator[str]:
     yield from matched
 
 
+def _specificity(selector: str) -> int:
+    """``ALL`` < ``YEP`` < ``YEP2`` < ``YEP20`` < a full code or a rule name."""
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return 0
+    if key.lower() in _BY_NAME or key.upper() in RULES:
+        return 10
+    return len(key)
+
+
 def resolve(select: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
-    chosen: set[str] = set()
-    for selector in select:
-        chosen.update(expand(selector))
-    for selector in ignore:
-        chosen.difference_update(expand(selector))
-    return frozenset(chosen)
+    """The enabled codes: for each rule, the most specific selector naming it decides, as in
+    ruff (``select = ["YEP201"]`` with ``ignore = ["YEP2"]`` keeps YEP201); on a tie, ignore."""
+    best: dict[str, tuple[int, bool]] = {}
+    for selectors, enabled in ((select, True), (ignore, False)):
+        for selector in selectors:
+            rank = _specificity(selector)
+            for code in expand(selector):
+                current = best.get(code)
+                if current is None or rank > current[0] or (rank == current[0] and not enabled):
+                    best[code] = (rank, enabled)
+    return frozenset(code for code, (_, enabled) in best.items() if enabled)

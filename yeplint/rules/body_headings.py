@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Span, Violation
@@ -16,11 +17,22 @@ from yeplint.registry import rule
 _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
 _CLOSED = re.compile(r"(?<=\S)(#+)[ \t]*$")
 _MULTI_SPACE = re.compile(r"#{1,6}([ \t]{2,})(?=\S)")
-_TRAILING = ".,;:"
+
+
+@dataclass(frozen=True)
+class EmphasisOptions:
+    max_length: int = 100
+    """Bold or italic paragraphs longer than this are emphasised intros, not headings."""
+
+
+@dataclass(frozen=True)
+class PunctuationOptions:
+    punctuation: str = ".,;:"
+    """Characters a heading may not end with."""
+
+
 _QUOTES = ('"', "'", "“", "”", "„", "‘", "’", "«", "»")
 """A bold or italic quotation is a quote, not a heading."""
-MAX_EMPHASIS_HEADING = 100
-"""Longer bold paragraphs are emphasised intros, not headings."""
 
 
 def _has_title(post: Post, ctx: Context) -> bool:
@@ -326,7 +338,7 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
             )
 
 
-@rule("YEP209", "emphasis-as-heading", Severity.WARNING, needs_body=True)
+@rule("YEP209", "emphasis-as-heading", Severity.WARNING, needs_body=True, options=EmphasisOptions)
 def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """A short paragraph that is entirely bold or italic, used instead of a heading
     (markdownlint MD036).
@@ -346,19 +358,20 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     Make it a heading: `## Drie stappen`. Like MD036, a paragraph that ends in punctuation
     (`.`, `:`, `!`, …) is taken to be emphasised text, not a heading; unlike MD036, a question
     (`?`) is reported too, because Dutch headings are often questions, while a quotation
-    (starting with a quote mark) and paragraphs over 100 characters or spanning several lines
-    are not.
+    (starting with a quote mark) and paragraphs over `max-length` characters or spanning
+    several lines are not.
 
     ## Options
-    None.
+    `max-length` (default 100), in `[rule-options.emphasis-as-heading]`.
     """
+    max_length = ctx.options("YEP209", EmphasisOptions).max_length
     for paragraph in post.body.paragraphs:
         text = paragraph.text.strip()
         if (
             paragraph.emphasis_only
             and len(paragraph.lines) == 1
             and text
-            and len(text) <= MAX_EMPHASIS_HEADING
+            and len(text) <= max_length
             and not text.startswith(_QUOTES)
             and text.rstrip("".join(_QUOTES))[-1:] not in tuple(".,;:!。，；：！…")
         ):
@@ -374,7 +387,13 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
-@rule("YEP210", "heading-trailing-punctuation", Severity.WARNING, needs_body=True)
+@rule(
+    "YEP210",
+    "heading-trailing-punctuation",
+    Severity.WARNING,
+    needs_body=True,
+    options=PunctuationOptions,
+)
 def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation]:
     """A heading ends in `.`, `,`, `;` or `:` (markdownlint MD026, but `?` and `!` are allowed).
 
@@ -392,11 +411,12 @@ def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation
     often questions (markdownlint's MD026 reports `!` by default).
 
     ## Options
-    None.
+    `punctuation` (default `.,;:`), in `[rule-options.heading-trailing-punctuation]`.
     """
+    punctuation = ctx.options("YEP210", PunctuationOptions).punctuation
     for heading in post.body.headings:
         text = heading.text.rstrip()
-        if text and text[-1] in _TRAILING and not text.endswith(("...", "&nbsp;", "&amp;")):
+        if text and text[-1] in punctuation and not text.endswith(("...", "&nbsp;", "&amp;")):
             line = heading.span.end_line if heading.setext else heading.span.line
             column = _source_column(post, line, text[-1:]) if not heading.setext else 1
             source = post.lines[line - 1] if 0 < line <= len(post.lines) else ""

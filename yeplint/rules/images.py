@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from yeplint.context import Context
@@ -36,6 +37,12 @@ PLACEHOLDER_ALTS = frozenset(
     }
 )
 FRONT_MATTER_ALT = "alt"
+
+
+@dataclass(frozen=True)
+class PlaceholderOptions:
+    placeholders: tuple[str, ...] = ()
+    """Extra placeholder words, on top of the built-in ones."""
 
 
 def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
@@ -243,7 +250,7 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
         )
 
 
-@rule("YEP306", "placeholder-alt-text", Severity.WARNING)
+@rule("YEP306", "placeholder-alt-text", Severity.WARNING, options=PlaceholderOptions)
 def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     """Alt text that is a placeholder (`image`, `foto`, `afbeelding`, `bijschrift`, …) or the
     file name.
@@ -262,8 +269,11 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     Describe the image.
 
     ## Options
-    None.
+    `placeholders`: more words to treat as placeholders, in
+    `[rule-options.placeholder-alt-text]`.
     """
+    extra = ctx.options("YEP306", PlaceholderOptions).placeholders
+    placeholders = PLACEHOLDER_ALTS | {p.casefold() for p in extra}
     for ref in image_refs(post, ctx):
         alt = (ref.alt or "").strip()
         if not alt:
@@ -272,7 +282,7 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
         stem = name.rsplit(".", 1)[0]
         folded = alt.casefold()
         readable_stem = stem.replace("-", " ").replace("_", " ").casefold()
-        if folded in PLACEHOLDER_ALTS or folded in (
+        if folded in placeholders or folded in (
             name.casefold(),
             stem.casefold(),
             readable_stem,
