@@ -169,3 +169,22 @@ def test_rule_option_errors(tmp_path: Path, toml: str, message: str) -> None:
     with pytest.raises(ConfigError) as info:
         load_settings(start=tmp_path)
     assert message in str(info.value)
+
+
+def test_unused_suppressions_are_reported(lint: LintFn) -> None:
+    text = (
+        "<!-- yeplint-disable-next-line YEP201 -->\n##Kop\n\n"
+        "<!-- yeplint-disable-next-line YEP201 -->\n## Kop twee\n\n"
+        "<!-- yeplint-disable YEP3 -->\n\nTekst.\n"
+    )
+    diagnostics = lint(text, name="x.md", select=["YEP201", "YEP3", "YEP015"])
+    assert [(d.code, d.line, d.message) for d in diagnostics] == [
+        (
+            "YEP015",
+            4,
+            "unused suppression `<!-- yeplint-disable-next-line YEP201 -->`: it hides no problem",
+        ),
+        ("YEP015", 7, "unused suppression `<!-- yeplint-disable YEP3 -->`: it hides no problem"),
+    ]
+    # A suppression of a rule that did not run is not judged.
+    assert lint("<!-- yeplint-disable-next-line YEP201 -->\nTekst.\n", select=["YEP015"]) == []

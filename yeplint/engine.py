@@ -27,6 +27,7 @@ from yeplint.suppress import Suppressions
 INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
+UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 
 
 def tune_gc() -> None:
@@ -79,6 +80,7 @@ class Linter:
             [*settings.ignore, *ignore],
         )
         self.rules: list[Rule] = [r for r in rules if r.code in chosen]
+        self.enabled = frozenset(chosen)
         self.severity: dict[str, Severity] = {r.code: r.severity for r in rules}
         for selector, level in settings.severity:
             for code in expand(selector):
@@ -185,7 +187,21 @@ class Linter:
                         ),
                     )
                 )
-        diagnostics = Suppressions.from_post(post).apply(diagnostics)
+        suppressions = Suppressions.from_post(post)
+        diagnostics = suppressions.apply(diagnostics)
+        if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
+            diagnostics += [
+                self._stamp(
+                    post.display_path,
+                    RULES[UNUSED_SUPPRESSION[0]],
+                    Violation(
+                        Span.on_line(d.line, d.column, len(d.text)),
+                        f"unused suppression `{d.text}`: it hides no problem",
+                        "remove the comment",
+                    ),
+                )
+                for d in suppressions.unused(self.enabled)
+            ]
         if diagnostics:
             result.sources[post.display_path] = post.lines
         return diagnostics

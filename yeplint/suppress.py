@@ -80,9 +80,26 @@ class _State:
 
 
 @dataclass
+class Directive:
+    """One suppression comment: where it is, what it names, and whether it hid anything."""
+
+    kind: str
+    codes: frozenset[str]
+    line: int
+    column: int
+    text: str
+    used: bool = False
+
+    def covers(self, code: str) -> bool:
+        return _covers(self.codes, code)
+
+
+@dataclass
 class Suppressions:
-    file: frozenset[str] = frozenset()
-    lines: dict[int, set[str]] = field(default_factory=dict)
+    file: list[Directive] = field(default_factory=list)
+    lines: dict[int, list[Directive]] = field(default_factory=dict)
+    disables: list[Directive] = field(default_factory=list)
+    """Range-opening comments, in file order."""
     starts: list[int] = field(default_factory=list)
     """Lines where a disable/enable comment changes the state, ascending."""
     states: list[_State] = field(default_factory=list)
@@ -92,45 +109,70 @@ class Suppressions:
         found = cls()
         if "yeplint" not in post.text:
             return found
-        file_codes: set[str] = set()
         fm = post.front_matter
         if fm is not None and fm.close_line is not None:
             for number in range(fm.fence.line + 1, fm.close_line):
-                match = _YAML.search(post.lines[number - 1])
+                line = post.lines[number - 1]
+                match = _YAML.search(line)
                 if match:
-                    found._directive(match.group(1), _codes(match.group(2)), number, file_codes)
+                    found._directive(
+                        Directive(
+                            match.group(1),
+                            _codes(match.group(2)),
+                            number,
+                            match.start() + 1,
+                            " ".join(match.group().split()),
+                        )
+                    )
         state = _State()
         for comment in post.body.comments:
             match = _HTML.match(comment.text)
             if not match:
                 continue
             kind, codes = match.group(1), _codes(match.group(2))
+            span = comment.span
+            text = "<!-- " + " ".join(comment.text.split()) + " -->"
             if kind in ("disable", "enable"):
+                if kind == "disable":
+                    found.disables.append(Directive(kind, codes, span.line, span.column, text))
                 state = state.disable(codes) if kind == "disable" else state.enable(codes)
-                found.starts.append(comment.span.line)
+                found.starts.append(span.line)
                 found.states.append(state)
             else:
-                found._directive(kind, codes, comment.span.end_line, file_codes)
-        found.file = frozenset(file_codes)
+                found._directive(Directive(kind, codes, span.end_line, span.column, text))
         return found
 
-    def _directive(self, kind: str, codes: frozenset[str], line: int, file_codes: set[str]) -> None:
-        if kind == "disable-file":
-            file_codes.update(codes)
+    def _directive(self, directive: Directive) -> None:
+        if directive.kind == "disable-file":
+            self.file.append(directive)
             return
-        target = line + 1 if kind == "disable-next-line" else line
-        self.lines.setdefault(target, set()).update(codes)
+        target = directive.line + (1 if directive.kind == "disable-next-line" else 0)
+        self.lines.setdefault(target, []).append(directive)
 
     def suppressed(self, diagnostic: Diagnostic) -> bool:
         code, line = diagnostic.code, diagnostic.line
-        if _covers(self.file, code):
-            return True
-        if line in self.lines and _covers(frozenset(self.lines[line]), code):
-            return True
+        for directive in (*self.file, *self.lines.get(line, ())):
+            if directive.covers(code):
+                directive.used = True
+                return True
         index = bisect_right(self.starts, line) - 1
-        return index >= 0 and self.states[index].covers(code)
+        if index < 0 or not self.states[index].covers(code):
+            return False
+        for directive in reversed(self.disables):
+            if directive.line <= line and directive.covers(code):
+                directive.used = True
+                break
+        return True
 
     def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not (self.file or self.lines or self.starts):
             return diagnostics
         return [d for d in diagnostics if not self.suppressed(d)]
+
+    def unused(self, enabled: frozenset[str]) -> list[Directive]:
+        """Comments that hid nothing, among those naming every rule or an enabled one."""
+        every = [*self.file, *(d for ds in self.lines.values() for d in ds), *self.disables]
+        return sorted(
+            (d for d in every if not d.used and ("*" in d.codes or d.codes & enabled)),
+            key=lambda d: (d.line, d.column),
+        )

@@ -378,3 +378,27 @@ def mixed_line_endings(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     return _problems(post, "mixed-line-endings")
+
+
+@rule("YEP015", "unused-suppression", Severity.WARNING)
+def unused_suppression(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A `yeplint-disable…` comment that hides no problem (like ruff's RUF100).
+
+    ## Why is this bad?
+    The problem it was written for has been fixed, or the comment names the wrong rule; left in
+    place, it will silently hide the next real problem on that line.
+
+    ## Example
+    ```markdown
+    <!-- yeplint-disable-next-line YEP201 -->
+    ## Waarom coaching?
+    ```
+
+    ## How to fix
+    Remove the comment, or correct the code it names. Only comments naming every rule or a rule
+    that ran are judged, so `--select YEP3` does not report a suppression of YEP201.
+
+    ## Options
+    None. The engine reports this after applying the suppressions.
+    """
+    return iter(())
