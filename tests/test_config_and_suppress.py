@@ -188,3 +188,18 @@ def test_unused_suppressions_are_reported(lint: LintFn) -> None:
     ]
     # A suppression of a rule that did not run is not judged.
     assert lint("<!-- yeplint-disable-next-line YEP201 -->\nTekst.\n", select=["YEP015"]) == []
+
+
+def test_respect_gitignore(tmp_path: Path) -> None:
+    from yeplint.discovery import discover
+
+    (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / ".gitignore").write_text("local.md\n")
+    for name in ("a.md", "x.draft.md", "build/b.md", "sub/local.md", "sub/c.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x\n")
+    names = [t.relative for t in discover([tmp_path], Settings(respect_gitignore=True), tmp_path)]
+    assert names == ["a.md", "sub/c.md"]
+    everything = [t.relative for t in discover([tmp_path], Settings(), tmp_path)]
+    assert len(everything) == 5

@@ -64,6 +64,8 @@ class Settings:
     max_image_width: int = 1600
     max_file_size: int = 5_000_000
     title_field: str = "title"
+    respect_gitignore: bool = False
+    """Skip files that .gitignore files (in the walked folders) ignore."""
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     """Per-rule options as (code, ((field, value), ...)), validated against the rule."""
 
@@ -79,6 +81,7 @@ _LIST_KEYS = {
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
 _STR_KEYS = {"title-field"}
+_BOOL_KEYS = {"respect-gitignore"}
 _ALL_KEYS = (
     _LIST_KEYS
     | _INT_KEYS
@@ -145,6 +148,10 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         elif key in _INT_KEYS:
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{where}: `{key}` must be a positive integer, not {value!r}")
+            values[attr] = value
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `{key}` must be true or false, not {value!r}")
             values[attr] = value
         elif key in _STR_KEYS:
             if not isinstance(value, str):

@@ -11,6 +11,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from yeplint.config import Settings
 from yeplint.globs import matches_any
@@ -105,11 +106,36 @@ def _regular_inside(link: Path, root: Path) -> bool:
         return False
 
 
+Ignores = tuple[tuple[Path, Any], ...]
+
+
+def _gitignore(folder: Path, inherited: Ignores) -> Ignores:
+    """Add ``folder/.gitignore`` (parsed by pathspec, imported only when asked) to the specs."""
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return inherited
+    import pathspec
+
+    return (*inherited, (folder, pathspec.GitIgnoreSpec.from_lines(lines)))
+
+
+def _ignored(path: Path, is_dir: bool, specs: Ignores) -> bool:
+    for base, spec in specs:
+        relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        if spec.match_file(relative):
+            return True
+    return False
+
+
 def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
     result: list[Path] = []
-    stack = [folder]
+    gitignore = settings.respect_gitignore
+    stack: list[tuple[Path, Ignores]] = [(folder, ())]
     while stack:
-        current = stack.pop()
+        current, specs = stack.pop()
+        if gitignore:
+            specs = _gitignore(current, specs)
         try:
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -121,8 +147,10 @@ def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
                         continue
-                    if not _excluded(path, root, settings):
-                        stack.append(path)
+                    if not _excluded(path, root, settings) and not (
+                        specs and _ignored(path, True, specs)
+                    ):
+                        stack.append((path, specs))
                     continue
                 if entry.is_symlink():
                     if not _regular_inside(path, root):
@@ -132,6 +160,10 @@ def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
             except OSError:
                 continue
             relative = _relative(path, root)
-            if matches_any(settings.include, relative) and not _excluded(path, root, settings):
+            if (
+                matches_any(settings.include, relative)
+                and not _excluded(path, root, settings)
+                and not (specs and _ignored(path, False, specs))
+            ):
                 result.append(path)
     return result
