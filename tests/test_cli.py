@@ -148,3 +148,24 @@ def test_python_dash_m(site: Path) -> None:
     )
     assert done.returncode == 0
     assert done.stdout == "content/note.md:1:12: YEP210 warning: heading ends with `:`\n"
+
+
+def test_config_error_exits_2_naming_key_and_file(site: Path) -> None:
+    (site / "yeplint.toml").write_text("max-image-width = -3\n")
+    code, out = run("check", "content")
+    assert code == 2
+    assert out == (
+        f"yeplint: error: {site / 'yeplint.toml'}: `max-image-width` must be a positive "
+        "integer, not -3\n"
+    )
+    assert run("check", "content", "--isolated")[0] == 0
+
+
+def test_bad_schema_file_is_config_error(site: Path) -> None:
+    (site / "broken.json").write_text("{not json")
+    (site / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "**/*.md"\nschema = "broken.json"\n'
+    )
+    code, out = run("check", "content")
+    assert code == 2
+    assert "broken.json: not valid JSON" in out
