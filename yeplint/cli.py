@@ -37,7 +37,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "concise", "json"]),
+    type=click.Choice(["text", "concise", "json", "github", "sarif", "junit", "gitlab"]),
     default="text",
     show_default=True,
     help="Output format.",

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import re
 from dataclasses import dataclass
+
+
+_LINE_NUMBER = re.compile(r"\blines? \d+")
 
 
 class Severity(enum.StrEnum):
@@ -59,6 +64,18 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
+
+    @property
+    def identity(self) -> str:
+        """What the problem is, without where: file, rule and message with line numbers
+        masked, so that editing a post above a problem does not change it."""
+        message = _LINE_NUMBER.sub("line N", self.message)
+        return f"{self.path}\0{self.code}\0{message}"
+
+    def fingerprint(self, occurrence: int = 0) -> str:
+        """A stable hash of :attr:`identity`; ``occurrence`` tells identical problems apart."""
+        text = f"{self.identity}\0{occurrence}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, object]:
         return {

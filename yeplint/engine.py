@@ -49,6 +49,8 @@ class Result:
     tracebacks: list[str] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """The lines of each file that has diagnostics, for code frames."""
+    paths: list[str] = field(default_factory=list)
+    """Every file checked, in order (for per-file reports such as JUnit)."""
 
     @property
     def errors(self) -> int:
@@ -127,6 +129,7 @@ class Linter:
         result = Result()
         for target in targets:
             result.files_checked += 1
+            result.paths.append(target.display)
             result.diagnostics.extend(self.lint_target(target, result))
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result

@@ -29,6 +29,10 @@ FORMATS = {
     "text": "yeplint.report.text",
     "concise": "yeplint.report.concise",
     "json": "yeplint.report.json",
+    "github": "yeplint.report.github",
+    "sarif": "yeplint.report.sarif",
+    "junit": "yeplint.report.junit",
+    "gitlab": "yeplint.report.gitlab",
 }
 
 

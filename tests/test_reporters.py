@@ -1,0 +1,82 @@
+"""Every output format on the same small site, compared with a golden file."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_SITE, UPDATE
+from yeplint.config import Settings
+from yeplint.discovery import discover
+from yeplint.engine import Linter, Result
+from yeplint.report import FORMATS, ReportOptions, reporter
+
+SITE = Path(__file__).parent / "report_site"
+GOLDEN = Path(__file__).parent / "golden"
+SARIF_SCHEMA = SHARED_SITE.parent.parent / "specs" / "sarif-schema-2.1.0.json"
+
+
+def result() -> Result:
+    settings = Settings()
+    return Linter(settings).run(discover([Path("report_site")], settings, cwd=SITE.parent))
+
+
+def render(name: str) -> str:
+    out = io.StringIO()
+    reporter(name)(result(), out, ReportOptions(color=False))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_format_golden(name: str) -> None:
+    actual = render(name)
+    golden = GOLDEN / f"report.{name}"
+    if UPDATE or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_github_escaping() -> None:
+    lines = render("github").splitlines()
+    assert lines[0].startswith("::error file=report_site/blog/kosten%2C baten.nl.md,line=3,col=6,")
+    assert all(line.startswith(("::error ", "::warning ", "report_site/")) for line in lines)
+    assert sum(line.startswith("report_site/") for line in lines) == len(result().diagnostics)
+
+
+def test_sarif_is_valid_and_has_what_code_scanning_needs() -> None:
+    document = json.loads(render("sarif"))
+    run = document["runs"][0]
+    assert all(rule["shortDescription"]["text"] for rule in run["tool"]["driver"]["rules"])
+    for item in run["results"]:
+        assert item["partialFingerprints"]["yeplintIdentity/v1"]
+        uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert " " not in uri and "," not in uri and not uri.startswith("/")
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip("../shared/specs is not present")
+    from jsonschema import Draft7Validator
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    errors = list(Draft7Validator(schema).iter_errors(document))
+    assert errors == []
+
+
+def test_fingerprints_ignore_line_numbers() -> None:
+    from yeplint.diagnostics import Diagnostic, Severity
+
+    def at(line: int) -> Diagnostic:
+        message = f"duplicate key `a` (first defined on line {line - 2})"
+        return Diagnostic(
+            "a.md", line, 1, line, 2, "YEP008", "duplicate-key", Severity.ERROR, message
+        )
+
+    assert at(5).fingerprint() == at(9).fingerprint() != at(9).fingerprint(1)
+
+
+def test_junit_counts_every_file() -> None:
+    xml = render("junit")
+    assert '<testsuite name="yeplint" tests="2" failures="1">' in xml
+    assert '<testcase name="report_site/schoon.md" classname="yeplint" />' in xml

@@ -1,0 +1,43 @@
+"""GitHub Actions workflow commands, then the full list as concise lines.
+
+``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` with the documented
+escaping (``%``, CR and LF everywhere; ``:`` and ``,`` in properties too). GitHub shows at most
+10 annotations of each level per step, so every problem is also printed as a plain line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from yeplint.report import concise
+
+if TYPE_CHECKING:
+    from yeplint.engine import Result
+    from yeplint.report import ReportOptions
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report(result: Result, out: TextIO, options: ReportOptions) -> None:
+    for d in result.diagnostics:
+        level = "error" if d.severity.value == "error" else "warning"
+        properties = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (
+                ("file", d.path),
+                ("line", d.line),
+                ("col", d.column),
+                ("endLine", d.end_line),
+                ("endColumn", d.end_column),
+                ("title", f"{d.code} {d.rule}"),
+            )
+        )
+        message = d.message + (f"\n{d.hint}" if d.hint else "")
+        out.write(f"::{level} {properties}::{escape_data(message)}\n")
+    concise.report(result, out, options)

@@ -1,0 +1,101 @@
+"""SARIF 2.1.0, as GitHub code scanning reads it.
+
+Valid against the OASIS schema, plus what code scanning needs: every rule with a
+``shortDescription`` and help, ``partialFingerprints`` on each result, and artifact URIs that
+are percent-encoded paths relative to ``%SRCROOT%``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from yeplint import __version__
+
+if TYPE_CHECKING:
+    from yeplint.engine import Result
+    from yeplint.report import ReportOptions
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/yeplint/"
+
+
+def _level(severity: str) -> str:
+    return "error" if severity == "error" else "warning"
+
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/")
+
+
+def document(result: Result) -> dict[str, Any]:
+    from yeplint.registry import all_rules
+
+    rules = all_rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    descriptors = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.summary},
+            "help": {"text": rule.doc, "markdown": rule.doc},
+            "defaultConfiguration": {"level": _level(rule.severity.value)},
+            "properties": {"tags": [rule.name]},
+        }
+        for rule in rules
+    ]
+    seen: Counter[str] = Counter()
+    results = []
+    for d in result.diagnostics:
+        occurrence = seen[d.identity]
+        seen[d.identity] += 1
+        text = d.message + (f" (hint: {d.hint})" if d.hint else "")
+        region = {
+            "startLine": d.line,
+            "startColumn": d.column,
+            "endLine": max(d.end_line, d.line),
+            "endColumn": max(d.end_column, d.column),
+        }
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": index.get(d.code, 0),
+                "level": _level(d.severity.value),
+                "message": {"text": text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+                            "region": region,
+                        }
+                    }
+                ],
+                "partialFingerprints": {"yeplintIdentity/v1": d.fingerprint(occurrence)},
+            }
+        )
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "yeplint",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def report(result: Result, out: TextIO, options: ReportOptions) -> None:
+    json.dump(document(result), out, ensure_ascii=False, indent=2)
+    out.write("\n")
