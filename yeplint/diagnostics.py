@@ -7,7 +7,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-
 _LINE_NUMBER = re.compile(r"\blines? \d+")
 
 
