@@ -7,12 +7,16 @@ internal error.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from yeplint import __version__
+
+if TYPE_CHECKING:
+    from yeplint.engine import Result
 
 EXIT_USAGE = 2
 
@@ -21,7 +25,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"yeplint: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -32,21 +36,97 @@ def main() -> None:
     """A content linter for Markdown sites whose pages carry YAML front matter."""
 
 
+FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
+PROGRESS_THRESHOLD = 200
+"""Show a progress bar on a terminal from this many files on."""
+
+
+def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options shared by ``check`` and ``baseline``: what to lint and with which config."""
+    for option in reversed(
+        [
+            click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+            click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names."),
+            click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, names."),
+            click.option(
+                "--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file."
+            ),
+            click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _lint(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: Path | None,
+    isolated: bool,
+    *,
+    changed_since: str | None = None,
+    stdin_filename: str | None = None,
+    progress: bool = False,
+) -> Result:
+    from yeplint.changes import ChangesError, select_changed
+    from yeplint.config import ConfigError, load_settings
+    from yeplint.discovery import DiscoveryError, Target, discover, display_path
+    from yeplint.engine import Linter, tune_gc
+    from yeplint.registry import UnknownSelector
+
+    data: bytes | None = None
+    try:
+        settings = load_settings(config=config, isolated=isolated)
+        linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
+        linter.check_schemas()
+        if stdin_filename is not None:
+            cwd = Path.cwd()
+            path = (cwd / stdin_filename).absolute()
+            root = settings.root or cwd
+            targets = [Target(path, display_path(path, cwd), root)]
+            data = sys.stdin.buffer.read()
+        else:
+            targets = discover(list(paths) or [Path()], settings)
+            if changed_since is not None:
+                targets = select_changed(targets, changed_since, Path.cwd())
+    except (ConfigError, DiscoveryError, UnknownSelector, ChangesError) as exc:
+        _fail(str(exc))
+    tune_gc()
+    if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Checking", total=len(targets))
+            return linter.run(targets, progress=lambda: bar.advance(task))
+    return linter.run(targets, data=data)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_selection_options
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "concise", "json", "github", "sarif", "junit", "gitlab"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
 )
-@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (YEP2) or names.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only problems not recorded in this file (see `yeplint baseline`).",
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Only pages changed since a git ref, and "
+    "pages referencing images changed or deleted since then.",
+)
+@click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--show-source/--no-show-source", default=True, help="Show the offending line.")
 @click.option("--statistics", is_flag=True, help="Count problems per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the problems, no frames or hints.")
@@ -54,17 +134,21 @@ def main() -> None:
     "--color",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
-    help="Colour the text output.",
+    help="Colour the text output (NO_COLOR and FORCE_COLOR are honoured).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check(
     paths: tuple[Path, ...],
-    output_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config: Path | None,
     isolated: bool,
+    output_format: str,
     output_file: Path | None,
+    baseline_file: Path | None,
+    changed_since: str | None,
+    stdin_filename: str | None,
+    warnings_as_errors: bool,
     show_source: bool,
     statistics: bool,
     quiet: bool,
@@ -72,26 +156,27 @@ def check(
     debug: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
-    from yeplint.config import ConfigError, load_settings
-    from yeplint.discovery import DiscoveryError, discover
-    from yeplint.engine import Linter, tune_gc
-    from yeplint.registry import UnknownSelector
+    from yeplint import baseline
     from yeplint.report import ReportOptions, reporter
 
-    try:
-        settings = load_settings(config=config, isolated=isolated)
-        linter = Linter(
-            settings,
-            select=_split(select) or None,
-            ignore=_split(ignore),
-        )
-        linter.check_schemas()
-        targets = discover(list(paths) or [Path()], settings)
-    except (ConfigError, DiscoveryError, UnknownSelector) as exc:
-        _fail(str(exc))
-        return
-    tune_gc()
-    result = linter.run(targets)
+    known = frozenset[str]()
+    if baseline_file is not None:
+        try:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as exc:
+            _fail(str(exc))
+    result = _lint(
+        paths,
+        select,
+        ignore,
+        config,
+        isolated,
+        changed_since=changed_since,
+        stdin_filename=stdin_filename,
+        progress=output_file is not None or output_format == "text",
+    )
+    if baseline_file is not None:
+        result.diagnostics, result.baselined = baseline.apply(result.diagnostics, known)
     options = ReportOptions(
         show_source=show_source,
         color={"auto": None, "always": True, "never": False}[color],
@@ -106,15 +191,45 @@ def check(
         except OSError as exc:
             _fail(f"cannot write {output_file}: {exc.strerror}")
     else:
-        report(result, _stdout(), options)
+        report(result, sys.stdout, options)
     if debug:
         for trace in result.tracebacks:
             click.echo(trace, err=True)
-    sys.exit(result.exit_code)
+    code = result.exit_code
+    if code == 0 and warnings_as_errors and result.warnings:
+        code = 1
+    sys.exit(code)
 
 
-def _stdout() -> TextIO:
-    return sys.stdout
+@main.command("baseline")
+@_selection_options
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=".yeplint-baseline.json",
+    show_default=True,
+    help="The baseline file to write.",
+)
+def baseline_command(
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: Path | None,
+    isolated: bool,
+    output: Path,
+) -> None:
+    """Record today's problems, so that `check --baseline` fails only on new ones."""
+    from yeplint import baseline
+
+    result = _lint(paths, select, ignore, config, isolated)
+    try:
+        baseline.write(output, result.diagnostics)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+    click.echo(
+        f"Recorded {len(result.diagnostics)} problems in {result.files_checked} files to {output}."
+    )
+    sys.exit(2 if result.internal_errors else 0)
 
 
 @main.command("rules")
@@ -146,7 +261,6 @@ def rule_command(key: str) -> None:
     found = find(key)
     if found is None:
         _fail(f"no rule `{key}`; `yeplint rules` lists them")
-        return
     click.echo(f"# {found.code} {found.name} (default: {found.severity.value})\n")
     click.echo(found.doc)
 
@@ -170,6 +284,5 @@ def init_command(content: Path, output_dir: Path, force: bool) -> None:
         lines = run_init(content, output_dir, force=force)
     except InitError as exc:
         _fail(str(exc))
-        return
     for line in lines:
         click.echo(line)

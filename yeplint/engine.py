@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,8 @@ class Result:
     tracebacks: list[str] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """The lines of each file that has diagnostics, for code frames."""
+    baselined: int = 0
+    """Problems hidden because the baseline records them."""
     paths: list[str] = field(default_factory=list)
     """Every file checked, in order (for per-file reports such as JUnit)."""
 
@@ -125,25 +127,37 @@ class Linter:
             self._resolvers[root] = ImageResolver(tuple(s for s in statics if s.is_dir()))
         return self._resolvers[root]
 
-    def run(self, targets: Iterable[Target]) -> Result:
+    def run(
+        self,
+        targets: Iterable[Target],
+        *,
+        data: bytes | None = None,
+        progress: Callable[[], None] | None = None,
+    ) -> Result:
+        """Lint every target; ``data`` stands in for the content of a single target (stdin)."""
         result = Result()
         for target in targets:
             result.files_checked += 1
             result.paths.append(target.display)
-            result.diagnostics.extend(self.lint_target(target, result))
+            result.diagnostics.extend(self.lint_target(target, result, data))
+            if progress is not None:
+                progress()
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
-    def read(self, target: Target) -> tuple[Post | None, Diagnostic | None]:
+    def read(
+        self, target: Target, data: bytes | None = None
+    ) -> tuple[Post | None, Diagnostic | None]:
         size_cap = self.settings.max_file_size
         if target.skip_reason:
             return None, self._file_diag(target, UNREADABLE, f"skipped: {target.skip_reason}")
-        try:
-            with target.path.open("rb") as handle:
-                data = handle.read(size_cap + 1)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            return None, self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
+        if data is None:
+            try:
+                with target.path.open("rb") as handle:
+                    data = handle.read(size_cap + 1)
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                return None, self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
         if len(data) > size_cap:
             return None, self._file_diag(
                 target,
@@ -153,8 +167,10 @@ class Linter:
             )
         return load_text(target.path, target.display, data), None
 
-    def lint_target(self, target: Target, result: Result) -> list[Diagnostic]:
-        post, problem = self.read(target)
+    def lint_target(
+        self, target: Target, result: Result, data: bytes | None = None
+    ) -> list[Diagnostic]:
+        post, problem = self.read(target, data)
         if post is None:
             return [problem] if problem and self._wanted(problem.code, target) else []
         collection = self.collection_for(target)

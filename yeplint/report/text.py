@@ -95,8 +95,11 @@ def _statistics(console: Console, diagnostics: list[Diagnostic]) -> None:
 def _summary(result: Result) -> Text:
     files = result.files_checked
     noun = "file" if files == 1 else "files"
+    known = f"; {result.baselined} known in the baseline" if result.baselined else ""
     if not result.diagnostics:
-        return Text.assemble(("All checks passed", "bold green"), f" ({files} {noun} checked).")
+        return Text.assemble(
+            ("All checks passed", "bold green"), f" ({files} {noun} checked{known})."
+        )
     problem_files = len({d.path for d in result.diagnostics})
     parts = []
     if result.errors:
@@ -109,5 +112,5 @@ def _summary(result: Result) -> Text:
         if i:
             text.append(" and ")
         text.append(*part)
-    text.append(f" in {problem_files} of {files} {noun} checked.")
+    text.append(f" in {problem_files} of {files} {noun} checked{known}.")
     return text

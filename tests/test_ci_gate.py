@@ -1,0 +1,138 @@
+"""The CI gate: baselines, --changed-since, --warnings-as-errors, --stdin-filename."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import shared_site
+from yeplint.cli import main
+
+BROKEN = "---\ntitle: a\n---\n\n##Kop\n\n## Tot slot:\n"
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    return tmp_path
+
+
+def test_baseline_hides_known_problems_and_survives_edits(site: Path) -> None:
+    page = site / "content" / "post.md"
+    page.write_text(BROKEN)
+    code, out = run("baseline", "content")
+    assert (code, out) == (0, "Recorded 2 problems in 1 files to .yeplint-baseline.json.\n")
+    document = json.loads((site / ".yeplint-baseline.json").read_text())
+    assert [p["code"] for p in document["problems"]] == ["YEP201", "YEP210"]
+    assert run("check", "content", "--baseline", ".yeplint-baseline.json", "--color", "never") == (
+        0,
+        "All checks passed (1 file checked; 2 known in the baseline).\n",
+    )
+    page.write_text("Nieuwe eerste alinea.\n\n" + BROKEN.replace("---\ntitle: a\n---\n\n", ""))
+    assert run("check", "content", "--baseline", ".yeplint-baseline.json")[0] == 0
+    page.write_text(BROKEN + "\n###Nog een\n")
+    code, out = run(
+        "check", "content", "--baseline", ".yeplint-baseline.json", "--format", "concise"
+    )
+    assert (code, out) == (
+        1,
+        "content/post.md:9:1: YEP201 no space after `###`: this line is a paragraph, not a "
+        "heading\n",
+    )
+
+
+def test_bad_baseline_file_is_usage_error(site: Path) -> None:
+    (site / "b.json").write_text("[]")
+    code, out = run("check", "content", "--baseline", "b.json")
+    assert code == 2 and "is not a yeplint baseline" in out
+
+
+def test_warnings_as_errors(site: Path) -> None:
+    (site / "content" / "post.md").write_text("## Tot slot:\n")
+    assert run("check", "content")[0] == 0
+    assert run("check", "content", "--warnings-as-errors")[0] == 1
+
+
+def test_stdin_filename(site: Path) -> None:
+    (site / "content" / "foto.jpg").write_bytes(b"")
+    text = "![Een groep](foto.jpg)\n\n![Weg](weg.jpg)\n\n##Kop\n"
+    code, out = run(
+        "check",
+        "--stdin-filename",
+        "content/nieuw.md",
+        "--select",
+        "YEP2,YEP301",
+        "--format",
+        "concise",
+        stdin=text.encode(),
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "content/nieuw.md:3:1: YEP301 image `weg.jpg` does not exist",
+        "content/nieuw.md:5:1: YEP201 no space after `##`: this line is a paragraph, not a heading",
+    ]
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_takes_changed_pages_and_pages_of_changed_images(site: Path) -> None:
+    content = site / "content"
+    (content / "a.md").write_text("![Team A](a.jpg)\n")
+    (content / "b.md").write_text("![Team B](b.jpg)\n")
+    (content / "c.md").write_text("Tekst.\n")
+    (content / "a.jpg").write_bytes(b"x")
+    (content / "b.jpg").write_bytes(b"x")
+    git(site, "init", "-q")
+    git(site, "add", ".")
+    git(site, "commit", "-qm", "start")
+    (content / "b.jpg").unlink()  # breaks b.md, which nobody edited
+    (content / "c.md").write_text("##Kop\n")
+    code, out = run("check", "content", "--changed-since", "HEAD", "--format", "concise")
+    assert code == 1
+    assert out.splitlines() == [
+        "content/b.md:1:1: YEP301 image `b.jpg` does not exist",
+        "content/c.md:1:1: YEP201 no space after `##`: this line is a paragraph, not a heading",
+    ]
+    code, out = run("check", "content", "--changed-since", "no-such-ref")
+    assert code == 2 and "yeplint: error: git diff" in out
+
+
+def test_yep_site_baseline_then_one_broken_image(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = shared_site()
+    shutil.copytree(source, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    assert run("baseline", "content")[0] == 0
+    assert run("check", "content", "--baseline", ".yeplint-baseline.json")[0] == 0
+    page = tmp_path / "content" / "coaching" / "andere-themas.nl.md"
+    page.write_text(
+        page.read_text().replace("img: andere-themas-1.jpg", "img: andere-themas-1.jpeg")
+    )
+    code, out = run(
+        "check", "content", "--baseline", ".yeplint-baseline.json", "--format", "concise"
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "content/coaching/andere-themas.nl.md:3:6: YEP301 image `andere-themas-1.jpeg` "
+        "(front matter) does not exist",
+    ]

@@ -1,0 +1,55 @@
+"""``--changed-since REF``: the pages changed since a git ref, and the pages that reference an
+image that changed or was deleted since then (renaming an image breaks pages nobody touched)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from urllib.parse import quote
+
+from yeplint.discovery import Target
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"})
+
+
+class ChangesError(Exception):
+    """git failed or the ref is unknown (exit 2)."""
+
+
+def _git(args: list[str], cwd: Path) -> list[str]:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ChangesError(f"cannot run git: {exc}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangesError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+    return [p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
+
+
+def changed_paths(ref: str, cwd: Path) -> set[Path]:
+    """Files changed (or deleted, or untracked) in the work tree since ``ref``."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd)[0].strip())
+    names = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
+    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
+    return {(top / name).resolve() for name in names}
+
+
+def select_changed(targets: list[Target], ref: str, cwd: Path) -> list[Target]:
+    changed = changed_paths(ref, cwd)
+    images = {p.name for p in changed if p.suffix.lower() in IMAGE_SUFFIXES}
+    needles = {n.encode("utf-8") for n in images} | {quote(n).encode() for n in images}
+    return [
+        target
+        for target in targets
+        if target.path.resolve() in changed
+        or (needles and not target.skip_reason and _mentions(target.path, needles))
+    ]
+
+
+def _mentions(path: Path, needles: set[bytes]) -> bool:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return any(needle in data for needle in needles)
