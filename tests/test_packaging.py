@@ -27,3 +27,35 @@ def test_pre_commit_hooks() -> None:
 def test_builtin_schemas_are_the_schemas_folder() -> None:
     on_disk = sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas").glob("*.json"))
     assert builtin_names() == on_disk == ["blog", "coaching", "fallback", "team", "trainingen"]
+
+
+def test_ci_docs_workflow_is_valid_yaml() -> None:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    assert len(blocks) == 2
+    workflow = yaml.safe_load(blocks[0])
+    steps = workflow["jobs"]["yeplint"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any("--format github" in r for r in runs)
+    assert any("--format sarif" in r for r in runs)
+    assert yaml.safe_load(blocks[1])["yeplint"]["artifacts"]["reports"]["codequality"]
+
+
+def test_readme_problem_matcher_reads_concise_output() -> None:
+    import json
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    task = json.loads(re.findall(r"```json\n(.*?)```", text, re.S)[0])
+    pattern = re.compile(task["problemMatcher"]["pattern"]["regexp"])
+    error = pattern.match("content/a b.md:3:6: YEP301 image `x.jpg` does not exist")
+    assert error is not None
+    assert error.groups() == (
+        "content/a b.md",
+        "3",
+        "6",
+        "YEP301",
+        None,
+        "image `x.jpg` does not exist",
+    )
+    warning = pattern.match("content/a.md:1:12: YEP210 warning: heading ends with `:`")
+    assert warning is not None and warning.group(5) == "warning"

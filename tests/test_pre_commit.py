@@ -1,0 +1,72 @@
+"""The hooks in .pre-commit-hooks.yaml, run by real pre-commit (``try-repo`` on this checkout,
+uncommitted changes included)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("pre_commit")
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def try_repo(repo: Path, home: Path, hook: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("##Kop\n")
+    (tmp_path / "content" / "b.md").write_text("![Team](team.jpg)\n")
+    (tmp_path / "content" / "logo.png").write_bytes(b"")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    return tmp_path
+
+
+def test_yeplint_hook_fails_then_passes(repo: Path, pre_commit_home: Path) -> None:
+    done = try_repo(repo, pre_commit_home, "yeplint", "--files", "content/a.md")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/a.md:1:1 YEP201 no space after `##`" in done.stdout
+    assert "content/b.md" not in done.stdout  # only the files pre-commit passes
+    (repo / "content" / "a.md").write_text("## Kop\n")
+    git(repo, "add", ".")
+    done = try_repo(repo, pre_commit_home, "yeplint", "--files", "content/a.md")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_content_hook_rechecks_the_tree_when_an_image_changes(
+    repo: Path, pre_commit_home: Path
+) -> None:
+    done = try_repo(repo, pre_commit_home, "yeplint-content", "--files", "content/logo.png")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout
