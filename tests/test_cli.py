@@ -169,3 +169,26 @@ def test_bad_schema_file_is_config_error(site: Path) -> None:
     code, out = run("check", "content")
     assert code == 2
     assert "broken.json: not valid JSON" in out
+
+
+def test_no_color_and_force_color(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[" in run("check", "content")[1]
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "content", "--color", "auto")[1]
+    assert "\x1b[" not in run("check", "content", "--format", "concise")[1]
+
+
+def test_statistics_and_quiet(site: Path) -> None:
+    (site / "content/note.md").write_text("## Tot slot:\n\n## Werkwijze.\n", encoding="utf-8")
+    code, out = run("check", "content", "--statistics", "--quiet", "--color", "never")
+    assert code == 0
+    assert out == (
+        "content/note.md:1:12 YEP210 warning: heading ends with `:`\n"
+        "content/note.md:3:13 YEP210 warning: heading ends with `.`\n"
+        "    2  YEP210  heading-trailing-punctuation\n"
+        "Found 2 warnings in 1 of 1 file checked.\n"
+    )
