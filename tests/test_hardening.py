@@ -95,3 +95,65 @@ def test_crashing_rule_becomes_internal_error(
         ("YEP000", "rule `YEP210` (heading-trailing-punctuation) crashed: RuntimeError: kapot"),
         ("YEP201", "no space after `##`: this line is a paragraph, not a heading"),
     ]
+
+
+def test_very_long_line_and_many_runs(lint: LintFn) -> None:
+    text = "a" * 1_000_000 + "\n" + "`" * 100_000 + "\n" + "<" * 100_000 + "\n"
+    assert lint(text, name="x.md") == []
+
+
+def test_file_names_with_spaces_nfd_and_bad_bytes(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "café")
+    (tmp_path / f"{nfd} met spatie.md").write_text("## Kop:\n")
+    (tmp_path / os.fsdecode(b"na\xffme.md")).write_text("## Kop:\n")
+    diagnostics = lint_paths([tmp_path], tmp_path)
+    assert sorted(d.path for d in diagnostics) == sorted([f"{nfd} met spatie.md", "na\ufffdme.md"])
+
+
+def test_reporters_survive_undecodable_file_names(tmp_path: Path) -> None:
+    import io
+
+    from yeplint.report import FORMATS, ReportOptions, reporter
+
+    (tmp_path / os.fsdecode(b"na\xffme.md")).write_text("## [/draft] kop:\n")
+    settings = Settings()
+    from yeplint.discovery import discover
+    from yeplint.engine import Linter
+
+    result = Linter(settings).run(discover([tmp_path], settings, cwd=tmp_path))
+    for name in FORMATS:
+        out = io.StringIO()
+        reporter(name)(result, out, ReportOptions(color=False))
+        out.getvalue().encode("utf-8")  # printable
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text("x")
+    page.chmod(0)
+    (d,) = lint_paths([page], tmp_path)
+    assert (d.code, d.message) == ("YEP012", "cannot read the file: Permission denied")
+
+
+def test_debug_prints_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+    from yeplint.registry import RULES
+
+    def boom(post: Post, ctx: Context) -> list[Violation]:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setitem(RULES, "YEP210", dataclasses.replace(RULES["YEP210"], check=boom))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.md").write_text("## Kop\n")
+    plain = CliRunner().invoke(main, ["check", ".", "--format", "concise"])
+    assert plain.exit_code == 2
+    assert "Traceback" not in plain.output
+    debug = CliRunner().invoke(main, ["check", ".", "--format", "concise", "--debug"])
+    assert debug.exit_code == 2
+    assert "Traceback (most recent call last)" in debug.output
+    assert "RuntimeError: kapot" in debug.output

@@ -37,10 +37,13 @@ class Target:
 
 
 def display_path(path: Path, cwd: Path) -> str:
+    """The path as printed: relative to the working folder when inside it, and always valid
+    UTF-8 (a byte that is not UTF-8 in a file name shows as U+FFFD instead of crashing output)."""
     try:
-        return path.relative_to(cwd).as_posix()
+        text = path.relative_to(cwd).as_posix()
     except ValueError:
-        return str(path)
+        text = str(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _root_for(arg: Path, settings: Settings, cwd: Path) -> Path:

@@ -1,0 +1,107 @@
+"""Property tests: any bytes → no exception, every position inside the file, same output twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import lint_paths
+from yeplint.diagnostics import Diagnostic
+from yeplint.document import load_text
+
+PIECES = [
+    "---\n",
+    "+++\n",
+    "\r\n",
+    "\r",
+    "\n",
+    "# ",
+    "##",
+    "Kop",
+    "![alt](foto.jpg)",
+    "![](x)",
+    "[ref]: y.png\n",
+    "![a][ref]",
+    '<img src="a.png" alt="">',
+    "<!-- yeplint-disable -->",
+    "`code`",
+    "```\n",
+    "**vet**",
+    "_schuin_",
+    "> ",
+    "- ",
+    "    ",
+    "\t",
+    "title: x\n",
+    "date: 2024-02-30\n",
+    "img: Foto.JPG\n",
+    "categories:\n  -\n",
+    "a: &a [*a]\n",
+    "!!python/x ",
+    ": ",
+    "'",
+    '"',
+    "{",
+    "[",
+    "]",
+    "|\n",
+    "\x00",
+    "\ufeff",
+    "é",
+    "%20",
+    "../",
+    "\\",
+    "=====\n",
+    "| a |\n|---|\n",
+]
+
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+blobs = st.binary(max_size=400)
+
+
+def check(root: Path, data: bytes) -> list[Diagnostic]:
+    page = root / "blog" / "post.nl.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_bytes(data)
+    return lint_paths([page], root)
+
+
+def assert_sound(diagnostics: list[Diagnostic], data: bytes) -> None:
+    post = load_text(Path("x.md"), "x.md", data)
+    lines = max(len(post.lines), 1)
+    for d in diagnostics:
+        assert d.code != "YEP000", d.message
+        assert 1 <= d.line <= lines + 1, d
+        assert d.column >= 1 and d.end_line >= d.line, d
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=blobs)
+def test_any_bytes(tmp_path: Path, data: bytes) -> None:
+    first = check(tmp_path, data)
+    assert_sound(first, data)
+    assert check(tmp_path, data) == first
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_markdown_and_yaml_shaped_text(tmp_path: Path, text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    first = check(tmp_path, data)
+    assert_sound(first, data)
+    assert check(tmp_path, data) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=texts)
+def test_loader_never_raises(text: str) -> None:
+    post = load_text(Path("x.md"), "x.md", text.encode("utf-8"))
+    assert post.body is not None
+    for problem in post.problems:
+        assert 1 <= problem.span.line <= max(len(post.lines), 1) + 1
