@@ -62,7 +62,7 @@ class Settings:
     image_fields: tuple[str, ...] = ("img",)
     static_roots: tuple[str, ...] = ("static",)
     max_image_width: int = 1600
-    max_file_size: int = 5_000_000
+    max_file_size: int = 1_000_000
     title_field: str = "title"
     respect_gitignore: bool = False
     """Skip files that .gitignore files (in the walked folders) ignore."""

@@ -341,11 +341,12 @@ def unreadable_file(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP013", "file-too-large")
 def file_too_large(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A file is larger than `max-file-size` (default 5,000,000 bytes) and was skipped.
+    """A file is larger than `max-file-size` (default 1,000,000 bytes) and was skipped.
 
     ## Why is this bad?
-    No page of a content site is that large; it is most likely a data dump or a generated file
-    with a Markdown name, and reading it would slow every run.
+    No page of a content site is that large (the longest Yep page is 12 KB); it is most likely a
+    data dump or a generated file with a Markdown name. Reading it would slow every run: on
+    hostile input (a megabyte of `[`) the CommonMark parse runs at about 140 KB/s.
 
     ## Example
     A 50 MB export saved as `archive.md`.
