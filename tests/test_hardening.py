@@ -157,3 +157,25 @@ def test_debug_prints_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert debug.exit_code == 2
     assert "Traceback (most recent call last)" in debug.output
     assert "RuntimeError: kapot" in debug.output
+
+
+def test_loader_crash_is_contained_to_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeplint.engine
+
+    real = yeplint.engine.load_text
+
+    def flaky(path: Path, display: str, data: bytes) -> Post:
+        if path.name == "a.md":
+            raise ValueError("kapot")
+        return real(path, display, data)
+
+    monkeypatch.setattr(yeplint.engine, "load_text", flaky)
+    (tmp_path / "a.md").write_text("## Kop\n")
+    (tmp_path / "b.md").write_text("##Kop\n")
+    diagnostics = lint_paths([tmp_path], tmp_path)
+    assert [(d.path, d.code, d.message) for d in diagnostics] == [
+        ("a.md", "YEP000", "yeplint failed on this file: ValueError: kapot"),
+        ("b.md", "YEP201", "no space after `##`: this line is a paragraph, not a heading"),
+    ]

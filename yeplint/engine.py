@@ -139,7 +139,19 @@ class Linter:
         for target in targets:
             result.files_checked += 1
             result.paths.append(target.display)
-            result.diagnostics.extend(self.lint_target(target, result, data))
+            try:
+                result.diagnostics.extend(self.lint_target(target, result, data))
+            except Exception as exc:  # a bug outside the rules (loading): this file only
+                result.internal_errors += 1
+                result.tracebacks.append(traceback.format_exc())
+                result.diagnostics.append(
+                    self._file_diag(
+                        target,
+                        INTERNAL_ERROR,
+                        f"yeplint failed on this file: {type(exc).__name__}: {exc}",
+                        "please report this with the file; run with --debug for details",
+                    )
+                )
             if progress is not None:
                 progress()
         result.diagnostics.sort(key=lambda d: d.sort_key)
