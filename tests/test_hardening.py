@@ -164,7 +164,7 @@ def test_loader_crash_is_contained_to_its_file(
 ) -> None:
     import yeplint.engine
 
-    real = yeplint.engine.load_text
+    real = yeplint.engine.load_text  # type: ignore[attr-defined]
 
     def flaky(path: Path, display: str, data: bytes) -> Post:
         if path.name == "a.md":
