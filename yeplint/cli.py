@@ -16,6 +16,7 @@ import click
 from yeplint import __version__
 
 if TYPE_CHECKING:
+    from yeplint.discovery import Target
     from yeplint.engine import Result
 
 EXIT_USAGE = 2
@@ -69,7 +70,6 @@ def _lint(
     stdin_filename: str | None = None,
     progress: bool = False,
 ) -> Result:
-    from yeplint.changes import ChangesError, select_changed
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
     from yeplint.engine import Linter, tune_gc
@@ -89,8 +89,8 @@ def _lint(
         else:
             targets = discover(list(paths) or [Path()], settings)
             if changed_since is not None:
-                targets = select_changed(targets, changed_since, Path.cwd())
-    except (ConfigError, DiscoveryError, UnknownSelector, ChangesError) as exc:
+                targets = _changed(targets, changed_since)
+    except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
     if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
@@ -100,6 +100,24 @@ def _lint(
             task = bar.add_task("Checking", total=len(targets))
             return linter.run(targets, progress=lambda: bar.advance(task))
     return linter.run(targets, data=data)
+
+
+def _load_baseline(path: Path) -> frozenset[str]:
+    from yeplint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _changed(targets: list[Target], ref: str) -> list[Target]:
+    from yeplint.changes import ChangesError, select_changed
+
+    try:
+        return select_changed(targets, ref, Path.cwd())
+    except ChangesError as exc:
+        _fail(str(exc))
 
 
 @main.command()
@@ -156,15 +174,9 @@ def check(
     debug: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
-    from yeplint import baseline
     from yeplint.report import ReportOptions, reporter
 
-    known = frozenset[str]()
-    if baseline_file is not None:
-        try:
-            known = baseline.load(baseline_file)
-        except baseline.BaselineError as exc:
-            _fail(str(exc))
+    known = _load_baseline(baseline_file) if baseline_file is not None else None
     result = _lint(
         paths,
         select,
@@ -175,8 +187,10 @@ def check(
         stdin_filename=stdin_filename,
         progress=output_file is not None or output_format == "text",
     )
-    if baseline_file is not None:
-        result.diagnostics, result.baselined = baseline.apply(result.diagnostics, known)
+    if known is not None:
+        from yeplint.baseline import apply
+
+        result.diagnostics, result.baselined = apply(result.diagnostics, known)
     options = ReportOptions(
         show_source=show_source,
         color={"auto": None, "always": True, "never": False}[color],
