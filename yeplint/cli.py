@@ -69,6 +69,7 @@ def _lint(
     changed_since: str | None = None,
     stdin_filename: str | None = None,
     progress: bool = False,
+    jobs: int = 1,
 ) -> Result:
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
@@ -98,8 +99,8 @@ def _lint(
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Checking", total=len(targets))
-            return linter.run(targets, progress=lambda: bar.advance(task))
-    return linter.run(targets, data=data)
+            return linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
+    return linter.run(targets, data=data, jobs=jobs)
 
 
 def _load_baseline(path: Path) -> frozenset[str]:
@@ -145,6 +146,13 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
 )
 @click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for large trees (default: the number of CPUs).",
+)
 @click.option("--show-source/--no-show-source", default=True, help="Show the offending line.")
 @click.option("--statistics", is_flag=True, help="Count problems per rule.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the problems, no frames or hints.")
@@ -167,6 +175,7 @@ def check(
     changed_since: str | None,
     stdin_filename: str | None,
     warnings_as_errors: bool,
+    jobs: int | None,
     show_source: bool,
     statistics: bool,
     quiet: bool,
@@ -174,6 +183,7 @@ def check(
     debug: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
+    from yeplint.parallel import default_jobs
     from yeplint.report import ReportOptions, reporter
 
     known = _load_baseline(baseline_file) if baseline_file is not None else None
@@ -186,6 +196,7 @@ def check(
         changed_since=changed_since,
         stdin_filename=stdin_filename,
         progress=output_file is not None or output_format == "text",
+        jobs=jobs or default_jobs(),
     )
     if known is not None:
         from yeplint.baseline import apply
@@ -235,7 +246,9 @@ def baseline_command(
     """Record today's problems, so that `check --baseline` fails only on new ones."""
     from yeplint import baseline
 
-    result = _lint(paths, select, ignore, config, isolated)
+    from yeplint.parallel import default_jobs
+
+    result = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
     try:
         baseline.write(output, result.diagnostics)
     except OSError as exc:

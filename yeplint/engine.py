@@ -20,6 +20,7 @@ from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
 from yeplint.images import ImageResolver
+from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
 from yeplint.suppress import Suppressions
@@ -78,6 +79,8 @@ class Linter:
         ignore: Iterable[str] = (),
     ) -> None:
         self.settings = settings
+        self.selection = (list(select) if select is not None else None, list(ignore))
+        """The selection as given, so that parallel workers can build the same linter."""
         rules = all_rules()
         chosen = resolve(
             [*(select if select is not None else settings.select), *settings.extend_select],
@@ -132,9 +135,15 @@ class Linter:
         targets: Iterable[Target],
         *,
         data: bytes | None = None,
-        progress: Callable[[], None] | None = None,
+        progress: Callable[[int], None] | None = None,
+        jobs: int = 1,
     ) -> Result:
-        """Lint every target; ``data`` stands in for the content of a single target (stdin)."""
+        """Lint every target; ``data`` stands in for the content of a single target (stdin).
+
+        With ``jobs`` > 1 and enough files, the work is spread over worker processes."""
+        targets = list(targets)
+        if jobs > 1 and data is None and len(targets) >= PARALLEL_MIN:
+            return run_parallel(self, targets, jobs, progress)
         result = Result()
         for target in targets:
             result.files_checked += 1
@@ -153,7 +162,7 @@ class Linter:
                     )
                 )
             if progress is not None:
-                progress()
+                progress(1)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 

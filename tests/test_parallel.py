@@ -1,0 +1,34 @@
+"""Parallel workers give exactly the in-process result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yeplint.config import Settings
+from yeplint.discovery import discover
+from yeplint.engine import Linter
+from yeplint.parallel import PARALLEL_MIN, chunks
+
+
+def test_parallel_equals_serial(tmp_path: Path) -> None:
+    for i in range(PARALLEL_MIN + 10):
+        folder = tmp_path / f"d{i % 7}"
+        folder.mkdir(exist_ok=True)
+        body = "##Kop\n" if i % 3 == 0 else f"## Kop {i}\n\n![Foto](weg-{i}.jpg)\n"
+        (folder / f"p{i:03d}.md").write_text(body)
+    settings = Settings()
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    linter = Linter(settings, select=["YEP2", "YEP301"])
+    serial = linter.run(targets)
+    parallel = linter.run(targets, jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert parallel.files_checked == serial.files_checked == PARALLEL_MIN + 10
+    assert parallel.paths == serial.paths
+    assert parallel.sources.keys() == serial.sources.keys()
+
+
+def test_chunks_keep_order_and_cover_everything() -> None:
+    items = list(range(10))
+    parts = chunks(items, 4)
+    assert [x for part in parts for x in part] == items
+    assert len(parts) == 4
