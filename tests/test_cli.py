@@ -192,3 +192,12 @@ def test_statistics_and_quiet(site: Path) -> None:
         "    2  YEP210  heading-trailing-punctuation\n"
         "Found 2 warnings in 1 of 1 file checked.\n"
     )
+
+
+def test_invalid_json_schema_is_config_error(site: Path) -> None:
+    (site / "bad.json").write_text('{"type": 12}')
+    (site / "yeplint.toml").write_text('[[collections]]\nglob = "**/*.md"\nschema = "bad.json"\n')
+    (site / "content/a.md").write_text("---\ntitle: x\n---\n")
+    code, out = run("check", "content")
+    assert code == 2
+    assert "bad.json: invalid JSON Schema: 12 is not valid" in out

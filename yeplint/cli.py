@@ -94,13 +94,16 @@ def _lint(
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
-    if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
-        from rich.progress import Progress
+    try:
+        if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Checking", total=len(targets))
-            return linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
-    return linter.run(targets, data=data, jobs=jobs)
+            with Progress(transient=True) as bar:
+                task = bar.add_task("Checking", total=len(targets))
+                return linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
+        return linter.run(targets, data=data, jobs=jobs)
+    except ConfigError as exc:
+        _fail(str(exc))
 
 
 def _load_baseline(path: Path) -> frozenset[str]:
@@ -245,7 +248,6 @@ def baseline_command(
 ) -> None:
     """Record today's problems, so that `check --baseline` fails only on new ones."""
     from yeplint import baseline
-
     from yeplint.parallel import default_jobs
 
     result = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())

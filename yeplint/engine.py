@@ -119,7 +119,8 @@ class Linter:
         return self._schemas[collection]
 
     def check_schemas(self) -> None:
-        """Load every configured schema up front so a bad one is a config error (exit 2)."""
+        """Read every configured schema up front so a missing or non-JSON one is a config error
+        (exit 2) before any file is checked; compiling waits for the first file that needs it."""
         for collection in self.settings.collections:
             self.schema_for(collection)
 
@@ -150,6 +151,8 @@ class Linter:
             result.paths.append(target.display)
             try:
                 result.diagnostics.extend(self.lint_target(target, result, data))
+            except ConfigError:
+                raise  # a broken schema is the configuration's problem: exit 2
             except Exception as exc:  # a bug outside the rules (loading): this file only
                 result.internal_errors += 1
                 result.tracebacks.append(traceback.format_exc())
@@ -212,6 +215,8 @@ class Linter:
                 diagnostics.extend(
                     self._stamp(post.display_path, rule, v) for v in rule.check(post, ctx)
                 )
+            except ConfigError:
+                raise
             except Exception as exc:  # a crashing rule must not hide the others
                 result.internal_errors += 1
                 result.tracebacks.append(traceback.format_exc())

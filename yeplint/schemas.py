@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -48,12 +48,27 @@ def builtin_names() -> list[str]:
     )
 
 
-@dataclass(frozen=True)
 class CompiledSchema:
-    name: str
-    source: str
-    schema: dict[str, Any]
-    validator: Validator
+    """A schema read and parsed up front; compiled (jsonschema imported) on first validation."""
+
+    def __init__(self, name: str, source: str, text: str, schema: dict[str, Any]) -> None:
+        self.name = name
+        self.source = source
+        self.text = text
+        """The file's text, for the cache key."""
+        self.schema = schema
+
+    @cached_property
+    def validator(self) -> Validator:
+        from jsonschema import Draft202012Validator, validators
+        from jsonschema.exceptions import SchemaError
+
+        cls = validators.validator_for(self.schema, default=Draft202012Validator)
+        try:
+            cls.check_schema(self.schema)
+        except SchemaError as exc:
+            raise ConfigError(f"{self.source}: invalid JSON Schema: {exc.message}") from None
+        return cls(self.schema, format_checker=cls.FORMAT_CHECKER)
 
 
 def load_schema(collection: Collection) -> CompiledSchema:
@@ -63,9 +78,6 @@ def load_schema(collection: Collection) -> CompiledSchema:
 
 @lru_cache(maxsize=64)
 def _load(ref: str, base: str | None) -> CompiledSchema:
-    from jsonschema import Draft202012Validator, validators
-    from jsonschema.exceptions import SchemaError
-
     if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
         resource = builtin_dir() / f"{ref}.schema.json"
         if not resource.is_file():
@@ -84,13 +96,7 @@ def _load(ref: str, base: str | None) -> CompiledSchema:
         raise ConfigError(f"{source}: not valid JSON: {exc}") from None
     if not isinstance(schema, dict):
         raise ConfigError(f"{source}: a schema must be a JSON object")
-    cls = validators.validator_for(schema, default=Draft202012Validator)
-    try:
-        cls.check_schema(schema)
-    except SchemaError as exc:
-        raise ConfigError(f"{source}: invalid JSON Schema: {exc.message}") from None
-    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
-    return CompiledSchema(ref, source, schema, validator)
+    return CompiledSchema(ref, source, text, schema)
 
 
 def schema_properties(schema: Any) -> dict[str, Any]:
