@@ -70,6 +70,7 @@ def _lint(
     stdin_filename: str | None = None,
     progress: bool = False,
     jobs: int = 1,
+    cache: bool = False,
 ) -> Result:
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
@@ -81,6 +82,10 @@ def _lint(
         settings = load_settings(config=config, isolated=isolated)
         linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
         linter.check_schemas()
+        if cache and stdin_filename is None:
+            from yeplint.cache import Cache
+
+            linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
         if stdin_filename is not None:
             cwd = Path.cwd()
             path = (cwd / stdin_filename).absolute()
@@ -100,10 +105,14 @@ def _lint(
 
             with Progress(transient=True) as bar:
                 task = bar.add_task("Checking", total=len(targets))
-                return linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
-        return linter.run(targets, data=data, jobs=jobs)
+                result = linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
+        else:
+            result = linter.run(targets, data=data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
+    if linter.cache is not None:
+        linter.cache.save()
+    return result
 
 
 def _load_baseline(path: Path) -> frozenset[str]:
@@ -149,6 +158,7 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
 )
 @click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .yeplint_cache/ (see docs).")
 @click.option(
     "-j",
     "--jobs",
@@ -178,6 +188,7 @@ def check(
     changed_since: str | None,
     stdin_filename: str | None,
     warnings_as_errors: bool,
+    no_cache: bool,
     jobs: int | None,
     show_source: bool,
     statistics: bool,
@@ -200,6 +211,7 @@ def check(
         stdin_filename=stdin_filename,
         progress=output_file is not None or output_format == "text",
         jobs=jobs or default_jobs(),
+        cache=not no_cache,
     )
     if known is not None:
         from yeplint.baseline import apply

@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from yeplint.cache import (
+    Cache,
+    config_key,
+    content_hash,
+    decode,
+    dependency,
+    encode,
+    still_valid,
+)
 from yeplint.config import Collection, ConfigError, Settings
 from yeplint.context import Context
 from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
@@ -23,6 +32,8 @@ from yeplint.images import ImageResolver
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
+from yeplint.source import decode as decode_text
+from yeplint.source import split_lines
 from yeplint.suppress import Suppressions
 
 INTERNAL_ERROR = ("YEP000", "internal-error")
@@ -50,6 +61,8 @@ class Result:
     tracebacks: list[str] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """The lines of each file that has diagnostics, for code frames."""
+    cache_updates: dict[str, Any] = field(default_factory=dict)
+    """New cache entries made by a worker, for the parent to save."""
     baselined: int = 0
     """Problems hidden because the baseline records them."""
     paths: list[str] = field(default_factory=list)
@@ -77,8 +90,10 @@ class Linter:
         *,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] = (),
+        cache: Cache | None = None,
     ) -> None:
         self.settings = settings
+        self.cache = cache
         self.selection = (list(select) if select is not None else None, list(ignore))
         """The selection as given, so that parallel workers can build the same linter."""
         rules = all_rules()
@@ -117,6 +132,18 @@ class Linter:
         if collection not in self._schemas:
             self._schemas[collection] = load_schema(collection)
         return self._schemas[collection]
+
+    def cache_key(self) -> str:
+        """What every cached result depends on besides its own file and images."""
+        schemas = [load_schema(c).text for c in self.settings.collections if c.schema is not None]
+        parts = [
+            repr(self.settings),
+            ",".join(sorted(self.enabled)),
+            repr(sorted(self.severity.items())),
+            repr(sorted(self.rule_options.items())),
+            *schemas,
+        ]
+        return config_key(parts)
 
     def check_schemas(self) -> None:
         """Read every configured schema up front so a missing or non-JSON one is a config error
@@ -169,34 +196,60 @@ class Linter:
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
-    def read(
-        self, target: Target, data: bytes | None = None
-    ) -> tuple[Post | None, Diagnostic | None]:
+    def read(self, target: Target, data: bytes | None = None) -> bytes | Diagnostic:
+        """The file's bytes, or the diagnostic saying why they cannot be checked."""
         size_cap = self.settings.max_file_size
         if target.skip_reason:
-            return None, self._file_diag(target, UNREADABLE, f"skipped: {target.skip_reason}")
+            return self._file_diag(target, UNREADABLE, f"skipped: {target.skip_reason}")
         if data is None:
             try:
                 with target.path.open("rb") as handle:
                     data = handle.read(size_cap + 1)
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
-                return None, self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
+                return self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
         if len(data) > size_cap:
-            return None, self._file_diag(
+            return self._file_diag(
                 target,
                 TOO_LARGE,
                 f"file is larger than {size_cap:,} bytes; skipped",
                 "split the page, or raise `max-file-size` in the configuration",
             )
-        return load_text(target.path, target.display, data), None
+        return data
 
     def lint_target(
         self, target: Target, result: Result, data: bytes | None = None
     ) -> list[Diagnostic]:
-        post, problem = self.read(target, data)
-        if post is None:
-            return [problem] if problem and self._wanted(problem.code, target) else []
+        read = self.read(target, data)
+        if isinstance(read, Diagnostic):
+            return [read] if self._wanted(read.code, target) else []
+        resolver = self.resolver_for(target.root)
+        key = digest = ""
+        if self.cache is not None:
+            key, digest = str(target.path), content_hash(read)
+            entry = self.cache.lookup(key, digest)
+            if entry is not None and still_valid(entry["deps"], resolver):
+                cached = [decode(target.display, row) for row in entry["diagnostics"]]
+                if cached:
+                    result.sources[target.display] = split_lines(decode_text(read).text)
+                return cached
+            resolver.log = []
+        crashes = result.internal_errors
+        diagnostics = self._lint_post(load_text(target.path, target.display, read), target, result)
+        if self.cache is not None and resolver.log is not None:
+            if result.internal_errors == crashes:
+                self.cache.store(
+                    key,
+                    {
+                        "hash": digest,
+                        "deps": [dependency(*logged) for logged in resolver.log],
+                        "diagnostics": [encode(d) for d in diagnostics],
+                    },
+                )
+            resolver.log = None
+        return diagnostics
+
+    def _lint_post(self, post: Post, target: Target, result: Result) -> list[Diagnostic]:
         collection = self.collection_for(target)
         ctx = Context(
             settings=self.settings,

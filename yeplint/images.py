@@ -72,6 +72,8 @@ class ImageResolver:
         self._infos: dict[Path, ImageInfo] = {}
         self._resolutions: dict[tuple[str, Path, Path], Resolution] = {}
         self._bigrams: dict[Path, list[tuple[str, frozenset[str]]]] = {}
+        self.log: list[tuple[str, Path, Path, Resolution]] | None = None
+        """When a list, every resolution is appended to it (the cache records them)."""
 
     def listing(self, folder: Path) -> dict[str, bool] | None:
         """Names in ``folder`` mapped to is-directory; ``None`` when it cannot be listed."""
@@ -87,7 +89,10 @@ class ImageResolver:
         key = (reference, post_folder, root)
         if key not in self._resolutions:
             self._resolutions[key] = self._resolve(reference, post_folder, root)
-        return self._resolutions[key]
+        resolution = self._resolutions[key]
+        if self.log is not None:
+            self.log.append((reference, post_folder, root, resolution))
+        return resolution
 
     def _resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
         ref = reference.strip()

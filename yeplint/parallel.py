@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from yeplint.cache import Cache
     from yeplint.config import Settings
     from yeplint.discovery import Target
     from yeplint.engine import Linter, Result
@@ -34,16 +35,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(settings: Settings, select: list[str] | None, ignore: list[str]) -> None:
+def _init(
+    settings: Settings, select: list[str] | None, ignore: list[str], cache: Cache | None
+) -> None:
     global _worker
     from yeplint.engine import Linter
 
-    _worker = Linter(settings, select=select, ignore=ignore)
+    _worker = Linter(settings, select=select, ignore=ignore, cache=cache)
 
 
 def _work(chunk: list[Target]) -> Result:
     assert _worker is not None
-    return _worker.run(chunk)
+    result = _worker.run(chunk)
+    if _worker.cache is not None:
+        result.cache_updates, _worker.cache.updates = _worker.cache.updates, {}
+    return result
 
 
 def chunks(items: list[T], count: int) -> list[list[T]]:
@@ -65,7 +71,10 @@ def run_parallel(
     select, ignore = linter.selection
     merged = Result()
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init, initargs=(linter.settings, select, ignore)
+        jobs,
+        mp_context=context,
+        initializer=_init,
+        initargs=(linter.settings, select, ignore, linter.cache),
     ) as pool:
         parts: Iterable[list[Target]] = chunks(targets, jobs * CHUNKS_PER_JOB)
         futures = [(len(part), pool.submit(_work, part)) for part in parts]
@@ -77,6 +86,8 @@ def run_parallel(
             merged.tracebacks.extend(part.tracebacks)
             merged.sources.update(part.sources)
             merged.paths.extend(part.paths)
+            if linter.cache is not None:
+                linter.cache.updates.update(part.cache_updates)
             if progress is not None:
                 progress(size)
     merged.diagnostics.sort(key=lambda d: d.sort_key)

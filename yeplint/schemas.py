@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -76,7 +76,6 @@ def load_schema(collection: Collection) -> CompiledSchema:
     return _load(collection.schema, str(collection.base) if collection.base else None)
 
 
-@lru_cache(maxsize=64)
 def _load(ref: str, base: str | None) -> CompiledSchema:
     if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
         resource = builtin_dir() / f"{ref}.schema.json"

@@ -1,0 +1,102 @@
+"""The cache is never stale: an edited post, a changed schema or config, and a deleted, added
+or replaced image are checked again; a damaged cache is ignored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from yeplint.cli import main
+
+POST = "---\ntitle: Netwerken\n---\n\n## Kop\n\n![Twee collega's](foto.jpg)\n"
+
+
+def check(*args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["check", "content", "--format", "concise", *args])
+    return result.exit_code, result.output.splitlines()
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "post.md").write_text(POST)
+    Image.new("RGB", (10, 10)).save(tmp_path / "content" / "foto.jpg", "JPEG")
+    return tmp_path
+
+
+def entries(site: Path) -> dict[str, dict[str, object]]:
+    (file,) = (site / ".yeplint_cache").glob("*.json")
+    document = json.loads(file.read_text())
+    result: dict[str, dict[str, object]] = document["entries"]
+    return result
+
+
+def test_second_run_uses_the_cache(site: Path) -> None:
+    assert check() == (0, [])
+    assert list(entries(site)) == [str(site / "content" / "post.md")]
+    assert (site / ".yeplint_cache" / ".gitignore").read_text().endswith("*\n")
+    # A cached result is reused: make the entry say something else and see it come back.
+    (file,) = (site / ".yeplint_cache").glob("*.json")
+    document = json.loads(file.read_text())
+    entry = document["entries"][str(site / "content" / "post.md")]
+    entry["diagnostics"] = [[1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None]]
+    file.write_text(json.dumps(document))
+    assert check() == (1, ["content/post.md:1:1: YEP201 cached"])
+    assert check("--no-cache") == (0, [])
+
+
+def test_edited_post_is_checked_again(site: Path) -> None:
+    assert check() == (0, [])
+    (site / "content" / "post.md").write_text(POST + "\n##Nieuw\n")
+    code, out = check()
+    assert code == 1 and "YEP201" in out[0]
+
+
+def test_deleted_and_added_image(site: Path) -> None:
+    assert check() == (0, [])
+    (site / "content" / "foto.jpg").unlink()
+    assert check()[1] == ["content/post.md:7:1: YEP301 image `foto.jpg` does not exist"]
+    Image.new("RGB", (10, 10)).save(site / "content" / "foto.jpg", "JPEG")
+    assert check() == (0, [])
+
+
+def test_replaced_image(site: Path) -> None:
+    assert check() == (0, [])
+    Image.new("RGB", (10, 10)).save(site / "content" / "foto.jpg", "PNG")
+    code, out = check()
+    assert code == 1
+    assert out == [
+        "content/post.md:7:1: YEP307 image `foto.jpg` is a PNG file, not JPEG as its extension says"
+    ]
+
+
+def test_changed_schema_and_config(site: Path) -> None:
+    (site / "schema.json").write_text('{"type": "object"}')
+    (site / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "**/*.md"\nschema = "schema.json"\n'
+    )
+    assert check() == (0, [])
+    (site / "schema.json").write_text('{"type": "object", "required": ["date"]}')
+    assert check()[1] == ["content/post.md:3:1: YEP102 missing required key `date`"]
+    assert check("--ignore", "YEP102") == (0, [])
+
+
+def test_damaged_cache_is_ignored(site: Path) -> None:
+    assert check() == (0, [])
+    for file in (site / ".yeplint_cache").glob("*.json"):
+        file.write_text("{not json")
+    assert check() == (0, [])
+    assert entries(site)
+
+
+def test_cached_run_prints_the_same_text(site: Path) -> None:
+    (site / "content" / "post.md").write_text(POST + "\n##Nieuw\n")
+    args = ["check", "content", "--color", "never"]
+    first = CliRunner().invoke(main, args).output
+    assert "  9 │ ##Nieuw" in first
+    assert CliRunner().invoke(main, args).output == first

@@ -1,0 +1,160 @@
+"""The result cache: ``.yeplint_cache/`` in the project root, like ruff's.
+
+A file's diagnostics are reused when all of these are unchanged: its bytes (BLAKE2 hash), the
+configuration (settings, the selected rules and their severities and options, the text of every
+schema, yeplint's version: together the cache file's name), and every image reference it made
+(how it resolved, and the size and modification time of the image found). So an edited post, a
+changed schema and a deleted, added or replaced image are always checked again.
+
+The cache is JSON (never pickle: a cache directory can come from anywhere), written to a
+temporary file and renamed into place, so concurrent runs never see half a file; the last
+writer wins. A damaged cache file is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yeplint import __version__
+from yeplint.diagnostics import Diagnostic, Severity
+from yeplint.images import ImageResolver, Resolution, Status
+
+DIRECTORY = ".yeplint_cache"
+KEEP_FILES = 8
+"""Cache files of other configurations kept beside the current one."""
+
+Dependency = list[Any]
+"""``[reference, post folder, root, status, path, suggestion, mtime_ns, size]``."""
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def config_key(parts: list[str]) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def dependency(reference: str, folder: Path, root: Path, resolution: Resolution) -> Dependency:
+    stamp = _stamp(resolution.path) if resolution.status is Status.OK else None
+    return [
+        reference,
+        str(folder),
+        str(root),
+        resolution.status.value,
+        str(resolution.path) if resolution.path else None,
+        resolution.suggestion,
+        *(stamp or (None, None)),
+    ]
+
+
+def still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> bool:
+    for reference, folder, root, status, path, suggestion, mtime, size in dependencies:
+        now = resolver.resolve(reference, Path(folder), Path(root))
+        if now.status.value != status or (str(now.path) if now.path else None) != path:
+            return False
+        if now.suggestion != suggestion:
+            return False
+        if now.status is Status.OK and _stamp(now.path) != (mtime, size):
+            return False
+    return True
+
+
+def encode(diagnostic: Diagnostic) -> list[Any]:
+    d = diagnostic
+    return [
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        d.code,
+        d.rule,
+        d.severity.value,
+        d.message,
+        d.hint,
+    ]
+
+
+def decode(path: str, row: list[Any]) -> Diagnostic:
+    line, column, end_line, end_column, code, rule, severity, message, hint = row
+    return Diagnostic(
+        path, line, column, end_line, end_column, code, rule, Severity(severity), message, hint
+    )
+
+
+@dataclass
+class Cache:
+    file: Path
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updates: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path, key: str) -> Cache:
+        file = root / DIRECTORY / f"{key}.json"
+        cache = cls(file)
+        try:
+            loaded = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cache
+        if isinstance(loaded, dict) and isinstance(loaded.get("entries"), dict):
+            cache.entries = loaded["entries"]
+        return cache
+
+    def lookup(self, key: str, digest: str) -> dict[str, Any] | None:
+        entry = self.entries.get(key)
+        if isinstance(entry, dict) and entry.get("hash") == digest:
+            return entry
+        return None
+
+    def store(self, key: str, entry: dict[str, Any]) -> None:
+        self.updates[key] = entry
+
+    def save(self) -> None:
+        """Merge the updates into the file, atomically; never fails the run."""
+        if not self.updates:
+            return
+        self.entries.update(self.updates)
+        folder = self.file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text(
+                    "# Created by yeplint: the cache is not for version control.\n*\n"
+                )
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"version": __version__, "entries": self.entries}, out)
+            Path(temporary).replace(self.file)
+            self._prune(folder)
+        except OSError:
+            return
+        self.updates = {}
+
+    def _prune(self, folder: Path) -> None:
+        others = sorted(
+            (p for p in folder.glob("*.json") if p != self.file),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in others[KEEP_FILES:]:
+            old.unlink(missing_ok=True)
