@@ -131,6 +131,14 @@ def _ignored(path: Path, is_dir: bool, specs: Ignores) -> bool:
     return False
 
 
+def _may_include(name: str, include: tuple[str, ...]) -> bool:
+    """A quick no for the common case: every include pattern is ``*.<ext>``."""
+    suffixes = tuple(p[1:] for p in include if p.startswith("*.") and "/" not in p[2:])
+    if len(suffixes) != len(include) or any(set("*?[") & set(x) for x in suffixes):
+        return True
+    return name.endswith(suffixes)
+
+
 def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
     result: list[Path] = []
     gitignore = settings.respect_gitignore
@@ -161,6 +169,8 @@ def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
                 elif not entry.is_file(follow_symlinks=False):
                     continue  # FIFOs, sockets and devices are never opened
             except OSError:
+                continue
+            if not _may_include(entry.name, settings.include):
                 continue
             relative = _relative(path, root)
             if (

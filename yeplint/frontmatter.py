@@ -124,8 +124,6 @@ class FrontMatter:
     """The constructed data; a dict when the front matter is a mapping."""
     value_spans: dict[JsonPath, Span] = field(default_factory=dict)
     key_spans: dict[JsonPath, Span] = field(default_factory=dict)
-    last_content_line: int = 0
-    """The last line holding YAML content (not the closing fence), or the fence line."""
     ambiguities: list[Ambiguity] = field(default_factory=list)
     ok: bool = False
     """True when the YAML parsed into usable data."""
@@ -169,11 +167,6 @@ def parse_yaml(
     """Compose ``source`` (the lines between the fences) into a :class:`FrontMatter`."""
     fm = FrontMatter(fence=fence, close_line=close_line)
     problems: list[Problem] = []
-    fm.last_content_line = fence.line
-    for index, line in enumerate(source.split("\n")):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            fm.last_content_line = line_offset + index + 1
     try:
         loader = _Loader(source)
         try:
@@ -196,9 +189,8 @@ def parse_yaml(
         fm.ok = True
         return fm, problems
     builder = _Builder(fm, problems, line_offset)
-    size = builder.measure(root)
-    if size is None:
-        return fm, problems
+    if "*" in source and builder.measure(root) is None:
+        return fm, problems  # aliases (which need a `*`) that expand too far or loop
     fm.data = builder.build(root, ())
     fm.ok = True
     if not isinstance(fm.data, dict):
@@ -309,6 +301,9 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
+        if len(path) > MAX_DEPTH:
+            self._too_complex(node, f"front matter is nested more than {MAX_DEPTH} levels deep")
+            return None
         self.fm.value_spans[path] = _span(node, self.offset)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):

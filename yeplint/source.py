@@ -120,4 +120,6 @@ def split_lines(text: str) -> list[str]:
 
 
 def line_endings(text: str) -> set[str]:
+    if "\r" not in text:
+        return {"\n"} if "\n" in text else set()
     return {m.group() for m in _LINE_BREAK.finditer(text)}
