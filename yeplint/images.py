@@ -72,6 +72,7 @@ class ImageResolver:
         self._infos: dict[Path, ImageInfo] = {}
         self._resolutions: dict[tuple[str, Path, Path], Resolution] = {}
         self._near: dict[Path, tuple[list[str], dict[str, list[str]]]] = {}
+        self._case: dict[Path, dict[str, str]] = {}
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
         """When a list, every resolution is appended to it (the cache records them)."""
 
@@ -135,8 +136,7 @@ class ImageResolver:
             if names is None:
                 return Resolution(Status.MISSING, base / relative)
             if part not in names:
-                folded = {n.casefold(): n for n in names}
-                actual = folded.get(part.casefold())
+                actual = self._folded(current, names).get(part.casefold())
                 if actual is not None:
                     fixed = self._replace(reference, part, actual)
                     return Resolution(Status.WRONG_CASE, current / actual, fixed)
@@ -157,6 +157,12 @@ class ImageResolver:
         if not parts:
             return Resolution(Status.DIRECTORY, base)
         return Resolution(Status.OK, current)
+
+    def _folded(self, folder: Path, names: dict[str, bool]) -> dict[str, str]:
+        """Case-folded name → name on disk, built once per folder."""
+        if folder not in self._case:
+            self._case[folder] = {n.casefold(): n for n in names}
+        return self._case[folder]
 
     def _closest(self, folder: Path, name: str) -> str | None:
         """The most similar file name in ``folder``.
