@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,6 +131,8 @@ class Cache:
         """Merge the updates into the file, atomically; never fails the run."""
         if not self.updates:
             return
+        import tempfile
+
         self.entries.update(self.updates)
         folder = self.file.parent
         try:

@@ -7,10 +7,8 @@ linter runs in-process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -64,6 +62,9 @@ def run_parallel(
     jobs: int,
     progress: Callable[[int], None] | None = None,
 ) -> Result:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from yeplint.engine import Result
 
     methods = multiprocessing.get_all_start_methods()
