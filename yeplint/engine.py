@@ -7,7 +7,6 @@ diagnostic for that file (the run exits 2) and the remaining rules and files sti
 from __future__ import annotations
 
 import gc
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +39,12 @@ INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
+
+
+def _traceback() -> str:
+    import traceback
+
+    return traceback.format_exc()
 
 
 def tune_gc() -> None:
@@ -182,7 +187,7 @@ class Linter:
                 raise  # a broken schema is the configuration's problem: exit 2
             except Exception as exc:  # a bug outside the rules (loading): this file only
                 result.internal_errors += 1
-                result.tracebacks.append(traceback.format_exc())
+                result.tracebacks.append(_traceback())
                 result.diagnostics.append(
                     self._file_diag(
                         target,
@@ -272,7 +277,7 @@ class Linter:
                 raise
             except Exception as exc:  # a crashing rule must not hide the others
                 result.internal_errors += 1
-                result.tracebacks.append(traceback.format_exc())
+                result.tracebacks.append(_traceback())
                 diagnostics.append(
                     self._stamp(
                         post.display_path,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any, Literal
 from urllib.parse import unquote
 
@@ -283,7 +282,9 @@ class _Walker:
         self.body.images.append(ImageRef(target, alt, mapper.span(start, end), kind))
 
     def html(self, html: str, mapper: _LineMapper, base: int) -> None:
-        scanner = _HtmlScanner(html)
+        from yeplint.htmlscan import HtmlScanner  # html.parser only for pages with HTML
+
+        scanner = HtmlScanner(html)
         for tag in scanner.images:
             start = base + tag.offset
             span = mapper.span(start, start + tag.length)
@@ -340,50 +341,3 @@ def _plain_text(tokens: Iterable[Token]) -> Iterable[str]:
             yield " "
         elif token.children:
             yield from _plain_text(token.children)
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    offset: int
-    length: int
-    src: str | None = None
-    alt: str | None = None
-    text: str = ""
-
-
-class _HtmlScanner(HTMLParser):
-    """Finds ``<img>`` tags and comments in an HTML fragment, with their offsets."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self.line_starts = [0]
-        for i, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(i + 1)
-        self.images: list[_Found] = []
-        self.comments: list[_Found] = []
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "img":
-            return
-        values = dict(attrs)
-        raw = self.get_starttag_text() or ""
-        self.images.append(
-            _Found(self._offset(), len(raw), src=values.get("src"), alt=values.get("alt"))
-        )
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_comment(self, data: str) -> None:
-        offset = self._offset()
-        end = self.html.find("-->", offset)
-        length = (end + 3 - offset) if end >= 0 else len(data) + 4
-        self.comments.append(_Found(offset, length, text=data))
