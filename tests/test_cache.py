@@ -29,11 +29,10 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def entries(site: Path) -> dict[str, dict[str, object]]:
-    (file,) = (site / ".yeplint_cache").glob("*.json")
-    document = json.loads(file.read_text())
-    result: dict[str, dict[str, object]] = document["entries"]
-    return result
+def entries(site: Path) -> dict[str, list[str]]:
+    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
+    lines = file.read_text().splitlines()[1:]
+    return {json.loads(line.split("\t")[0]): line.split("\t")[1:] for line in lines}
 
 
 def test_second_run_uses_the_cache(site: Path) -> None:
@@ -41,11 +40,12 @@ def test_second_run_uses_the_cache(site: Path) -> None:
     assert list(entries(site)) == [str(site / "content" / "post.md")]
     assert (site / ".yeplint_cache" / ".gitignore").read_text().endswith("*\n")
     # A cached result is reused: make the entry say something else and see it come back.
-    (file,) = (site / ".yeplint_cache").glob("*.json")
-    document = json.loads(file.read_text())
-    entry = document["entries"][str(site / "content" / "post.md")]
+    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
+    header, line = file.read_text().splitlines()
+    path, digest, payload = line.split("\t")
+    entry = json.loads(payload)
     entry["diagnostics"] = [[1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None]]
-    file.write_text(json.dumps(document))
+    file.write_text(f"{header}\n{path}\t{digest}\t{json.dumps(entry)}\n")
     assert check() == (1, ["content/post.md:1:1: YEP201 cached"])
     assert check("--no-cache") == (0, [])
 
@@ -88,8 +88,8 @@ def test_changed_schema_and_config(site: Path) -> None:
 
 def test_damaged_cache_is_ignored(site: Path) -> None:
     assert check() == (0, [])
-    for file in (site / ".yeplint_cache").glob("*.json"):
-        file.write_text("{not json")
+    for file in (site / ".yeplint_cache").glob("*.jsonl"):
+        file.write_text('{"version": "0.1.0"}\n"x"\tnot\n{not json')
     assert check() == (0, [])
     assert entries(site)
 

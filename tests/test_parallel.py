@@ -32,3 +32,23 @@ def test_chunks_keep_order_and_cover_everything() -> None:
     parts = chunks(items, 4)
     assert [x for part in parts for x in part] == items
     assert len(parts) == 4
+
+
+def test_parallel_with_cache(tmp_path: Path) -> None:
+    from yeplint.cache import Cache
+
+    for i in range(PARALLEL_MIN + 5):
+        (tmp_path / f"p{i:03d}.md").write_text("##Kop\n" if i % 4 == 0 else "## Kop\n")
+    settings = Settings()
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    linter = Linter(settings, select=["YEP2"])
+    cold = linter.run(targets)
+    linter.cache = Cache.open(tmp_path, linter.cache_key())
+    first = linter.run(targets, jobs=2)
+    assert len(linter.cache.updates) == PARALLEL_MIN + 5
+    linter.cache.save()
+    linter.cache = Cache.open(tmp_path, linter.cache_key())
+    assert len(linter.cache.entries) == PARALLEL_MIN + 5
+    warm = linter.run(targets, jobs=2)
+    assert linter.cache.updates == {}  # every file came from the cache
+    assert cold.diagnostics == first.diagnostics == warm.diagnostics

@@ -6,7 +6,7 @@ schema, yeplint's version: together the cache file's name), and every image refe
 (how it resolved, and the size and modification time of the image found). So an edited post, a
 changed schema and a deleted, added or replaced image are always checked again.
 
-The cache is JSON (never pickle: a cache directory can come from anywhere), written to a
+The cache is JSON lines (never pickle: a cache directory can come from anywhere), written to a
 temporary file and renamed into place, so concurrent runs never see half a file; the last
 writer wins. A damaged cache file is ignored.
 """
@@ -100,32 +100,57 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
     )
 
 
+Entry = tuple[str, str]
+"""``(content hash, payload)``: the payload is the JSON of ``{"deps", "diagnostics"}``, kept as
+text until a lookup's hash matches, so a 50,000-entry cache costs its file size in memory."""
+
+
 @dataclass
 class Cache:
     file: Path
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    updates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    updates: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path, key: str) -> Cache:
-        file = root / DIRECTORY / f"{key}.json"
+        """Read ``<root>/.yeplint_cache/<key>.jsonl``: a header line, then one line per file,
+        ``"<path as JSON>"<TAB><hash><TAB><payload JSON>``."""
+        file = root / DIRECTORY / f"{key}.jsonl"
         cache = cls(file)
         try:
-            loaded = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            lines = file.read_text(encoding="utf-8").split("\n")
+        except (OSError, UnicodeDecodeError):
             return cache
-        if isinstance(loaded, dict) and isinstance(loaded.get("entries"), dict):
-            cache.entries = loaded["entries"]
+        try:
+            if json.loads(lines[0]).get("version") != __version__:
+                return cache
+        except (ValueError, AttributeError):
+            return cache
+        for line in lines[1:]:
+            parts = line.split("\t", 2)
+            if len(parts) == 3:
+                try:
+                    cache.entries[json.loads(parts[0])] = (parts[1], parts[2])
+                except ValueError:
+                    continue
         return cache
+
+    def subset(self, keys: list[str]) -> Cache:
+        """The entries for ``keys`` only: what one parallel worker needs."""
+        return Cache(self.file, {k: self.entries[k] for k in keys if k in self.entries})
 
     def lookup(self, key: str, digest: str) -> dict[str, Any] | None:
         entry = self.entries.get(key)
-        if isinstance(entry, dict) and entry.get("hash") == digest:
-            return entry
-        return None
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            payload = json.loads(entry[1])
+        except ValueError:
+            return None
+        return payload if isinstance(payload, dict) else None
 
-    def store(self, key: str, entry: dict[str, Any]) -> None:
-        self.updates[key] = entry
+    def store(self, key: str, digest: str, payload: dict[str, Any]) -> None:
+        self.updates[key] = (digest, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
     def save(self) -> None:
         """Merge the updates into the file, atomically; never fails the run."""
@@ -142,9 +167,11 @@ class Cache:
                 ignore.write_text(
                     "# Created by yeplint: the cache is not for version control.\n*\n"
                 )
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".jsonl")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"version": __version__, "entries": self.entries}, out)
+                out.write(json.dumps({"version": __version__}) + "\n")
+                for key, (digest, payload) in self.entries.items():
+                    out.write(f"{json.dumps(key)}\t{digest}\t{payload}\n")
             Path(temporary).replace(self.file)
             self._prune(folder)
         except OSError:
@@ -153,7 +180,7 @@ class Cache:
 
     def _prune(self, folder: Path) -> None:
         others = sorted(
-            (p for p in folder.glob("*.json") if p != self.file),
+            (p for p in folder.glob("*.jsonl") if p != self.file),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )

@@ -245,8 +245,8 @@ class Linter:
             if result.internal_errors == crashes:
                 self.cache.store(
                     key,
+                    digest,
                     {
-                        "hash": digest,
                         "deps": [dependency(*logged) for logged in resolver.log],
                         "diagnostics": [encode(d) for d in diagnostics],
                     },

@@ -33,20 +33,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(
-    settings: Settings, select: list[str] | None, ignore: list[str], cache: Cache | None
-) -> None:
+def _init(settings: Settings, select: list[str] | None, ignore: list[str]) -> None:
     global _worker
     from yeplint.engine import Linter
 
-    _worker = Linter(settings, select=select, ignore=ignore, cache=cache)
+    _worker = Linter(settings, select=select, ignore=ignore)
 
 
-def _work(chunk: list[Target]) -> Result:
+def _work(chunk: list[Target], cache: Cache | None) -> Result:
+    """Lint one chunk with the cache entries of its files only (not the whole cache)."""
     assert _worker is not None
+    _worker.cache = cache
     result = _worker.run(chunk)
-    if _worker.cache is not None:
-        result.cache_updates, _worker.cache.updates = _worker.cache.updates, {}
+    if cache is not None:
+        result.cache_updates = cache.updates
     return result
 
 
@@ -75,10 +75,19 @@ def run_parallel(
         jobs,
         mp_context=context,
         initializer=_init,
-        initargs=(linter.settings, select, ignore, linter.cache),
+        initargs=(linter.settings, select, ignore),
     ) as pool:
         parts: Iterable[list[Target]] = chunks(targets, jobs * CHUNKS_PER_JOB)
-        futures = [(len(part), pool.submit(_work, part)) for part in parts]
+        cache = linter.cache
+        futures = [
+            (
+                len(part),
+                pool.submit(
+                    _work, part, cache.subset([str(t.path) for t in part]) if cache else None
+                ),
+            )
+            for part in parts
+        ]
         for size, future in futures:
             part = future.result()
             merged.diagnostics.extend(part.diagnostics)
