@@ -100,3 +100,25 @@ def test_cached_run_prints_the_same_text(site: Path) -> None:
     first = CliRunner().invoke(main, args).output
     assert "  9 │ ##Nieuw" in first
     assert CliRunner().invoke(main, args).output == first
+
+
+def test_new_close_name_changes_the_suggestion(site: Path) -> None:
+    import time
+
+    (site / "content" / "post.md").write_text("![Team](./tem.png)\n")
+    assert check("--no-cache") == check()  # fills the cache
+    assert check()[1] == ["content/post.md:1:1: YEP301 image `./tem.png` does not exist"]
+    time.sleep(0.05)  # a later folder mtime than the one recorded
+    Image.new("RGB", (4, 4)).save(site / "content" / "team.png", "PNG")
+    result = CliRunner().invoke(main, ["check", "content", "--color", "never", "--no-show-source"])
+    assert "hint: did you mean `./team.png`?" in result.output
+
+
+def test_malformed_entries_are_misses(site: Path) -> None:
+    assert check() == (0, [])
+    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
+    header, line = file.read_text().splitlines()
+    path, digest, _ = line.split("\t")
+    for payload in ('{"deps": [[1, 2]], "diagnostics": []}', '{"deps": [], "diagnostics": [[1]]}'):
+        file.write_text(f"{header}\n{path}\t{digest}\t{payload}\n")
+        assert check() == (0, [])

@@ -29,15 +29,19 @@ KEEP_FILES = 8
 """Cache files of other configurations kept beside the current one."""
 
 Dependency = list[Any]
-"""``[reference, post folder, root, status, path, suggestion, mtime_ns, size]``."""
+"""``[reference, post folder, root, status, path, mtime_ns, size]`` (see :func:`dependency`)."""
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+FORMAT = 2
+"""Bumped whenever an entry's layout changes, so an older cache is never misread."""
+
+
 def config_key(parts: list[str]) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:24]
@@ -54,26 +58,41 @@ def _stamp(path: Path | None) -> tuple[int, int] | None:
 
 
 def dependency(reference: str, folder: Path, root: Path, resolution: Resolution) -> Dependency:
-    stamp = _stamp(resolution.path) if resolution.status is Status.OK else None
+    """What a resolution depends on: the image's size and mtime when found, else the mtime of
+    the folder it was looked for in (adding, removing or renaming a file there changes it, and
+    with it which name is missing, has another case, or is the closest suggestion)."""
+    if resolution.status is Status.OK:
+        stamp = _stamp(resolution.path)
+    else:
+        stamp = _stamp(resolution.path.parent) if resolution.path else None
     return [
         reference,
         str(folder),
         str(root),
         resolution.status.value,
         str(resolution.path) if resolution.path else None,
-        resolution.suggestion,
         *(stamp or (None, None)),
     ]
 
 
-def still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> bool:
-    for reference, folder, root, status, path, suggestion, mtime, size in dependencies:
-        now = resolver.resolve(reference, Path(folder), Path(root))
+def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
+    """Whether every recorded resolution still holds; a malformed entry is simply not valid."""
+    try:
+        return _still_valid(dependencies, resolver)
+    except (TypeError, ValueError):
+        return False
+
+
+def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> bool:
+    for reference, folder, root, status, path, mtime, size in dependencies:
+        now = resolver.resolve(reference, Path(folder), Path(root), suggest=False)
         if now.status.value != status or (str(now.path) if now.path else None) != path:
             return False
-        if now.suggestion != suggestion:
-            return False
-        if now.status is Status.OK and _stamp(now.path) != (mtime, size):
+        if now.status is Status.OK:
+            stamp = _stamp(now.path)
+        else:
+            stamp = _stamp(now.path.parent) if now.path else None
+        if (stamp or (None, None)) != (mtime, size):
             return False
     return True
 

@@ -232,9 +232,8 @@ class Linter:
         key = digest = ""
         if self.cache is not None:
             key, digest = str(target.path), content_hash(read)
-            entry = self.cache.lookup(key, digest)
-            if entry is not None and still_valid(entry["deps"], resolver):
-                cached = [decode(target.display, row) for row in entry["diagnostics"]]
+            cached = self._from_cache(key, digest, target, resolver)
+            if cached is not None:
                 if cached:
                     result.sources[target.display] = split_lines(decode_text(read).text)
                 return cached
@@ -253,6 +252,20 @@ class Linter:
                 )
             resolver.log = None
         return diagnostics
+
+    def _from_cache(
+        self, key: str, digest: str, target: Target, resolver: ImageResolver
+    ) -> list[Diagnostic] | None:
+        """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
+        (also for an entry this version cannot read)."""
+        assert self.cache is not None
+        entry = self.cache.lookup(key, digest)
+        if entry is None or not still_valid(entry.get("deps"), resolver):
+            return None
+        try:
+            return [decode(target.display, row) for row in entry["diagnostics"]]
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def _lint_post(self, post: Post, target: Target, result: Result) -> list[Diagnostic]:
         collection = self.collection_for(target)

@@ -72,7 +72,8 @@ class ImageResolver:
         self.static_roots = static_roots
         self._listings: dict[Path, dict[str, bool] | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
-        self._resolutions: dict[tuple[str, Path, Path], Resolution] = {}
+        self._resolutions: dict[tuple[str, Path, Path, bool], Resolution] = {}
+        self._suggest = True
         self._near: dict[Path, NearIndex] = {}
         self._case: dict[Path, dict[str, str]] = {}
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
@@ -88,12 +89,18 @@ class ImageResolver:
                 self._listings[folder] = None
         return self._listings[folder]
 
-    def resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
-        key = (reference, post_folder, root)
+    def resolve(
+        self, reference: str, post_folder: Path, root: Path, *, suggest: bool = True
+    ) -> Resolution:
+        """Resolve ``reference`` made by a post in ``post_folder``; ``suggest=False`` skips the
+        close-name search for missing files (the cache only needs to know it is still missing).
+        """
+        key = (reference, post_folder, root, suggest)
         resolution = self._resolutions.get(key)
         if resolution is None:
             if len(self._resolutions) >= MEMO_LIMIT:
                 self._resolutions.clear()  # bounded memory on huge trees; listings stay
+            self._suggest = suggest
             resolution = self._resolutions[key] = self._resolve(reference, post_folder, root)
         if self.log is not None:
             self.log.append((reference, post_folder, root, resolution))
@@ -145,7 +152,7 @@ class ImageResolver:
                     fixed = self._replace(reference, part, actual)
                     return Resolution(Status.WRONG_CASE, current / actual, fixed)
                 suggestion = None
-                if last:
+                if last and self._suggest:
                     close = self._closest(current, part)
                     suggestion = self._replace(reference, part, close) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)
