@@ -21,6 +21,7 @@ from typing import Any
 from yeplint.config import Settings
 from yeplint.discovery import discover
 from yeplint.document import load_text
+from yeplint.schemas import json_type
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
@@ -54,22 +55,6 @@ class Inferred:
     notes: list[str]
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -83,11 +68,11 @@ def _collect(pages: list[dict[str, Any]]) -> dict[str, KeyStats]:
             if _empty(value):
                 entry.empty += 1
                 continue
-            entry.types[_json_type(value)] += 1
+            entry.types[json_type(value)] += 1
             items = value if isinstance(value, list) else [value]
             for item in items:
                 if isinstance(value, list):
-                    entry.item_types[_json_type(item)] += 1
+                    entry.item_types[json_type(item)] += 1
                 if isinstance(item, str) and item.strip():
                     entry.texts += 1
                     entry.values[item] += 1

@@ -160,20 +160,26 @@ _JSON_TYPES = {
 }
 
 
-def _type_name(value: Any) -> str:
+def json_type(value: Any) -> str:
+    """The JSON Schema type of a value read from YAML."""
     if value is None:
-        return "empty"
+        return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return "boolean"
     if isinstance(value, int):
-        return "an integer"
+        return "integer"
     if isinstance(value, float):
-        return "a number"
+        return "number"
     if isinstance(value, str):
-        return "a string"
+        return "string"
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return "array"
+    return "object"
+
+
+def _type_name(value: Any) -> str:
+    kind = json_type(value)
+    return "a boolean" if kind == "boolean" else _JSON_TYPES[kind]
 
 
 def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
