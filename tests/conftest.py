@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ def lint_paths(
     paths: list[Path], root: Path, select: list[str] | None = None, settings: Settings | None = None
 ) -> list[Diagnostic]:
     settings = settings or Settings()
+    if settings.root is None:
+        # As if a config file sat at ``root``: the fixtures live inside this git checkout,
+        # whose work tree would otherwise be the content root.
+        settings = replace(settings, root=root)
     linter = Linter(settings, select=select)
     targets = discover(paths, settings, cwd=root)
     return linter.run(targets).diagnostics

@@ -201,3 +201,24 @@ def test_invalid_json_schema_is_config_error(site: Path) -> None:
     code, out = run("check", "content")
     assert code == 2
     assert "bad.json: invalid JSON Schema: 12 is not valid" in out
+
+
+def test_collections_found_when_run_inside_a_collection_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()  # the project is the git work tree
+    blog = tmp_path / "content" / "blog"
+    blog.mkdir(parents=True)
+    (blog / "post.nl.md").write_text("---\ntitle: Netwerken\n---\n")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (blog / "other.md").write_text("![Logo van Yep](/logo.png)\n")
+    monkeypatch.chdir(blog)
+    code, out = run("check", ".", "--format", "concise", "--select", "YEP102,YEP301")
+    assert code == 1
+    # The blog schema applies (its globs see content/blog/ from the project root), and
+    # /logo.png is found in the project's static/ folder: no YEP301.
+    assert out.splitlines() == [
+        f"post.nl.md:3:1: YEP102 missing required key `{key}`"
+        for key in ("categories", "date", "english_title", "img", "intro")
+    ]

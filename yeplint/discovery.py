@@ -46,9 +46,19 @@ def display_path(path: Path, cwd: Path) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _root_for(arg: Path, settings: Settings, cwd: Path) -> Path:
-    if settings.root is not None and (arg == settings.root or settings.root in arg.parents):
+def project_root(settings: Settings, cwd: Path) -> Path | None:
+    """The config file's folder, else the git work tree around ``cwd``, else ``None``."""
+    if settings.root is not None:
         return settings.root
+    return next((p for p in (cwd, *cwd.parents) if (p / ".git").exists()), None)
+
+
+def _root_for(arg: Path, project: Path | None, cwd: Path) -> Path:
+    """The content root of a path given on the command line: the project when the path is
+    inside it (so collection globs and `/static` see the whole site, wherever yeplint runs),
+    else the folder given, else the working folder or the file's own folder."""
+    if project is not None and (arg == project or project in arg.parents):
+        return project
     if arg.is_dir():
         return arg
     if cwd in arg.parents:
@@ -58,6 +68,7 @@ def _root_for(arg: Path, settings: Settings, cwd: Path) -> Path:
 
 def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> list[Target]:
     cwd = (cwd or Path.cwd()).absolute()
+    project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
     for raw in paths:
         arg = Path(os.path.normpath(cwd / raw))
@@ -65,7 +76,7 @@ def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> 
             mode = arg.lstat().st_mode
         except OSError as exc:
             raise DiscoveryError(f"{raw}: {exc.strerror or 'cannot access'}") from None
-        root = _root_for(arg, settings, cwd)
+        root = _root_for(arg, project, cwd)
         if stat.S_ISDIR(mode):
             for path in _walk(arg, root, settings):
                 found.setdefault(path, Target(path, display_path(path, cwd), root))
