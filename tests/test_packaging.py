@@ -26,7 +26,19 @@ def test_pre_commit_hooks() -> None:
 
 def test_builtin_schemas_are_the_schemas_folder() -> None:
     on_disk = sorted(p.name.removesuffix(".schema.json") for p in (ROOT / "schemas").glob("*.json"))
-    assert builtin_names() == on_disk == ["blog", "coaching", "fallback", "team", "trainingen"]
+    assert builtin_names() == on_disk
+    assert on_disk == ["blog", "blog-en", "coaching", "fallback", "team", "trainingen"]
+
+
+def test_blog_schemas_differ_only_in_their_categories() -> None:
+    import json
+
+    dutch = json.loads((ROOT / "schemas" / "blog.schema.json").read_text(encoding="utf-8"))
+    english = json.loads((ROOT / "schemas" / "blog-en.schema.json").read_text(encoding="utf-8"))
+    for schema in (dutch, english):
+        del schema["title"]
+        del schema["properties"]["categories"]
+    assert dutch == english
 
 
 def test_ci_docs_workflow_is_valid_yaml() -> None:

@@ -13,7 +13,7 @@ from tests.conftest import lint_paths, shared_site
 REVIEWED = {
     "YEP102": 2,  # english_title missing on two Dutch blog posts
     "YEP103": 3,  # `Subtitle` instead of `subtitle` on three training pages
-    "YEP104": 1,  # `Carreer`
+    "YEP104": 3,  # `Carreer`; English categories on the Dutch hoe-coachend-leiderschap
     "YEP106": 2,  # empty `-` item in categories
     "YEP107": 13,  # empty english_title (13 Dutch posts), a warning
     "YEP205": 3,

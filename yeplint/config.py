@@ -39,6 +39,7 @@ def _yep(name: str, *patterns: str, schema: str | None = None) -> Collection:
 DEFAULT_COLLECTIONS: tuple[Collection, ...] = (
     Collection("drafts", ("**/Niet gepubliceerd/**",), None),
     _yep("fallback", "**/blog/_.*._.md", "**/trainingen/_.*._.md", "**/coaching/_.*._.md"),
+    _yep("blog-en", "**/blog/**/*.en.md"),
     _yep("blog", "**/blog/**/*.md"),
     _yep("trainingen", "**/trainingen/**/*.md"),
     _yep("coaching", "**/coaching/**/*.md"),

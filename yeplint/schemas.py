@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 ANNOTATION = "x-yeplint-rule"
+SUGGEST = "x-yeplint-suggest"
+"""On a subschema with an ``enum``: known wrong values and what to use instead (translations)."""
 _PRESENT_ONLY = frozenset({"empty-recommended-value", "empty-value"})
 """Annotations about a value that is there but empty; a missing key stays a missing key."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -214,7 +216,9 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         shown = ", ".join(f"`{_short(a, 40)}`" for a in allowed[:12])
         if len(allowed) > 12:
             shown += f" and {len(allowed) - 12} more"
-        close = _closest(instance, allowed)
+        suggestions = schema.get(SUGGEST, {}) if isinstance(schema, dict) else {}
+        close = suggestions.get(instance) if isinstance(suggestions, dict) else None
+        close = close if isinstance(close, str) else _closest(instance, allowed)
         hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
         message = f"`{_short(instance)}` is not an allowed value for `{name}`"
         yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint))

@@ -135,10 +135,12 @@ def invalid_enum_value(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Use one of the allowed values; the hint names the closest one.
+    Use one of the allowed values; the hint names the closest one, or the one the schema's
+    `x-yeplint-suggest` maps the value to (on the Yep site: `Effectiveness` on a Dutch post →
+    `Effectiviteit`).
 
     ## Options
-    The `enum` lists of the collection's JSON Schema.
+    The `enum` lists of the collection's JSON Schema, and their `x-yeplint-suggest` maps.
     """
     return schema_findings(post, ctx, "invalid-enum-value")
 
