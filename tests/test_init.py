@@ -74,6 +74,16 @@ def test_idempotent_and_never_overwrites_without_force(tree: Path) -> None:
     assert (tree / "yeplint.toml").read_text().startswith("# Written by `yeplint init`")
 
 
+def test_unreadable_and_huge_files_are_skipped(tree: Path) -> None:
+    (tree / "content" / "blog" / "huge.nl.md").write_text(
+        "---\ntitle: x\nhuge: 1\n---\n" + "x" * 1_100_000
+    )
+    (tree / "content" / "blog" / "binary.nl.md").write_bytes(b"\x00\x01\xff")
+    assert run(tree)[0] == 0
+    schema = json.loads((tree / "schemas" / "blog.schema.json").read_text())
+    assert "huge" not in schema["properties"]
+
+
 def test_no_front_matter_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text("Tekst.\n")

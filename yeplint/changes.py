@@ -47,9 +47,14 @@ def select_changed(targets: list[Target], ref: str, cwd: Path) -> list[Target]:
     ]
 
 
+MAX_SCAN = 1_000_000
+"""Bytes of a page searched for image names (pages over this are skipped when checked too)."""
+
+
 def _mentions(path: Path, needles: set[bytes]) -> bool:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SCAN)
     except OSError:
         return False
     return any(needle in data for needle in needles)

@@ -169,8 +169,9 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     settings = Settings(collections=())
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for target in discover([content], settings, cwd=content):
-        post = load_text(target.path, target.display, target.path.read_bytes())
-        if post.data is not None:
+        data = _read_capped(target.path, settings.max_file_size)
+        post = load_text(target.path, target.display, data) if data is not None else None
+        if post is not None and post.data is not None:
             grouped[_collection_of(target.display)].append(post.data)
     if not grouped:
         raise InitError(f"no pages with front matter under {content}")
@@ -214,6 +215,16 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             path.write_text(text, encoding="utf-8")
         lines.append(f"{state} {path}")
     return lines
+
+
+def _read_capped(path: Path, cap: int) -> bytes | None:
+    """The file's bytes, or ``None`` when it cannot be read or is over ``max-file-size``."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError:
+        return None
+    return data if len(data) <= cap else None
 
 
 def _slug(name: str) -> str:
