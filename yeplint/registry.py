@@ -24,7 +24,6 @@ class Rule:
     severity: Severity
     check: CheckFn
     doc: str
-    needs_body: bool
     options: type | None = None
     """A frozen dataclass of the rule's options with their defaults, or ``None``."""
 
@@ -43,7 +42,6 @@ def rule(
     name: str,
     severity: Severity = Severity.ERROR,
     *,
-    needs_body: bool = False,
     options: type | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring is its user documentation."""
@@ -52,7 +50,7 @@ def rule(
         if code in RULES or name in _BY_NAME:
             raise ValueError(f"rule {code} {name} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, check, doc, needs_body, options)
+        RULES[code] = Rule(code, name, severity, check, doc, options)
         _BY_NAME[name] = code
         return check
 

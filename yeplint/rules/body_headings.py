@@ -50,7 +50,7 @@ def _atx(heading: Heading) -> bool:
     return not heading.setext
 
 
-@rule("YEP201", "no-space-after-hash", needs_body=True)
+@rule("YEP201", "no-space-after-hash")
 def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     """A line starts with `#` characters directly followed by text, so it is not a heading.
 
@@ -90,7 +90,7 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
-@rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING, needs_body=True)
+@rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING)
 def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     """An ATX heading has more than one space after its hashes (markdownlint MD019).
 
@@ -120,7 +120,7 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
-@rule("YEP203", "closed-heading-mismatch", Severity.WARNING, needs_body=True)
+@rule("YEP203", "closed-heading-mismatch", Severity.WARNING)
 def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
     """A closed ATX heading (`## Kop ##`) whose closing hashes are glued to the text or do not
     match the opening ones (markdownlint MD020/MD021).
@@ -166,7 +166,7 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
-@rule("YEP204", "indented-heading", Severity.WARNING, needs_body=True)
+@rule("YEP204", "indented-heading", Severity.WARNING)
 def indented_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """A heading that does not start at the beginning of its line (markdownlint MD023).
 
@@ -195,7 +195,7 @@ def indented_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
-@rule("YEP205", "heading-increment", needs_body=True)
+@rule("YEP205", "heading-increment")
 def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
     """A heading skips a level: an `###` right after an `#` or the page title (markdownlint
     MD001).
@@ -230,7 +230,7 @@ def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
         previous = heading.level
 
 
-@rule("YEP206", "empty-heading", needs_body=True)
+@rule("YEP206", "empty-heading")
 def empty_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """A heading without text.
 
@@ -254,7 +254,7 @@ def empty_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(heading.span, "heading has no text", "add text or remove the line")
 
 
-@rule("YEP207", "duplicate-heading", Severity.WARNING, needs_body=True)
+@rule("YEP207", "duplicate-heading", Severity.WARNING)
 def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """Two sibling headings (same level, same parent) with the same text (markdownlint MD024
     with `siblings_only`).
@@ -293,7 +293,7 @@ def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             seen[key] = heading.span.line
 
 
-@rule("YEP208", "multiple-top-level-headings", Severity.WARNING, needs_body=True)
+@rule("YEP208", "multiple-top-level-headings", Severity.WARNING)
 def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]:
     """More than one H1: a second `#` heading, or any `#` heading when the front matter has a
     title (markdownlint MD025 with `front_matter_title`).
@@ -338,7 +338,7 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
             )
 
 
-@rule("YEP209", "emphasis-as-heading", Severity.WARNING, needs_body=True, options=EmphasisOptions)
+@rule("YEP209", "emphasis-as-heading", Severity.WARNING, options=EmphasisOptions)
 def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """A short paragraph that is entirely bold or italic, used instead of a heading
     (markdownlint MD036).
@@ -391,7 +391,6 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     "YEP210",
     "heading-trailing-punctuation",
     Severity.WARNING,
-    needs_body=True,
     options=PunctuationOptions,
 )
 def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation]:
