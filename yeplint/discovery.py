@@ -142,17 +142,19 @@ def _ignored(path: Path, is_dir: bool, specs: Ignores) -> bool:
     return False
 
 
-def _may_include(name: str, include: tuple[str, ...]) -> bool:
-    """A quick no for the common case: every include pattern is ``*.<ext>``."""
+def _include_suffixes(include: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``(".md", ".markdown")`` when every include pattern is ``*.<ext>``: a quick no for most
+    files without building a path; ``None`` when the patterns are more general."""
     suffixes = tuple(p[1:] for p in include if p.startswith("*.") and "/" not in p[2:])
     if len(suffixes) != len(include) or any(set("*?[") & set(x) for x in suffixes):
-        return True
-    return name.endswith(suffixes)
+        return None
+    return suffixes
 
 
 def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
     result: list[Path] = []
     gitignore = settings.respect_gitignore
+    suffixes = _include_suffixes(settings.include)
     stack: list[tuple[Path, Ignores]] = [(folder, ())]
     while stack:
         current, specs = stack.pop()
@@ -164,24 +166,25 @@ def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
-            path = Path(entry.path)
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
                         continue
+                    path = Path(entry.path)
                     if not _excluded(path, root, settings) and not (
                         specs and _ignored(path, True, specs)
                     ):
                         stack.append((path, specs))
                     continue
+                if suffixes is not None and not entry.name.endswith(suffixes):
+                    continue
+                path = Path(entry.path)
                 if entry.is_symlink():
                     if not _regular_inside(path, root):
                         continue  # broken, looping or escaping the root
                 elif not entry.is_file(follow_symlinks=False):
                     continue  # FIFOs, sockets and devices are never opened
             except OSError:
-                continue
-            if not _may_include(entry.name, settings.include):
                 continue
             relative = _relative(path, root)
             if (
