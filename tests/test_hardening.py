@@ -179,3 +179,12 @@ def test_loader_crash_is_contained_to_its_file(
         ("a.md", "YEP000", "yeplint failed on this file: ValueError: kapot"),
         ("b.md", "YEP201", "no space after `##`: this line is a paragraph, not a heading"),
     ]
+
+
+def test_messages_are_one_line(lint: LintFn) -> None:
+    text = "---\ntitle: x\n---\n\nFoo *bar\nbaz*\n====\n"
+    (d,) = lint(text, name="x.md", select=["YEP208"])
+    assert d.message == (
+        "H1 `Foo *bar baz*` in the body: the front matter `title` is already the page's H1"
+    )
+    assert d.hint == "make it `## Foo *bar baz*` or remove it"

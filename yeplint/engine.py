@@ -7,6 +7,7 @@ diagnostic for that file (the run exits 2) and the remaining rules and files sti
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,15 @@ INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
+
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _one_line(text: str) -> str:
+    """Messages quote what the author wrote (a two-line setext heading, a YAML block value);
+    every output format shows one problem per line, so line breaks become spaces."""
+    return _LINE_BREAKS.sub(" ", text) if "\n" in text or "\r" in text else text
 
 
 def _traceback() -> str:
@@ -344,8 +354,8 @@ class Linter:
             code=code,
             rule=name,
             severity=self.severity.get(code, Severity.ERROR),
-            message=violation.message,
-            hint=violation.hint,
+            message=_one_line(violation.message),
+            hint=_one_line(violation.hint) if violation.hint else None,
         )
 
     def _file_diag(
