@@ -71,3 +71,18 @@ def test_readme_problem_matcher_reads_concise_output() -> None:
     )
     warning = pattern.match("content/a.md:1:12: YEP210 warning: heading ends with `:`")
     assert warning is not None and warning.group(5) == "warning"
+
+
+def test_readme_sample_output_is_what_yeplint_prints() -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = re.findall(r"```text\n(.*?)```", text, re.S)[0]
+    result = CliRunner().invoke(
+        main, ["check", str(ROOT / "examples" / "content"), "--color", "never", "--no-cache"]
+    )
+    printed = result.output.replace(str(ROOT) + "/", "")
+    for line in sample.splitlines():
+        assert line in printed.splitlines(), line
