@@ -222,3 +222,39 @@ def test_collections_found_when_run_inside_a_collection_folder(
         f"post.nl.md:3:1: YEP102 missing required key `{key}`"
         for key in ("categories", "date", "english_title", "img", "intro")
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'select = ["\xff"]\n', "cannot read config: not UTF-8"),
+        (b"[tool\n", "cannot read config: Expected ']'"),
+    ],
+)
+def test_unreadable_config_is_usage_error(site: Path, data: bytes, message: str) -> None:
+    (site / "yeplint.toml").write_bytes(data)
+    code, out = run("check", "content")
+    assert code == 2
+    assert message in out and "Traceback" not in out
+
+
+def test_config_with_bom_is_read(site: Path) -> None:
+    (site / "yeplint.toml").write_bytes(b'\xef\xbb\xbfignore = ["YEP210"]\n')
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    assert run("check", "content", "--format", "concise") == (0, "")
+
+
+def test_unexpected_error_is_one_line_and_exit_2(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeplint.discovery
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(yeplint.discovery, "discover", broken)
+    code, out = run("check", "content")
+    assert code == 2
+    assert out == (
+        "yeplint: error: internal error: RuntimeError: kapot (--debug shows the traceback)\n"
+    )

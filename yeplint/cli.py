@@ -31,7 +31,22 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns an unexpected exception anywhere in a command into one line and exit code 2;
+    ``--debug`` shows the traceback instead."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            if "--debug" in sys.argv:
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (--debug shows the traceback)")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="yeplint")
 def main() -> None:
     """A content linter for Markdown sites whose pages carry YAML front matter."""

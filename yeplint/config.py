@@ -112,10 +112,12 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        return tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason})") from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
 
 
 def load_settings(
