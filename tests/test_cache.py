@@ -122,3 +122,14 @@ def test_malformed_entries_are_misses(site: Path) -> None:
     for payload in ('{"deps": [[1, 2]], "diagnostics": []}', '{"deps": [], "diagnostics": [[1]]}'):
         file.write_text(f"{header}\n{path}\t{digest}\t{payload}\n")
         assert check() == (0, [])
+
+
+def test_changed_ref_target_is_checked_again(site: Path) -> None:
+    (site / "common.json").write_text('{"type": "object"}')
+    (site / "schema.json").write_text('{"$ref": "common.json"}')
+    (site / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "**/*.md"\nschema = "schema.json"\n'
+    )
+    assert check() == (0, [])
+    (site / "common.json").write_text('{"type": "object", "required": ["date"]}')
+    assert check()[1] == ["content/post.md:3:1: YEP102 missing required key `date`"]

@@ -203,3 +203,39 @@ def test_respect_gitignore(tmp_path: Path) -> None:
     assert names == ["a.md", "sub/c.md"]
     everything = [t.relative for t in discover([tmp_path], Settings(), tmp_path)]
     assert len(everything) == 5
+
+
+def test_schema_refs_to_local_files(tmp_path: Path) -> None:
+    (tmp_path / "schemas" / "defs").mkdir(parents=True)
+    (tmp_path / "schemas" / "page.json").write_text(
+        '{"type": "object", "properties": {"date": {"$ref": "defs/common.json#/$defs/date"},'
+        ' "tags": {"$ref": "defs/common.json#/$defs/tags"}}}'
+    )
+    (tmp_path / "schemas" / "defs" / "common.json").write_text(
+        '{"$defs": {"date": {"type": "string", "format": "date"}, "tags": {"$ref": "tags.json"}}}'
+    )
+    (tmp_path / "schemas" / "defs" / "tags.json").write_text('{"type": "array", "minItems": 1}')
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "*.md"\nschema = "schemas/page.json"\n'
+    )
+    page = tmp_path / "a.md"
+    page.write_text("---\ndate: 2018-3-26\ntags: []\n---\n")
+    settings = load_settings(start=tmp_path)
+    diagnostics = lint_paths([page], tmp_path, select=["YEP1"], settings=settings)
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP105", 2), ("YEP101", 3)]
+
+
+def test_remote_schema_ref_is_config_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    (tmp_path / "s.json").write_text('{"$ref": "https://example.invalid/x.json"}')
+    (tmp_path / "yeplint.toml").write_text('[[collections]]\nglob = "*.md"\nschema = "s.json"\n')
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\n")
+    result = CliRunner().invoke(
+        main, ["check", str(tmp_path), "--config", str(tmp_path / "yeplint.toml")]
+    )
+    assert result.exit_code == 2
+    assert "cannot resolve" in result.output and "example.invalid" in result.output
+    assert "YEP000" not in result.output

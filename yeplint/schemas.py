@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import difflib
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config import Collection, ConfigError
@@ -53,26 +54,90 @@ def builtin_names() -> list[str]:
 
 
 class CompiledSchema:
-    """A schema read and parsed up front; compiled (jsonschema imported) on first validation."""
+    """A schema read and parsed up front, with the local files its ``$ref``s name; compiled
+    (jsonschema imported) on first validation."""
 
-    def __init__(self, name: str, source: str, text: str, schema: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        name: str,
+        source: str,
+        text: str,
+        schema: dict[str, Any],
+        linked: dict[str, Any] | None = None,
+    ) -> None:
         self.name = name
         self.source = source
         self.text = text
-        """The file's text, for the cache key."""
+        """The texts of the schema and every file it refers to, for the cache key."""
         self.schema = schema
+        self.linked = linked or {}
+        """Local files named by ``$ref``, by their path relative to the schema's folder."""
 
     @cached_property
     def validator(self) -> Validator:
         from jsonschema import Draft202012Validator, validators
         from jsonschema.exceptions import SchemaError
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
 
         cls = validators.validator_for(self.schema, default=Draft202012Validator)
         try:
             cls.check_schema(self.schema)
         except SchemaError as exc:
             raise ConfigError(f"{self.source}: invalid JSON Schema: {exc.message}") from None
-        return cls(self.schema, format_checker=cls.FORMAT_CHECKER)
+        registry: Registry[Any] = Registry().with_resources(
+            (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
+            for uri, contents in self.linked.items()
+        )
+        return cls(self.schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+MAX_LINKED = 64
+"""Most local schema files one schema may pull in through ``$ref``."""
+
+
+def _refs(node: Any) -> set[str]:
+    """The file parts of the ``$ref``s in a schema (``common.json#/$defs/x`` → ``common.json``);
+    remote ones (``https://…``) are left to fail as unresolvable: yeplint never fetches."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                target = ref.split("#", 1)[0]
+                if target and "://" not in target and not target.startswith("urn:"):
+                    found.add(target)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _linked(schema: dict[str, Any], folder: Path, source: str) -> tuple[dict[str, Any], str]:
+    """Read the local files that ``schema`` refers to, transitively."""
+    linked: dict[str, Any] = {}
+    texts: list[str] = []
+    pending = [(ref, PurePosixPath(".")) for ref in sorted(_refs(schema))]
+    while pending:
+        ref, relative_to = pending.pop()
+        key = posixpath.normpath((relative_to / ref).as_posix())
+        if key in linked:
+            continue
+        if len(linked) >= MAX_LINKED:
+            raise ConfigError(f"{source}: refers to more than {MAX_LINKED} schema files")
+        path = folder / key
+        try:
+            text = path.read_text(encoding="utf-8")
+            contents = json.loads(text)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"{source}: cannot read `$ref` {ref} ({path}): {exc}") from None
+        linked[key] = contents
+        texts.append(f"{key}\0{text}")
+        parent = PurePosixPath(key).parent
+        pending.extend((inner, parent) for inner in sorted(_refs(contents)))
+    return linked, "\0".join(texts)
 
 
 def load_schema(collection: Collection) -> CompiledSchema:
@@ -99,7 +164,9 @@ def _load(ref: str, base: str | None) -> CompiledSchema:
         raise ConfigError(f"{source}: not valid JSON: {exc}") from None
     if not isinstance(schema, dict):
         raise ConfigError(f"{source}: a schema must be a JSON object")
-    return CompiledSchema(ref, source, text, schema)
+    folder = Path(source).parent if not source.startswith("built-in:") else builtin_dir()
+    linked, linked_text = _linked(schema, folder, source)
+    return CompiledSchema(ref, source, f"{text}\0{linked_text}", schema, linked)
 
 
 def schema_properties(schema: Any) -> dict[str, Any]:
@@ -115,9 +182,15 @@ class Finding:
 
 def validate(fm: FrontMatter, data: dict[str, Any], compiled: CompiledSchema) -> list[Finding]:
     """All schema findings for one front matter block, in file order."""
+    from referencing.exceptions import Unresolvable
+
     found: list[Finding] = []
     seen: set[tuple[str, JsonPath, str]] = set()
-    for error in compiled.validator.iter_errors(data):
+    try:
+        errors = list(compiled.validator.iter_errors(data))
+    except Unresolvable as exc:
+        raise ConfigError(f"{compiled.source}: cannot resolve {exc} (only local files)") from None
+    for error in errors:
         for finding in _convert(error, fm):
             key = (finding.rule, tuple(error.absolute_path), finding.violation.message)
             if key not in seen:
