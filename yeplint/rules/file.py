@@ -239,10 +239,13 @@ def yaml_too_complex(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## Example
     ```yaml
-    a: &a [x, x, x, x, x, x, x, x, x]
-    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-    c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    a: &a [x, x, x, x, x, x, x, x, x, x]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+    e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
     ```
+    (five lines, 111,111 values)
 
     ## How to fix
     Write the values out; front matter needs no aliases.

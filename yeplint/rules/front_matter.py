@@ -29,7 +29,9 @@ def missing_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
     page has none and is sorted and listed wrongly.
 
     ## Example
-    A file in `blog/` that starts directly with its text.
+    ```markdown
+    Een blogpost in `blog/` die direct met de tekst begint.
+    ```
 
     ## How to fix
     Start the file with a `---` block holding the keys the collection's schema requires.

@@ -1,0 +1,58 @@
+"""Every rule's documented example triggers that rule (ARCHITECTURE.md's meta-test).
+
+The first fenced block under "## Example" is linted: a ``yaml`` block as front matter, a
+``markdown`` block as the whole file. Rules whose example is prose (a binary file, a 50 MB
+export) are reported by the engine and have their own tests.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import lint_paths
+from yeplint.registry import Rule, all_rules
+
+EXAMPLE = re.compile(r"## Example\n(.*?)\n## How to fix", re.S)
+BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)
+FOLDER = {"YEP101": "trainingen", "YEP103": "trainingen"}
+"""Where an example page lives (default: blog/, whose schema most front matter rules use)."""
+FILES = {"YEP303": ["netwerken-1.jpg"]}
+"""Files an example refers to."""
+ALSO = {"YEP015": ["YEP201"]}
+"""Rules that must run too (a suppression is only judged for a rule that runs)."""
+
+
+def example(rule: Rule) -> tuple[str, str] | None:
+    section = EXAMPLE.search(rule.doc)
+    block = BLOCK.search(section.group(1)) if section else None
+    return (block.group(1), block.group(2)) if block else None
+
+
+RULES = [r for r in all_rules() if example(r) is not None]
+
+
+def test_most_rules_have_a_code_example() -> None:
+    prose = {r.code for r in all_rules()} - {r.code for r in RULES}
+    assert prose == {"YEP000", "YEP002", "YEP003", "YEP012", "YEP013", "YEP014", "YEP307", "YEP308"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_example_triggers_its_rule(rule: Rule, tmp_path: Path) -> None:
+    found = example(rule)
+    assert found is not None
+    language, text = found
+    folder = tmp_path / "content" / FOLDER.get(rule.code, "blog")
+    folder.mkdir(parents=True)
+    for name in FILES.get(rule.code, []):
+        Image.new("RGB", (4, 4)).save(folder / name, "JPEG")
+    if language == "yaml":
+        text = f"---\n{text}---\n"
+    page = folder / "example.nl.md"
+    page.write_text(text, encoding="utf-8")
+    select = [rule.code, *ALSO.get(rule.code, [])]
+    codes = {d.code for d in lint_paths([page], tmp_path / "content", select=select)}
+    assert rule.code in codes, f"{rule.code}'s example:\n{text}"
