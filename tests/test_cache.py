@@ -44,7 +44,9 @@ def test_second_run_uses_the_cache(site: Path) -> None:
     header, line = file.read_text().splitlines()
     path, digest, payload = line.split("\t")
     entry = json.loads(payload)
-    entry["diagnostics"] = [[1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None]]
+    entry["diagnostics"] = [
+        [1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None, None]
+    ]
     file.write_text(f"{header}\n{path}\t{digest}\t{json.dumps(entry)}\n")
     assert check() == (1, ["content/post.md:1:1: YEP201 cached"])
     assert check("--no-cache") == (0, [])

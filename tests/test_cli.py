@@ -85,6 +85,7 @@ def test_json_format(site: Path) -> None:
         "severity": "error",
         "message": "invalid YAML: the value contains `: `, which starts a mapping",
         "hint": "quote the value: `intro: 'Coachend leiderschap: de sleutel'`",
+        "fix": None,
     }
 
 

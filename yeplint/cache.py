@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint import __version__
-from yeplint.diagnostics import Diagnostic, Severity
+from yeplint.diagnostics import Diagnostic, Edit, Fix, Severity, Span
 from yeplint.images import ImageResolver, Resolution, Status
 
 DIRECTORY = ".yeplint_cache"
@@ -36,7 +36,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
 
 
@@ -99,6 +99,13 @@ def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> boo
 
 def encode(diagnostic: Diagnostic) -> list[Any]:
     d = diagnostic
+    fix = None
+    if d.fix is not None:
+        edits = [
+            [e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.replacement]
+            for e in d.fix.edits
+        ]
+        fix = [d.fix.description, edits]
     return [
         d.line,
         d.column,
@@ -109,13 +116,24 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
         d.severity.value,
         d.message,
         d.hint,
+        fix,
     ]
 
 
 def decode(path: str, row: list[Any]) -> Diagnostic:
-    line, column, end_line, end_column, code, rule, severity, message, hint = row
+    line, column, end_line, end_column, code, rule, severity, message, hint, fix = row
     return Diagnostic(
-        path, line, column, end_line, end_column, code, rule, Severity(severity), message, hint
+        path,
+        line,
+        column,
+        end_line,
+        end_column,
+        code,
+        rule,
+        Severity(severity),
+        message,
+        hint,
+        Fix(fix[0], tuple(Edit(Span(*e[:4]), e[4]) for e in fix[1])) if fix else None,
     )
 
 

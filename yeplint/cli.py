@@ -173,6 +173,7 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
 )
 @click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .yeplint_cache/ (see docs).")
 @click.option(
     "-j",
@@ -203,6 +204,7 @@ def check(
     changed_since: str | None,
     stdin_filename: str | None,
     warnings_as_errors: bool,
+    fix: bool,
     no_cache: bool,
     jobs: int | None,
     show_source: bool,
@@ -216,18 +218,31 @@ def check(
     from yeplint.report import ReportOptions, reporter
 
     known = _load_baseline(baseline_file) if baseline_file is not None else None
-    result = _lint(
-        paths,
-        select,
-        ignore,
-        config,
-        isolated,
-        changed_since=changed_since,
-        stdin_filename=stdin_filename,
-        progress=output_file is not None or output_format == "text",
-        jobs=jobs or default_jobs(),
-        cache=not no_cache,
-    )
+
+    def lint() -> Result:
+        return _lint(
+            paths,
+            select,
+            ignore,
+            config,
+            isolated,
+            changed_since=changed_since,
+            stdin_filename=stdin_filename,
+            progress=output_file is not None or output_format == "text",
+            jobs=jobs or default_jobs(),
+            cache=not no_cache,
+        )
+
+    result = lint()
+    if fix and stdin_filename is None:
+        from yeplint.fix import apply_fixes
+
+        fixed = apply_fixes(result.diagnostics, result.files)
+        if fixed.problems:
+            noun = "problem" if fixed.problems == 1 else "problems"
+            files = "file" if fixed.files == 1 else "files"
+            click.echo(f"yeplint: fixed {fixed.problems} {noun} in {fixed.files} {files}", err=True)
+            result = lint()
     if known is not None:
         from yeplint.baseline import apply
 
@@ -299,13 +314,21 @@ def rules_command(output_format: str) -> None:
     rules = all_rules()
     if output_format == "json":
         data = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "fixable": r.fixable,
+                "summary": r.summary,
+            }
             for r in rules
         ]
         click.echo(json.dumps(data, indent=2))
         return
+    click.echo(f"{'code':6}  {'name':<28} {'default':<8} {'fix':<4} summary")
     for r in rules:
-        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.summary}")
+        fix = "yes" if r.fixable else "-"
+        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {fix:<4} {r.summary}")
 
 
 @main.command("rule")
@@ -317,7 +340,8 @@ def rule_command(key: str) -> None:
     found = find(key)
     if found is None:
         _fail(f"no rule `{key}`; `yeplint rules` lists them")
-    click.echo(f"# {found.code} {found.name} (default: {found.severity.value})\n")
+    fixable = ", fixable with --fix" if found.fixable else ""
+    click.echo(f"# {found.code} {found.name} (default: {found.severity.value}{fixable})\n")
     click.echo(found.doc)
 
 

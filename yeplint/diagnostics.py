@@ -37,12 +37,45 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of a span (within one line) by ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that solve a problem without changing what the author meant (``--fix`` applies
+    them); every fix yeplint offers is of that safe kind."""
+
+    description: str
+    edits: tuple[Edit, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "description": self.description,
+            "edits": [
+                {
+                    "line": e.span.line,
+                    "column": e.span.column,
+                    "end_line": e.span.end_line,
+                    "end_column": e.span.end_column,
+                    "replacement": e.replacement,
+                }
+                for e in self.edits
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Violation:
     """What a rule yields: where, what is wrong, and how to fix it."""
 
     span: Span
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +92,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -88,4 +122,5 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "fix": self.fix.to_dict() if self.fix else None,
         }

@@ -15,13 +15,24 @@ def render() -> str:
         "Generated from the rule docstrings by `python -m yeplint.docs > docs/rules.md`;",
         "a test fails when this file is stale. `yeplint rule CODE` shows one rule.",
         "",
-        "| code | name | default | summary |",
-        "| --- | --- | --- | --- |",
+        "| code | name | default | fix | summary |",
+        "| --- | --- | --- | --- | --- |",
     ]
-    out += [f"| {r.code} | `{r.name}` | {r.severity.value} | {r.summary} |" for r in rules]
+    out += [
+        f"| {r.code} | `{r.name}` | {r.severity.value} | {'yes' if r.fixable else ''} | "
+        f"{r.summary} |"
+        for r in rules
+    ]
     for r in rules:
         body = r.doc.replace("\n## ", "\n#### ")
-        out += ["", f"## {r.code} `{r.name}`", "", f"Default severity: {r.severity.value}.", ""]
+        fixable = " Fixable with `--fix`." if r.fixable else ""
+        out += [
+            "",
+            f"## {r.code} `{r.name}`",
+            "",
+            f"Default severity: {r.severity.value}.{fixable}",
+            "",
+        ]
         out.append(body)
     return "\n".join(out) + "\n"
 

@@ -82,6 +82,8 @@ class Result:
     """Problems hidden because the baseline records them."""
     paths: list[str] = field(default_factory=list)
     """Every file checked, in order (for per-file reports such as JUnit)."""
+    files: dict[str, Path] = field(default_factory=dict)
+    """The file behind each display path (for ``--fix``)."""
 
     @property
     def errors(self) -> int:
@@ -191,6 +193,7 @@ class Linter:
         for target in targets:
             result.files_checked += 1
             result.paths.append(target.display)
+            result.files[target.display] = target.path
             try:
                 result.diagnostics.extend(self.lint_target(target, result, data))
             except ConfigError:
@@ -356,6 +359,7 @@ class Linter:
             severity=self.severity.get(code, Severity.ERROR),
             message=_one_line(violation.message),
             hint=_one_line(violation.hint) if violation.hint else None,
+            fix=violation.fix,
         )
 
     def _file_diag(

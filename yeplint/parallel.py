@@ -96,6 +96,7 @@ def run_parallel(
             merged.tracebacks.extend(part.tracebacks)
             merged.sources.update(part.sources)
             merged.paths.extend(part.paths)
+            merged.files.update(part.files)
             if linter.cache is not None:
                 linter.cache.updates.update(part.cache_updates)
             if progress is not None:

@@ -26,6 +26,8 @@ class Rule:
     doc: str
     options: type | None = None
     """A frozen dataclass of the rule's options with their defaults, or ``None``."""
+    fixable: bool = False
+    """Whether its violations may carry a fix that ``--fix`` applies."""
 
     @property
     def summary(self) -> str:
@@ -43,6 +45,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     *,
     options: type | None = None,
+    fixable: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring is its user documentation."""
 
@@ -50,7 +53,7 @@ def rule(
         if code in RULES or name in _BY_NAME:
             raise ValueError(f"rule {code} {name} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, check, doc, options)
+        RULES[code] = Rule(code, name, severity, check, doc, options, fixable)
         _BY_NAME[name] = code
         return check
 

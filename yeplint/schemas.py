@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config import Collection, ConfigError
-from yeplint.diagnostics import Span, Violation
+from yeplint.diagnostics import Edit, Fix, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
 
 if TYPE_CHECKING:
@@ -311,11 +311,27 @@ def _date_violation(value: Any, name: str, span: Span) -> Violation:
             "use a day that exists in that month",
         )
     hint = "write the date as YYYY-MM-DD"
+    fix = None
     parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
     if parts:
         year, month, day = parts.groups()
-        hint = f"write `{year}-{int(month):02d}-{int(day):02d}` (YYYY-MM-DD)"
-    return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint)
+        padded = f"{year}-{int(month):02d}-{int(day):02d}"
+        hint = f"write `{padded}` (YYYY-MM-DD)"
+        if _DATE.fullmatch(padded) and _real_date(padded) and span.line == span.end_line:
+            quoted = span.end_column - span.column == len(value) + 2
+            inner = Span(span.line, span.column + quoted, span.line, span.end_column - quoted)
+            fix = Fix(f"write `{padded}`", (Edit(inner, padded),))
+    return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint, fix)
+
+
+def _real_date(text: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _generic(error: ValidationError, name: str, span: Span) -> Violation:

@@ -2,7 +2,9 @@
 
 ``{"version": 1, "files_checked": N, "summary": {"errors": E, "warnings": W},
 "diagnostics": [{"path", "line", "column", "end_line", "end_column", "code", "rule",
-"severity", "message", "hint"}, ...]}``. Lines and columns are 1-based, columns count
+"severity", "message", "hint", "fix"}, ...]}``; ``fix`` is ``null`` or
+``{"description", "edits": [{"line", "column", "end_line", "end_column", "replacement"}]}``
+(what ``--fix`` would apply). Lines and columns are 1-based, columns count
 characters, ``end_column`` is exclusive. New keys may be added within a version; none is
 removed or changes meaning without a new ``version``.
 """

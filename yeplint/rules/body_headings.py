@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yeplint.context import Context
-from yeplint.diagnostics import Severity, Span, Violation
+from yeplint.diagnostics import Edit, Fix, Severity, Span, Violation
 from yeplint.document import Post
 from yeplint.markdown import Heading
 from yeplint.registry import rule
@@ -50,7 +50,7 @@ def _atx(heading: Heading) -> bool:
     return not heading.setext
 
 
-@rule("YEP201", "no-space-after-hash")
+@rule("YEP201", "no-space-after-hash", fixable=True)
 def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     """A line starts with `#` characters directly followed by text, so it is not a heading.
 
@@ -83,14 +83,17 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             closed = _CLOSED.search(text)
             fixed_text = text[: closed.start()].rstrip() if closed else text
             column = _source_column(post, line, content)
+            span = Span.on_line(line, column, len(content))
+            fixed = f"{hashes} {fixed_text}"
             yield Violation(
-                Span.on_line(line, column, len(content)),
+                span,
                 f"no space after `{hashes}`: this line is a paragraph, not a heading",
-                f"write `{hashes} {fixed_text}`",
+                f"write `{fixed}`",
+                Fix(f"write `{fixed}`", (Edit(span, fixed),)),
             )
 
 
-@rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING)
+@rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING, fixable=True)
 def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     """An ATX heading has more than one space after its hashes (markdownlint MD019).
 
@@ -113,10 +116,12 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     for heading in filter(_atx, post.body.headings):
         match = _MULTI_SPACE.search(heading.raw)
         if match:
+            span = Span.on_line(heading.span.line, match.start(1) + 1, len(match.group(1)))
             yield Violation(
-                Span.on_line(heading.span.line, match.start(1) + 1, len(match.group(1))),
+                span,
                 f"{len(match.group(1))} spaces after the hashes of a heading",
                 "leave one space",
+                Fix("leave one space", (Edit(span, " "),)),
             )
 
 

@@ -147,7 +147,7 @@ def invalid_enum_value(post: Post, ctx: Context) -> Iterator[Violation]:
     return schema_findings(post, ctx, "invalid-enum-value")
 
 
-@rule("YEP105", "invalid-date")
+@rule("YEP105", "invalid-date", fixable=True)
 def invalid_date(post: Post, ctx: Context) -> Iterator[Violation]:
     """A date that is not `YYYY-MM-DD` or not a day in the calendar.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yeplint.context import Context
-from yeplint.diagnostics import Severity, Violation
+from yeplint.diagnostics import Edit, Fix, Severity, Span, Violation
 from yeplint.document import Post
 from yeplint.images import Resolution, Status, expected_format
 from yeplint.markdown import ImageRef
@@ -123,6 +123,21 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(ref.span, f"image `{ref.target}`{where} does not exist", hint)
 
 
+def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
+    """Replace the reference as written by ``target``, when it stands once, on one line, inside
+    the span (escaped or URL-encoded references are left to the writer)."""
+    span = ref.span
+    if target is None or span.line != span.end_line or not 0 < span.line <= len(post.lines):
+        return None
+    line = post.lines[span.line - 1]
+    window = line[span.column - 1 : span.end_column - 1]
+    if window.count(ref.target) != 1:
+        return None
+    column = span.column + window.index(ref.target)
+    edit = Edit(Span.on_line(span.line, column, len(ref.target)), target)
+    return Fix(f"write `{target}`", (edit,))
+
+
 def _where(ref: ImageRef) -> str:
     return {
         "front-matter": " (front matter)",
@@ -167,7 +182,7 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
 _ALT_HINT = "describe the image for people who cannot see it"
 
 
-@rule("YEP303", "image-wrong-case")
+@rule("YEP303", "image-wrong-case", fixable=True)
 def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
     """The image exists, but with another case than the reference (`Foto.JPG` vs `foto.jpg`).
 
@@ -192,6 +207,7 @@ def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
             ref.span,
             f"image `{ref.target}`{_where(ref)} differs in case from the file on disk",
             f"write `{resolution.suggestion}`",
+            _retarget(post, ref, resolution.suggestion),
         )
 
 
@@ -223,7 +239,7 @@ def image_outside_root(post: Post, ctx: Context) -> Iterator[Violation]:
         )
 
 
-@rule("YEP305", "backslash-in-image-path")
+@rule("YEP305", "backslash-in-image-path", fixable=True)
 def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
     """An image path with backslashes (`img\\\\foto.jpg`).
 
@@ -247,6 +263,7 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
             ref.span,
             f"image path `{ref.target}`{_where(ref)} uses backslashes",
             f"write `{resolution.suggestion}`",
+            _retarget(post, ref, resolution.suggestion),
         )
 
 
