@@ -188,3 +188,13 @@ def test_messages_are_one_line(lint: LintFn) -> None:
         "H1 `Foo *bar baz*` in the body: the front matter `title` is already the page's H1"
     )
     assert d.hint == "make it `## Foo *bar baz*` or remove it"
+
+
+def test_enum_value_that_is_a_mapping(lint: LintFn) -> None:
+    """Found by tests/fuzz/fuzz.py: a mapping where a category should be crashed the
+    translation lookup (unhashable)."""
+    diagnostics = lint("---\ncategories:\n  - {a: 1}\n  - [x]\n---\n", select=["YEP104"])
+    assert [(d.code, d.line, d.message) for d in diagnostics] == [
+        ("YEP104", 3, '`{"a": 1}` is not an allowed value for `categories[0]`'),
+        ("YEP104", 4, '`["x"]` is not an allowed value for `categories[1]`'),
+    ]

@@ -105,3 +105,23 @@ def test_loader_never_raises(text: str) -> None:
     assert post.body is not None
     for problem in post.problems:
         assert 1 <= problem.span.line <= max(len(post.lines), 1) + 1
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=texts)
+def test_fixes_apply_cleanly_and_converge(tmp_path: Path, text: str) -> None:
+    from yeplint.fix import apply_fixes
+
+    page = tmp_path / "blog" / "post.nl.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_bytes(text.encode("utf-8"))
+    for _ in range(4):
+        diagnostics = check(tmp_path, page.read_bytes())
+        assert_sound(diagnostics, page.read_bytes())
+        fixed = apply_fixes(diagnostics, {d.path: page for d in diagnostics})
+        page.read_bytes().decode("utf-8")  # still UTF-8
+        if fixed.problems == 0:
+            return
+    raise AssertionError(f"fixes did not converge: {text!r}")

@@ -290,7 +290,11 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         if len(allowed) > 12:
             shown += f" and {len(allowed) - 12} more"
         suggestions = schema.get(SUGGEST, {}) if isinstance(schema, dict) else {}
-        close = suggestions.get(instance) if isinstance(suggestions, dict) else None
+        close = (
+            suggestions.get(instance)
+            if isinstance(suggestions, dict) and isinstance(instance, str)
+            else None
+        )
         close = close if isinstance(close, str) else _closest(instance, allowed)
         hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
         message = f"`{_short(instance)}` is not an allowed value for `{name}`"

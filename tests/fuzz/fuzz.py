@@ -2,8 +2,9 @@
 
 Usage: python tests/fuzz/fuzz.py [--seconds 60] [--seed 1]
 Starts from the seed corpus beside this file, mutates bytes (flips, inserts Markdown and YAML
-tokens, splices seeds together), lints each input with every rule and reports any internal
-error, exception, or position outside the file. Prints how many inputs it tried.
+tokens, splices seeds together), lints each input with every rule, applies the fixes and lints
+again, and reports any internal error, exception, or position outside the file. Prints how
+many inputs it tried.
 Never run by the test suite (tests/test_properties.py runs the same checks with hypothesis).
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from yeplint.config import Settings
 from yeplint.discovery import discover
 from yeplint.engine import Linter
+from yeplint.fix import apply_fixes
 
 CORPUS = Path(__file__).parent / "corpus"
 TOKENS = [
@@ -116,7 +118,12 @@ def check(linter: Linter, root: Path, data: bytes) -> str | None:
     for d in result.diagnostics:
         if not (1 <= d.line <= lines and d.column >= 1 and d.end_line >= d.line):
             return f"position out of range: {d}"
-    return None
+    try:  # the fixes apply, and the fixed file lints cleanly too
+        apply_fixes(result.diagnostics, {d.path: page for d in result.diagnostics})
+        again = linter.run(discover([page], linter.settings, cwd=root))
+    except Exception:
+        return traceback.format_exc()
+    return again.tracebacks[0] if again.internal_errors else None
 
 
 def main() -> None:
