@@ -198,3 +198,23 @@ def test_enum_value_that_is_a_mapping(lint: LintFn) -> None:
         ("YEP104", 3, '`{"a": 1}` is not an allowed value for `categories[0]`'),
         ("YEP104", 4, '`["x"]` is not an allowed value for `categories[1]`'),
     ]
+
+
+def test_malformed_html_declaration(lint: LintFn) -> None:
+    """Found by tests/fuzz/fuzz.py: html.parser asserts on `<![!--`."""
+    text = "<![!--<!--<!--\n\n![](x.png) <img src='y.png'>\n"
+    diagnostics = lint(text, name="x.md", select=["YEP000", "YEP302"])
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP302", 3), ("YEP302", 3)]
+
+
+def test_body_parser_crash_is_one_diagnostic(lint: LintFn, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yeplint.document
+
+    def broken(lines: list[str], line_offset: int) -> None:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(yeplint.document, "parse_body", broken)
+    diagnostics = lint("## Kop:\n", name="x.md")
+    assert [(d.code, d.message) for d in diagnostics] == [
+        ("YEP000", "the Markdown body could not be parsed: ValueError: kapot")
+    ]

@@ -29,6 +29,7 @@ from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
 from yeplint.images import ImageResolver
+from yeplint.markdown import Body
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
@@ -291,6 +292,20 @@ class Linter:
             rule_options=self.rule_options,
         )
         diagnostics: list[Diagnostic] = []
+        try:
+            post.body  # noqa: B018 - parse once here, so a parser bug is one diagnostic
+        except Exception as exc:
+            result.internal_errors += 1
+            result.tracebacks.append(_traceback())
+            post.__dict__["body"] = Body()  # the body rules see an empty body
+            diagnostics.append(
+                self._file_diag(
+                    target,
+                    INTERNAL_ERROR,
+                    f"the Markdown body could not be parsed: {type(exc).__name__}: {exc}",
+                    "please report this with the file; run with --debug for details",
+                )
+            )
         ignored = self._ignored_codes(target)
         for rule in self.rules:
             if rule.code in ignored:

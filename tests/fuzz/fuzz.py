@@ -81,6 +81,20 @@ TOKENS = [
     b"\\#",
     b"&#35;",
     "é".encode(),
+    b"{a: 1}",
+    b"[x, y]",
+    b"- {",
+    b"<<: *",
+    b"&x ",
+    b"!!int ",
+    b"!!binary ",
+    b"~",
+    b"1e3",
+    b".inf",
+    b"0x1F",
+    b"categories:\n  - ",
+    b"volgnummer: '3'\n",
+    b"alt: \n",
 ]
 
 
