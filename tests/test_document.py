@@ -121,3 +121,9 @@ def test_empty_and_whitespace_files() -> None:
         post = load(text)
         assert post.front_matter is None
         assert post.body.headings == []
+
+
+def test_block_value_span_ends_on_its_last_line() -> None:
+    post = load("---\nintro: |\n  regel een\n  regel twee\ntitle: x\n---\n")
+    assert post.front_matter is not None
+    assert post.front_matter.locate(("intro",)) == Span(2, 8, 4, 13)

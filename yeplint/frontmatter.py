@@ -147,18 +147,22 @@ class FrontMatter:
         return Span.point(self.close_line or self.fence.line)
 
 
-def _span(node: yaml.Node, line_offset: int) -> Span:
+def _span(node: yaml.Node, line_offset: int, lines: list[str]) -> Span:
+    """The node's span in the file. A block value's end mark sits at the start of the next
+    line; the span then ends at the end of the value's last line instead."""
     start, end = node.start_mark, node.end_mark
-    span = Span(
+    if end.line > start.line and end.column == 0:
+        last = end.line - 1
+        width = len(lines[last]) if 0 <= last < len(lines) else 0
+        return Span(
+            start.line + line_offset + 1, start.column + 1, last + line_offset + 1, width + 1
+        )
+    return Span(
         start.line + line_offset + 1,
         start.column + 1,
         end.line + line_offset + 1,
         end.column + 1,
     )
-    if isinstance(node, yaml.ScalarNode) and span.end_line > span.line and end.column == 0:
-        # A block scalar's end mark sits at the start of the next line; stop at the line end.
-        return Span(span.line, span.column, span.end_line - 1, 10**6)
-    return span
 
 
 def parse_yaml(
@@ -188,7 +192,7 @@ def parse_yaml(
         fm.data = {}
         fm.ok = True
         return fm, problems
-    builder = _Builder(fm, problems, line_offset)
+    builder = _Builder(fm, problems, line_offset, source.split("\n"))
     if "*" in source and builder.measure(root) is None:
         return fm, problems  # aliases (which need a `*`) that expand too far or loop
     fm.data = builder.build(root, ())
@@ -198,7 +202,7 @@ def parse_yaml(
         problems.append(
             Problem(
                 "front-matter-not-mapping",
-                _span(root, line_offset),
+                _span(root, line_offset, builder.lines),
                 f"front matter is {kind}, not a mapping of keys to values",
                 "write it as `key: value` lines",
             )
@@ -257,10 +261,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
 class _Builder:
     """Builds Python data from composed nodes, recording every key's and value's span."""
 
-    def __init__(self, fm: FrontMatter, problems: list[Problem], line_offset: int) -> None:
+    def __init__(
+        self, fm: FrontMatter, problems: list[Problem], line_offset: int, lines: list[str]
+    ) -> None:
         self.fm = fm
         self.problems = problems
         self.offset = line_offset
+        self.lines = lines
         self._sizes: dict[int, int] = {}
 
     def measure(self, root: yaml.Node) -> int | None:
@@ -297,14 +304,19 @@ class _Builder:
 
     def _too_complex(self, node: yaml.Node, message: str) -> None:
         self.problems.append(
-            Problem("yaml-too-complex", _span(node, self.offset), message, "simplify the YAML")
+            Problem(
+                "yaml-too-complex",
+                _span(node, self.offset, self.lines),
+                message,
+                "simplify the YAML",
+            )
         )
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         if len(path) > MAX_DEPTH:
             self._too_complex(node, f"front matter is nested more than {MAX_DEPTH} levels deep")
             return None
-        self.fm.value_spans[path] = _span(node, self.offset)
+        self.fm.value_spans[path] = _span(node, self.offset, self.lines)
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
@@ -361,7 +373,7 @@ class _Builder:
             if key == "<<" and key_node.tag == PLAIN:
                 merges.append(value_node)
                 continue
-            key_span = _span(key_node, self.offset)
+            key_span = _span(key_node, self.offset, self.lines)
             if key in first_seen:
                 self.problems.append(
                     Problem(
@@ -391,7 +403,9 @@ class _Builder:
         )
 
     def _bad_value(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
-        self.problems.append(Problem("invalid-yaml-value", _span(node, self.offset), message, hint))
+        self.problems.append(
+            Problem("invalid-yaml-value", _span(node, self.offset, self.lines), message, hint)
+        )
 
 
 _COLLECTION_TAGS = frozenset({PLAIN, QUOTED, f"{_TAG_PREFIX}map", f"{_TAG_PREFIX}seq"})
