@@ -259,3 +259,24 @@ def test_unexpected_error_is_one_line_and_exit_2(
     assert out == (
         "yeplint: error: internal error: RuntimeError: kapot (--debug shows the traceback)\n"
     )
+
+
+def test_progress_bar_goes_to_stderr_on_a_terminal(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    for i in range(210):
+        (site / "content" / f"p{i:03d}.md").write_text("## Kop\n")
+    script = (
+        "import sys; sys.stderr.isatty = lambda: True\n"
+        "from yeplint.cli import main\n"
+        "main(['check', 'content', '--color', 'never', '--no-cache', '-j', '1'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout == "All checks passed (210 files checked).\n"  # nothing else on stdout
+    assert "Checking" in done.stderr

@@ -116,9 +116,10 @@ def _lint(
     tune_gc()
     try:
         if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            with Progress(transient=True) as bar:
+            with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("Checking", total=len(targets))
                 result = linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
         else:
