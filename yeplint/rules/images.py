@@ -123,6 +123,17 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(ref.span, f"image `{ref.target}`{where} does not exist", hint)
 
 
+def _rewritable(post: Post, ctx: Context, status: Status, message: str) -> Iterator[Violation]:
+    """References whose resolution says how to write them (case, slashes), with that fix."""
+    for ref, resolution in _with_status(post, ctx, status):
+        yield Violation(
+            ref.span,
+            message.format(ref.target, _where(ref)),
+            f"write `{resolution.suggestion}`",
+            _retarget(post, ref, resolution.suggestion),
+        )
+
+
 def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
     """Replace the reference as written by ``target``, when it stands once, on one line, inside
     the span (escaped or URL-encoded references are left to the writer)."""
@@ -202,13 +213,9 @@ def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     None.
     """
-    for ref, resolution in _with_status(post, ctx, Status.WRONG_CASE):
-        yield Violation(
-            ref.span,
-            f"image `{ref.target}`{_where(ref)} differs in case from the file on disk",
-            f"write `{resolution.suggestion}`",
-            _retarget(post, ref, resolution.suggestion),
-        )
+    return _rewritable(
+        post, ctx, Status.WRONG_CASE, "image `{}`{} differs in case from the file on disk"
+    )
 
 
 @rule("YEP304", "image-outside-root")
@@ -258,13 +265,7 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     None.
     """
-    for ref, resolution in _with_status(post, ctx, Status.BACKSLASH):
-        yield Violation(
-            ref.span,
-            f"image path `{ref.target}`{_where(ref)} uses backslashes",
-            f"write `{resolution.suggestion}`",
-            _retarget(post, ref, resolution.suggestion),
-        )
+    return _rewritable(post, ctx, Status.BACKSLASH, "image path `{}`{} uses backslashes")
 
 
 @rule("YEP306", "placeholder-alt-text", Severity.WARNING, options=PlaceholderOptions)
