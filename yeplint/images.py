@@ -73,7 +73,6 @@ class ImageResolver:
         self._listings: dict[Path, dict[str, bool] | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
         self._resolutions: dict[tuple[str, Path, Path, bool], Resolution] = {}
-        self._suggest = True
         self._near: dict[Path, NearIndex] = {}
         self._case: dict[Path, dict[str, str]] = {}
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
@@ -100,13 +99,13 @@ class ImageResolver:
         if resolution is None:
             if len(self._resolutions) >= MEMO_LIMIT:
                 self._resolutions.clear()  # bounded memory on huge trees; listings stay
-            self._suggest = suggest
-            resolution = self._resolutions[key] = self._resolve(reference, post_folder, root)
+            resolution = self._resolve(reference, post_folder, root, suggest)
+            self._resolutions[key] = resolution
         if self.log is not None:
             self.log.append((reference, post_folder, root, resolution))
         return resolution
 
-    def _resolve(self, reference: str, post_folder: Path, root: Path) -> Resolution:
+    def _resolve(self, reference: str, post_folder: Path, root: Path, suggest: bool) -> Resolution:
         ref = reference.strip()
         if not ref or ref in (".", "./"):
             return Resolution(Status.EMPTY)
@@ -118,7 +117,7 @@ class ImageResolver:
             bases = self.static_roots or (root,)
             last: Resolution | None = None
             for base in bases:
-                found = self._walk(base, ref.lstrip("/"), base, reference)
+                found = self._walk(base, ref.lstrip("/"), base, reference, suggest)
                 if found.status is not Status.MISSING:
                     return found
                 last = last or found
@@ -131,10 +130,10 @@ class ImageResolver:
         joined = posixpath.normpath(posixpath.join(folder, ref))
         if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
             return Resolution(Status.OUTSIDE, root / joined)
-        return self._walk(root, joined, root, reference, post_folder)
+        return self._walk(root, joined, root, reference, suggest)
 
     def _walk(
-        self, base: Path, relative: str, root: Path, reference: str, post: Path | None = None
+        self, base: Path, relative: str, root: Path, reference: str, suggest: bool
     ) -> Resolution:
         relative = posixpath.normpath(relative)
         if relative.startswith("../") or relative == "..":
@@ -152,7 +151,7 @@ class ImageResolver:
                     fixed = self._replace(reference, part, actual)
                     return Resolution(Status.WRONG_CASE, current / actual, fixed)
                 suggestion = None
-                if last and self._suggest:
+                if last and suggest:
                     close = self._closest(current, part)
                     suggestion = self._replace(reference, part, close) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)
