@@ -16,6 +16,7 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "mailto:", "ftp://", "tel:")
@@ -70,7 +71,8 @@ def expected_format(path: Path) -> str | None:
 class ImageResolver:
     def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
         self.static_roots = static_roots
-        self._listings: dict[Path, dict[str, bool] | None] = {}
+        self._listings: dict[Path, dict[str, int] | None] = {}
+        self._folders: dict[tuple[Path, Path], str | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
         self._resolutions: dict[tuple[str, Path, Path, bool], Resolution] = {}
         self._near: dict[Path, NearIndex] = {}
@@ -78,12 +80,13 @@ class ImageResolver:
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
         """When a list, every resolution is appended to it (the cache records them)."""
 
-    def listing(self, folder: Path) -> dict[str, bool] | None:
-        """Names in ``folder`` mapped to is-directory; ``None`` when it cannot be listed."""
+    def listing(self, folder: Path) -> dict[str, int] | None:
+        """Names in ``folder`` mapped to their ``DIR``/``LINK`` flags (one scandir, no stat per
+        name); ``None`` when it cannot be listed."""
         if folder not in self._listings:
             try:
                 with os.scandir(folder) as entries:
-                    self._listings[folder] = {e.name: _is_dir(e) for e in entries}
+                    self._listings[folder] = {e.name: _flags(e) for e in entries}
             except OSError:
                 self._listings[folder] = None
         return self._listings[folder]
@@ -123,14 +126,24 @@ class ImageResolver:
                 last = last or found
             assert last is not None
             return last
-        try:
-            folder = post_folder.relative_to(root).as_posix()
-        except ValueError:
+        folder = self._relative_folder(post_folder, root)
+        if folder is None:
             return Resolution(Status.OUTSIDE)
         joined = posixpath.normpath(posixpath.join(folder, ref))
         if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
             return Resolution(Status.OUTSIDE, root / joined)
         return self._walk(root, joined, root, reference, suggest)
+
+    def _relative_folder(self, post_folder: Path, root: Path) -> str | None:
+        """``post_folder`` relative to ``root`` as a POSIX path (``None`` when outside); many
+        posts share a folder, and ``Path.relative_to`` is slow."""
+        key = (post_folder, root)
+        if key not in self._folders:
+            try:
+                self._folders[key] = post_folder.relative_to(root).as_posix()
+            except ValueError:
+                self._folders[key] = None
+        return self._folders[key]
 
     def _walk(
         self, base: Path, relative: str, root: Path, reference: str, suggest: bool
@@ -156,19 +169,19 @@ class ImageResolver:
                     suggestion = self._replace(reference, part, close) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)
             current = current / part
-            if current.is_symlink():
+            if names[part] & LINK:
                 real = Path(os.path.realpath(current))
                 if not _inside(real, Path(os.path.realpath(root))):
                     return Resolution(Status.OUTSIDE, current)
-            if last and names[part]:
+            if last and names[part] & DIR:
                 return Resolution(Status.DIRECTORY, current)
-            if not last and not names[part]:
+            if not last and not names[part] & DIR:
                 return Resolution(Status.MISSING, base / relative)
         if not parts:
             return Resolution(Status.DIRECTORY, base)
         return Resolution(Status.OK, current)
 
-    def _folded(self, folder: Path, names: dict[str, bool]) -> dict[str, str]:
+    def _folded(self, folder: Path, names: dict[str, int]) -> dict[str, str]:
         """Case-folded name → name on disk, built once per folder."""
         if folder not in self._case:
             self._case[folder] = {n.casefold(): n for n in names}
@@ -183,7 +196,7 @@ class ImageResolver:
         difflib (ratio ≥ 0.75) then catches looser typos.
         """
         if folder not in self._near:
-            names = [n for n, is_dir in (self.listing(folder) or {}).items() if not is_dir]
+            names = [n for n, flags in (self.listing(folder) or {}).items() if not flags & DIR]
             self._near[folder] = NearIndex(names)
         index = self._near[folder]
         near = index.within_one_edit(name)
@@ -258,24 +271,48 @@ class NearIndex:
         return sorted(self.names[i] for i in found)
 
 
-def _is_dir(entry: os.DirEntry[str]) -> bool:
+DIR = 1
+"""Listing flag: a folder, or a symlink to one."""
+LINK = 2
+"""Listing flag: a symlink (its target must stay inside the root)."""
+
+
+def _flags(entry: os.DirEntry[str]) -> int:
     try:
-        return entry.is_dir()
+        return (DIR if entry.is_dir() else 0) | (LINK if entry.is_symlink() else 0)
     except OSError:
-        return False
+        return 0
 
 
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
+HEADER_BYTES = 64 * 1024
+"""Image headers are parsed from this many leading bytes, read in one call; Pillow reading
+the file itself makes one small read per JPEG marker (2.5x slower). A header that goes on
+past them (a large EXIF or ICC block) is parsed again from the file."""
+
+
 def _read_info(path: Path) -> ImageInfo:
     if path.suffix.lower() == ".svg":
         return ImageInfo("SVG", None, None)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEADER_BYTES)
+    except OSError as exc:
+        return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
+    info = _identify(BytesIO(head))
+    if info.error and len(head) == HEADER_BYTES:
+        info = _identify(path)
+    return info
+
+
+def _identify(source: Path | BytesIO) -> ImageInfo:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
+        with Image.open(source) as image:
             width, height = image.size
             return ImageInfo(image.format, width, height)
     except UnidentifiedImageError:
