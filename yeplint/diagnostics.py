@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -107,6 +106,8 @@ class Diagnostic:
 
     def fingerprint(self, occurrence: int = 0) -> str:
         """A stable hash of :attr:`identity`; ``occurrence`` tells identical problems apart."""
+        import hashlib  # only the machine formats fingerprint: keep it off the start-up path
+
         text = f"{self.identity}\0{occurrence}"
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 

@@ -11,17 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yeplint.cache import (
-    Cache,
-    config_key,
-    content_hash,
-    decode,
-    dependency,
-    encode,
-    still_valid,
-)
 from yeplint.config import Collection, ConfigError, Settings
 from yeplint.context import Context
 from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
@@ -36,6 +27,9 @@ from yeplint.schemas import CompiledSchema, load_schema
 from yeplint.source import decode as decode_text
 from yeplint.source import split_lines
 from yeplint.suppress import Suppressions
+
+if TYPE_CHECKING:
+    from yeplint.cache import Cache
 
 INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
@@ -161,6 +155,8 @@ class Linter:
             repr(sorted(self.rule_options.items())),
             *schemas,
         ]
+        from yeplint.cache import config_key
+
         return config_key(parts)
 
     def check_schemas(self) -> None:
@@ -245,6 +241,8 @@ class Linter:
         resolver = self.resolver_for(target.root)
         key = digest = ""
         if self.cache is not None:
+            from yeplint.cache import content_hash  # the cache and hashlib only when used
+
             key, digest = str(target.path), content_hash(read)
             cached = self._from_cache(key, digest, target, resolver)
             if cached is not None:
@@ -255,6 +253,8 @@ class Linter:
         crashes = result.internal_errors
         diagnostics = self._lint_post(load_text(target.path, target.display, read), target, result)
         if self.cache is not None and resolver.log is not None:
+            from yeplint.cache import dependency, encode
+
             if result.internal_errors == crashes:
                 self.cache.store(
                     key,
@@ -272,6 +272,8 @@ class Linter:
     ) -> list[Diagnostic] | None:
         """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
         (also for an entry this version cannot read)."""
+        from yeplint.cache import decode, still_valid
+
         assert self.cache is not None
         entry = self.cache.lookup(key, digest)
         if entry is None or not still_valid(entry.get("deps"), resolver):

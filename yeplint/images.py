@@ -8,7 +8,6 @@ and image headers are cached for the whole run: one image used by many posts is 
 
 from __future__ import annotations
 
-import difflib
 import enum
 import os
 import posixpath
@@ -195,6 +194,8 @@ class ImageResolver:
         the same in a folder of 20 files or 20,000. In folders of up to ``DIFFLIB_MAX`` files,
         difflib (ratio ≥ 0.75) then catches looser typos.
         """
+        import difflib  # only when an image is missing
+
         if folder not in self._near:
             names = [n for n, flags in (self.listing(folder) or {}).items() if not flags & DIR]
             self._near[folder] = NearIndex(names)

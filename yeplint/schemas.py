@@ -7,7 +7,6 @@ Each jsonschema error becomes a finding for one rule, chosen by the failing keyw
 
 from __future__ import annotations
 
-import difflib
 import json
 import posixpath
 import re
@@ -425,6 +424,8 @@ def _closest(value: Any, candidates: list[Any], *, case_only: bool = False) -> s
             return candidate
     if case_only:
         return None
+    import difflib  # only for a value that is not allowed
+
     by_fold = {_fold(c): c for c in texts}
     close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.75)
     return by_fold[close[0]] if close else None
