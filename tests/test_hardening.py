@@ -218,3 +218,19 @@ def test_body_parser_crash_is_one_diagnostic(lint: LintFn, monkeypatch: pytest.M
     assert [(d.code, d.message) for d in diagnostics] == [
         ("YEP000", "the Markdown body could not be parsed: ValueError: kapot")
     ]
+
+
+def test_front_matter_rules_alone_never_parse_the_body(
+    lint: LintFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeplint.document
+
+    def broken(lines: list[str], line_offset: int) -> None:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(yeplint.document, "parse_body", broken)
+    text = "---\ntitle: Kop\nVolgnummer: 1\n---\n## Kop:\n"
+    diagnostics = lint(text, name="x.md", select=["YEP0", "YEP1"])
+    assert "YEP000" not in [d.code for d in diagnostics]
+    diagnostics = lint(text, name="x.md", select=["YEP0", "YEP1", "YEP2"])
+    assert "YEP000" in [d.code for d in diagnostics]

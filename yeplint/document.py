@@ -69,6 +69,9 @@ class Post:
     """1-based line where the Markdown body starts."""
     binary: bool = False
     line_endings: frozenset[str] = frozenset()
+    body_failure: tuple[str, str] | None = None
+    """When the Markdown parser crashed: the error and its traceback (the rules then see an
+    empty body, and the engine reports the crash once)."""
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -80,10 +83,17 @@ class Post:
 
     @cached_property
     def body(self) -> Body:
+        """Parsed on first use: a run of front matter rules alone never parses Markdown."""
         if self.binary:
             return Body()
         start = self.body_start_line - 1
-        return parse_body(self.lines[start:], line_offset=start)
+        try:
+            return parse_body(self.lines[start:], line_offset=start)
+        except Exception as exc:  # a parser bug must not crash every rule that asks
+            import traceback
+
+            self.body_failure = (f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            return Body()
 
 
 def load_text(path: Path, display_path: str, data: bytes) -> Post:

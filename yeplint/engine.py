@@ -20,7 +20,6 @@ from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
 from yeplint.images import ImageResolver
-from yeplint.markdown import Body
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
@@ -294,20 +293,6 @@ class Linter:
             rule_options=self.rule_options,
         )
         diagnostics: list[Diagnostic] = []
-        try:
-            post.body  # noqa: B018 - parse once here, so a parser bug is one diagnostic
-        except Exception as exc:
-            result.internal_errors += 1
-            result.tracebacks.append(_traceback())
-            post.__dict__["body"] = Body()  # the body rules see an empty body
-            diagnostics.append(
-                self._file_diag(
-                    target,
-                    INTERNAL_ERROR,
-                    f"the Markdown body could not be parsed: {type(exc).__name__}: {exc}",
-                    "please report this with the file; run with --debug for details",
-                )
-            )
         ignored = self._ignored_codes(target)
         for rule in self.rules:
             if rule.code in ignored:
@@ -335,6 +320,18 @@ class Linter:
                 )
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)
+        if post.body_failure is not None:
+            error, trace = post.body_failure
+            result.internal_errors += 1
+            result.tracebacks.append(trace)
+            diagnostics.append(
+                self._file_diag(
+                    target,
+                    INTERNAL_ERROR,
+                    f"the Markdown body could not be parsed: {error}",
+                    "please report this with the file; run with --debug for details",
+                )
+            )
         if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
             diagnostics += [
                 self._stamp(
