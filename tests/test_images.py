@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from yeplint.images import (
@@ -29,12 +31,43 @@ NAMES = ["coachend-begeleiden-1.jpeg", "foto.jpg", "foto-2.jpg", "team.png"]
         ("foto-2jpg", ["foto-2.jpg"]),  # missing dot
         ("fото.jpg", []),  # two changed (Cyrillic letters)
         ("feto.jpg", ["foto.jpg"]),  # one changed
+        ("ofto.jpg", ["foto.jpg"]),  # two swapped
         ("FOTO.JPG", ["foto.jpg"]),  # case is folded
         ("tram.gif", []),
     ],
 )
-def test_within_one_edit(query: str, expected: list[str]) -> None:
-    assert NearIndex(NAMES).within_one_edit(query) == expected
+@pytest.mark.parametrize("direct_queries", [0, 200], ids=["index", "direct"])
+def test_within_one_edit(query: str, expected: list[str], direct_queries: int) -> None:
+    assert NearIndex(NAMES, direct_queries).within_one_edit(query) == expected
+
+
+@given(
+    names=st.lists(st.text("abé.-1", min_size=1, max_size=6), max_size=12),
+    query=st.text("abcé.-1", max_size=7),
+)
+def test_direct_lookup_and_index_agree(names: list[str], query: str) -> None:
+    expected = sorted(n for n in names if _osa_distance(n.casefold(), query.casefold()) <= 1)
+    assert NearIndex(names).within_one_edit(query) == expected
+    assert NearIndex(names, direct_queries=0).within_one_edit(query) == expected
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edit distance with swaps of neighbours (optimal string alignment), the textbook way."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+def test_many_lookups_switch_to_the_index() -> None:
+    index = NearIndex(NAMES, direct_queries=2)
+    answers = [index.within_one_edit("feto.jpg") for _ in range(4)]
+    assert answers == [["foto.jpg"]] * 4
+    assert index._keys is not None
 
 
 def test_huge_folders_get_no_index() -> None:
