@@ -76,6 +76,15 @@ def find(explicit: str | None, name: str, fallbacks: list[Path]) -> str | None:
     return next((str(p) for p in fallbacks if p.exists()), None)
 
 
+def compile_yeplint() -> None:
+    """Write yeplint's bytecode once, as installing a wheel does. Where PYTHONDONTWRITEBYTECODE
+    is set (this machine), an editable checkout would otherwise be compiled on every run."""
+    import yeplint
+
+    package = str(Path(yeplint.__file__).parent)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=True)
+
+
 def corpus(work: Path, size: int) -> Path:
     root = work / str(size)
     content = root / "content"
@@ -163,6 +172,7 @@ def main() -> None:
     if args.peers and not args.pymarkdown_path:
         print("PyMarkdown not found (pip install pymarkdownlnt): skipped")
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    compile_yeplint()
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
     for size in sizes:
