@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,10 +100,24 @@ def test_small_images_are_read_from_the_first_bytes(tmp_path: Path, kind: str, s
     assert _read_info(path) == ImageInfo(kind, 7, 5)
 
 
-def test_unreadable_image_file(tmp_path: Path) -> None:
+def test_image_that_is_not_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "beeld.jpg"
     folder.mkdir()
     assert _read_info(folder).error == "cannot read the image: Is a directory"
+    assert (
+        _read_info(tmp_path / "weg.jpg").error == "cannot read the image: No such file or directory"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_named_like_an_image_is_reported_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "foto.jpg"
+    os.mkfifo(fifo)
+    found: list[ImageInfo] = []
+    reader = threading.Thread(target=lambda: found.append(_read_info(fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert found == [ImageInfo(None, None, None, "not a regular file")]
 
 
 def test_symlinked_folder_leaving_the_root_is_outside(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import enum
 import os
 import posixpath
 import re
+import stat
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -357,8 +358,10 @@ past them (a large EXIF or ICC block) is parsed again from the file."""
 def _read_info(path: Path) -> ImageInfo:
     if path.suffix.lower() == ".svg":
         return ImageInfo("SVG", None, None)
-    try:
-        with path.open("rb") as handle:
+    try:  # non-blocking, so that a FIFO named like an image is reported, not waited on
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return ImageInfo(None, None, None, "not a regular file")
             head = handle.read(HEADER_BYTES)
     except OSError as exc:
         return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
