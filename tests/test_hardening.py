@@ -207,28 +207,27 @@ def test_malformed_html_declaration(lint: LintFn) -> None:
     assert [(d.code, d.line) for d in diagnostics] == [("YEP302", 3), ("YEP302", 3)]
 
 
-def test_body_parser_crash_is_one_diagnostic(lint: LintFn, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def broken_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Markdown parser raises on every body."""
     import yeplint.document
 
     def broken(lines: list[str], line_offset: int) -> None:
         raise ValueError("kapot")
 
     monkeypatch.setattr(yeplint.document, "parse_body", broken)
+
+
+@pytest.mark.usefixtures("broken_parser")
+def test_body_parser_crash_is_one_diagnostic(lint: LintFn) -> None:
     diagnostics = lint("## Kop:\n", name="x.md")
     assert [(d.code, d.message) for d in diagnostics] == [
         ("YEP000", "the Markdown body could not be parsed: ValueError: kapot")
     ]
 
 
-def test_front_matter_rules_alone_never_parse_the_body(
-    lint: LintFn, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import yeplint.document
-
-    def broken(lines: list[str], line_offset: int) -> None:
-        raise ValueError("kapot")
-
-    monkeypatch.setattr(yeplint.document, "parse_body", broken)
+@pytest.mark.usefixtures("broken_parser")
+def test_front_matter_rules_alone_never_parse_the_body(lint: LintFn) -> None:
     text = "---\ntitle: Kop\nVolgnummer: 1\n---\n## Kop:\n"
     diagnostics = lint(text, name="x.md", select=["YEP0", "YEP1"])
     assert "YEP000" not in [d.code for d in diagnostics]

@@ -190,10 +190,10 @@ class ImageResolver:
     def _closest(self, folder: Path, name: str) -> str | None:
         """The most similar file name in ``folder``.
 
-        First the names one edit away (a character added, dropped or changed: `ccoachend`,
-        `.jpg` for `.jpeg`, `foto-2jpg`), found through a :class:`NearIndex`, so a lookup costs
-        the same in a folder of 20 files or 20,000. In folders of up to ``DIFFLIB_MAX`` files,
-        difflib (ratio ≥ 0.75) then catches looser typos.
+        First the names one edit away (a character added, dropped or changed, or two swapped:
+        `ccoachend`, `.jpg` for `.jpeg`, `foto-2jpg`), found through a :class:`NearIndex`, so a
+        lookup costs the same in a folder of 20 files or 20,000. In folders of up to
+        ``DIFFLIB_MAX`` files, difflib (ratio ≥ 0.75) then catches looser typos.
         """
         import difflib  # only when an image is missing
 
