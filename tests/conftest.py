@@ -11,6 +11,7 @@ from yeplint.config import Settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.discovery import discover
 from yeplint.engine import Linter
+from yeplint.fix import FixReport, fix_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_SITE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yep-site"
@@ -30,6 +31,23 @@ def lint_paths(
     linter = Linter(settings, select=select)
     targets = discover(paths, settings, cwd=root)
     return linter.run(targets).diagnostics
+
+
+def fix_paths(
+    paths: list[Path],
+    root: Path,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    settings: Settings | None = None,
+) -> FixReport:
+    """Lint ``paths`` and run the fixer on the result, as ``check --fix`` does."""
+    settings = replace(settings or Settings(), root=root)
+    linter = Linter(settings)
+    result = linter.run(discover(paths, settings, cwd=root))
+    return fix_files(
+        result.diagnostics, result.files, linter.lint_bytes, unsafe=unsafe, write=write
+    )
 
 
 @pytest.fixture

@@ -59,6 +59,7 @@ def test_without_fix_nothing_changes_and_json_shows_the_edits(site: Path) -> Non
     fixes = [d["fix"] for d in json.loads(result.output)["diagnostics"] if d["fix"]]
     assert {
         "description": "write `2018-03-26`",
+        "applicability": "safe",
         "edits": [
             {"line": 5, "column": 8, "end_line": 5, "end_column": 17, "replacement": "2018-03-26"}
         ],

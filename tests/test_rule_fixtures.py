@@ -14,8 +14,9 @@ from tests.conftest import FIXTURES, UPDATE, lint_paths
 from yeplint.diagnostics import Diagnostic
 from yeplint.registry import all_rules
 
-ENGINE_ONLY = {"YEP000", "YEP012", "YEP013"}
-"""Rules the engine reports around the rules; tested in test_engine.py and test_hardening.py."""
+ENGINE_ONLY = {"YEP000", "YEP012", "YEP013", "YEP016"}
+"""Rules the engine or the fixer reports around the rules; tested in test_engine.py,
+test_hardening.py and test_fix.py."""
 
 CASES = sorted(p for p in FIXTURES.glob("YEP*/**/*.md") if p.name.startswith(("bad_", "ok_")))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint import __version__
-from yeplint.diagnostics import Diagnostic, Edit, Fix, Severity, Span
+from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
 from yeplint.images import ImageResolver, Resolution, Status
 
 DIRECTORY = ".yeplint_cache"
@@ -36,7 +36,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
 
 
@@ -105,7 +105,12 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
             [e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.replacement]
             for e in d.fix.edits
         ]
-        fix = [d.fix.description, edits]
+        fix = [
+            d.fix.description,
+            edits,
+            d.fix.applicability,
+            [i.to_list() for i in d.fix.intents],
+        ]
     return [
         d.line,
         d.column,
@@ -133,7 +138,19 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         Severity(severity),
         message,
         hint,
-        Fix(fix[0], tuple(Edit(Span(*e[:4]), e[4]) for e in fix[1])) if fix else None,
+        _decode_fix(fix) if fix else None,
+    )
+
+
+def _decode_fix(row: list[Any]) -> Fix:
+    description, edits, applicability, intents = row
+    if applicability not in ("safe", "unsafe"):
+        raise ValueError(applicability)
+    return Fix(
+        str(description),
+        tuple(Edit(Span(*(int(n) for n in e[:4])), str(e[4])) for e in edits),
+        applicability,
+        tuple(Intent.from_list(i) for i in intents),
     )
 
 

@@ -17,7 +17,8 @@ from yeplint import __version__
 
 if TYPE_CHECKING:
     from yeplint.discovery import Target
-    from yeplint.engine import Result
+    from yeplint.engine import Linter, Result
+    from yeplint.fix import FixReport
 
 EXIT_USAGE = 2
 
@@ -83,10 +84,11 @@ def _lint(
     *,
     changed_since: str | None = None,
     stdin_filename: str | None = None,
+    stdin: bytes | None = None,
     progress: bool = False,
     jobs: int = 1,
     cache: bool = False,
-) -> Result:
+) -> tuple[Result, Linter]:
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
     from yeplint.engine import Linter, tune_gc
@@ -106,7 +108,7 @@ def _lint(
             path = (cwd / stdin_filename).absolute()
             root = settings.root or cwd
             targets = [Target(path, display_path(path, cwd), root)]
-            data = sys.stdin.buffer.read()
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
         else:
             targets = discover(list(paths) or [Path()], settings)
             if changed_since is not None:
@@ -128,7 +130,7 @@ def _lint(
         _fail(str(exc))
     if linter.cache is not None:
         linter.cache.save()
-    return result
+    return result, linter
 
 
 def _load_baseline(path: Path) -> frozenset[str]:
@@ -175,6 +177,10 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
 @click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="With --fix or --diff: also the fixes that change content."
+)
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff; write nothing.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .yeplint_cache/ (see docs).")
 @click.option(
     "-j",
@@ -206,6 +212,8 @@ def check(
     stdin_filename: str | None,
     warnings_as_errors: bool,
     fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
     no_cache: bool,
     jobs: int | None,
     show_source: bool,
@@ -220,30 +228,34 @@ def check(
 
     known = _load_baseline(baseline_file) if baseline_file is not None else None
 
-    def lint() -> Result:
-        return _lint(
-            paths,
-            select,
-            ignore,
-            config,
-            isolated,
-            changed_since=changed_since,
-            stdin_filename=stdin_filename,
-            progress=output_file is not None or output_format == "text",
-            jobs=jobs or default_jobs(),
-            cache=not no_cache,
-        )
-
-    result = lint()
-    if fix and stdin_filename is None:
-        from yeplint.fix import apply_fixes
-
-        fixed = apply_fixes(result.diagnostics, result.files)
-        if fixed.problems:
-            noun = "problem" if fixed.problems == 1 else "problems"
-            files = "file" if fixed.files == 1 else "files"
-            click.echo(f"yeplint: fixed {fixed.problems} {noun} in {fixed.files} {files}", err=True)
-            result = lint()
+    stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
+    result, linter = _lint(
+        paths,
+        select,
+        ignore,
+        config,
+        isolated,
+        changed_since=changed_since,
+        stdin_filename=stdin_filename,
+        stdin=stdin,
+        progress=output_file is not None or output_format == "text",
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
+    )
+    if (fix or show_diff) and stdin is not None:
+        _fix_stdin(result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff)
+    elif show_diff:
+        _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False))
+    elif fix:
+        fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
+        _merge_fixes(result, fixed)
+        if fixed.fixed_problems:
+            noun = "problem" if fixed.fixed_problems == 1 else "problems"
+            files = "file" if fixed.fixed_files == 1 else "files"
+            click.echo(
+                f"yeplint: fixed {fixed.fixed_problems} {noun} in {fixed.fixed_files} {files}",
+                err=True,
+            )
     if known is not None:
         from yeplint.baseline import apply
 
@@ -272,6 +284,79 @@ def check(
     sys.exit(code)
 
 
+def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
+    from yeplint.fix import fix_files
+
+    return fix_files(
+        result.diagnostics,
+        result.files,
+        linter.lint_bytes,
+        unsafe=unsafe,
+        write=write,
+        limit=linter.settings.max_file_size,
+    )
+
+
+def _merge_fixes(result: Result, fixed: FixReport) -> None:
+    """The run's diagnostics with those of every file the fixer read replaced by what is left
+    after its fixes, and a diagnostic for each file whose fixes were not applied."""
+    if not fixed.diagnostics and not fixed.refused:
+        return
+    kept = [d for d in result.diagnostics if d.path not in fixed.diagnostics]
+    for diagnostics in fixed.diagnostics.values():
+        kept.extend(diagnostics)
+    kept.extend(fixed.refused)
+    result.diagnostics = sorted(kept, key=lambda d: d.sort_key)
+    from yeplint.source import split_lines
+
+    for change in fixed.changes:
+        text = change.after.decode("utf-8", "replace").removeprefix("\ufeff")
+        result.sources[change.display] = split_lines(text)
+
+
+def _print_diff(fixed: FixReport) -> NoReturn:
+    """``--diff``: the changes on stdout, exit 1 when anything would change or cannot be."""
+    from yeplint.fix import unified_diff
+
+    for change in fixed.changes:
+        click.echo(unified_diff(change), nl=False)
+    for refused in fixed.refused:
+        click.echo(f"{refused.path}: {refused.message}", err=True)
+    if fixed.fixed_problems:
+        noun = "fix" if fixed.fixed_problems == 1 else "fixes"
+        files = "file" if fixed.fixed_files == 1 else "files"
+        click.echo(
+            f"yeplint: would apply {fixed.fixed_problems} {noun} in {fixed.fixed_files} {files}",
+            err=True,
+        )
+    sys.exit(1 if fixed.changes or fixed.refused else 0)
+
+
+def _fix_stdin(
+    result: Result, linter: Linter, original: bytes, *, unsafe: bool, diff: bool
+) -> NoReturn:
+    """``--fix`` on standard input prints the fixed text (``--diff``: the diff) to stdout and
+    the problems left to stderr, as ruff does; the file itself is never written."""
+    from yeplint.fix import FileChange, fix_bytes, unified_diff
+    from yeplint.report import ReportOptions, reporter
+
+    display, target = next(iter(result.files.items()))
+    fixed, diagnostics, _, problem = fix_bytes(target, original, linter.lint_bytes, unsafe)
+    result.diagnostics = diagnostics
+    if problem is not None:
+        click.echo(f"yeplint: {display}: fix skipped: {problem}", err=True)
+    if diff:
+        change = FileChange(display, original, fixed)
+        click.echo(unified_diff(change), nl=False)
+        sys.exit(1 if fixed != original or problem else 0)
+    sys.stdout.buffer.write(fixed)
+    sys.stdout.flush()
+    reporter("concise")(result, sys.stderr, ReportOptions(show_source=False))
+    sys.exit(
+        2 if problem is None and result.internal_errors else (1 if result.errors or problem else 0)
+    )
+
+
 @main.command("baseline")
 @_selection_options
 @click.option(
@@ -293,7 +378,7 @@ def baseline_command(
     from yeplint import baseline
     from yeplint.parallel import default_jobs
 
-    result = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
+    result, _ = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
     try:
         baseline.write(output, result.diagnostics)
     except OSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from typing import Any, Literal
 
 _LINE_NUMBER = re.compile(r"\blines? \d+")
 
@@ -43,17 +44,57 @@ class Edit:
     replacement: str
 
 
+IntentKind = Literal["form", "heading", "value", "key", "image", "yaml"]
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a fix means to change, so that ``--fix`` can check it by parsing the result again.
+
+    - ``form``: nothing a reader sees changes (spacing inside a heading's markup);
+    - ``heading``: the paragraph starting on ``line`` becomes a heading of ``level`` whose text
+      is ``new`` (the paragraph's other lines stay a paragraph);
+    - ``value``: the front matter value at ``path`` changes from ``old`` to ``new``;
+    - ``key``: the front matter key ``old`` in the mapping at ``path`` is renamed ``new``;
+    - ``image``: the body image on ``line`` written ``old`` now points at ``new``;
+    - ``yaml``: front matter that did not parse parses, with ``new`` as the value of ``path``.
+    """
+
+    kind: IntentKind
+    line: int = 0
+    path: tuple[str | int, ...] = ()
+    old: str = ""
+    new: str = ""
+    level: int = 0
+
+    def to_list(self) -> list[object]:
+        return [self.kind, self.line, list(self.path), self.old, self.new, self.level]
+
+    @classmethod
+    def from_list(cls, row: list[Any]) -> Intent:
+        kind, line, path, old, new, level = row
+        return cls(kind, int(line), tuple(path), str(old), str(new), int(level))
+
+
+Applicability = Literal["safe", "unsafe"]
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """Edits that solve a problem without changing what the author meant (``--fix`` applies
-    them); every fix yeplint offers is of that safe kind."""
+    """Edits that solve a problem. A ``safe`` fix only changes form, never what the author
+    meant (``--fix`` applies it); an ``unsafe`` one changes content (renames a key, replaces a
+    value) and is applied only with ``--unsafe-fixes``. ``intents`` say what the edits change,
+    so the fixer can verify the result by parsing it again; none means nothing visible."""
 
     description: str
     edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
+    intents: tuple[Intent, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
             "description": self.description,
+            "applicability": self.applicability,
             "edits": [
                 {
                     "line": e.span.line,

@@ -36,13 +36,19 @@ TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 
 
-_LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def _one_line(text: str) -> str:
     """Messages quote what the author wrote (a two-line setext heading, a YAML block value);
-    every output format shows one problem per line, so line breaks become spaces."""
-    return _LINE_BREAKS.sub(" ", text) if "\n" in text or "\r" in text else text
+    every output format shows one problem per line, so line breaks (and the white space around
+    them) become one space. Split and stripped, not one regex: ``\\s*[\\r\\n]+\\s*`` backtracks
+    quadratically over long runs of spaces."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    parts = _LINE_BREAKS.split(text)
+    inner = [p.strip() for p in parts[1:-1] if p.strip()]
+    return " ".join([parts[0].rstrip(), *inner, parts[-1].lstrip()])
 
 
 def _traceback() -> str:
@@ -76,8 +82,8 @@ class Result:
     """Problems hidden because the baseline records them."""
     paths: list[str] = field(default_factory=list)
     """Every file checked, in order (for per-file reports such as JUnit)."""
-    files: dict[str, Path] = field(default_factory=dict)
-    """The file behind each display path (for ``--fix``)."""
+    files: dict[str, Target] = field(default_factory=dict)
+    """The target behind each display path (for ``--fix``)."""
 
     @property
     def errors(self) -> int:
@@ -189,7 +195,7 @@ class Linter:
         for target in targets:
             result.files_checked += 1
             result.paths.append(target.display)
-            result.files[target.display] = target.path
+            result.files[target.display] = target
             try:
                 result.diagnostics.extend(self.lint_target(target, result, data))
             except ConfigError:
@@ -209,6 +215,15 @@ class Linter:
                 progress(1)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
+        """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
+        cache, self.cache = self.cache, None
+        try:
+            diagnostics = self.lint_target(target, Result(), data)
+        finally:
+            self.cache = cache
+        return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def read(self, target: Target, data: bytes | None = None) -> bytes | Diagnostic:
         """The file's bytes, or the diagnostic saying why they cannot be checked."""

@@ -1,27 +1,190 @@
-"""``--fix``: apply the fixes rules attached to their diagnostics, keeping every byte else.
+"""``--fix``: apply the fixes rules attached to their diagnostics, and nothing else.
 
-Edits address lines and columns of the text yeplint read; a file is rewritten with its own
-line endings and byte order mark. Files that are not UTF-8 are never rewritten, and edits
-that overlap another edit of the same file are left for the next run.
+Per real file (a symlinked post is fixed once, through its target): the file is locked and
+read, linted from exactly those bytes, its fixes applied in rounds until none is left (edits
+that overlap wait for the next round), each round verified by parsing the result again
+(:mod:`yeplint.fix_verify`), and the file rewritten atomically (:mod:`yeplint.safe_write`) only
+when every round verified. Line endings, the byte order mark and every byte no edit touches are
+kept; files that are not UTF-8 are never rewritten. A file whose fixes cannot be applied or
+written keeps every byte and gets one ``fix-not-applied`` diagnostic saying why.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from yeplint.diagnostics import Diagnostic, Edit
+from yeplint.diagnostics import Diagnostic, Edit, Severity
+from yeplint.discovery import Target
+from yeplint.document import load_text
+from yeplint.fix_verify import verify
+
+FIX_NOT_APPLIED = ("YEP016", "fix-not-applied")
+MAX_ROUNDS = 10
+"""Rounds of fixing per file (a fix may reveal another, as ruff's loop does)."""
 
 _LINE = re.compile(r"(.*?)(\r\n|\r|\n|$)", re.S)
 
+LintBytes = Callable[[Target, bytes], list[Diagnostic]]
 
-@dataclass(frozen=True, slots=True)
-class Fixed:
-    files: int
-    problems: int
+
+@dataclass
+class FileChange:
+    display: str
+    before: bytes
+    after: bytes
+
+
+@dataclass
+class FixReport:
+    fixed_files: int = 0
+    fixed_problems: int = 0
+    changes: list[FileChange] = field(default_factory=list)
+    """Every file whose content changed (or, without writing, would change)."""
+    diagnostics: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    """The diagnostics of each file the fixer read, after its fixes (replacing the run's)."""
+    refused: list[Diagnostic] = field(default_factory=list)
+    """One ``fix-not-applied`` diagnostic per file whose fixes were not applied."""
+
+
+def applicable(d: Diagnostic, unsafe: bool) -> bool:
+    return d.fix is not None and (unsafe or d.fix.applicability == "safe")
+
+
+def fix_files(
+    diagnostics: list[Diagnostic],
+    targets: dict[str, Target],
+    lint: LintBytes,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    limit: int = 1_000_000,
+) -> FixReport:
+    """Fix every file that has an applicable fix among ``diagnostics``. With ``write`` false
+    nothing is written; ``changes`` says what would change (``--diff``)."""
+    report = FixReport()
+    wanted = sorted({d.path for d in diagnostics if applicable(d, unsafe) and d.path in targets})
+    done: dict[str, str] = {}
+    for display in wanted:
+        target = targets[display]
+        real = os.path.realpath(target.path)
+        if real in done:
+            continue  # the same file under another name (a symlink): fixed once
+        done[real] = display
+        _fix_one(target, lint, report, unsafe=unsafe, write=write, limit=limit)
+    for display, target in targets.items():
+        real = os.path.realpath(target.path)
+        first = done.get(real)
+        if first is not None and first != display and first in report.diagnostics:
+            try:
+                report.diagnostics[display] = lint(target, Path(real).read_bytes())
+            except OSError:
+                continue
+    return report
+
+
+def _fix_one(
+    target: Target, lint: LintBytes, report: FixReport, *, unsafe: bool, write: bool, limit: int
+) -> None:
+    from yeplint.safe_write import WriteRefused, locked
+
+    def refuse(message: str, hint: str) -> None:
+        report.refused.append(_refusal(target.display, message, hint))
+
+    if not _inside(target.path, target.root):
+        refuse(
+            "fix not applied: the file is a symlink to a file outside the content root",
+            "fix it where it lives",
+        )
+        return
+    try:
+        with locked(target.path, limit) as handle:
+            original = handle.data
+            if len(original) > limit:
+                return
+            current, diagnostics, count, problem = fix_bytes(target, original, lint, unsafe)
+            report.diagnostics[target.display] = diagnostics
+            if problem is not None:
+                report.diagnostics[target.display] = lint(target, original)
+                refuse(
+                    f"fix skipped: {problem}",
+                    "fix it by hand, and please report this with the file",
+                )
+                return
+            if current == original:
+                return
+            if write:
+                handle.replace(current)
+            report.changes.append(FileChange(target.display, original, current))
+            report.fixed_files += 1
+            report.fixed_problems += count
+    except WriteRefused as exc:
+        report.diagnostics.pop(target.display, None)
+        refuse(f"fix not applied: {exc}", "fix it by hand, or fix the cause and run `--fix` again")
+
+
+def fix_bytes(
+    target: Target, original: bytes, lint: LintBytes, unsafe: bool
+) -> tuple[bytes, list[Diagnostic], int, str | None]:
+    """Fix ``original`` until nothing fixable is left: (result, its diagnostics, problems fixed,
+    why the fixes were not applied or ``None``)."""
+    current = original
+    diagnostics = lint(target, current)
+    count = 0
+    for _ in range(MAX_ROUNDS):
+        fixable = [d for d in diagnostics if applicable(d, unsafe)]
+        if not fixable:
+            break
+        applied = apply_edits(current, fixable)
+        if applied is None:
+            break
+        new, used = applied
+        before = load_text(target.path, target.display, current)
+        after = load_text(target.path, target.display, new)
+        problem = verify(before, after, [i for d in used for i in d.fix.intents])  # type: ignore[union-attr]
+        if problem is not None:
+            return original, diagnostics, 0, problem
+        current, count = new, count + len(used)
+        diagnostics = lint(target, current)
+    return current, diagnostics, count, None
+
+
+def apply_edits(
+    data: bytes, diagnostics: list[Diagnostic]
+) -> tuple[bytes, list[Diagnostic]] | None:
+    """``data`` with the edits of as many fixes as do not overlap (in source order), and the
+    diagnostics whose fixes were used; ``None`` when none applies or the file is not UTF-8."""
+    bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = _split_keep(text)
+    taken: dict[int, list[tuple[int, int]]] = {}
+    chosen: list[Edit] = []
+    used: list[Diagnostic] = []
+    for d in sorted(diagnostics, key=lambda d: d.sort_key):
+        assert d.fix is not None
+        edits = d.fix.edits
+        if not edits or not all(_fits(e, lines) and not _overlaps(e, taken) for e in edits):
+            continue
+        for e in edits:
+            taken.setdefault(e.span.line, []).append((e.span.column, e.span.end_column))
+        chosen.extend(edits)
+        used.append(d)
+    if not chosen:
+        return None
+    for edit in sorted(chosen, key=lambda e: (e.span.line, e.span.column), reverse=True):
+        index = edit.span.line - 1
+        content, ending = lines[index]
+        start, end = edit.span.column - 1, edit.span.end_column - 1
+        lines[index] = (content[:start] + edit.replacement + content[end:], ending)
+    result = "".join(c + e for c, e in lines).encode("utf-8", "surrogatepass")
+    return (codecs.BOM_UTF8 if bom else b"") + result, used
 
 
 def _split_keep(text: str) -> list[tuple[str, str]]:
@@ -38,73 +201,41 @@ def _split_keep(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def apply_fixes(diagnostics: list[Diagnostic], paths: dict[str, Path]) -> Fixed:
-    """Apply the fixes of ``diagnostics`` (grouped by display path, ``paths`` maps each to the
-    file). Returns how many files and problems were fixed."""
-    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in diagnostics:
-        if d.fix is not None and d.path in paths:
-            by_file[d.path].append(d)
-    files = problems = 0
-    for display, fixable in by_file.items():
-        done = _fix_file(paths[display], fixable)
-        if done:
-            files += 1
-            problems += done
-    return Fixed(files, problems)
-
-
-def _fix_file(path: Path, diagnostics: list[Diagnostic]) -> int:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return 0
-    bom = data.startswith(codecs.BOM_UTF8)
-    try:
-        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
-    except UnicodeDecodeError:
-        return 0
-    lines = _split_keep(text)
-    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    chosen: list[Edit] = []
-    fixed = 0
-    for d in sorted(diagnostics, key=lambda d: d.sort_key):
-        assert d.fix is not None
-        edits = d.fix.edits
-        if not all(_fits(e, lines) and not _overlaps(e, taken) for e in edits):
-            continue
-        for e in edits:
-            taken[e.span.line].append((e.span.column, e.span.end_column))
-        chosen.extend(edits)
-        fixed += 1
-    if not chosen:
-        return 0
-    for edit in sorted(chosen, key=lambda e: (e.span.line, e.span.column), reverse=True):
-        index = edit.span.line - 1
-        content, ending = lines[index]
-        start, end = edit.span.column - 1, edit.span.end_column - 1
-        lines[index] = (content[:start] + edit.replacement + content[end:], ending)
-    result = "".join(c + e for c, e in lines).encode("utf-8")
-    _write(path, (codecs.BOM_UTF8 if bom else b"") + result)
-    return fixed
-
-
 def _fits(edit: Edit, lines: list[tuple[str, str]]) -> bool:
     span = edit.span
     if span.line != span.end_line or not 0 < span.line <= len(lines):
+        return False
+    if any(c in edit.replacement for c in "\r\n"):
         return False
     return 1 <= span.column <= span.end_column <= len(lines[span.line - 1][0]) + 1
 
 
 def _overlaps(edit: Edit, taken: dict[int, list[tuple[int, int]]]) -> bool:
     start, end = edit.span.column, edit.span.end_column
-    return any((start < b and a < end) or start == a for a, b in taken[edit.span.line])
+    return any((start < b and a < end) or start == a for a, b in taken.get(edit.span.line, ()))
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside the real one (through symlinks), keeping its mode."""
-    real = path.resolve()
-    temporary = real.with_name(f".{real.name}.yeplint-fix")
-    temporary.write_bytes(data)
-    temporary.chmod(real.stat().st_mode)
-    temporary.replace(real)
+def _inside(path: Path, root: Path) -> bool:
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _refusal(display: str, message: str, hint: str) -> Diagnostic:
+    code, name = FIX_NOT_APPLIED
+    return Diagnostic(display, 1, 1, 1, 1, code, name, Severity.ERROR, message, hint)
+
+
+def unified_diff(change: FileChange) -> str:
+    """The change as a unified diff (``--diff``), with the file's own text."""
+    import difflib
+
+    def text(data: bytes) -> list[str]:
+        return data.decode("utf-8", "replace").splitlines(keepends=True)
+
+    lines = difflib.unified_diff(
+        text(change.before), text(change.after), f"a/{change.display}", f"b/{change.display}"
+    )
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )

@@ -7,15 +7,19 @@ starts in its block's text, and block text is mapped back to the original lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.autolink import autolink
+from markdown_it.rules_inline.backticks import backtick
 from markdown_it.rules_inline.html_inline import html_inline
 from markdown_it.rules_inline.image import image
+from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from yeplint.diagnostics import Span
@@ -43,6 +47,15 @@ class Paragraph:
     emphasis_only: bool
     """The whole paragraph is one bold or italic run (a heading in disguise)."""
     text: str
+    plain_starts: tuple[bool, ...] = ()
+    """Per line: whether the line starts in plain text, not inside a code span, link, autolink,
+    image or inline HTML that began on an earlier line (known for lines that start with `#`;
+    empty when no line does)."""
+    tight: bool = False
+    """The paragraph of a tight list item (rendered without ``<p>``)."""
+    first_line_alone: bool = True
+    """Whether no inline construct (code span, link, emphasis, HTML) runs from the first line
+    into the next, so the first line could become a block of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +66,8 @@ class ImageRef:
     """The alt text; ``None`` when an HTML image has no ``alt`` attribute."""
     span: Span
     kind: ImageKind
+    key: str = ""
+    """For a front matter image: the key that holds it."""
 
     @property
     def path(self) -> str:
@@ -77,6 +92,8 @@ class Body:
     paragraphs: list[Paragraph] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    template_lines: frozenset[int] = frozenset()
+    """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
 
 
 def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
@@ -100,6 +117,9 @@ def _make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.inline.ruler.at("image", _recording(image))
     md.inline.ruler.at("html_inline", _recording(html_inline))
+    md.inline.ruler.at("backticks", _recording(backtick))
+    md.inline.ruler.at("link", _recording(link))
+    md.inline.ruler.at("autolink", _recording(autolink))
     md.core.ruler.disable(["inline", "text_join"])  # run per block, only where needed
     return md
 
@@ -108,10 +128,11 @@ def needs_inline(content: str) -> bool:
     """Whether a block's inline parse can matter to any rule.
 
     Exact, not a guess: an image needs ``![`` in the text, inline HTML and comments need ``<``,
-    and a paragraph that is one bold or italic run starts with ``*`` or ``_``. Most prose
+    a paragraph that is one bold or italic run starts with ``*`` or ``_``, and whether a line
+    starting with ``#`` is plain text depends on the code spans and links around it. Most prose
     paragraphs have none, and skipping their inline parse saves ~40% of the Markdown time.
     """
-    return "![" in content or "<" in content or content[:1] in ("*", "_")
+    return "![" in content or "<" in content or content[:1] in ("*", "_", "#") or "\n#" in content
 
 
 def _parse_inline(md: MarkdownIt, token: Token, env: dict[str, Any]) -> None:
@@ -151,7 +172,7 @@ class _LineMapper:
             original = source[index] if 0 <= index < len(source) else ""
             self.starts.append(offset)
             self.lines.append(index + line_offset + 1)
-            self.columns.append(_column_of(text, original))
+            self.columns.append(column_of(text, original))
             offset += len(text) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -172,7 +193,7 @@ class _LineMapper:
         return Span(line, column, end_line, end_column)
 
 
-def _column_of(text: str, original: str) -> int:
+def column_of(text: str, original: str) -> int:
     """0-based column at which a line of block content starts inside its source line."""
     if not text:
         return len(original) - len(original.lstrip())
@@ -193,7 +214,47 @@ def parse_body(lines: list[str], line_offset: int) -> Body:
         if token.type == "inline" and needs_inline(token.content):
             _parse_inline(md, token, env)
     _Walker(body, lines, line_offset).walk(tokens)
+    opaque = template_code_lines(lines, line_offset)
+    if opaque:
+        body.template_lines = opaque
+        body.headings = [h for h in body.headings if h.span.line not in opaque]
+        body.paragraphs = [p for p in body.paragraphs if p.span.line not in opaque]
+        body.images = [i for i in body.images if i.span.line not in opaque]
     return body
+
+
+_TEMPLATE_OPEN = re.compile(
+    r"\{%-?\s*(highlight|comment)\b[^%]*-?%\}|\{\{[<%]\s*(highlight)\b.*?[>%]\}\}"
+)
+_TEMPLATE_CLOSE = {
+    "highlight": re.compile(r"\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"),
+    "comment": re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
+}
+
+
+def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
+    """The 1-based lines inside template blocks whose content is not Markdown: Liquid
+    ``{% highlight %}`` (code) and ``{% comment %}`` (removed), Hugo ``{{< highlight >}}``.
+    The generator replaces them before the Markdown is rendered, so no heading, paragraph or
+    image in them is one. Pages without ``{%`` or ``{{`` cost one scan of the text."""
+    if not any("{%" in line or "{{" in line for line in lines):
+        return frozenset()
+    inside: set[int] = set()
+    closing: re.Pattern[str] | None = None
+    for index, line in enumerate(lines):
+        number = index + line_offset + 1
+        if closing is not None:
+            inside.add(number)
+            if closing.search(line):
+                closing = None
+            continue
+        opened = _TEMPLATE_OPEN.search(line)
+        if opened:
+            kind = opened.group(1) or opened.group(2)
+            inside.add(number)
+            if not _TEMPLATE_CLOSE[kind].search(line, opened.end()):
+                closing = _TEMPLATE_CLOSE[kind]
+    return frozenset(inside)
 
 
 class _Walker:
@@ -211,10 +272,8 @@ class _Walker:
         for i, token in enumerate(tokens):
             if token.type == "heading_open" and token.map:
                 self.heading(token, tokens[i + 1])
-            elif token.type == "paragraph_open" and token.map and not token.hidden:
-                self.paragraph(token, tokens[i + 1])
             elif token.type == "paragraph_open" and token.map:
-                self.inline(tokens[i + 1])  # tight list items hide their paragraphs
+                self.paragraph(token, tokens[i + 1])  # hidden: in a tight list item
             elif token.type == "inline" and tokens[i - 1].type not in (
                 "heading_open",
                 "paragraph_open",
@@ -247,12 +306,20 @@ class _Walker:
             and children[2].type in ("strong_close", "em_close")
             and children[1].type == "text"
         )
+        lines = tuple(inline.content.split("\n"))
+        plain: tuple[bool, ...] = ()
+        alone = True
+        if any(line.startswith("#") for line in lines):
+            plain, alone = _line_facts(inline, lines)
         self.body.paragraphs.append(
             Paragraph(
                 self.line_span(begin, end),
-                tuple(inline.content.split("\n")),
+                lines,
                 emphasis_only,
                 children[1].content if emphasis_only else inline.content,
+                plain,
+                token.hidden,
+                alone,
             )
         )
         self.inline(inline)
@@ -294,6 +361,40 @@ class _Walker:
             self.body.comments.append(
                 Comment(comment.text, mapper.span(start, start + comment.length))
             )
+
+
+_OPENS = ("em_open", "strong_open", "link_open", "s_open")
+_CLOSES = ("em_close", "strong_close", "link_close", "s_close")
+
+
+def _line_facts(inline: Token, lines: tuple[str, ...]) -> tuple[tuple[bool, ...], bool]:
+    """Which lines start in plain text, and whether the first line stands alone (see
+    :class:`Paragraph`), from the offsets the recorded inline rules left on their tokens."""
+    starts = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    covered = [
+        (c.meta["yeplint_start"], c.meta["yeplint_end"])
+        for c in inline.children or ()
+        if c.meta.get("yeplint_src") == inline.content
+    ]
+    plain = tuple(not any(a <= start < b for a, b in covered) for start in starts)
+    if len(lines) < 2:
+        return plain, True
+    first_break = starts[1] - 1
+    if any(a <= first_break < b for a, b in covered):
+        return plain, False
+    depth = 0
+    for child in inline.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            break
+        if child.type in _OPENS:
+            depth += 1
+        elif child.type in _CLOSES:
+            depth -= 1
+    return plain, depth == 0
 
 
 def _written_destination(src: str, start: int, end: int) -> str | None:
@@ -341,3 +442,66 @@ def _plain_text(tokens: Iterable[Token]) -> Iterable[str]:
             yield " "
         elif token.children:
             yield from _plain_text(token.children)
+
+
+class Shape(NamedTuple):
+    """A token of :func:`structure` without its position: what the page renders from it."""
+
+    type: str
+    tag: str
+    nesting: int
+    hidden: bool
+    markup: str
+    info: str
+    attrs: tuple[tuple[str, str], ...]
+    content: str
+    children: tuple[Shape, ...]
+
+
+_STRUCTURE_MD: MarkdownIt | None = None
+
+
+def _structure_parser() -> MarkdownIt:
+    global _STRUCTURE_MD
+    if _STRUCTURE_MD is None:
+        _STRUCTURE_MD = MarkdownIt("commonmark").enable("table")
+    return _STRUCTURE_MD
+
+
+def _token_shape(token: Token) -> Shape:
+    markup = "" if token.type.startswith("heading_") else token.markup
+    children = tuple(_token_shape(c) for c in token.children or ())
+    attrs = tuple(sorted((str(k), str(v)) for k, v in token.attrs.items()))
+    return Shape(
+        token.type,
+        token.tag,
+        token.nesting,
+        token.hidden,
+        markup,
+        token.info,
+        attrs,
+        token.content,
+        children,
+    )
+
+
+def structure(lines: list[str]) -> list[tuple[int, Shape]]:
+    """Every block token of the body with its first line (0-based, -1 for closing tokens) and
+    its shape: type, tag, markup, attributes, text and inline children. Two bodies with the same
+    shapes render the same; only an ATX heading and a setext heading of the same level and text
+    count as equal (``--fix`` compares these before and after it edits a file)."""
+    md = _structure_parser()
+    tokens = md.parse("\n".join(lines))
+    return [(t.map[0] if t.map else -1, _token_shape(t)) for t in tokens]
+
+
+def inline_shape(text: str) -> tuple[Shape, ...]:
+    """The inline children of a block whose text is ``text``, as :func:`structure` shows them."""
+    md = _structure_parser()
+    tokens = md.parseInline(text)
+    return tuple(_token_shape(c) for c in tokens[0].children or ()) if tokens else ()
+
+
+def normalize_link(url: str) -> str:
+    """A link destination as the parser stores it (percent-encoded where needed)."""
+    return str(_structure_parser().normalizeLink(url))

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config import Collection, ConfigError
-from yeplint.diagnostics import Edit, Fix, Span, Violation
+from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
 
 if TYPE_CHECKING:
@@ -300,12 +300,12 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint))
         return
     if keyword == "format" and error.validator_value == "date":
-        yield Finding(annotated or "invalid-date", _date_violation(instance, name, span))
+        yield Finding(annotated or "invalid-date", _date_violation(instance, name, span, path))
         return
     yield Finding(annotated or "schema-violation", _generic(error, name, span))
 
 
-def _date_violation(value: Any, name: str, span: Span) -> Violation:
+def _date_violation(value: Any, name: str, span: Span, path: JsonPath) -> Violation:
     text = _short(value)
     if isinstance(value, str) and _DATE.fullmatch(value):
         return Violation(
@@ -323,7 +323,8 @@ def _date_violation(value: Any, name: str, span: Span) -> Violation:
         if _DATE.fullmatch(padded) and _real_date(padded) and span.line == span.end_line:
             quoted = span.end_column - span.column == len(value) + 2
             inner = Span(span.line, span.column + quoted, span.line, span.end_column - quoted)
-            fix = Fix(f"write `{padded}`", (Edit(inner, padded),))
+            intent = Intent("value", span.line, path, value, padded)
+            fix = Fix(f"write `{padded}`", (Edit(inner, padded),), intents=(intent,))
     return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint, fix)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from yeplint.config import Settings
 from yeplint.discovery import discover
 from yeplint.engine import Linter
-from yeplint.fix import apply_fixes
+from yeplint.fix import fix_files
 
 CORPUS = Path(__file__).parent / "corpus"
 TOKENS = [
@@ -132,11 +132,13 @@ def check(linter: Linter, root: Path, data: bytes) -> str | None:
     for d in result.diagnostics:
         if not (1 <= d.line <= lines and d.column >= 1 and d.end_line >= d.line):
             return f"position out of range: {d}"
-    try:  # the fixes apply, and the fixed file lints cleanly too
-        apply_fixes(result.diagnostics, {d.path: page for d in result.diagnostics})
+    try:  # the fixes verify and apply, and the fixed file lints cleanly too
+        fixed = fix_files(result.diagnostics, result.files, linter.lint_bytes, unsafe=True)
         again = linter.run(discover([page], linter.settings, cwd=root))
     except Exception:
         return traceback.format_exc()
+    if fixed.refused:
+        return f"fix refused: {fixed.refused[0].message}"
     return again.tracebacks[0] if again.internal_errors else None
 
 

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yeplint.context import Context
-from yeplint.diagnostics import Edit, Fix, Severity, Span, Violation
+from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document import Post
-from yeplint.markdown import Heading
+from yeplint.markdown import Heading, Paragraph, column_of, structure
 from yeplint.registry import rule
 
 _NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
@@ -52,11 +52,11 @@ def _atx(heading: Heading) -> bool:
 
 @rule("YEP201", "no-space-after-hash", fixable=True)
 def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A line starts with `#` characters directly followed by text, so it is not a heading.
+    """A line starts with `#` characters directly followed by a word, so it is not a heading.
 
     ## Why is this bad?
-    CommonMark needs a space after the `#`s. `##Kop` and `##Kop##` are published as a plain
-    paragraph with the hashes visible, not as a heading.
+    CommonMark needs a space or a tab after the `#`s. `##Kop` and `##Kop##` are published as a
+    plain paragraph with the hashes visible, not as a heading.
 
     ## Example
     ```markdown
@@ -64,14 +64,26 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Put a space after the hashes: `## Waarom coaching?`. Like markdownlint's MD018, lines in
-    code blocks are ignored and `#hashtag` inside a sentence is not reported; unlike MD018,
-    `##Kop` inside a blockquote or list item is reported too, and `###Kop###` is reported here
-    rather than as MD020.
+    Put a space after the hashes: `## Waarom coaching?`. `--fix` does this when it is certain
+    the writer meant a heading: the hashes start a paragraph, are followed by a letter, and sit
+    in plain text, and nothing on that line (a code span, a link, emphasis) continues on the
+    next one.
+
+    Only what the inline parse says is plain text counts. Not reported, because no heading was
+    meant: lines in code blocks and in template code blocks (Liquid `{% highlight %}`, Hugo
+    `{{</* highlight */>}}`), `#` followed by a digit or a sign (`#16197`, `#!/usr/bin/env`,
+    `#=>`, `#{name}`, the keycap emoji `#️⃣`), a line that continues a code span, link or inline
+    HTML from the line before, and a single `#` on a paragraph's continuation line (a hashtag
+    in a wrapped sentence). `##Kop` on a continuation line is reported without a fix: with
+    the space it would cut the paragraph in two.
+
+    Unlike markdownlint's MD018, `##Kop` inside a blockquote or list item is reported too,
+    `###Kop###` is reported here rather than as MD020, and the cases above are not reported.
 
     ## Options
     None.
     """
+    template = post.body.template_lines
     for paragraph in post.body.paragraphs:
         for k, content in enumerate(paragraph.lines):
             match = _NO_SPACE.match(content)
@@ -79,18 +91,68 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
                 continue
             line = paragraph.span.line + k
             hashes = match.group()
-            text = content[len(hashes) :].strip()
+            after = content[len(hashes) :]
+            plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
+            if line in template or not plain or not _starts_word(after, opening=k == 0):
+                continue
+            if k > 0 and len(hashes) == 1:
+                continue  # a hashtag at the start of a wrapped line
+            text = after.strip()
             closed = _CLOSED.search(text)
             fixed_text = text[: closed.start()].rstrip() if closed else text
             column = _source_column(post, line, content)
             span = Span.on_line(line, column, len(content))
             fixed = f"{hashes} {fixed_text}"
+            fix = None
+            if k == 0 and after[:1].isalpha() and _separable(post, paragraph):
+                intent = Intent("heading", line, level=len(hashes), new=fixed_text)
+                fix = Fix(f"write `{fixed}`", (Edit(span, fixed),), intents=(intent,))
             yield Violation(
                 span,
                 f"no space after `{hashes}`: this line is a paragraph, not a heading",
                 f"write `{fixed}`",
-                Fix(f"write `{fixed}`", (Edit(span, fixed),)),
+                fix,
             )
+
+
+def _separable(post: Post, paragraph: Paragraph) -> bool:
+    """Whether the paragraph's first line can become a heading while its other lines stay one
+    paragraph in the same container: no inline construct crosses the first line break, every
+    other line carries the first line's container prefix (no lazy continuation, no four more
+    spaces that would make it code), and on their own those lines parse as one paragraph."""
+    if len(paragraph.lines) == 1:
+        return True
+    if not paragraph.first_line_alone:
+        return False
+    first = paragraph.span.line
+    prefix = _prefix(post, first, paragraph.lines[0])
+    for k, content in enumerate(paragraph.lines[1:], start=1):
+        other = _prefix(post, first + k, content)
+        if other.count(">") != prefix.count(">"):
+            return False
+        if (
+            not len(prefix.expandtabs(4))
+            <= len(other.expandtabs(4))
+            < len(prefix.expandtabs(4)) + 4
+        ):
+            return False
+    shapes = [shape.type for _, shape in structure(list(paragraph.lines[1:]))]
+    return shapes == ["paragraph_open", "inline", "paragraph_close"]
+
+
+def _prefix(post: Post, line: int, content: str) -> str:
+    """What stands before a paragraph line's content in the source: container markers and
+    indentation."""
+    source = post.lines[line - 1] if 0 < line <= len(post.lines) else ""
+    return source[: column_of(content, source)]
+
+
+def _starts_word(text: str, *, opening: bool) -> bool:
+    """What follows the hashes starts a word: a letter, or on a paragraph's first line also
+    emphasis or a link around one (`##**Kop**`, `##[Kop](url)`)."""
+    if text[:1].isalpha():
+        return True
+    return opening and text[:1] in ("*", "_", "[") and text.lstrip("*_[")[:1].isalpha()
 
 
 @rule("YEP202", "multiple-spaces-after-hash", Severity.WARNING, fixable=True)
@@ -114,7 +176,7 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     for heading in filter(_atx, post.body.headings):
-        match = _MULTI_SPACE.search(heading.raw)
+        match = _MULTI_SPACE.match(heading.raw, max(heading.raw.find("#"), 0))
         if match:
             span = Span.on_line(heading.span.line, match.start(1) + 1, len(match.group(1)))
             yield Violation(
@@ -374,6 +436,7 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
         text = paragraph.text.strip()
         if (
             paragraph.emphasis_only
+            and not paragraph.tight
             and len(paragraph.lines) == 1
             and text
             and len(text) <= max_length

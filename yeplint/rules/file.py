@@ -406,3 +406,28 @@ def unused_suppression(post: Post, ctx: Context) -> Iterator[Violation]:
     None. The engine reports this after applying the suppressions.
     """
     return iter(())
+
+
+@rule("YEP016", "fix-not-applied")
+def fix_not_applied(post: Post, ctx: Context) -> Iterator[Violation]:
+    """`--fix` left a file as it was although it has fixable problems, and says why.
+
+    ## Why is this bad?
+    The problems it would have fixed are still there. Either the fix would have changed more
+    than it claims (after applying a file's fixes yeplint parses the result again, and any
+    difference in the front matter data or the Markdown structure other than the fixed
+    constructs cancels every fix of that file), or the file could not be rewritten safely: it
+    is read-only or in a read-only folder, has several hard links, is a symlink to a file
+    outside the content root, changed while yeplint was fixing it, or the disk is full.
+
+    ## Example
+    `chmod a-w post.md && yeplint check --fix post.md`
+
+    ## How to fix
+    Fix the problems by hand, or remove the cause and run `yeplint check --fix` again. A
+    verification failure is a bug in a rule's fix: please report it with the file.
+
+    ## Options
+    None. The fixer reports this; the rule has nothing of its own to check.
+    """
+    return iter(())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from yeplint.context import Context
-from yeplint.diagnostics import Edit, Fix, Severity, Span, Violation
+from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document import Post
 from yeplint.images import Resolution, Status, expected_format
 from yeplint.markdown import ImageRef
@@ -60,6 +60,7 @@ def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
                         alt if isinstance(alt, str) else None,
                         fm.locate((name,)),
                         "front-matter",
+                        name,
                     )
                 )
     refs.extend(post.body.images)
@@ -146,7 +147,11 @@ def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
         return None
     column = span.column + window.index(ref.target)
     edit = Edit(Span.on_line(span.line, column, len(ref.target)), target)
-    return Fix(f"write `{target}`", (edit,))
+    if ref.kind == "front-matter":
+        intent = Intent("value", span.line, (ref.key,), ref.target, target)
+    else:
+        intent = Intent("image", span.line, (), ref.target, target)
+    return Fix(f"write `{target}`", (edit,), intents=(intent,))
 
 
 def _where(ref: ImageRef) -> str:
