@@ -85,7 +85,19 @@ def test_json_format(site: Path) -> None:
         "severity": "error",
         "message": "invalid YAML: the value contains `: `, which starts a mapping",
         "hint": "quote the value: `intro: 'Coachend leiderschap: de sleutel'`",
-        "fix": None,
+        "fix": {
+            "description": "quote the value: `'Coachend leiderschap: de sleutel'`",
+            "applicability": "unsafe",
+            "edits": [
+                {
+                    "line": 6,
+                    "column": 8,
+                    "end_line": 6,
+                    "end_column": 40,
+                    "replacement": "'Coachend leiderschap: de sleutel'",
+                }
+            ],
+        },
     }
 
 

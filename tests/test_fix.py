@@ -79,5 +79,6 @@ def test_problems_without_fix_are_still_reported(site: Path) -> None:
 
 def test_rules_lists_fixable(site: Path) -> None:
     result = CliRunner().invoke(main, ["rules"])
-    assert "YEP201  no-space-after-hash          error    yes " in result.output
-    assert "YEP301  missing-image                error    -   " in result.output
+    assert "YEP201  no-space-after-hash          error    safe   " in result.output
+    assert "YEP103  unknown-key                  error    unsafe " in result.output
+    assert "YEP301  missing-image                error    -      " in result.output

@@ -117,9 +117,9 @@ def test_fixes_verify_and_converge_in_one_run(tmp_path: Path, text: str) -> None
     page = tmp_path / "blog" / "post.nl.md"
     page.parent.mkdir(exist_ok=True)
     page.write_bytes(text.encode("utf-8"))
-    first = fix_paths([page], tmp_path)
+    first = fix_paths([page], tmp_path, unsafe=True)
     assert not first.refused, [d.message for d in first.refused]
     page.read_bytes().decode("utf-8")  # still UTF-8
     assert_sound([d for ds in first.diagnostics.values() for d in ds], page.read_bytes())
-    second = fix_paths([page], tmp_path)
+    second = fix_paths([page], tmp_path, unsafe=True)
     assert (second.fixed_problems, second.refused) == (0, []), text

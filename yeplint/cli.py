@@ -405,16 +405,16 @@ def rules_command(output_format: str) -> None:
                 "name": r.name,
                 "severity": r.severity.value,
                 "fixable": r.fixable,
+                "fix": r.fix_kind,
                 "summary": r.summary,
             }
             for r in rules
         ]
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo(f"{'code':6}  {'name':<28} {'default':<8} {'fix':<4} summary")
+    click.echo(f"{'code':6}  {'name':<28} {'default':<8} {'fix':<6} summary")
     for r in rules:
-        fix = "yes" if r.fixable else "-"
-        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {fix:<4} {r.summary}")
+        click.echo(f"{r.code}  {r.name:<28} {r.severity.value:<8} {r.fix_kind:<6} {r.summary}")
 
 
 @main.command("rule")
@@ -426,7 +426,11 @@ def rule_command(key: str) -> None:
     found = find(key)
     if found is None:
         _fail(f"no rule `{key}`; `yeplint rules` lists them")
-    fixable = ", fixable with --fix" if found.fixable else ""
+    fixable = ""
+    if found.fixable:
+        fixable = (
+            ", fixable with --fix --unsafe-fixes" if found.unsafe_fix else ", fixable with --fix"
+        )
     click.echo(f"# {found.code} {found.name} (default: {found.severity.value}{fixable})\n")
     click.echo(found.doc)
 

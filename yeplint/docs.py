@@ -19,13 +19,15 @@ def render() -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     out += [
-        f"| {r.code} | `{r.name}` | {r.severity.value} | {'yes' if r.fixable else ''} | "
+        f"| {r.code} | `{r.name}` | {r.severity.value} | {r.fix_kind if r.fixable else ''} | "
         f"{r.summary} |"
         for r in rules
     ]
     for r in rules:
         body = r.doc.replace("\n## ", "\n#### ")
         fixable = " Fixable with `--fix`." if r.fixable else ""
+        if r.unsafe_fix:
+            fixable = " Fixable with `--fix --unsafe-fixes` (the fix changes content)."
         out += [
             "",
             f"## {r.code} `{r.name}`",

@@ -122,7 +122,7 @@ def _make_heading(expected: list[tuple[int, Shape]], intent: Intent, offset: int
     if found is None or found + 2 >= len(expected) or expected[found + 1][1].type != "inline":
         return f"line {intent.line} is not the start of a paragraph"
     opening, inline = expected[found][1], expected[found + 1][1]
-    rest = inline.content.split("\n", 1)[1:]
+    rest = [r.strip() for r in inline.content.split("\n", 1)[1:]]  # a paragraph is trimmed
     tag = f"h{intent.level}"
     heading: list[tuple[int, Shape]] = [
         (line, _block("heading_open", tag, 1)),

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from yeplint.diagnostics import Span
+from yeplint.diagnostics import Edit, Fix, Intent, Span
 from yeplint.source import Problem
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -219,11 +219,29 @@ _OPENERS = {
 }
 
 
+def _quote_fix(
+    lines: list[str], index: int, line: int, key: str, value: str, quoted: str
+) -> Fix | None:
+    """An unsafe fix quoting the value of a top-level ``key: value`` line: only when the value
+    is the whole rest of the line (no comment) and the next line does not continue it."""
+    name = key.strip()
+    if key != name or not re.fullmatch(r"[\w-]+", name) or " #" in value:
+        return None
+    following = next((t for t in lines[index + 1 :] if t.strip()), "")
+    if following[:1] in (" ", "\t"):
+        return None
+    start = len(key) + 2 + len(value) - len(value.lstrip())
+    span = Span.on_line(line, start + 1, len(value.strip()))
+    intent = Intent("yaml", line, (name,), new=value.strip())
+    return Fix(f"quote the value: `{quoted}`", (Edit(span, quoted),), "unsafe", (intent,))
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     lines = source.split("\n")
     hint: str | None = None
+    fix: Fix | None = None
     if mark is not None and "end of stream" in problem and exc.context_mark is not None:
         # An unclosed quote or bracket: the cause is where it opened, not the end of the block.
         mark = exc.context_mark
@@ -242,6 +260,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
             quoted = "'" + value.strip().replace("'", "''") + "'"
             message = "invalid YAML: the value contains `: `, which starts a mapping"
             hint = f"quote the value: `{key.strip()}: {quoted}`"
+            fix = _quote_fix(lines, mark.line if mark else 0, line, key, value, quoted)
         else:
             hint = "quote the value, or indent a nested mapping on its own line"
     elif "found character that cannot start any token" in problem:
@@ -255,7 +274,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
     elif "never closed" in message:
         hint = "close the quote or bracket that starts here"
     width = max(1, len(text) - column + 1) if text else 1
-    return Problem("yaml-syntax-error", Span.on_line(line, column, width), message, hint)
+    return Problem("yaml-syntax-error", Span.on_line(line, column, width), message, hint, fix)
 
 
 class _Builder:

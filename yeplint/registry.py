@@ -28,6 +28,13 @@ class Rule:
     """A frozen dataclass of the rule's options with their defaults, or ``None``."""
     fixable: bool = False
     """Whether its violations may carry a fix that ``--fix`` applies."""
+    unsafe_fix: bool = False
+    """Whether its fixes change content, so that only ``--unsafe-fixes`` applies them."""
+
+    @property
+    def fix_kind(self) -> str:
+        """``safe``, ``unsafe`` or ``-``: what ``yeplint rules`` shows."""
+        return ("unsafe" if self.unsafe_fix else "safe") if self.fixable else "-"
 
     @property
     def summary(self) -> str:
@@ -46,6 +53,7 @@ def rule(
     *,
     options: type | None = None,
     fixable: bool = False,
+    unsafe_fix: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. Its docstring is its user documentation."""
 
@@ -53,7 +61,9 @@ def rule(
         if code in RULES or name in _BY_NAME:
             raise ValueError(f"rule {code} {name} registered twice")
         doc = inspect.cleandoc(check.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, check, doc, options, fixable)
+        RULES[code] = Rule(
+            code, name, severity, check, doc, options, fixable or unsafe_fix, unsafe_fix
+        )
         _BY_NAME[name] = code
         return check
 

@@ -297,7 +297,11 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         close = close if isinstance(close, str) else _closest(instance, allowed)
         hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
         message = f"`{_short(instance)}` is not an allowed value for `{name}`"
-        yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint))
+        fix = None
+        if isinstance(instance, str) and isinstance(close, str):
+            intent = Intent("value", span.line, path, instance, close)
+            fix = replace_scalar(span, instance, close, intent)
+        yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint, fix))
         return
     if keyword == "format" and error.validator_value == "date":
         yield Finding(annotated or "invalid-date", _date_violation(instance, name, span, path))
@@ -409,10 +413,33 @@ def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> It
             hint = f"did you mean `{close}`?"
         else:
             hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
+        span = fm.locate((*path, key), key=True)
+        fix = None
+        if close and close not in instance:
+            fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
             _annotated(schema) or "unknown-key",
-            Violation(fm.locate((*path, key), key=True), f"unknown key `{key}`", hint),
+            Violation(span, f"unknown key `{key}`", hint, fix),
         )
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^#:\n]*[^\s#:])?")
+
+
+def replace_scalar(span: Span, old: str, new: str, intent: Intent) -> Fix | None:
+    """An unsafe fix writing ``new`` for the YAML key or value ``old`` at ``span``: plain stays
+    plain, a quoted scalar keeps its quotes; ``None`` when either cannot be written that way
+    (the fixer's re-parse check then confirms the data changes exactly as ``intent`` says)."""
+    if span.line != span.end_line or not _PLAIN.fullmatch(new):
+        return None
+    width = span.end_column - span.column
+    if width == len(old) and _PLAIN.fullmatch(old):
+        inner = span
+    elif width == len(old) + 2 and not any(c in old + new for c in "'\"\\"):
+        inner = Span(span.line, span.column + 1, span.line, span.end_column - 1)
+    else:
+        return None
+    return Fix(f"write `{new}`", (Edit(inner, new),), "unsafe", (intent,))
 
 
 def _closest(value: Any, candidates: list[Any], *, case_only: bool = False) -> str | None:

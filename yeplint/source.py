@@ -10,7 +10,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from yeplint.diagnostics import Span
+from yeplint.diagnostics import Fix, Span
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -23,6 +23,7 @@ class Problem:
     span: Span
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from yeplint import __version__
 
 if TYPE_CHECKING:
+    from yeplint.diagnostics import Diagnostic
     from yeplint.engine import Result
     from yeplint.report import ReportOptions
 
@@ -74,6 +75,7 @@ def document(result: Result) -> dict[str, Any]:
                     }
                 ],
                 "partialFingerprints": {"yeplintIdentity/v1": d.fingerprint(occurrence)},
+                **_fixes(d),
             }
         )
     return {
@@ -94,6 +96,35 @@ def document(result: Result) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _fixes(d: Diagnostic) -> dict[str, object]:
+    """A SARIF ``fix`` with its edits; whether it is safe goes in the property bag, as SARIF
+    has no field for it."""
+    if d.fix is None:
+        return {}
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e.span.line,
+                "startColumn": e.span.column,
+                "endLine": e.span.end_line,
+                "endColumn": e.span.end_column,
+            },
+            "insertedContent": {"text": e.replacement},
+        }
+        for e in d.fix.edits
+    ]
+    change = {
+        "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+        "replacements": replacements,
+    }
+    fix = {
+        "description": {"text": d.fix.description},
+        "artifactChanges": [change],
+        "properties": {"applicability": d.fix.applicability},
+    }
+    return {"fixes": [fix]}
 
 
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:

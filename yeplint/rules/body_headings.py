@@ -65,9 +65,10 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Put a space after the hashes: `## Waarom coaching?`. `--fix` does this when it is certain
-    the writer meant a heading: the hashes start a paragraph, are followed by a letter, and sit
-    in plain text, and nothing on that line (a code span, a link, emphasis) continues on the
-    next one.
+    the writer meant a heading: two or more hashes start a paragraph, are followed by a letter
+    and sit in plain text, nothing on that line (a code span, a link, emphasis) continues on
+    the next one, and the paragraph's other lines stay one paragraph. A single `#` is reported
+    but not fixed: `#Inleiding` may be a heading, `#teamwork` is a hashtag.
 
     Only what the inline parse says is plain text counts. Not reported, because no heading was
     meant: lines in code blocks and in template code blocks (Liquid `{% highlight %}`, Hugo
@@ -104,7 +105,8 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             span = Span.on_line(line, column, len(content))
             fixed = f"{hashes} {fixed_text}"
             fix = None
-            if k == 0 and after[:1].isalpha() and _separable(post, paragraph):
+            certain = k == 0 and len(hashes) > 1 and after[:1].isalpha()
+            if certain and _separable(post, paragraph):
                 intent = Intent("heading", line, level=len(hashes), new=fixed_text)
                 fix = Fix(f"write `{fixed}`", (Edit(span, fixed),), intents=(intent,))
             yield Violation(

@@ -18,10 +18,10 @@ from yeplint.registry import rule
 def _problems(post: Post, kind: str) -> Iterator[Violation]:
     for problem in post.problems:
         if problem.kind == kind:
-            yield Violation(problem.span, problem.message, problem.hint)
+            yield Violation(problem.span, problem.message, problem.hint, problem.fix)
 
 
-@rule("YEP001", "yaml-syntax-error")
+@rule("YEP001", "yaml-syntax-error", unsafe_fix=True)
 def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     """The front matter is not valid YAML.
 

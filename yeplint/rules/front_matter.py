@@ -100,7 +100,7 @@ def missing_required_key(post: Post, ctx: Context) -> Iterator[Violation]:
     return schema_findings(post, ctx, "missing-required-key")
 
 
-@rule("YEP103", "unknown-key")
+@rule("YEP103", "unknown-key", unsafe_fix=True)
 def unknown_key(post: Post, ctx: Context) -> Iterator[Violation]:
     """A front matter key that the collection's schema does not know.
 
@@ -122,7 +122,7 @@ def unknown_key(post: Post, ctx: Context) -> Iterator[Violation]:
     return schema_findings(post, ctx, "unknown-key")
 
 
-@rule("YEP104", "invalid-enum-value")
+@rule("YEP104", "invalid-enum-value", unsafe_fix=True)
 def invalid_enum_value(post: Post, ctx: Context) -> Iterator[Violation]:
     """A value that is not one of the values the schema allows, such as an unknown category.
 
