@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import fix_paths
 from yeplint.cli import main
 from yeplint.config import Settings
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
