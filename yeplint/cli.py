@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from yeplint.fix import FixReport
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+"""Ctrl-C: 128 + SIGINT, as shells report it."""
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -32,6 +34,18 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
+def _quiet_stdout() -> None:
+    """The reader of stdout went away (``| head -1``): send what is left to /dev/null, so that
+    neither the report nor the interpreter's final flush raises again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 class _Group(click.Group):
     """Turns an unexpected exception anywhere in a command into one line and exit code 2;
     ``--debug`` shows the traceback instead."""
@@ -41,6 +55,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo("yeplint: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_USAGE)
         except Exception as exc:
             if "--debug" in sys.argv:
                 raise
@@ -128,6 +148,8 @@ def _lint(
             result = linter.run(targets, data=data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
+    for notice in result.notices:
+        click.echo(f"yeplint: {notice}", err=True)
     if linter.cache is not None:
         linter.cache.save()
     return result, linter
@@ -274,7 +296,11 @@ def check(
         except OSError as exc:
             _fail(f"cannot write {output_file}: {exc.strerror}")
     else:
-        report(result, sys.stdout, options)
+        try:
+            report(result, sys.stdout, options)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()  # `yeplint check | head -1`: the verdict still is the exit code
     if debug:
         for trace in result.tracebacks:
             click.echo(trace, err=True)

@@ -84,6 +84,8 @@ class Result:
     """Every file checked, in order (for per-file reports such as JUnit)."""
     files: dict[str, Target] = field(default_factory=dict)
     """The target behind each display path (for ``--fix``)."""
+    notices: list[str] = field(default_factory=list)
+    """Things the run had to do differently, for the command line to tell (on stderr)."""
 
     @property
     def errors(self) -> int:

@@ -7,11 +7,14 @@ linter runs in-process.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from yeplint.cache import Cache
     from yeplint.config import Settings
     from yeplint.discovery import Target
@@ -33,11 +36,40 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(settings: Settings, select: list[str] | None, ignore: list[str]) -> None:
+def _init(settings: Settings, select: list[str] | None, ignore: list[str], parent: int) -> None:
     global _worker
     from yeplint.engine import Linter
 
+    _bind_to_parent(parent)
     _worker = Linter(settings, select=select, ignore=ignore)
+
+
+def _bind_to_parent(parent: int) -> None:
+    """A worker never outlives the run: it dies with its parent (Linux's parent-death signal,
+    and a watchdog thread everywhere, for a parent killed with SIGKILL), and leaves Ctrl-C to
+    the parent, which stops the pool and exits 130."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="yeplint-parent-watch", daemon=True).start()
 
 
 def _work(chunk: list[Target], cache: Cache | None) -> Result:
@@ -71,12 +103,13 @@ def run_parallel(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     select, ignore = linter.selection
     merged = Result()
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         jobs,
         mp_context=context,
         initializer=_init,
-        initargs=(linter.settings, select, ignore),
-    ) as pool:
+        initargs=(linter.settings, select, ignore, os.getpid()),
+    )
+    try:
         parts: Iterable[list[Target]] = chunks(targets, jobs * CHUNKS_PER_JOB)
         cache = linter.cache
         futures = [
@@ -101,5 +134,29 @@ def run_parallel(
                 linter.cache.updates.update(part.cache_updates)
             if progress is not None:
                 progress(size)
+    except OSError as exc:
+        _stop(pool)
+        if exc.errno not in (errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM):
+            raise
+        result = linter.run(targets, progress=progress, jobs=1)
+        result.notices.append(
+            f"cannot start {jobs} worker processes ({exc.strerror}); checked in one process"
+        )
+        return result
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
     merged.diagnostics.sort(key=lambda d: d.sort_key)
     return merged
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now (Ctrl-C, a broken worker): nothing they would still do matters."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
