@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,13 +39,19 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _make(tmp_path_factory.mktemp("small"), 250, 2)
 
 
-def _start(root: Path, *args: str, **options: object) -> subprocess.Popen[bytes]:
+def _start(
+    root: Path,
+    *args: str,
+    start_new_session: bool = False,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "yeplint", "check", "content", "--no-cache", *args],
         cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        **options,  # type: ignore[call-overload]
+        start_new_session=start_new_session,
+        preexec_fn=preexec_fn,
     )
 
 
