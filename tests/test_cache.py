@@ -23,6 +23,8 @@ def check(*args: str) -> tuple[int, list[str]]:
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    # The images here are seconds old; the racy-stamp rule has its own test.
+    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "post.md").write_text(POST)
     Image.new("RGB", (10, 10)).save(tmp_path / "content" / "foto.jpg", "JPEG")
@@ -88,12 +90,109 @@ def test_changed_schema_and_config(site: Path) -> None:
     assert check("--ignore", "YEP102") == (0, [])
 
 
-def test_damaged_cache_is_ignored(site: Path) -> None:
+def _cache_file(site: Path) -> Path:
+    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
+    return file
+
+
+def _notice(site: Path, reason: str) -> list[str]:
+    return [f"yeplint: ignoring the {reason}; it is rebuilt"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        '"x"\tnot\n{not json',
+        "[1, 2]\tabc\t{}",  # a key that is not a path
+        '"p"\tab c\t{}',
+    ],
+)
+def test_damaged_cache_is_dropped_with_one_notice(site: Path, damage: str) -> None:
+    from yeplint import __version__
+
     assert check() == (0, [])
-    for file in (site / ".yeplint_cache").glob("*.jsonl"):
-        file.write_text('{"version": "0.1.0"}\n"x"\tnot\n{not json')
-    assert check() == (0, [])
+    file = _cache_file(site)
+    file.write_text(json.dumps({"version": __version__}) + "\n" + damage + "\n")
+    assert check() == (0, _notice(site, f"damaged cache file {file}"))
     assert entries(site)
+    assert check() == (0, [])
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["1", 1, 1, 1, "YEP201", "no-space-after-hash", "error", "x", None, None],
+        [1, 1, 1, 1, "YEP201", "no-space-after-hash", "bad", "x", None, None],
+        [1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "x", None, ["a", [[1]], "s", []]],
+        "not a row",
+    ],
+)
+def test_a_wrong_row_is_a_miss_not_a_crash(site: Path, row: object) -> None:
+    assert check() == (0, [])
+    file = _cache_file(site)
+    header, line = file.read_text().splitlines()
+    path, digest, payload = line.split("\t")
+    entry = json.loads(payload)
+    entry["diagnostics"] = [row]
+    file.write_text(f"{header}\n{path}\t{digest}\t{json.dumps(entry)}\n")
+    assert check() == (0, [])
+
+
+def test_a_payload_nested_past_the_recursion_limit_is_a_miss(site: Path) -> None:
+    assert check() == (0, [])
+    file = _cache_file(site)
+    header, line = file.read_text().splitlines()
+    path, digest, _ = line.split("\t")
+    file.write_text(f"{header}\n{path}\t{digest}\t{'[' * 100_000}{']' * 100_000}\n")
+    assert check() == (0, [])
+
+
+def test_cache_file_that_is_a_fifo_or_a_symlink_is_not_read(site: Path) -> None:
+    import os
+
+    assert check() == (0, [])
+    file = _cache_file(site)
+    file.unlink()
+    os.mkfifo(file)
+    assert check() == (0, _notice(site, f"cache file {file}: not a regular file"))
+    file.unlink()
+    file.symlink_to("/dev/zero")
+    assert check() == (0, _notice(site, f"cache file {file}: it is a symlink"))
+
+
+def test_an_image_rewritten_in_place_with_the_same_stamp_is_checked_again(site: Path) -> None:
+    """Same size, mtime put back: the change time tells."""
+    import os
+
+    image = site / "content" / "foto.jpg"
+    os.utime(image, ns=(10**18, 10**18))
+    assert check() == (0, [])
+    before = image.stat()
+    data = bytearray(image.read_bytes())
+    image.write_bytes(b"GIF89a" + bytes(data[6:]))  # same size, another format
+    os.utime(image, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert image.stat().st_size == before.st_size
+    code, lines = check()
+    assert code == 1 and "YEP307" in lines[0]
+
+
+def test_young_stamps_are_not_trusted(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An image written a moment before the run may still change within the same clock tick
+    (or be replaced while the run reads it): its verdict is checked again next time."""
+    monkeypatch.setattr("yeplint.cache.RACY_NS", 3600 * 10**9)
+    (site / "content" / "post.md").write_text(POST + "\n##Nieuw\n")
+    assert check()[0] == 1
+    entry = next(iter(entries(site).values()))
+    assert json.loads(entry[1])["deps"][0][5] is None
+
+
+def test_another_build_of_the_same_version_does_not_share_rows(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert check() == (0, [])
+    monkeypatch.setattr("yeplint.cache.build_key", lambda: "another build")
+    assert check() == (0, [])
+    assert len(list((site / ".yeplint_cache").glob("*.jsonl"))) == 2
 
 
 def test_cached_run_prints_the_same_text(site: Path) -> None:

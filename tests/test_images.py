@@ -84,6 +84,37 @@ def test_header_past_the_first_read_is_parsed_from_the_file(tmp_path: Path) -> N
     assert _read_info(path) == ImageInfo("JPEG", 1900, 3)
 
 
+def test_jpeg_fill_bytes_are_read_in_bounded_time(tmp_path: Path) -> None:
+    """Any number of 0xFF bytes may precede a JPEG marker; Pillow reads them one at a time
+    (~1 s per MB). yeplint squeezes them and reads at most ``LONG_HEADER_BYTES``."""
+    import io
+
+    small = io.BytesIO()
+    Image.new("RGB", (30, 20)).save(small, "JPEG")
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(small.getvalue()[:2] + b"\xff" * (3 * 1024 * 1024) + small.getvalue()[2:])
+    assert _read_info(path) == ImageInfo("JPEG", 30, 20)  # took 3 s before, now ms
+    huge = tmp_path / "huge.jpg"
+    huge.write_bytes(b"\xff\xd8" + b"\xff" * (64 * 1024 * 1024))
+    assert _read_info(huge).error  # took a minute before: now at most 4 MB are looked at
+
+
+def test_a_very_large_webp_is_no_decompression_bomb(tmp_path: Path) -> None:
+    """Only the header is read: a real 16383 x 16383 WebP has a width, not an error. The
+    header of a small lossless WebP is rewritten to that size (the pixels are never read)."""
+    import io
+
+    data = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(data, "WEBP", lossless=True)
+    raw = bytearray(data.getvalue())
+    start = raw.index(b"VP8L") + 9
+    bits = int.from_bytes(raw[start : start + 4], "little") & ~((1 << 28) - 1)
+    raw[start : start + 4] = (bits | 16382 | (16382 << 14)).to_bytes(4, "little")
+    path = tmp_path / "panorama.webp"
+    path.write_bytes(bytes(raw))
+    assert _read_info(path) == ImageInfo("WEBP", 16383, 16383)
+
+
 def test_truncated_header_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "foto.jpg"
     Image.new("RGB", (20, 20)).save(path, "JPEG", icc_profile=os.urandom(2 * HEADER_BYTES))

@@ -73,14 +73,22 @@ def _workers(process: subprocess.Popen[bytes], count: int) -> list[int]:
     raise AssertionError("the workers never started")
 
 
-def _gone(pids: list[int], seconds: float = 5) -> bool:
+def _alive(pids: list[int], seconds: float = 15) -> list[str]:
+    """The processes among ``pids`` still running after ``seconds`` (empty when all ended),
+    each with its state line, so that a failure says what was left."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while True:
         alive = [p for p in pids if Path(f"/proc/{p}").exists() and not _zombie(p)]
-        if not alive:
-            return True
+        if not alive or time.monotonic() > deadline:
+            return [_describe(p) for p in alive]
         time.sleep(0.05)
-    return False
+
+
+def _describe(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().strip()
+    except OSError:
+        return str(pid)
 
 
 def _zombie(pid: int) -> bool:
@@ -96,7 +104,7 @@ def test_workers_die_with_their_parent(tree: Path, sig: signal.Signals) -> None:
     workers = _workers(process, 2)
     process.send_signal(sig)
     process.wait()
-    assert _gone(workers), "workers outlived the parent"
+    assert _alive(workers) == [], "workers outlived the parent"
     process.stdout.close()  # type: ignore[union-attr]
     process.stderr.close()  # type: ignore[union-attr]
 
@@ -110,7 +118,7 @@ def test_ctrl_c_exits_130(tree: Path) -> None:
     assert process.returncode == 130
     assert err.decode().strip().endswith("yeplint: interrupted")
     assert "Traceback" not in err.decode()
-    assert _gone(workers)
+    assert _alive(workers) == []
 
 
 def test_a_closed_pipe_ends_the_run_quietly(small: Path) -> None:

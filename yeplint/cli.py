@@ -123,6 +123,8 @@ def _lint(
             from yeplint.cache import Cache
 
             linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
+            if linter.cache.notice:
+                click.echo(f"yeplint: {linter.cache.notice}", err=True)
         if stdin_filename is not None:
             cwd = Path.cwd()
             path = (cwd / stdin_filename).absolute()

@@ -276,7 +276,7 @@ class Linter:
                     key,
                     digest,
                     {
-                        "deps": [dependency(*logged) for logged in resolver.log],
+                        "deps": [dependency(*logged, resolver) for logged in resolver.log],
                         "diagnostics": [encode(d) for d in diagnostics],
                     },
                 )
@@ -296,7 +296,7 @@ class Linter:
             return None
         try:
             return [decode(target.display, row) for row in entry["diagnostics"]]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, RecursionError):
             return None
 
     def _lint_post(self, post: Post, target: Target, result: Result) -> list[Diagnostic]:

@@ -15,7 +15,7 @@ import re
 import stat
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
@@ -42,12 +42,24 @@ class Resolution:
     """For MISSING/WRONG_CASE: the reference rewritten to the closest existing file."""
 
 
+Stamp = tuple[int, int, int, int]
+"""``(mtime_ns, size, ctime_ns, inode)`` of a file: an in-place rewrite that restores the
+modification time still changes ``ctime``, a replacement the inode."""
+
+
+def stamp_of(info: os.stat_result) -> Stamp:
+    return info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino
+
+
 @dataclass(frozen=True, slots=True)
 class ImageInfo:
     format: str | None
     width: int | None
     height: int | None
     error: str | None = None
+    stamp: Stamp | None = field(default=None, compare=False)
+    """The file's stamp taken (through the open file) before its header was read: the cache
+    ties the verdict to exactly that version of the image."""
 
 
 _EXTENSION_FORMATS = {
@@ -211,6 +223,10 @@ class ImageResolver:
         head, sep, tail = reference.rpartition(old)
         return f"{head}{new}{tail}" if sep else new
 
+    def known_info(self, path: Path) -> ImageInfo | None:
+        """The header read this run, if any (without reading it)."""
+        return self._infos.get(path)
+
     def info(self, path: Path) -> ImageInfo:
         """Format and size from the file's header (Pillow reads headers lazily); cached."""
         info = self._infos.get(path)
@@ -352,7 +368,10 @@ def _inside(path: Path, root: Path) -> bool:
 HEADER_BYTES = 64 * 1024
 """Image headers are parsed from this many leading bytes, read in one call; Pillow reading
 the file itself makes one small read per JPEG marker (2.5x slower). A header that goes on
-past them (a large EXIF or ICC block) is parsed again from the file."""
+past them (a large EXIF or ICC block) is parsed again from ``LONG_HEADER_BYTES``."""
+LONG_HEADER_BYTES = 4 * 1024 * 1024
+"""The most of a file read for its header: JPEG segments are at most 64 KB each, so this
+holds dozens of them; a file of fill bytes or junk costs at most this, never its size."""
 
 
 def _read_info(path: Path) -> ImageInfo:
@@ -360,20 +379,58 @@ def _read_info(path: Path) -> ImageInfo:
         return ImageInfo("SVG", None, None)
     try:  # non-blocking, so that a FIFO named like an image is reported, not waited on
         with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
                 return ImageInfo(None, None, None, "not a regular file")
             head = handle.read(HEADER_BYTES)
+            info = _identify(BytesIO(_squeeze(head)))
+            if info.error and len(head) == HEADER_BYTES:
+                head += handle.read(LONG_HEADER_BYTES - HEADER_BYTES)
+                info = _identify(BytesIO(_squeeze(head)))
     except OSError as exc:
         return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
-    info = _identify(BytesIO(head))
-    if info.error and len(head) == HEADER_BYTES:
-        info = _identify(path)
-    return info
+    return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status))
+
+
+_FILLS = re.compile(rb"\xff+")
+_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+"""JPEG markers without a length field (TEM, RSTn)."""
+
+
+def _squeeze(head: bytes) -> bytes:
+    """A JPEG header with the runs of 0xFF fill bytes before each marker made one byte (the
+    standard allows any number there): Pillow reads fill bytes one at a time, ~1 s per MB.
+    Segments are walked by their lengths, so their content is copied untouched, up to the
+    start of the compressed data; anything else is returned as it is."""
+    if not head.startswith(b"\xff\xd8"):
+        return head
+    out = [b"\xff\xd8"]
+    position = 2
+    while position < len(head):
+        fills = _FILLS.match(head, position)
+        if fills is None:
+            return head  # not at a marker: leave it to Pillow
+        if fills.end() >= len(head):
+            return b"".join(out) + b"\xff"  # fill bytes to the end: truncated
+        marker = head[fills.end()]
+        out.append(bytes((0xFF, marker)))
+        position = fills.end() + 1
+        if marker in _STANDALONE:
+            continue
+        if position + 2 > len(head):
+            break
+        length = int.from_bytes(head[position : position + 2], "big")
+        out.append(head[position : position + length])
+        position += length
+        if marker == 0xDA:  # start of scan: the header is complete
+            break
+    return b"".join(out) + head[position:]
 
 
 def _identify(source: Path | BytesIO) -> ImageInfo:
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = None  # only the header is read: no decompression bomb here
     try:
         with Image.open(source) as image:
             width, height = image.size
