@@ -95,6 +95,7 @@ TRAPS = [
     "##Doelkop `code\nover twee` regels\n",
     "##Doellijst\n2) geen lijst\n",
     "##Doelcode\n    vier spaties\n",
+    "##Doelref\n[ref]: /x.png\nrest\n",
     "<!-- ##Commentaar -->\n",
     "<div>\n##In HTML-blok\n</div>\n",
     "| a | b |\n|---|---|\n| #x | ##y |\n",

@@ -59,6 +59,28 @@ def test_deep_markdown_and_long_runs(lint: LintFn) -> None:
     assert [d.code for d in lint(text, name="x.md") if d.code == "YEP000"] == []
 
 
+@pytest.mark.parametrize(
+    ("shape", "code"),
+    [
+        # a duplicate two-line heading is quoted in a message; cleaning it backtracked (28 s)
+        (("a" + " " * 40_000 + "b\nc\n===\n\n") * 2, "YEP207"),
+        ("<!--" * 60_000, None),  # html.parser: minutes at this size
+        ("<div " + "<a " * 60_000 + "\n", None),
+        ("<?" + "<?" * 60_000, None),
+        ("<div>\n" + "<img src='x " * 20_000 + "\n", None),
+        ("<div>\n" + '<img src="a.png">' * 20_000 + "\n", "YEP301"),
+    ],
+    ids=["setext-spaces", "comments", "open-tags", "processing", "open-quotes", "many-img"],
+)
+def test_hostile_shapes_finish(lint: LintFn, shape: str, code: str | None) -> None:
+    """Shapes that were quadratic: at these sizes the old code ran for minutes; bench/
+    hostile_shapes.py prints every shape at doubling sizes."""
+    found = {d.code for d in lint(shape, name="notes/page.md")}
+    assert "YEP000" not in found
+    if code:
+        assert code in found
+
+
 def test_special_files_are_never_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo.md")
     (tmp_path / "loop.md").symlink_to("loop.md")

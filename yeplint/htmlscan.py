@@ -1,7 +1,18 @@
-"""Find ``<img>`` tags and comments in an HTML fragment, with their offsets (html.parser)."""
+"""Find ``<img>`` tags and comments in an HTML fragment, with their offsets.
+
+CPython's ``html.parser`` is quadratic on unclosed constructs: it searches the rest of the
+input for the end of every ``<a ``, ``<!--``, ``<?`` or quoted attribute that never ends
+(64 KB of ``<a `` took 69 s). So one left-to-right pass here finds only the constructs yeplint
+reads (comments, ``<img>`` tags, and the raw-text elements ``<script>``/``<style>`` whose
+content is not HTML), each end searched once from where the pass stands: when an end is
+missing, nothing after it can be complete either, and the pass stops. Each ``<img>`` tag
+found is then handed alone to ``html.parser`` for its attributes (quotes, entities), so the
+whole costs time linear in the fragment.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -15,44 +26,74 @@ class Found:
     text: str = ""
 
 
-class HtmlScanner(HTMLParser):
-    """Finds ``<img>`` tags and comments in an HTML fragment, with their offsets."""
+_NEXT = re.compile(r"<!--|<(img|script|style)(?=[\s/>])", re.IGNORECASE)
+_TAG_END = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
 
-    def __init__(self, html: str) -> None:
+
+class _Attributes(HTMLParser):
+    """The attributes of one start tag."""
+
+    def __init__(self, tag: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.html = html
-        self.line_starts = [0]
-        for i, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(i + 1)
-        self.images: list[Found] = []
-        self.comments: list[Found] = []
+        self.attrs: dict[str, str | None] = {}
         try:
-            self.feed(html)
+            self.feed(tag)
             self.close()
-        except AssertionError:
-            # CPython 3.11's _markupbase asserts on some malformed declarations (`<![!--`);
-            # what was found before that point stands.
+        except AssertionError:  # CPython 3.11's _markupbase asserts on some declarations
             pass
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "img":
-            return
-        values = dict(attrs)
-        raw = self.get_starttag_text() or ""
-        self.images.append(
-            Found(self._offset(), len(raw), src=values.get("src"), alt=values.get("alt"))
-        )
+        if not self.attrs:
+            self.attrs = dict(attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
 
-    def handle_comment(self, data: str) -> None:
-        offset = self._offset()
-        end = self.html.find("-->", offset)
-        length = (end + 3 - offset) if end >= 0 else len(data) + 4
-        self.comments.append(Found(offset, length, text=data))
+
+def _comment_end(html: str, start: int) -> int:
+    """Where the comment opened at ``start`` ends (exclusive), -1 if never: ``<!-->`` and
+    ``<!--->`` are complete (empty) comments, as in HTML and CommonMark 0.31."""
+    if html.startswith(">", start + 4):
+        return start + 5
+    if html.startswith("->", start + 4):
+        return start + 6
+    end = html.find("-->", start + 4)
+    return end + 3 if end >= 0 else -1
+
+
+class HtmlScanner:
+    """Finds ``<img>`` tags and comments in an HTML fragment, with their offsets."""
+
+    def __init__(self, html: str) -> None:
+        self.images: list[Found] = []
+        self.comments: list[Found] = []
+        position = 0
+        while True:
+            match = _NEXT.search(html, position)
+            if match is None:
+                return
+            start = match.start()
+            if match.group() == "<!--":
+                stop = _comment_end(html, start)
+                if stop < 0:
+                    return  # the rest is comment text (CommonMark's HTML block type 2)
+                text = html[start + 4 : max(stop - 3, start + 4)]
+                self.comments.append(Found(start, stop - start, text=text))
+                position = stop
+                continue
+            tag_end = _TAG_END.match(html, match.end())
+            if tag_end is None:
+                return  # an unclosed tag or quote runs to the end
+            name = match.group(1).lower()
+            if name == "img":
+                tag = html[start : tag_end.end()]
+                attrs = _Attributes(tag).attrs
+                self.images.append(
+                    Found(start, len(tag), src=attrs.get("src"), alt=attrs.get("alt"))
+                )
+                position = tag_end.end()
+                continue
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, tag_end.end())
+            if close is None:
+                return  # raw text to the end
+            position = close.end()

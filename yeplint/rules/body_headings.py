@@ -138,8 +138,13 @@ def _separable(post: Post, paragraph: Paragraph) -> bool:
             < len(prefix.expandtabs(4)) + 4
         ):
             return False
-    shapes = [shape.type for _, shape in structure(list(paragraph.lines[1:]))]
-    return shapes == ["paragraph_open", "inline", "paragraph_close"]
+    rest = list(paragraph.lines[1:])
+    shapes = [shape for _, shape in structure(rest)]
+    kinds = [shape.type for shape in shapes]
+    # the same text: a reference definition (no token) must not have been taken out of it
+    return kinds == ["paragraph_open", "inline", "paragraph_close"] and shapes[1].content == (
+        "\n".join(rest).strip()
+    )
 
 
 def _prefix(post: Post, line: int, content: str) -> str:

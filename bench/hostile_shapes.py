@@ -1,0 +1,81 @@
+"""Hostile input shapes at doubling sizes: every one must take time linear in its size.
+
+Prints, per shape, the seconds for each size and the ratio to the previous size (about 2 for
+linear, about 4 for quadratic). Run: ``python bench/hostile_shapes.py [--max-kb 512]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from yeplint.config import Settings  # noqa: E402
+from yeplint.discovery import discover  # noqa: E402
+from yeplint.engine import Linter  # noqa: E402
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda size: unit * (size // len(unit))
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "setext heading, inner spaces": lambda n: "a" + " " * n + "b\n===\n",
+    "repeated <!--": _repeat("<!--"),
+    "repeated <!-- on lines": _repeat("<!--\n"),
+    "reference, unclosed title": lambda n: '[a]: /url "' + "x\n" * (n // 2),
+    "reference, unclosed title, one line": lambda n: '[a]: /url "' + "x" * n,
+    "runs of [": _repeat("["),
+    "runs of *": _repeat("*a"),
+    "nested >": lambda n: ">" * min(n, 100_000) + " a\n",
+    "backticks": _repeat("`a``"),
+    "##Kop lines": _repeat("##Kop\n"),
+    "## Kop   ## closed": _repeat("## Kop" + " " * 50 + "##\n"),
+    "<img tags": _repeat('<img src="a.png" alt="x">\n'),
+    "yeplint-disable comments": _repeat("<!-- yeplint-disable YEP201 -->\n"),
+    "YAML flow list": lambda n: "---\nk: [" + "a, " * (n // 3) + "]\n---\n",
+}
+
+
+def time_one(linter: Linter, root: Path, text: str) -> float:
+    page = root / "p.md"
+    page.write_text(text, encoding="utf-8")
+    targets = discover([page], linter.settings, cwd=root)
+    started = time.perf_counter()
+    linter.run(targets)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--max-kb", type=int, default=512)
+    parser.add_argument("--only", help="shapes whose name contains this")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        settings = replace(Settings(), root=root, max_file_size=4 * 1024 * 1024)
+        linter = Linter(settings)
+        sizes = []
+        size = 32 * 1024
+        while size <= args.max_kb * 1024:
+            sizes.append(size)
+            size *= 2
+        print(f"{'shape':<38}" + "".join(f"{s // 1024:>8} KB" for s in sizes) + "   worst ratio")
+        for name, make in SHAPES.items():
+            if args.only and args.only not in name:
+                continue
+            times = [time_one(linter, root, make(s)) for s in sizes]
+            ratios = [b / a for a, b in zip(times, times[1:], strict=False) if a > 0.005]
+            worst = max(ratios, default=0.0)
+            row = "".join(f"{t:>10.3f} s" for t in times)
+            print(f"{name:<38}{row}   {worst:.1f}" + ("  <- super-linear" if worst > 3 else ""))
+
+
+if __name__ == "__main__":
+    main()
