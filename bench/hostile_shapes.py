@@ -7,6 +7,7 @@ linear, about 4 for quadratic). Run: ``python bench/hostile_shapes.py [--max-kb 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import tempfile
 import time
@@ -16,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from yeplint.config import Settings  # noqa: E402
-from yeplint.discovery import discover  # noqa: E402
-from yeplint.engine import Linter  # noqa: E402
+from yeplint.config import Settings
+from yeplint.discovery import discover
+from yeplint.engine import Linter
 
 
 def _repeat(unit: str) -> Callable[[int], str]:
@@ -71,7 +72,7 @@ def main() -> None:
             if args.only and args.only not in name:
                 continue
             times = [time_one(linter, root, make(s)) for s in sizes]
-            ratios = [b / a for a, b in zip(times, times[1:], strict=False) if a > 0.005]
+            ratios = [b / a for a, b in itertools.pairwise(times) if a > 0.005]
             worst = max(ratios, default=0.0)
             row = "".join(f"{t:>10.3f} s" for t in times)
             print(f"{name:<38}{row}   {worst:.1f}" + ("  <- super-linear" if worst > 3 else ""))
