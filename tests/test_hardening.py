@@ -255,3 +255,44 @@ def test_front_matter_rules_alone_never_parse_the_body(lint: LintFn) -> None:
     assert "YEP000" not in [d.code for d in diagnostics]
     diagnostics = lint(text, name="x.md", select=["YEP0", "YEP1", "YEP2"])
     assert "YEP000" in [d.code for d in diagnostics]
+
+
+def test_a_symlinked_content_folder_is_followed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    real = tmp_path / "elders" / "content"
+    (real / "posts").mkdir(parents=True)
+    (real / "posts" / "post.md").write_text("##Kop\n\n![Een zaal](./zaal.jpg)\n")
+    (real / "posts" / "loop").symlink_to("..")  # a loop: never walked twice
+    project = tmp_path / "site"
+    project.mkdir()
+    (project / "yeplint.toml").write_text("")
+    (project / "content").symlink_to(real)
+    (project / "inside").mkdir()
+    (project / "inside" / "page.md").write_text("##Binnen\n")
+    (project / "alias").symlink_to("inside")
+    monkeypatch.chdir(project)
+    named = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
+    assert named.stdout.splitlines() == [
+        "content/posts/post.md:1:1: YEP201 no space after `##`: this line is a paragraph, not "
+        "a heading",
+        "content/posts/post.md:3:1: YEP301 image `./zaal.jpg` does not exist",
+    ]
+    whole = CliRunner().invoke(main, ["check", ".", "--format", "concise"])
+    assert [line.split(":")[0] for line in whole.stdout.splitlines()] == [
+        "alias/page.md",
+        "inside/page.md",
+    ]
+    assert whole.stderr == (
+        "yeplint: skipped content: a symlink to a folder outside the project (name it on the"
+        " command line to check it)\n"
+    )
+    from PIL import Image
+
+    Image.new("RGB", (4, 4)).save(real / "posts" / "zaal.jpg", "JPEG")
+    again = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
+    assert [line.split(" ")[1] for line in again.stdout.splitlines()] == ["YEP201"]

@@ -132,7 +132,10 @@ def _lint(
             targets = [Target(path, display_path(path, cwd), root)]
             data = stdin if stdin is not None else sys.stdin.buffer.read()
         else:
-            targets = discover(list(paths) or [Path()], settings)
+            notices: list[str] = []
+            targets = discover(list(paths) or [Path()], settings, notices=notices)
+            for notice in notices:
+                click.echo(f"yeplint: {notice}", err=True)
             if changed_since is not None:
                 targets = _changed(targets, changed_since)
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:

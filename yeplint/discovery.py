@@ -1,8 +1,9 @@
 """Paths → the sorted list of Markdown files to check, each with its content root.
 
-Directories are walked without following symlinked folders (no loops), hidden folders and
-``node_modules`` are skipped, and only regular files are returned: a FIFO named ``x.md`` is never
-opened. Files named explicitly are checked even when they do not match ``include``.
+Symlinked folders are followed once (no loops) when their target stays inside the root or
+when they are named on the command line; hidden folders and ``node_modules`` are skipped, and
+only regular files are returned: a FIFO named ``x.md`` is never opened. Files named explicitly
+are checked even when they do not match ``include``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Target:
     root: Path
     skip_reason: str | None = None
     """Set when the file exists but must not be read (not a regular file)."""
+    trusted: Path | None = None
+    """The real folder behind a symlinked folder named on the command line, when it lies
+    outside the root: its files and images count as inside."""
 
     @property
     def relative(self) -> str:
@@ -66,10 +70,19 @@ def _root_for(arg: Path, project: Path | None, cwd: Path) -> Path:
     return arg.parent
 
 
-def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> list[Target]:
+def discover(
+    paths: list[Path],
+    settings: Settings,
+    cwd: Path | None = None,
+    notices: list[str] | None = None,
+) -> list[Target]:
+    """The files to check under ``paths``. Symlinked folders are followed once when their
+    target stays inside the root, or when they are named on the command line; others are
+    skipped with a line in ``notices``."""
     cwd = (cwd or Path.cwd()).absolute()
     project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
+    told = notices if notices is not None else []
     for raw in paths:
         arg = Path(os.path.normpath(cwd / raw))
         try:
@@ -77,9 +90,15 @@ def discover(paths: list[Path], settings: Settings, cwd: Path | None = None) -> 
         except OSError as exc:
             raise DiscoveryError(f"{raw}: {exc.strerror or 'cannot access'}") from None
         root = _root_for(arg, project, cwd)
+        trusted = None
+        if stat.S_ISLNK(mode) and arg.is_dir():
+            mode = stat.S_IFDIR  # named on the command line: followed once
+            real = Path(os.path.realpath(arg))
+            if not _inside(real, Path(os.path.realpath(root))):
+                trusted = real
         if stat.S_ISDIR(mode):
-            for path in _walk(arg, root, settings):
-                found.setdefault(path, Target(path, display_path(path, cwd), root))
+            for path in _walk(arg, root, settings, trusted, told, cwd):
+                found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
             continue
         reason = None
         if stat.S_ISLNK(mode):
@@ -109,10 +128,14 @@ def _excluded(path: Path, root: Path, settings: Settings) -> bool:
     return bool(settings.exclude) and matches_any(settings.exclude, _relative(path, root))
 
 
-def _regular_inside(link: Path, root: Path) -> bool:
+def _inside(real: Path, base: Path) -> bool:
+    return real == base or base in real.parents
+
+
+def _regular_inside(link: Path, root: Path, trusted: Path | None = None) -> bool:
     real = Path(os.path.realpath(link))
-    real_root = Path(os.path.realpath(root))
-    if real != real_root and real_root not in real.parents:
+    bases = [Path(os.path.realpath(root)), *([trusted] if trusted else [])]
+    if not any(_inside(real, base) for base in bases):
         return False
     try:
         return stat.S_ISREG(real.stat().st_mode)
@@ -151,11 +174,20 @@ def _include_suffixes(include: tuple[str, ...]) -> tuple[str, ...] | None:
     return suffixes
 
 
-def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
+def _walk(
+    folder: Path,
+    root: Path,
+    settings: Settings,
+    trusted: Path | None,
+    notices: list[str],
+    cwd: Path,
+) -> list[Path]:
     result: list[Path] = []
     gitignore = settings.respect_gitignore
     suffixes = _include_suffixes(settings.include)
     stack: list[tuple[Path, Ignores]] = [(folder, ())]
+    bases = [Path(os.path.realpath(root)), *([trusted] if trusted else [])]
+    visited = {os.path.realpath(folder)}
     while stack:
         current, specs = stack.pop()
         if gitignore:
@@ -176,11 +208,28 @@ def _walk(folder: Path, root: Path, settings: Settings) -> list[Path]:
                     ):
                         stack.append((path, specs))
                     continue
+                if entry.is_symlink() and entry.is_dir():
+                    if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
+                        continue
+                    path = Path(entry.path)
+                    real = os.path.realpath(path)
+                    if real in visited:
+                        continue  # a loop, or a folder already walked
+                    if not any(_inside(Path(real), base) for base in bases):
+                        notices.append(
+                            f"skipped {display_path(path, cwd)}: a symlink to a folder outside"
+                            f" the project (name it on the command line to check it)"
+                        )
+                        continue
+                    visited.add(real)
+                    if not _excluded(path, root, settings):
+                        stack.append((path, specs))
+                    continue
                 if suffixes is not None and not entry.name.endswith(suffixes):
                     continue
                 path = Path(entry.path)
                 if entry.is_symlink():
-                    if not _regular_inside(path, root):
+                    if not _regular_inside(path, root, trusted):
                         continue  # broken, looping or escaping the root
                 elif not entry.is_file(follow_symlinks=False):
                     continue  # FIFOs, sockets and devices are never opened

@@ -255,6 +255,8 @@ class Linter:
         if isinstance(read, Diagnostic):
             return [read] if self._wanted(read.code, target) else []
         resolver = self.resolver_for(target.root)
+        if target.trusted is not None:
+            resolver.trusted.add(target.trusted)
         key = digest = ""
         if self.cache is not None:
             from yeplint.cache import content_hash  # the cache and hashlib only when used

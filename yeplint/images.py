@@ -91,6 +91,9 @@ class ImageResolver:
         self._case: dict[Path, dict[str, str]] = {}
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
         """When a list, every resolution is appended to it (the cache records them)."""
+        self.trusted: set[Path] = set()
+        """Real folders outside the root that symlinks may lead into (a symlinked content
+        folder named on the command line)."""
 
     def listing(self, folder: Path) -> dict[str, int] | None:
         """Names in ``folder`` mapped to their ``DIR``/``LINK`` flags (one scandir, no stat per
@@ -183,7 +186,8 @@ class ImageResolver:
             current = current / part
             if names[part] & LINK:
                 real = Path(os.path.realpath(current))
-                if not _inside(real, Path(os.path.realpath(root))):
+                bases = (Path(os.path.realpath(root)), *self.trusted)
+                if not any(_inside(real, base) for base in bases):
                     return Resolution(Status.OUTSIDE, current)
             if last and names[part] & DIR:
                 return Resolution(Status.DIRECTORY, current)
