@@ -70,3 +70,17 @@ def test_content_hook_rechecks_the_tree_when_an_image_changes(
     done = try_repo(repo, pre_commit_home, "yeplint-content", "--files", "content/logo.png")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout
+
+
+def test_content_hook_runs_when_a_commit_only_deletes_an_image(
+    repo: Path, pre_commit_home: Path
+) -> None:
+    """pre-commit passes no file for a deletion: a hook filtered on image names was skipped."""
+    (repo / "content" / "team.jpg").write_bytes(b"")
+    (repo / "content" / "a.md").write_text("## Kop\n")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start")
+    git(repo, "rm", "-q", "content/team.jpg")
+    done = try_repo(repo, pre_commit_home, "yeplint-content")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout

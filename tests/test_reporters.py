@@ -80,3 +80,42 @@ def test_junit_counts_every_file() -> None:
     xml = render("junit")
     assert '<testsuite name="yeplint" tests="2" failures="1">' in xml
     assert '<testcase name="report_site/schoon.md" classname="yeplint" />' in xml
+
+
+def test_control_characters_never_reach_a_terminal_or_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file name with an escape sequence and a new line that would start a workflow
+    command, and content with escape sequences and a bidirectional override: human and GitHub
+    output show them as visible characters; the machine formats keep them as data."""
+    import json as json_module
+    import xml.etree.ElementTree as ET
+
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    name = "bad\x1b[31mname\n::error file=x::pwned.md"
+    (tmp_path / name).write_text(
+        "##Kop \x1b]8;;http://x\x07link\x1b[2J\x9b\n\n## Dup\u202e\n\n## Dup\u202e\n"
+    )
+    outputs = {
+        f: CliRunner().invoke(main, ["check", ".", "--isolated", "--format", f]).stdout
+        for f in ("text", "concise", "github", "json", "sarif", "junit", "gitlab")
+    }
+    for f in ("text", "concise", "github"):
+        out = outputs[f]
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e"), f
+        assert not [line for line in out.splitlines() if line.startswith("::error file=x")], f
+    assert outputs["concise"].splitlines()[0] == (
+        "bad␛[31mname␊::error file=x::pwned.md:1:1: YEP201 no space after `##`: this line is a"
+        " paragraph, not a heading"
+    )
+    assert "\x1b" not in outputs["json"] and "\x1b" not in outputs["sarif"]
+    document = json_module.loads(outputs["json"])
+    assert {d["path"] for d in document["diagnostics"]} == {name}
+    sarif = json_module.loads(outputs["sarif"])
+    assert sarif["runs"][0]["results"][0]["message"]["text"].startswith("no space")
+    assert json_module.loads(outputs["gitlab"])[0]["location"]["path"] == name
+    assert ET.fromstring(outputs["junit"]).tag == "testsuites"

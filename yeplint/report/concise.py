@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from yeplint.report.escape import printable
+
 if TYPE_CHECKING:
     from yeplint.engine import Result
     from yeplint.report import ReportOptions
@@ -12,4 +14,5 @@ if TYPE_CHECKING:
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
     for d in result.diagnostics:
         level = "" if d.severity.value == "error" else "warning: "
-        out.write(f"{d.path}:{d.line}:{d.column}: {d.code} {level}{d.message}\n")
+        line = f"{d.path}:{d.line}:{d.column}: {d.code} {level}{d.message}"
+        out.write(printable(line) + "\n")

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands, then the full list as concise lines.
 
 ``::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`` with the documented
-escaping (``%``, CR and LF everywhere; ``:`` and ``,`` in properties too). GitHub shows at most
+escaping (``%``, CR and LF everywhere; ``:`` and ``,`` in properties too), other control
+characters shown as visible ones (:mod:`yeplint.report.escape`). GitHub shows at most
 10 annotations of each level per step, so every problem is also printed as a plain line.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from yeplint.report import concise
+from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
     from yeplint.engine import Result
@@ -17,7 +19,10 @@ if TYPE_CHECKING:
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escaping, after the control characters that the log would
+    interpret (colour, links) are made visible."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def escape_property(text: str) -> str:

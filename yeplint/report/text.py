@@ -15,6 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from yeplint.diagnostics import Diagnostic, Severity
+from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
     from yeplint.engine import Result
@@ -43,6 +44,7 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
         lines.extend(_statistics(result.diagnostics))
     if not options.quiet or result.diagnostics:
         lines.append(_summary(result))
+    lines = [[(printable(text), style) for text, style in line] for line in lines]
     if _colour(out, options.color):
         _print_rich(out, lines)
     else:
