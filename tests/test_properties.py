@@ -123,3 +123,34 @@ def test_fixes_verify_and_converge_in_one_run(tmp_path: Path, text: str) -> None
     assert_sound([d for ds in first.diagnostics.values() for d in ds], page.read_bytes())
     second = fix_paths([page], tmp_path, unsafe=True)
     assert (second.fixed_problems, second.refused) == (0, []), text
+
+
+title_texts = st.text(alphabet="\"'()\\ax\n&;#", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(first=title_texts, more=st.lists(title_texts, max_size=4), start=st.integers(0, 3))
+def test_linear_link_title_agrees_with_markdown_it(first: str, more: list[str], start: int) -> None:
+    """yeplint's linear ``parseLinkTitle`` returns what markdown-it-py's does, line by line."""
+    from markdown_it.helpers import parseLinkTitle
+
+    from yeplint.markdown import parse_link_title
+
+    string = first
+    ours = parse_link_title(string, start, len(string))
+    theirs = parseLinkTitle(string, start, len(string))
+    for line in [None, *more]:
+        if line is not None:
+            if not theirs.can_continue:
+                break
+            pos = len(string)
+            string += line
+            ours = parse_link_title(string, pos, len(string), ours)
+            theirs = parseLinkTitle(string, pos, len(string), theirs)
+        assert (ours.ok, ours.can_continue, ours.pos, ours.str, ours.marker) == (
+            theirs.ok,
+            theirs.can_continue,
+            theirs.pos,
+            theirs.str,
+            theirs.marker,
+        )
