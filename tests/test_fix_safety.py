@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import fix_paths
 from yeplint.cli import main
-from yeplint.config import Settings
+from yeplint.config import Collection, Settings
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
 from yeplint.discovery import discover
 from yeplint.fix import fix_files
@@ -286,3 +287,57 @@ def test_two_fix_runs_at_once_lose_nothing(tmp_path: Path) -> None:
     assert {first.wait(), second.wait()} <= {0, 1}
     for page, (_, after) in pages.items():
         assert page.read_bytes() == after, page
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("###Werkwijze ###\n", "### Werkwijze\n"),
+        ("##Kop##\n", "## Kop\n"),
+        ("##Werken met C#\n", "## Werken met C#\n"),
+        (
+            "[ref]: https://example.com\n\n##Zie [ref]\n",
+            "[ref]: https://example.com\n\n## Zie [ref]\n",
+        ),
+        (
+            "| a |\n|---|\n| ![x](beelden\\foto.jpg) |\n",
+            "| a |\n|---|\n| ![x](beelden/foto.jpg) |\n",
+        ),
+        ("![x](beelden\\\\foto.jpg)\n", "![x](beelden/foto.jpg)\n"),
+        ("![x](beelden\\%66oto.jpg)\n", "![x](beelden/%66oto.jpg)\n"),
+        # not fixed: the duplicate key decides which intro counts, and the other problem remains
+        ("---\nintro: a: b\nintro: c\n---\n", None),
+        ("---\nintro: a: b\nlist: [\n---\n", None),
+        ("---\nintro: a: b\n---\n", "---\nintro: 'a: b'\n---\n"),
+        # an alias shares the value: renaming it in one place would change two
+        ("---\nbase: &b {Title: x}\n<<: *b\n---\n", None),
+    ],
+    ids=[
+        "spaced-closing",
+        "glued-closing",
+        "c-sharp",
+        "reference-link",
+        "table-cell",
+        "escaped-backslash",
+        "percent-escape",
+        "duplicate-key",
+        "other-yaml-error",
+        "quoted",
+        "alias",
+    ],
+)
+def test_fixes_found_by_the_fuzzer_verify(tmp_path: Path, before: str, after: str | None) -> None:
+    from PIL import Image
+
+    (tmp_path / "beelden").mkdir()
+    Image.new("RGB", (4, 4)).save(tmp_path / "beelden" / "foto.jpg", "JPEG")
+    schema = tmp_path / "page.schema.json"
+    schema.write_text(
+        '{"type": "object", "properties": {"title": {}}, "additionalProperties": false}'
+    )
+    settings = Settings(collections=(Collection("page", ("page.md",), str(schema)),))
+    page = tmp_path / "page.md"
+    page.write_text(before)
+    report = fix_paths([page], tmp_path, unsafe=True, settings=settings)
+    assert report.refused == []
+    assert page.read_text() == (before if after is None else after)

@@ -15,7 +15,7 @@ from typing import Any
 
 from yeplint.diagnostics import Intent
 from yeplint.document import Post
-from yeplint.markdown import Shape, inline_shape, normalize_link, structure
+from yeplint.markdown import Shape, inline_shape, normalize_link, parse_structure, structure
 
 _MISSING = object()
 
@@ -73,12 +73,12 @@ def _first_key_difference(expected: dict[str, Any], actual: dict[str, Any]) -> s
 
 def _body(before: Post, after: Post, intents: list[Intent]) -> str | None:
     offset = before.body_start_line - 1
-    old = structure(before.lines[offset:])
+    old, env = parse_structure(before.lines[offset:])
     new = structure(after.lines[after.body_start_line - 1 :])
     expected: list[tuple[int, Shape]] = list(old)
     for intent in sorted(intents, key=lambda i: i.line, reverse=True):
         if intent.kind == "heading":
-            problem = _make_heading(expected, intent, offset)
+            problem = _make_heading(expected, intent, offset, env)
         elif intent.kind == "image":
             problem = _retarget(expected, intent, offset)
         else:
@@ -111,7 +111,9 @@ def _describe(shape: Shape) -> str:
     return kind
 
 
-def _make_heading(expected: list[tuple[int, Shape]], intent: Intent, offset: int) -> str | None:
+def _make_heading(
+    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: dict[str, Any]
+) -> str | None:
     """Replace the paragraph starting on ``intent.line`` by the heading, and keep its other
     lines as a paragraph."""
     line = intent.line - 1 - offset
@@ -126,13 +128,13 @@ def _make_heading(expected: list[tuple[int, Shape]], intent: Intent, offset: int
     tag = f"h{intent.level}"
     heading: list[tuple[int, Shape]] = [
         (line, _block("heading_open", tag, 1)),
-        (line, _block("inline", "", 0, intent.new, inline_shape(intent.new))),
+        (line, _block("inline", "", 0, intent.new, inline_shape(intent.new, env))),
         (-1, _block("heading_close", tag, -1)),
     ]
     if rest:
         heading += [
             (line + 1, _block("paragraph_open", "p", 1, hidden=opening.hidden)),
-            (line + 1, _block("inline", "", 0, rest[0], inline_shape(rest[0]))),
+            (line + 1, _block("inline", "", 0, rest[0], inline_shape(rest[0], env))),
             (-1, _block("paragraph_close", "p", -1, hidden=opening.hidden)),
         ]
     expected[found : found + 3] = heading
@@ -158,13 +160,16 @@ def _retarget(expected: list[tuple[int, Shape]], intent: Intent, offset: int) ->
     holders = [k for k, (ln, s) in enumerate(expected) if 0 <= ln <= line and s.type in _HOLDERS]
     if not holders:
         return f"no image `{intent.old}` on line {intent.line}"
-    k = holders[-1]
-    ln, shape = expected[k]
-    replaced = _replace_image(shape, intent.old, intent.new)
-    if replaced is None:
-        return f"no image `{intent.old}` on line {intent.line}"
-    expected[k] = (ln, replaced)
-    return None
+    last = expected[holders[-1]][0]
+    on_line = [k for k in holders if expected[k][0] == last]  # table cells share a line
+    before = [k for k in holders if expected[k][0] < last][-1:]
+    for k in [*reversed(on_line), *before]:
+        ln, shape = expected[k]
+        replaced = _replace_image(shape, intent.old, intent.new)
+        if replaced is not None:
+            expected[k] = (ln, replaced)
+            return None
+    return f"no image `{intent.old}` on line {intent.line}"
 
 
 _HOLDERS = ("inline", "html_block")

@@ -127,6 +127,9 @@ class FrontMatter:
     ambiguities: list[Ambiguity] = field(default_factory=list)
     ok: bool = False
     """True when the YAML parsed into usable data."""
+    aliases: bool = False
+    """The YAML may use aliases (``*name``): one edit can then change several values, so no
+    fix edits a key or value of it."""
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""
@@ -193,7 +196,8 @@ def parse_yaml(
         fm.ok = True
         return fm, problems
     builder = _Builder(fm, problems, line_offset, source.split("\n"))
-    if "*" in source and builder.measure(root) is None:
+    fm.aliases = "*" in source
+    if fm.aliases and builder.measure(root) is None:
         return fm, problems  # aliases (which need a `*`) that expand too far or loop
     fm.data = builder.build(root, ())
     fm.ok = True
@@ -223,14 +227,22 @@ def _quote_fix(
     lines: list[str], index: int, line: int, key: str, value: str, quoted: str
 ) -> Fix | None:
     """An unsafe fix quoting the value of a top-level ``key: value`` line: only when the value
-    is the whole rest of the line (no comment) and the next line does not continue it."""
+    is the whole rest of the line (no comment), the next line does not continue it, and the
+    front matter then reads."""
     name = key.strip()
     if key != name or not re.fullmatch(r"[\w-]+", name) or " #" in value:
         return None
     following = next((t for t in lines[index + 1 :] if t.strip()), "")
     if following[:1] in (" ", "\t"):
         return None
+    if sum(1 for t in lines if t.startswith((f"{name}:", f"'{name}':", f'"{name}":'))) > 1:
+        return None  # a duplicate key: which value counts is not this fix's to decide
     start = len(key) + 2 + len(value) - len(value.lstrip())
+    repaired = [*lines[:index], lines[index][:start] + quoted, *lines[index + 1 :]]
+    try:  # certain only if this was the front matter's one problem
+        yaml.compose("\n".join(repaired), Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return None
     span = Span.on_line(line, start + 1, len(value.strip()))
     intent = Intent("yaml", line, (name,), new=value.strip())
     return Fix(f"quote the value: `{quoted}`", (Edit(span, quoted),), "unsafe", (intent,))

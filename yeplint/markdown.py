@@ -561,18 +561,30 @@ def structure(lines: list[str]) -> list[tuple[int, Shape]]:
     its shape: type, tag, markup, attributes, text and inline children. Two bodies with the same
     shapes render the same; only an ATX heading and a setext heading of the same level and text
     count as equal (``--fix`` compares these before and after it edits a file)."""
-    md = _structure_parser()
-    tokens = md.parse("\n".join(lines))
-    return [(t.map[0] if t.map else -1, _token_shape(t)) for t in tokens]
+    return parse_structure(lines)[0]
 
 
-def inline_shape(text: str) -> tuple[Shape, ...]:
-    """The inline children of a block whose text is ``text``, as :func:`structure` shows them."""
+def parse_structure(lines: list[str]) -> tuple[list[tuple[int, Shape]], dict[str, Any]]:
+    """:func:`structure` and the parse's environment (the reference definitions)."""
     md = _structure_parser()
-    tokens = md.parseInline(text)
+    env: dict[str, Any] = {}
+    tokens = md.parse("\n".join(lines), env)
+    return [(t.map[0] if t.map else -1, _token_shape(t)) for t in tokens], env
+
+
+def inline_shape(text: str, env: dict[str, Any] | None = None) -> tuple[Shape, ...]:
+    """The inline children of a block whose text is ``text``, as :func:`structure` shows them,
+    with the reference definitions of ``env``."""
+    md = _structure_parser()
+    tokens = md.parseInline(text, dict(env or {}))
     return tuple(_token_shape(c) for c in tokens[0].children or ()) if tokens else ()
 
 
 def normalize_link(url: str) -> str:
-    """A link destination as the parser stores it (percent-encoded where needed)."""
-    return str(_structure_parser().normalizeLink(url))
+    """A link destination as written, as the parser stores it: backslash escapes and entities
+    resolved, percent-encoded where needed."""
+    from markdown_it.common.utils import unescapeAll
+
+    if url.startswith("<") and url.endswith(">"):
+        url = url[1:-1]
+    return str(_structure_parser().normalizeLink(unescapeAll(url)))

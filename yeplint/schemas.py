@@ -298,18 +298,22 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
         message = f"`{_short(instance)}` is not an allowed value for `{name}`"
         fix = None
-        if isinstance(instance, str) and isinstance(close, str):
+        if isinstance(instance, str) and isinstance(close, str) and not fm.aliases:
             intent = Intent("value", span.line, path, instance, close)
             fix = replace_scalar(span, instance, close, intent)
         yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint, fix))
         return
     if keyword == "format" and error.validator_value == "date":
-        yield Finding(annotated or "invalid-date", _date_violation(instance, name, span, path))
+        yield Finding(
+            annotated or "invalid-date", _date_violation(instance, name, span, path, not fm.aliases)
+        )
         return
     yield Finding(annotated or "schema-violation", _generic(error, name, span))
 
 
-def _date_violation(value: Any, name: str, span: Span, path: JsonPath) -> Violation:
+def _date_violation(
+    value: Any, name: str, span: Span, path: JsonPath, editable: bool = True
+) -> Violation:
     text = _short(value)
     if isinstance(value, str) and _DATE.fullmatch(value):
         return Violation(
@@ -324,7 +328,12 @@ def _date_violation(value: Any, name: str, span: Span, path: JsonPath) -> Violat
         year, month, day = parts.groups()
         padded = f"{year}-{int(month):02d}-{int(day):02d}"
         hint = f"write `{padded}` (YYYY-MM-DD)"
-        if _DATE.fullmatch(padded) and _real_date(padded) and span.line == span.end_line:
+        if (
+            editable
+            and _DATE.fullmatch(padded)
+            and _real_date(padded)
+            and span.line == span.end_line
+        ):
             quoted = span.end_column - span.column == len(value) + 2
             inner = Span(span.line, span.column + quoted, span.line, span.end_column - quoted)
             intent = Intent("value", span.line, path, value, padded)
@@ -415,7 +424,7 @@ def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> It
             hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
         span = fm.locate((*path, key), key=True)
         fix = None
-        if close and close not in instance:
+        if close and close not in instance and not fm.aliases:
             fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
             _annotated(schema) or "unknown-key",

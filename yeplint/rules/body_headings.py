@@ -98,15 +98,17 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
                 continue
             if k > 0 and len(hashes) == 1:
                 continue  # a hashtag at the start of a wrapped line
-            text = after.strip()
-            closed = _CLOSED.search(text)
-            fixed_text = text[: closed.start()].rstrip() if closed else text
+            fixed_text = _heading_words(after.strip(), len(hashes))
             column = _source_column(post, line, content)
             span = Span.on_line(line, column, len(content))
             fixed = f"{hashes} {fixed_text}"
             fix = None
             certain = k == 0 and len(hashes) > 1 and after[:1].isalpha()
-            if certain and _separable(post, paragraph):
+            if (
+                certain
+                and _reads_as(fixed, len(hashes), fixed_text)
+                and _separable(post, paragraph)
+            ):
                 intent = Intent("heading", line, level=len(hashes), new=fixed_text)
                 fix = Fix(f"write `{fixed}`", (Edit(span, fixed),), intents=(intent,))
             yield Violation(
@@ -115,6 +117,33 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
                 f"write `{fixed}`",
                 fix,
             )
+
+
+_SPACED_CLOSING = re.compile(r"(?:^|(?<=[ \t]))#+[ \t]*$")
+_GLUED_CLOSING = re.compile(r"(?<=[^#\s])#+$")
+
+
+def _heading_words(text: str, level: int) -> str:
+    """The heading text the writer meant: without a closing sequence (`##Kop ##`), and without
+    hashes glued to the last word when they mirror the opening ones (`##Kop##`; `C#` stays)."""
+    spaced = _SPACED_CLOSING.search(text)
+    if spaced:
+        return text[: spaced.start()].rstrip()
+    glued = _GLUED_CLOSING.search(text)
+    if glued and len(glued.group()) == level:
+        return text[: glued.start()].rstrip()
+    return text
+
+
+def _reads_as(line: str, level: int, text: str) -> bool:
+    """Whether ``line`` alone is a heading of ``level`` whose text is ``text``."""
+    shapes = [shape for _, shape in structure([line])]
+    return (
+        len(shapes) == 3
+        and shapes[0].tag == f"h{level}"
+        and shapes[0].type == "heading_open"
+        and shapes[1].content == text
+    )
 
 
 def _separable(post: Post, paragraph: Paragraph) -> bool:

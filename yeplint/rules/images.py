@@ -6,6 +6,7 @@ case, carry a real alt text, and be a sound image file.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +132,19 @@ def _rewritable(post: Post, ctx: Context, status: Status, message: str) -> Itera
             ref.span,
             message.format(ref.target, _where(ref)),
             f"write `{resolution.suggestion}`",
-            _retarget(post, ref, resolution.suggestion),
+            _retarget(post, ref, _as_written(ref, status, resolution.suggestion)),
         )
+
+
+def _as_written(ref: ImageRef, status: Status, suggestion: str | None) -> str | None:
+    """The suggestion in the form the reference is written in. The resolver works on the
+    decoded path (``%20`` is a space there): backslashes are replaced in the written text
+    itself; a case fix is offered only where decoding changes nothing."""
+    if suggestion is None:
+        return None
+    if status is Status.BACKSLASH:
+        return re.sub(r"\\+", "/", ref.target)
+    return suggestion if ref.path == ref.target.strip() else None
 
 
 def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
@@ -148,6 +160,8 @@ def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
     column = span.column + window.index(ref.target)
     edit = Edit(Span.on_line(span.line, column, len(ref.target)), target)
     if ref.kind == "front-matter":
+        if post.front_matter is None or post.front_matter.aliases:
+            return None  # an alias may share the value: one edit could change several
         intent = Intent("value", span.line, (ref.key,), ref.target, target)
     else:
         intent = Intent("image", span.line, (), ref.target, target)
