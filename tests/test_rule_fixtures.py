@@ -30,6 +30,8 @@ def render(diagnostics: list[Diagnostic], root: Path) -> str:
         )
         if d.hint:
             lines.append(f"    hint: {d.hint}")
+        if d.fix:
+            lines.append(f"    fix ({d.fix.applicability}): {d.fix.description}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
