@@ -14,8 +14,10 @@ from yeplint.document import Post
 from yeplint.markdown import Heading, Paragraph, column_of, structure
 from yeplint.registry import rule
 
-_NO_SPACE = re.compile(r"#{1,6}(?=[^#\s])")
-_CLOSED = re.compile(r"(?<=\S)(#+)[ \t]*$")
+_NO_SPACE = re.compile(r"#{1,6}(?=[^# \t])")
+"""Hashes followed by anything but a space or a tab: CommonMark accepts nothing else (a
+no-break space or an em space after `##` leaves the hashes visible)."""
+_CLOSED = re.compile(r"(?<=[^ \t])(#+)[ \t]*$")
 _MULTI_SPACE = re.compile(r"#{1,6}([ \t]{2,})(?=\S)")
 
 
@@ -93,8 +95,10 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             line = paragraph.span.line + k
             hashes = match.group()
             after = content[len(hashes) :]
+            invisible = after[:1] if after[:1].isspace() else ""
+            words = after.lstrip() if invisible else after
             plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
-            if line in template or not plain or not _starts_word(after, opening=k == 0):
+            if line in template or not plain or not _starts_word(words, opening=k == 0):
                 continue
             if k > 0 and len(hashes) == 1:
                 continue  # a hashtag at the start of a wrapped line
@@ -103,7 +107,7 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             span = Span.on_line(line, column, len(content))
             fixed = f"{hashes} {fixed_text}"
             fix = None
-            certain = k == 0 and len(hashes) > 1 and after[:1].isalpha()
+            certain = k == 0 and len(hashes) > 1 and words[:1].isalpha()
             if (
                 certain
                 and _reads_as(fixed, len(hashes), fixed_text)
@@ -111,12 +115,24 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             ):
                 intent = Intent("heading", line, level=len(hashes), new=fixed_text)
                 fix = Fix(f"write `{fixed}`", (Edit(span, fixed),), intents=(intent,))
-            yield Violation(
-                span,
-                f"no space after `{hashes}`: this line is a paragraph, not a heading",
-                f"write `{fixed}`",
-                fix,
-            )
+            message = f"no space after `{hashes}`: this line is a paragraph, not a heading"
+            hint = f"write `{fixed}`"
+            if invisible:
+                message = (
+                    f"`{hashes}` is followed by {_character(invisible)}, not a space: this line"
+                    " is a paragraph, not a heading"
+                )
+                hint = f"replace it with a normal space: `{fixed}`"
+            yield Violation(span, message, hint, fix)
+
+
+def _character(char: str) -> str:
+    """An invisible character by name: ``a no-break space (U+00A0)``."""
+    import unicodedata
+
+    name = unicodedata.name(char, "").lower() or "an invisible character"
+    article = "an" if name[:1] in "aeiou" else "a"
+    return f"{article} {name} (U+{ord(char):04X})"
 
 
 _SPACED_CLOSING = re.compile(r"(?:^|(?<=[ \t]))#+[ \t]*$")
@@ -254,8 +270,7 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
             column = source.rstrip().rfind(glued.group(1)) + 1
             yield Violation(
                 Span.on_line(heading.span.line, column, len(glued.group(1))),
-                "closing hashes are part of the heading text: they need a space before them",
-                f"write `{'#' * heading.level} {text[: glued.start()].rstrip()}`",
+                *_glued_closing(text, glued, heading.level),
             )
             continue
         raw = heading.raw.rstrip()
@@ -267,6 +282,33 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
                 f"{len(closing.group(1))} hashes",
                 f"write `{'#' * heading.level} {text}`",
             )
+
+
+def _glued_closing(text: str, glued: re.Match[str], level: int) -> tuple[str, str]:
+    """Message and hint for hashes at the end of a heading's text. A hint never drops text
+    the writer may have meant: `C#` is offered escaped first."""
+    before = text[glued.start() - 1]
+    hashes = glued.group(1)
+    opening = "#" * level
+    kept = text[: glued.start()].rstrip()
+    if before.isspace():  # a no-break space or another that CommonMark does not count
+        return (
+            f"the closing hashes follow {_character(before)}, not a space: they are part of"
+            " the heading text",
+            f"replace it with a normal space: `{opening} {kept} {hashes}`",
+        )
+    if before.isalnum() and len(hashes) != level:
+        word = text[: glued.start()].split()[-1] + hashes
+        return (
+            f"`{word}` ends in `{hashes}`: closing hashes need a space before them, so they are"
+            " part of the heading text",
+            f"write `{opening} {text[: glued.start()]}\\{hashes}` to show the `{hashes}`"
+            f" safely, or `{opening} {kept}` if they close the heading",
+        )
+    return (
+        "closing hashes are part of the heading text: they need a space before them",
+        f"write `{opening} {kept}`",
+    )
 
 
 @rule("YEP204", "indented-heading", Severity.WARNING)
