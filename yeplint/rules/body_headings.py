@@ -58,7 +58,9 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## Why is this bad?
     CommonMark needs a space or a tab after the `#`s. `##Kop` and `##Kop##` are published as a
-    plain paragraph with the hashes visible, not as a heading.
+    plain paragraph with the hashes visible, not as a heading. So is `##` followed by a
+    no-break space or another Unicode space (pasted from a word processor): it looks right in
+    the editor, and the message names the invisible character.
 
     ## Example
     ```markdown
@@ -255,7 +257,9 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Drop the closing hashes (`## Werkwijze`), or separate them by one space and use as many as
-    at the start. Unlike MD020, the diagnostic points at the closing hashes, not at the last
+    at the start. A no-break space before them does not count as a space (the message names
+    it). For a word that ends in `#` (`## Werken met C#`) the hint offers `C\\#` first, which
+    every Markdown tool shows as `C#`. Unlike MD020, the diagnostic points at the closing hashes, not at the last
     letter; the count mismatch has no markdownlint counterpart, and MD021's extra spaces inside
     a closed heading are not reported.
 
