@@ -24,6 +24,8 @@ class Found:
     src: str | None = None
     alt: str | None = None
     text: str = ""
+    decorative: bool = False
+    """Marked as decorative: ``aria-hidden="true"`` or ``role="presentation"``/``"none"``."""
 
 
 _NEXT = re.compile(r"<!--|<(img|script|style)(?=[\s/>])", re.IGNORECASE)
@@ -88,8 +90,16 @@ class HtmlScanner:
             if name == "img":
                 tag = html[start : tag_end.end()]
                 attrs = _Attributes(tag).attrs
+                hidden = (attrs.get("aria-hidden") or "").strip().lower() == "true"
+                role = (attrs.get("role") or "").strip().lower()
                 self.images.append(
-                    Found(start, len(tag), src=attrs.get("src"), alt=attrs.get("alt"))
+                    Found(
+                        start,
+                        len(tag),
+                        src=attrs.get("src"),
+                        alt=attrs.get("alt"),
+                        decorative=hidden or role in ("presentation", "none"),
+                    )
                 )
                 position = tag_end.end()
                 continue

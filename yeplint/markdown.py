@@ -68,6 +68,8 @@ class ImageRef:
     kind: ImageKind
     key: str = ""
     """For a front matter image: the key that holds it."""
+    decorative: bool = False
+    """An HTML image marked decorative (``aria-hidden="true"``, ``role="presentation"``)."""
 
     @property
     def path(self) -> str:
@@ -426,7 +428,9 @@ class _Walker:
         for tag in scanner.images:
             start = base + tag.offset
             span = mapper.span(start, start + tag.length)
-            self.body.images.append(ImageRef(tag.src or "", tag.alt, span, "html"))
+            self.body.images.append(
+                ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
+            )
         for comment in scanner.comments:
             start = base + comment.offset
             self.body.comments.append(

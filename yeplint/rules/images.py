@@ -47,10 +47,11 @@ class PlaceholderOptions:
 
 
 def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
-    """The front matter image fields (of pages in a collection), then the body's images."""
+    """The front matter image fields (on every page, with or without a schema), then the
+    body's images."""
     refs: list[ImageRef] = []
     data, fm = post.data, post.front_matter
-    if data is not None and fm is not None and ctx.schema is not None:
+    if data is not None and fm is not None:
         for index, name in enumerate(ctx.settings.image_fields):
             value = data.get(name)
             if isinstance(value, str) and value.strip():
@@ -193,9 +194,13 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Describe what the image shows: `![Vier deelnemers bij een whiteboard](./teamspel-2.jpg)`.
-    A purely decorative HTML image may say so with `alt=""`: that is not reported; `alt`
-    missing entirely is. Unlike markdownlint's MD045, alt text of only spaces counts as
-    missing, and the front matter image is checked too.
+
+    What counts as decorative, and so is not reported: an HTML image with an empty `alt=""`
+    (screen readers skip it), or one marked `aria-hidden="true"` or `role="presentation"`
+    (or `"none"`). An HTML image without any `alt` attribute is reported, with `alt=""` offered
+    in the hint for an image that is only decoration. A Markdown image cannot be marked
+    decorative: `![](foto.jpg)` is always reported. Unlike markdownlint's MD045, alt text of
+    only spaces counts as missing, and the front matter image is checked too.
 
     ## Options
     In the front matter, a schema marks the alt key with `"x-yeplint-rule": "missing-alt-text"`.
@@ -203,8 +208,12 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     yield from schema_findings(post, ctx, "missing-alt-text")
     for image in post.body.images:
         if image.kind == "html":
-            if image.alt is None:
-                yield Violation(image.span, "<img> has no `alt` attribute", _ALT_HINT)
+            if image.alt is None and not image.decorative:
+                yield Violation(
+                    image.span,
+                    "<img> has no `alt` attribute",
+                    f'{_ALT_HINT}; for an image that is only decoration, write `alt=""`',
+                )
         elif not (image.alt or "").strip():
             yield Violation(image.span, f"image `{image.target}` has no alt text", _ALT_HINT)
 
