@@ -259,8 +259,8 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
     Drop the closing hashes (`## Werkwijze`), or separate them by one space and use as many as
     at the start. A no-break space before them does not count as a space (the message names
     it). For a word that ends in `#` (`## Werken met C#`) the hint offers `C\\#` first, which
-    every Markdown tool shows as `C#`. Unlike MD020, the diagnostic points at the closing hashes, not at the last
-    letter; the count mismatch has no markdownlint counterpart, and MD021's extra spaces inside
+    every Markdown tool shows as `C#`. Unlike MD020, the diagnostic points at the closing
+    hashes, not at the last letter; the count mismatch has no markdownlint counterpart, and MD021's extra spaces inside
     a closed heading are not reported.
 
     ## Options
