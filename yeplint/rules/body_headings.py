@@ -29,8 +29,8 @@ class EmphasisOptions:
 
 @dataclass(frozen=True)
 class PunctuationOptions:
-    punctuation: str = ".,;:"
-    """Characters a heading may not end with."""
+    punctuation: str = ".,;:。，；："
+    """Characters a heading may not end with (full-width ones included)."""
 
 
 _QUOTES = ('"', "'", "“", "”", "„", "‘", "’", "«", "»")
@@ -537,6 +537,25 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:$")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$")
+
+
+def _rendered_end(text: str) -> str:
+    """The end of a heading's text as a reader sees it: a known entity decoded, an emoji
+    shortcode dropped."""
+    if _SHORTCODE.search(text):
+        return ""
+    entity = _ENTITY.search(text)
+    if entity:
+        import html
+
+        decoded = html.unescape(entity.group())
+        if decoded != entity.group():  # known: what shows is the character
+            return text[: entity.start()] + decoded
+    return text
+
+
 @rule(
     "YEP210",
     "heading-trailing-punctuation",
@@ -559,13 +578,18 @@ def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation
     Remove the punctuation. Questions and exclamations (`?`, `!`) are fine: Dutch headings are
     often questions (markdownlint's MD026 reports `!` by default).
 
+    The rendered text is judged: full-width punctuation (`：；，。`) counts, an entity is decoded
+    first (`&copy;` ends in `©`, not `;`; an unknown one such as `&nosuch;` still ends in `;`),
+    an emoji shortcode at the end (`:bug:`) is not a colon, and an ellipsis (`...`) is fine.
+
     ## Options
     `punctuation` (default `.,;:`), in `[rule-options.heading-trailing-punctuation]`.
     """
     punctuation = ctx.options("YEP210", PunctuationOptions).punctuation
     for heading in post.body.headings:
         text = heading.text.rstrip()
-        if text and text[-1] in punctuation and not text.endswith(("...", "&nbsp;", "&amp;")):
+        shown = _rendered_end(text)
+        if shown and shown[-1] in punctuation and not shown.endswith("..."):
             line = heading.span.end_line if heading.setext else heading.span.line
             column = _source_column(post, line, text[-1:]) if not heading.setext else 1
             source = post.lines[line - 1] if 0 < line <= len(post.lines) else ""
