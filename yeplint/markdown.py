@@ -56,6 +56,8 @@ class Paragraph:
     first_line_alone: bool = True
     """Whether no inline construct (code span, link, emphasis, HTML) runs from the first line
     into the next, so the first line could become a block of its own."""
+    containers: tuple[str, ...] = ()
+    """The blocks it sits in, outermost first: ``blockquote``, ``list_item``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +337,8 @@ class _Walker:
         self.body = body
         self.lines = lines
         self.offset = line_offset
+        self.containers: list[str] = []
+        """The blocks around the current token: ``blockquote`` and ``list_item``."""
 
     def line_span(self, begin: int, end: int) -> Span:
         last = max(begin, end - 1)
@@ -343,6 +347,10 @@ class _Walker:
 
     def walk(self, tokens: list[Token]) -> None:
         for i, token in enumerate(tokens):
+            if token.type in ("blockquote_open", "list_item_open"):
+                self.containers.append(token.type.removesuffix("_open"))
+            elif token.type in ("blockquote_close", "list_item_close"):
+                self.containers.pop()
             if token.type == "heading_open" and token.map:
                 self.heading(token, tokens[i + 1])
             elif token.type == "paragraph_open" and token.map:
@@ -373,11 +381,12 @@ class _Walker:
         assert token.map is not None
         begin, end = token.map
         children = [c for c in inline.children or [] if not (c.type == "text" and not c.content)]
+        core = [c for c in children if not _beside(c)]
         emphasis_only = (
-            len(children) == 3
-            and children[0].type in ("strong_open", "em_open")
-            and children[2].type in ("strong_close", "em_close")
-            and children[1].type == "text"
+            len(core) == 3
+            and core[0].type in ("strong_open", "em_open")
+            and core[2].type in ("strong_close", "em_close")
+            and core[1].type == "text"
         )
         lines = tuple(inline.content.split("\n"))
         plain: tuple[bool, ...] = ()
@@ -389,10 +398,11 @@ class _Walker:
                 self.line_span(begin, end),
                 lines,
                 emphasis_only,
-                children[1].content if emphasis_only else inline.content,
+                core[1].content if emphasis_only else inline.content,
                 plain,
                 token.hidden,
                 alone,
+                tuple(self.containers),
             )
         )
         self.inline(inline)
@@ -436,6 +446,14 @@ class _Walker:
             self.body.comments.append(
                 Comment(comment.text, mapper.span(start, start + comment.length))
             )
+
+
+def _beside(token: Token) -> bool:
+    """Inline content that does not change what a paragraph is: an HTML comment next to it,
+    or the white space around that comment."""
+    if token.type == "html_inline":
+        return token.content.startswith("<!--")
+    return token.type == "text" and not token.content.strip()
 
 
 _OPENS = ("em_open", "strong_open", "link_open", "s_open")

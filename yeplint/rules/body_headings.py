@@ -508,7 +508,9 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     (`.`, `:`, `!`, …) is taken to be emphasised text, not a heading; unlike MD036, a question
     (`?`) is reported too, because Dutch headings are often questions, while a quotation
     (starting with a quote mark) and paragraphs over `max-length` characters or spanning
-    several lines are not.
+    several lines are not. An HTML comment beside the emphasis (`**Drie stappen** <!-- … -->`)
+    does not hide it. Emphasis in a block quote or a list item is not reported: a heading there
+    would break the quote or the list.
 
     ## Options
     `max-length` (default 100), in `[rule-options.emphasis-as-heading]`.
@@ -519,6 +521,7 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
         if (
             paragraph.emphasis_only
             and not paragraph.tight
+            and not paragraph.containers
             and len(paragraph.lines) == 1
             and text
             and len(text) <= max_length
