@@ -127,10 +127,43 @@ def _mixed_endings(text: str) -> Problem:
     )
 
 
+def _json_front_matter(post: Post) -> bool:
+    """A JSON object as the page's first block (Hugo reads that as front matter): reported,
+    and the body starts after it. A ``{`` that does not start a JSON object (a Liquid or
+    Hugo template tag) is not one."""
+    text = post.text
+    start = len(text) - len(text.lstrip())
+    if not text.startswith("{", start) or text.startswith(("{%", "{{"), start):
+        return False
+    import json
+
+    try:
+        data, end = json.JSONDecoder().raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    first = text.count("\n", 0, start)
+    last = text.count("\n", 0, end)
+    fence = Span.on_line(first + 1, 1, len(post.lines[first].rstrip()))
+    post.front_matter_broken = True
+    post.body_start_line = last + 2
+    post.problems.append(
+        Problem(
+            "unsupported-front-matter",
+            fence,
+            "JSON front matter (`{ … }`) is not read with this site's configuration",
+            "write the front matter as YAML between `---` lines",
+        )
+    )
+    return True
+
+
 def _split(post: Post) -> None:
     lines = post.lines
     split = find_front_matter(lines)
     if split is None:
+        _json_front_matter(post)
         return
     fence = Span.on_line(split.open_index + 1, 1, len(lines[split.open_index].rstrip()))
     if split.open_index > 0:
@@ -160,7 +193,7 @@ def _split(post: Post) -> None:
             Problem(
                 "unsupported-front-matter",
                 fence,
-                "TOML front matter (`+++`) is not supported",
+                "TOML front matter (`+++`) is not read with this site's configuration",
                 "write the front matter as YAML between `---` lines",
             )
         )

@@ -139,10 +139,13 @@ def misplaced_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP006", "unsupported-front-matter")
 def unsupported_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
-    """The front matter is TOML (`+++`), which the site does not read.
+    """The front matter is TOML (`+++`) or JSON (`{ … }` as the first block), which this
+    site's configuration does not read.
 
     ## Why is this bad?
-    The site reads YAML front matter only; a TOML block is published as text.
+    With YAML front matter only, a TOML or JSON block is published as text and the page has
+    no title, date or image. A JSON block is recognised only when it is a complete JSON
+    object; a template tag (`{{ … }}`, `{% … %}`) at the top is not one.
 
     ## Example
     ```markdown
@@ -152,7 +155,8 @@ def unsupported_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Rewrite it as YAML between `---` lines.
+    Rewrite it as YAML between `---` lines. Hugo and Zola read TOML (and Hugo JSON) front
+    matter: whether a site accepts them is configuration (the generator issue).
 
     ## Options
     None.
