@@ -37,6 +37,9 @@ class Heading:
     setext: bool
     raw: str
     """The first source line of the heading, container prefixes included."""
+    indent: int = 0
+    """Columns of white space before the heading inside its container (after the `>` of a
+    block quote and a list item's content column), as markdownlint's MD023 counts them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +342,9 @@ class _Walker:
         self.offset = line_offset
         self.containers: list[str] = []
         """The blocks around the current token: ``blockquote`` and ``list_item``."""
+        self.columns: list[tuple[int, int]] = []
+        """Per container: (its first line, the width of its list marker and the spaces after
+        it; 0 for a block quote)."""
 
     def line_span(self, begin: int, end: int) -> Span:
         last = max(begin, end - 1)
@@ -349,8 +355,10 @@ class _Walker:
         for i, token in enumerate(tokens):
             if token.type in ("blockquote_open", "list_item_open"):
                 self.containers.append(token.type.removesuffix("_open"))
+                self.columns.append(self._content_column(token))
             elif token.type in ("blockquote_close", "list_item_close"):
                 self.containers.pop()
+                self.columns.pop()
             if token.type == "heading_open" and token.map:
                 self.heading(token, tokens[i + 1])
             elif token.type == "paragraph_open" and token.map:
@@ -374,8 +382,37 @@ class _Walker:
             end -= 1
         raw = self.lines[begin] if begin < len(self.lines) else ""
         span = self.line_span(begin, end)
-        self.body.headings.append(Heading(int(token.tag[1]), inline.content, span, setext, raw))
+        indent = self._indent(raw, begin)
+        self.body.headings.append(
+            Heading(int(token.tag[1]), inline.content, span, setext, raw, indent)
+        )
         self.inline(inline)
+
+    def _content_column(self, token: Token) -> tuple[int, int]:
+        line = token.map[0] if token.map else 0
+        if token.type == "blockquote_open":
+            return line, 0
+        source = self.lines[line] if line < len(self.lines) else ""
+        marker = _ITEM_MARKER.match(source)
+        if marker is None:
+            return line, 2
+        spaces = len(marker.group(2).expandtabs(4))
+        return line, len(marker.group(1)) + (spaces if 1 <= spaces <= 4 else 1)
+
+    def _indent(self, raw: str, line: int) -> int:
+        """Spaces before the heading once each container's prefix is taken off ``raw``."""
+        rest = raw
+        for kind, (first, width) in zip(self.containers, self.columns, strict=True):
+            if kind == "blockquote":
+                quoted = _QUOTE_PREFIX.match(rest)
+                rest = rest[quoted.end() :] if quoted else rest
+            elif first == line:  # on the item's own line: the marker and 1-4 spaces go
+                item = _LIST_MARKER.match(rest)
+                rest = rest[item.end() :] if item else rest
+            else:
+                spaces = len(rest) - len(rest.lstrip(" \t"))
+                rest = rest[min(spaces, width) :]
+        return len(rest) - len(rest.lstrip(" \t"))
 
     def paragraph(self, token: Token, inline: Token) -> None:
         assert token.map is not None
@@ -446,6 +483,11 @@ class _Walker:
             self.body.comments.append(
                 Comment(comment.text, mapper.span(start, start + comment.length))
             )
+
+
+_LIST_MARKER = re.compile(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
+_ITEM_MARKER = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*([-+*]|\d{1,9}[.)])([ \t]*)")
+_QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
 
 
 def _beside(token: Token) -> bool:

@@ -329,18 +329,24 @@ def indented_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Remove the spaces before the hashes.
+    Remove the spaces before the hashes. Indentation is measured inside the heading's
+    container, as markdownlint's MD023 does: `- item` / blank line / `  ## Kop` is a heading
+    at the list item's content column (not indented), while `>  ## Kop` is indented by one
+    space after the quote marker. An indented setext heading (` Kop` over ` ===`) is reported
+    too.
 
     ## Options
     None.
     """
     for heading in post.body.headings:
-        indent = len(heading.raw) - len(heading.raw.lstrip(" \t"))
-        if indent and not heading.setext:
+        indent = heading.indent
+        if indent:
+            raw = heading.raw  # the spaces end where the heading starts, after any `>`
+            start = max(len(raw) - len(raw.lstrip(" \t>")) - indent, 0)
             yield Violation(
-                Span.on_line(heading.span.line, 1, indent),
+                Span.on_line(heading.span.line, start + 1, indent),
                 f"heading is indented by {indent} space{'s' if indent > 1 else ''}",
-                "start the heading at the beginning of the line",
+                "start the heading at the beginning of the line (or of its list item or quote)",
             )
 
 
