@@ -42,6 +42,13 @@ def _flatten(html: str) -> str:
     return re.sub(r"</?p>|\n", "", html)
 
 
+def _as_written(match: re.Match[str]) -> str:
+    """A heading as the hashes and text a writer would type; a setext heading whose text
+    already shows hashes (`##Kop` over `---`) is that text."""
+    level, text = match.groups()
+    return text if text.startswith("#") else "#" * int(level) + text
+
+
 def unexplained(before: str, after: str, meant: str = MEANT) -> str | None:
     """``None`` when ``after`` renders like ``before`` except for new headings that start with
     ``meant`` and changed image ``src``; else what differs."""
@@ -57,8 +64,7 @@ def unexplained(before: str, after: str, meant: str = MEANT) -> str | None:
             continue
         if not text.startswith(meant):
             return f"a new heading `{text}` that no page meant"
-    mapped = _HEADING.sub(lambda m: "#" * int(m.group(1)) + m.group(2), new)
-    unmapped = _HEADING.sub(lambda m: "#" * int(m.group(1)) + m.group(2), old)
+    mapped, unmapped = _HEADING.sub(_as_written, new), _HEADING.sub(_as_written, old)
     a, b = _flatten(unmapped), _flatten(mapped)
     if a == b:
         return None

@@ -44,7 +44,7 @@ class Edit:
     replacement: str
 
 
-IntentKind = Literal["form", "heading", "value", "key", "image", "yaml"]
+IntentKind = Literal["form", "heading", "retitle", "value", "key", "image", "yaml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,7 @@ class Intent:
     - ``form``: nothing a reader sees changes (spacing inside a heading's markup);
     - ``heading``: the paragraph starting on ``line`` becomes a heading of ``level`` whose text
       is ``new`` (the paragraph's other lines stay a paragraph);
+    - ``retitle``: the heading starting on ``line`` gets ``level`` and the text ``new``;
     - ``value``: the front matter value at ``path`` changes from ``old`` to ``new``;
     - ``key``: the front matter key ``old`` in the mapping at ``path`` is renamed ``new``;
     - ``image``: the body image on ``line`` written ``old`` now points at ``new``;

@@ -79,6 +79,8 @@ def _body(before: Post, after: Post, intents: list[Intent]) -> str | None:
     for intent in sorted(intents, key=lambda i: i.line, reverse=True):
         if intent.kind == "heading":
             problem = _make_heading(expected, intent, offset, env)
+        elif intent.kind == "retitle":
+            problem = _retitle(expected, intent, offset, env)
         elif intent.kind == "image":
             problem = _retarget(expected, intent, offset)
         else:
@@ -138,6 +140,26 @@ def _make_heading(
             (-1, _block("paragraph_close", "p", -1, hidden=opening.hidden)),
         ]
     expected[found : found + 3] = heading
+    return None
+
+
+def _retitle(
+    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: dict[str, Any]
+) -> str | None:
+    """Give the heading starting on ``intent.line`` the level and text the intent says."""
+    line = intent.line - 1 - offset
+    found = next(
+        (k for k, (ln, s) in enumerate(expected) if ln == line and s.type == "heading_open"),
+        None,
+    )
+    if found is None or found + 2 >= len(expected):
+        return f"line {intent.line} is not the start of a heading"
+    tag = f"h{intent.level}"
+    expected[found] = (line, expected[found][1]._replace(tag=tag))
+    inline = expected[found + 1][1]
+    children = inline_shape(intent.new, env)
+    expected[found + 1] = (line, inline._replace(content=intent.new, children=children))
+    expected[found + 2] = (-1, expected[found + 2][1]._replace(tag=tag))
     return None
 
 

@@ -82,6 +82,9 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     in a wrapped sentence). `##Kop` on a continuation line is reported without a fix: with
     the space it would cut the paragraph in two.
 
+    `##Kop##` over a `---` or `===` line is a setext heading whose text shows the hashes: it
+    is reported here too, and `--fix` writes `## Kop` and removes the underline.
+
     Unlike markdownlint's MD018, `##Kop` inside a blockquote or list item is reported too,
     `###Kop###` is reported here rather than as MD020, and the cases above are not reported.
 
@@ -126,6 +129,44 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
                 )
                 hint = f"replace it with a normal space: `{fixed}`"
             yield Violation(span, message, hint, fix)
+    yield from _underlined_hashes(post)
+
+
+def _underlined_hashes(post: Post) -> Iterator[Violation]:
+    """`##Kop##` over a `---` or `===` line: a setext heading whose text shows the hashes.
+    The writer meant the hashes: the fix writes the ATX heading and removes the underline."""
+    for heading in post.body.headings:
+        match = _NO_SPACE.match(heading.text) if heading.setext else None
+        if match is None or "\n" in heading.text or heading.span.line in post.body.template_lines:
+            continue
+        hashes = match.group()
+        words = heading.text[len(hashes) :].lstrip()
+        if not _starts_word(words, opening=True):
+            continue
+        fixed_text = _heading_words(words.strip(), len(hashes))
+        fixed = f"{hashes} {fixed_text}"
+        line = heading.span.line
+        source = post.lines[line - 1]
+        column = column_of(heading.text, source) + 1
+        span = Span.on_line(line, column, len(source) - column + 1)
+        underline = heading.span.end_line + 1
+        below = post.lines[underline - 1] if underline <= len(post.lines) else ""
+        marks = re.search(r"[ \t]*[-=]+[ \t]*$", below)
+        fix = None
+        if marks and words[:1].isalpha() and _reads_as(fixed, len(hashes), fixed_text):
+            edits = (
+                Edit(span, fixed),
+                Edit(Span.on_line(underline, marks.start() + 1, len(marks.group())), ""),
+            )
+            intent = Intent("retitle", line, level=len(hashes), new=fixed_text)
+            fix = Fix(f"write `{fixed}` and remove the underline", edits, intents=(intent,))
+        yield Violation(
+            span,
+            f"`{heading.text}` is underlined, so it is a heading whose text shows `{hashes}`",
+            f"write `{fixed}` and remove the `{(marks.group().strip() if marks else '---')}`"
+            " line under it",
+            fix,
+        )
 
 
 def _character(char: str) -> str:
