@@ -507,7 +507,10 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
     ```
 
     ## How to fix
-    Remove the body H1 or make it an `##`.
+    Remove the body H1 or make it an `##`. Unlike markdownlint's MD025, which only looks for a
+    second H1 when the document starts with one, a second top-level heading is reported
+    wherever the first one is: a page has one title. Front matter that is not read (TOML or
+    JSON, see YEP006) gives no title, so markdownlint, which reads it, may report more here.
 
     ## Options
     `title-field`: the front matter key rendered as the H1 (default `title`).
@@ -552,7 +555,8 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Make it a heading: `## Drie stappen`. Like MD036, a paragraph that ends in punctuation
-    (`.`, `:`, `!`, …) is taken to be emphasised text, not a heading; unlike MD036, a question
+    (`.`, `:`, `!`, and unlike MD036 also an ellipsis `…`) is taken to be emphasised text, not
+    a heading; unlike MD036, a question
     (`?`) is reported too, because Dutch headings are often questions, while a quotation
     (starting with a quote mark) and paragraphs over `max-length` characters or spanning
     several lines are not. An HTML comment beside the emphasis (`**Drie stappen** <!-- … -->`)
@@ -629,8 +633,9 @@ def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation
     often questions (markdownlint's MD026 reports `!` by default).
 
     The rendered text is judged: full-width punctuation (`：；，。`) counts, an entity is decoded
-    first (`&copy;` ends in `©`, not `;`; an unknown one such as `&nosuch;` still ends in `;`),
-    an emoji shortcode at the end (`:bug:`) is not a colon, and an ellipsis (`...`) is fine.
+    first (`&copy;` ends in `©`, not `;`; an unknown one such as `&nosuch;` still ends in `;`,
+    which markdownlint's MD026 skips), an emoji shortcode at the end (`:bug:`) is not a colon,
+    and an ellipsis (`...`) is fine (MD026 reports it).
 
     ## Options
     `punctuation` (default `.,;:`), in `[rule-options.heading-trailing-punctuation]`.
