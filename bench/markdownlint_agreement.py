@@ -277,8 +277,8 @@ def compare(name: str, folder: Path, files: list[Path], binary: Path, show: int)
         )
         for reason, count in documented.most_common():
             print(f"      documented ({count}): {reason}")
-        for line in undocumented[:show]:
-            print(line)
+        for case in undocumented[:show]:
+            print(case)
         totals["undocumented"] += len(undocumented)
     return totals
 
