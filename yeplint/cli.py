@@ -276,13 +276,7 @@ def check(
     elif fix:
         fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
         _merge_fixes(result, fixed)
-        if fixed.fixed_problems:
-            noun = "problem" if fixed.fixed_problems == 1 else "problems"
-            files = "file" if fixed.fixed_files == 1 else "files"
-            click.echo(
-                f"yeplint: fixed {fixed.fixed_problems} {noun} in {fixed.fixed_files} {files}",
-                err=True,
-            )
+        _tell_fixed(fixed, "fixed {} in {}", "problem")
     if known is not None:
         from yeplint.baseline import apply
 
@@ -353,14 +347,21 @@ def _print_diff(fixed: FixReport) -> NoReturn:
         click.echo(unified_diff(change), nl=False)
     for refused in fixed.refused:
         click.echo(f"{refused.path}: {refused.message}", err=True)
-    if fixed.fixed_problems:
-        noun = "fix" if fixed.fixed_problems == 1 else "fixes"
-        files = "file" if fixed.fixed_files == 1 else "files"
-        click.echo(
-            f"yeplint: would apply {fixed.fixed_problems} {noun} in {fixed.fixed_files} {files}",
-            err=True,
-        )
+    _tell_fixed(fixed, "would apply {} in {}", "fix")
     sys.exit(1 if fixed.changes or fixed.refused else 0)
+
+
+def _tell_fixed(fixed: FixReport, template: str, noun: str) -> None:
+    """``yeplint: fixed 3 problems in 2 files`` on stderr, when anything was (or would be)."""
+    if not fixed.fixed_problems:
+        return
+
+    def count(n: int, word: str) -> str:
+        plural = word + ("es" if word.endswith("x") else "s")
+        return f"{n} {word if n == 1 else plural}"
+
+    told = template.format(count(fixed.fixed_problems, noun), count(fixed.fixed_files, "file"))
+    click.echo(f"yeplint: {told}", err=True)
 
 
 def _fix_stdin(
