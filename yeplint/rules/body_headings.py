@@ -301,8 +301,9 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
     at the start. A no-break space before them does not count as a space (the message names
     it). For a word that ends in `#` (`## Werken met C#`) the hint offers `C\\#` first, which
     every Markdown tool shows as `C#`. Unlike MD020, the diagnostic points at the closing
-    hashes, not at the last letter; the count mismatch has no markdownlint counterpart, and
-    MD021's extra spaces inside a closed heading are not reported.
+    hashes, not at the last letter; the count mismatch has no markdownlint counterpart. In
+    `##  Kop  ##` the extra spaces after the opening hashes are YEP202's; those before the
+    closing hashes (MD021) are not reported, as they change nothing a reader sees.
 
     ## Options
     None.
