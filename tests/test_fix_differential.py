@@ -70,7 +70,7 @@ def test_real_sites_change_only_what_is_fixed(tmp_path: Path, site: str) -> None
         pytest.skip(f"../shared/corpus/{site} is not present")
     copy = tmp_path / site
     shutil.copytree(source, copy, symlinks=True)
-    for path in copy.rglob("*"):
+    for path in [copy, *copy.rglob("*")]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | 0o200)  # shared/ is laid read-only
     pages = {
