@@ -304,7 +304,10 @@ def test_two_fix_runs_at_once_lose_nothing(tmp_path: Path) -> None:
             "| a |\n|---|\n| ![x](beelden/foto.jpg) |\n",
         ),
         ("![x](beelden\\\\foto.jpg)\n", "![x](beelden/foto.jpg)\n"),
-        ("![x](beelden\\%66oto.jpg)\n", "![x](beelden/%66oto.jpg)\n"),
+        ("![x](beelden\\\\%66oto.jpg)\n", "![x](beelden/%66oto.jpg)\n"),
+        # `\)` and `\%` are Markdown escapes, not path separators: no fix
+        ("![x](beelden\\)\\foto.jpg)\n", None),
+        ("![x](beelden\\%66oto.jpg)\n", None),
         # not fixed: the duplicate key decides which intro counts, and the other problem remains
         ("---\nintro: a: b\nintro: c\n---\n", None),
         ("---\nintro: a: b\nlist: [\n---\n", None),
@@ -320,6 +323,8 @@ def test_two_fix_runs_at_once_lose_nothing(tmp_path: Path) -> None:
         "table-cell",
         "escaped-backslash",
         "percent-escape",
+        "escaped-paren",
+        "escaped-percent",
         "duplicate-key",
         "other-yaml-error",
         "quoted",

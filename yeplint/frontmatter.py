@@ -237,6 +237,8 @@ def _quote_fix(
         return None
     if sum(1 for t in lines if t.startswith((f"{name}:", f"'{name}':", f'"{name}":'))) > 1:
         return None  # a duplicate key: which value counts is not this fix's to decide
+    if any("*" in t for t in lines):
+        return None  # aliases: the repaired YAML may still be refused (too complex, shared)
     start = len(key) + 2 + len(value) - len(value.lstrip())
     repaired = [*lines[:index], lines[index][:start] + quoted, *lines[index + 1 :]]
     try:  # certain only if this was the front matter's one problem

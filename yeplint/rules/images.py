@@ -144,6 +144,8 @@ def _as_written(ref: ImageRef, status: Status, suggestion: str | None) -> str | 
     if suggestion is None:
         return None
     if status is Status.BACKSLASH:
+        if re.search(r"\\[!-/:-@\[\]^-`{-~]", ref.target.replace("\\\\", "")):
+            return None  # `\)` is a Markdown escape, not a path separator
         return re.sub(r"\\+", "/", ref.target)
     return suggestion if ref.path == ref.target.strip() else None
 
