@@ -205,17 +205,23 @@ def _reads_as(line: str, level: int, text: str) -> bool:
     )
 
 
+_CONTAINER_PREFIX = re.compile(r"[ \t>+*0-9.)-]*")
+"""What may stand before a paragraph's first line: indentation and container markers."""
+
+
 def _separable(post: Post, paragraph: Paragraph) -> bool:
     """Whether the paragraph's first line can become a heading while its other lines stay one
     paragraph in the same container: no inline construct crosses the first line break, every
     other line carries the first line's container prefix (no lazy continuation, no four more
     spaces that would make it code), and on their own those lines parse as one paragraph."""
+    first = paragraph.span.line
+    prefix = _prefix(post, first, paragraph.lines[0])
+    if not _CONTAINER_PREFIX.fullmatch(prefix):
+        return False  # something the parser trimmed (a vertical tab) stands before the hashes
     if len(paragraph.lines) == 1:
         return True
     if not paragraph.first_line_alone:
         return False
-    first = paragraph.span.line
-    prefix = _prefix(post, first, paragraph.lines[0])
     for k, content in enumerate(paragraph.lines[1:], start=1):
         other = _prefix(post, first + k, content)
         if other.count(">") != prefix.count(">"):
