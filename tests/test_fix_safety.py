@@ -314,6 +314,9 @@ def test_two_fix_runs_at_once_lose_nothing(tmp_path: Path) -> None:
         ("---\nintro: a: b\n---\n", "---\nintro: 'a: b'\n---\n"),
         # a vertical tab before the hashes: the parser trims it, a heading may not have it
         ("Tekst.\n\n\x0b##Werkwijze\n", None),
+        ("---\ntitel: a\n---\n", "---\ntitle: a\n---\n"),
+        # two unknown keys that both look like `title`: which one is meant is not certain
+        ("---\ntitel: a\ntittle: b\n---\n", None),
         # an alias shares the value: renaming it in one place would change two
         ("---\nbase: &b {Title: x}\n<<: *b\n---\n", None),
     ],
@@ -331,6 +334,8 @@ def test_two_fix_runs_at_once_lose_nothing(tmp_path: Path) -> None:
         "other-yaml-error",
         "quoted",
         "vertical-tab",
+        "rename",
+        "two-renames-alike",
         "alias",
     ],
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -413,10 +414,11 @@ def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> It
     props = schema_properties(schema)
     patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
     instance: Any = error.instance
-    for key in instance:
-        if key in props or any(re.search(p, key) for p in patterns):
-            continue
-        close = _closest(key, list(props))
+    unknown = [k for k in instance if k not in props and not any(re.search(p, k) for p in patterns)]
+    closest = {key: _closest(key, list(props)) for key in unknown}
+    wanted = Counter(closest.values())
+    for key in unknown:
+        close = closest[key]
         hint: str | None = None
         if close:
             hint = f"did you mean `{close}`?"
@@ -424,7 +426,7 @@ def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> It
             hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
         span = fm.locate((*path, key), key=True)
         fix = None
-        if close and close not in instance and not fm.aliases:
+        if close and close not in instance and not fm.aliases and wanted[close] == 1:
             fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
             _annotated(schema) or "unknown-key",
