@@ -104,19 +104,26 @@ def dependency(
     was read), else the stamp of the folder it was looked for in (adding, removing or renaming
     a file there changes it, and with it which name is missing, has another case, or is the
     closest suggestion)."""
+    stamp = None
     if resolution.status is Status.OK and resolution.path is not None:
         info = resolver.known_info(resolution.path)
-        stamp = info.stamp if info is not None and info.stamp else _stamp(resolution.path)
-    else:
-        stamp = _stamp(resolution.path.parent) if resolution.path else None
+        stamp = info.stamp if info is not None else None
     return [
         reference,
         str(folder),
         str(root),
         resolution.status.value,
         str(resolution.path) if resolution.path else None,
-        _trusted(stamp),
+        _trusted(stamp or _depended_on(resolution)),
     ]
+
+
+def _depended_on(resolution: Resolution) -> Stamp | None:
+    """The stamp now of what a resolution depends on: the image found, else the folder it
+    was looked for in."""
+    if resolution.status is Status.OK:
+        return _stamp(resolution.path)
+    return _stamp(resolution.path.parent) if resolution.path else None
 
 
 def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
@@ -136,10 +143,7 @@ def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> boo
         now = resolver.resolve(reference, Path(folder), Path(root), suggest=False)
         if now.status.value != status or (str(now.path) if now.path else None) != path:
             return False
-        if now.status is Status.OK:
-            current = _stamp(now.path)
-        else:
-            current = _stamp(now.path.parent) if now.path else None
+        current = _depended_on(now)
         if current is None or list(current) != stamp:
             return False
     return True

@@ -135,6 +135,7 @@ def fix_bytes(
     current = original
     diagnostics = lint(target, current)
     count = 0
+    before = None
     for _ in range(MAX_ROUNDS):
         fixable = [d for d in diagnostics if applicable(d, unsafe)]
         if not fixable:
@@ -143,12 +144,12 @@ def fix_bytes(
         if applied is None:
             break
         new, used = applied
-        before = load_text(target.path, target.display, current)
+        before = before or load_text(target.path, target.display, current)
         after = load_text(target.path, target.display, new)
         problem = verify(before, after, [i for d in used for i in d.fix.intents])  # type: ignore[union-attr]
         if problem is not None:
             return original, diagnostics, 0, problem
-        current, count = new, count + len(used)
+        current, count, before = new, count + len(used), after  # the next round starts there
         diagnostics = lint(target, current)
     return current, diagnostics, count, None
 

@@ -83,8 +83,6 @@ class LockedFile:
 def locked(path: Path, limit: int) -> Iterator[LockedFile]:
     """The real file behind ``path`` opened and exclusively locked, with its bytes (at most
     ``limit`` + 1 of them). A file replaced while waiting for the lock is opened again."""
-    import fcntl
-
     real = Path(os.path.realpath(path))
     deadline = time.monotonic() + LOCK_WAIT
     while True:
@@ -96,7 +94,7 @@ def locked(path: Path, limit: int) -> Iterator[LockedFile]:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise WriteRefused("not a regular file")
-            _lock(fcntl, fd, deadline)
+            _lock(fd, deadline)
             now = real.stat()
             if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
                 os.close(fd)
@@ -113,11 +111,12 @@ def locked(path: Path, limit: int) -> Iterator[LockedFile]:
         return
 
 
-def _lock(fcntl: object, fd: int, deadline: float) -> None:
-    flock = fcntl.flock  # type: ignore[attr-defined]
+def _lock(fd: int, deadline: float) -> None:
+    import fcntl  # POSIX only: imported where it is needed, not by every run
+
     while True:
         try:
-            flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # type: ignore[attr-defined]
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
         except BlockingIOError:
             if time.monotonic() > deadline:
