@@ -131,10 +131,10 @@ title_texts = st.text(alphabet="\"'()\\ax\n&;#", max_size=30)
 @settings(max_examples=500, deadline=None)
 @given(first=title_texts, more=st.lists(title_texts, max_size=4), start=st.integers(0, 3))
 def test_linear_link_title_agrees_with_markdown_it(first: str, more: list[str], start: int) -> None:
-    """yeplint's linear ``parseLinkTitle`` returns what markdown-it-py's does, line by line."""
+    """The oracle's linear ``parseLinkTitle`` returns what markdown-it-py's does, line by line."""
     from markdown_it.helpers import parseLinkTitle
 
-    from yeplint.markdown import parse_link_title
+    from tests.markdown_oracle import parse_link_title
 
     string = first
     ours = parse_link_title(string, start, len(string))

@@ -15,7 +15,14 @@ from typing import Any
 
 from yeplint.diagnostics import Intent
 from yeplint.document import Post
-from yeplint.markdown import Shape, inline_shape, normalize_link, parse_structure, structure
+from yeplint.markdown import (
+    References,
+    Shape,
+    inline_shape,
+    normalize_link,
+    parse_structure,
+    structure,
+)
 
 _MISSING = object()
 
@@ -114,7 +121,7 @@ def _describe(shape: Shape) -> str:
 
 
 def _make_heading(
-    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: dict[str, Any]
+    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: References
 ) -> str | None:
     """Replace the paragraph starting on ``intent.line`` by the heading, and keep its other
     lines as a paragraph."""
@@ -130,7 +137,7 @@ def _make_heading(
     tag = f"h{intent.level}"
     heading: list[tuple[int, Shape]] = [
         (line, _block("heading_open", tag, 1)),
-        (line, _block("inline", "", 0, intent.new, inline_shape(intent.new, env))),
+        (line, _block("inline", "", 0, intent.new, inline_shape(intent.new, env, heading=True))),
         (-1, _block("heading_close", tag, -1)),
     ]
     if rest:
@@ -144,7 +151,7 @@ def _make_heading(
 
 
 def _retitle(
-    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: dict[str, Any]
+    expected: list[tuple[int, Shape]], intent: Intent, offset: int, env: References
 ) -> str | None:
     """Give the heading starting on ``intent.line`` the level and text the intent says."""
     line = intent.line - 1 - offset
@@ -157,7 +164,7 @@ def _retitle(
     tag = f"h{intent.level}"
     expected[found] = (line, expected[found][1]._replace(tag=tag))
     inline = expected[found + 1][1]
-    children = inline_shape(intent.new, env)
+    children = inline_shape(intent.new, env, heading=True)
     expected[found + 1] = (line, inline._replace(content=intent.new, children=children))
     expected[found + 2] = (-1, expected[found + 2][1]._replace(tag=tag))
     return None

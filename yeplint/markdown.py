@@ -1,37 +1,45 @@
-"""The Markdown body: one markdown-it-py parse giving headings, paragraphs, images and comments.
+"""The Markdown body: one pulldown-cmark parse (pyromark) giving headings, paragraphs, images,
+links and comments, all with positions.
 
-markdown-it-py follows CommonMark 0.31.2 and gives every block token a line map. Inline tokens
-have no positions, so the image and inline-HTML rules are wrapped to record where each token
-starts in its block's text, and block text is mapped back to the original lines.
+pyromark's ``events_with_range`` gives every event a UTF-8 byte range in the source; they are
+converted to character offsets once per file (ASCII files need no conversion). Everything
+yeplint knows about a body comes from this module's :class:`Body`, so a change of parser
+touches this module only. The extensions on (:data:`OPTIONS`) are the ones Markdown sites use:
+tables, strikethrough, footnotes, task lists and heading attributes (``## Kop {#anker}``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.rules_inline.autolink import autolink
-from markdown_it.rules_inline.backticks import backtick
-from markdown_it.rules_inline.html_inline import html_inline
-from markdown_it.rules_inline.image import image
-from markdown_it.rules_inline.link import link
-from markdown_it.token import Token
+import pyromark
 
 from yeplint.diagnostics import Span
 
 ImageKind = Literal["markdown", "reference", "html", "front-matter"]
+LinkKind = Literal["markdown", "reference", "autolink"]
+
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+)
+"""The CommonMark extensions yeplint parses with."""
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
-    """The heading's inline content as written (ATX hashes and closing sequence removed)."""
+    """The heading's inline content as written (ATX hashes, closing sequence and a trailing
+    attribute block such as ``{#anker}`` removed)."""
     span: Span
     """The whole heading line (for setext, the text lines without the underline)."""
     setext: bool
@@ -40,13 +48,16 @@ class Heading:
     indent: int = 0
     """Columns of white space before the heading inside its container (after the `>` of a
     block quote and a list item's content column), as markdownlint's MD023 counts them."""
+    anchor: str | None = None
+    """The id given in a heading attribute block (``{#anker}``), if any."""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     span: Span
     lines: tuple[str, ...]
-    """The paragraph's source lines as markdown-it saw them (container prefixes removed)."""
+    """The paragraph's source lines without container prefixes (a continuation line keeps white
+    space beyond its container's indentation, which the renderer drops)."""
     emphasis_only: bool
     """The whole paragraph is one bold or italic run (a heading in disguise)."""
     text: str
@@ -66,7 +77,7 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class ImageRef:
     target: str
-    """The target as written (Markdown escapes resolved, not URL-decoded)."""
+    """The target as written (for a reference image, the definition's destination)."""
     alt: str | None
     """The alt text; ``None`` when an HTML image has no ``alt`` attribute."""
     span: Span
@@ -88,6 +99,14 @@ class ImageRef:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkRef:
+    target: str
+    """The destination as written (for a reference link, the definition's destination)."""
+    span: Span
+    kind: LinkKind
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     text: str
     span: Span
@@ -98,143 +117,508 @@ class Body:
     headings: list[Heading] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
+    links: list[LinkRef] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     template_lines: frozenset[int] = frozenset()
     """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
 
 
-def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """Wrap an inline rule so the token it pushes remembers its offsets in the block's text."""
-
-    def wrapped(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        count = len(state.tokens)
-        ok = rule(state, silent)
-        if ok and not silent and len(state.tokens) > count:
-            token = state.tokens[-1]  # pending text is flushed before it
-            token.meta["yeplint_start"] = start
-            token.meta["yeplint_end"] = state.pos
-            token.meta["yeplint_src"] = state.src
-        return ok
-
-    return wrapped
+_MD: dict[int, pyromark.Markdown] = {}
 
 
-class _Title:
-    """markdown-it-py's link title state, with the title kept as a list of parts: its own
-    ``parseLinkTitle`` copies the whole title for every line a reference definition's
-    unclosed title continues on (quadratic: 1 MB took 40 s)."""
-
-    __slots__ = ("_parts", "can_continue", "marker", "ok", "pos")
-
-    def __init__(self) -> None:
-        self.ok = False
-        self.can_continue = False
-        self.pos = 0
-        self.marker = 0
-        self._parts: list[str] = []
-
-    @property
-    def str(self) -> str:
-        return "".join(self._parts)
+def _markdown(options: pyromark.Options) -> pyromark.Markdown:
+    md = _MD.get(int(options))
+    if md is None:
+        md = _MD[int(options)] = pyromark.Markdown(options=options)
+    return md
 
 
-def parse_link_title(
-    string: str, start: int, maximum: int, prev_state: _Title | None = None
-) -> _Title:
-    """``markdown_it.helpers.parseLinkTitle`` in linear time, same results (tested)."""
-    from markdown_it.common.utils import unescapeAll
+class _Source:
+    """The body text with its line starts, and pulldown-cmark's byte offsets as characters."""
 
-    pos = start
-    state = _Title()
-    if prev_state is not None:
-        state._parts = prev_state._parts  # the previous state is dropped: share, not copy
-        state.marker = prev_state.marker
-    else:
-        if pos >= maximum:
-            return state
-        marker = ord(string[pos])
-        if marker not in (0x22, 0x27, 0x28):
-            return state
-        start += 1
-        pos += 1
-        state.marker = 0x29 if marker == 0x28 else marker
-    closing = chr(state.marker)
-    while pos < maximum:
-        char = string[pos]
-        if char == closing:
-            state.pos = pos + 1
-            state._parts.append(unescapeAll(string[start:pos]))
-            state.ok = True
-            return state
-        if char == "(" and closing == ")":
-            return state
-        if char == "\\" and pos + 1 < maximum:
-            pos += 1
-        pos += 1
-    state.can_continue = True
-    state._parts.append(unescapeAll(string[start:pos]))
-    return state
+    __slots__ = ("_byte_lines", "ascii", "data", "lines", "starts", "text")
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.ascii = text.isascii()
+        self.data = b"" if self.ascii else text.encode()
+        self.starts: list[int] = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self._byte_lines: list[int] = []
+        if not self.ascii:
+            offset = 0
+            for line in lines:
+                self._byte_lines.append(offset)
+                offset += len(line.encode()) + 1
+
+    def char(self, byte: int) -> int:
+        """The character offset of a byte offset."""
+        if self.ascii:
+            return byte
+        k = max(bisect_right(self._byte_lines, byte) - 1, 0)
+        start = self._byte_lines[k]
+        return self.starts[k] + len(self.data[start:byte].decode("utf-8", "replace"))
+
+    def line(self, offset: int) -> int:
+        """0-based line of a character offset."""
+        return max(bisect_right(self.starts, offset) - 1, 0)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based line and 0-based column of a character offset."""
+        k = self.line(offset)
+        return k, offset - self.starts[k]
 
 
-def _linear_helpers(md: MarkdownIt) -> MarkdownIt:
-    """``md`` with the link title helper replaced on this instance only."""
-    from types import SimpleNamespace
+def _kind(event: Any) -> tuple[str, Any, Any]:
+    """``(name, kind, payload)``: ``("Start", "Heading", {...})``, ``("Text", "", "hi")``."""
+    if type(event) is str:
+        return event, "", None
+    ((name, data),) = event.items()
+    if name in ("Start", "End"):
+        if type(data) is str:
+            return name, data, None
+        ((kind, payload),) = data.items()
+        return name, kind, payload
+    return name, "", data
 
-    from markdown_it import helpers
 
-    md.helpers = SimpleNamespace(  # type: ignore[assignment]
-        parseLinkLabel=helpers.parseLinkLabel,
-        parseLinkDestination=helpers.parseLinkDestination,
-        parseLinkTitle=parse_link_title,
+_INLINE_STARTS = frozenset(
+    ("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Link", "Image")
+)
+_INLINE_LEAVES = frozenset(
+    (
+        "Text",
+        "Code",
+        "InlineMath",
+        "DisplayMath",
+        "InlineHtml",
+        "FootnoteReference",
+        "SoftBreak",
+        "HardBreak",
+        "TaskListMarker",
     )
-    return md
+)
+_RUN_BLOCKS = frozenset(("Paragraph", "Heading", "TableCell"))
+"""Blocks whose content is one run of inline events."""
+_COVERING = frozenset(("Code", "InlineHtml", "InlineMath", "DisplayMath"))
+"""Inline leaves that may run over a line break (so a line can start inside them)."""
 
 
-def _make_parser() -> MarkdownIt:
-    md = _linear_helpers(MarkdownIt("commonmark").enable("table"))
-    md.inline.ruler.at("image", _recording(image))
-    md.inline.ruler.at("html_inline", _recording(html_inline))
-    md.inline.ruler.at("backticks", _recording(backtick))
-    md.inline.ruler.at("link", _recording(link))
-    md.inline.ruler.at("autolink", _recording(autolink))
-    md.core.ruler.disable(["inline", "text_join"])  # run per block, only where needed
-    return md
+@dataclass(slots=True)
+class _Run:
+    """The inline events of one paragraph, heading, table cell or tight list item."""
+
+    block: str
+    start: int
+    """Character offset of the block's range."""
+    end: int
+    payload: Any = None
+    tight: bool = False
+    events: list[tuple[str, str, Any, int, int]] = field(default_factory=list)
+    """``(name, kind, payload, start, end)``, offsets in characters."""
 
 
-def needs_inline(content: str) -> bool:
-    """Whether a block's inline parse can matter to any rule.
+class _Walker:
+    def __init__(self, body: Body, source: _Source, line_offset: int) -> None:
+        self.body = body
+        self.source = source
+        self.lines = source.lines
+        self.offset = line_offset
+        self.blocks: list[str] = []
+        self.containers: list[str] = []
+        """The blocks around the current one: ``blockquote`` and ``list_item``."""
+        self.columns: list[tuple[int, int]] = []
+        """Per container: (its first line, the width of its list marker and the spaces after
+        it; 0 for a block quote)."""
+        self.run: _Run | None = None
+        self.html: list[str] = []
+        self.html_start = 0
 
-    Exact, not a guess: an image needs ``![`` in the text, inline HTML and comments need ``<``,
-    a paragraph that is one bold or italic run starts with ``*`` or ``_``, and whether a line
-    starting with ``#`` is plain text depends on the code spans and links around it. Most prose
-    paragraphs have none, and skipping their inline parse saves ~40% of the Markdown time.
-    """
-    return "![" in content or "<" in content or content[:1] in ("*", "_", "#") or "\n#" in content
+    def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
+        char = self.source.char
+        for event, rng in events:
+            name, kind, payload = _kind(event)
+            start, end = char(rng["start"]), char(rng["end"])
+            run = self.run
+            if name == "Start":
+                if kind in _INLINE_STARTS:
+                    self._inline(name, kind, payload, start, end)
+                    continue
+                if run is not None and run.tight:
+                    self._finish(run)
+                self._start(kind, payload, start, end)
+            elif name == "End":
+                if kind in _INLINE_STARTS:
+                    self._inline(name, kind, payload, start, end)
+                    continue
+                if run is not None and (run.tight or kind in _RUN_BLOCKS):
+                    self._finish(run)
+                self._end(kind)
+            elif name in _INLINE_LEAVES:
+                if self.blocks and self.blocks[-1] == "CodeBlock":
+                    continue
+                self._inline(name, kind, payload, start, end)
+            elif name == "Rule":
+                if run is not None and run.tight:
+                    self._finish(run)
+            elif name == "Html":
+                if not self.html:
+                    self.html_start = start
+                self.html.append(payload)
 
+    def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
+        self.blocks.append(kind)
+        if kind in _RUN_BLOCKS:
+            self.run = _Run(kind, start, end, payload)
+        elif kind == "BlockQuote":
+            self.containers.append("blockquote")
+            self.columns.append((self.source.line(start), 0))
+        elif kind == "Item":
+            column = self._item_column(start)
+            self.containers.append("list_item")
+            self.columns.append(column)
+        elif kind == "HtmlBlock":
+            self.html = []
 
-def _parse_inline(md: MarkdownIt, token: Token, env: dict[str, Any]) -> None:
-    children: list[Token] = []
-    md.inline.parse(token.content, md, env, children)
-    joined: list[Token] = []
-    for child in children:  # what the core text_join rule does
-        if child.type == "text_special":
-            child.type = "text"
-        if child.type == "text" and joined and joined[-1].type == "text":
-            joined[-1].content += child.content
+    def _end(self, kind: str) -> None:
+        if self.blocks:
+            self.blocks.pop()
+        if kind in ("BlockQuote", "Item") and self.containers:
+            self.containers.pop()
+            self.columns.pop()
+        elif kind == "HtmlBlock" and self.html:
+            content = "".join(self.html).rstrip("\n")
+            first = self.source.line(self.html_start)
+            self._html(content, _LineMapper(content, self.lines, first, self.offset), 0)
+            self.html = []
+
+    def _inline(self, name: str, kind: str, payload: Any, start: int, end: int) -> None:
+        run = self.run
+        if run is None:
+            if not self.blocks or self.blocks[-1] != "Item":
+                return
+            run = self.run = _Run("Item", start, end, tight=True)
+        if name == "Start" and payload is not None and kind in ("Link", "Image"):
+            end = _repair_end(self.source.text, end, payload["link_type"])
+        run.events.append((name, kind, payload, start, end))
+
+    def _finish(self, run: _Run) -> None:
+        self.run = None
+        if not run.events and run.block != "Heading":
+            return
+        if run.block == "Heading":
+            self._heading(run)
+        elif run.block in ("Paragraph", "Item"):
+            self._paragraph(run)
+        self._references(run)
+
+    def _item_column(self, start: int) -> tuple[int, int]:
+        """The item's first line and its content column inside the enclosing containers."""
+        line = self.source.line(start)
+        source = self.lines[line] if line < len(self.lines) else ""
+        marker = _ITEM_MARKER.match(self._strip(source, line, first_of_item=True))
+        if marker is None:
+            return line, 2
+        spaces = len(marker.group(3).expandtabs(4))
+        width = len(marker.group(1).expandtabs(4)) + len(marker.group(2))
+        return line, width + (spaces if 1 <= spaces <= 4 else 1)
+
+    def _indent(self, raw: str, line: int) -> int:
+        """Spaces before the heading once each container's prefix is taken off ``raw``."""
+        rest = self._strip(raw, line, first_of_item=True)
+        return len(rest) - len(rest.lstrip(" \t"))
+
+    def _strip(self, raw: str, line: int, *, first_of_item: bool) -> str:
+        """``raw`` without the prefixes of the containers around the current block."""
+        rest = raw
+        for kind, (first, width) in zip(self.containers, self.columns, strict=True):
+            if kind == "blockquote":
+                quoted = _QUOTE_PREFIX.match(rest)
+                rest = rest[quoted.end() :] if quoted else rest
+            elif first == line and first_of_item:
+                item = _LIST_MARKER.match(rest)
+                rest = rest[item.end() :] if item else rest
+            else:
+                spaces = len(rest) - len(rest.lstrip(" \t"))
+                rest = rest[min(spaces, width) :]
+        return rest
+
+    def _run_lines(self, start: int, end: int) -> tuple[list[str], list[int]]:
+        """The lines of a run from ``start`` to ``end`` (character offsets) as the parser saw
+        them, and the offset where each line's content starts."""
+        source = self.source
+        first, last = source.line(start), source.line(max(start, end - 1))
+        lines: list[str] = []
+        starts: list[int] = []
+        for k in range(first, last + 1):
+            raw = self.lines[k] if k < len(self.lines) else ""
+            line_start = source.starts[k]
+            if k == first:
+                begin = start - line_start
+            else:
+                begin = len(raw) - len(self._strip(raw, k, first_of_item=True))
+            stop = end - line_start if k == last else len(raw)
+            lines.append(raw[begin:stop])
+            starts.append(line_start + begin)
+        if lines:
+            lines[-1] = lines[-1].rstrip(" \t")
+        return lines, starts
+
+    def _line_span(self, first: int, last: int) -> Span:
+        text = self.lines[last] if last < len(self.lines) else ""
+        return Span(first + self.offset + 1, 1, last + self.offset + 1, len(text) + 1)
+
+    def _span(self, start: int, end: int) -> Span:
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(max(start, end))
+        off = self.offset + 1
+        return Span(line + off, column + 1, end_line + off, end_column + 1)
+
+    def _heading(self, run: _Run) -> None:
+        source = self.source
+        first = source.line(run.start)
+        last_line = source.line(max(run.start, run.end - 1))
+        setext = last_line > first
+        if run.events:
+            text_start = _content_start(run, source.text)
+            text_end = max(e[4] for e in run.events)
+            lines, _ = self._run_lines(text_start, text_end)
+            text = "\n".join(lines)
         else:
-            joined.append(child)
-    token.children = joined
+            text = ""
+        end_line = last_line - 1 if setext else first
+        raw = self.lines[first] if first < len(self.lines) else ""
+        level = int(str(run.payload["level"])[1:]) if run.payload else 1
+        anchor = run.payload.get("id") if run.payload else None
+        self.body.headings.append(
+            Heading(
+                level,
+                text,
+                self._line_span(first, max(first, end_line)),
+                setext,
+                raw,
+                self._indent(raw, first),
+                anchor,
+            )
+        )
+
+    def _paragraph(self, run: _Run) -> None:
+        events = run.events
+        start = _content_start(run, self.source.text)
+        end = max(e[4] for e in events)
+        lines, starts = self._run_lines(start, end)
+        core = [e for e in _merged(events) if not _beside(e)]
+        emphasis_only = (
+            len(core) == 3
+            and core[0][0] == "Start"
+            and core[0][1] in ("Strong", "Emphasis")
+            and core[1][0] == "Text"
+            and core[2][0] == "End"
+        )
+        plain: tuple[bool, ...] = ()
+        alone = True
+        if any(line.startswith("#") for line in lines):
+            plain, alone = _line_facts(events, starts)
+        first, last = self.source.line(start), self.source.line(max(start, end - 1))
+        self.body.paragraphs.append(
+            Paragraph(
+                self._line_span(first, last),
+                tuple(lines),
+                emphasis_only,
+                core[1][2] if emphasis_only else "\n".join(lines),
+                plain,
+                run.tight,
+                alone,
+                tuple(self.containers),
+            )
+        )
+
+    def _references(self, run: _Run) -> None:
+        """The images, links and inline HTML of a run."""
+        inside_image = 0
+        image: tuple[int, Any, list[str]] | None = None
+        for name, kind, payload, start, end in run.events:
+            if kind == "Image":
+                if name == "Start":
+                    inside_image += 1
+                    if inside_image == 1:
+                        image = (start, payload, [])
+                    continue
+                inside_image -= 1
+                if inside_image == 0 and image is not None:
+                    self._image(image[0], end, image[1], "".join(image[2]))
+                    image = None
+                continue
+            if inside_image:
+                if image is not None and name in ("Text", "Code"):
+                    image[2].append(payload)
+                elif image is not None and name in ("SoftBreak", "HardBreak"):
+                    image[2].append(" ")
+                continue
+            if kind == "Link" and name == "Start":
+                self._link(start, end, payload)
+            elif name == "InlineHtml":
+                if "\n" in payload:  # as the run's lines: container prefixes removed
+                    lines, starts = self._run_lines(start, end)
+                    self._html("\n".join(lines), _Pieces(self, lines, starts), 0)
+                else:
+                    self._html(payload, _OneLine(self, start), 0)
+
+    def _image(self, start: int, end: int, payload: Any, alt: str) -> None:
+        link_type = payload["link_type"]
+        end = _repair_end(self.source.text, end, link_type)
+        if link_type == "Inline":
+            written = _written_destination(self.source.text[start:end])
+            target = written if written is not None else payload["dest_url"]
+            kind: ImageKind = "markdown"
+        else:
+            target = payload["dest_url"]
+            kind = "reference"
+        self.body.images.append(ImageRef(target, alt, self._span(start, end), kind))
+
+    def _link(self, start: int, end: int, payload: Any) -> None:
+        link_type = payload["link_type"]
+        end = _repair_end(self.source.text, end, link_type)
+        kind: LinkKind
+        if link_type == "Inline":
+            written = _written_destination(self.source.text[start:end], image=False)
+            target = written if written is not None else payload["dest_url"]
+            kind = "markdown"
+        elif link_type in ("Autolink", "Email"):
+            target, kind = payload["dest_url"], "autolink"
+        else:
+            target, kind = payload["dest_url"], "reference"
+        self.body.links.append(LinkRef(target, self._span(start, end), kind))
+
+    def _html(self, html: str, mapper: _LineMapper | _OneLine | _Pieces, base: int) -> None:
+        from yeplint.htmlscan import HtmlScanner  # html.parser only for pages with HTML
+
+        scanner = HtmlScanner(html)
+        for tag in scanner.images:
+            begin = base + tag.offset
+            span = mapper.span(begin, begin + tag.length)
+            self.body.images.append(
+                ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
+            )
+        for comment in scanner.comments:
+            begin = base + comment.offset
+            self.body.comments.append(
+                Comment(comment.text, mapper.span(begin, begin + comment.length))
+            )
 
 
-_MD: MarkdownIt | None = None
+def _content_start(run: _Run, text: str) -> int:
+    """Where a run's text starts: a paragraph's own range, else its first event (moved back
+    over the backslash of an escape, which pulldown-cmark leaves out of the text's range)."""
+    if run.block == "Paragraph" or not run.events:
+        return run.start
+    start = run.events[0][3]
+    return start - 1 if start > 0 and text[start - 1] == "\\" else start
 
 
-def parser() -> MarkdownIt:
-    global _MD
-    if _MD is None:
-        _MD = _make_parser()
-    return _MD
+def _repair_end(text: str, end: int, link_type: str) -> int:
+    """pulldown-cmark ends a collapsed reference (``![x][]``) before its ``[]``."""
+    if link_type in ("Collapsed", "CollapsedUnknown") and text.startswith("[]", end):
+        return end + 2
+    return end
+
+
+class _Pieces:
+    """Maps offsets in lines joined by newlines to the body, each line starting at its own
+    character offset of the body."""
+
+    __slots__ = ("joined", "starts", "walker")
+
+    def __init__(self, walker: _Walker, lines: list[str], starts: list[int]) -> None:
+        self.walker = walker
+        self.starts = starts
+        self.joined: list[int] = []
+        offset = 0
+        for line in lines:
+            self.joined.append(offset)
+            offset += len(line) + 1
+
+    def _body(self, offset: int) -> int:
+        k = max(bisect_right(self.joined, offset) - 1, 0)
+        return self.starts[k] + offset - self.joined[k]
+
+    def span(self, start: int, end: int) -> Span:
+        return self.walker._span(self._body(start), self._body(max(start, end)))
+
+
+class _OneLine:
+    """Maps offsets in a one-line fragment that starts at a character offset of the body."""
+
+    __slots__ = ("start", "walker")
+
+    def __init__(self, walker: _Walker, start: int) -> None:
+        self.walker = walker
+        self.start = start
+
+    def span(self, start: int, end: int) -> Span:
+        return self.walker._span(self.start + start, self.start + end)
+
+
+def _merged(
+    events: list[tuple[str, str, Any, int, int]],
+) -> Iterator[tuple[str, str, Any, int, int]]:
+    """The events with adjacent text joined (pulldown-cmark splits text at escapes)."""
+    pending: tuple[str, str, Any, int, int] | None = None
+    for event in events:
+        if event[0] == "Text":
+            if pending is not None:
+                pending = ("Text", "", pending[2] + event[2], pending[3], event[4])
+            else:
+                pending = event
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        yield event
+    if pending is not None:
+        yield pending
+
+
+def _beside(event: tuple[str, str, Any, int, int]) -> bool:
+    """Inline content that does not change what a paragraph is: an HTML comment next to it,
+    or the white space around that comment."""
+    if event[0] == "InlineHtml":
+        return bool(event[2].startswith("<!--"))
+    return event[0] == "Text" and not event[2].strip()
+
+
+_OPENS = frozenset(("Emphasis", "Strong", "Link", "Strikethrough"))
+
+
+def _line_facts(
+    events: list[tuple[str, str, Any, int, int]], starts: list[int]
+) -> tuple[tuple[bool, ...], bool]:
+    """Which lines start in plain text, and whether the first line stands alone (see
+    :class:`Paragraph`)."""
+    covered = [
+        (start, end)
+        for name, kind, _, start, end in events
+        if name in _COVERING or (name == "Start" and kind in ("Link", "Image"))
+    ]
+    plain = tuple(not any(a <= s < b for a, b in covered) for s in starts)
+    if len(starts) < 2:
+        return plain, True
+    first_break = starts[1] - 1
+    depth = 0
+    for name, kind, _, _, _ in events:
+        if name in ("SoftBreak", "HardBreak"):
+            break
+        if name == "Start" and kind in _OPENS:
+            depth += 1
+        elif name == "End" and kind in _OPENS:
+            depth -= 1
+    if any(a <= first_break < b for a, b in covered):
+        return plain, False
+    return plain, depth == 0
 
 
 class _LineMapper:
@@ -254,15 +638,7 @@ class _LineMapper:
             offset += len(text) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        k = 0
-        lo, hi = 0, len(self.starts) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.starts[mid] <= offset:
-                k = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
+        k = max(bisect_right(self.starts, offset) - 1, 0)
         return self.lines[k], self.columns[k] + offset - self.starts[k] + 1
 
     def span(self, start: int, end: int) -> Span:
@@ -282,22 +658,22 @@ def column_of(text: str, original: str) -> int:
     return max(found, 0)
 
 
-def parse_body(lines: list[str], line_offset: int) -> Body:
+def parse_body(lines: list[str], line_offset: int, options: pyromark.Options = OPTIONS) -> Body:
     """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`."""
     body = Body()
-    env: dict[str, Any] = {}
-    md = parser()
-    tokens = md.parse("\n".join(lines), env)
-    for token in tokens:
-        if token.type == "inline" and needs_inline(token.content):
-            _parse_inline(md, token, env)
-    _Walker(body, lines, line_offset).walk(tokens)
+    text = "\n".join(lines)
+    source = _Source(text, lines)
+    walker = _Walker(body, source, line_offset)
+    walker.walk(_markdown(options).events_with_range(text))
+    if walker.run is not None:
+        walker._finish(walker.run)
     opaque = template_code_lines(lines, line_offset)
     if opaque:
         body.template_lines = opaque
         body.headings = [h for h in body.headings if h.span.line not in opaque]
         body.paragraphs = [p for p in body.paragraphs if p.span.line not in opaque]
         body.images = [i for i in body.images if i.span.line not in opaque]
+        body.links = [link for link in body.links if link.span.line not in opaque]
     return body
 
 
@@ -335,214 +711,22 @@ def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
     return frozenset(inside)
 
 
-class _Walker:
-    def __init__(self, body: Body, lines: list[str], line_offset: int) -> None:
-        self.body = body
-        self.lines = lines
-        self.offset = line_offset
-        self.containers: list[str] = []
-        """The blocks around the current token: ``blockquote`` and ``list_item``."""
-        self.columns: list[tuple[int, int]] = []
-        """Per container: (its first line, the width of its list marker and the spaces after
-        it; 0 for a block quote)."""
-
-    def line_span(self, begin: int, end: int) -> Span:
-        last = max(begin, end - 1)
-        text = self.lines[last] if last < len(self.lines) else ""
-        return Span(begin + self.offset + 1, 1, last + self.offset + 1, len(text) + 1)
-
-    def walk(self, tokens: list[Token]) -> None:
-        for i, token in enumerate(tokens):
-            if token.type in ("blockquote_open", "list_item_open"):
-                self.containers.append(token.type.removesuffix("_open"))
-                self.columns.append(self._content_column(token))
-            elif token.type in ("blockquote_close", "list_item_close"):
-                self.containers.pop()
-                self.columns.pop()
-            if token.type == "heading_open" and token.map:
-                self.heading(token, tokens[i + 1])
-            elif token.type == "paragraph_open" and token.map:
-                self.paragraph(token, tokens[i + 1])  # hidden: in a tight list item
-            elif token.type == "inline" and tokens[i - 1].type not in (
-                "heading_open",
-                "paragraph_open",
-            ):
-                self.inline(token)  # table cells
-            elif token.type == "html_block" and token.map:
-                mapper = _LineMapper(
-                    token.content.rstrip("\n"), self.lines, token.map[0], self.offset
-                )
-                self.html(token.content, mapper, 0)
-
-    def heading(self, token: Token, inline: Token) -> None:
-        assert token.map is not None
-        begin, end = token.map
-        setext = token.markup in ("=", "-")
-        if setext:
-            end -= 1
-        raw = self.lines[begin] if begin < len(self.lines) else ""
-        span = self.line_span(begin, end)
-        indent = self._indent(raw, begin)
-        self.body.headings.append(
-            Heading(int(token.tag[1]), inline.content, span, setext, raw, indent)
-        )
-        self.inline(inline)
-
-    def _content_column(self, token: Token) -> tuple[int, int]:
-        line = token.map[0] if token.map else 0
-        if token.type == "blockquote_open":
-            return line, 0
-        source = self.lines[line] if line < len(self.lines) else ""
-        marker = _ITEM_MARKER.match(source)
-        if marker is None:
-            return line, 2
-        spaces = len(marker.group(2).expandtabs(4))
-        return line, len(marker.group(1)) + (spaces if 1 <= spaces <= 4 else 1)
-
-    def _indent(self, raw: str, line: int) -> int:
-        """Spaces before the heading once each container's prefix is taken off ``raw``."""
-        rest = raw
-        for kind, (first, width) in zip(self.containers, self.columns, strict=True):
-            if kind == "blockquote":
-                quoted = _QUOTE_PREFIX.match(rest)
-                rest = rest[quoted.end() :] if quoted else rest
-            elif first == line:  # on the item's own line: the marker and 1-4 spaces go
-                item = _LIST_MARKER.match(rest)
-                rest = rest[item.end() :] if item else rest
-            else:
-                spaces = len(rest) - len(rest.lstrip(" \t"))
-                rest = rest[min(spaces, width) :]
-        return len(rest) - len(rest.lstrip(" \t"))
-
-    def paragraph(self, token: Token, inline: Token) -> None:
-        assert token.map is not None
-        begin, end = token.map
-        children = [c for c in inline.children or [] if not (c.type == "text" and not c.content)]
-        core = [c for c in children if not _beside(c)]
-        emphasis_only = (
-            len(core) == 3
-            and core[0].type in ("strong_open", "em_open")
-            and core[2].type in ("strong_close", "em_close")
-            and core[1].type == "text"
-        )
-        lines = tuple(inline.content.split("\n"))
-        plain: tuple[bool, ...] = ()
-        alone = True
-        if any(line.startswith("#") for line in lines):
-            plain, alone = _line_facts(inline, lines)
-        self.body.paragraphs.append(
-            Paragraph(
-                self.line_span(begin, end),
-                lines,
-                emphasis_only,
-                core[1].content if emphasis_only else inline.content,
-                plain,
-                token.hidden,
-                alone,
-                tuple(self.containers),
-            )
-        )
-        self.inline(inline)
-
-    def inline(self, inline: Token) -> None:
-        if not inline.map or not inline.children:
-            return
-        mapper: _LineMapper | None = None
-        for child in inline.children:
-            if child.type not in ("image", "html_inline"):
-                continue
-            if child.meta.get("yeplint_src") != inline.content:
-                continue  # not recorded by this block's own inline pass
-            if mapper is None:
-                mapper = _LineMapper(inline.content, self.lines, inline.map[0], self.offset)
-            start, end = child.meta["yeplint_start"], child.meta["yeplint_end"]
-            if child.type == "image":
-                self.image(child, inline.content, start, end, mapper)
-            else:
-                self.html(child.content, mapper, start)
-
-    def image(self, token: Token, src: str, start: int, end: int, mapper: _LineMapper) -> None:
-        written = _written_destination(src, start, end)
-        kind: ImageKind = "markdown" if written is not None else "reference"
-        target = written if written is not None else unquote(str(token.attrs.get("src", "")))
-        alt = "".join(_plain_text(token.children or []))
-        self.body.images.append(ImageRef(target, alt, mapper.span(start, end), kind))
-
-    def html(self, html: str, mapper: _LineMapper, base: int) -> None:
-        from yeplint.htmlscan import HtmlScanner  # html.parser only for pages with HTML
-
-        scanner = HtmlScanner(html)
-        for tag in scanner.images:
-            start = base + tag.offset
-            span = mapper.span(start, start + tag.length)
-            self.body.images.append(
-                ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
-            )
-        for comment in scanner.comments:
-            start = base + comment.offset
-            self.body.comments.append(
-                Comment(comment.text, mapper.span(start, start + comment.length))
-            )
-
-
 _LIST_MARKER = re.compile(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
-_ITEM_MARKER = re.compile(r"^(?:[ \t]*>[ \t]?)*[ \t]*([-+*]|\d{1,9}[.)])([ \t]*)")
+_ITEM_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]*)")
 _QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
 
 
-def _beside(token: Token) -> bool:
-    """Inline content that does not change what a paragraph is: an HTML comment next to it,
-    or the white space around that comment."""
-    if token.type == "html_inline":
-        return token.content.startswith("<!--")
-    return token.type == "text" and not token.content.strip()
-
-
-_OPENS = ("em_open", "strong_open", "link_open", "s_open")
-_CLOSES = ("em_close", "strong_close", "link_close", "s_close")
-
-
-def _line_facts(inline: Token, lines: tuple[str, ...]) -> tuple[tuple[bool, ...], bool]:
-    """Which lines start in plain text, and whether the first line stands alone (see
-    :class:`Paragraph`), from the offsets the recorded inline rules left on their tokens."""
-    starts = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    covered = [
-        (c.meta["yeplint_start"], c.meta["yeplint_end"])
-        for c in inline.children or ()
-        if c.meta.get("yeplint_src") == inline.content
-    ]
-    plain = tuple(not any(a <= start < b for a, b in covered) for start in starts)
-    if len(lines) < 2:
-        return plain, True
-    first_break = starts[1] - 1
-    if any(a <= first_break < b for a, b in covered):
-        return plain, False
-    depth = 0
-    for child in inline.children or ():
-        if child.type in ("softbreak", "hardbreak"):
-            break
-        if child.type in _OPENS:
-            depth += 1
-        elif child.type in _CLOSES:
-            depth -= 1
-    return plain, depth == 0
-
-
-def _written_destination(src: str, start: int, end: int) -> str | None:
-    """The destination of an inline image ``![alt](dest)`` as written; ``None`` for references."""
-    text = src[start:end]
+def _written_destination(text: str, *, image: bool = True) -> str | None:
+    """The destination of an inline image ``![alt](dest)`` or link ``[text](dest)`` as
+    written; ``None`` for references."""
     if not text.endswith(")"):
         return None
     depth = 0
-    for i in range(1, len(text)):
+    for i in range(1 if image else 0, len(text)):
         char = text[i]
         if char == "\\":
             continue
-        if char == "[" and text[i - 1] != "\\":
+        if char == "[" and (i == 0 or text[i - 1] != "\\"):
             depth += 1
         elif char == "]" and text[i - 1] != "\\":
             depth -= 1
@@ -569,18 +753,9 @@ def _destination(inner: str) -> str:
     return inner
 
 
-def _plain_text(tokens: Iterable[Token]) -> Iterable[str]:
-    for token in tokens:
-        if token.type in ("text", "code_inline"):
-            yield token.content
-        elif token.type in ("softbreak", "hardbreak"):
-            yield " "
-        elif token.children:
-            yield from _plain_text(token.children)
-
-
 class Shape(NamedTuple):
-    """A token of :func:`structure` without its position: what the page renders from it."""
+    """A block or inline element of :func:`structure` without its position: what the page
+    renders from it."""
 
     type: str
     tag: str
@@ -593,62 +768,323 @@ class Shape(NamedTuple):
     children: tuple[Shape, ...]
 
 
-_STRUCTURE_MD: MarkdownIt | None = None
+def _shape(
+    kind: str,
+    tag: str = "",
+    nesting: int = 0,
+    *,
+    hidden: bool = False,
+    info: str = "",
+    attrs: tuple[tuple[str, str], ...] = (),
+    content: str = "",
+    children: tuple[Shape, ...] = (),
+) -> Shape:
+    return Shape(kind, tag, nesting, hidden, "", info, attrs, content, children)
 
 
-def _structure_parser() -> MarkdownIt:
-    global _STRUCTURE_MD
-    if _STRUCTURE_MD is None:
-        _STRUCTURE_MD = _linear_helpers(MarkdownIt("commonmark").enable("table"))
-    return _STRUCTURE_MD
+_BLOCK_NAMES = {
+    "Paragraph": ("paragraph", "p"),
+    "BlockQuote": ("blockquote", "blockquote"),
+    "Item": ("list_item", "li"),
+    "Table": ("table", "table"),
+    "TableHead": ("thead", "thead"),
+    "TableRow": ("tr", "tr"),
+    "FootnoteDefinition": ("footnote", "div"),
+}
+_INLINE_NAMES = {
+    "Emphasis": ("em", "em"),
+    "Strong": ("strong", "strong"),
+    "Strikethrough": ("s", "s"),
+    "Superscript": ("sup", "sup"),
+    "Subscript": ("sub", "sub"),
+    "Link": ("link", "a"),
+}
 
 
-def _token_shape(token: Token) -> Shape:
-    markup = "" if token.type.startswith("heading_") else token.markup
-    children = tuple(_token_shape(c) for c in token.children or ())
-    attrs = tuple(sorted((str(k), str(v)) for k, v in token.attrs.items()))
-    return Shape(
-        token.type,
-        token.tag,
-        token.nesting,
-        token.hidden,
-        markup,
-        token.info,
-        attrs,
-        token.content,
-        children,
-    )
+class _Shaper:
+    """Builds :func:`structure`'s shapes from the event stream."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.walker = _Walker(Body(), source, 0)
+        self.out: list[tuple[int, Shape]] = []
+        self.blocks: list[tuple[str, Any]] = []
+        self.run: _Run | None = None
+        self.text: list[str] = []
+        self.code_start = 0
+        self.head = False
+
+    def shapes(self, events: Iterable[tuple[Any, Any]]) -> list[tuple[int, Shape]]:
+        char = self.source.char
+        for event, rng in events:
+            name, kind, payload = _kind(event)
+            start, end = char(rng["start"]), char(rng["end"])
+            if name == "Start" and kind not in _INLINE_STARTS:
+                self._flush_tight()
+                self._open(kind, payload, start, end)
+            elif name == "End" and kind not in _INLINE_STARTS:
+                self._flush_tight()
+                self._close(kind)
+            elif (
+                name in ("Text", "Html")
+                and self.blocks
+                and self.blocks[-1][0]
+                in (
+                    "CodeBlock",
+                    "HtmlBlock",
+                )
+            ):
+                self.text.append(payload)
+            elif name == "Rule":
+                self._flush_tight()
+                self.out.append((self.source.line(start), _shape("hr", "hr")))
+            else:
+                if self.run is None:
+                    self.run = _Run("Item", start, end, tight=True)
+                    self._emit_open("paragraph", "p", start, hidden=True)
+                self.run.events.append((name, kind, payload, start, end))
+        self._flush_tight()
+        return self.out
+
+    def _emit_open(
+        self,
+        kind: str,
+        tag: str,
+        start: int,
+        *,
+        hidden: bool = False,
+        attrs: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.out.append(
+            (self.source.line(start), _shape(f"{kind}_open", tag, 1, hidden=hidden, attrs=attrs))
+        )
+
+    def _flush_tight(self) -> None:
+        run = self.run
+        if run is not None and run.tight:
+            self._inline_shape(run)
+            self.out.append((-1, _shape("paragraph_close", "p", -1, hidden=True)))
+            self.run = None
+
+    def _open(self, kind: str, payload: Any, start: int, end: int) -> None:
+        self.blocks.append((kind, payload))
+        line = self.source.line(start)
+        if kind == "BlockQuote":
+            self.walker.containers.append("blockquote")
+            self.walker.columns.append((line, 0))
+        elif kind == "Item":
+            column = self.walker._item_column(start)
+            self.walker.containers.append("list_item")
+            self.walker.columns.append(column)
+        if kind in ("CodeBlock", "HtmlBlock"):
+            self.text = []
+            self.code_start = start
+            return
+        if kind == "TableHead":
+            self.head = True
+        if kind in _RUN_BLOCKS:
+            self.run = _Run(kind, start, end, payload)
+        if kind == "Heading":
+            self._emit_open(
+                "heading", f"h{str(payload['level'])[1:]}", start, attrs=_heading_attrs(payload)
+            )
+        elif kind == "TableCell":
+            self._emit_open("th" if self.head else "td", "th" if self.head else "td", start)
+        elif kind == "List":
+            ordered = payload is not None
+            attrs = (("start", str(payload)),) if ordered else ()
+            self._emit_open(
+                "ordered_list" if ordered else "bullet_list",
+                "ol" if ordered else "ul",
+                start,
+                attrs=attrs,
+            )
+        elif kind == "BlockQuote" and payload:
+            self._emit_open("blockquote", "blockquote", start, attrs=(("kind", str(payload)),))
+        elif kind == "Table":
+            self._emit_open("table", "table", start, attrs=(("align", ",".join(payload)),))
+        elif kind == "FootnoteDefinition":
+            self._emit_open("footnote", "div", start, attrs=(("label", str(payload)),))
+        else:
+            name, tag = _BLOCK_NAMES.get(kind, (kind.lower(), kind.lower()))
+            self._emit_open(name, tag, start)
+
+    def _close(self, kind: str) -> None:
+        opened, payload = self.blocks.pop() if self.blocks else (kind, None)
+        if opened in ("BlockQuote", "Item") and self.walker.containers:
+            self.walker.containers.pop()
+            self.walker.columns.pop()
+        if opened in ("CodeBlock", "HtmlBlock"):
+            line = self.source.line(self.code_start)
+            content = "".join(self.text)
+            if opened == "HtmlBlock":
+                self.out.append((line, _shape("html_block", content=content)))
+            elif isinstance(payload, dict):
+                info = str(payload.get("Fenced", ""))
+                self.out.append((line, _shape("fence", "code", info=info, content=content)))
+            else:
+                self.out.append((line, _shape("code_block", "code", content=content)))
+            self.text = []
+            return
+        run = self.run
+        if run is not None and opened in _RUN_BLOCKS:
+            self._inline_shape(run)
+            self.run = None
+        if opened == "TableHead":
+            self.head = False
+        if opened == "Heading":
+            tag = f"h{str(payload['level'])[1:]}" if payload else "h1"
+            self.out.append((-1, _shape("heading_close", tag, -1)))
+        elif opened == "TableCell":
+            tag = "th" if self.head else "td"
+            self.out.append((-1, _shape(f"{tag}_close", tag, -1)))
+        elif opened == "List":
+            ordered = payload is not None
+            self.out.append(
+                (
+                    -1,
+                    _shape(
+                        "ordered_list_close" if ordered else "bullet_list_close",
+                        "ol" if ordered else "ul",
+                        -1,
+                    ),
+                )
+            )
+        else:
+            name, tag = _BLOCK_NAMES.get(opened, (opened.lower(), opened.lower()))
+            self.out.append((-1, _shape(f"{name}_close", tag, -1)))
+
+    def _inline_shape(self, run: _Run) -> None:
+        line = self.source.line(run.start)
+        if run.events:
+            start = _content_start(run, self.source.text)
+            end = max(e[4] for e in run.events)
+            lines, _ = self.walker._run_lines(start, end)
+            content = "\n".join(lines)
+            line = self.source.line(start)
+        else:
+            content = ""
+        children = _inline_children(_merged(run.events))
+        self.out.append((line, _shape("inline", content=content, children=children)))
+
+
+def _heading_attrs(payload: Any) -> tuple[tuple[str, str], ...]:
+    attrs: list[tuple[str, str]] = []
+    if payload.get("id"):
+        attrs.append(("id", str(payload["id"])))
+    if payload.get("classes"):
+        attrs.append(("class", " ".join(payload["classes"])))
+    attrs.extend((str(k), str(v) if v is not None else "") for k, v in payload.get("attrs", ()))
+    return tuple(sorted(attrs))
+
+
+def _inline_children(events: Iterable[tuple[str, str, Any, int, int]]) -> tuple[Shape, ...]:
+    stack: list[list[Shape]] = [[]]
+    images: list[Any] = []
+    for name, kind, payload, _, _ in events:
+        if name == "Start" and kind == "Image":
+            stack.append([])
+            images.append(payload)
+        elif name == "End" and kind == "Image":
+            children = tuple(stack.pop())
+            image = images.pop() if images else {}
+            attrs = (
+                ("src", str(image.get("dest_url", ""))),
+                ("title", str(image.get("title", ""))),
+            )
+            stack[-1].append(_shape("image", "img", attrs=attrs, children=children))
+        elif name == "Start":
+            kind_name, tag = _INLINE_NAMES.get(kind, (kind.lower(), kind.lower()))
+            link: tuple[tuple[str, str], ...] = ()
+            if kind == "Link":
+                link = (("href", str(payload["dest_url"])), ("title", str(payload["title"])))
+            stack[-1].append(_shape(f"{kind_name}_open", tag, 1, attrs=link))
+        elif name == "End":
+            kind_name, tag = _INLINE_NAMES.get(kind, (kind.lower(), kind.lower()))
+            stack[-1].append(_shape(f"{kind_name}_close", tag, -1))
+        elif name == "Text":
+            stack[-1].append(_shape("text", content=payload))
+        elif name == "Code":
+            stack[-1].append(_shape("code_inline", "code", content=payload))
+        elif name == "InlineHtml":
+            stack[-1].append(_shape("html_inline", content=payload))
+        elif name in ("SoftBreak", "HardBreak"):
+            stack[-1].append(_shape(name.lower()))
+        else:
+            stack[-1].append(_shape(name.lower(), content=str(payload)))
+    while len(stack) > 1:  # an image left open: keep what it held
+        inner = stack.pop()
+        stack[-1].extend(inner)
+    return tuple(stack[0])
+
+
+References = dict[str, tuple[str, str]]
+"""Reference definitions by normalised label: destination and title."""
+
+
+def _label(label: str) -> str:
+    return " ".join(label.split()).casefold()
 
 
 def structure(lines: list[str]) -> list[tuple[int, Shape]]:
-    """Every block token of the body with its first line (0-based, -1 for closing tokens) and
-    its shape: type, tag, markup, attributes, text and inline children. Two bodies with the same
-    shapes render the same; only an ATX heading and a setext heading of the same level and text
+    """Every block of the body with its first line (0-based, -1 for closing elements) and
+    its shape: type, tag, attributes, text and inline children. Two bodies with the same
+    shapes render the same; an ATX heading and a setext heading of the same level and text
     count as equal (``--fix`` compares these before and after it edits a file)."""
     return parse_structure(lines)[0]
 
 
-def parse_structure(lines: list[str]) -> tuple[list[tuple[int, Shape]], dict[str, Any]]:
-    """:func:`structure` and the parse's environment (the reference definitions)."""
-    md = _structure_parser()
-    env: dict[str, Any] = {}
-    tokens = md.parse("\n".join(lines), env)
-    return [(t.map[0] if t.map else -1, _token_shape(t)) for t in tokens], env
+def parse_structure(lines: list[str]) -> tuple[list[tuple[int, Shape]], References]:
+    """:func:`structure` and the body's reference definitions."""
+    text = "\n".join(lines)
+    source = _Source(text, lines)
+    shapes = _Shaper(source).shapes(_markdown(OPTIONS).events_with_range(text))
+    references: References = {}
+    if "]:" in text:
+        for label, definition in pyromark.reference_definitions(text, options=OPTIONS).items():
+            references.setdefault(_label(label), (definition["dest"], definition["title"] or ""))
+    return shapes, references
 
 
-def inline_shape(text: str, env: dict[str, Any] | None = None) -> tuple[Shape, ...]:
-    """The inline children of a block whose text is ``text``, as :func:`structure` shows them,
-    with the reference definitions of ``env``."""
-    md = _structure_parser()
-    tokens = md.parseInline(text, dict(env or {}))
-    return tuple(_token_shape(c) for c in tokens[0].children or ()) if tokens else ()
+def inline_shape(
+    text: str, references: References | None = None, *, heading: bool = False
+) -> tuple[Shape, ...]:
+    """The inline children of a paragraph (or with ``heading``, an ATX heading) whose text is
+    ``text``, as :func:`structure` shows them, with the given reference definitions. A text
+    that is no paragraph on its own (``2. foo`` is a list) has children nothing else has."""
+    known = references or {}
+
+    def resolve(link: Any) -> tuple[str, str] | None:
+        return known.get(_label(str(link["reference"])))
+
+    source = f"# {text}" if heading else text
+    lines = source.split("\n")
+    events = pyromark.events_with_range(source, options=OPTIONS, broken_link_callback=resolve)
+    shapes = _Shaper(_Source(source, lines)).shapes(events)
+    kinds = [shape.type for _, shape in shapes]
+    wanted = "heading" if heading else "paragraph"
+    if kinds != [f"{wanted}_open", "inline", f"{wanted}_close"]:
+        return (_shape("unparsable", content=text),)
+    return shapes[1][1].children
 
 
 def normalize_link(url: str) -> str:
     """A link destination as written, as the parser stores it: backslash escapes and entities
-    resolved, percent-encoded where needed."""
-    from markdown_it.common.utils import unescapeAll
+    resolved."""
+    for written in (f"![]({url})", f"![](<{url}>)"):
+        for event in pyromark.events(written):
+            name, kind, payload = _kind(event)
+            if name == "Start" and kind == "Image":
+                return str(payload["dest_url"])
+    return url
 
-    if url.startswith("<") and url.endswith(">"):
-        url = url[1:-1]
-    return str(_structure_parser().normalizeLink(unescapeAll(url)))
+
+def plain_text(shapes: Iterable[Shape]) -> Iterator[str]:
+    """The text of inline shapes, breaks as spaces."""
+    for shape in shapes:
+        if shape.type in ("text", "code_inline"):
+            yield shape.content
+        elif shape.type in ("softbreak", "hardbreak"):
+            yield " "
+        elif shape.children:
+            yield from plain_text(shape.children)
