@@ -1,29 +1,32 @@
 """JSON Schemas: load and compile each once, pick one per file, turn errors into positions.
 
-Each jsonschema error becomes a finding for one rule, chosen by the failing keyword
+Validation is jsonschema-rs (Rust; the same errors as the jsonschema package, which stays as
+the test oracle). Each error becomes a finding for one rule, chosen by the failing keyword
 (``required`` → ``missing-required-key``, ``additionalProperties`` → ``unknown-key``, …) or by an
-``x-yeplint-rule`` annotation on the subschema that failed (``alt`` → ``missing-alt-text``).
+``x-yeplint-rule`` annotation on the subschema that failed or on a schema that led to it through
+``$ref`` (``alt`` → ``missing-alt-text``).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from yeplint.config import Collection, ConfigError
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
 
 if TYPE_CHECKING:
-    from jsonschema import ValidationError
-    from jsonschema.protocols import Validator
+    import jsonschema_rs
 
 ANNOTATION = "x-yeplint-rule"
 SUGGEST = "x-yeplint-suggest"
@@ -53,9 +56,16 @@ def builtin_names() -> list[str]:
     )
 
 
+BASE = "file:///yeplint-schema/"
+"""Where a schema and its local ``$ref`` files are placed for resolution: the schema's folder
+stands for this, so ``common.json#/$defs/x`` names ``BASE + "common.json"``. Nothing is read
+from it; a ``$ref`` outside the files read up front fails (yeplint never fetches)."""
+ROOT = "__schema__.json"
+
+
 class CompiledSchema:
     """A schema read and parsed up front, with the local files its ``$ref``s name; compiled
-    (jsonschema imported) on first validation."""
+    (jsonschema-rs imported) on first validation."""
 
     def __init__(
         self,
@@ -74,22 +84,42 @@ class CompiledSchema:
         """Local files named by ``$ref``, by their path relative to the schema's folder."""
 
     @cached_property
-    def validator(self) -> Validator:
-        from jsonschema import Draft202012Validator, validators
-        from jsonschema.exceptions import SchemaError
-        from referencing import Registry, Resource
-        from referencing.jsonschema import DRAFT202012
+    def validator(self) -> jsonschema_rs.Validator:
+        import jsonschema_rs
 
-        cls = validators.validator_for(self.schema, default=Draft202012Validator)
         try:
-            cls.check_schema(self.schema)
-        except SchemaError as exc:
+            jsonschema_rs.meta.validate(self.schema)
+        except jsonschema_rs.ValidationError as exc:
             raise ConfigError(f"{self.source}: invalid JSON Schema: {exc.message}") from None
-        registry: Registry[Any] = Registry().with_resources(
-            (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
-            for uri, contents in self.linked.items()
-        )
-        return cls(self.schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+        except jsonschema_rs.ReferencingError as exc:
+            raise ConfigError(f"{self.source}: invalid JSON Schema: {exc}") from None
+        try:
+            registry = jsonschema_rs.Registry(
+                [(BASE + key, contents) for key, contents in self.linked.items()],
+                retriever=_no_fetch,
+            )
+            return jsonschema_rs.validator_for(
+                self.schema,
+                validate_formats=True,
+                registry=registry,
+                base_uri=BASE + ROOT,
+                retriever=_no_fetch,
+            )
+        except (jsonschema_rs.ReferencingError, ValueError) as exc:
+            message = str(exc).replace(BASE, "")
+            raise ConfigError(
+                f"{self.source}: cannot resolve {message} (only local files)"
+            ) from None
+
+    def documents(self) -> dict[str, Any]:
+        """Every document by its URI: the schema and its local ``$ref`` files."""
+        found = {BASE + key: contents for key, contents in self.linked.items()}
+        found[BASE + ROOT] = self.schema
+        return found
+
+
+def _no_fetch(uri: str) -> Any:
+    raise ValueError(f"`{uri.replace(BASE, '')}`")
 
 
 MAX_LINKED = 64
@@ -180,24 +210,190 @@ class Finding:
     violation: Violation
 
 
+@dataclass(frozen=True, slots=True)
+class SchemaError:
+    """One validation error, as the rules need it: where, which keyword, the value there, the
+    subschema holding the keyword, and the schemas that led to it (innermost first)."""
+
+    path: JsonPath
+    keyword: str
+    instance: Any
+    schema: Any
+    message: str
+    chain: tuple[Any, ...] = ()
+    """The subschema and the schemas it stands for: those that led to it through ``$ref`` or a
+    combinator (``allOf``, ``anyOf``, ``oneOf``, ``then``, ``else``), innermost first."""
+    documents: dict[str, Any] = field(default_factory=dict)
+    base: str = BASE + ROOT
+    """The URI of the document :attr:`schema` is in."""
+
+    @property
+    def annotation(self) -> str | None:
+        """The nearest ``x-yeplint-rule`` along :attr:`chain`."""
+        return next((r for r in map(_annotated, self.chain) if r), None)
+
+    def resolve(self, schema: Any) -> Any:
+        """A subschema with a local ``$ref`` followed (once)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            target, _, pointer = schema["$ref"].partition("#")
+            document = self.documents.get(_join(self.base, target) if target else self.base)
+            found = _pointer(document, pointer.split("/")[1:] if pointer else [])
+            return found if found is not None else schema
+        return schema
+
+    @property
+    def expected(self) -> Any:
+        """The keyword's value in the schema (``validator_value`` in jsonschema)."""
+        return self.schema.get(self.keyword) if isinstance(self.schema, dict) else None
+
+
 def validate(fm: FrontMatter, data: dict[str, Any], compiled: CompiledSchema) -> list[Finding]:
     """All schema findings for one front matter block, in file order."""
-    from referencing.exceptions import Unresolvable
-
-    found: list[Finding] = []
+    checked, found, unjson = _json_ready(data, fm)
     seen: set[tuple[str, JsonPath, str]] = set()
-    try:
-        errors = list(compiled.validator.iter_errors(data))
-    except Unresolvable as exc:
-        raise ConfigError(f"{compiled.source}: cannot resolve {exc} (only local files)") from None
-    for error in errors:
+    documents = compiled.documents()
+    for raw in compiled.validator.iter_errors(checked):
+        error = _adapt(raw, documents)
+        if any(error.path[: len(bad)] == bad for bad in unjson):
+            continue  # reported as no JSON value
         for finding in _convert(error, fm):
-            key = (finding.rule, tuple(error.absolute_path), finding.violation.message)
+            key = (finding.rule, error.path, finding.violation.message)
             if key not in seen:
                 seen.add(key)
                 found.append(finding)
     found.sort(key=lambda f: (f.violation.span.line, f.violation.span.column))
     return found
+
+
+def _json_ready(data: Any, fm: FrontMatter) -> tuple[Any, list[Finding], list[JsonPath]]:
+    """``data`` as JSON Schema sees it, findings for the values JSON has no form of (``.nan``,
+    ``.inf``: validated as their text, and the schema's errors about them left out), and their
+    paths."""
+    found: list[Finding] = []
+    paths: list[JsonPath] = []
+
+    def walk(value: Any, path: JsonPath) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            written = ".nan" if math.isnan(value) else ".inf"
+            message = (
+                f"`{format_path(path)}` is `{written}`, which is no JSON value: the schema"
+                " cannot check it"
+            )
+            violation = Violation(
+                fm.locate(path), message, "write a number, or quote it if it is text"
+            )
+            found.append(Finding("schema-violation", violation))
+            paths.append(path)
+            return written
+        if isinstance(value, dict):
+            return {str(k): walk(v, (*path, str(k))) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, (*path, i)) for i, v in enumerate(value)]
+        if value is None or isinstance(value, (str, int, float)):
+            return value
+        return str(value)  # a date or a time from TOML front matter: checked as its text
+
+    return walk(data, ()), found, paths
+
+
+def _adapt(error: jsonschema_rs.ValidationError, documents: dict[str, Any]) -> SchemaError:
+    """jsonschema-rs's error as a :class:`SchemaError`: the keyword is the last step of its
+    schema path (``dependentRequired`` is reported with a ``Required`` kind), the subschema is
+    found from its absolute keyword location, and the chain of schemas from the evaluation
+    path, across ``$ref``."""
+    path: JsonPath = tuple(error.instance_path)
+    schema_path = list(error.schema_path)
+    keyword = str(schema_path[-1]) if schema_path else ""
+    location = error.absolute_keyword_location
+    subschema: Any = None
+    base = BASE + ROOT
+    if location:
+        uri, _, pointer = str(location).partition("#")
+        base = uri
+        parts = pointer.split("/")[1:]
+        if keyword in parts:  # `#/dependentRequired/0`: the location goes past the keyword
+            parts = parts[: len(parts) - 1 - parts[::-1].index(keyword)]
+        else:
+            parts = parts[:-1]
+        subschema = _pointer(documents.get(uri), parts)
+    root = documents.get(BASE + ROOT)
+    if subschema is None:
+        subschema = _pointer(root, [str(p) for p in schema_path[:-1]])
+    chain = _chain(root, list(error.evaluation_path)[:-1], documents)
+    if subschema is None and chain:
+        subschema = chain[0]
+    return SchemaError(
+        path, keyword, error.instance, subschema, error.message, chain, documents, base
+    )
+
+
+def _join(base: str, target: str) -> str:
+    """A relative ``$ref`` target as the URI of a document read up front."""
+    joined = posixpath.join(posixpath.dirname(base.removeprefix(BASE)), target)
+    return BASE + posixpath.normpath(joined)
+
+
+def _pointer(document: Any, parts: list[str]) -> Any:
+    node = document
+    for raw in parts:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict):
+            node = node.get(unquote(part))
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
+_CONTAINERS = {
+    "properties": False,
+    "patternProperties": False,
+    "dependentSchemas": True,
+    "prefixItems": False,
+    "allOf": True,
+    "anyOf": True,
+    "oneOf": True,
+}
+"""Keywords holding several subschemas, and whether those apply to the same value."""
+_SAME_VALUE = frozenset(("$ref", "$dynamicRef", "if", "then", "else", "not"))
+"""Keywords whose one subschema applies to the same value (the rest move to another value:
+``items``, ``additionalProperties``, ``contains``, …)."""
+
+
+def _chain(root: Any, steps: list[Any], documents: dict[str, Any]) -> tuple[Any, ...]:
+    """The schemas along an evaluation path that apply to the failing value, innermost first:
+    the subschema holding the keyword, and the ones that led to it through ``$ref`` or a
+    combinator, followed into the documents read up front."""
+    chain = [root]
+    node, base = root, BASE + ROOT
+    inside: bool | None = None
+    """After a container keyword: whether its subschemas apply to the same value."""
+    for step in steps:
+        name = str(step)
+        if name in ("$ref", "$dynamicRef") and inside is None and isinstance(node, dict):
+            target, _, pointer = str(node.get(name, "")).partition("#")
+            if target:
+                base = _join(base, target)
+            node = _pointer(documents.get(base), pointer.split("/")[1:] if pointer else [])
+        elif isinstance(node, dict):
+            node = node.get(name)
+        elif isinstance(node, list) and name.isdigit() and int(name) < len(node):
+            node = node[int(name)]
+        else:
+            node = None
+        if node is None:
+            return tuple(reversed(chain))
+        if inside is not None:
+            chain = [*chain, node] if inside else [node]
+            inside = None
+        elif name in _CONTAINERS:
+            inside = _CONTAINERS[name]
+        elif name in _SAME_VALUE:
+            chain.append(node)
+        else:
+            chain = [node]
+    return tuple(reversed(chain))
 
 
 def format_path(path: JsonPath) -> str:
@@ -257,13 +453,13 @@ def _type_name(value: Any) -> str:
     return "a boolean" if kind == "boolean" else _JSON_TYPES[kind]
 
 
-def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
-    path: JsonPath = tuple(error.absolute_path)
-    keyword = str(error.validator)
+def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
+    path = error.path
+    keyword = error.keyword
     instance: Any = error.instance
     schema: Any = error.schema
     name = format_path(path)
-    annotated = _annotated(schema)
+    annotated = error.annotation
 
     if keyword in ("required", "dependentRequired"):
         yield from _missing(error, fm, path)
@@ -284,8 +480,8 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
         yield Finding(annotated or "empty-value", Violation(span, message, hint))
         return
     if keyword in ("enum", "const"):
-        expected: Any = error.validator_value
-        allowed = [schema.get("const")] if keyword == "const" else list(expected)
+        expected: Any = error.expected
+        allowed = [expected] if keyword == "const" else list(expected or [])
         shown = ", ".join(f"`{_short(a, 40)}`" for a in allowed[:12])
         if len(allowed) > 12:
             shown += f" and {len(allowed) - 12} more"
@@ -304,7 +500,7 @@ def _convert(error: ValidationError, fm: FrontMatter) -> Iterator[Finding]:
             fix = replace_scalar(span, instance, close, intent)
         yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint, fix))
         return
-    if keyword == "format" and error.validator_value == "date":
+    if keyword == "format" and error.expected == "date":
         yield Finding(
             annotated or "invalid-date", _date_violation(instance, name, span, path, not fm.aliases)
         )
@@ -352,10 +548,10 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def _generic(error: ValidationError, name: str, span: Span) -> Violation:
-    keyword = str(error.validator)
+def _generic(error: SchemaError, name: str, span: Span) -> Violation:
+    keyword = error.keyword
     instance = error.instance
-    expected = error.validator_value
+    expected = error.expected
     if keyword == "type":
         wanted = expected if isinstance(expected, list) else [expected]
         want = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in wanted)
@@ -384,10 +580,10 @@ def _generic(error: ValidationError, name: str, span: Span) -> Violation:
     return Violation(span, f"`{name}`: {message}")
 
 
-def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
+def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
     instance: Any = error.instance if isinstance(error.instance, dict) else {}
-    keyword = str(error.validator)
-    expected: Any = error.validator_value
+    keyword = error.keyword
+    expected: Any = error.expected or ([] if keyword == "required" else {})
     props = schema_properties(error.schema)
     wanted: list[tuple[str, str | None]] = []
     if keyword == "required":
@@ -398,7 +594,12 @@ def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterato
                 wanted += [(k, trigger) for k in needs if k not in instance]
     span = fm.insertion_point(path)
     for key, trigger in wanted:
-        rule = _annotated(props.get(key)) or _annotated(error.schema) or "missing-required-key"
+        rule = (
+            _annotated(props.get(key))
+            or _annotated(error.resolve(props.get(key)))
+            or error.annotation
+            or "missing-required-key"
+        )
         if rule in _PRESENT_ONLY:
             rule = "missing-required-key"
         where = f" in `{format_path(path)}`" if path else ""
@@ -409,7 +610,7 @@ def _missing(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterato
         yield Finding(rule, Violation(span, message, hint))
 
 
-def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
+def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
     schema: Any = error.schema
     props = schema_properties(schema)
     patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
@@ -429,7 +630,7 @@ def _unknown_keys(error: ValidationError, fm: FrontMatter, path: JsonPath) -> It
         if close and close not in instance and not fm.aliases and wanted[close] == 1:
             fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
-            _annotated(schema) or "unknown-key",
+            error.annotation or "unknown-key",
             Violation(span, f"unknown key `{key}`", hint, fix),
         )
 
