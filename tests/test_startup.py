@@ -11,7 +11,18 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "hashlib", "tomllib", "difflib", "PIL", "yeplint.cache", "html.parser")
+HEAVY = (
+    "rich",
+    "hashlib",
+    "tomllib",
+    "difflib",
+    "PIL",
+    "imagesize",
+    "markdown_it",
+    "jsonschema",
+    "yeplint.cache",
+    "html.parser",
+)
 
 PROBE = """
 import sys

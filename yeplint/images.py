@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import stat
+import struct
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -232,7 +233,7 @@ class ImageResolver:
         return self._infos.get(path)
 
     def info(self, path: Path) -> ImageInfo:
-        """Format and size from the file's header (Pillow reads headers lazily); cached."""
+        """Format and size from the file's header (no pixel is read); cached."""
         info = self._infos.get(path)
         if info is None:
             if len(self._infos) >= MEMO_LIMIT:
@@ -370,8 +371,8 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 HEADER_BYTES = 64 * 1024
-"""Image headers are parsed from this many leading bytes, read in one call; Pillow reading
-the file itself makes one small read per JPEG marker (2.5x slower). A header that goes on
+"""Image headers are parsed from this many leading bytes, read in one call (a parser reading
+the file itself makes one small read per JPEG marker). A header that goes on
 past them (a large EXIF or ICC block) is parsed again from ``LONG_HEADER_BYTES``."""
 LONG_HEADER_BYTES = 4 * 1024 * 1024
 """The most of a file read for its header: JPEG segments are at most 64 KB each, so this
@@ -387,10 +388,10 @@ def _read_info(path: Path) -> ImageInfo:
             if not stat.S_ISREG(status.st_mode):
                 return ImageInfo(None, None, None, "not a regular file")
             head = handle.read(HEADER_BYTES)
-            info = _identify(BytesIO(_squeeze(head)))
+            info = _identify(_squeeze(head))
             if info.error and len(head) == HEADER_BYTES:
                 head += handle.read(LONG_HEADER_BYTES - HEADER_BYTES)
-                info = _identify(BytesIO(_squeeze(head)))
+                info = _identify(_squeeze(head))
     except OSError as exc:
         return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
     return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status))
@@ -403,7 +404,7 @@ _STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
 
 def _squeeze(head: bytes) -> bytes:
     """A JPEG header with the runs of 0xFF fill bytes before each marker made one byte (the
-    standard allows any number there): Pillow reads fill bytes one at a time, ~1 s per MB.
+    standard allows any number there): imagesize reads fill bytes one at a time.
     Segments are walked by their lengths, so their content is copied untouched, up to the
     start of the compressed data; anything else is returned as it is."""
     if not head.startswith(b"\xff\xd8"):
@@ -413,7 +414,7 @@ def _squeeze(head: bytes) -> bytes:
     while position < len(head):
         fills = _FILLS.match(head, position)
         if fills is None:
-            return head  # not at a marker: leave it to Pillow
+            return head  # not at a marker: leave it to the parser
         if fills.end() >= len(head):
             return b"".join(out) + b"\xff"  # fill bytes to the end: truncated
         marker = head[fills.end()]
@@ -431,15 +432,74 @@ def _squeeze(head: bytes) -> bytes:
     return b"".join(out) + head[position:]
 
 
-def _identify(source: Path | BytesIO) -> ImageInfo:
-    from PIL import Image, UnidentifiedImageError
+MAGIC_BYTES = 16
+"""The format is told by the first bytes of the file, not by a parser's guess."""
 
-    Image.MAX_IMAGE_PIXELS = None  # only the header is read: no decompression bomb here
-    try:
-        with Image.open(source) as image:
-            width, height = image.size
-            return ImageInfo(image.format, width, height)
-    except UnidentifiedImageError:
+
+def image_format(head: bytes) -> str | None:
+    """The format a file's first :data:`MAGIC_BYTES` say it is, by the names the extensions map
+    to (``JPEG``, ``PNG``, …); ``None`` when they are no image yeplint knows."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"):
+        return "AVIF"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "TIFF"
+    if head[:2] == b"BM" and head[6:10] == b"\x00\x00\x00\x00":
+        return "BMP"
+    if head[:4] == b"\x00\x00\x01\x00" and head[4:6] != b"\x00\x00":
+        return "ICO"
+    return None
+
+
+_DAMAGED = "cannot read the image header: the file is truncated or damaged"
+_SHORTEST = {"GIF": 10, "PNG": 24, "WEBP": 30, "BMP": 26, "ICO": 8, "TIFF": 8}
+"""Bytes a header needs before its size is there (imagesize reads past a shorter one)."""
+
+
+def _identify(head: bytes) -> ImageInfo:
+    """Format (from the magic bytes) and size (imagesize, which reads no pixels) of a header."""
+    kind = image_format(head[:MAGIC_BYTES])
+    if kind is None:
         return ImageInfo(None, None, None, "not a readable image")
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        return ImageInfo(None, None, None, f"cannot read the image header: {exc}")
+    if len(head) < _SHORTEST.get(kind, 0):
+        size = (-1, -1)
+    elif kind == "AVIF":
+        size = _avif_size(head)
+    elif kind == "ICO":
+        size = (head[6] or 256, head[7] or 256)
+    elif kind == "PNG" and head[12:16] != b"IHDR":
+        size = (-1, -1)  # imagesize would read an old draft's layout
+    else:
+        import imagesize
+
+        try:
+            size = imagesize.get(BytesIO(head))
+        except (ValueError, TypeError, IndexError, struct.error, OSError):
+            size = (-1, -1)
+    width, height = size
+    if size == (-1, -1):
+        return ImageInfo(None, None, None, _DAMAGED)
+    if kind == "GIF":  # imagesize reads GIF sizes as signed 16-bit numbers
+        width, height = width & 0xFFFF, height & 0xFFFF
+    if kind == "BMP":  # a negative height is a top-down bitmap
+        height = abs(height)
+    if width <= 0 or height <= 0:
+        return ImageInfo(None, None, None, _DAMAGED)
+    return ImageInfo(kind, width, height)
+
+
+def _avif_size(head: bytes) -> tuple[int, int]:
+    """Width and height from the first ``ispe`` (image spatial extents) property of an AVIF."""
+    at = head.find(b"ispe")
+    if at < 4 or len(head) < at + 16:
+        return -1, -1
+    return int.from_bytes(head[at + 8 : at + 12], "big"), int.from_bytes(
+        head[at + 12 : at + 16], "big"
+    )

@@ -354,7 +354,8 @@ def image_format_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Rename the file to its real extension (and the reference with it), or re-export it.
-    Only the file header is read (with Pillow, lazily, once per image per run).
+    Only the file header is read (its first bytes tell the format; imagesize reads the size),
+    once per image per run.
 
     ## Options
     None.
