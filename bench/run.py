@@ -2,7 +2,8 @@
 
 Usage:
     python bench/run.py [--sizes 1000,10000] [--rounds 3] [--work /tmp/yeplint-bench]
-                        [--markdownlint PATH] [--pymarkdown PATH] [--no-peers]
+                        [--markdownlint PATH] [--pymarkdown PATH] [--rumdl PATH]
+                        [--no-peers]
 
 For each size a deterministic Yep-shaped corpus is generated (bench/gen_corpus.py) once under
 ``--work``. Each round runs every tool once, in turn (interleaved, so load and cache effects
@@ -11,11 +12,14 @@ spread evenly); the table shows medians. Tools:
 - floor: a Python process that reads every Markdown file (the bytes alone);
 - yeplint cold: ``yeplint check --no-cache`` (all rules, default jobs);
 - yeplint warm: ``yeplint check`` with the cache filled by an untimed run;
-- markdownlint-cli2: heading and alt-text rules only (npm; skipped when not found);
-- PyMarkdown (``pymarkdownlnt`` from PyPI, front-matter extension on; skipped when not found).
+- rumdl (Rust, ``rumdl`` on PyPI; ``--no-cache``), markdownlint-cli2 (npm) and PyMarkdown
+  (``pymarkdownlnt`` on PyPI, front-matter extension on) running the three rules yeplint's
+  heading and alt-text checks share with them: MD001, MD018, MD045 (each skipped when not
+  found). yeplint runs all its rules.
 
-Then the pre-commit case: 3 files, cold, against ``python -c pass`` and the peers.
-Peak RSS is the child process's (with its waited-for workers). Never run by the tests.
+Then the pre-commit case: 3 files, cold, against ``python -c pass`` and the peers. Peak RSS
+is the whole process tree's (the sum over the process and its workers, sampled every 5 ms
+from /proc). Every ratio of issue 13's targets is printed. Never run by the tests.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,15 +39,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_corpus import generate
+from markdownlint_agreement import CACHE
 
-MARKDOWNLINT_CONFIG = {
-    "config": {
-        "default": False,
-        **dict.fromkeys(("MD001", "MD018", "MD019", "MD020", "MD021", "MD023"), True),
-        **dict.fromkeys(("MD025", "MD026", "MD036", "MD045"), True),
-        "MD024": {"siblings_only": True},
-    }
-}
+SHARED_RULES = ("MD001", "MD018", "MD045")
+"""The rules every peer runs: heading levels, no space after hash, alt text."""
+MARKDOWNLINT_CONFIG = {"config": {"default": False, **dict.fromkeys(SHARED_RULES, True)}}
 
 
 @dataclass
@@ -58,13 +59,46 @@ class Tool:
         process = subprocess.Popen(
             self.command, cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
+        peak = [0]
+        sampler = threading.Thread(target=_sample, args=(process.pid, peak), daemon=True)
+        sampler.start()
         _, _, usage = os.wait4(process.pid, 0)
         self.seconds.append(time.perf_counter() - start)
-        self.rss_kb.append(usage.ru_maxrss)
+        sampler.join()
+        self.rss_kb.append(max(peak[0], usage.ru_maxrss))
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (0 once it is gone)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(
+                (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")),
+                0,
+            )
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _sample(pid: int, peak: list[int]) -> None:
+    while Path(f"/proc/{pid}/status").exists():
+        try:
+            if "State:\tZ" in Path(f"/proc/{pid}/status").read_text():
+                return
+        except OSError:
+            return
+        peak[0] = max(peak[0], _tree_rss_kb(pid))
+        time.sleep(0.005)
 
 
 def find(explicit: str | None, name: str, fallbacks: list[Path]) -> str | None:
@@ -113,6 +147,10 @@ def tools_for(root: Path, args: argparse.Namespace, files: list[str] | None) -> 
         tools.append(Tool("yeplint warm", [*yeplint, *targets], root))
     else:
         tools.append(Tool("python -c pass", [python, "-c", "pass"], root))
+    if args.peers and args.rumdl_path:
+        rules = ",".join(SHARED_RULES)
+        command = [args.rumdl_path, "check", "--isolated", "--no-cache", "--enable", rules]
+        tools.append(Tool("rumdl", [*command, *targets], root))
     if args.peers and args.markdownlint_path:
         globs = files or ["content/**/*.md"]
         tools.append(Tool("markdownlint-cli2", [args.markdownlint_path, *globs], root))
@@ -136,18 +174,23 @@ def report(title: str, tools: list[Tool], count: int) -> dict[str, float]:
 
 
 def ratios(medians: dict[str, float], pre_commit: bool) -> None:
+    """Every ratio issue 13 sets a target for (the target in brackets)."""
     ours = medians["yeplint cold"]
-    for peer in ("markdownlint-cli2", "PyMarkdown"):
+    for peer in ("rumdl", "markdownlint-cli2", "PyMarkdown"):
         if peer in medians:
             if pre_commit:
-                print(f"  yeplint / {peer} wall time: {ours / medians[peer]:.2f}x")
+                target = " [<= 0.3x]" if peer == "markdownlint-cli2" else ""
+                print(f"  yeplint / {peer} wall time: {ours / medians[peer]:.2f}x{target}")
+            elif peer == "rumdl":
+                print(f"  yeplint / rumdl wall time: {ours / medians[peer]:.2f}x [<= 2.5x]")
             else:
-                print(f"  yeplint throughput = {medians[peer] / ours:.1f}x {peer}'s")
+                target = " [>= 10x]" if peer == "markdownlint-cli2" else ""
+                print(f"  yeplint throughput = {medians[peer] / ours:.1f}x {peer}'s{target}")
     if pre_commit:
-        print(f"  yeplint / python -c pass: {ours / medians['python -c pass']:.1f}x")
+        print(f"  yeplint / python -c pass: {ours / medians['python -c pass']:.1f}x [<= 6x]")
     elif "yeplint warm" in medians:
         floor = medians["floor (read bytes)"]
-        print(f"  warm / floor: {medians['yeplint warm'] / floor:.1f}x")
+        print(f"  warm / floor: {medians['yeplint warm'] / floor:.1f}x [<= 10x]")
 
 
 def main() -> None:
@@ -157,16 +200,23 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/yeplint-bench"))
     parser.add_argument("--markdownlint")
     parser.add_argument("--pymarkdown")
+    parser.add_argument("--rumdl")
     parser.add_argument("--no-peers", dest="peers", action="store_false")
     args = parser.parse_args()
     args.markdownlint_path = find(
         args.markdownlint,
         "markdownlint-cli2",
-        [args.work / "node_modules" / ".bin" / "markdownlint-cli2"],
+        [
+            args.work / "node_modules" / ".bin" / "markdownlint-cli2",
+            *sorted(CACHE.glob("markdownlint-cli2-*/node_modules/.bin/markdownlint-cli2")),
+        ],
     )
     args.pymarkdown_path = find(
         args.pymarkdown, "pymarkdown", [Path(sys.executable).parent / "pymarkdown"]
     )
+    args.rumdl_path = find(args.rumdl, "rumdl", [Path(sys.executable).parent / "rumdl"])
+    if args.peers and not args.rumdl_path:
+        print("rumdl not found (pip install rumdl): skipped")
     if args.peers and not args.markdownlint_path:
         print("markdownlint-cli2 not found (npm install markdownlint-cli2): skipped")
     if args.peers and not args.pymarkdown_path:
@@ -189,7 +239,10 @@ def main() -> None:
     if len(sizes) > 1:
         small, large = sizes[-2], sizes[-1]
         grow = results[large]["yeplint cold"] / results[small]["yeplint cold"]
-        print(f"\n{large:,} vs {small:,} posts: {grow:.2f}x the time for {large / small:.0f}x")
+        print(
+            f"\n{large:,} vs {small:,} posts: {grow:.2f}x the time for {large / small:.0f}x"
+            f" [<= {large / small * 1.1:.1f}x]"
+        )
     root = corpus(args.work, sizes[0])
     blog = sorted((root / "content" / "blog").glob("*.md"))[:2]
     team = sorted((root / "content" / "team").glob("*.md"))[:1]

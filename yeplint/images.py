@@ -84,7 +84,7 @@ def expected_format(path: Path) -> str | None:
 class ImageResolver:
     def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
         self.static_roots = static_roots
-        self._listings: dict[Path, dict[str, int] | None] = {}
+        self._listings: dict[str, dict[str, int] | None] = {}
         self._folders: dict[tuple[Path, Path], str | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
         self._resolutions: dict[tuple[str, Path, Path, bool], Resolution] = {}
@@ -96,16 +96,22 @@ class ImageResolver:
         """Real folders outside the root that symlinks may lead into (a symlinked content
         folder named on the command line)."""
 
-    def listing(self, folder: Path) -> dict[str, int] | None:
+    def listing(self, folder: Path | str) -> dict[str, int] | None:
         """Names in ``folder`` mapped to their ``DIR``/``LINK`` flags (one scandir, no stat per
-        name); ``None`` when it cannot be listed."""
-        if folder not in self._listings:
-            try:
-                with os.scandir(folder) as entries:
-                    self._listings[folder] = {e.name: _flags(e) for e in entries}
-            except OSError:
-                self._listings[folder] = None
-        return self._listings[folder]
+        name); ``None`` when it cannot be listed. Kept by the folder's path as text (hashing a
+        ``Path`` costs more than the lookup)."""
+        key = os.fspath(folder)
+        try:
+            return self._listings[key]
+        except KeyError:
+            pass
+        try:
+            with os.scandir(key) as entries:
+                found: dict[str, int] | None = {e.name: _flags(e) for e in entries}
+        except OSError:
+            found = None
+        self._listings[key] = found
+        return found
 
     def resolve(
         self, reference: str, post_folder: Path, root: Path, *, suggest: bool = True
@@ -167,7 +173,7 @@ class ImageResolver:
         relative = posixpath.normpath(relative)
         if relative.startswith("../") or relative == "..":
             return Resolution(Status.OUTSIDE, base / relative)
-        current = base
+        current = os.fspath(base)  # joined as text: a Path per step costs more than the rest
         parts = [p for p in relative.split("/") if p not in ("", ".")]
         for index, part in enumerate(parts):
             names = self.listing(current)
@@ -175,28 +181,29 @@ class ImageResolver:
             if names is None:
                 return Resolution(Status.MISSING, base / relative)
             if part not in names:
-                actual = self._folded(current, names).get(part.casefold())
+                folder = Path(current)
+                actual = self._folded(folder, names).get(part.casefold())
                 if actual is not None:
                     fixed = self._replace(reference, part, actual)
-                    return Resolution(Status.WRONG_CASE, current / actual, fixed)
+                    return Resolution(Status.WRONG_CASE, folder / actual, fixed)
                 suggestion = None
                 if last and suggest:
-                    close = self._closest(current, part)
+                    close = self._closest(folder, part)
                     suggestion = self._replace(reference, part, close) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)
-            current = current / part
+            current = f"{current.rstrip(os.sep)}{os.sep}{part}"
             if names[part] & LINK:
                 real = Path(os.path.realpath(current))
                 bases = (Path(os.path.realpath(root)), *self.trusted)
                 if not any(_inside(real, base) for base in bases):
-                    return Resolution(Status.OUTSIDE, current)
+                    return Resolution(Status.OUTSIDE, Path(current))
             if last and names[part] & DIR:
-                return Resolution(Status.DIRECTORY, current)
+                return Resolution(Status.DIRECTORY, Path(current))
             if not last and not names[part] & DIR:
                 return Resolution(Status.MISSING, base / relative)
         if not parts:
             return Resolution(Status.DIRECTORY, base)
-        return Resolution(Status.OK, current)
+        return Resolution(Status.OK, Path(current))
 
     def _folded(self, folder: Path, names: dict[str, int]) -> dict[str, str]:
         """Case-folded name → name on disk, built once per folder."""
@@ -370,7 +377,7 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-HEADER_BYTES = 64 * 1024
+HEADER_BYTES = 16 * 1024
 """Image headers are parsed from this many leading bytes, read in one call (a parser reading
 the file itself makes one small read per JPEG marker). A header that goes on
 past them (a large EXIF or ICC block) is parsed again from ``LONG_HEADER_BYTES``."""
@@ -407,8 +414,8 @@ def _squeeze(head: bytes) -> bytes:
     standard allows any number there): imagesize reads fill bytes one at a time.
     Segments are walked by their lengths, so their content is copied untouched, up to the
     start of the compressed data; anything else is returned as it is."""
-    if not head.startswith(b"\xff\xd8"):
-        return head
+    if not head.startswith(b"\xff\xd8") or b"\xff\xff" not in head:
+        return head  # no fill bytes anywhere: nothing to squeeze
     out = [b"\xff\xd8"]
     position = 2
     while position < len(head):

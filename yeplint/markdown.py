@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
@@ -22,6 +23,8 @@ import pyromark
 from yeplint.diagnostics import Span
 
 ImageKind = Literal["markdown", "reference", "html", "front-matter"]
+# The model's classes are values, never changed once made; they are not ``frozen`` because a
+# frozen dataclass is made 3.5x slower (see :class:`yeplint.diagnostics.Span`).
 LinkKind = Literal["markdown", "reference", "autolink"]
 
 OPTIONS = (
@@ -34,7 +37,7 @@ OPTIONS = (
 """The CommonMark extensions yeplint parses with."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
     level: int
     text: str
@@ -52,7 +55,7 @@ class Heading:
     """The id given in a heading attribute block (``{#anker}``), if any."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     span: Span
     lines: tuple[str, ...]
@@ -74,7 +77,7 @@ class Paragraph:
     """The blocks it sits in, outermost first: ``blockquote``, ``list_item``."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ImageRef:
     target: str
     """The target as written (for a reference image, the definition's destination)."""
@@ -98,7 +101,7 @@ class ImageRef:
         return unquote(target)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class LinkRef:
     target: str
     """The destination as written (for a reference link, the definition's destination)."""
@@ -106,7 +109,7 @@ class LinkRef:
     kind: LinkKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Comment:
     text: str
     span: Span
@@ -143,17 +146,13 @@ class _Source:
         self.lines = lines
         self.ascii = text.isascii()
         self.data = b"" if self.ascii else text.encode()
-        self.starts: list[int] = []
-        offset = 0
-        for line in lines:
-            self.starts.append(offset)
-            offset += len(line) + 1
+        self.starts: list[int] = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
         self._byte_lines: list[int] = []
         if not self.ascii:
-            offset = 0
-            for line in lines:
-                self._byte_lines.append(offset)
-                offset += len(line.encode()) + 1
+            self._byte_lines = [
+                0,
+                *accumulate(len(line.encode()) + 1 for line in lines[:-1]),
+            ]
 
     def char(self, byte: int) -> int:
         """The character offset of a byte offset."""
@@ -165,7 +164,8 @@ class _Source:
 
     def line(self, offset: int) -> int:
         """0-based line of a character offset."""
-        return max(bisect_right(self.starts, offset) - 1, 0)
+        found = bisect_right(self.starts, offset) - 1
+        return found if found > 0 else 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """0-based line and 0-based column of a character offset."""
@@ -220,6 +220,10 @@ class _Run:
     tight: bool = False
     events: list[tuple[str, str, Any, int, int]] = field(default_factory=list)
     """``(name, kind, payload, start, end)``, offsets in characters."""
+    last: int = 0
+    """Where its last inline content ends."""
+    references: bool = False
+    """Whether it holds an image, a link or inline HTML."""
 
 
 class _Walker:
@@ -239,10 +243,27 @@ class _Walker:
         self.html_start = 0
 
     def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
-        char = self.source.char
+        char = None if self.source.ascii else self.source.char
+        inline = self._inline
         for event, rng in events:
-            name, kind, payload = _kind(event)
-            start, end = char(rng["start"]), char(rng["end"])
+            if char is None:
+                start, end = rng["start"], rng["end"]
+            else:
+                start, end = char(rng["start"]), char(rng["end"])
+            if type(event) is not str:
+                ((name, data),) = event.items()
+                if name == "Text":  # most events: straight into the run
+                    run = self.run
+                    if run is not None and not run.tight:
+                        run.events.append(("Text", "", data, start, end))
+                        if end > run.last:
+                            run.last = end
+                    elif self.blocks and self.blocks[-1] != "CodeBlock":
+                        inline("Text", "", data, start, end)
+                    continue
+                name, kind, payload = _kind(event)
+            else:
+                name, kind, payload = event, "", None
             run = self.run
             if name == "Start":
                 if kind in _INLINE_STARTS:
@@ -302,9 +323,13 @@ class _Walker:
             if not self.blocks or self.blocks[-1] != "Item":
                 return
             run = self.run = _Run("Item", start, end, tight=True)
-        if name == "Start" and payload is not None and kind in ("Link", "Image"):
-            end = _repair_end(self.source.text, end, payload["link_type"])
+        if kind in ("Link", "Image") or name == "InlineHtml":
+            run.references = True
+            if name == "Start":
+                end = _repair_end(self.source.text, end, payload["link_type"])
         run.events.append((name, kind, payload, start, end))
+        if end > run.last:
+            run.last = end
 
     def _finish(self, run: _Run) -> None:
         self.run = None
@@ -314,7 +339,8 @@ class _Walker:
             self._heading(run)
         elif run.block in ("Paragraph", "Item"):
             self._paragraph(run)
-        self._references(run)
+        if run.references:
+            self._references(run)
 
     def _item_column(self, start: int) -> tuple[int, int]:
         """The item's first line and its content column inside the enclosing containers."""
@@ -347,13 +373,22 @@ class _Walker:
                 rest = rest[min(spaces, width) :]
         return rest
 
-    def _run_lines(self, start: int, end: int) -> tuple[list[str], list[int]]:
+    def _run_lines(
+        self, start: int, end: int, first: int = -1, last: int = -1
+    ) -> tuple[list[str], list[int]]:
         """The lines of a run from ``start`` to ``end`` (character offsets) as the parser saw
-        them, and the offset where each line's content starts."""
+        them, and the offset where each line's content starts (``first`` and ``last``: their
+        0-based lines, when known)."""
         source = self.source
-        first, last = source.line(start), source.line(max(start, end - 1))
+        if first < 0:
+            first, last = source.line(start), source.line(max(start, end - 1))
         lines: list[str] = []
         starts: list[int] = []
+        if not self.containers:  # the lines as written, from where the run starts
+            lines = source.text[start:end].split("\n")
+            lines[-1] = lines[-1].rstrip(" \t")
+            starts = [start, *(source.starts[k] for k in range(first + 1, last + 1))]
+            return lines, starts
         for k in range(first, last + 1):
             raw = self.lines[k] if k < len(self.lines) else ""
             line_start = source.starts[k]
@@ -385,8 +420,7 @@ class _Walker:
         setext = last_line > first
         if run.events:
             text_start = _content_start(run, source.text)
-            text_end = max(e[4] for e in run.events)
-            lines, _ = self._run_lines(text_start, text_end)
+            lines, _ = self._run_lines(text_start, run.last)
             text = "\n".join(lines)
         else:
             text = ""
@@ -408,22 +442,27 @@ class _Walker:
 
     def _paragraph(self, run: _Run) -> None:
         events = run.events
-        start = _content_start(run, self.source.text)
-        end = max(e[4] for e in events)
-        lines, starts = self._run_lines(start, end)
-        core = [e for e in _merged(events) if not _beside(e)]
-        emphasis_only = (
-            len(core) == 3
-            and core[0][0] == "Start"
-            and core[0][1] in ("Strong", "Emphasis")
-            and core[1][0] == "Text"
-            and core[2][0] == "End"
-        )
+        text = self.source.text
+        start = _content_start(run, text)
+        end = run.last
+        first = self.source.line(start)
+        last = first + text.count("\n", start, max(start, end - 1))
+        lines, starts = self._run_lines(start, end, first, last)
+        emphasis_only = False
+        core: list[tuple[str, str, Any, int, int]] = []
+        if text[start : start + 1] in ("*", "_", "<"):  # bold, italic, or a comment before
+            core = [e for e in _merged(events) if not _beside(e)]
+            emphasis_only = (
+                len(core) == 3
+                and core[0][0] == "Start"
+                and core[0][1] in ("Strong", "Emphasis")
+                and core[1][0] == "Text"
+                and core[2][0] == "End"
+            )
         plain: tuple[bool, ...] = ()
         alone = True
-        if any(line.startswith("#") for line in lines):
+        if "#" in text[start:end] and any(line.startswith("#") for line in lines):
             plain, alone = _line_facts(events, starts)
-        first, last = self.source.line(start), self.source.line(max(start, end - 1))
         self.body.paragraphs.append(
             Paragraph(
                 self._line_span(first, last),
@@ -691,7 +730,8 @@ def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
     ``{% highlight %}`` (code) and ``{% comment %}`` (removed), Hugo ``{{< highlight >}}``.
     The generator replaces them before the Markdown is rendered, so no heading, paragraph or
     image in them is one. Pages without ``{%`` or ``{{`` cost one scan of the text."""
-    if not any("{%" in line or "{{" in line for line in lines):
+    joined = "\n".join(lines)
+    if "{%" not in joined and "{{" not in joined:
         return frozenset()
     inside: set[int] = set()
     closing: re.Pattern[str] | None = None
