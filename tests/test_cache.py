@@ -4,6 +4,7 @@ or replaced image are checked again; a damaged cache is ignored."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,16 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(site: Path) -> dict[str, list[str]]:
-    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
-    lines = file.read_text().splitlines()[1:]
-    return {json.loads(line.split("\t")[0]): line.split("\t")[1:] for line in lines}
+    with sqlite3.connect(_cache_file(site)) as db:
+        rows = db.execute("SELECT path, digest, payload FROM entries").fetchall()
+    return {path: [digest, payload] for path, digest, payload in rows}
+
+
+def _rewrite(site: Path, payload: str) -> None:
+    """Give the only row of the cache another payload (its digest kept)."""
+    with sqlite3.connect(_cache_file(site)) as db:
+        db.execute("UPDATE entries SET payload = ?", (payload,))
+    db.close()
 
 
 def test_second_run_uses_the_cache(site: Path) -> None:
@@ -42,14 +50,12 @@ def test_second_run_uses_the_cache(site: Path) -> None:
     assert list(entries(site)) == [str(site / "content" / "post.md")]
     assert (site / ".yeplint_cache" / ".gitignore").read_text().endswith("*\n")
     # A cached result is reused: make the entry say something else and see it come back.
-    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
-    header, line = file.read_text().splitlines()
-    path, digest, payload = line.split("\t")
+    (_, payload), *_ = entries(site).values()
     entry = json.loads(payload)
     entry["diagnostics"] = [
         [1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None, None]
     ]
-    file.write_text(f"{header}\n{path}\t{digest}\t{json.dumps(entry)}\n")
+    _rewrite(site, json.dumps(entry))
     assert check() == (1, ["content/post.md:1:1: YEP201 cached"])
     assert check("--no-cache") == (0, [])
 
@@ -91,7 +97,7 @@ def test_changed_schema_and_config(site: Path) -> None:
 
 
 def _cache_file(site: Path) -> Path:
-    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
+    (file,) = (site / ".yeplint_cache").glob("*.sqlite")
     return file
 
 
@@ -102,20 +108,27 @@ def _notice(site: Path, reason: str) -> list[str]:
 @pytest.mark.parametrize(
     "damage",
     [
-        '"x"\tnot\n{not json',
-        "[1, 2]\tabc\t{}",  # a key that is not a path
-        '"p"\tab c\t{}',
+        b'"x"\tnot\n{not json',  # not a database
+        b"SQLite format 3\x00" + b"\xff" * 200,  # a database's header, then junk
+        b"",  # empty: a database without tables
     ],
 )
-def test_damaged_cache_is_dropped_with_one_notice(site: Path, damage: str) -> None:
-    from yeplint import __version__
-
+def test_damaged_cache_is_dropped_with_one_notice(site: Path, damage: bytes) -> None:
     assert check() == (0, [])
     file = _cache_file(site)
-    file.write_text(json.dumps({"version": __version__}) + "\n" + damage + "\n")
+    file.write_bytes(damage)
     assert check() == (0, _notice(site, f"damaged cache file {file}"))
     assert entries(site)
     assert check() == (0, [])
+
+
+def test_a_cache_of_another_version_is_not_read(site: Path) -> None:
+    assert check() == (0, [])
+    with sqlite3.connect(_cache_file(site)) as db:
+        db.execute("UPDATE meta SET value = 'another' WHERE key = 'version'")
+    db.close()
+    assert check()[0] == 0
+    assert entries(site)
 
 
 @pytest.mark.parametrize(
@@ -129,21 +142,16 @@ def test_damaged_cache_is_dropped_with_one_notice(site: Path, damage: str) -> No
 )
 def test_a_wrong_row_is_a_miss_not_a_crash(site: Path, row: object) -> None:
     assert check() == (0, [])
-    file = _cache_file(site)
-    header, line = file.read_text().splitlines()
-    path, digest, payload = line.split("\t")
+    (_, payload), *_ = entries(site).values()
     entry = json.loads(payload)
     entry["diagnostics"] = [row]
-    file.write_text(f"{header}\n{path}\t{digest}\t{json.dumps(entry)}\n")
+    _rewrite(site, json.dumps(entry))
     assert check() == (0, [])
 
 
 def test_a_payload_nested_past_the_recursion_limit_is_a_miss(site: Path) -> None:
     assert check() == (0, [])
-    file = _cache_file(site)
-    header, line = file.read_text().splitlines()
-    path, digest, _ = line.split("\t")
-    file.write_text(f"{header}\n{path}\t{digest}\t{'[' * 100_000}{']' * 100_000}\n")
+    _rewrite(site, f"{'[' * 100_000}{']' * 100_000}")
     assert check() == (0, [])
 
 
@@ -192,7 +200,7 @@ def test_another_build_of_the_same_version_does_not_share_rows(
     assert check() == (0, [])
     monkeypatch.setattr("yeplint.cache.build_key", lambda: "another build")
     assert check() == (0, [])
-    assert len(list((site / ".yeplint_cache").glob("*.jsonl"))) == 2
+    assert len(list((site / ".yeplint_cache").glob("*.sqlite"))) == 2
 
 
 def test_cached_run_prints_the_same_text(site: Path) -> None:
@@ -217,11 +225,8 @@ def test_new_close_name_changes_the_suggestion(site: Path) -> None:
 
 def test_malformed_entries_are_misses(site: Path) -> None:
     assert check() == (0, [])
-    (file,) = (site / ".yeplint_cache").glob("*.jsonl")
-    header, line = file.read_text().splitlines()
-    path, digest, _ = line.split("\t")
     for payload in ('{"deps": [[1, 2]], "diagnostics": []}', '{"deps": [], "diagnostics": [[1]]}'):
-        file.write_text(f"{header}\n{path}\t{digest}\t{payload}\n")
+        _rewrite(site, payload)
         assert check() == (0, [])
 
 
@@ -234,3 +239,32 @@ def test_changed_ref_target_is_checked_again(site: Path) -> None:
     assert check() == (0, [])
     (site / "common.json").write_text('{"type": "object", "required": ["date"]}')
     assert check()[1] == ["content/post.md:3:1: YEP102 missing required key `date`"]
+
+
+def test_a_large_run_writes_its_rows_in_batches(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows reach the file as batches fill, not all at the end (a 50,000-post run would
+    otherwise hold every result in memory)."""
+    from yeplint.cache import Cache
+
+    monkeypatch.setattr("yeplint.cache.BATCH", 3)
+    cache = Cache.open(site, "batches")
+    cache.merge({"a": ("1", "{}"), "b": ("2", "{}")})
+    assert not cache.file.exists()
+    cache.merge({"c": ("3", "{}")})
+    assert (cache.rows(), cache.updates) == (3, {})
+    assert Cache.open(site, "batches").rows() == 3
+
+
+def test_two_runs_merge_their_rows(site: Path) -> None:
+    from yeplint.cache import Cache
+
+    first, second = Cache.open(site, "shared"), Cache.open(site, "shared")
+    first.store("a", "1", {"deps": [], "diagnostics": []})
+    second.store("b", "2", {"deps": [], "diagnostics": []})
+    first.save()
+    second.save()
+    again = Cache.open(site, "shared")
+    assert again.rows() == 2
+    assert again.lookup("a", "1") == {"deps": [], "diagnostics": []}

@@ -48,7 +48,7 @@ def test_parallel_with_cache(tmp_path: Path) -> None:
     assert len(linter.cache.updates) == PARALLEL_MIN + 5
     linter.cache.save()
     linter.cache = Cache.open(tmp_path, linter.cache_key())
-    assert len(linter.cache.entries) == PARALLEL_MIN + 5
+    assert linter.cache.rows() == PARALLEL_MIN + 5
     warm = linter.run(targets, jobs=2)
     assert linter.cache.updates == {}  # every file came from the cache
     assert cold.diagnostics == first.diagnostics == warm.diagnostics

@@ -11,19 +11,22 @@ checked again. A stamp less than two seconds old is not trusted (like git's "rac
 entries: a file changed within the clock's granularity may keep its stamp), so an image
 written during a run is checked again the next time.
 
-The cache is JSON lines (never pickle: a cache directory can come from anywhere), written to a
-temporary file and renamed into place, so concurrent runs never see half a file; the last
-writer wins. The file is opened without following symlinks and without blocking, must be a
-regular file of at most ``MAX_BYTES``, and every row is checked; on any doubt the whole cache
-is dropped, with one notice.
+The cache is an SQLite database (the standard library's ``sqlite3``; never pickle: a cache
+directory can come from anywhere), one row per file: its path, content hash and the JSON of its
+result. Rows are looked up one at a time and written in batches, so a 50,000-post cache is never
+held in memory (it was one JSON document read whole: 37 MB and ~300 MB of process memory for
+the real Yep pages). SQLite's locking lets concurrent runs share it: each run's rows are
+merged, the last write of a row wins. The file must be a regular file (not a symlink, a FIFO or
+a device) of at most ``MAX_BYTES``, and every row is checked when it is used; a file SQLite
+cannot read is dropped whole and rebuilt, with one notice.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +44,8 @@ Dependency = list[Any]
 """``[reference, post folder, root, status, path, stamp]`` (see :func:`dependency`)."""
 MAX_BYTES = 256 * 1024 * 1024
 """A cache file larger than this is not read (50,000 posts make about 40 MB)."""
+BATCH = 2_000
+"""Rows written at once: the results of a large run reach the file as they come."""
 RACY_NS = 2_000_000_000
 """Stamps younger than this (nanoseconds) are not trusted."""
 
@@ -214,82 +219,120 @@ def _decode_fix(row: list[Any]) -> Fix:
     )
 
 
-def _read_regular(file: Path) -> bytes:
-    """The file's bytes: never through a symlink, never blocking (a FIFO), never a device,
-    never more than ``MAX_BYTES``."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+def _regular(file: Path) -> os.stat_result | None:
+    """The cache file's status, ``None`` when it does not exist; ``ValueError`` saying why it
+    must not be opened (SQLite would follow a symlink and block on a FIFO)."""
     try:
-        fd = os.open(file, flags)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ValueError("it is a symlink") from None
-        raise
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError("not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise ValueError(f"larger than {MAX_BYTES:,} bytes")
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
+        info = os.lstat(file)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        raise ValueError("it is a symlink")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file")
+    if info.st_size > MAX_BYTES:
         raise ValueError(f"larger than {MAX_BYTES:,} bytes")
-    return data
+    return info
 
 
 Entry = tuple[str, str]
-"""``(content hash, payload)``: the payload is the JSON of ``{"deps", "diagnostics"}``, kept as
-text until a lookup's hash matches, so a 50,000-entry cache costs its file size in memory."""
+"""``(content hash, payload)``: the payload is the JSON of ``{"deps", "diagnostics"}``."""
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS entries"
+    " (path TEXT PRIMARY KEY, digest TEXT NOT NULL, payload TEXT NOT NULL) WITHOUT ROWID",
+)
 
 
 @dataclass
 class Cache:
     file: Path
-    entries: dict[str, Entry] = field(default_factory=dict)
     updates: dict[str, Entry] = field(default_factory=dict)
     notice: str | None = None
     """Why the cache file on disk was not used, if it was not."""
+    usable: bool = True
+    """False when the file on disk must not be read (and is replaced when saved)."""
+    present: bool = False
+    """Whether the file held rows when opened (or has since been written)."""
+    _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def open(cls, root: Path, key: str) -> Cache:
-        """Read ``<root>/.yeplint_cache/<key>.jsonl``: a header line, then one line per file,
-        ``"<path as JSON>"<TAB><hash><TAB><payload JSON>``. A file that is missing starts an
-        empty cache; one that is not a regular file, too large or damaged is dropped whole,
-        and :attr:`notice` says why."""
-        file = root / DIRECTORY / f"{key}.jsonl"
-        cache = cls(file)
+        """The cache ``<root>/.yeplint_cache/<key>.sqlite``. A missing file starts an empty
+        cache; one that is not a regular file, too large, of another version or damaged is
+        not read, and :attr:`notice` says why."""
+        cache = cls(root / DIRECTORY / f"{key}.sqlite")
         try:
-            data = _read_regular(file)
-        except FileNotFoundError:
-            return cache
+            info = _regular(cache.file)
         except (OSError, ValueError) as exc:
-            cache.notice = f"ignoring the cache file {file}: {exc}; it is rebuilt"
+            cache.usable = False
+            cache.notice = f"ignoring the cache file {cache.file}: {exc}; it is rebuilt"
             return cache
+        if info is None:
+            return cache
+        cache.present = True
         try:
-            lines = data.decode("utf-8").split("\n")
-            header = json.loads(lines[0])
-            if not isinstance(header, dict):
-                raise ValueError("no header")
-            if header.get("version") != __version__:
-                return cache
-            for line in lines[1:]:
-                if not line:
-                    continue
-                name, digest, payload = line.split("\t", 2)
-                path = json.loads(name)
-                if not isinstance(path, str) or not digest.isalnum():
-                    raise ValueError(line)
-                cache.entries[path] = (digest, payload)
-        except (ValueError, RecursionError, UnicodeDecodeError):
-            cache.entries = {}
-            cache.notice = f"ignoring the damaged cache file {file}; it is rebuilt"
+            db = cache._connect()
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != __version__:
+                raise sqlite3.DatabaseError("another version")
+        except sqlite3.Error:
+            cache.close()
+            cache.usable = False
+            cache.notice = f"ignoring the damaged cache file {cache.file}; it is rebuilt"
         return cache
 
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            uri = f"file:{self.file.as_posix()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A worker process gets the file's name, not the connection (it opens its own)."""
+        state = {k: getattr(self, k) for k in ("file", "notice", "usable", "present")}
+        return {**state, "updates": {}, "_db": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            setattr(self, key, value)
+
     def subset(self, keys: list[str]) -> Cache:
-        """The entries for ``keys`` only: what one parallel worker needs."""
-        return Cache(self.file, {k: self.entries[k] for k in keys if k in self.entries})
+        """What one parallel worker needs: the same file, read on its own connection."""
+        return Cache(self.file, notice=self.notice, usable=self.usable, present=self.present)
+
+    def _row(self, key: str) -> Entry | None:
+        if not self.usable or not self.present:
+            return None
+        try:
+            row = (
+                self._connect()
+                .execute("SELECT digest, payload FROM entries WHERE path = ?", (key,))
+                .fetchone()
+            )
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], str) or not isinstance(row[1], str):
+            return None
+        return row[0], row[1]
+
+    def rows(self) -> int:
+        """How many files the file on disk has results for."""
+        if not self.usable or not self.present:
+            return 0
+        try:
+            return int(self._connect().execute("SELECT count(*) FROM entries").fetchone()[0])
+        except sqlite3.Error:
+            return 0
 
     def lookup(self, key: str, digest: str) -> dict[str, Any] | None:
-        entry = self.entries.get(key)
+        entry = self.updates.get(key) or self._row(key)
         if entry is None or entry[0] != digest:
             return None
         try:
@@ -308,13 +351,17 @@ class Cache:
     def store(self, key: str, digest: str, payload: dict[str, Any]) -> None:
         self.updates[key] = (digest, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
+    def merge(self, updates: dict[str, Entry]) -> None:
+        """Take a worker's rows; write them out once a batch is full."""
+        self.updates.update(updates)
+        if len(self.updates) >= BATCH:
+            self.save()
+
     def save(self) -> None:
-        """Merge the updates into the file, atomically; never fails the run."""
+        """Write the updates into the file; never fails the run (a cache that cannot be
+        written is only slower next time)."""
         if not self.updates:
             return
-        import tempfile
-
-        self.entries.update(self.updates)
         folder = self.file.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -323,20 +370,33 @@ class Cache:
                 ignore.write_text(
                     "# Created by yeplint: the cache is not for version control.\n*\n"
                 )
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".jsonl")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps({"version": __version__}) + "\n")
-                for key, (digest, payload) in self.entries.items():
-                    out.write(f"{json.dumps(key)}\t{digest}\t{payload}\n")
-            Path(temporary).replace(self.file)
+            self.close()
+            if not self.usable:
+                self.file.unlink(missing_ok=True)  # a symlink itself, never what it names
+                self.usable = True
+            _regular(self.file)  # it may have been replaced by a symlink since it was opened
+            with sqlite3.connect(self.file, timeout=5) as db:
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (__version__,))
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                    ((key, digest, payload) for key, (digest, payload) in self.updates.items()),
+                )
+            db.close()
             self._prune(folder)
-        except OSError:
+        except (OSError, ValueError, sqlite3.Error):
             return
+        self.present = True
         self.updates = {}
 
     def _prune(self, folder: Path) -> None:
+        """Keep the newest ``KEEP_FILES`` caches of other configurations (and drop the JSON
+        lines files of earlier versions)."""
+        for old in folder.glob("*.jsonl"):
+            old.unlink(missing_ok=True)
         others = sorted(
-            (p for p in folder.glob("*.jsonl") if p != self.file),
+            (p for p in folder.glob("*.sqlite") if p != self.file),
             key=lambda p: p.stat().st_mtime,
             reverse=True,
         )

@@ -332,11 +332,15 @@ def _merge_fixes(result: Result, fixed: FixReport) -> None:
         kept.extend(diagnostics)
     kept.extend(fixed.refused)
     result.diagnostics = sorted(kept, key=lambda d: d.sort_key)
+    from yeplint.engine import pointed_at
     from yeplint.source import split_lines
 
     for change in fixed.changes:
         text = change.after.decode("utf-8", "replace").removeprefix("\ufeff")
-        result.sources[change.display] = split_lines(text)
+        pointing = [*fixed.diagnostics.get(change.display, []), *fixed.refused]
+        result.sources[change.display] = pointed_at(
+            split_lines(text), [d for d in pointing if d.path == change.display]
+        )
 
 
 def _print_diff(fixed: FixReport) -> NoReturn:

@@ -39,6 +39,11 @@ UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
+def pointed_at(lines: list[str], diagnostics: list[Diagnostic]) -> dict[int, str]:
+    """The lines ``diagnostics`` point at, by 1-based number."""
+    return {d.line: lines[d.line - 1] for d in diagnostics if 0 < d.line <= len(lines)}
+
+
 def _one_line(text: str) -> str:
     """Messages quote what the author wrote (a two-line setext heading, a YAML block value);
     every output format shows one problem per line, so line breaks (and the white space around
@@ -74,7 +79,9 @@ class Result:
     files_checked: int = 0
     internal_errors: int = 0
     tracebacks: list[str] = field(default_factory=list)
-    sources: dict[str, list[str]] = field(default_factory=dict)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Per file with problems, the source lines they point at (by 1-based number), for the
+    text report's code frames; only those lines, so a large run's memory stays flat."""
     """The lines of each file that has diagnostics, for code frames."""
     cache_updates: dict[str, Any] = field(default_factory=dict)
     """New cache entries made by a worker, for the parent to save."""
@@ -265,7 +272,8 @@ class Linter:
             cached = self._from_cache(key, digest, target, resolver)
             if cached is not None:
                 if cached:
-                    result.sources[target.display] = split_lines(decode_text(read).text)
+                    lines = split_lines(decode_text(read).text)
+                    result.sources[target.display] = pointed_at(lines, cached)
                 return cached
             resolver.log = []
         crashes = result.internal_errors
@@ -365,7 +373,7 @@ class Linter:
                 for d in suppressions.unused(self.enabled)
             ]
         if diagnostics:
-            result.sources[post.display_path] = post.lines
+            result.sources[post.display_path] = pointed_at(post.lines, diagnostics)
         return diagnostics
 
     def _ignored_codes(self, target: Target) -> frozenset[str]:

@@ -73,7 +73,8 @@ def _bind_to_parent(parent: int) -> None:
 
 
 def _work(chunk: list[Target], cache: Cache | None) -> Result:
-    """Lint one chunk with the cache entries of its files only (not the whole cache)."""
+    """Lint one chunk, reading the cache on the worker's own connection; its new rows go
+    back to the parent, which writes them."""
     assert _worker is not None
     _worker.cache = cache
     result = _worker.run(chunk)
@@ -131,7 +132,7 @@ def run_parallel(
             merged.paths.extend(part.paths)
             merged.files.update(part.files)
             if linter.cache is not None:
-                linter.cache.updates.update(part.cache_updates)
+                linter.cache.merge(part.cache_updates)
             if progress is not None:
                 progress(size)
     except OSError as exc:

@@ -117,6 +117,8 @@ def _decode_utf16(data: bytes, codec: str, what: str) -> Decoded:
 
 def split_lines(text: str) -> list[str]:
     """Split on CommonMark/YAML line endings only; a final newline yields a last empty line."""
+    if "\r" not in text:
+        return text.split("\n")  # the usual case, without the regular expression
     return _LINE_BREAK.split(text)
 
 

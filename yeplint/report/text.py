@@ -33,9 +33,9 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
         for diagnostic in group:
             lines.append(_header(diagnostic))
             if options.show_source and not options.quiet:
-                source = result.sources.get(diagnostic.path)
-                if source and 0 < diagnostic.line <= len(source):
-                    lines.extend(_frame(diagnostic, source[diagnostic.line - 1]))
+                source = result.sources.get(diagnostic.path, {}).get(diagnostic.line)
+                if source is not None:
+                    lines.extend(_frame(diagnostic, source))
             if diagnostic.hint and not options.quiet:
                 lines.append([("  hint: ", "bold cyan"), (diagnostic.hint, None)])
         if options.show_source and not options.quiet:
