@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from yeplint import document, engine, frontmatter, images, markdown, schemas, suppress
+from yeplint import document, engine, images, schemas, suppress
 from yeplint.config import Settings
 from yeplint.discovery import discover
 from yeplint.registry import all_rules
@@ -71,24 +71,24 @@ class Stages:
 
 
 def instrument(stages: Stages) -> None:
-    document.parse_yaml = stages.wrap("YAML", frontmatter.parse_yaml)  # type: ignore[assignment]
-    document.parse_body = stages.wrap("Markdown", markdown.parse_body)  # type: ignore[assignment]
-    document.decode = stages.wrap("decode+split", document.decode)  # type: ignore[assignment]
-    document.split_lines = stages.wrap("decode+split", document.split_lines)  # type: ignore[assignment]
-    schemas.validate = stages.wrap("schema", schemas.validate)  # type: ignore[assignment]
-    resolver = images.ImageResolver
-    resolver.resolve = stages.wrap("images", resolver.resolve)  # type: ignore[method-assign]
-    resolver.info = stages.wrap("images", resolver.info)  # type: ignore[method-assign]
-    rules = suppress.Suppressions
-    rules.from_post = classmethod(  # type: ignore[method-assign,assignment]
-        stages.wrap("suppression", rules.from_post.__func__)  # type: ignore[attr-defined]
-    )
-    rules.apply = stages.wrap("suppression", rules.apply)  # type: ignore[method-assign]
+    """Put a timer around each stage's function where the engine calls it."""
+    patches: list[tuple[Any, str, str]] = [
+        (document, "parse_yaml", "YAML"),
+        (document, "parse_body", "Markdown"),
+        (document, "decode", "decode+split"),
+        (document, "split_lines", "decode+split"),
+        (schemas, "validate", "schema"),
+        (images.ImageResolver, "resolve", "images"),
+        (images.ImageResolver, "info", "images"),
+        (suppress.Suppressions, "apply", "suppression"),
+        (engine.Linter, "read", "read"),
+    ]
+    for owner, name, stage in patches:
+        setattr(owner, name, stages.wrap(stage, getattr(owner, name)))
+    from_post = suppress.Suppressions.from_post.__func__  # type: ignore[attr-defined]
+    setattr(suppress.Suppressions, "from_post", classmethod(stages.wrap("suppression", from_post)))  # noqa: B010
     for rule in all_rules():
-        family = f"rules {rule.code[:4]}xx"
-        object.__setattr__(rule, "check", stages.wrap(family, rule.check))
-    linter_read = engine.Linter.read
-    engine.Linter.read = stages.wrap("read", linter_read)  # type: ignore[method-assign]
+        object.__setattr__(rule, "check", stages.wrap(f"rules {rule.code[:4]}xx", rule.check))
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ import struct
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from errno import EISDIR
 from io import BytesIO
 from pathlib import Path
 
@@ -390,17 +391,28 @@ def _read_info(path: Path) -> ImageInfo:
     if path.suffix.lower() == ".svg":
         return ImageInfo("SVG", None, None)
     try:  # non-blocking, so that a FIFO named like an image is reported, not waited on
-        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return ImageInfo(None, None, None, "not a regular file")
-            head = handle.read(HEADER_BYTES)
-            info = _identify(_squeeze(head))
-            if info.error and len(head) == HEADER_BYTES:
-                head += handle.read(LONG_HEADER_BYTES - HEADER_BYTES)
-                info = _identify(_squeeze(head))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
+    try:  # plain reads on the descriptor: a buffered file object costs more than the read
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            return ImageInfo(None, None, None, f"cannot read the image: {os.strerror(EISDIR)}")
+        if not stat.S_ISREG(status.st_mode):
+            return ImageInfo(None, None, None, "not a regular file")
+        head = os.read(fd, HEADER_BYTES)
+        info = _identify(_squeeze(head))
+        if info.error and len(head) == HEADER_BYTES:
+            while len(head) < LONG_HEADER_BYTES:
+                more = os.read(fd, LONG_HEADER_BYTES - len(head))
+                if not more:
+                    break
+                head += more
+            info = _identify(_squeeze(head))
+    except OSError as exc:
+        return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
+    finally:
+        os.close(fd)
     return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status))
 
 
