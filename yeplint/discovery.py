@@ -118,6 +118,10 @@ def discover(
 
 
 def _relative(path: Path, root: Path) -> str:
+    text, base = os.fspath(path), os.fspath(root).rstrip(os.sep)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        rest = text[len(base) + 1 :]  # as text: Path.relative_to costs ~10 µs a call
+        return rest if os.sep == "/" else rest.replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
