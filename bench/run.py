@@ -160,6 +160,11 @@ def tools_for(root: Path, args: argparse.Namespace, files: list[str] | None) -> 
     return tools
 
 
+def chosen(tools: list[Tool], skip: str) -> list[Tool]:
+    left_out = {name.strip().lower() for name in skip.split(",") if name.strip()}
+    return [tool for tool in tools if tool.name.lower() not in left_out]
+
+
 def report(title: str, tools: list[Tool], count: int) -> dict[str, float]:
     print(f"\n{title}")
     print(f"{'tool':22} {'median s':>9} {'files/s':>10} {'peak RSS MB':>12}")
@@ -202,6 +207,7 @@ def main() -> None:
     parser.add_argument("--pymarkdown")
     parser.add_argument("--rumdl")
     parser.add_argument("--no-peers", dest="peers", action="store_false")
+    parser.add_argument("--skip", default="", help="tools to leave out, e.g. PyMarkdown")
     args = parser.parse_args()
     args.markdownlint_path = find(
         args.markdownlint,
@@ -227,7 +233,7 @@ def main() -> None:
     results = {}
     for size in sizes:
         root = corpus(args.work, size)
-        tools = tools_for(root, args, None)
+        tools = chosen(tools_for(root, args, None), args.skip)
         warm = next((t for t in tools if t.name == "yeplint warm"), None)
         if warm:
             subprocess.run(warm.command, cwd=root, capture_output=True, check=False)
@@ -247,7 +253,7 @@ def main() -> None:
     blog = sorted((root / "content" / "blog").glob("*.md"))[:2]
     team = sorted((root / "content" / "team").glob("*.md"))[:1]
     files = [str(p.relative_to(root)) for p in (*blog, *team)]
-    tools = tools_for(root, args, files)
+    tools = chosen(tools_for(root, args, files), args.skip)
     for _ in range(max(args.rounds, 5)):
         for tool in tools:
             tool.run()

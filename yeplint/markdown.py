@@ -261,7 +261,13 @@ class _Walker:
                     elif self.blocks and self.blocks[-1] != "CodeBlock":
                         inline("Text", "", data, start, end)
                     continue
-                name, kind, payload = _kind(event)
+                if name == "Start" or name == "End":
+                    if type(data) is str:
+                        kind, payload = data, None
+                    else:
+                        ((kind, payload),) = data.items()
+                else:
+                    kind, payload = "", data
             else:
                 name, kind, payload = event, "", None
             run = self.run
