@@ -136,3 +136,11 @@ def test_an_annotation_beside_a_ref_applies_to_that_value(tmp_path: Path) -> Non
 def test_values_json_has_no_form_of_get_their_own_finding(tmp_path: Path) -> None:
     schemas = {"s.json": '{"type": "object", "properties": {"n": {"type": "number"}}}'}
     assert _check(tmp_path, schemas, "n: .nan\nm: .inf\n") == [("YEP101", 2), ("YEP101", 3)]
+
+
+def test_huge_numbers_are_validated_not_crashed_on(tmp_path: Path) -> None:
+    schemas = {
+        "s.json": '{"type": "object", "properties": {"n": {"type": "integer", "maximum": 9}}}'
+    }
+    assert _check(tmp_path, schemas, f"n: {10**40}\n") == [("YEP101", 2)]
+    assert _check(tmp_path, schemas, "n: 9\n") == []
