@@ -271,29 +271,31 @@ def _json_ready(data: Any, fm: FrontMatter) -> tuple[Any, list[Finding], list[Js
     paths."""
     found: list[Finding] = []
     paths: list[JsonPath] = []
+    return _as_json(data, (), fm, found, paths), found, paths
 
-    def walk(value: Any, path: JsonPath) -> Any:
-        if isinstance(value, float) and not math.isfinite(value):
-            written = ".nan" if math.isnan(value) else ".inf"
-            message = (
-                f"`{format_path(path)}` is `{written}`, which is no JSON value: the schema"
-                " cannot check it"
-            )
-            violation = Violation(
-                fm.locate(path), message, "write a number, or quote it if it is text"
-            )
-            found.append(Finding("schema-violation", violation))
-            paths.append(path)
-            return written
-        if isinstance(value, dict):
-            return {str(k): walk(v, (*path, str(k))) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, (*path, i)) for i, v in enumerate(value)]
-        if value is None or isinstance(value, (str, int, float)):
-            return value
-        return str(value)  # a date or a time from TOML front matter: checked as its text
 
-    return walk(data, ()), found, paths
+def _as_json(
+    value: Any, path: JsonPath, fm: FrontMatter, found: list[Finding], paths: list[JsonPath]
+) -> Any:
+    """One value of :func:`_json_ready` (a module function: a nested recursive one would be a
+    reference cycle holding the whole front matter until the cyclic GC runs)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        written = ".nan" if math.isnan(value) else ".inf"
+        message = (
+            f"`{format_path(path)}` is `{written}`, which is no JSON value: the schema"
+            " cannot check it"
+        )
+        violation = Violation(fm.locate(path), message, "write a number, or quote it if it is text")
+        found.append(Finding("schema-violation", violation))
+        paths.append(path)
+        return written
+    if isinstance(value, dict):
+        return {str(k): _as_json(v, (*path, str(k)), fm, found, paths) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v, (*path, i), fm, found, paths) for i, v in enumerate(value)]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)  # a date or a time from TOML front matter: checked as its text
 
 
 def _adapt(error: jsonschema_rs.ValidationError, documents: dict[str, Any]) -> SchemaError:
