@@ -183,7 +183,7 @@ class ImageResolver:
                 return Resolution(Status.MISSING, base / relative)
             if part not in names:
                 folder = Path(current)
-                actual = self._folded(folder, names).get(part.casefold())
+                actual = self._same_but_case(folder, names, part)
                 if actual is not None:
                     fixed = self._replace(reference, part, actual)
                     return Resolution(Status.WRONG_CASE, folder / actual, fixed)
@@ -206,11 +206,18 @@ class ImageResolver:
             return Resolution(Status.DIRECTORY, base)
         return Resolution(Status.OK, Path(current))
 
-    def _folded(self, folder: Path, names: dict[str, int]) -> dict[str, str]:
-        """Case-folded name → name on disk, built once per folder."""
+    def _same_but_case(self, folder: Path, names: dict[str, int], part: str) -> str | None:
+        """The name in ``folder`` that differs from ``part`` only in case. Only names that
+        change when case-folded are kept in a map (built once per folder): the others are
+        their own folded form, found in ``names`` itself, so a folder of lowercase names
+        costs no second copy of its listing."""
         if folder not in self._case:
-            self._case[folder] = {n.casefold(): n for n in names}
-        return self._case[folder]
+            self._case[folder] = {f: n for n in names if (f := n.casefold()) != n}
+        folded = part.casefold()
+        actual = self._case[folder].get(folded)
+        if actual is None and folded in names:
+            actual = folded
+        return actual
 
     def _closest(self, folder: Path, name: str) -> str | None:
         """The most similar file name in ``folder``.

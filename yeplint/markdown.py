@@ -245,6 +245,7 @@ class _Walker:
     def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
         char = None if self.source.ascii else self.source.char
         inline = self._inline
+        payload: Any
         for event, rng in events:
             if char is None:
                 start, end = rng["start"], rng["end"]
