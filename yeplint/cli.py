@@ -157,6 +157,7 @@ def _lint(
         click.echo(f"yeplint: {notice}", err=True)
     if linter.cache is not None:
         linter.cache.save()
+        linter.cache.close()
     return result, linter
 
 
