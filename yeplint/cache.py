@@ -303,7 +303,7 @@ class Cache:
         for key, value in state.items():
             setattr(self, key, value)
 
-    def subset(self, keys: list[str]) -> Cache:
+    def for_worker(self) -> Cache:
         """What one parallel worker needs: the same file, read on its own connection."""
         return Cache(self.file, notice=self.notice, usable=self.usable, present=self.present)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -122,17 +123,14 @@ def run_parallel(
         count = max(jobs * CHUNKS_PER_JOB, -(-len(targets) // CHUNK_MAX))
         parts: Iterable[list[Target]] = chunks(targets, count)
         cache = linter.cache
-        futures = [
-            (
-                len(part),
-                pool.submit(
-                    _work, part, cache.subset([str(t.path) for t in part]) if cache else None
-                ),
-            )
+        futures = deque(
+            (len(part), pool.submit(_work, part, cache.for_worker() if cache else None))
             for part in parts
-        ]
-        for size, future in futures:
+        )
+        while futures:  # each result is let go once merged (a finished future keeps it)
+            size, future = futures.popleft()
             part = future.result()
+            del future
             merged.diagnostics.extend(part.diagnostics)
             merged.files_checked += part.files_checked
             merged.internal_errors += part.internal_errors
