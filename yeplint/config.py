@@ -86,6 +86,7 @@ _ALL_KEYS = (
     _LIST_KEYS
     | _INT_KEYS
     | _STR_KEYS
+    | _BOOL_KEYS
     | {
         "collections",
         "per-file-ignores",
