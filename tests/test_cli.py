@@ -171,6 +171,7 @@ def test_config_error_exits_2_naming_key_and_file(site: Path) -> None:
         f"yeplint: error: {site / 'yeplint.toml'}: `max-image-width` must be a positive "
         "integer, not -3\n"
     )
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
     assert run("check", "content", "--isolated")[0] == 0
 
 
@@ -292,3 +293,18 @@ def test_progress_bar_goes_to_stderr_on_a_terminal(
     assert done.returncode == 0
     assert done.stdout == "All checks passed (210 files checked).\n"  # nothing else on stdout
     assert "Checking" in done.stderr
+
+
+def test_a_run_that_finds_no_file_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in the path or pages the include does not name must not pass CI silently."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.mdx").write_text("# Kop\n")
+    result = CliRunner().invoke(main, ["check", "docs", "--isolated"])
+    assert result.exit_code == 2
+    assert result.output == (
+        "yeplint: error: no Markdown files found under docs"
+        " (include = ['*.md', '*.markdown']); nothing was checked\n"
+    )

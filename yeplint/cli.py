@@ -16,6 +16,7 @@ import click
 from yeplint import __version__
 
 if TYPE_CHECKING:
+    from yeplint.config import Settings
     from yeplint.discovery import Target
     from yeplint.engine import Linter, Result
     from yeplint.fix import FixReport
@@ -136,6 +137,8 @@ def _lint(
             targets = discover(list(paths) or [Path()], settings, notices=notices)
             for notice in notices:
                 click.echo(f"yeplint: {notice}", err=True)
+            if not targets:
+                _fail(_nothing_found(list(paths) or [Path()], settings))
             if changed_since is not None:
                 targets = _changed(targets, changed_since)
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
@@ -168,6 +171,16 @@ def _load_baseline(path: Path) -> frozenset[str]:
         return load(path)
     except BaselineError as exc:
         _fail(str(exc))
+
+
+def _nothing_found(paths: list[Path], settings: Settings) -> str:
+    """Why a run would check no file (a typo in the path, pages the include does not name):
+    CI must not pass on that as if all were well."""
+    where = ", ".join(str(p) for p in paths)
+    said = f"include = {list(settings.include)}"
+    if settings.exclude:
+        said += f", exclude = {list(settings.exclude)}"
+    return f"no Markdown files found under {where} ({said}); nothing was checked"
 
 
 def _changed(targets: list[Target], ref: str) -> list[Target]:
