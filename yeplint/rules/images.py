@@ -300,8 +300,8 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP306", "placeholder-alt-text", Severity.WARNING, options=PlaceholderOptions)
 def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
-    """Alt text that is a placeholder (`image`, `foto`, `afbeelding`, `bijschrift`, …) or the
-    file name.
+    """Alt text that is a placeholder (`image`, `foto`, `afbeelding`, `bijschrift`, …) or a
+    copied file name.
 
     ## Why is this bad?
     It tells a screen reader user nothing about the image: "bijschrift" ("caption") is a
@@ -316,6 +316,11 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Describe the image.
 
+    A file name counts when it is copied as it is (`heroku.png`, `team_foto`), or when it is a
+    camera's or a numbered name (`IMG_1234`, `DSC01234`, `foto 1`, `beeld-03`). Words that
+    happen to be the file name are a description (`Heroku` on `heroku.png`, `Team dag` on
+    `team-dag.jpg`): not reported.
+
     ## Options
     `placeholders`: more words to treat as placeholders, in
     `[rule-options.placeholder-alt-text]`.
@@ -326,19 +331,29 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
         alt = (ref.alt or "").strip()
         if not alt:
             continue
-        name = posixpath.basename(ref.path)
-        stem = name.rsplit(".", 1)[0]
         folded = alt.casefold()
-        readable_stem = stem.replace("-", " ").replace("_", " ").casefold()
-        if folded in placeholders or folded in (
-            name.casefold(),
-            stem.casefold(),
-            readable_stem,
-        ):
+        if folded in placeholders or _copied_file_name(alt, posixpath.basename(ref.path)):
             span = ref.span
             if ref.kind == "front-matter" and post.front_matter is not None:
                 span = post.front_matter.locate((FRONT_MATTER_ALT,))
             yield Violation(span, f"alt text `{alt}` of `{ref.target}` is a placeholder", _ALT_HINT)
+
+
+_SEPARATED = re.compile(r"[-_.]")
+
+
+def _copied_file_name(alt: str, name: str) -> bool:
+    """Whether ``alt`` is the image's file name rather than words about the image: the name
+    with its extension, the stem with its separators (`team_foto`), or a stem that holds a
+    number (`IMG_1234`, `foto-1`, also read with spaces: `foto 1`)."""
+    folded = alt.casefold()
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if folded == name.casefold():
+        return True
+    if folded == stem.casefold() and _SEPARATED.search(stem):
+        return True
+    readable = " ".join(re.split(r"[-_]+", stem)).casefold()
+    return folded in (stem.casefold(), readable) and any(c.isdigit() for c in stem)
 
 
 @rule("YEP307", "image-format-mismatch")
