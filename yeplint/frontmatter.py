@@ -400,6 +400,15 @@ class _Builder:
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key = str(key_node.value)
+            elif self._template(key_node):
+                key = "<complex key>"
+                self._bad_value(
+                    key_node,
+                    "`{{ … }}` is template code: YAML reads it as a mapping inside a mapping,"
+                    " not as text",
+                    f'quote the value (`{path[-1] if path else "key"}: "{{{{ … }}}}"`); if the'
+                    " file is a template (a Hugo archetype), exclude its folder",
+                )
             else:
                 key = "<complex key>"
                 self._bad_value(key_node, "a mapping key must be a plain value", "use a text key")
@@ -427,6 +436,14 @@ class _Builder:
                     for k, v in self._mapping(source, path).items():
                         result.setdefault(k, v)
         return result
+
+    def _template(self, node: yaml.Node) -> bool:
+        """Whether ``node`` is the inner braces of a ``{{ … }}`` template expression."""
+        mark = node.start_mark
+        line = self.lines[mark.line] if 0 <= mark.line < len(self.lines) else ""
+        return isinstance(node, yaml.MappingNode) and line[max(mark.column - 1, 0) :].startswith(
+            "{{"
+        )
 
     def _unknown_tag(self, node: yaml.Node) -> None:
         self._bad_value(
