@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import LintFn, lint_paths
 from yeplint.config import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Severity
+from yeplint.discovery import discover
 
 TWO_PROBLEMS = "##Kop\n\n## Tot slot:\n"
 
@@ -227,3 +228,90 @@ def test_remote_schema_ref_is_config_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot resolve" in result.output and "example.invalid" in result.output
     assert "YEP000" not in result.output
+
+
+GLOB_PATTERNS = [
+    "*.md",
+    "drafts/",
+    "content/drafts/",
+    "blog/*.md",
+    "/blog/*.md",
+    "**/blog/*.md",
+    "content/**",
+    "**/team/**",
+    "a?.md",
+    "[ab]*.md",
+    "*_index.md",
+    "content/*/x.md",
+]
+GLOB_PATHS = [
+    "a.md",
+    "ab.md",
+    "b.markdown",
+    "drafts/a.md",
+    "content/drafts/a.md",
+    "content/drafts/deep/a.md",
+    "blog/x.md",
+    "content/blog/x.md",
+    "content/blog/sub/x.md",
+    "content/team/x.md",
+    "team/y/z.md",
+    "content/_index.md",
+    "content/en/_index.md",
+    "content/en/x.md",
+]
+
+
+@pytest.mark.parametrize("pattern", GLOB_PATTERNS)
+def test_globs_match_as_gitignore_patterns_do(pattern: str) -> None:
+    """yeplint's glob translator (no pathspec import at start-up) agrees with pathspec's
+    gitignore matching on every pattern and path of the table."""
+    import pathspec
+
+    from yeplint.globs import matches
+
+    spec = pathspec.GitIgnoreSpec.from_lines([pattern])
+    ours = [path for path in GLOB_PATHS if matches(pattern, path)]
+    theirs = [path for path in GLOB_PATHS if spec.match_file(path)]
+    assert ours == theirs
+
+
+def test_brace_globs_expand() -> None:
+    from yeplint.globs import GlobError, expand_braces, matches
+
+    assert expand_braces("content/{blog,team}/**") == ["content/blog/**", "content/team/**"]
+    assert expand_braces("{a,{b,c}}.md") == ["a.md", "b.md", "c.md"]
+    assert matches("content/{blog,team}/**", "content/team/x.md")
+    assert not matches("content/{blog,team}/**", "content/drafts/x.md")
+    with pytest.raises(GlobError):
+        expand_braces("{blog,team/**")
+
+
+def _tree(tmp_path: Path) -> None:
+    for folder in ("drafts", "blog", "team"):
+        (tmp_path / "content" / folder).mkdir(parents=True)
+        (tmp_path / "content" / folder / "p.md").write_text("# Kop\n")
+
+
+def _checked(tmp_path: Path, config: str) -> list[str]:
+    (tmp_path / "yeplint.toml").write_text(config)
+    settings = load_settings(start=tmp_path)
+    return [t.relative for t in discover([tmp_path / "content"], settings, tmp_path)]
+
+
+def test_exclude_of_a_folder_with_a_trailing_slash(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    assert _checked(tmp_path, 'exclude = ["drafts/"]\n') == [
+        "content/blog/p.md",
+        "content/team/p.md",
+    ]
+    assert _checked(tmp_path, 'exclude = ["content/{blog,team}/**"]\n') == ["content/drafts/p.md"]
+
+
+def test_git_ignores_above_the_checked_folder_count(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    (tmp_path / ".git" / "info" / "exclude").write_text("content/blog/\n")
+    (tmp_path / ".gitignore").write_text("team/\n")
+    assert _checked(tmp_path, "respect-gitignore = true\n") == ["content/drafts/p.md"]
+    assert len(_checked(tmp_path, "respect-gitignore = false\n")) == 3

@@ -161,6 +161,27 @@ def _gitignore(folder: Path, inherited: Ignores) -> Ignores:
     return (*inherited, (folder, pathspec.GitIgnoreSpec.from_lines(lines)))
 
 
+def _ignores_above(folder: Path) -> Ignores:
+    """What git ignores before the walk reaches ``folder``: ``.git/info/exclude`` of its work
+    tree and every ``.gitignore`` from the work tree's top down to ``folder``'s parent."""
+    top = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if top is None:
+        return ()
+    specs: Ignores = ()
+    try:
+        lines = (top / ".git" / "info" / "exclude").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        lines = ""
+    if lines.strip():
+        import pathspec
+
+        specs = ((top, pathspec.GitIgnoreSpec.from_lines(lines.splitlines())),)
+    for above in reversed([top, *(p for p in folder.parents if top in p.parents)]):
+        if above != folder:
+            specs = _gitignore(above, specs)
+    return specs
+
+
 def _ignored(path: Path, is_dir: bool, specs: Ignores) -> bool:
     for base, spec in specs:
         relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
@@ -189,7 +210,7 @@ def _walk(
     result: list[Path] = []
     gitignore = settings.respect_gitignore
     suffixes = _include_suffixes(settings.include)
-    stack: list[tuple[Path, Ignores]] = [(folder, ())]
+    stack: list[tuple[Path, Ignores]] = [(folder, _ignores_above(folder) if gitignore else ())]
     bases = [Path(os.path.realpath(root)), *([trusted] if trusted else [])]
     visited = {os.path.realpath(folder)}
     while stack:

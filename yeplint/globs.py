@@ -1,4 +1,5 @@
-"""Path globs: ``*`` within a folder name, ``**`` across folders, ``?`` and ``[...]``.
+"""Path globs: ``*`` within a folder name, ``**`` across folders, ``?``, ``[...]`` and
+``{a,b}`` (each alternative a glob of its own, as in wcmatch and most shells).
 
 A pattern without ``/`` matches a file name anywhere (``*.md``); one with ``/`` matches the whole
 path relative to the root (``**/blog/*.md``, ``content/blog/*.md``). Written here rather than
@@ -16,13 +17,46 @@ class GlobError(ValueError):
     pass
 
 
+def expand_braces(pattern: str) -> list[str]:
+    """``{blog,team}/**`` as ``["blog/**", "team/**"]``; nested braces expand too."""
+    start = pattern.find("{")
+    if start < 0:
+        if "}" in pattern:
+            raise GlobError("`}` without `{`")
+        return [pattern]
+    depth = 0
+    for end in range(start, len(pattern)):
+        if pattern[end] == "{":
+            depth += 1
+        elif pattern[end] == "}":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        raise GlobError("unclosed `{`")
+    inner, options, level, begin = pattern[start + 1 : end], [], 0, 0
+    for k, char in enumerate(inner):
+        level += char == "{"
+        level -= char == "}"
+        if char == "," and level == 0:
+            options.append(inner[begin:k])
+            begin = k + 1
+    options.append(inner[begin:])
+    head, tail = pattern[:start], pattern[end + 1 :]
+    return [e for option in options for e in expand_braces(head + option + tail)]
+
+
 @lru_cache(maxsize=256)
 def compile_glob(pattern: str) -> re.Pattern[str]:
     if not pattern or pattern.strip() != pattern:
         raise GlobError("a glob may not be empty or start or end with spaces")
+    if "{" in pattern or "}" in pattern:
+        expanded = expand_braces(pattern)
+        if len(expanded) > 1 or expanded != [pattern]:
+            return re.compile("|".join(f"(?:{compile_glob(e).pattern})" for e in expanded))
     anchored = "/" in pattern.rstrip("/")
-    body = pattern.strip("/") if anchored else pattern
-    if pattern.endswith("/"):
+    body = pattern.strip("/") if anchored else pattern.rstrip("/")
+    if pattern.endswith("/"):  # a folder, and everything in it
         body += "/**"
     parts: list[str] = []
     i = 0
