@@ -308,3 +308,16 @@ def test_a_run_that_finds_no_file_is_an_error(
         "yeplint: error: no Markdown files found under docs"
         " (include = ['*.md', '*.markdown']); nothing was checked\n"
     )
+
+
+def test_show_files_lists_each_file_with_its_collection(site: Path) -> None:
+    (site / "content" / "blog" / "post.nl.md").write_text("# Kop\n")
+    (site / "content" / "blog" / "post.en.md").write_text("# Kop\n")
+    (site / "content" / "note.md").write_text("# Kop\n")
+    code, out = run("check", "content", "--show-files")
+    assert code == 0
+    assert out == (
+        "content/blog/post.en.md\tblog-en\tblog-en\n"
+        "content/blog/post.nl.md\tblog\tblog\n"
+        "content/note.md\t-\t-\n"
+    )

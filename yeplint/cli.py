@@ -173,6 +173,28 @@ def _load_baseline(path: Path) -> frozenset[str]:
         _fail(str(exc))
 
 
+def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
+    """``--show-files``: each file discovery finds, with the collection (and schema) that the
+    collection globs give it, as ``path<TAB>collection<TAB>schema``."""
+    from yeplint.config import ConfigError, load_settings
+    from yeplint.discovery import DiscoveryError, discover
+    from yeplint.engine import Linter
+
+    try:
+        settings = load_settings(config=config, isolated=isolated)
+        targets = discover(list(paths) or [Path()], settings)
+    except (ConfigError, DiscoveryError) as exc:
+        _fail(str(exc))
+    if not targets:
+        _fail(_nothing_found(list(paths) or [Path()], settings))
+    linter = Linter(settings)
+    for target in targets:
+        collection = linter.collection_for(target)
+        name = collection.name if collection else "-"
+        schema = (collection.schema if collection else None) or "-"
+        click.echo(f"{target.display}\t{name}\t{schema}")
+
+
 def _nothing_found(paths: list[Path], settings: Settings) -> str:
     """Why a run would check no file (a typo in the path, pages the include does not name):
     CI must not pass on that as if all were well."""
@@ -240,6 +262,11 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
     help="Colour the text output (NO_COLOR and FORCE_COLOR are honoured).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option(
+    "--show-files",
+    is_flag=True,
+    help="List the files that would be checked, each with its collection and schema; check none.",
+)
 def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -262,8 +289,12 @@ def check(
     quiet: bool,
     color: str,
     debug: bool,
+    show_files: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
+    if show_files:
+        _show_files(paths, config, isolated)
+        return
     from yeplint.parallel import default_jobs
     from yeplint.report import ReportOptions, reporter
 
