@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from yeplint.config import _ALL_KEYS, load_settings
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -37,3 +39,33 @@ def test_every_key_of_the_example_is_a_known_key() -> None:
         if match.group(1) not in ("glob", "schema", "max-length")  # inside tables
     }
     assert keys and keys <= _ALL_KEYS, keys - _ALL_KEYS
+
+
+def test_show_settings_prints_the_configuration_that_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--show-settings` says where each value came from, and its output is itself a
+    configuration that gives the same settings."""
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "yeplint.toml").write_text(
+        'exclude = ["drafts/"]\nseverity = { YEP107 = "error" }\n'
+        "[rule-options.emphasis-as-heading]\nmax-length = 80\n"
+    )
+    done = CliRunner().invoke(main, ["check", "--show-settings"])
+    assert done.exit_code == 0
+    shown = done.output
+    assert 'exclude = ["drafts/"]  # from yeplint.toml' in shown
+    assert 'severity = { "YEP107" = "error" }  # from yeplint.toml' in shown
+    assert "max-image-width = 1600  # default" in shown
+    first = load_settings(start=tmp_path)
+    (tmp_path / "yeplint.toml").write_text(shown)
+    again = load_settings(start=tmp_path)
+    for name in ("exclude", "severity", "rule_options", "select", "include", "max_image_width"):
+        assert getattr(again, name) == getattr(first, name), name
+    assert [(c.name, c.patterns, c.schema) for c in again.collections] == [
+        (c.name, c.patterns, c.schema) for c in first.collections
+    ]

@@ -173,6 +173,17 @@ def _load_baseline(path: Path) -> frozenset[str]:
         _fail(str(exc))
 
 
+def _show_settings(config: Path | None, isolated: bool) -> None:
+    """``--show-settings``: the configuration the run would use, as TOML."""
+    from yeplint.config import ConfigError, describe, load_settings
+
+    try:
+        lines = describe(load_settings(config=config, isolated=isolated))
+    except ConfigError as exc:
+        _fail(str(exc))
+    click.echo("\n".join(lines))
+
+
 def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-files``: each file discovery finds, with the collection (and schema) that the
     collection globs give it, as ``path<TAB>collection<TAB>schema``."""
@@ -263,6 +274,11 @@ def _changed(targets: list[Target], ref: str) -> list[Target]:
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the resolved configuration and where each value came from; check nothing.",
+)
+@click.option(
     "--show-files",
     is_flag=True,
     help="List the files that would be checked, each with its collection and schema; check none.",
@@ -289,9 +305,13 @@ def check(
     quiet: bool,
     color: str,
     debug: bool,
+    show_settings: bool,
     show_files: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
+    if show_settings:
+        _show_settings(config, isolated)
+        return
     if show_files:
         _show_files(paths, config, isolated)
         return

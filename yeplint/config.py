@@ -138,6 +138,81 @@ def load_settings(
     return settings_from(found[1], found[0])
 
 
+_SHOWN = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "include",
+    "exclude",
+    "respect-gitignore",
+    "image-fields",
+    "static-roots",
+    "title-field",
+    "max-image-width",
+    "max-file-size",
+    "rule-options",
+)
+"""The keys ``--show-settings`` prints, in the order the README documents them."""
+
+
+def _toml(value: Any) -> str:
+    """A setting's value written as TOML."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return json.dumps(value.value)
+    if isinstance(value, (int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if value == ():
+        return "[]"
+    if isinstance(value, tuple) and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+        return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value) + " }"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(str(value))
+
+
+_TABLE_KEYS = frozenset(("per-file-ignores", "severity", "rule-options"))
+
+
+def describe(settings: Settings) -> list[str]:
+    """The resolved configuration as TOML, each value marked with where it came from (the
+    config file, or yeplint's default)."""
+    table: Mapping[str, Any] = {}
+    file = settings.config_file
+    if file is not None:
+        table = _read(file)
+        if file.name == "pyproject.toml":
+            table = table.get("tool", {}).get("yeplint", {})
+    lines = [f"# configuration: {file}" if file else "# no configuration file: defaults"]
+    if settings.root is not None:
+        lines.append(f"# project root: {settings.root}")
+    for key in _SHOWN:
+        value = getattr(settings, key.replace("-", "_"))
+        if key == "rule-options":  # option names as the configuration writes them
+            value = tuple(
+                (code, tuple((name.replace("_", "-"), v) for name, v in items))
+                for code, items in value
+            )
+        where = f"from {file.name}" if file and key in table else "default"
+        written = "{}" if value == () and key in _TABLE_KEYS else _toml(value)
+        lines.append(f"{key} = {written}  # {where}")
+    where = f"from {file.name}" if file and "collections" in table else "default"
+    for collection in settings.collections:
+        lines += [
+            "",
+            f"[[collections]]  # {where}",
+            f"name = {_toml(collection.name)}",
+            f"glob = {_toml(collection.patterns)}",
+            f"schema = {_toml(collection.schema or '')}",
+        ]
+    return lines
+
+
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
     """Validate a ``[tool.yeplint]`` table into :class:`Settings`."""
     where = str(path)
