@@ -115,8 +115,8 @@ def test_ctrl_c_exits_130(tree: Path) -> None:
     time.sleep(0.2)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert err.decode().strip().endswith("yeplint: interrupted")
+    assert process.returncode == 130, err.decode()
+    assert err.decode().strip().endswith("yeplint: interrupted"), err.decode()
     assert "Traceback" not in err.decode()
     assert _alive(workers) == []
 
