@@ -353,7 +353,7 @@ class _Walker:
         """The item's first line and its content column inside the enclosing containers."""
         line = self.source.line(start)
         source = self.lines[line] if line < len(self.lines) else ""
-        marker = _ITEM_MARKER.match(self._strip(source, line, first_of_item=True))
+        marker = _ITEM_MARKER.match(self._strip(source, line))
         if marker is None:
             return line, 2
         spaces = len(marker.group(3).expandtabs(4))
@@ -362,17 +362,17 @@ class _Walker:
 
     def _indent(self, raw: str, line: int) -> int:
         """Spaces before the heading once each container's prefix is taken off ``raw``."""
-        rest = self._strip(raw, line, first_of_item=True)
+        rest = self._strip(raw, line)
         return len(rest) - len(rest.lstrip(" \t"))
 
-    def _strip(self, raw: str, line: int, *, first_of_item: bool) -> str:
+    def _strip(self, raw: str, line: int) -> str:
         """``raw`` without the prefixes of the containers around the current block."""
         rest = raw
         for kind, (first, width) in zip(self.containers, self.columns, strict=True):
             if kind == "blockquote":
                 quoted = _QUOTE_PREFIX.match(rest)
                 rest = rest[quoted.end() :] if quoted else rest
-            elif first == line and first_of_item:
+            elif first == line:
                 item = _LIST_MARKER.match(rest)
                 rest = rest[item.end() :] if item else rest
             else:
@@ -399,10 +399,8 @@ class _Walker:
         for k in range(first, last + 1):
             raw = self.lines[k] if k < len(self.lines) else ""
             line_start = source.starts[k]
-            if k == first:
-                begin = start - line_start
-            else:
-                begin = len(raw) - len(self._strip(raw, k, first_of_item=True))
+            stripped = raw if k == first else self._strip(raw, k)
+            begin = start - line_start if k == first else len(raw) - len(stripped)
             stop = end - line_start if k == last else len(raw)
             lines.append(raw[begin:stop])
             starts.append(line_start + begin)
@@ -1124,14 +1122,3 @@ def normalize_link(url: str) -> str:
             if name == "Start" and kind == "Image":
                 return str(payload["dest_url"])
     return url
-
-
-def plain_text(shapes: Iterable[Shape]) -> Iterator[str]:
-    """The text of inline shapes, breaks as spaces."""
-    for shape in shapes:
-        if shape.type in ("text", "code_inline"):
-            yield shape.content
-        elif shape.type in ("softbreak", "hardbreak"):
-            yield " "
-        elif shape.children:
-            yield from plain_text(shape.children)
