@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from yeplint.config import Settings
+from yeplint.config import preset_settings
 from yeplint.discovery import discover
 from yeplint.engine import Linter
 
@@ -65,12 +65,13 @@ def main() -> None:
         print("markdownlint-cli2 not found; install it with npm and pass its path")
         return
     for code, peers in PEERS.items():
-        linter = Linter(Settings(), select=[code])
+        settings = preset_settings("yep-trainingen")  # the fixtures are Yep-like pages
+        linter = Linter(settings, select=[code])
         for path in sorted((FIXTURES / code).rglob("*.md")):
             theirs = [f for f in markdownlint(binary, path) if f.split()[1] in peers]
             ours = [
                 f"{d.line}:{d.column} {d.code}"
-                for d in linter.run(discover([path], Settings(), cwd=FIXTURES / code)).diagnostics
+                for d in linter.run(discover([path], settings, cwd=FIXTURES / code)).diagnostics
             ]
             print(f"{path.relative_to(FIXTURES)!s:40} markdownlint: {theirs}  yeplint: {ours}")
 

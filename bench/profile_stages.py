@@ -20,13 +20,14 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from yeplint import document, engine, images, schemas, suppress
-from yeplint.config import Settings
+from yeplint.config import preset_settings
 from yeplint.discovery import discover
 from yeplint.registry import all_rules
 
@@ -100,7 +101,7 @@ def main() -> None:
         sys.exit(f"no tree at {args.content}: run bench/gen_corpus.py first")
     stages = Stages()
     instrument(stages)
-    settings = Settings(root=args.content.parent)
+    settings = replace(preset_settings("yep-trainingen"), root=args.content.parent)
     targets = discover([args.content], settings, cwd=args.content.parent)[: args.limit]
     linter = engine.Linter(settings)
     start = time.perf_counter()

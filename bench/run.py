@@ -134,13 +134,14 @@ def corpus(work: Path, size: int) -> Path:
         print(f"generating {size:,} posts in {content} …", flush=True)
         generate(content, size)
     (root / ".markdownlint-cli2.jsonc").write_text(json.dumps(MARKDOWNLINT_CONFIG))
+    (root / "yeplint.toml").write_text('preset = "yep-trainingen"\n')  # the Yep site's rules
     return root
 
 
 def tools_for(root: Path, args: argparse.Namespace, files: list[str] | None) -> list[Tool]:
     targets = files or ["content"]
     python = sys.executable
-    yeplint = [python, "-m", "yeplint", "check", "--format", "concise", "--isolated"]
+    yeplint = [python, "-m", "yeplint", "check", "--format", "concise"]
     floor = (
         "import pathlib,sys\n"
         "for a in sys.argv[1:]:\n"

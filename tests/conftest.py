@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config import Settings
+from yeplint.config import Settings, preset_settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.discovery import discover
 from yeplint.engine import Linter
@@ -16,6 +16,8 @@ from yeplint.fix import FixReport, fix_files
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_SITE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yep-site"
 UPDATE = os.environ.get("YEPLINT_UPDATE_SNAPSHOTS") == "1"
+YEP = preset_settings("yep-trainingen")
+"""The rule fixtures are pages of a Yep-like site: its collections and schemas."""
 
 LintFn = Callable[..., list[Diagnostic]]
 
@@ -23,7 +25,7 @@ LintFn = Callable[..., list[Diagnostic]]
 def lint_paths(
     paths: list[Path], root: Path, select: list[str] | None = None, settings: Settings | None = None
 ) -> list[Diagnostic]:
-    settings = settings or Settings()
+    settings = settings or YEP
     if settings.root is None:
         # As if a config file sat at ``root``: the fixtures live inside this git checkout,
         # whose work tree would otherwise be the content root.
@@ -42,7 +44,7 @@ def fix_paths(
     settings: Settings | None = None,
 ) -> FixReport:
     """Lint ``paths`` and run the fixer on the result, as ``check --fix`` does."""
-    settings = replace(settings or Settings(), root=root)
+    settings = replace(settings or YEP, root=root)
     linter = Linter(settings)
     result = linter.run(discover(paths, settings, cwd=root))
     return fix_files(

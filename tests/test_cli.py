@@ -23,6 +23,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     (tmp_path / "content" / "blog").mkdir(parents=True)
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n', encoding="utf-8")
     return tmp_path
 
 
@@ -227,12 +228,17 @@ def test_collections_found_when_run_inside_a_collection_folder(
     (tmp_path / "static").mkdir()
     (tmp_path / "static" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (blog / "other.md").write_text("![Logo van Yep](/logo.png)\n")
+    for folder in ("trainingen", "coaching"):  # the Yep site's signature: its preset applies
+        (tmp_path / "content" / folder).mkdir()
+        (tmp_path / "content" / folder / "page.nl.md").write_text("# Kop\n")
     monkeypatch.chdir(blog)
     code, out = run("check", ".", "--format", "concise", "--select", "YEP102,YEP301")
     assert code == 1
+    announcement, *lines = out.splitlines()
+    assert announcement.startswith(f"yeplint: {tmp_path / 'content'} looks like the ")
     # The blog schema applies (its globs see content/blog/ from the project root), and
     # /logo.png is found in the project's static/ folder: no YEP301.
-    assert out.splitlines() == [
+    assert lines == [
         f"post.nl.md:3:1: YEP102 missing required key `{key}`"
         for key in ("categories", "date", "english_title", "img", "intro")
     ]

@@ -28,6 +28,7 @@ FIXED = (
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n', encoding="utf-8")
     blog = tmp_path / "content" / "blog"
     (blog / "beelden").mkdir(parents=True)
     Image.new("RGB", (4, 4)).save(blog / "foto.jpg", "JPEG")

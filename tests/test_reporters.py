@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED_SITE, UPDATE
-from yeplint.config import Settings
+from tests.conftest import SHARED_SITE, UPDATE, YEP
 from yeplint.discovery import discover
 from yeplint.engine import Linter, Result
 from yeplint.report import FORMATS, ReportOptions, reporter
@@ -20,7 +19,7 @@ SARIF_SCHEMA = SHARED_SITE.parent.parent / "specs" / "sarif-schema-2.1.0.json"
 
 
 def result() -> Result:
-    settings = Settings()
+    settings = YEP
     return Linter(settings).run(discover([Path("report_site")], settings, cwd=SITE.parent))
 
 

@@ -117,7 +117,10 @@ def _lint(
 
     data: bytes | None = None
     try:
-        settings = load_settings(config=config, isolated=isolated)
+        checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
+        settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
+        if settings.detected:
+            click.echo(f"yeplint: {settings.detected}", err=True)
         linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
         linter.check_schemas()
         if cache and stdin_filename is None:
@@ -173,12 +176,13 @@ def _load_baseline(path: Path) -> frozenset[str]:
         _fail(str(exc))
 
 
-def _show_settings(config: Path | None, isolated: bool) -> None:
+def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-settings``: the configuration the run would use, as TOML."""
     from yeplint.config import ConfigError, describe, load_settings
 
     try:
-        lines = describe(load_settings(config=config, isolated=isolated))
+        checked = list(paths) or [Path()]
+        lines = describe(load_settings(config=config, isolated=isolated, paths=checked))
     except ConfigError as exc:
         _fail(str(exc))
     click.echo("\n".join(lines))
@@ -192,7 +196,8 @@ def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) ->
     from yeplint.engine import Linter
 
     try:
-        settings = load_settings(config=config, isolated=isolated)
+        checked = list(paths) or [Path()]
+        settings = load_settings(config=config, isolated=isolated, paths=checked)
         targets = discover(list(paths) or [Path()], settings)
     except (ConfigError, DiscoveryError) as exc:
         _fail(str(exc))
@@ -310,7 +315,7 @@ def check(
 ) -> None:
     """Check Markdown files (default: the current folder)."""
     if show_settings:
-        _show_settings(config, isolated)
+        _show_settings(paths, config, isolated)
         return
     if show_files:
         _show_files(paths, config, isolated)

@@ -1,13 +1,15 @@
-"""Settings: defaults for the Yep site, overridden by ``[tool.yeplint]`` or ``yeplint.toml``.
+"""Settings: generic defaults, a named preset, overridden by ``[tool.yeplint]`` or ``yeplint.toml``.
 
 The nearest ``yeplint.toml`` or ``pyproject.toml`` with a ``[tool.yeplint]`` table, walking up
 from the working directory, is used; ``--config`` names one, ``--isolated`` ignores them all.
 Every key is checked: an unknown key or a wrong type is a :class:`ConfigError` naming both.
+With no configuration file, a built-in preset applies only when the checked tree carries its
+signature (:mod:`yeplint.presets`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,27 +33,16 @@ class Collection:
     """The folder a relative schema path is resolved against (the config file's)."""
 
 
-def _yep(name: str, *patterns: str, schema: str | None = None) -> Collection:
-    return Collection(name, patterns, schema if schema is not None else name)
-
-
-DEFAULT_COLLECTIONS: tuple[Collection, ...] = (
-    Collection("drafts", ("**/Niet gepubliceerd/**",), None),
-    _yep("fallback", "**/blog/_.*._.md", "**/trainingen/_.*._.md", "**/coaching/_.*._.md"),
-    _yep("blog-en", "**/blog/**/*.en.md"),
-    _yep("blog", "**/blog/**/*.md"),
-    _yep("trainingen", "**/trainingen/**/*.md"),
-    _yep("coaching", "**/coaching/**/*.md"),
-    _yep("team", "**/team/**/*.md"),
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
     root: Path | None = None
     """The project root (the config file's folder); ``None``: each checked path is its own root."""
     config_file: Path | None = None
-    collections: tuple[Collection, ...] = DEFAULT_COLLECTIONS
+    preset: str | None = None
+    """The built-in preset these settings start from (:data:`yeplint.presets.PRESETS`)."""
+    detected: str | None = None
+    """Why the preset was applied without a configuration file (announced on stderr)."""
+    collections: tuple[Collection, ...] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -59,7 +50,7 @@ class Settings:
     severity: tuple[tuple[str, Severity], ...] = ()
     include: tuple[str, ...] = ("*.md", "*.markdown")
     exclude: tuple[str, ...] = ()
-    image_fields: tuple[str, ...] = ("img",)
+    image_fields: tuple[str, ...] = ()
     static_roots: tuple[str, ...] = ("static",)
     max_image_width: int = 1600
     max_file_size: int = 1_000_000
@@ -80,7 +71,7 @@ _LIST_KEYS = {
     "static-roots",
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
-_STR_KEYS = {"title-field"}
+_STR_KEYS = {"title-field", "preset"}
 _BOOL_KEYS = {"respect-gitignore"}
 _ALL_KEYS = (
     _LIST_KEYS
@@ -123,8 +114,14 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_settings(
-    *, config: Path | None = None, isolated: bool = False, start: Path | None = None
+    *,
+    config: Path | None = None,
+    isolated: bool = False,
+    start: Path | None = None,
+    paths: Sequence[Path] = (),
 ) -> Settings:
+    """The settings for a run over ``paths``: ``config``, else the nearest configuration file
+    above ``start``, else a preset whose signature the paths' tree carries, else the defaults."""
     if isolated:
         return Settings()
     if config is not None:
@@ -133,12 +130,30 @@ def load_settings(
             table = table.get("tool", {}).get("yeplint", {})
         return settings_from(table, config)
     found = find_config((start or Path.cwd()).resolve())
-    if found is None:
+    if found is not None:
+        return settings_from(found[1], found[0])
+    from yeplint.presets import detect
+
+    detected = detect(paths or [start or Path.cwd()])
+    if detected is None:
         return Settings()
-    return settings_from(found[1], found[0])
+    name, folder = detected
+    return replace(
+        preset_settings(name),
+        detected=f"{folder} looks like the {name} site: using preset `{name}` "
+        f'(a yeplint.toml with `preset = "{name}"` says so explicitly; --isolated turns it off)',
+    )
+
+
+def preset_settings(name: str) -> Settings:
+    """The defaults with the built-in preset ``name`` applied."""
+    from yeplint.presets import PRESETS
+
+    return replace(Settings(), preset=name, **PRESETS[name])
 
 
 _SHOWN = (
+    "preset",
     "select",
     "extend-select",
     "ignore",
@@ -161,6 +176,8 @@ def _toml(value: Any) -> str:
     """A setting's value written as TOML."""
     import json
 
+    if value is None:
+        return '""'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Severity):
@@ -189,6 +206,8 @@ def describe(settings: Settings) -> list[str]:
         if file.name == "pyproject.toml":
             table = table.get("tool", {}).get("yeplint", {})
     lines = [f"# configuration: {file}" if file else "# no configuration file: defaults"]
+    if settings.detected:
+        lines.append(f"# {settings.detected}")
     if settings.root is not None:
         lines.append(f"# project root: {settings.root}")
     for key in _SHOWN:
@@ -198,10 +217,10 @@ def describe(settings: Settings) -> list[str]:
                 (code, tuple((name.replace("_", "-"), v) for name, v in items))
                 for code, items in value
             )
-        where = f"from {file.name}" if file and key in table else "default"
+        where = _origin(settings, key, table)
         written = "{}" if value == () and key in _TABLE_KEYS else _toml(value)
         lines.append(f"{key} = {written}  # {where}")
-    where = f"from {file.name}" if file and "collections" in table else "default"
+    where = _origin(settings, "collections", table)
     for collection in settings.collections:
         lines += [
             "",
@@ -213,6 +232,17 @@ def describe(settings: Settings) -> list[str]:
     return lines
 
 
+def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
+    """Where a shown value came from: the configuration file, the preset, or the defaults."""
+    from yeplint.presets import PRESETS
+
+    if settings.config_file is not None and key in table:
+        return f"from {settings.config_file.name}"
+    if settings.preset is not None and key.replace("-", "_") in PRESETS[settings.preset]:
+        return f"from preset {settings.preset}"
+    return "default"
+
+
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
     """Validate a ``[tool.yeplint]`` table into :class:`Settings`."""
     where = str(path)
@@ -221,6 +251,7 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         known = ", ".join(sorted(_ALL_KEYS))
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
     values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
+    base = _preset_from(table.get("preset"), where)
     for key, value in table.items():
         attr = key.replace("-", "_")
         if key in _LIST_KEYS:
@@ -233,6 +264,8 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: `{key}` must be true or false, not {value!r}")
             values[attr] = value
+        elif key == "preset":
+            values[attr] = base.preset
         elif key in _STR_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
@@ -251,9 +284,21 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             values[attr] = _rule_options(value, where)
     for pattern in (*values.get("include", ()), *values.get("exclude", ())):
         _check_glob(pattern, where)
-    settings = replace(Settings(), **values)
+    settings = replace(base, **values)
     _check_selectors(settings, where)
     return settings
+
+
+def _preset_from(value: Any, where: str) -> Settings:
+    """The settings a configuration starts from: a named preset's, or the defaults."""
+    from yeplint.presets import PRESETS
+
+    if value is None or value == "":
+        return Settings()
+    if not isinstance(value, str) or value not in PRESETS:
+        known = ", ".join(sorted(PRESETS))
+        raise ConfigError(f"{where}: `preset` must be one of: {known} (not {value!r})")
+    return preset_settings(value)
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
