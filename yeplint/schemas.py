@@ -34,6 +34,29 @@ SUGGEST = "x-yeplint-suggest"
 _PRESENT_ONLY = frozenset({"empty-recommended-value", "empty-value"})
 """Annotations about a value that is there but empty; a missing key stays a missing key."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_TIME = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"[ \t]*(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?)?"
+)
+
+
+def is_site_date_time(text: str) -> bool:
+    """``format: date-time`` as sites write it: RFC 3339, or a YAML timestamp (a space for the
+    `T`, an offset without colon or none, the date alone), and a real moment in the calendar."""
+    import datetime
+
+    match = _DATE_TIME.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day, hour, minute, second, off_hour, off_minute = match.groups()
+    try:
+        datetime.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return False
+    return int(off_hour or 0) < 24 and int(off_minute or 0) < 60
 
 
 def builtin_dir() -> Path:
@@ -101,6 +124,7 @@ class CompiledSchema:
             return jsonschema_rs.validator_for(
                 self.schema,
                 validate_formats=True,
+                formats={"date-time": is_site_date_time},
                 registry=registry,
                 base_uri=BASE + ROOT,
                 retriever=_no_fetch,
@@ -507,6 +531,9 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
             annotated or "invalid-date", _date_violation(instance, name, span, path, not fm.aliases)
         )
         return
+    if keyword == "format" and error.expected == "date-time":
+        yield Finding(annotated or "invalid-date", _date_time_violation(instance, name, span))
+        return
     yield Finding(annotated or "schema-violation", _generic(error, name, span))
 
 
@@ -538,6 +565,21 @@ def _date_violation(
             intent = Intent("value", span.line, path, value, padded)
             fix = Fix(f"write `{padded}`", (Edit(inner, padded),), intents=(intent,))
     return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint, fix)
+
+
+def _date_time_violation(value: Any, name: str, span: Span) -> Violation:
+    text = _short(value)
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        return Violation(
+            span,
+            f"`{text}` in `{name}` is not a moment in the calendar",
+            "use a day that exists in that month and a time of day up to 23:59:59",
+        )
+    return Violation(
+        span,
+        f"`{text}` in `{name}` is not a date with a time",
+        "write it as YYYY-MM-DD HH:MM:SS, with an offset such as +01:00 if needed",
+    )
 
 
 def _real_date(text: str) -> bool:

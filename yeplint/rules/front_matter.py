@@ -22,7 +22,7 @@ def schema_findings(post: Post, ctx: Context, name: str) -> Iterator[Violation]:
 
 @rule("YEP100", "missing-front-matter")
 def missing_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A page of a collection with a schema has no front matter at all.
+    """A page of a collection whose schema requires keys has no front matter at all.
 
     ## Why is this bad?
     The site needs at least a title for every page of a collection; without front matter the
@@ -41,8 +41,8 @@ def missing_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     if ctx.schema is None or post.binary or post.front_matter is not None:
         return
-    if post.front_matter_broken:
-        return
+    if post.front_matter_broken or ctx.schema.validator.is_valid({}):
+        return  # a schema that accepts no keys at all accepts a page without front matter
     required = ctx.schema.schema.get("required", [])
     keys = ", ".join(f"`{k}`" for k in required) if isinstance(required, list) else ""
     collection = ctx.collection.name if ctx.collection else "this"

@@ -1,0 +1,97 @@
+"""Static-site generators: how each is recognised from its own files, and the folders it reads.
+
+Plain data and one small function; ``yeplint init`` uses it to name the generator, to leave its
+output folder out and to point ``static-roots`` at the folders it serves at ``/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Generator:
+    name: str
+    markers: tuple[str, ...]
+    """Files in the site's root folder that name this generator (first found wins)."""
+    output: tuple[str, ...]
+    """Folders the build writes (never content)."""
+    static: tuple[str, ...]
+    """Folders served at ``/``, relative to the site's root (``.``: the root itself)."""
+    case_insensitive_keys: bool = False
+    """Front matter keys are read without regard to case (``linkTitle`` = ``linktitle``)."""
+    marker_text: re.Pattern[str] | None = None
+    """When set, a marker counts only if its text matches (Hugo's and Zola's ``config.toml``)."""
+
+
+_ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
+_HUGO_CONFIG = re.compile(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re.M)
+
+GENERATORS: tuple[Generator, ...] = (
+    Generator(
+        "hugo",
+        ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
+        ("public", "resources"),
+        ("static", "assets"),
+        case_insensitive_keys=True,
+    ),
+    Generator("zola", ("config.toml",), ("public",), ("static",), marker_text=_ZOLA_CONFIG),
+    Generator(
+        "hugo",
+        ("config.toml", "config.yaml"),
+        ("public", "resources"),
+        ("static", "assets"),
+        case_insensitive_keys=True,
+        marker_text=_HUGO_CONFIG,
+    ),
+    Generator("jekyll", ("_config.yml", "_config.yaml"), ("_site", ".jekyll-cache"), (".",)),
+    Generator("mkdocs", ("mkdocs.yml", "mkdocs.yaml"), ("site",), ("docs",)),
+    Generator(
+        "astro",
+        ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.cjs"),
+        ("dist", ".astro"),
+        ("public",),
+    ),
+    Generator(
+        "docusaurus",
+        ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"),
+        ("build", ".docusaurus"),
+        ("static",),
+    ),
+    Generator(
+        "eleventy",
+        (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"),
+        ("_site",),
+        (),
+    ),
+    Generator(
+        "sveltekit", ("svelte.config.js", "svelte.config.ts"), ("build", ".svelte-kit"), ("static",)
+    ),
+)
+
+TEMPLATE_FOLDERS = ("archetypes", "_layouts", "_includes", "node_modules")
+"""Folders that hold templates or dependencies, never pages, whatever the generator."""
+
+
+def detect(content: Path, top: Path) -> tuple[Generator, Path] | None:
+    """The generator whose marker file is in ``content`` or a folder above it, up to ``top``
+    (or three levels when ``top`` is not above it), with the site's root folder."""
+    folders = [content, *content.parents]
+    folders = folders[: folders.index(top) + 1] if top in folders else folders[:4]
+    for folder in folders:
+        for generator in GENERATORS:
+            for marker in generator.markers:
+                path = folder / marker
+                if not path.is_file():
+                    continue
+                if generator.marker_text is not None:
+                    try:
+                        text = path.read_text(encoding="utf-8", errors="replace")
+                    except OSError:
+                        continue
+                    if not generator.marker_text.search(text):
+                        continue
+                return generator, folder
+    return None
