@@ -169,7 +169,7 @@ def test_config_error_exits_2_naming_key_and_file(site: Path) -> None:
     code, out = run("check", "content")
     assert code == 2
     assert out == (
-        f"yeplint: error: {site / 'yeplint.toml'}: `max-image-width` must be a positive "
+        f"yeplint: error: {site / 'yeplint.toml'}:1:1: `max-image-width` must be a positive "
         "integer, not -3\n"
     )
     (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")

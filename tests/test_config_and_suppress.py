@@ -87,7 +87,10 @@ def test_config_discovery_precedence(tmp_path: Path) -> None:
         ("[rule-options.YEP999]\nx = 1\n", "`rule-options.YEP999`: no such rule"),
         ("[rule-options.YEP201]\nx = 1\n", "YEP201 has no options"),
         ("[rule-options.YEP209]\nlength = 1\n", "unknown option `rule-options.YEP209.length`"),
-        ("[rule-options.YEP209]\nmax-length = 'x'\n", "must be int, not 'x'"),
+        (
+            "[rule-options.YEP209]\nmax-length = 'x'\n",
+            "yeplint.toml:2:1: `rule-options.YEP209.max-length` must be an integer, not 'x'",
+        ),
         ("[rule-options.YEP306]\nplaceholders = 3\n", "must be a list of strings"),
     ],
 )

@@ -176,8 +176,6 @@ def _toml(value: Any) -> str:
     """A setting's value written as TOML."""
     import json
 
-    if value is None:
-        return '""'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Severity):
@@ -218,6 +216,9 @@ def describe(settings: Settings) -> list[str]:
                 for code, items in value
             )
         where = _origin(settings, key, table)
+        if value is None:  # no preset
+            lines.append(f"# {key}: none  # {where}")
+            continue
         written = "{}" if value == () and key in _TABLE_KEYS else _toml(value)
         lines.append(f"{key} = {written}  # {where}")
     where = _origin(settings, "collections", table)
@@ -245,7 +246,10 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
 
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
     """Validate a ``[tool.yeplint]`` table into :class:`Settings`."""
+    from yeplint.config_schema import validate
+
     where = str(path)
+    validate(table, path, "tool.yeplint" if path.name == "pyproject.toml" else "")
     unknown = sorted(set(table) - _ALL_KEYS)
     if unknown:
         known = ", ".join(sorted(_ALL_KEYS))

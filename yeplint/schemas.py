@@ -75,8 +75,12 @@ def builtin_names() -> list[str]:
     return sorted(
         p.name.removesuffix(".schema.json")
         for p in builtin_dir().iterdir()
-        if p.name.endswith(".schema.json")
+        if p.name.endswith(".schema.json") and p.name != CONFIG_SCHEMA
     )
+
+
+CONFIG_SCHEMA = "yeplint-config.schema.json"
+"""The configuration's own schema (for editors), shipped beside the collection schemas."""
 
 
 BASE = "file:///yeplint-schema/"

@@ -1,0 +1,109 @@
+"""The configuration's JSON Schema: fresh files, agreement with the loader, positioned errors."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from yeplint.config import _ALL_KEYS, ConfigError, load_settings
+from yeplint.config_schema import _keys, locate, reference_markdown, schema
+from yeplint.schemas import builtin_names
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_schema_file_and_the_reference_are_fresh() -> None:
+    hint = "run: python -m yeplint.config_schema [--markdown] > FILE"
+    written = json.loads((ROOT / "schemas" / "yeplint-config.schema.json").read_text("utf-8"))
+    assert written == schema(), hint
+    assert (ROOT / "docs" / "configuration.md").read_text("utf-8") == reference_markdown(), hint
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_the_schema_names_exactly_the_keys_the_loader_reads() -> None:
+    assert set(schema()["properties"]) == _ALL_KEYS
+
+
+def test_the_config_schema_is_not_a_collection_schema() -> None:
+    assert "yeplint-config" not in builtin_names()
+
+
+@pytest.mark.parametrize("key", [k.name for k in _keys()])
+def test_every_example_validates_and_loads(tmp_path: Path, key: str) -> None:
+    (example,) = [k.example for k in _keys() if k.name == key]
+    config = tmp_path / "yeplint.toml"
+    config.write_text(example + "\n", encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "posts.schema.json").write_text('{"type": "object"}')
+    jsonschema.Draft202012Validator(schema()).validate(tomllib.loads(example))
+    load_settings(config=config)
+
+
+@pytest.mark.parametrize(
+    ("toml", "position", "message"),
+    [
+        ("select = 3\n", "1:1", "`select` must be a list of strings, not 3"),
+        (
+            'select = ["ALL"]\nselct = []\n',
+            "2:1",
+            "unknown key `selct`; did you mean `select`?",
+        ),
+        (
+            '[[collections]]\nglob = "a/*.md"\n\n[[collections]]\nname = "b"\nglob = 3\n',
+            "6:1",
+            "`collections[1].glob` must be a list of strings, not 3",
+        ),
+        (
+            '[[collections]]\nglob = "a/*.md"\n[[collections]]\nschema = "x"\n',
+            "3:1",
+            "`collections[1].glob` is required",
+        ),
+        (
+            '[[collections]]\nglob = "a/*.md"\n  shema = "x"\n',
+            "3:3",
+            "unknown key `collections[0].shema`; did you mean `schema`?",
+        ),
+        ("[severity]\nYEP210 = 'fatal'\n", "2:1", "`severity.YEP210` must be `error` or `warning`"),
+        (
+            "[rule-options.emphasis-as-heading]\nmax-lenght = 3\n",
+            "2:1",
+            "unknown option `rule-options.emphasis-as-heading.max-lenght`",
+        ),
+        ('per-file-ignores = { "a/**" = 3 }\n', "1:1", "`per-file-ignores.a/**` must be"),
+        ("respect-gitignore = 'yes'\n", "1:1", "`respect-gitignore` must be true or false"),
+        ('preset = "hugo"\n', "1:1", "`preset` must be one of: yep-trainingen, not 'hugo'"),
+    ],
+)
+def test_errors_name_line_and_column(
+    tmp_path: Path, toml: str, position: str, message: str
+) -> None:
+    config = tmp_path / "yeplint.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(config=config)
+    assert str(info.value).startswith(f"{config}:{position}: "), str(info.value)
+    assert message in str(info.value)
+
+
+def test_errors_in_pyproject_point_into_the_tool_table(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[project]\nname = "x"\nselect = 1\n\n[tool.yeplint]\nignore = []\nselect = 1\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:7:1: `select` must be"):
+        load_settings(config=config)
+
+
+def test_locate_falls_back_to_the_nearest_enclosing_key() -> None:
+    text = '[[collections]]\nglob = "a"\n[[collections]]\nglob = "b"\n'
+    assert locate(text, ["collections", 1, "schema"]) == (3, 1)
+    assert locate(text, ["nothing"]) == (1, 1)
+    assert locate('x = { "y" = 1 }\n', ["x", "y"]) == (1, 1)
