@@ -107,3 +107,29 @@ def test_locate_falls_back_to_the_nearest_enclosing_key() -> None:
     assert locate(text, ["collections", 1, "schema"]) == (3, 1)
     assert locate(text, ["nothing"]) == (1, 1)
     assert locate('x = { "y" = 1 }\n', ["x", "y"]) == (1, 1)
+
+
+WRONG_VALUES: list[object] = [3, "x", True, [1], {"a": 1}, [{"glob": "a"}], -1, 0, "", []]
+
+
+@pytest.mark.parametrize("key", sorted(_ALL_KEYS))
+@pytest.mark.parametrize("value", WRONG_VALUES, ids=repr)
+def test_the_loader_and_the_schema_agree(tmp_path: Path, key: str, value: object) -> None:
+    """What the schema rejects never loads, and what loads the schema accepts."""
+    table = {key: value}
+    config = tmp_path / "yeplint.toml"
+    config.write_text(f"# {key}\n", encoding="utf-8")
+    valid = jsonschema.Draft202012Validator(schema()).is_valid(table)
+    from yeplint.config import settings_from
+
+    try:
+        settings_from(table, config)
+    except ConfigError as exc:
+        loaded, message = False, str(exc)
+    else:
+        loaded, message = True, ""
+    if not valid:
+        assert not loaded, f"{table} loads but breaks the schema"
+        assert message.startswith(f"{config}:"), message
+    if loaded:
+        assert valid, f"{table} loads but the schema rejects it"
