@@ -314,3 +314,15 @@ def test_a_page_without_front_matter_in_a_collection_is_not_missing_one(tmp_path
 def run_in(root: Path, content: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["init", str(root / content), "--output-dir", str(root)])
     return result.exit_code, result.output
+
+
+def test_a_section_named_pages_does_not_swallow_the_root(tmp_path: Path) -> None:
+    write(
+        tmp_path / "content",
+        {"index.md": fm(title="Home"), "pages/about.md": fm(title="About", layout="page")},
+    )
+    assert run(tmp_path)[0] == 0
+    assert collections_of(tmp_path, "content/index.md", "content/pages/about.md") == [
+        "root-pages",
+        "pages",
+    ]

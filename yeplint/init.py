@@ -261,7 +261,7 @@ class _Page:
 
 def _sections(pages: list[_Page]) -> tuple[list[str], dict[str, list[_Page]]]:
     """The language folders (when every top folder is one), and the pages of each collection:
-    ``<section>``, ``<section>/_`` for its ``_``-pages, ``pages`` for the root's pages."""
+    ``<section>``, ``<section>/_`` for its ``_``-pages, ``""`` (and ``/_``) for the root's."""
     tops = {p.relative.split("/")[0] for p in pages if "/" in p.relative}
     languages = sorted(tops) if tops and all(_language(t) for t in tops) else []
     grouped: dict[str, list[_Page]] = defaultdict(list)
@@ -269,7 +269,7 @@ def _sections(pages: list[_Page]) -> tuple[list[str], dict[str, list[_Page]]]:
         parts = page.relative.split("/")
         if languages and len(parts) > 1:
             parts = parts[1:]
-        folder = parts[0] if len(parts) > 1 else "pages"
+        folder = parts[0] if len(parts) > 1 else ""
         special = parts[-1].startswith("_")
         grouped[f"{folder}/_" if special else folder].append(page)
     return languages, grouped
@@ -370,23 +370,22 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     toml_tail: list[str] = []
     fields: list[str] = []
     fold = not (generator and generator.case_insensitive_keys)
-    order = sorted(
-        grouped, key=lambda n: (n.split("/")[0] != "pages", n.split("/")[0], "/" not in n)
-    )
-    for name in order:
-        inferred = infer(name, [p.data for p in grouped[name]], fold_case=fold)
+    order = sorted(grouped, key=lambda n: (n.split("/")[0] != "", n.split("/")[0], "/" not in n))
+    sections = {n.split("/")[0] for n in grouped}
+    root_name = next(n for n in ("pages", "root-pages", "site-root") if n not in sections)
+    for key in order:
+        section, _, special = key.partition("/")
+        name = root_name + key if section == "" else key
+        inferred = infer(name, [p.data for p in grouped[key]], fold_case=fold)
         fields += [f for f in inferred.image_fields if f not in fields]
         schema_path = output / "schemas" / f"{_slug(name)}.schema.json"
         written[schema_path] = json.dumps(inferred.schema, indent=2, ensure_ascii=False) + "\n"
-        section, _, special = name.partition("/")
-        where_glob = base if section == "pages" else "/".join(p for p in (base, section) if p)
-        if section == "pages":
+        where_glob = base if section == "" else "/".join(p for p in (base, section) if p)
+        if section == "":
             glob = f"_*.{ext}" if special else f"*.{ext}"
         else:
             glob = f"**/_*.{ext}" if special else f"**/*.{ext}"
-        glob = (
-            f"{where_glob}/{glob}" if where_glob else ("/" + glob if section == "pages" else glob)
-        )
+        glob = f"{where_glob}/{glob}" if where_glob else ("/" + glob if section == "" else glob)
         toml_tail += [
             "[[collections]]",
             f"name = {json.dumps(name)}",
@@ -394,7 +393,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             f"schema = {json.dumps(f'schemas/{_slug(name)}.schema.json')}",
             "",
         ]
-        bare = sum(not p.with_front_matter for p in grouped[name])
+        bare = sum(not p.with_front_matter for p in grouped[key])
         without = f" ({bare} without front matter)" if bare else ""
         keys = len(inferred.schema["properties"])
         lines.append(f"{name}: {inferred.pages} pages{without}, {keys} keys")
