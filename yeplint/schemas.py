@@ -545,12 +545,11 @@ def _date_violation(
     value: Any, name: str, span: Span, path: JsonPath, editable: bool = True
 ) -> Violation:
     text = _short(value)
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        return Violation(
-            span,
-            f"`{text}` in `{name}` is not a date in the calendar",
-            "use a day that exists in that month",
-        )
+    impossible = _not_in_calendar(
+        value, _DATE, name, span, "a date", "use a day that exists in that month"
+    )
+    if impossible is not None:
+        return impossible
     hint = "write the date as YYYY-MM-DD"
     fix = None
     parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
@@ -571,14 +570,21 @@ def _date_violation(
     return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint, fix)
 
 
+def _not_in_calendar(
+    value: Any, shape: re.Pattern[str], name: str, span: Span, what: str, hint: str
+) -> Violation | None:
+    """A value written in the right shape that names no day (or time) of the calendar."""
+    if isinstance(value, str) and shape.fullmatch(value):
+        return Violation(span, f"`{_short(value)}` in `{name}` is not {what} in the calendar", hint)
+    return None
+
+
 def _date_time_violation(value: Any, name: str, span: Span) -> Violation:
     text = _short(value)
-    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
-        return Violation(
-            span,
-            f"`{text}` in `{name}` is not a moment in the calendar",
-            "use a day that exists in that month and a time of day up to 23:59:59",
-        )
+    hint = "use a day that exists in that month and a time of day up to 23:59:59"
+    impossible = _not_in_calendar(value, _DATE_TIME, name, span, "a moment", hint)
+    if impossible is not None:
+        return impossible
     return Violation(
         span,
         f"`{text}` in `{name}` is not a date with a time",
