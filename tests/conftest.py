@@ -48,7 +48,12 @@ def fix_paths(
     linter = Linter(settings)
     result = linter.run(discover(paths, settings, cwd=root))
     return fix_files(
-        result.diagnostics, result.files, linter.lint_bytes, unsafe=unsafe, write=write
+        result.diagnostics,
+        result.files,
+        linter.lint_bytes,
+        unsafe=unsafe,
+        write=write,
+        formats=settings.front_matter,
     )
 
 

@@ -188,10 +188,10 @@ def test_loader_crash_is_contained_to_its_file(
 
     real = yeplint.engine.load_text  # type: ignore[attr-defined]
 
-    def flaky(path: Path, display: str, data: bytes) -> Post:
+    def flaky(path: Path, display: str, data: bytes, formats: tuple[str, ...]) -> Post:
         if path.name == "a.md":
             raise ValueError("kapot")
-        return real(path, display, data)
+        return real(path, display, data, formats)
 
     monkeypatch.setattr(yeplint.engine, "load_text", flaky)
     (tmp_path / "a.md").write_text("## Kop\n")

@@ -8,12 +8,13 @@ export) are reported by the engine and have their own tests.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import lint_paths
+from tests.conftest import YEP, lint_paths
 from yeplint.registry import Rule, all_rules
 
 EXAMPLE = re.compile(r"## Example\n(.*?)\n## How to fix", re.S)
@@ -24,6 +25,8 @@ FILES = {"YEP303": ["netwerken-1.jpg"]}
 """Files an example refers to."""
 ALSO = {"YEP015": ["YEP201"]}
 """Rules that must run too (a suppression is only judged for a rule that runs)."""
+FORMATS = {"YEP017": ("yaml", "toml", "json")}
+"""Front matter formats the example's site reads (default: YAML only)."""
 
 
 def example(rule: Rule) -> tuple[str, str] | None:
@@ -64,5 +67,7 @@ def test_example_triggers_its_rule(rule: Rule, tmp_path: Path) -> None:
     page = folder / "example.nl.md"
     page.write_text(text, encoding="utf-8")
     select = [rule.code, *ALSO.get(rule.code, [])]
-    codes = {d.code for d in lint_paths([page], tmp_path / "content", select=select)}
+    settings = replace(YEP, front_matter=FORMATS.get(rule.code, YEP.front_matter))
+    found_codes = lint_paths([page], tmp_path / "content", select=select, settings=settings)
+    codes = {d.code for d in found_codes}
     assert rule.code in codes, f"{rule.code}'s example:\n{text}"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, UPDATE, lint_paths
+from yeplint.config import load_settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.registry import all_rules
 
@@ -39,7 +40,9 @@ def render(diagnostics: list[Diagnostic], root: Path) -> str:
 def test_fixture(case: Path) -> None:
     code = case.relative_to(FIXTURES).parts[0]
     root = FIXTURES / code
-    diagnostics = lint_paths([case], root, select=[code])
+    config = root / "yeplint.toml"  # a rule that needs other settings than the Yep preset's
+    settings = load_settings(config=config) if config.is_file() else None
+    diagnostics = lint_paths([case], root, select=[code], settings=settings)
     assert all(d.code == code for d in diagnostics)
     if case.name.startswith("ok_"):
         assert diagnostics == [], render(diagnostics, root)

@@ -389,6 +389,7 @@ def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> 
         unsafe=unsafe,
         write=write,
         limit=linter.settings.max_file_size,
+        formats=linter.settings.front_matter,
     )
 
 
@@ -447,7 +448,9 @@ def _fix_stdin(
     from yeplint.report import ReportOptions, reporter
 
     display, target = next(iter(result.files.items()))
-    fixed, diagnostics, _, problem = fix_bytes(target, original, linter.lint_bytes, unsafe)
+    fixed, diagnostics, _, problem = fix_bytes(
+        target, original, linter.lint_bytes, unsafe, linter.settings.front_matter
+    )
     result.diagnostics = diagnostics
     if problem is not None:
         click.echo(f"yeplint: {display}: fix skipped: {problem}", err=True)

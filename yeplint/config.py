@@ -42,6 +42,15 @@ class Settings:
     """The built-in preset these settings start from (:data:`yeplint.presets.PRESETS`)."""
     detected: str | None = None
     """Why the preset was applied without a configuration file (announced on stderr)."""
+    generator: str | None = None
+    """The static-site generator whose conventions apply (:mod:`yeplint.generators`)."""
+    front_matter: tuple[str, ...] = ("yaml",)
+    """Front matter formats the site reads: ``yaml``, ``toml`` (``+++``), ``json`` (``{…}``)."""
+    title_is_h1: bool = True
+    """The front matter title is rendered as the page's H1 (YEP208 then flags a body H1)."""
+    directory_urls: bool = False
+    """Pages are served at a folder URL (``a/b.md`` at ``a/b/``): relative paths in raw HTML
+    may be written from there."""
     collections: tuple[Collection, ...] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -71,8 +80,8 @@ _LIST_KEYS = {
     "static-roots",
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
-_STR_KEYS = {"title-field", "preset"}
-_BOOL_KEYS = {"respect-gitignore"}
+_STR_KEYS = {"title-field", "preset", "generator"}
+_BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls"}
 _ALL_KEYS = (
     _LIST_KEYS
     | _INT_KEYS
@@ -83,6 +92,7 @@ _ALL_KEYS = (
         "per-file-ignores",
         "severity",
         "rule-options",
+        "front-matter",
     }
 )
 
@@ -154,6 +164,10 @@ def preset_settings(name: str) -> Settings:
 
 _SHOWN = (
     "preset",
+    "generator",
+    "front-matter",
+    "title-is-h1",
+    "directory-urls",
     "select",
     "extend-select",
     "ignore",
@@ -241,7 +255,12 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
         return f"from {settings.config_file.name}"
     if settings.preset is not None and key.replace("-", "_") in PRESETS[settings.preset]:
         return f"from preset {settings.preset}"
+    if settings.generator is not None and key.replace("-", "_") in _GENERATOR_KEYS:
+        return f"from generator {settings.generator}"
     return "default"
+
+
+_GENERATOR_KEYS = frozenset(("front_matter", "title_is_h1", "directory_urls"))
 
 
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
@@ -268,6 +287,7 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
     values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
     base = _preset_from(table.get("preset"), where)
+    base = _generator_from(base, table.get("generator"), where)
     for key, value in table.items():
         attr = key.replace("-", "_")
         if key in _LIST_KEYS:
@@ -280,8 +300,16 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: `{key}` must be true or false, not {value!r}")
             values[attr] = value
-        elif key == "preset":
-            values[attr] = base.preset
+        elif key in ("preset", "generator"):
+            values[attr] = getattr(base, attr)
+        elif key == "front-matter":
+            formats = _strings(value, key, where)
+            wrong = [f for f in formats if f not in FRONT_MATTER_FORMATS]
+            if wrong or not formats:
+                raise ConfigError(
+                    f"{where}: `front-matter` must list formats of: yaml, toml, json, not {value!r}"
+                )
+            values[attr] = formats
         elif key in _STR_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
@@ -315,6 +343,23 @@ def _preset_from(value: Any, where: str) -> Settings:
         known = ", ".join(sorted(PRESETS))
         raise ConfigError(f"{where}: `preset` must be one of: {known} (not {value!r})")
     return preset_settings(value)
+
+
+FRONT_MATTER_FORMATS = ("yaml", "toml", "json")
+
+
+def _generator_from(base: Settings, value: Any, where: str) -> Settings:
+    """``base`` with the named generator's conventions applied."""
+    from yeplint.generators import NAMES, by_name
+
+    if value is None:
+        return base
+    generator = by_name(value) if isinstance(value, str) else None
+    if generator is None:
+        raise ConfigError(
+            f"{where}: `generator` must be one of: {', '.join(NAMES)} (not {value!r})"
+        )
+    return replace(base, **generator.settings)
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ class Key:
 
 
 def _keys() -> tuple[Key, ...]:
+    from yeplint.generators import NAMES
     from yeplint.presets import PRESETS
 
     presets = sorted(PRESETS)
@@ -49,6 +50,47 @@ def _keys() -> tuple[Key, ...]:
             None,
             "A built-in preset the configuration starts from; its keys are overridden one by one.",
             'preset = "yep-trainingen"',
+        ),
+        Key(
+            "generator",
+            {"type": "string", "enum": list(NAMES)},
+            f"one of: {', '.join(NAMES)}",
+            None,
+            "The static-site generator whose conventions apply (front matter formats, title as "
+            "H1, directory URLs); `yeplint init` writes it. Each key below overrides it.",
+            'generator = "hugo"',
+        ),
+        Key(
+            "front-matter",
+            {
+                "type": "array",
+                "items": {"enum": ["yaml", "toml", "json"]},
+                "minItems": 1,
+                "x-expect": "a list of formats of: yaml, toml, json",
+            },
+            "a list of formats of: yaml, toml, json",
+            ["yaml"],
+            "Front matter formats the site reads: YAML (`---`), TOML (`+++`), JSON (`{ … }`); "
+            "another format is reported (YEP006).",
+            'front-matter = ["yaml", "toml"]',
+        ),
+        Key(
+            "title-is-h1",
+            {"type": "boolean"},
+            "true or false",
+            True,
+            "The layout renders the front matter title as the page's H1, so a body H1 is a "
+            "second one (YEP208). MkDocs: false.",
+            "title-is-h1 = false",
+        ),
+        Key(
+            "directory-urls",
+            {"type": "boolean"},
+            "true or false",
+            False,
+            "Pages are served at folder URLs (`guide/setup.md` at `guide/setup/`): a relative "
+            "path in raw HTML that resolves from there is found.",
+            "directory-urls = true",
         ),
         Key(
             "select",

@@ -96,8 +96,11 @@ class Post:
             return Body()
 
 
-def load_text(path: Path, display_path: str, data: bytes) -> Post:
-    """Build a post from a file's bytes."""
+def load_text(
+    path: Path, display_path: str, data: bytes, formats: tuple[str, ...] = ("yaml",)
+) -> Post:
+    """Build a post from a file's bytes; ``formats`` are the front matter formats the site
+    reads (another one is reported as unsupported)."""
     post = Post(path=path, display_path=display_path)
     decoded = decode(data)
     post.problems.extend(decoded.problems)
@@ -109,7 +112,7 @@ def load_text(path: Path, display_path: str, data: bytes) -> Post:
         post.problems.append(_mixed_endings(decoded.text))
     post.lines = split_lines(decoded.text)
     post.text = "\n".join(post.lines)
-    _split(post)
+    _split(post, formats)
     return post
 
 
@@ -127,7 +130,7 @@ def _mixed_endings(text: str) -> Problem:
     )
 
 
-def _json_front_matter(post: Post) -> bool:
+def _json_front_matter(post: Post, formats: tuple[str, ...]) -> bool:
     """A JSON object as the page's first block (Hugo reads that as front matter): reported,
     and the body starts after it. A ``{`` that does not start a JSON object (a Liquid or
     Hugo template tag) is not one."""
@@ -146,8 +149,14 @@ def _json_front_matter(post: Post) -> bool:
     first = text.count("\n", 0, start)
     last = text.count("\n", 0, end)
     fence = Span.on_line(first + 1, 1, len(post.lines[first].rstrip()))
-    post.front_matter_broken = True
     post.body_start_line = last + 2
+    if "json" in formats:
+        from yeplint.frontmatter_toml import parse_json
+
+        post.front_matter, problems = parse_json(text, start, end, fence, 0)
+        post.problems.extend(problems)
+        return True
+    post.front_matter_broken = True
     post.problems.append(
         Problem(
             "unsupported-front-matter",
@@ -159,11 +168,11 @@ def _json_front_matter(post: Post) -> bool:
     return True
 
 
-def _split(post: Post) -> None:
+def _split(post: Post, formats: tuple[str, ...]) -> None:
     lines = post.lines
     split = find_front_matter(lines)
     if split is None:
-        _json_front_matter(post)
+        _json_front_matter(post, formats)
         return
     fence = Span.on_line(split.open_index + 1, 1, len(lines[split.open_index].rstrip()))
     if split.open_index > 0:
@@ -187,21 +196,31 @@ def _split(post: Post) -> None:
         )
         return
     post.body_start_line = split.close_index + 2
-    if split.toml:
+    kind = "toml" if split.toml else "yaml"
+    if kind not in formats:
         post.front_matter_broken = True
+        name, fence_text = ("TOML", "+++") if split.toml else ("YAML", "---")
+        other = "YAML between `---` lines" if "yaml" in formats else f"{formats[0].upper()}"
         post.problems.append(
             Problem(
                 "unsupported-front-matter",
                 fence,
-                "TOML front matter (`+++`) is not read with this site's configuration",
-                "write the front matter as YAML between `---` lines",
+                f"{name} front matter (`{fence_text}`) is not read with this site's configuration",
+                f"write the front matter as {other}, or add `{kind}` to `front-matter`",
             )
         )
         return
     source = "\n".join(lines[split.open_index + 1 : split.close_index]) + "\n"
-    fm, problems = parse_yaml(
-        source, fence, close_line=split.close_index + 1, line_offset=split.open_index + 1
-    )
+    if split.toml:
+        from yeplint.frontmatter_toml import parse_toml
+
+        fm, problems = parse_toml(
+            source, fence, close_line=split.close_index + 1, line_offset=split.open_index + 1
+        )
+    else:
+        fm, problems = parse_yaml(
+            source, fence, close_line=split.close_index + 1, line_offset=split.open_index + 1
+        )
     post.front_matter = fm
     post.problems.extend(problems)
     post.front_matter_broken = post.data is None

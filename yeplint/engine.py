@@ -277,7 +277,11 @@ class Linter:
                 return cached
             resolver.log = []
         crashes = result.internal_errors
-        diagnostics = self._lint_post(load_text(target.path, target.display, read), target, result)
+        diagnostics = self._lint_post(
+            load_text(target.path, target.display, read, self.settings.front_matter),
+            target,
+            result,
+        )
         if self.cache is not None and resolver.log is not None:
             from yeplint.cache import dependency, encode
 

@@ -63,6 +63,7 @@ def fix_files(
     unsafe: bool = False,
     write: bool = True,
     limit: int = 1_000_000,
+    formats: tuple[str, ...] = ("yaml",),
 ) -> FixReport:
     """Fix every file that has an applicable fix among ``diagnostics``. With ``write`` false
     nothing is written; ``changes`` says what would change (``--diff``)."""
@@ -75,7 +76,7 @@ def fix_files(
         if real in done:
             continue  # the same file under another name (a symlink): fixed once
         done[real] = display
-        _fix_one(target, lint, report, unsafe=unsafe, write=write, limit=limit)
+        _fix_one(target, lint, report, unsafe=unsafe, write=write, limit=limit, formats=formats)
     for display, target in targets.items():
         real = os.path.realpath(target.path)
         first = done.get(real)
@@ -88,7 +89,14 @@ def fix_files(
 
 
 def _fix_one(
-    target: Target, lint: LintBytes, report: FixReport, *, unsafe: bool, write: bool, limit: int
+    target: Target,
+    lint: LintBytes,
+    report: FixReport,
+    *,
+    unsafe: bool,
+    write: bool,
+    limit: int,
+    formats: tuple[str, ...],
 ) -> None:
     from yeplint.safe_write import WriteRefused, locked
 
@@ -106,7 +114,9 @@ def _fix_one(
             original = handle.data
             if len(original) > limit:
                 return
-            current, diagnostics, count, problem = fix_bytes(target, original, lint, unsafe)
+            current, diagnostics, count, problem = fix_bytes(
+                target, original, lint, unsafe, formats
+            )
             report.diagnostics[target.display] = diagnostics
             if problem is not None:
                 report.diagnostics[target.display] = lint(target, original)
@@ -128,7 +138,11 @@ def _fix_one(
 
 
 def fix_bytes(
-    target: Target, original: bytes, lint: LintBytes, unsafe: bool
+    target: Target,
+    original: bytes,
+    lint: LintBytes,
+    unsafe: bool,
+    formats: tuple[str, ...] = ("yaml",),
 ) -> tuple[bytes, list[Diagnostic], int, str | None]:
     """Fix ``original`` until nothing fixable is left: (result, its diagnostics, problems fixed,
     why the fixes were not applied or ``None``)."""
@@ -144,8 +158,8 @@ def fix_bytes(
         if applied is None:
             break
         new, used = applied
-        before = before or load_text(target.path, target.display, current)
-        after = load_text(target.path, target.display, new)
+        before = before or load_text(target.path, target.display, current, formats)
+        after = load_text(target.path, target.display, new, formats)
         problem = verify(before, after, [i for d in used for i in d.fix.intents])  # type: ignore[union-attr]
         if problem is not None:
             return original, diagnostics, 0, problem

@@ -128,8 +128,14 @@ class FrontMatter:
     ok: bool = False
     """True when the YAML parsed into usable data."""
     aliases: bool = False
-    """The YAML may use aliases (``*name``): one edit can then change several values, so no
-    fix edits a key or value of it."""
+    """The YAML may use aliases (``*name``): one edit can then change several values."""
+    editable: bool = True
+    """Fixes may edit keys and values (false for TOML and JSON: the fixes are YAML edits)."""
+
+    @property
+    def fixable(self) -> bool:
+        """Whether a fix may edit a key or value: YAML without aliases."""
+        return self.editable and not self.aliases
 
     def locate(self, path: JsonPath, *, key: bool = False) -> Span:
         """The span of the value (or key) at ``path``, else of its nearest located ancestor."""

@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Generator:
+    """How a generator is recognised, and the conventions it reads pages with; ``settings``
+    are its values for :class:`~yeplint.config.Settings` (a config overrides them key by key)."""
+
     name: str
     markers: tuple[str, ...]
     """Files in the site's root folder that name this generator (first found wins)."""
@@ -24,6 +28,22 @@ class Generator:
     """Front matter keys are read without regard to case (``linkTitle`` = ``linktitle``)."""
     marker_text: re.Pattern[str] | None = None
     """When set, a marker counts only if its text matches (Hugo's and Zola's ``config.toml``)."""
+    front_matter: tuple[str, ...] = ("yaml",)
+    """The front matter formats the generator reads."""
+    title_is_h1: bool = True
+    """The layout renders the front matter title as the page's H1 (a body H1 is a second one)."""
+    directory_urls: bool = False
+    """A page ``a/b.md`` is served at ``a/b/``: a relative path in raw HTML is resolved from
+    there (the generator rewrites Markdown links and images, not HTML)."""
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return {
+            "generator": self.name,
+            "front_matter": self.front_matter,
+            "title_is_h1": self.title_is_h1,
+            "directory_urls": self.directory_urls,
+        }
 
 
 _ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
@@ -36,8 +56,18 @@ GENERATORS: tuple[Generator, ...] = (
         ("public", "resources"),
         ("static", "assets"),
         case_insensitive_keys=True,
+        front_matter=("yaml", "toml", "json"),
+        directory_urls=True,
     ),
-    Generator("zola", ("config.toml",), ("public",), ("static",), marker_text=_ZOLA_CONFIG),
+    Generator(
+        "zola",
+        ("config.toml",),
+        ("public",),
+        ("static",),
+        marker_text=_ZOLA_CONFIG,
+        front_matter=("toml", "yaml"),
+        directory_urls=True,
+    ),
     Generator(
         "hugo",
         ("config.toml", "config.yaml"),
@@ -45,9 +75,24 @@ GENERATORS: tuple[Generator, ...] = (
         ("static", "assets"),
         case_insensitive_keys=True,
         marker_text=_HUGO_CONFIG,
+        front_matter=("yaml", "toml", "json"),
+        directory_urls=True,
     ),
-    Generator("jekyll", ("_config.yml", "_config.yaml"), ("_site", ".jekyll-cache"), (".",)),
-    Generator("mkdocs", ("mkdocs.yml", "mkdocs.yaml"), ("site",), ("docs",)),
+    Generator(
+        "jekyll",
+        ("_config.yml", "_config.yaml"),
+        ("_site", ".jekyll-cache"),
+        (".",),
+        directory_urls=True,
+    ),
+    Generator(
+        "mkdocs",
+        ("mkdocs.yml", "mkdocs.yaml"),
+        ("site",),
+        ("docs",),
+        title_is_h1=False,
+        directory_urls=True,
+    ),
     Generator(
         "astro",
         ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.cjs"),
@@ -73,6 +118,13 @@ GENERATORS: tuple[Generator, ...] = (
 
 TEMPLATE_FOLDERS = ("archetypes", "_layouts", "_includes", "node_modules")
 """Folders that hold templates or dependencies, never pages, whatever the generator."""
+
+
+def by_name(name: str) -> Generator | None:
+    return next((g for g in GENERATORS if g.name == name), None)
+
+
+NAMES = tuple(sorted({g.name for g in GENERATORS}))
 
 
 def detect(content: Path, top: Path) -> tuple[Generator, Path] | None:

@@ -296,6 +296,15 @@ def _excluded_folders(top: Path, generator: Generator | None, site: Path | None)
     return sorted(found)
 
 
+def _shown(folder: Path, output: Path) -> str:
+    """``folder`` as the config file (in ``output``) should name it: relative when inside."""
+    return (
+        folder.relative_to(output).as_posix() + "/"
+        if folder.is_relative_to(output)
+        else str(folder)
+    )
+
+
 def _glob_group(names: list[str]) -> str:
     return names[0] if len(names) == 1 else "{" + ",".join(names) + "}"
 
@@ -317,7 +326,8 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         files += 1
         extensions[target.path.suffix.lstrip(".").lower()] += 1
         data = _read_capped(target.path, settings.max_file_size)
-        post = load_text(target.path, target.display, data) if data is not None else None
+        formats = generator.front_matter if generator is not None else ("yaml",)
+        post = load_text(target.path, target.display, data, formats) if data else None
         if post is None or post.binary or post.front_matter_broken:
             continue
         relative = target.path.resolve().relative_to(content).as_posix()
@@ -348,6 +358,12 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     if languages:
         lines.append(f"languages (top folders): {', '.join(languages)}")
     toml = ["# Written by `yeplint init`; edit freely. First matching collection wins.", ""]
+    if generator is not None and site is not None:
+        toml += [
+            f"# detected from {_shown(site, output)}: its front matter formats, title and URL "
+            "conventions",
+            f"generator = {json.dumps(generator.name)}",
+        ]
     if prefix and prefix != ".":
         toml += [
             f"# the pages: every Markdown extension found under {prefix}/",

@@ -525,14 +525,14 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
         hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
         message = f"`{_short(instance)}` is not an allowed value for `{name}`"
         fix = None
-        if isinstance(instance, str) and isinstance(close, str) and not fm.aliases:
+        if isinstance(instance, str) and isinstance(close, str) and fm.fixable:
             intent = Intent("value", span.line, path, instance, close)
             fix = replace_scalar(span, instance, close, intent)
         yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint, fix))
         return
     if keyword == "format" and error.expected == "date":
         yield Finding(
-            annotated or "invalid-date", _date_violation(instance, name, span, path, not fm.aliases)
+            annotated or "invalid-date", _date_violation(instance, name, span, path, fm.fixable)
         )
         return
     if keyword == "format" and error.expected == "date-time":
@@ -681,7 +681,7 @@ def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterat
             hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
         span = fm.locate((*path, key), key=True)
         fix = None
-        if close and close not in instance and not fm.aliases and wanted[close] == 1:
+        if close and close not in instance and fm.fixable and wanted[close] == 1:
             fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
             error.annotation or "unknown-key",

@@ -421,7 +421,7 @@ def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     `title-field`: the front matter key rendered as the H1 (default `title`).
     """
-    previous = 1 if _has_title(post, ctx) else 0
+    previous = 1 if ctx.settings.title_is_h1 and _has_title(post, ctx) else 0
     for heading in post.body.headings:
         if previous and heading.level > previous + 1:
             yield Violation(
@@ -520,10 +520,11 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
     JSON, see YEP006) gives no title, so markdownlint, which reads it, may report more here.
 
     ## Options
-    `title-field`: the front matter key rendered as the H1 (default `title`).
+    `title-field`: the front matter key rendered as the H1 (default `title`); with
+    `title-is-h1 = false` (MkDocs) the title is not an H1, and only a second body H1 is reported.
     """
     first: int | None = None
-    has_title = _has_title(post, ctx)
+    has_title = ctx.settings.title_is_h1 and _has_title(post, ctx)
     for heading in post.body.headings:
         if heading.level != 1:
             continue

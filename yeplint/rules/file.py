@@ -435,3 +435,28 @@ def fix_not_applied(post: Post, ctx: Context) -> Iterator[Violation]:
     None. The fixer reports this; the rule has nothing of its own to check.
     """
     return iter(())
+
+
+@rule("YEP017", "front-matter-syntax-error")
+def front_matter_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
+    """TOML (`+++`) or JSON (`{ … }`) front matter that the site reads is not valid.
+
+    ## Why is this bad?
+    The generator stops with an error, or publishes the page without any of its keys. In TOML a
+    text value must be quoted, a key may appear once, and a date must be a real one.
+
+    ## Example
+    ```markdown
+    +++
+    title = Netwerken
+    +++
+    ```
+
+    ## How to fix
+    Correct the place the diagnostic points at (`title = "Netwerken"`). Which formats a site
+    reads is `front-matter` in the configuration (the `generator` sets it).
+
+    ## Options
+    None.
+    """
+    return _problems(post, "front-matter-syntax-error")

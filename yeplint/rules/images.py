@@ -69,14 +69,32 @@ def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
     return refs
 
 
+_INDEX_PAGES = frozenset(("index", "_index", "README", "readme"))
+"""Pages served at their folder's own URL."""
+
+
 def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
     """Each local reference with its resolution; computed once per file, shared by the rules."""
     memo = ctx._memo
     if "images" not in memo:
         folder = post.path.parent
-        memo["images"] = [
-            (ref, ctx.images.resolve(ref.path, folder, ctx.root)) for ref in image_refs(post, ctx)
-        ]
+        found = []
+        for ref in image_refs(post, ctx):
+            resolution = ctx.images.resolve(ref.path, folder, ctx.root)
+            if (
+                ctx.settings.directory_urls
+                and ref.kind == "html"
+                and resolution.status in (Status.MISSING, Status.OUTSIDE)
+                and not ref.path.startswith("/")
+                and post.path.stem not in _INDEX_PAGES
+            ):
+                # raw HTML is not rewritten: `a/b.md` is served at `a/b/`, and a path written
+                # from there (`../img/x.png`) is what the browser asks for
+                served = ctx.images.resolve(ref.path, folder / post.path.stem, ctx.root)
+                if served.status is Status.OK:
+                    resolution = served
+            found.append((ref, resolution))
+        memo["images"] = found
     result: list[tuple[ImageRef, Resolution]] = memo["images"]
     return result
 
@@ -163,7 +181,7 @@ def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
     column = span.column + window.index(ref.target)
     edit = Edit(Span.on_line(span.line, column, len(ref.target)), target)
     if ref.kind == "front-matter":
-        if post.front_matter is None or post.front_matter.aliases:
+        if post.front_matter is None or not post.front_matter.fixable:
             return None  # an alias may share the value: one edit could change several
         intent = Intent("value", span.line, (ref.key,), ref.target, target)
     else:
