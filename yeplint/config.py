@@ -51,6 +51,8 @@ class Settings:
     directory_urls: bool = False
     """Pages are served at a folder URL (``a/b.md`` at ``a/b/``): relative paths in raw HTML
     may be written from there."""
+    dated_folders: tuple[str, ...] = ()
+    """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     collections: tuple[Collection, ...] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -71,6 +73,7 @@ class Settings:
 
 
 _LIST_KEYS = {
+    "dated-folders",
     "select",
     "ignore",
     "extend-select",
@@ -168,6 +171,7 @@ _SHOWN = (
     "front-matter",
     "title-is-h1",
     "directory-urls",
+    "dated-folders",
     "select",
     "extend-select",
     "ignore",
@@ -260,7 +264,7 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
     return "default"
 
 
-_GENERATOR_KEYS = frozenset(("front_matter", "title_is_h1", "directory_urls"))
+_GENERATOR_KEYS = frozenset(("front_matter", "title_is_h1", "directory_urls", "dated_folders"))
 
 
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:

@@ -93,6 +93,15 @@ def _keys() -> tuple[Key, ...]:
             "directory-urls = true",
         ),
         Key(
+            "dated-folders",
+            _STRINGS,
+            "a list of strings",
+            [],
+            "Folder names whose files are named `YYYY-MM-DD-title.md` with a real date (YEP601; "
+            "Jekyll: `_posts`).",
+            'dated-folders = ["_posts"]',
+        ),
+        Key(
             "select",
             _STRINGS,
             "a list of strings",

@@ -35,6 +35,8 @@ class Generator:
     directory_urls: bool = False
     """A page ``a/b.md`` is served at ``a/b/``: a relative path in raw HTML is resolved from
     there (the generator rewrites Markdown links and images, not HTML)."""
+    dated_folders: tuple[str, ...] = ()
+    """Folders whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -43,6 +45,7 @@ class Generator:
             "front_matter": self.front_matter,
             "title_is_h1": self.title_is_h1,
             "directory_urls": self.directory_urls,
+            "dated_folders": self.dated_folders,
         }
 
 
@@ -84,6 +87,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("_site", ".jekyll-cache"),
         (".",),
         directory_urls=True,
+        dated_folders=("_posts",),
     ),
     Generator(
         "mkdocs",

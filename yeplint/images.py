@@ -33,6 +33,8 @@ class Status(enum.Enum):
     OUTSIDE = "outside"
     DIRECTORY = "directory"
     BACKSLASH = "backslash"
+    TEMPLATE = "template"
+    """Built with a template expression yeplint does not evaluate: not checked."""
 
 
 @dataclass(frozen=True, slots=True)

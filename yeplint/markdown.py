@@ -22,7 +22,7 @@ import pyromark
 
 from yeplint.diagnostics import Span
 
-ImageKind = Literal["markdown", "reference", "html", "front-matter"]
+ImageKind = Literal["markdown", "reference", "html", "front-matter", "shortcode"]
 # The model's classes are values, never changed once made; they are not ``frozen`` because a
 # frozen dataclass is made 3.5x slower (see :class:`yeplint.diagnostics.Span`).
 LinkKind = Literal["markdown", "reference", "autolink"]
@@ -124,6 +124,8 @@ class Body:
     comments: list[Comment] = field(default_factory=list)
     template_lines: frozenset[int] = frozenset()
     """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
+    code_lines: set[int] = field(default_factory=set)
+    """1-based lines of fenced and indented code blocks."""
 
 
 _MD: dict[int, pyromark.Markdown] = {}
@@ -300,6 +302,10 @@ class _Walker:
 
     def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
         self.blocks.append(kind)
+        if kind == "CodeBlock":
+            off = self.offset + 1
+            first, last = self.source.line(start), self.source.line(max(start, end - 1))
+            self.body.code_lines.update(range(first + off, last + off + 1))
         if kind in _RUN_BLOCKS:
             self.run = _Run(kind, start, end, payload)
         elif kind == "BlockQuote":
@@ -712,6 +718,12 @@ def parse_body(lines: list[str], line_offset: int, options: pyromark.Options = O
     if walker.run is not None:
         walker._finish(walker.run)
     opaque = template_code_lines(lines, line_offset)
+    if "{{" in text:
+        from yeplint.templates import shortcode_images
+
+        skip = body.code_lines | opaque
+        for src, alt, span in shortcode_images(text, line_offset, skip):
+            body.images.append(ImageRef(src, alt, span, "shortcode"))
     if opaque:
         body.template_lines = opaque
         body.headings = [h for h in body.headings if h.span.line not in opaque]

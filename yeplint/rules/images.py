@@ -18,6 +18,7 @@ from yeplint.images import Resolution, Status, expected_format
 from yeplint.markdown import ImageRef
 from yeplint.registry import rule
 from yeplint.rules.front_matter import schema_findings
+from yeplint.templates import expand_path
 
 PLACEHOLDER_ALTS = frozenset(
     {
@@ -80,17 +81,30 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
         folder = post.path.parent
         found = []
         for ref in image_refs(post, ctx):
-            resolution = ctx.images.resolve(ref.path, folder, ctx.root)
+            path = expand_path(ref.path)
+            if path is None:
+                found.append((ref, Resolution(Status.TEMPLATE)))
+                continue
+            resolution = ctx.images.resolve(path, folder, ctx.root)
+            if (
+                ref.kind == "shortcode"
+                and resolution.status in (Status.MISSING, Status.OUTSIDE)
+                and not path.startswith("/")
+            ):
+                # Hugo: a page resource first, then a global one (assets/) or a static file
+                served = ctx.images.resolve("/" + path, folder, ctx.root)
+                if served.status is Status.OK:
+                    resolution = served
             if (
                 ctx.settings.directory_urls
                 and ref.kind == "html"
                 and resolution.status in (Status.MISSING, Status.OUTSIDE)
-                and not ref.path.startswith("/")
+                and not path.startswith("/")
                 and post.path.stem not in _INDEX_PAGES
             ):
                 # raw HTML is not rewritten: `a/b.md` is served at `a/b/`, and a path written
                 # from there (`../img/x.png`) is what the browser asks for
-                served = ctx.images.resolve(ref.path, folder / post.path.stem, ctx.root)
+                served = ctx.images.resolve(path, folder / post.path.stem, ctx.root)
                 if served.status is Status.OK:
                     resolution = served
             found.append((ref, resolution))
@@ -195,6 +209,7 @@ def _where(ref: ImageRef) -> str:
         "markdown": "",
         "reference": " (reference)",
         "html": " (<img>)",
+        "shortcode": " (shortcode)",
     }[ref.kind]
 
 
@@ -227,7 +242,10 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     yield from schema_findings(post, ctx, "missing-alt-text")
     for image in post.body.images:
-        if image.kind == "html":
+        if image.kind == "shortcode":
+            if image.alt is None:
+                yield Violation(image.span, "image shortcode has no `alt`", _ALT_HINT)
+        elif image.kind == "html":
             if image.alt is None and not image.decorative:
                 yield Violation(
                     image.span,

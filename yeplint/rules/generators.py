@@ -1,0 +1,64 @@
+"""Rules about a generator's own conventions (YEP6xx)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+from yeplint.context import Context
+from yeplint.diagnostics import Span, Violation
+from yeplint.document import Post
+from yeplint.registry import rule
+
+_DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
+
+
+@rule("YEP601", "invalid-post-file-name")
+def invalid_post_file_name(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A post in a dated folder (Jekyll's `_posts/`) whose file name is not
+    `YYYY-MM-DD-title.md` with a real date.
+
+    ## Why is this bad?
+    Jekyll takes a post's date from its file name and skips a file whose name does not start
+    with a valid date: the post is silently not published. `2024-02-30-title.md` names a day
+    that does not exist.
+
+    ## Example
+    `_posts/2024-02-30-nieuw-seizoen.md`, or `_posts/nieuw-seizoen.md`.
+
+    ## How to fix
+    Rename the file to the post's real date: `_posts/2024-02-29-nieuw-seizoen.md`.
+
+    ## Options
+    `dated-folders`: the folder names whose files carry a date (Jekyll: `_posts`).
+    """
+    folders = ctx.settings.dated_folders
+    if not folders or not any(part in folders for part in post.path.parent.parts):
+        return
+    name = post.path.name
+    match = _DATED.fullmatch(name)
+    where = Span.point(1)
+    if match is None:
+        yield Violation(
+            where,
+            f"post file name `{name}` does not start with a date: it is not published",
+            "name it `YYYY-MM-DD-title" + post.path.suffix + "`",
+        )
+        return
+    year, month, day, _ = match.groups()
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        yield Violation(
+            where,
+            f"`{year}-{month}-{day}` in the file name `{name}` is not a date in the calendar",
+            "rename the file to the post's real date",
+        )
+        return
+    if len(month) < 2 or len(day) < 2:
+        yield Violation(
+            where,
+            f"`{year}-{month}-{day}` in the file name `{name}` is not a YYYY-MM-DD date",
+            f"name it `{year}-{int(month):02d}-{int(day):02d}-…`",
+        )

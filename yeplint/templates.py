@@ -1,0 +1,90 @@
+"""Template syntax in pages that the generator replaces before the Markdown is rendered.
+
+- Hugo shortcodes with a ``src`` (``{{< figure src="…" alt="…" >}}``, ``{{% img src=… %}}``, over
+  one line or several) are image references, located at the shortcode, with the alt from
+  ``alt=``; a commented-out shortcode (``{{</* … */>}}``), one in a code block or code span, and
+  one whose ``src`` is itself a template expression are not.
+- An image path built with a template expression is resolved when it uses a well-known form
+  (Jekyll ``{{ site.baseurl }}/x``, ``{{ '/x' | relative_url }}``, ``{{ "/x" | prepend:
+  site.baseurl }}``; Hugo ``{{ "x" | relURL }}``, ``absURL``), and otherwise left unchecked:
+  yeplint does not evaluate templates, so it never calls such a path missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from yeplint.diagnostics import Span
+
+_SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
+_ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
+_IMAGE_SHORTCODES = frozenset(("figure", "img", "image", "picture", "imgproc", "gallery-image"))
+
+_QUOTED = r"""(?:'([^']*)'|"([^"]*)")"""
+_FORMS = (
+    # {{ site.baseurl }}/x, {{ site.url }}{{ site.baseurl }}/x
+    re.compile(r"^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}(/.*)$"),
+    # {{ '/x' | relative_url }}, absolute_url, prepend: site.baseurl, Hugo relURL / absURL
+    re.compile(
+        r"^\{\{-?\s*" + _QUOTED + r"\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|"
+        r"prepend:\s*site\.baseurl)\s*-?\}\}$"
+    ),
+)
+
+
+def expand_path(target: str) -> str | None:
+    """``target`` with a well-known template form resolved (to a ``/``-rooted path);
+    ``target`` itself when it has no template syntax; ``None`` when it is a template yeplint
+    does not evaluate."""
+    if "{{" not in target and "{%" not in target:
+        return target
+    stripped = target.strip()
+    for form in _FORMS:
+        match = form.match(stripped)
+        if match is None:
+            continue
+        path = next(g for g in match.groups() if g is not None)
+        if "{{" in path or "{%" in path:
+            return None
+        return path if path.startswith("/") else "/" + path
+    return None
+
+
+def _unquote(value: str) -> str:
+    if value[:1] in '"`' and value[-1:] == value[:1] and len(value) >= 2:
+        return value[1:-1]
+    return value
+
+
+def shortcode_images(
+    text: str, line_offset: int, skip_lines: Container[int]
+) -> list[tuple[str, str | None, Span]]:
+    """``(src, alt, span)`` of each image shortcode in ``text`` (the body, ``line_offset``
+    lines into the file); ``skip_lines`` are the 1-based lines of code blocks."""
+    if "{{<" not in text and "{{%" not in text:
+        return []
+    found = []
+    starts = [0]
+    starts += [m.end() for m in re.finditer("\n", text)]
+    import bisect
+
+    def where(offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1 + line_offset, offset - starts[index] + 1
+
+    for match in _SHORTCODE.finditer(text):
+        name, arguments = match.group(2), match.group(3)
+        attributes = {k.lower(): _unquote(v) for k, v in _ATTRIBUTE.findall(arguments)}
+        src = attributes.get("src")
+        if src is None or name.lower() not in _IMAGE_SHORTCODES:
+            continue
+        line, column = where(match.start())
+        if line in skip_lines:
+            continue
+        line_start = starts[line - 1 - line_offset]
+        if text.count("`", line_start, match.start()) % 2 == 1:
+            continue  # inside a code span
+        end_line, end_column = where(match.end())
+        found.append((src, attributes.get("alt"), Span(line, column, end_line, end_column)))
+    return found
