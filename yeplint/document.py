@@ -88,7 +88,8 @@ class Post:
             return Body()
         start = self.body_start_line - 1
         try:
-            return parse_body(self.lines[start:], line_offset=start)
+            mdx = self.path.suffix.lower() == ".mdx"
+            return parse_body(self.lines[start:], line_offset=start, mdx=mdx)
         except Exception as exc:  # a parser bug must not crash every rule that asks
             import traceback
 

@@ -708,8 +708,25 @@ def column_of(text: str, original: str) -> int:
     return max(found, 0)
 
 
-def parse_body(lines: list[str], line_offset: int, options: pyromark.Options = OPTIONS) -> Body:
-    """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`."""
+def parse_body(
+    lines: list[str], line_offset: int, options: pyromark.Options = OPTIONS, *, mdx: bool = False
+) -> Body:
+    """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`; with
+    ``mdx``, the lines that are JavaScript or JSX (:mod:`yeplint.mdx`) are not Markdown."""
+    jsx_images: list[ImageRef] = []
+    if mdx:
+        from yeplint.mdx import scan
+
+        found = scan(lines)
+        lines = ["" if i in found.opaque else line for i, line in enumerate(lines)]
+        for image in found.images:
+            span = Span(
+                image.line + line_offset + 1,
+                image.column + 1,
+                image.end_line + line_offset + 1,
+                image.end_column + 1,
+            )
+            jsx_images.append(ImageRef(image.src, image.alt, span, "html"))
     body = Body()
     text = "\n".join(lines)
     source = _Source(text, lines)
@@ -717,6 +734,7 @@ def parse_body(lines: list[str], line_offset: int, options: pyromark.Options = O
     walker.walk(_markdown(options).events_with_range(text))
     if walker.run is not None:
         walker._finish(walker.run)
+    body.images.extend(jsx_images)
     opaque = template_code_lines(lines, line_offset)
     if "{{" in text:
         from yeplint.templates import shortcode_images
