@@ -234,7 +234,7 @@ def broken_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Markdown parser raises on every body."""
     import yeplint.document
 
-    def broken(lines: list[str], line_offset: int) -> None:
+    def broken(lines: list[str], line_offset: int, **options: object) -> None:
         raise ValueError("kapot")
 
     monkeypatch.setattr(yeplint.document, "parse_body", broken)

@@ -16,6 +16,7 @@ from yeplint.diagnostics import Span
 from yeplint.frontmatter import FrontMatter, parse_yaml
 from yeplint.markdown import Body, parse_body
 from yeplint.source import Problem, decode, line_endings, split_lines
+from yeplint.templates import add_template_images
 
 _YAML_FENCE = "---"
 _TOML_FENCE = "+++"
@@ -89,7 +90,9 @@ class Post:
         start = self.body_start_line - 1
         try:
             mdx = self.path.suffix.lower() == ".mdx"
-            return parse_body(self.lines[start:], line_offset=start, mdx=mdx)
+            body = parse_body(self.lines[start:], line_offset=start, mdx=mdx)
+            add_template_images(body, self.lines[start:], start)
+            return body
         except Exception as exc:  # a parser bug must not crash every rule that asks
             import traceback
 

@@ -736,12 +736,6 @@ def parse_body(
         walker._finish(walker.run)
     body.images.extend(jsx_images)
     opaque = template_code_lines(lines, line_offset)
-    if "{{" in text:
-        from yeplint.templates import shortcode_images
-
-        skip = body.code_lines | opaque
-        for src, alt, span in shortcode_images(text, line_offset, skip):
-            body.images.append(ImageRef(src, alt, span, "shortcode"))
     if opaque:
         body.template_lines = opaque
         body.headings = [h for h in body.headings if h.span.line not in opaque]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Container
 
 from yeplint.diagnostics import Span
+from yeplint.markdown import Body, ImageRef
 
 _SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
@@ -57,6 +58,34 @@ def _unquote(value: str) -> str:
     return value
 
 
+_TEMPLATED_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)")
+
+
+def templated_images(
+    text: str, line_offset: int, skip_lines: Container[int]
+) -> list[tuple[str, str, Span]]:
+    """``(target, alt, span)`` of each Markdown image whose destination holds a template
+    expression with spaces (``![Logo]({{ site.baseurl }}/logo.png)``): the generator fills the
+    template in before the Markdown is read, so CommonMark alone never sees an image there."""
+    found = []
+    starts = [0]
+    starts += [m.end() for m in re.finditer("\n", text)]
+    import bisect
+
+    for match in _TEMPLATED_IMAGE.finditer(text):
+        target = match.group(2).strip()
+        if not any(c.isspace() for c in target):
+            continue  # CommonMark reads it as an image already
+        index = bisect.bisect_right(starts, match.start()) - 1
+        line = index + 1 + line_offset
+        if line in skip_lines or text.count("`", starts[index], match.start()) % 2 == 1:
+            continue
+        column = match.start() - starts[index] + 1
+        span = Span(line, column, line, column + len(match.group()))
+        found.append((target, match.group(1), span))
+    return found
+
+
 def shortcode_images(
     text: str, line_offset: int, skip_lines: Container[int]
 ) -> list[tuple[str, str | None, Span]]:
@@ -88,3 +117,16 @@ def shortcode_images(
         end_line, end_column = where(match.end())
         found.append((src, attributes.get("alt"), Span(line, column, end_line, end_column)))
     return found
+
+
+def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:
+    """Add the images that template syntax makes (shortcodes, templated Markdown images) to
+    ``body``, the CommonMark parse of ``lines``; code blocks and template code are skipped."""
+    text = "\n".join(lines)
+    if "{{" not in text and "{%" not in text:
+        return
+    skip = body.code_lines | body.template_lines
+    for src, alt, span in shortcode_images(text, line_offset, skip):
+        body.images.append(ImageRef(src, alt, span, "shortcode"))
+    for target, alt, span in templated_images(text, line_offset, skip):
+        body.images.append(ImageRef(target, alt or "", span, "markdown"))

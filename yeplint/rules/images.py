@@ -173,8 +173,8 @@ def _as_written(ref: ImageRef, status: Status, suggestion: str | None) -> str | 
     """The suggestion in the form the reference is written in. The resolver works on the
     decoded path (``%20`` is a space there): backslashes are replaced in the written text
     itself; a case fix is offered only where decoding changes nothing."""
-    if suggestion is None:
-        return None
+    if suggestion is None or "{{" in ref.target or "{%" in ref.target:
+        return None  # a template's path: the writer edits inside the expression
     if status is Status.BACKSLASH:
         if re.search(r"\\[!-/:-@\[\]^-`{-~]", ref.target.replace("\\\\", "")):
             return None  # `\)` is a Markdown escape, not a path separator
