@@ -51,6 +51,9 @@ class Settings:
     directory_urls: bool = False
     """Pages are served at a folder URL (``a/b.md`` at ``a/b/``): relative paths in raw HTML
     may be written from there."""
+    path_aliases: tuple[tuple[str, str], ...] = ()
+    """Path prefixes the generator maps to a folder of the project (``@site/`` → ``.``, Astro's
+    ``~/`` → ``src/``), as (prefix, folder relative to the project root)."""
     dated_folders: tuple[str, ...] = ()
     """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     collections: tuple[Collection, ...] = ()
@@ -96,6 +99,7 @@ _ALL_KEYS = (
         "severity",
         "rule-options",
         "front-matter",
+        "path-aliases",
     }
 )
 
@@ -172,6 +176,7 @@ _SHOWN = (
     "title-is-h1",
     "directory-urls",
     "dated-folders",
+    "path-aliases",
     "select",
     "extend-select",
     "ignore",
@@ -209,7 +214,7 @@ def _toml(value: Any) -> str:
     return json.dumps(str(value))
 
 
-_TABLE_KEYS = frozenset(("per-file-ignores", "severity", "rule-options"))
+_TABLE_KEYS = frozenset(("per-file-ignores", "severity", "rule-options", "path-aliases"))
 
 
 def describe(settings: Settings) -> list[str]:
@@ -264,7 +269,9 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
     return "default"
 
 
-_GENERATOR_KEYS = frozenset(("front_matter", "title_is_h1", "directory_urls", "dated_folders"))
+_GENERATOR_KEYS = frozenset(
+    ("front_matter", "title_is_h1", "directory_urls", "dated_folders", "path_aliases")
+)
 
 
 def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
@@ -328,6 +335,10 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             )
         elif key == "severity":
             values[attr] = _severities(value, where)
+        elif key == "path-aliases":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: `{key}` must be a table of prefix = folder")
+            values[attr] = tuple(value.items())
         elif key == "rule-options":
             values[attr] = _rule_options(value, where)
     for pattern in (*values.get("include", ()), *values.get("exclude", ())):

@@ -93,6 +93,19 @@ def _keys() -> tuple[Key, ...]:
             "directory-urls = true",
         ),
         Key(
+            "path-aliases",
+            {
+                "type": "object",
+                "additionalProperties": {"type": "string"},
+                "x-expect": "a table of prefix = folder",
+            },
+            "a table of prefix = folder",
+            {},
+            "Path prefixes the generator maps to a folder of the project, relative to the project "
+            "root (Docusaurus `@site/`, Astro's tsconfig `~/`).",
+            'path-aliases = { "~/" = "src/" }',
+        ),
+        Key(
             "dated-folders",
             _STRINGS,
             "a list of strings",

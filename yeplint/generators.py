@@ -37,6 +37,9 @@ class Generator:
     there (the generator rewrites Markdown links and images, not HTML)."""
     dated_folders: tuple[str, ...] = ()
     """Folders whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
+    path_aliases: tuple[tuple[str, str], ...] = ()
+    """Path prefixes for a folder of the site (Docusaurus ``@site/``); ``yeplint init`` adds
+    the ones a ``tsconfig.json`` declares (Astro's ``~/``, ``@/``)."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -46,6 +49,7 @@ class Generator:
             "title_is_h1": self.title_is_h1,
             "directory_urls": self.directory_urls,
             "dated_folders": self.dated_folders,
+            "path_aliases": self.path_aliases,
         }
 
 
@@ -108,6 +112,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"),
         ("build", ".docusaurus"),
         ("static",),
+        path_aliases=(("@site/", "."),),
     ),
     Generator(
         "eleventy",
@@ -151,3 +156,29 @@ def detect(content: Path, top: Path) -> tuple[Generator, Path] | None:
                         continue
                 return generator, folder
     return None
+
+
+def tsconfig_aliases(site: Path) -> list[tuple[str, str]]:
+    """``compilerOptions.paths`` of the site's ``tsconfig.json`` as (prefix, folder relative to
+    the site): ``"~/*": ["src/*"]`` is ``("~/", "src/")``. Only ``prefix/*`` → ``folder/*``
+    patterns; a file with comments or trailing commas that JSON cannot read gives none."""
+    import json
+
+    try:
+        config = json.loads((site / "tsconfig.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    options = config.get("compilerOptions") if isinstance(config, dict) else None
+    if not isinstance(options, dict) or not isinstance(options.get("paths"), dict):
+        return []
+    base = str(options.get("baseUrl", "."))
+    found = []
+    for pattern, targets in options["paths"].items():
+        if not (isinstance(pattern, str) and pattern.endswith("/*") and isinstance(targets, list)):
+            continue
+        target = targets[0] if targets and isinstance(targets[0], str) else ""
+        if not target.endswith("/*"):
+            continue
+        folder = (Path(base) / target[:-1]).as_posix().removeprefix("./")
+        found.append((pattern[:-1], folder + "/" if not folder.endswith("/") else folder))
+    return found

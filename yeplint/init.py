@@ -39,7 +39,7 @@ from typing import Any
 from yeplint.config import Settings
 from yeplint.discovery import discover
 from yeplint.document import load_text
-from yeplint.generators import TEMPLATE_FOLDERS, Generator, detect
+from yeplint.generators import TEMPLATE_FOLDERS, Generator, detect, tsconfig_aliases
 from yeplint.schemas import json_type
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -416,6 +416,16 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         lines += [f"  {note}" for note in inferred.notes]
     if fields:
         toml.append(f"image-fields = {json.dumps(fields)}")
+    aliases: list[tuple[str, str]] = []
+    if generator is not None and site is not None:
+        mapped = [(p, (site / f).resolve()) for p, f in generator.path_aliases]
+        mapped += [(p, (site / f).resolve()) for p, f in tsconfig_aliases(site)]
+        for alias, aliased in mapped:
+            if aliased.is_relative_to(output):
+                aliases.append((alias, aliased.relative_to(output).as_posix() + "/"))
+    if aliases:
+        table = ", ".join(f"{json.dumps(p)} = {json.dumps(f)}" for p, f in aliases)
+        toml.append(f"path-aliases = {{ {table} }}")
     if statics and generator is not None:
         toml.append(f"static-roots = {json.dumps(statics)}  # served at / by {generator.name}")
     written[output / "yeplint.toml"] = "\n".join([*toml, "", *toml_tail])

@@ -5,6 +5,7 @@ case, carry a real alt text, and be a sound image file.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Iterator
@@ -74,6 +75,16 @@ _INDEX_PAGES = frozenset(("index", "_index", "README", "readme"))
 """Pages served at their folder's own URL."""
 
 
+def _unalias(path: str, post: Post, ctx: Context) -> str:
+    """A path with a generator's alias prefix (``@site/img/a.png``) as one relative to the
+    page."""
+    for prefix, folder in ctx.settings.path_aliases:
+        if path.startswith(prefix):
+            target = (ctx.settings.root or ctx.root) / folder / path[len(prefix) :]
+            return Path(os.path.relpath(target, post.path.parent)).as_posix()
+    return path
+
+
 def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
     """Each local reference with its resolution; computed once per file, shared by the rules."""
     memo = ctx._memo
@@ -85,6 +96,7 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
             if path is None:
                 found.append((ref, Resolution(Status.TEMPLATE)))
                 continue
+            path = _unalias(path, post, ctx)
             resolution = ctx.images.resolve(path, folder, ctx.root)
             if (
                 ref.kind == "shortcode"
