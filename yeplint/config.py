@@ -31,6 +31,8 @@ class Collection:
     """A built-in schema name (``blog``) or a path to a JSON Schema file; ``None``: body only."""
     base: Path | None = None
     """The folder a relative schema path is resolved against (the config file's)."""
+    url: str | None = None
+    """The URL pattern of its pages (``{lang}/blog/{slug}``); ``None``: not served as pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,11 @@ class Settings:
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes the generator maps to a folder of the project (``@site/`` → ``.``, Astro's
     ``~/`` → ``src/``), as (prefix, folder relative to the project root)."""
+    languages: tuple[tuple[str, str], ...] = ()
+    """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
+    in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
+    routes: tuple[str, ...] = ()
+    """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
     dated_folders: tuple[str, ...] = ()
     """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     collections: tuple[Collection, ...] = ()
@@ -76,6 +83,7 @@ class Settings:
 
 
 _LIST_KEYS = {
+    "routes",
     "dated-folders",
     "select",
     "ignore",
@@ -100,6 +108,7 @@ _ALL_KEYS = (
         "rule-options",
         "front-matter",
         "path-aliases",
+        "languages",
     }
 )
 
@@ -157,6 +166,7 @@ def load_settings(
     name, folder = detected
     return replace(
         preset_settings(name),
+        root=folder.parent if folder.name == "content" else folder,
         detected=f"{folder} looks like the {name} site: using preset `{name}` "
         f'(a yeplint.toml with `preset = "{name}"` says so explicitly; --isolated turns it off)',
     )
@@ -177,6 +187,8 @@ _SHOWN = (
     "directory-urls",
     "dated-folders",
     "path-aliases",
+    "languages",
+    "routes",
     "select",
     "extend-select",
     "ignore",
@@ -214,7 +226,9 @@ def _toml(value: Any) -> str:
     return json.dumps(str(value))
 
 
-_TABLE_KEYS = frozenset(("per-file-ignores", "severity", "rule-options", "path-aliases"))
+_TABLE_KEYS = frozenset(
+    ("per-file-ignores", "severity", "rule-options", "path-aliases", "languages")
+)
 
 
 def describe(settings: Settings) -> list[str]:
@@ -252,6 +266,7 @@ def describe(settings: Settings) -> list[str]:
             f"name = {_toml(collection.name)}",
             f"glob = {_toml(collection.patterns)}",
             f"schema = {_toml(collection.schema or '')}",
+            *([f"url = {_toml(collection.url)}"] if collection.url else []),
         ]
     return lines
 
@@ -335,6 +350,14 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             )
         elif key == "severity":
             values[attr] = _severities(value, where)
+        elif key == "languages":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, str) and (v == "" or v.startswith("/")) for v in value.values()
+            ):
+                raise ConfigError(
+                    f'{where}: `{key}` must be a table of language = URL prefix (`""` or `/en`)'
+                )
+            values[attr] = tuple(value.items())
         elif key == "path-aliases":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: `{key}` must be a table of prefix = folder")
@@ -446,7 +469,7 @@ def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
         key = f"collections[{i}]"
         if not isinstance(item, dict):
             raise ConfigError(f"{where}: `{key}` must be a table with `glob` and `schema`")
-        extra = sorted(set(item) - {"name", "glob", "schema"})
+        extra = sorted(set(item) - {"name", "glob", "schema", "url"})
         if extra:
             raise ConfigError(f"{where}: unknown key `{key}.{extra[0]}`")
         if "glob" not in item:
@@ -457,8 +480,11 @@ def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
         schema = item.get("schema")
         if schema is not None and not isinstance(schema, str):
             raise ConfigError(f"{where}: `{key}.schema` must be a string")
+        url = item.get("url")
+        if url is not None and (not isinstance(url, str) or not url.startswith(("/", "{"))):
+            raise ConfigError(f"{where}: `{key}.url` must be a path such as `/blog/{{slug}}`")
         name = item.get("name", (schema and Path(schema).stem.split(".")[0]) or f"collection-{i}")
-        result.append(Collection(str(name), patterns, schema or None, path.parent.resolve()))
+        result.append(Collection(str(name), patterns, schema or None, path.parent.resolve(), url))
     return tuple(result)
 
 

@@ -106,6 +106,27 @@ def _keys() -> tuple[Key, ...]:
             'path-aliases = { "~/" = "src/" }',
         ),
         Key(
+            "languages",
+            {
+                "type": "object",
+                "additionalProperties": {"type": "string", "pattern": "^(/.*)?$"},
+                "x-expect": "a table of language = URL prefix",
+            },
+            "a table of language = URL prefix",
+            {},
+            "The site's languages, the default first: a page `x.<language>.md` is in that "
+            "language, and `{lang}` in a collection's `url` is its prefix.",
+            'languages = { nl = "", en = "/en" }',
+        ),
+        Key(
+            "routes",
+            _STRINGS,
+            "a list of strings",
+            [],
+            "URLs the site serves that are not content pages; links to them are not broken.",
+            'routes = ["/", "/contact"]',
+        ),
+        Key(
             "dated-folders",
             _STRINGS,
             "a list of strings",
@@ -247,6 +268,13 @@ def _keys() -> tuple[Key, ...]:
                             "description": "A JSON Schema file (relative to the config file) "
                             "or a built-in schema name.",
                         },
+                        "url": {
+                            "type": "string",
+                            "pattern": "^[/{]",
+                            "description": "The URL of its pages: `{slug}` (the file name "
+                            "without language and extension), `{lang}` (the language's prefix), "
+                            "`{collection}`; links to pages are checked against these.",
+                        },
                     },
                     "required": ["glob"],
                     "additionalProperties": False,
@@ -257,7 +285,7 @@ def _keys() -> tuple[Key, ...]:
             [],
             "Groups of pages, each checked against a JSON Schema; the first matching one wins.",
             '[[collections]]\nname = "posts"\nglob = "content/posts/**/*.md"\n'
-            'schema = "schemas/posts.schema.json"',
+            'schema = "schemas/posts.schema.json"\nurl = "/posts/{slug}/"',
         ),
     )
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from yeplint.document import Post
     from yeplint.images import ImageResolver
     from yeplint.schemas import CompiledSchema, Finding
+    from yeplint.site import SiteMap
 
 
 T = TypeVar("T")
@@ -28,6 +29,10 @@ class Context:
     images: ImageResolver
     rule_options: dict[str, Any] = field(default_factory=dict)
     """Configured option objects by rule code (absent: the defaults)."""
+    site: SiteMap | None = None
+    """The site's URLs (built on first use by a link rule); ``None`` when no rule needs it."""
+    url: str | None = None
+    """This page's URL, when its collection has a ``url`` pattern."""
     _memo: dict[str, Any] = field(default_factory=dict)
 
     def options(self, code: str, kind: type[T]) -> T:

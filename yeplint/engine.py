@@ -29,11 +29,14 @@ from yeplint.suppress import Suppressions
 
 if TYPE_CHECKING:
     from yeplint.cache import Cache
+    from yeplint.site import SiteMap
 
 INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
+SITE_RULES = frozenset(("YEP401",))
+"""Rules that read the site's URL map (:mod:`yeplint.site`)."""
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
@@ -143,6 +146,11 @@ class Linter:
             for glob, codes in settings.per_file_ignores
         ]
         self._resolvers: dict[Path, ImageResolver] = {}
+        self._sites: dict[Path, SiteMap] = {}
+        self.needs_site = any(c.url for c in settings.collections) and bool(
+            self.enabled & SITE_RULES
+        )
+        """Whether a link rule runs on a site whose collections have URLs."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
 
     def collection_for(self, target: Target) -> Collection | None:
@@ -162,6 +170,8 @@ class Linter:
     def cache_key(self) -> str:
         """What every cached result depends on besides its own file and images."""
         schemas = [load_schema(c).text for c in self.settings.collections if c.schema is not None]
+        if self.needs_site:  # a page's link findings depend on which pages exist
+            schemas.append(self.site_map(self.settings.root or Path.cwd()).signature())
         parts = [
             repr(self.settings),
             ",".join(sorted(self.enabled)),
@@ -222,6 +232,7 @@ class Linter:
                 )
             if progress is not None:
                 progress(1)
+        result.notices.extend(self.static_notices())
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
@@ -313,8 +324,43 @@ class Linter:
         except (KeyError, TypeError, ValueError, RecursionError):
             return None
 
+    def static_notices(self) -> list[str]:
+        """One notice per root whose folders served at `/` are absent while links needed them:
+        those links are not checked (rather than each reported missing)."""
+        notices = []
+        for root, resolver in self._resolvers.items():
+            if resolver.unchecked_static:
+                base = self.settings.root or root
+                names = ", ".join(f"`{s}`" for s in self.settings.static_roots) or "none"
+                notices.append(
+                    f"static-roots ({names}) not found under {base}: links to files served "
+                    "at `/` are not checked"
+                )
+                resolver.unchecked_static = 0
+        return notices
+
+    def site_map(self, root: Path) -> SiteMap:
+        """The URLs of every page under ``root`` (built once, from file names only)."""
+        site = self._sites.get(root)
+        if site is None:
+            from yeplint.discovery import discover
+            from yeplint.site import build
+
+            by_path = {t.path: t for t in discover([root], self.settings, cwd=root)}
+            site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
+            self._sites[root] = site
+        return site
+
     def _lint_post(self, post: Post, target: Target, result: Result) -> list[Diagnostic]:
         collection = self.collection_for(target)
+        site = url = None
+        if self.needs_site and collection is not None and collection.url is not None:
+            from yeplint.site import url_of
+
+            site = self.site_map(self.settings.root or target.root)
+            url = url_of(target.path, collection, self.settings)
+        elif self.needs_site:
+            site = self.site_map(self.settings.root or target.root)
         ctx = Context(
             settings=self.settings,
             root=target.root,
@@ -322,6 +368,8 @@ class Linter:
             schema=self.schema_for(collection),
             images=self.resolver_for(target.root),
             rule_options=self.rule_options,
+            site=site,
+            url=url,
         )
         diagnostics: list[Diagnostic] = []
         ignored = self._ignored_codes(target)

@@ -74,6 +74,7 @@ GENERATORS: tuple[Generator, ...] = (
         marker_text=_ZOLA_CONFIG,
         front_matter=("toml", "yaml"),
         directory_urls=True,
+        path_aliases=(("@/", "content/"),),
     ),
     Generator(
         "hugo",

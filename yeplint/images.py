@@ -87,6 +87,8 @@ def expected_format(path: Path) -> str | None:
 class ImageResolver:
     def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
         self.static_roots = static_roots
+        self.unchecked_static = 0
+        """Links not checked because no static root exists (the engine reports the count)."""
         self._listings: dict[str, dict[str, int] | None] = {}
         self._folders: dict[tuple[Path, Path], str | None] = {}
         self._infos: dict[Path, ImageInfo] = {}

@@ -138,6 +138,7 @@ def run_parallel(
             merged.sources.update(part.sources)
             merged.paths.extend(part.paths)
             merged.files.update(part.files)
+            merged.notices += [n for n in part.notices if n not in merged.notices]
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:

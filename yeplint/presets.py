@@ -23,25 +23,35 @@ from yeplint.config import Collection
 YEP_TRAININGEN = "yep-trainingen"
 
 
-def _yep(name: str, *patterns: str) -> Collection:
-    return Collection(name, patterns, name)
+def _yep(name: str, *patterns: str, url: str | None = None) -> Collection:
+    return Collection(name, patterns, name, url=url)
 
 
 _YEP_COLLECTIONS: tuple[Collection, ...] = (
     Collection("drafts", ("**/Niet gepubliceerd/**",), None),
     _yep("fallback", "**/blog/_.*._.md", "**/trainingen/_.*._.md", "**/coaching/_.*._.md"),
-    _yep("blog-en", "**/blog/**/*.en.md"),
-    _yep("blog", "**/blog/**/*.md"),
-    _yep("trainingen", "**/trainingen/**/*.md"),
-    _yep("coaching", "**/coaching/**/*.md"),
+    _yep("blog-en", "**/blog/**/*.en.md", url="{lang}/blog/{slug}"),
+    _yep("blog", "**/blog/**/*.md", url="{lang}/blog/{slug}"),
+    _yep("trainingen", "**/trainingen/**/*.md", url="{lang}/trainingen/{slug}"),
+    _yep("coaching", "**/coaching/**/*.md", url="{lang}/coaching/{slug}"),
     _yep("team", "**/team/**/*.md"),
 )
+_YEP_ROUTES = ("/", "/blog", "/coaching", "/trainingen", "/team", "/contact", "/klachten")
+_YEP_PAGES = (*_YEP_ROUTES, "/tarieven")
+"""The site's SvelteKit routes (``src/routes/``); English ones under ``/en``."""
 
 PRESETS: Mapping[str, Mapping[str, Any]] = {
     YEP_TRAININGEN: {
         "collections": _YEP_COLLECTIONS,
         "image_fields": ("img",),
         "max_image_width": 1600,
+        "languages": (("nl", ""), ("en", "/en")),
+        "routes": (
+            *_YEP_PAGES,
+            "/onze-aanpak",
+            *(f"/en{r}".rstrip("/") for r in _YEP_PAGES),
+            "/en/our-approach",
+        ),
     },
 }
 """Each preset's values for :class:`~yeplint.config.Settings` fields; a configuration file that

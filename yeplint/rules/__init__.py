@@ -1,5 +1,5 @@
 """The rule modules; importing this package registers every rule."""
 
-from yeplint.rules import body_headings, file, front_matter, generators, images
+from yeplint.rules import body_headings, file, front_matter, generators, images, links
 
-__all__ = ["body_headings", "file", "front_matter", "generators", "images"]
+__all__ = ["body_headings", "file", "front_matter", "generators", "images", "links"]

@@ -75,7 +75,7 @@ _INDEX_PAGES = frozenset(("index", "_index", "README", "readme"))
 """Pages served at their folder's own URL."""
 
 
-def _unalias(path: str, post: Post, ctx: Context) -> str:
+def unalias(path: str, post: Post, ctx: Context) -> str:
     """A path with a generator's alias prefix (``@site/img/a.png``) as one relative to the
     page."""
     for prefix, folder in ctx.settings.path_aliases:
@@ -96,7 +96,7 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
             if path is None:
                 found.append((ref, Resolution(Status.TEMPLATE)))
                 continue
-            path = _unalias(path, post, ctx)
+            path = unalias(path, post, ctx)
             resolution = ctx.images.resolve(path, folder, ctx.root)
             if (
                 ref.kind == "shortcode"

@@ -1,0 +1,168 @@
+"""Links: the site's URL map, browser resolution, and the link rules on whole sites."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import SHARED_SITE, YEP, lint_paths
+from yeplint.cli import main
+from yeplint.config import Collection, Settings
+from yeplint.rules.links import github_slug
+from yeplint.site import classify, join, normalize, slug_of, url_of
+
+LANGUAGES = (("nl", ""), ("en", "/en"))
+
+
+@pytest.mark.parametrize(
+    ("base", "reference", "expected"),
+    [
+        ("/blog/a", "./b", "/blog/b"),
+        ("/blog/a", "b", "/blog/b"),
+        ("/blog/a", "../../trainingen/x", "/trainingen/x"),
+        ("/blog/a/", "./b", "/blog/a/b"),
+        ("/trainingen/x", "./../Brochure.pdf", "/Brochure.pdf"),
+        ("/blog/a", "/contact/", "/contact/"),
+        ("/", "../../a", "/a"),
+        ("/blog/a", ".", "/blog/"),
+    ],
+)
+def test_links_resolve_as_a_browser_does(base: str, reference: str, expected: str) -> None:
+    assert join(base, reference) == expected
+
+
+def test_urls_compare_without_trailing_slash_query_or_fragment() -> None:
+    assert normalize("/blog/a/?x=1#kop") == normalize("/blog/a") == "/blog/a"
+    assert normalize("/") == "/"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug", "url"),
+    [
+        ("over-grenzen.nl.md", "over-grenzen", "/blog/over-grenzen"),
+        ("over-grenzen.en.md", "over-grenzen", "/en/blog/over-grenzen"),
+        ("plain.md", "plain", "/blog/plain"),
+        ("reis/index.md", "reis", "/blog/reis"),
+        ("versie.1.2.md", "versie.1.2", "/blog/versie.1.2"),
+    ],
+)
+def test_page_urls_from_the_collection_pattern(name: str, slug: str, url: str) -> None:
+    path = Path("content/blog") / name
+    settings = Settings(languages=LANGUAGES)
+    collection = Collection("blog", ("**",), None, url="{lang}/blog/{slug}")
+    assert slug_of(path, LANGUAGES) == slug
+    assert url_of(path, collection, settings) == url
+
+
+@pytest.mark.parametrize(
+    ("target", "kind", "path"),
+    [
+        ("https://example.org", "skip", ""),
+        ("mailto:a@b.nl", "skip", ""),
+        ("#kop", "skip", ""),
+        ("//cdn.example.org/x.js", "skip", ""),
+        ("{{ site.url }}/x", "skip", ""),
+        ("./dos-en-donts", "page", "./dos-en-donts"),
+        ("/trainingen/improviseren/", "page", "/trainingen/improviseren/"),
+        ("../../Brochure%20CL.pdf", "file", "../../Brochure CL.pdf"),
+        ("<./../Brochure-PEP Yep.pdf>", "file", "./../Brochure-PEP Yep.pdf"),
+        ("./x.nl.md#kop", "file", "./x.nl.md"),
+        ("/v1.2/", "page", "/v1.2/"),
+    ],
+)
+def test_link_targets_are_classified(target: str, kind: str, path: str) -> None:
+    found = classify(target)
+    assert (found.kind, found.path) == (kind, path)
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("Waarom coachen?", "waarom-coachen"),
+        ("Café één", "café-één"),
+        ("C++ & Rust: a_b", "c--rust-a_b"),
+        ("⚙️ Configuration", "\ufe0f-configuration"),
+    ],
+)
+def test_heading_anchors_follow_github(heading: str, anchor: str) -> None:
+    assert github_slug(heading) == anchor
+
+
+def yep_site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    for name in ("blog", "trainingen", "coaching"):
+        (root / "content" / name).mkdir(parents=True)
+    (root / "static").mkdir()
+    (root / "static" / "Brochure.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "content" / "trainingen" / "droom-naar-doel.nl.md").write_text("# Droom\n")
+    (root / "content" / "coaching" / "loopbaan.nl.md").write_text("# Loopbaan\n")
+    (root / "content" / "blog" / "post.nl.md").write_text(
+        "Zie [de training](../../trainingen/droom-naar-doel) en\n"
+        "[de brochure](../../Brochure.pdf).\n"
+    )
+    (root / "yeplint.toml").write_text('preset = "yep-trainingen"\nselect = ["YEP4"]\n')
+    return root
+
+
+def test_a_page_that_moved_is_reported_until_the_link_follows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = yep_site(tmp_path)
+    monkeypatch.chdir(root)
+    run = CliRunner().invoke
+    assert run(main, ["check", "content", "--format", "concise"]).exit_code == 0
+    training = root / "content" / "trainingen"
+    (training / "droom-naar-doel.nl.md").rename(training / "van-droom-naar-doel.nl.md")
+    result = run(main, ["check", "content", "--format", "concise"])  # warm cache, one page moved
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "content/blog/post.nl.md:1:5: YEP401 link to `../../trainingen/droom-naar-doel`: no page "
+        "at `/trainingen/droom-naar-doel`\n"
+    )
+    assert run(main, ["check", "content", "--statistics"]).exit_code == 1
+    (training / "van-droom-naar-doel.nl.md").rename(training / "droom-naar-doel.nl.md")
+    assert run(main, ["check", "content", "--format", "concise"]).exit_code == 0
+
+
+def test_the_hint_names_the_page_that_moved(tmp_path: Path) -> None:
+    root = yep_site(tmp_path)
+    training = root / "content" / "trainingen"
+    (training / "droom-naar-doel.nl.md").rename(training / "van-droom-naar-doel.nl.md")
+    from dataclasses import replace
+
+    found = lint_paths(
+        [root / "content"], root, select=["YEP401"], settings=replace(YEP, root=root)
+    )
+    assert [(d.line, d.column, d.hint) for d in found] == [
+        (1, 5, "did you mean `/trainingen/van-droom-naar-doel`?")
+    ]
+
+
+def test_the_yep_site_has_no_broken_link() -> None:
+    site = SHARED_SITE
+    if not (site / "content").is_dir():
+        pytest.skip("../shared/corpus/yep-site is not present")
+    from dataclasses import replace
+
+    found = lint_paths([site / "content"], site, select=["YEP4"], settings=replace(YEP, root=site))
+    assert [(d.path, d.line, d.code, d.message) for d in found] == []
+
+
+def test_the_yep_site_without_its_static_folder_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = SHARED_SITE / "content"
+    if not source.is_dir():
+        pytest.skip("../shared/corpus/yep-site is not present")
+    shutil.copytree(source, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "content", "--select", "YEP4", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    notices = [line for line in result.stderr.splitlines() if "static-roots" in line]
+    assert notices == [
+        f"yeplint: static-roots (`static`) not found under {tmp_path}: links to files served at "
+        "`/` are not checked"
+    ]

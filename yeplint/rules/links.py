@@ -1,0 +1,256 @@
+"""Links (YEP4xx): to pages, files and headings of this page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yeplint.context import Context
+from yeplint.diagnostics import Severity, Violation
+from yeplint.document import Post
+from yeplint.images import Resolution, Status
+from yeplint.registry import rule
+from yeplint.site import LinkTarget, classify, join
+
+IMAGE_SUFFIXES = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"))
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub (and github-slugger, rehype-slug) gives a heading: lower case, only
+    letters, marks, numbers, `_`, `-` and spaces kept, spaces as hyphens."""
+    import unicodedata
+
+    kept = (
+        c
+        for c in unicodedata.normalize("NFC", text).strip().lower()
+        if c in " -" or unicodedata.category(c)[0] in "LMN" or unicodedata.category(c) == "Pc"
+    )
+    return "".join(kept).replace(" ", "-")
+
+
+def anchors(post: Post) -> set[str]:
+    """The anchors of this page's headings (an explicit `{#id}` wins; repeats get `-1`, `-2`)."""
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    for heading in post.body.headings:
+        if heading.anchor:
+            found.add(heading.anchor)
+            continue
+        slug = github_slug(heading.text)
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        found.add(slug if count == 0 else f"{slug}-{count}")
+    return found
+
+
+def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | None:
+    """A file link's resolution: from the page's folder, else (for a page with a URL) from its
+    URL under the static roots; ``None`` when it cannot be checked here."""
+    from yeplint.rules.images import unalias
+
+    folder = post.path.parent
+    path = unalias(target.path, post, ctx)
+    if path.startswith("/"):
+        if not ctx.images.static_roots:
+            ctx.images.unchecked_static += 1
+            return None  # the folders served at `/` are not in this checkout
+        return ctx.images.resolve(path, folder, ctx.root)
+    first = ctx.images.resolve(path, folder, ctx.root)
+    if first.status is Status.OK or ctx.url is None:
+        return first
+    if not ctx.images.static_roots:
+        ctx.images.unchecked_static += 1  # the engine says so once
+        return None  # written from the page's URL, for a folder served at `/` that is absent
+    served = ctx.images.resolve(join(ctx.url, path), folder, ctx.root)
+    if served.status is Status.OK:
+        return served
+    return first if first.status is not Status.OUTSIDE else served
+
+
+@rule("YEP401", "broken-link")
+def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A link to a page, file or route of this site that does not exist (or differs in case).
+
+    ## Why is this bad?
+    The reader gets a "page not found"; on a site that prerenders with link crawling the build
+    fails. Links break when a page is renamed or moves to another folder, or when a PDF is
+    replaced by one with another name.
+
+    ## Example
+    ```markdown
+    Lees ook [onze training](../../trainingen/droom-naar-doel-2).
+    ```
+
+    ## How to fix
+    Link to the page as it is served; the hint names the closest existing URL or file. A link is
+    resolved as a browser resolves it against the page's URL (from its collection's `url`), and
+    a file link (`./x.md`, `../Brochure.pdf`) also from the page's folder; `/`-rooted files are
+    looked up in the `static-roots`. External (`https:`), `mailto:`, anchor-only and templated
+    links are not checked here.
+
+    ## Options
+    `url` per collection, `languages`, `routes`, `static-roots`.
+    """
+    for link in post.body.links:
+        target = classify(link.target)
+        if target.kind == "file":
+            resolution = _resolve_file(target, post, ctx)
+            if resolution is None or resolution.status in (Status.OK, Status.REMOTE):
+                continue
+            if resolution.status is Status.WRONG_CASE:
+                yield Violation(
+                    link.span,
+                    f"link target `{target.path}` differs in case from the file on disk",
+                    f"write `{resolution.suggestion}`" if resolution.suggestion else None,
+                )
+            elif resolution.status in (Status.MISSING, Status.OUTSIDE, Status.DIRECTORY):
+                close = resolution.suggestion
+                yield Violation(
+                    link.span,
+                    f"link target `{target.path}` does not exist",
+                    f"did you mean `{close}`?" if close else "check the file name and folder",
+                )
+        elif target.kind == "page" and ctx.site is not None and ctx.site.pages:
+            if not target.path.startswith("/") and ctx.url is None:
+                continue  # a relative link from a page whose URL is not known
+            url = join(ctx.url or "/", target.path)
+            if ctx.site.has(url) or _static_folder(url, ctx):
+                continue
+            close = ctx.site.closest(url)
+            yield Violation(
+                link.span,
+                f"link to `{target.path}`: no page at `{url}`",
+                f"did you mean `{close}`?" if close else "check the address",
+            )
+
+
+def _static_folder(url: str, ctx: Context) -> bool:
+    """A URL that names a file or folder under a static root (served as it is)."""
+    relative = url.strip("/")
+    return bool(relative) and any((root / relative).exists() for root in ctx.images.static_roots)
+
+
+@rule("YEP402", "link-to-image", Severity.WARNING)
+def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A paragraph or list item that is only a link to an image file: probably an image whose
+    `!` was forgotten.
+
+    ## Why is this bad?
+    The page shows the link text where a picture was meant; clicking it opens the bare image.
+
+    ## Example
+    ```markdown
+    [Het schema van de week](./weekplanning-8.png)
+    ```
+
+    ## How to fix
+    Add the `!` to show the image: `![Het schema van de week](./weekplanning-8.png)`, or write
+    the link inside a sentence if a link was meant.
+
+    ## Options
+    None.
+    """
+    ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
+    for link in post.body.links:
+        target = classify(link.target)
+        if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
+            continue
+        paragraph = ends.get((link.span.end_line, link.span.end_column))
+        span = link.span
+        if paragraph is None or span.line != span.end_line or len(paragraph.lines) != 1:
+            continue
+        written = post.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+        if paragraph.lines[0].strip() != written:
+            continue  # the link is part of a sentence
+        yield Violation(
+            link.span,
+            f"this paragraph is only a link to the image `{target.path}`: `!` forgotten?",
+            "write `![…](…)` to show the image",
+        )
+
+
+@rule("YEP403", "empty-link")
+def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A link without a target: `[tekst]()` or `[tekst](#)`.
+
+    ## Why is this bad?
+    Clicking it goes nowhere (or to the top of the page): a link that was meant to be filled in.
+
+    ## Example
+    ```markdown
+    Schrijf je in via [het formulier]().
+    ```
+
+    ## How to fix
+    Write the address between the parentheses, or remove the brackets.
+
+    ## Options
+    None.
+    """
+    for link in post.body.links:
+        if link.kind == "autolink":
+            continue
+        if link.target.strip() in ("", "#", "<>"):
+            yield Violation(
+                link.span, "link has no target", "write the address, or remove the link"
+            )
+
+
+@rule("YEP404", "missing-anchor")
+def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A link to a heading of this page (`#waarom-coaching`) that the page does not have.
+
+    ## Why is this bad?
+    The link jumps nowhere; it usually means the heading was reworded.
+
+    ## Example
+    ```markdown
+    Zie [hieronder](#waarom-coaching).
+
+    ## Waarom coachen?
+    ```
+
+    ## How to fix
+    Use the heading's anchor: lower case, punctuation removed, spaces as hyphens (GitHub's
+    rule, which mdsvex, Jekyll and MkDocs follow closely), or an explicit `{#id}`. The hint names
+    the closest anchor. HTML `id`s and definition-list terms count; a page with template syntax
+    (`{{ … }}`, `{% … %}`) is not checked, since an include or shortcode may bring headings.
+    Anchors on other pages are not checked yet.
+
+    ## Options
+    None.
+    """
+    links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
+    if not links or "{{" in post.text or "{%" in post.text:
+        return  # an include or shortcode may bring headings this file does not show
+    known = anchors(post) | _terms(post)
+    import difflib
+    from urllib.parse import unquote
+
+    for link in links:
+        anchor = unquote(link.target[1:])
+        if anchor in known or _html_id(post, anchor):
+            continue
+        close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
+        yield Violation(
+            link.span,
+            f"no heading on this page has the anchor `#{anchor}`",
+            f"did you mean `#{close[0]}`?" if close else None,
+        )
+
+
+def _terms(post: Post) -> set[str]:
+    """Anchors of definition-list terms (a line followed by `: definition`), which Goldmark
+    and Python-Markdown sites give ids."""
+    lines = post.lines
+    return {
+        re.sub(r"[^\w-]", "", lines[i - 1].strip().strip("`").lower())
+        for i in range(1, len(lines))
+        if lines[i].startswith(": ") and lines[i - 1].strip()
+    }
+
+
+def _html_id(post: Post, anchor: str) -> bool:
+    """An element with that `id` or `name` written in HTML (`<a id="x">`)."""
+    pattern = re.compile(r"""\b(?:id|name)\s*=\s*["']?""" + re.escape(anchor) + r"""["'\s>]""")
+    return bool(pattern.search(post.text))
