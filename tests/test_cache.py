@@ -214,7 +214,7 @@ def test_cached_run_prints_the_same_text(site: Path) -> None:
 def test_new_close_name_changes_the_suggestion(site: Path) -> None:
     import time
 
-    (site / "content" / "post.md").write_text("![Team](./tem.png)\n")
+    (site / "content" / "post.md").write_text("![Team](./tem.png)\n![Een zaal](./foto.jpg)\n")
     assert check("--no-cache") == check()  # fills the cache
     assert check()[1] == ["content/post.md:1:1: YEP301 image `./tem.png` does not exist"]
     time.sleep(0.05)  # a later folder mtime than the one recorded

@@ -166,3 +166,48 @@ def test_the_yep_site_without_its_static_folder_says_so_once(
         f"yeplint: static-roots (`static`) not found under {tmp_path}: links to files served at "
         "`/` are not checked"
     ]
+
+
+def orphan_site(tmp_path: Path) -> Path:
+    from PIL import Image
+
+    root = yep_site(tmp_path)
+    (root / "yeplint.toml").write_text(
+        'preset = "yep-trainingen"\nselect = ["YEP501"]\norphan-ignore = ["**/logos/**"]\n'
+    )
+    blog = root / "content" / "blog"
+    for name in ("used.jpg", "in-front-matter.png", "linked.jpg", "old.jpg", "post.jpg"):
+        Image.new("RGB", (4, 4)).save(blog / name)
+    (blog / "post.nl.md").write_text(
+        "---\nimg: in-front-matter.png\n---\n\n![Gebruikt](./used.jpg)\n\n"
+        "Zie [de foto](linked.jpg) in het groot.\n"
+    )
+    (root / "content" / "logos").mkdir()
+    Image.new("RGB", (4, 4)).save(root / "content" / "logos" / "acme.png")
+    (root / "content" / "logos" / "index.md").write_text("# Logos\n")
+    return root
+
+
+def test_an_image_no_page_uses_is_an_orphan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeplint.engine
+
+    root = orphan_site(tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(yeplint.engine, "PARALLEL_MIN", 1)  # two workers for a small site
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(
+            main, ["check", "content", "--format", "concise", "--no-cache", "--jobs", jobs]
+        )
+        assert result.exit_code == 0, result.output  # a warning
+        assert result.stdout == (
+            "content/blog/old.jpg:1:1: YEP501 warning: image `old.jpg` is not used by any page\n"
+        ), jobs
+
+
+def test_a_partial_run_reports_no_orphan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = orphan_site(tmp_path)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "content/blog", "--format", "concise"])
+    assert (result.exit_code, result.stdout) == (0, "")

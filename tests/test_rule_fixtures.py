@@ -15,9 +15,9 @@ from yeplint.config import load_settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.registry import all_rules
 
-ENGINE_ONLY = {"YEP000", "YEP012", "YEP013", "YEP016"}
+ENGINE_ONLY = {"YEP000", "YEP012", "YEP013", "YEP016", "YEP501"}
 """Rules the engine or the fixer reports around the rules; tested in test_engine.py,
-test_hardening.py and test_fix.py."""
+test_hardening.py, test_fix.py and test_links.py."""
 
 CASES = sorted(p for p in FIXTURES.glob("YEP*/**/*.md") if p.name.startswith(("bad_", "ok_")))
 

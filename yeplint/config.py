@@ -61,6 +61,8 @@ class Settings:
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
     routes: tuple[str, ...] = ()
     """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
+    orphan_ignore: tuple[str, ...] = ()
+    """Images no page references that are still used (by templates): never orphans."""
     dated_folders: tuple[str, ...] = ()
     """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     collections: tuple[Collection, ...] = ()
@@ -83,6 +85,7 @@ class Settings:
 
 
 _LIST_KEYS = {
+    "orphan-ignore",
     "routes",
     "dated-folders",
     "select",
@@ -189,6 +192,7 @@ _SHOWN = (
     "path-aliases",
     "languages",
     "routes",
+    "orphan-ignore",
     "select",
     "extend-select",
     "ignore",

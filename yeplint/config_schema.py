@@ -127,6 +127,15 @@ def _keys() -> tuple[Key, ...]:
             'routes = ["/", "/contact"]',
         ),
         Key(
+            "orphan-ignore",
+            _STRINGS,
+            "a list of strings",
+            [],
+            "Images that no page references but the site's templates use (globs relative to the "
+            "project root): never reported as orphans (YEP501).",
+            'orphan-ignore = ["**/logos/**"]',
+        ),
+        Key(
             "dated-folders",
             _STRINGS,
             "a list of strings",

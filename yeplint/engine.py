@@ -36,6 +36,7 @@ UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 SITE_RULES = frozenset(("YEP401",))
+ORPHAN_IMAGE = ("YEP501", "orphan-image")
 """Rules that read the site's URL map (:mod:`yeplint.site`)."""
 
 
@@ -63,6 +64,12 @@ def _traceback() -> str:
     import traceback
 
     return traceback.format_exc()
+
+
+def replace_finished(result: Result) -> Result:
+    """A run over stdin text sees one page, never the site: no orphan check."""
+    result.finished = True
+    return result
 
 
 def tune_gc() -> None:
@@ -96,6 +103,9 @@ class Result:
     """The target behind each display path (for ``--fix``)."""
     notices: list[str] = field(default_factory=list)
     """Things the run had to do differently, for the command line to tell (on stderr)."""
+    referenced: set[Path] = field(default_factory=set)
+    """Every file a checked page references (for the orphan check)."""
+    finished: bool = False
 
     @property
     def errors(self) -> int:
@@ -147,6 +157,9 @@ class Linter:
         ]
         self._resolvers: dict[Path, ImageResolver] = {}
         self._sites: dict[Path, SiteMap] = {}
+        self._pages: dict[Path, frozenset[Path]] = {}
+        self.whole_run = True
+        """False in a parallel worker, which sees one chunk of the files."""
         self.needs_site = any(c.url for c in settings.collections) and bool(
             self.enabled & SITE_RULES
         )
@@ -209,7 +222,7 @@ class Linter:
         With ``jobs`` > 1 and enough files, the work is spread over worker processes."""
         targets = list(targets)
         if jobs > 1 and data is None and len(targets) >= PARALLEL_MIN:
-            return run_parallel(self, targets, jobs, progress)
+            return self._finish(run_parallel(self, targets, jobs, progress))
         result = Result()
         for target in targets:
             result.files_checked += 1
@@ -232,9 +245,72 @@ class Linter:
                 )
             if progress is not None:
                 progress(1)
-        result.notices.extend(self.static_notices())
+        for resolver in self._resolvers.values():
+            result.referenced |= resolver.referenced
+        return self._finish(result if data is None else replace_finished(result))
+
+    def _finish(self, result: Result) -> Result:
+        """What needs the whole run: orphan images, notices, the order of the diagnostics."""
+        if not result.finished:
+            result.finished = True
+            if ORPHAN_IMAGE[0] in self.enabled and self.whole_run:
+                result.diagnostics.extend(self._orphans(result))
+            result.notices.extend(n for n in self.static_notices() if n not in result.notices)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def _orphans(self, result: Result) -> list[Diagnostic]:
+        """Images in the folders of the checked pages that no page references, when every page
+        of the site was checked (a partial run cannot know who uses an image)."""
+        from yeplint.rules.links import IMAGE_SUFFIXES
+
+        checked = {t.path for t in result.files.values()}
+        folders: dict[Path, Target] = {}
+        for target in result.files.values():
+            folders.setdefault(target.path.parent, target)
+        roots = {self.settings.root or t.root for t in result.files.values()}
+        if not checked or any(not self.all_pages(root) <= checked for root in roots):
+            return []
+        found = []
+        for folder, page in sorted(folders.items()):
+            try:
+                names = sorted(p.name for p in folder.iterdir())
+            except OSError:
+                continue
+            shown = page.display[: len(page.display) - len(page.path.name)]
+            paired = {
+                n.split(".")[0] for n in names if Path(n).suffix.lower() not in IMAGE_SUFFIXES
+            }
+            for name in names:
+                path = folder / name
+                if Path(name).suffix.lower() not in IMAGE_SUFFIXES or path in result.referenced:
+                    continue
+                if name.split(".")[0] in paired:
+                    continue  # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
+                image = Target(path, shown + name, page.root)
+                if matches_any(self.settings.orphan_ignore, image.relative):
+                    continue
+                if not path.is_file() or not self._wanted(ORPHAN_IMAGE[0], image):
+                    continue
+                found.append(
+                    self._file_diag(
+                        image,
+                        ORPHAN_IMAGE,
+                        f"image `{name}` is not used by any page",
+                        "remove it, or reference it from the page it belongs to",
+                    )
+                )
+        return found
+
+    def all_pages(self, root: Path) -> frozenset[Path]:
+        """Every page discovery finds under ``root`` (walked once)."""
+        pages = self._pages.get(root)
+        if pages is None:
+            from yeplint.discovery import discover
+
+            pages = frozenset(t.path for t in discover([root], self.settings, cwd=root))
+            self._pages[root] = pages
+        return pages
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
@@ -397,6 +473,10 @@ class Linter:
                         ),
                     )
                 )
+        if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
+            from yeplint.rules.links import record_references
+
+            record_references(post, ctx)  # whichever rules ran: the orphan check needs them
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)
         if post.body_failure is not None:

@@ -37,6 +37,9 @@ class Status(enum.Enum):
     """Built with a template expression yeplint does not evaluate: not checked."""
 
 
+_FOUND = frozenset((Status.OK, Status.WRONG_CASE))
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     status: Status
@@ -88,6 +91,8 @@ class ImageResolver:
     def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
         self.static_roots = static_roots
         self.unchecked_static = 0
+        self.referenced: set[Path] = set()
+        """Every file a reference resolved to (in any case): what orphan checks leave out."""
         """Links not checked because no static root exists (the engine reports the count)."""
         self._listings: dict[str, dict[str, int] | None] = {}
         self._folders: dict[tuple[Path, Path], str | None] = {}
@@ -131,6 +136,8 @@ class ImageResolver:
                 self._resolutions.clear()  # bounded memory on huge trees; listings stay
             resolution = self._resolve(reference, post_folder, root, suggest)
             self._resolutions[key] = resolution
+        if resolution.path is not None and resolution.status in _FOUND:
+            self.referenced.add(resolution.path)
         if self.log is not None:
             self.log.append((reference, post_folder, root, resolution))
         return resolution

@@ -82,6 +82,7 @@ def _work(chunk: list[Target], cache: Cache | None) -> Result:
     back to the parent, which writes them."""
     assert _worker is not None
     _worker.cache = cache
+    _worker.whole_run = False  # a chunk is never the whole site: the parent looks for orphans
     try:
         result = _worker.run(chunk)
     finally:
@@ -139,6 +140,7 @@ def run_parallel(
             merged.paths.extend(part.paths)
             merged.files.update(part.files)
             merged.notices += [n for n in part.notices if n not in merged.notices]
+            merged.referenced |= part.referenced
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:

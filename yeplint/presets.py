@@ -46,6 +46,7 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "image_fields": ("img",),
         "max_image_width": 1600,
         "languages": (("nl", ""), ("en", "/en")),
+        "orphan_ignore": ("**/opdrachtgevers/**",),
         "routes": (
             *_YEP_PAGES,
             "/onze-aanpak",

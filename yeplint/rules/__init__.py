@@ -1,5 +1,21 @@
 """The rule modules; importing this package registers every rule."""
 
-from yeplint.rules import body_headings, file, front_matter, generators, images, links
+from yeplint.rules import (
+    body_headings,
+    file,
+    front_matter,
+    generators,
+    images,
+    links,
+    orphans,
+)
 
-__all__ = ["body_headings", "file", "front_matter", "generators", "images", "links"]
+__all__ = [
+    "body_headings",
+    "file",
+    "front_matter",
+    "generators",
+    "images",
+    "links",
+    "orphans",
+]

@@ -13,6 +13,7 @@ from yeplint.registry import rule
 from yeplint.site import LinkTarget, classify, join
 
 IMAGE_SUFFIXES = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"))
+_IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
 
 def github_slug(text: str) -> str:
@@ -65,6 +66,22 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
     if served.status is Status.OK:
         return served
     return first if first.status is not Status.OUTSIDE else served
+
+
+def record_references(post: Post, ctx: Context) -> None:
+    """Resolve every image and file link of the page, so that the resolver knows which files
+    the page uses (memoized: free when the image and link rules already did it)."""
+    from yeplint.rules.images import resolved
+
+    resolved(post, ctx)
+    if post.front_matter_broken:  # unreadable front matter: any image name in it counts
+        head = "\n".join(post.lines[: post.body_start_line - 1])
+        for name in _IMAGE_NAME.findall(head):
+            ctx.images.resolve(name, post.path.parent, ctx.root)
+    for link in post.body.links:
+        target = classify(link.target)
+        if target.kind == "file":
+            _resolve_file(target, post, ctx)
 
 
 @rule("YEP401", "broken-link")
