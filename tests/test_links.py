@@ -211,3 +211,31 @@ def test_a_partial_run_reports_no_orphan(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, ["check", "content/blog", "--format", "concise"])
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("files", "config", "orphans"),
+    [
+        ({"post/index.md": "# Post\n"}, "page-bundles = true\n", 0),  # a bundle's resource
+        ({"post/index.md": "# Post\n"}, "", 1),
+        ({"post/page.md": '{{< gallery "photo.jpg" >}}\n'}, "", 0),  # a shortcode may use it
+        ({"post/page.md": "{% include gallery.html %}\n"}, "", 0),
+        ({"post/page.md": "# Page\n"}, "", 1),
+    ],
+)
+def test_orphans_only_where_the_pages_show_what_they_use(
+    tmp_path: Path, files: dict[str, str], config: str, orphans: int
+) -> None:
+    from PIL import Image
+
+    root = tmp_path / "site"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    Image.new("RGB", (4, 4)).save(root / "post" / "photo.jpg")
+    (root / "yeplint.toml").write_text(config)
+    from yeplint.config import load_settings
+
+    settings = load_settings(config=root / "yeplint.toml")
+    found = lint_paths([root], root, select=["YEP501"], settings=settings)
+    assert len(found) == orphans

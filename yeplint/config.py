@@ -61,6 +61,9 @@ class Settings:
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
     routes: tuple[str, ...] = ()
     """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
+    page_bundles: bool = False
+    """A folder with an ``index``/``_index`` page is a bundle whose images the layouts may use
+    by name (Hugo, Zola): never orphans."""
     orphan_ignore: tuple[str, ...] = ()
     """Images no page references that are still used (by templates): never orphans."""
     dated_folders: tuple[str, ...] = ()
@@ -98,7 +101,7 @@ _LIST_KEYS = {
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
 _STR_KEYS = {"title-field", "preset", "generator"}
-_BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls"}
+_BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
 _ALL_KEYS = (
     _LIST_KEYS
     | _INT_KEYS
@@ -193,6 +196,7 @@ _SHOWN = (
     "languages",
     "routes",
     "orphan-ignore",
+    "page-bundles",
     "select",
     "extend-select",
     "ignore",
@@ -289,7 +293,14 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
 
 
 _GENERATOR_KEYS = frozenset(
-    ("front_matter", "title_is_h1", "directory_urls", "dated_folders", "path_aliases")
+    (
+        "front_matter",
+        "title_is_h1",
+        "directory_urls",
+        "dated_folders",
+        "path_aliases",
+        "page_bundles",
+    )
 )
 
 

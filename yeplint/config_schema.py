@@ -136,6 +136,15 @@ def _keys() -> tuple[Key, ...]:
             'orphan-ignore = ["**/logos/**"]',
         ),
         Key(
+            "page-bundles",
+            {"type": "boolean"},
+            "true or false",
+            False,
+            "A folder with an `index` or `_index` page is a bundle whose images the layouts may "
+            "use by name (Hugo, Zola): they are never orphans.",
+            "page-bundles = true",
+        ),
+        Key(
             "dated-folders",
             _STRINGS,
             "a list of strings",

@@ -277,6 +277,8 @@ class Linter:
                 names = sorted(p.name for p in folder.iterdir())
             except OSError:
                 continue
+            if not self._orphans_knowable(folder, names):
+                continue
             shown = page.display[: len(page.display) - len(page.path.name)]
             paired = {
                 n.split(".")[0] for n in names if Path(n).suffix.lower() not in IMAGE_SUFFIXES
@@ -301,6 +303,25 @@ class Linter:
                     )
                 )
         return found
+
+    def _orphans_knowable(self, folder: Path, names: list[str]) -> bool:
+        """Whether the pages of ``folder`` show every image they use: not in a bundle (its
+        layouts may use any image by name) nor beside a page with template syntax (a shortcode
+        or include may name an image in its own way)."""
+        from yeplint.site import PAGE_SUFFIXES
+
+        pages = [n for n in names if n.lower().endswith(PAGE_SUFFIXES)]
+        stems = {n.split(".")[0] for n in pages}
+        if self.settings.page_bundles and stems & {"index", "_index"}:
+            return False
+        for name in pages:
+            try:
+                text = (folder / name).read_bytes()[: self.settings.max_file_size]
+            except OSError:
+                return False
+            if b"{{" in text or b"{%" in text:
+                return False
+        return True
 
     def all_pages(self, root: Path) -> frozenset[Path]:
         """Every page discovery finds under ``root`` (walked once)."""

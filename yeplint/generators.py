@@ -37,6 +37,8 @@ class Generator:
     there (the generator rewrites Markdown links and images, not HTML)."""
     dated_folders: tuple[str, ...] = ()
     """Folders whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
+    page_bundles: bool = False
+    """Folders with an ``index``/``_index`` page are bundles: layouts may use their images."""
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes for a folder of the site (Docusaurus ``@site/``); ``yeplint init`` adds
     the ones a ``tsconfig.json`` declares (Astro's ``~/``, ``@/``)."""
@@ -50,6 +52,7 @@ class Generator:
             "directory_urls": self.directory_urls,
             "dated_folders": self.dated_folders,
             "path_aliases": self.path_aliases,
+            "page_bundles": self.page_bundles,
         }
 
 
@@ -65,6 +68,7 @@ GENERATORS: tuple[Generator, ...] = (
         case_insensitive_keys=True,
         front_matter=("yaml", "toml", "json"),
         directory_urls=True,
+        page_bundles=True,
     ),
     Generator(
         "zola",
@@ -75,6 +79,7 @@ GENERATORS: tuple[Generator, ...] = (
         front_matter=("toml", "yaml"),
         directory_urls=True,
         path_aliases=(("@/", "content/"),),
+        page_bundles=True,
     ),
     Generator(
         "hugo",
@@ -85,6 +90,7 @@ GENERATORS: tuple[Generator, ...] = (
         marker_text=_HUGO_CONFIG,
         front_matter=("yaml", "toml", "json"),
         directory_urls=True,
+        page_bundles=True,
     ),
     Generator(
         "jekyll",
