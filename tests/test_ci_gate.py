@@ -133,6 +133,9 @@ def test_yep_site_baseline_then_one_broken_image(
     )
     assert code == 1
     assert [line for line in out.splitlines() if not line.startswith("yeplint: ")] == [
+        # the English twin is checked again: its image is now another one than the Dutch page's
+        "content/coaching/andere-themas.en.md:3:6: YEP502 `img` is `andere-themas-1.jpg`; "
+        "the nl page has `andere-themas-1.jpeg`",
         "content/coaching/andere-themas.nl.md:3:6: YEP301 image `andere-themas-1.jpeg` "
         "(front matter) does not exist",
     ]

@@ -239,3 +239,20 @@ def test_orphans_only_where_the_pages_show_what_they_use(
     settings = load_settings(config=root / "yeplint.toml")
     found = lint_paths([root], root, select=["YEP501"], settings=settings)
     assert len(found) == orphans
+
+
+def test_a_translation_is_checked_again_when_its_primary_page_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = yep_site(tmp_path)
+    (root / "yeplint.toml").write_text('preset = "yep-trainingen"\nselect = ["YEP502"]\n')
+    blog = root / "content" / "blog"
+    (blog / "x.nl.md").write_text("---\ntitle: X\ndate: 2024-01-05\n---\n")
+    (blog / "x.en.md").write_text("---\ntitle: X\ndate: 2024-01-05\n---\n")
+    monkeypatch.chdir(root)
+    assert CliRunner().invoke(main, ["check", "content"]).exit_code == 0
+    (blog / "x.nl.md").write_text("---\ntitle: X\ndate: 2024-01-06\n---\n")
+    result = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
+    assert result.stdout == (
+        "content/blog/x.en.md:3:7: YEP502 `date` is `2024-01-05`; the nl page has `2024-01-06`\n"
+    )

@@ -61,6 +61,11 @@ class Settings:
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
     routes: tuple[str, ...] = ()
     """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
+    translation_fields: tuple[str, ...] = ()
+    """Front matter keys a translation (``x.en.md``) must have as its primary page
+    (``x.nl.md``, the first of ``languages``) has them (YEP502)."""
+    translation_title: str | None = None
+    """The primary page's key that holds its translation's title (YEP503)."""
     page_bundles: bool = False
     """A folder with an ``index``/``_index`` page is a bundle whose images the layouts may use
     by name (Hugo, Zola): never orphans."""
@@ -88,6 +93,7 @@ class Settings:
 
 
 _LIST_KEYS = {
+    "translation-fields",
     "orphan-ignore",
     "routes",
     "dated-folders",
@@ -100,7 +106,7 @@ _LIST_KEYS = {
     "static-roots",
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
-_STR_KEYS = {"title-field", "preset", "generator"}
+_STR_KEYS = {"title-field", "preset", "generator", "translation-title"}
 _BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
 _ALL_KEYS = (
     _LIST_KEYS
@@ -197,6 +203,8 @@ _SHOWN = (
     "routes",
     "orphan-ignore",
     "page-bundles",
+    "translation-fields",
+    "translation-title",
     "select",
     "extend-select",
     "ignore",

@@ -136,6 +136,24 @@ def _keys() -> tuple[Key, ...]:
             'orphan-ignore = ["**/logos/**"]',
         ),
         Key(
+            "translation-fields",
+            _STRINGS,
+            "a list of strings",
+            [],
+            "Front matter keys a translation (`x.en.md`) must have as its primary page "
+            "(`x.nl.md`, the first of `languages`) has them (YEP502).",
+            'translation-fields = ["img", "date"]',
+        ),
+        Key(
+            "translation-title",
+            {"type": "string"},
+            "a string",
+            None,
+            "The primary page's key holding its translation's title; the translation's "
+            "`title-field` should say the same (YEP503).",
+            'translation-title = "english_title"',
+        ),
+        Key(
             "page-bundles",
             {"type": "boolean"},
             "true or false",

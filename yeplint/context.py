@@ -33,6 +33,8 @@ class Context:
     """The site's URLs (built on first use by a link rule); ``None`` when no rule needs it."""
     url: str | None = None
     """This page's URL, when its collection has a ``url`` pattern."""
+    twin: Post | None = None
+    """For a translation, its primary-language page (read when a translation rule runs)."""
     _memo: dict[str, Any] = field(default_factory=dict)
 
     def options(self, code: str, kind: type[T]) -> T:

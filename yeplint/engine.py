@@ -37,6 +37,8 @@ TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 SITE_RULES = frozenset(("YEP401",))
 ORPHAN_IMAGE = ("YEP501", "orphan-image")
+TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
+"""Rules that read a translation's primary page."""
 """Rules that read the site's URL map (:mod:`yeplint.site`)."""
 
 
@@ -372,11 +374,13 @@ class Linter:
         resolver = self.resolver_for(target.root)
         if target.trusted is not None:
             resolver.trusted.add(target.trusted)
+        twin = self._twin(target)
         key = digest = ""
         if self.cache is not None:
             from yeplint.cache import content_hash  # the cache and hashlib only when used
 
-            key, digest = str(target.path), content_hash(read)
+            # a translation's findings depend on its twin too: both are in the digest
+            key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
             cached = self._from_cache(key, digest, target, resolver)
             if cached is not None:
                 if cached:
@@ -389,6 +393,7 @@ class Linter:
             load_text(target.path, target.display, read, self.settings.front_matter),
             target,
             result,
+            twin,
         )
         if self.cache is not None and resolver.log is not None:
             from yeplint.cache import dependency, encode
@@ -448,7 +453,34 @@ class Linter:
             self._sites[root] = site
         return site
 
-    def _lint_post(self, post: Post, target: Target, result: Result) -> list[Diagnostic]:
+    def _twin_post(self, twin: tuple[Path, bytes] | None) -> Post | None:
+        if twin is None or len(twin[1]) > self.settings.max_file_size:
+            return None
+        path, data = twin
+        return load_text(path, path.name, data, self.settings.front_matter)
+
+    def _twin(self, target: Target) -> tuple[Path, bytes] | None:
+        """A translation's primary page and its bytes, when a translation rule runs."""
+        if not self.enabled & TRANSLATION_RULES:
+            return None
+        from yeplint.site import twin_of
+
+        path = twin_of(target.path, self.settings.languages)
+        if path is None:
+            return None
+        try:
+            with path.open("rb") as handle:
+                return path, handle.read(self.settings.max_file_size + 1)
+        except OSError:
+            return None
+
+    def _lint_post(
+        self,
+        post: Post,
+        target: Target,
+        result: Result,
+        twin: tuple[Path, bytes] | None = None,
+    ) -> list[Diagnostic]:
         collection = self.collection_for(target)
         site = url = None
         if self.needs_site and collection is not None and collection.url is not None:
@@ -467,6 +499,7 @@ class Linter:
             rule_options=self.rule_options,
             site=site,
             url=url,
+            twin=self._twin_post(twin),
         )
         diagnostics: list[Diagnostic] = []
         ignored = self._ignored_codes(target)

@@ -47,6 +47,8 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "max_image_width": 1600,
         "languages": (("nl", ""), ("en", "/en")),
         "orphan_ignore": ("**/opdrachtgevers/**",),
+        "translation_fields": ("img", "date", "volgnummer"),
+        "translation_title": "english_title",
         "routes": (
             *_YEP_PAGES,
             "/onze-aanpak",

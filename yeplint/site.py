@@ -168,3 +168,16 @@ def classify(target: str) -> LinkTarget:
     if extension and not path.endswith("/") and re.fullmatch(r"\.[A-Za-z0-9]{1,8}", extension):
         return LinkTarget("file", path, fragment)
     return LinkTarget("page", path, fragment)
+
+
+def twin_of(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
+    """The primary-language page a translation ``x.<code>.md`` translates (``x.<primary>.md``
+    beside it), when it exists; ``None`` for a primary page or one without a twin."""
+    if len(languages) < 2:
+        return None
+    parts = path.name.split(".")
+    codes = {code for code, _ in languages[1:]}
+    if len(parts) < 3 or parts[-2] not in codes:
+        return None
+    twin = path.with_name(".".join([*parts[:-2], languages[0][0], parts[-1]]))
+    return twin if twin.is_file() else None

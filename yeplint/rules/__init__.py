@@ -8,6 +8,7 @@ from yeplint.rules import (
     images,
     links,
     orphans,
+    translations,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "images",
     "links",
     "orphans",
+    "translations",
 ]

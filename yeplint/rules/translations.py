@@ -1,0 +1,100 @@
+"""Translations (YEP5xx): a page ``x.en.md`` and its primary page ``x.nl.md`` agree."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from yeplint.context import Context
+from yeplint.diagnostics import Severity, Violation
+from yeplint.document import Post
+from yeplint.registry import rule
+
+_MISSING = object()
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+@rule("YEP502", "translation-mismatch")
+def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A translation whose `translation-fields` differ from its primary page's (the same image,
+    date and order on every language's version of a page).
+
+    ## Why is this bad?
+    The English page shows another photo, date or position in the list than the Dutch one: one
+    of them was changed and the other forgotten.
+
+    ## Example
+    `over-grenzen.nl.md` has `img: over-grenzen-1.jpg`, `over-grenzen.en.md` has
+    `img: over-grenzen-2.jpg`.
+
+    ## How to fix
+    Give the translation the primary page's value (the hint shows it), or change both.
+
+    ## Options
+    `translation-fields` (Yep: `img`, `date`, `volgnummer`); `languages`: the first is the
+    primary language, a page `x.<code>.md` is that language's version of `x.<primary>.md`.
+    Reported on the translation.
+    """
+    twin, data, fm = ctx.twin, post.data, post.front_matter
+    if twin is None or data is None or fm is None or twin.data is None:
+        return
+    language = ctx.settings.languages[0][0]
+    for key in ctx.settings.translation_fields:
+        primary = twin.data.get(key, _MISSING)
+        value = data.get(key, _MISSING)
+        if primary is _MISSING or value == primary:
+            continue
+        if value is _MISSING:
+            yield Violation(
+                fm.insertion_point(),
+                f"`{key}` is missing; the {language} page has `{_shown(primary)}`",
+                f"add `{key}: {_shown(primary)}`",
+            )
+        else:
+            yield Violation(
+                fm.locate((key,)),
+                f"`{key}` is `{_shown(value)}`; the {language} page has `{_shown(primary)}`",
+                "use the same value on both pages, or change both",
+            )
+
+
+@rule("YEP503", "translation-title-mismatch", Severity.WARNING)
+def translation_title_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A translation's title differs from the title its primary page gives it
+    (`translation-title`, Yep: the Dutch post's `english_title`).
+
+    ## Why is this bad?
+    The Dutch page links or announces the English one under another title than the English
+    page shows; one was reworded and the other not.
+
+    ## Example
+    `over-grenzen.nl.md`: `english_title: Regarding boundaries`; `over-grenzen.en.md`:
+    `title: Learning to Set Boundaries`.
+
+    ## How to fix
+    Make them the same, in whichever page is out of date.
+
+    ## Options
+    `translation-title`: the primary page's key; compared with the translation's `title-field`.
+    """
+    key = ctx.settings.translation_title
+    twin, data, fm = ctx.twin, post.data, post.front_matter
+    if key is None or twin is None or data is None or fm is None or twin.data is None:
+        return
+    expected = twin.data.get(key)
+    title = data.get(ctx.settings.title_field)
+    if not isinstance(expected, str) or not expected.strip() or not isinstance(title, str):
+        return
+    if title.strip() != expected.strip():
+        language = ctx.settings.languages[0][0]
+        yield Violation(
+            fm.locate((ctx.settings.title_field,)),
+            f"title `{title.strip()}` differs from the {language} page's `{key}` "
+            f"`{expected.strip()}`",
+            "make them the same",
+        )
