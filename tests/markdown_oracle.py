@@ -402,6 +402,11 @@ class _Walker:
             self.body.images.append(
                 ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
             )
+        for anchor in scanner.links:
+            start = base + anchor.offset
+            self.body.links.append(
+                LinkRef(anchor.src or "", mapper.span(start, start + anchor.length), "html")
+            )
         for comment in scanner.comments:
             start = base + comment.offset
             self.body.comments.append(

@@ -148,7 +148,11 @@ def test_the_yep_site_has_no_broken_link() -> None:
     from dataclasses import replace
 
     found = lint_paths([site / "content"], site, select=["YEP4"], settings=replace(YEP, root=site))
-    assert [(d.path, d.line, d.code, d.message) for d in found] == []
+    # only the old address of a post, written in full (a warning)
+    assert [(d.path, d.line, d.code) for d in found] == [
+        ("content/blog/prioriteiten-stellen-extreem.nl.md", 20, "YEP405"),
+        ("content/blog/prioriteiten-stellen-extreem.nl.md", 22, "YEP405"),
+    ]
 
 
 def test_the_yep_site_without_its_static_folder_says_so_once(

@@ -24,6 +24,7 @@ REVIEWED = {
     "YEP302": 3,  # `alt:` empty while img is set
     "YEP306": 2,  # alt `bijschrift` (a training page, and the draft template)
     "YEP308": 2,  # the one image over 1600 px, used by two posts
+    "YEP405": 2,  # http://yeptrainingen.nl/prioriteiten-stellen/: the old URL, in full
     "YEP501": 19,  # images no page uses: WordPress leftovers (IMG_0218-1024x768.jpg …), old
     # versions (omgaan-met-stress.jpg next to the used coaching-omgaan-met-stress-1.jpg)
     "YEP503": 1,  # over-grenzen: english_title `Regarding boundaries`, English title another

@@ -61,6 +61,8 @@ class Settings:
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
     routes: tuple[str, ...] = ()
     """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
+    site_url: str | None = None
+    """The site's own address (``https://www.example.org``): links to it are written as paths."""
     translation_fields: tuple[str, ...] = ()
     """Front matter keys a translation (``x.en.md``) must have as its primary page
     (``x.nl.md``, the first of ``languages``) has them (YEP502)."""
@@ -106,7 +108,7 @@ _LIST_KEYS = {
     "static-roots",
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
-_STR_KEYS = {"title-field", "preset", "generator", "translation-title"}
+_STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url"}
 _BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
 _ALL_KEYS = (
     _LIST_KEYS
@@ -205,6 +207,7 @@ _SHOWN = (
     "page-bundles",
     "translation-fields",
     "translation-title",
+    "site-url",
     "select",
     "extend-select",
     "ignore",
@@ -362,6 +365,8 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         elif key in _STR_KEYS:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
+            if key == "site-url" and not value.startswith(("http://", "https://")):
+                raise ConfigError(f"{where}: `site-url` must start with https://, not {value!r}")
             values[attr] = value
         elif key == "collections":
             values[attr] = _collections(value, path)

@@ -136,6 +136,15 @@ def _keys() -> tuple[Key, ...]:
             'orphan-ignore = ["**/logos/**"]',
         ),
         Key(
+            "site-url",
+            {"type": "string", "pattern": "^https?://"},
+            "a string",
+            None,
+            "The site's own address: a link to it written in full (`http://` or `https://`, with "
+            "or without `www.`) is reported, with the path to write instead (YEP405).",
+            'site-url = "https://www.example.org"',
+        ),
+        Key(
             "translation-fields",
             _STRINGS,
             "a list of strings",

@@ -1,4 +1,4 @@
-"""Find ``<img>`` tags and comments in an HTML fragment, with their offsets.
+"""Find ``<img>`` and ``<a href>`` tags and comments in an HTML fragment, with their offsets.
 
 CPython's ``html.parser`` is quadratic on unclosed constructs: it searches the rest of the
 input for the end of every ``<a ``, ``<!--``, ``<?`` or quoted attribute that never ends
@@ -28,7 +28,7 @@ class Found:
     """Marked as decorative: ``aria-hidden="true"`` or ``role="presentation"``/``"none"``."""
 
 
-_NEXT = re.compile(r"<!--|<(img|script|style)(?=[\s/>])", re.IGNORECASE)
+_NEXT = re.compile(r"<!--|<(img|a|script|style)(?=[\s/>])", re.IGNORECASE)
 _TAG_END = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
 
 
@@ -68,6 +68,8 @@ class HtmlScanner:
 
     def __init__(self, html: str) -> None:
         self.images: list[Found] = []
+        self.links: list[Found] = []
+        """``<a href>`` start tags (``src`` holds the ``href``)."""
         self.comments: list[Found] = []
         position = 0
         while True:
@@ -87,6 +89,13 @@ class HtmlScanner:
             if tag_end is None:
                 return  # an unclosed tag or quote runs to the end
             name = match.group(1).lower()
+            if name == "a":
+                tag = html[start : tag_end.end()]
+                href = _Attributes(tag).attrs.get("href")
+                if href is not None:
+                    self.links.append(Found(start, len(tag), src=href))
+                position = tag_end.end()
+                continue
             if name == "img":
                 tag = html[start : tag_end.end()]
                 attrs = _Attributes(tag).attrs

@@ -25,7 +25,7 @@ from yeplint.diagnostics import Span
 ImageKind = Literal["markdown", "reference", "html", "front-matter", "shortcode"]
 # The model's classes are values, never changed once made; they are not ``frozen`` because a
 # frozen dataclass is made 3.5x slower (see :class:`yeplint.diagnostics.Span`).
-LinkKind = Literal["markdown", "reference", "autolink"]
+LinkKind = Literal["markdown", "reference", "autolink", "html"]
 
 OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -554,6 +554,10 @@ class _Walker:
             self.body.images.append(
                 ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
             )
+        for link in scanner.links:
+            begin = base + link.offset
+            span = mapper.span(begin, begin + link.length)
+            self.body.links.append(LinkRef(link.src or "", span, "html"))
         for comment in scanner.comments:
             begin = base + comment.offset
             self.body.comments.append(

@@ -49,6 +49,7 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "orphan_ignore": ("**/opdrachtgevers/**",),
         "translation_fields": ("img", "date", "volgnummer"),
         "translation_title": "english_title",
+        "site_url": "https://www.yeptrainingen.nl",
         "routes": (
             *_YEP_PAGES,
             "/onze-aanpak",

@@ -271,3 +271,47 @@ def _html_id(post: Post, anchor: str) -> bool:
     """An element with that `id` or `name` written in HTML (`<a id="x">`)."""
     pattern = re.compile(r"""\b(?:id|name)\s*=\s*["']?""" + re.escape(anchor) + r"""["'\s>]""")
     return bool(pattern.search(post.text))
+
+
+def _own(url: str) -> str:
+    """An address without scheme and ``www.``, lower case: how two forms of it compare."""
+    rest = url.split("://", 1)[-1].lower()
+    return rest.removeprefix("www.").rstrip("/")
+
+
+@rule("YEP405", "absolute-own-link", Severity.WARNING)
+def absolute_own_link(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A link to this site written as a full address (`https://www.example.org/contact`).
+
+    ## Why is this bad?
+    It is not checked like a path, it leaves the preview or staging site for the live one, and
+    an `http://` one goes through a redirect. It is usually copied from the browser.
+
+    ## Example
+    ```markdown
+    Neem [contact](https://www.yeptrainingen.nl/contact) op.
+    ```
+
+    ## How to fix
+    Write the path: `[contact](/contact)`.
+
+    ## Options
+    `site-url`: the site's address (no check without it).
+    """
+    site = ctx.settings.site_url
+    if not site:
+        return
+    own = _own(site)
+    for link in post.body.links:
+        target = link.target.strip()
+        if not target.lower().startswith(("http://", "https://")):
+            continue
+        rest = _own(target)
+        if rest == own or rest.startswith(own + "/") or rest.startswith(own + "?"):
+            written = target.split("://", 1)[1]
+            path = "/" + written[written.find("/") + 1 :] if "/" in written else "/"
+            yield Violation(
+                link.span,
+                f"link to this site written in full: `{target}`",
+                f"write `{path}`",
+            )
