@@ -7,6 +7,7 @@ diagnostic for that file (the run exits 2) and the remaining rules and files sti
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -160,6 +161,7 @@ class Linter:
         self._resolvers: dict[Path, ImageResolver] = {}
         self._sites: dict[Path, SiteMap] = {}
         self._pages: dict[Path, frozenset[Path]] = {}
+        self._walks: dict[Path, list[Target]] = {}
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
         self.needs_site = any(c.url for c in settings.collections) and bool(
@@ -273,28 +275,33 @@ class Linter:
         roots = {self.settings.root or t.root for t in result.files.values()}
         if not checked or any(not self.all_pages(root) <= checked for root in roots):
             return []
+        used = {os.fspath(p) for p in result.referenced}
         found = []
         for folder, page in sorted(folders.items()):
+            base = os.fspath(folder)
             try:
-                names = sorted(p.name for p in folder.iterdir())
+                with os.scandir(base) as entries:
+                    names = sorted(e.name for e in entries if e.is_file())
             except OSError:
                 continue
-            if not self._orphans_knowable(folder, names):
+            images, paired = [], set()
+            for name in names:
+                if "." + name.rpartition(".")[2].lower() in IMAGE_SUFFIXES:
+                    if f"{base}{os.sep}{name}" not in used:  # strings: pathlib costs ~40%
+                        images.append(name)
+                else:
+                    paired.add(name.split(".")[0])
+            # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
+            images = [n for n in images if n.split(".")[0] not in paired]
+            if not images or not self._orphans_knowable(folder, names):
                 continue
             shown = page.display[: len(page.display) - len(page.path.name)]
-            paired = {
-                n.split(".")[0] for n in names if Path(n).suffix.lower() not in IMAGE_SUFFIXES
-            }
-            for name in names:
-                path = folder / name
-                if Path(name).suffix.lower() not in IMAGE_SUFFIXES or path in result.referenced:
+            ignore = self.settings.orphan_ignore
+            for name in images:
+                image = Target(folder / name, shown + name, page.root)
+                if ignore and matches_any(ignore, image.relative):
                     continue
-                if name.split(".")[0] in paired:
-                    continue  # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
-                image = Target(path, shown + name, page.root)
-                if matches_any(self.settings.orphan_ignore, image.relative):
-                    continue
-                if not path.is_file() or not self._wanted(ORPHAN_IMAGE[0], image):
+                if not self._wanted(ORPHAN_IMAGE[0], image):
                     continue
                 found.append(
                     self._file_diag(
@@ -329,9 +336,7 @@ class Linter:
         """Every page discovery finds under ``root`` (walked once)."""
         pages = self._pages.get(root)
         if pages is None:
-            from yeplint.discovery import discover
-
-            pages = frozenset(t.path for t in discover([root], self.settings, cwd=root))
+            pages = frozenset(t.path for t in self._discovered(root))
             self._pages[root] = pages
         return pages
 
@@ -445,13 +450,23 @@ class Linter:
         """The URLs of every page under ``root`` (built once, from file names only)."""
         site = self._sites.get(root)
         if site is None:
-            from yeplint.discovery import discover
             from yeplint.site import build
 
-            by_path = {t.path: t for t in discover([root], self.settings, cwd=root)}
+            by_path = {t.path: t for t in self._discovered(root)}
             site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
             self._sites[root] = site
         return site
+
+    def _discovered(self, root: Path) -> list[Target]:
+        """Every page under ``root`` (one walk per run, shared by the URL map and the orphan
+        check)."""
+        found = self._walks.get(root)
+        if found is None:
+            from yeplint.discovery import discover
+
+            found = discover([root], self.settings, cwd=root)
+            self._walks[root] = found
+        return found
 
     def _twin_post(self, twin: tuple[Path, bytes] | None) -> Post | None:
         if twin is None or len(twin[1]) > self.settings.max_file_size:
