@@ -7,7 +7,7 @@ output folder out and to point ``static-roots`` at the folders it serves at ``/`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,17 +59,19 @@ class Generator:
 _ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
 _HUGO_CONFIG = re.compile(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re.M)
 
+_HUGO = Generator(
+    "hugo",
+    ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
+    ("public", "resources"),
+    ("static", "assets"),
+    case_insensitive_keys=True,
+    front_matter=("yaml", "toml", "json"),
+    directory_urls=True,
+    page_bundles=True,
+)
+
 GENERATORS: tuple[Generator, ...] = (
-    Generator(
-        "hugo",
-        ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
-        ("public", "resources"),
-        ("static", "assets"),
-        case_insensitive_keys=True,
-        front_matter=("yaml", "toml", "json"),
-        directory_urls=True,
-        page_bundles=True,
-    ),
+    _HUGO,
     Generator(
         "zola",
         ("config.toml",),
@@ -81,17 +83,8 @@ GENERATORS: tuple[Generator, ...] = (
         path_aliases=(("@/", "content/"),),
         page_bundles=True,
     ),
-    Generator(
-        "hugo",
-        ("config.toml", "config.yaml"),
-        ("public", "resources"),
-        ("static", "assets"),
-        case_insensitive_keys=True,
-        marker_text=_HUGO_CONFIG,
-        front_matter=("yaml", "toml", "json"),
-        directory_urls=True,
-        page_bundles=True,
-    ),
+    # an older Hugo site's `config.toml`, once it is not Zola's
+    replace(_HUGO, markers=("config.toml", "config.yaml"), marker_text=_HUGO_CONFIG),
     Generator(
         "jekyll",
         ("_config.yml", "_config.yaml"),
