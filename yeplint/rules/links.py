@@ -188,7 +188,8 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP403", "empty-link")
 def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A link without a target: `[tekst]()` or `[tekst](#)`.
+    """A link without a target: `[tekst]()` or `[tekst](#)` (in HTML, `href=""`; `href="#"` is
+    the usual stand-in of an HTML example and is not reported).
 
     ## Why is this bad?
     Clicking it goes nowhere (or to the top of the page): a link that was meant to be filled in.
@@ -207,7 +208,8 @@ def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
     for link in post.body.links:
         if link.kind == "autolink":
             continue
-        if link.target.strip() in ("", "#", "<>"):
+        empty = ("", "<>") if link.kind == "html" else ("", "#", "<>")  # `<a href="#">`: a dummy
+        if link.target.strip() in empty:
             yield Violation(
                 link.span, "link has no target", "write the address, or remove the link"
             )
