@@ -260,3 +260,49 @@ def test_a_translation_is_checked_again_when_its_primary_page_changes(
     assert result.stdout == (
         "content/blog/x.en.md:3:7: YEP502 `date` is `2024-01-05`; the nl page has `2024-01-06`\n"
     )
+
+
+def test_an_anchor_on_another_page_is_checked_and_cached_on_its_headings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = yep_site(tmp_path)
+    (root / "yeplint.toml").write_text('preset = "yep-trainingen"\nselect = ["YEP404"]\n')
+    blog = root / "content" / "blog"
+    (blog / "doel.nl.md").write_text("# Doel\n\n## Waarom coachen?\n\nTekst.\n")
+    (blog / "post.nl.md").write_text(
+        "Zie [waarom](./doel#waarom-coachen), [bestand](./doel.nl.md#waarom-coachen)\n"
+        "en [de training](../../trainingen/droom-naar-doel#kop).\n"
+    )
+    monkeypatch.chdir(root)
+
+    def check() -> str:
+        return CliRunner().invoke(main, ["check", "content", "--format", "concise"]).stdout
+
+    assert check() == (
+        "content/blog/post.nl.md:2:4: YEP404 `../../trainingen/droom-naar-doel` has no heading "
+        "with the anchor `#kop`\n"
+    )
+    (blog / "doel.nl.md").write_text("# Doel\n\n## Waarom coaching?\n\nTekst.\n")
+    assert check() == (  # the linking page was cached; the target's headings changed
+        "content/blog/post.nl.md:1:5: YEP404 `./doel` has no heading with the anchor "
+        "`#waarom-coachen`\n"
+        "content/blog/post.nl.md:1:38: YEP404 `./doel.nl.md` has no heading with the anchor "
+        "`#waarom-coachen`\n"
+        "content/blog/post.nl.md:2:4: YEP404 `../../trainingen/droom-naar-doel` has no heading "
+        "with the anchor `#kop`\n"
+    )
+
+
+def test_ids_that_are_not_headings_count_as_anchors(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text(
+        "[1](#mkdocs-locale) [2](#locale) [3](#extra)\n\n*   **`locale`**{ #mkdocs-locale }: x\n\n"
+        "locale\n: the language\n\nText {: #extra }\n"
+    )
+    assert lint_paths([page], tmp_path, select=["YEP404"]) == []
+
+
+def test_a_page_that_includes_content_is_not_checked_for_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text('--8<-- "CONTRIBUTING.md"\n\n[x](#from-the-include)\n')
+    (tmp_path / "b.md").write_text("::: mkdocs-click\n\n[x](#a-command)\n")
+    assert lint_paths([tmp_path], tmp_path, select=["YEP404"]) == []

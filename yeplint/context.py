@@ -3,6 +3,7 @@ run-wide services shared by every file (the image resolver)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,6 +36,8 @@ class Context:
     """This page's URL, when its collection has a ``url`` pattern."""
     twin: Post | None = None
     """For a translation, its primary-language page (read when a translation rule runs)."""
+    page_anchors: Callable[[Path], frozenset[str] | None] | None = None
+    """The heading anchors of another page (``None``: not known)."""
     _memo: dict[str, Any] = field(default_factory=dict)
 
     def options(self, code: str, kind: type[T]) -> T:

@@ -36,7 +36,7 @@ INTERNAL_ERROR = ("YEP000", "internal-error")
 UNREADABLE = ("YEP012", "unreadable-file")
 TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
-SITE_RULES = frozenset(("YEP401",))
+SITE_RULES = frozenset(("YEP401", "YEP404"))
 ORPHAN_IMAGE = ("YEP501", "orphan-image")
 TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
 """Rules that read a translation's primary page."""
@@ -162,6 +162,9 @@ class Linter:
         self._sites: dict[Path, SiteMap] = {}
         self._pages: dict[Path, frozenset[Path]] = {}
         self._walks: dict[Path, list[Target]] = {}
+        self._anchors: dict[Path, frozenset[str] | None] = {}
+        self._anchor_log: list[list[Any]] = []
+        """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
         self.needs_site = any(c.url for c in settings.collections) and bool(
@@ -409,11 +412,38 @@ class Linter:
                     digest,
                     {
                         "deps": [dependency(*logged, resolver) for logged in resolver.log],
+                        "anchors": self._anchor_log,
                         "diagnostics": [encode(d) for d in diagnostics],
                     },
                 )
             resolver.log = None
+        self._anchor_log = []
         return diagnostics
+
+    def page_anchors(self, path: Path) -> frozenset[str] | None:
+        """The heading anchors of the page at ``path`` (read once per run); ``None`` when they
+        cannot be known (unreadable, too large, or template syntax that may add headings). Each
+        lookup is recorded: a cached result holds only while the anchors it saw are the same."""
+        if path not in self._anchors:
+            self._anchors[path] = self._read_anchors(path)
+        found = self._anchors[path]
+        self._anchor_log.append([str(path), sorted(found) if found is not None else None])
+        return found
+
+    def _read_anchors(self, path: Path) -> frozenset[str] | None:
+        from yeplint.rules.links import anchors, brings_content, terms
+
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(self.settings.max_file_size + 1)
+        except OSError:
+            return None
+        if len(data) > self.settings.max_file_size:
+            return None
+        post = load_text(path, path.name, data, self.settings.front_matter)
+        if post.binary or brings_content(post.text):
+            return None
+        return frozenset(anchors(post) | terms(post))
 
     def _from_cache(
         self, key: str, digest: str, target: Target, resolver: ImageResolver
@@ -426,10 +456,23 @@ class Linter:
         entry = self.cache.lookup(key, digest)
         if entry is None or not still_valid(entry.get("deps"), resolver):
             return None
+        saved = entry.get("anchors", [])
+        if not isinstance(saved, list) or not all(self._anchors_hold(a) for a in saved):
+            return None
         try:
             return [decode(target.display, row) for row in entry["diagnostics"]]
         except (KeyError, TypeError, ValueError, RecursionError):
             return None
+
+    def _anchors_hold(self, saved: object) -> bool:
+        """Whether a page's anchors are still the ones a cached result saw."""
+        if not isinstance(saved, list) or len(saved) != 2 or not isinstance(saved[0], str):
+            return False
+        path = Path(saved[0])
+        if path not in self._anchors:
+            self._anchors[path] = self._read_anchors(path)
+        now = self._anchors[path]
+        return bool((sorted(now) if now is not None else None) == saved[1])
 
     def static_notices(self) -> list[str]:
         """One notice per root whose folders served at `/` are absent while links needed them:
@@ -515,6 +558,7 @@ class Linter:
             site=site,
             url=url,
             twin=self._twin_post(twin),
+            page_anchors=self.page_anchors,
         )
         diagnostics: list[Diagnostic] = []
         ignored = self._ignored_codes(target)

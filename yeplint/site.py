@@ -109,6 +109,10 @@ class SiteMap:
         key = normalize(url)
         return key in self.pages or key in self.routes
 
+    def page(self, url: str) -> Path | None:
+        """The page served at ``url`` (``None`` for a route)."""
+        return self.pages.get(normalize(url))
+
     def closest(self, url: str) -> str | None:
         import difflib
 

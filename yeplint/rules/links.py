@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
 from yeplint.images import Resolution, Status
+from yeplint.markdown import LinkRef
 from yeplint.registry import rule
-from yeplint.site import LinkTarget, classify, join
+from yeplint.site import PAGE_SUFFIXES, LinkTarget, classify, join
 
 IMAGE_SUFFIXES = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"))
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
@@ -29,6 +32,17 @@ def github_slug(text: str) -> str:
     return "".join(kept).replace(" ", "-")
 
 
+_INCLUDES = re.compile(r"^(?:--8<--|::: |\{!)", re.M)
+"""Lines a Markdown extension replaces with other content: pymdownx snippets, mkdocstrings and
+mkdocs-click (`::: name`), markdown-include (`{!file!}`)."""
+
+
+def brings_content(text: str) -> bool:
+    """Whether the page has syntax that brings headings this file does not show: template
+    syntax (includes, shortcodes) or an include directive."""
+    return "{{" in text or "{%" in text or bool(_INCLUDES.search(text))
+
+
 def anchors(post: Post) -> set[str]:
     """The anchors of this page's headings (an explicit `{#id}` wins; repeats get `-1`, `-2`)."""
     found: set[str] = set()
@@ -37,7 +51,7 @@ def anchors(post: Post) -> set[str]:
         if heading.anchor:
             found.add(heading.anchor)
             continue
-        slug = github_slug(heading.text)
+        slug = github_slug(html.unescape(heading.text))
         count = seen.get(slug, 0)
         seen[slug] = count + 1
         found.add(slug if count == 0 else f"{slug}-{count}")
@@ -141,6 +155,43 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             )
 
 
+def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
+    """The page a link points at, when it exists: a page file, or the page at a URL."""
+    if target.kind == "file" and target.path.lower().endswith(PAGE_SUFFIXES):
+        resolution = _resolve_file(target, post, ctx)
+        ok = resolution is not None and resolution.status is Status.OK
+        return resolution.path if ok and resolution is not None else None
+    if target.kind == "page" and ctx.site is not None and ctx.site.pages:
+        if not target.path.startswith("/") and ctx.url is None:
+            return None
+        return ctx.site.page(join(ctx.url or "/", target.path))
+    return None
+
+
+def _other_anchor(
+    link: LinkRef, target: LinkTarget, page: Path | None, ctx: Context
+) -> Iterator[Violation]:
+    """`page#anchor`: the anchor must be one of that page's headings."""
+    if not target.fragment or page is None or ctx.page_anchors is None:
+        return
+    if not page.name.lower().endswith(PAGE_SUFFIXES):
+        return
+    known = ctx.page_anchors(page)
+    from urllib.parse import unquote
+
+    anchor = unquote(target.fragment)
+    if known is None or anchor in known:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
+    yield Violation(
+        link.span,
+        f"`{target.path}` has no heading with the anchor `#{anchor}`",
+        f"did you mean `#{close[0]}`?" if close else None,
+    )
+
+
 def _static_folder(url: str, ctx: Context) -> bool:
     """A URL that names a file or folder under a static root (served as it is)."""
     relative = url.strip("/")
@@ -217,7 +268,8 @@ def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP404", "missing-anchor")
 def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A link to a heading of this page (`#waarom-coaching`) that the page does not have.
+    """A link to a heading (`#waarom-coaching`, `./over-grenzen#waarom`) that the page does not
+    have.
 
     ## Why is this bad?
     The link jumps nowhere; it usually means the heading was reworded.
@@ -233,16 +285,22 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     Use the heading's anchor: lower case, punctuation removed, spaces as hyphens (GitHub's
     rule, which mdsvex, Jekyll and MkDocs follow closely), or an explicit `{#id}`. The hint names
     the closest anchor. HTML `id`s and definition-list terms count; a page with template syntax
-    (`{{ … }}`, `{% … %}`) is not checked, since an include or shortcode may bring headings.
-    Anchors on other pages are not checked yet.
+    (`{{ … }}`, `{% … %}`) or an include directive (`--8<--`, `::: `, `{!…!}`) is not checked,
+    since what it includes may bring headings.
+    A link to another page's anchor (`../x.md#kop`, `./over-grenzen#waarom`) is checked against
+    that page's headings, the same way.
 
     ## Options
     None.
     """
+    for link in post.body.links:  # `page#anchor`: that page's headings
+        target = classify(link.target)
+        if target.fragment and target.kind in ("file", "page"):
+            yield from _other_anchor(link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
-    if not links or "{{" in post.text or "{%" in post.text:
+    if not links or brings_content(post.text):
         return  # an include or shortcode may bring headings this file does not show
-    known = anchors(post) | _terms(post)
+    known = anchors(post) | terms(post)
     import difflib
     from urllib.parse import unquote
 
@@ -258,11 +316,15 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         )
 
 
-def _terms(post: Post) -> set[str]:
-    """Anchors of definition-list terms (a line followed by `: definition`), which Goldmark
-    and Python-Markdown sites give ids."""
+_ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([\w-]+)[^}\n]*\}")
+
+
+def terms(post: Post) -> set[str]:
+    """Anchors that are not headings: ids in attribute lists (`**locale**{ #mkdocs-locale }`,
+    Python-Markdown's attr_list and kramdown's IALs) and definition-list terms (a line followed
+    by `: definition`), which Goldmark and Python-Markdown sites give ids."""
     lines = post.lines
-    return {
+    return set(_ATTRIBUTE_ID.findall(post.text)) | {
         re.sub(r"[^\w-]", "", lines[i - 1].strip().strip("`").lower())
         for i in range(1, len(lines))
         if lines[i].startswith(": ") and lines[i - 1].strip()
