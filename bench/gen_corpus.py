@@ -143,8 +143,27 @@ def post(rng: random.Random, collection: str, slug: str, images: list[str], defe
     return "---\n" + "\n".join(fm) + "\n---\n\n" + "\n\n".join(body) + "\n"
 
 
-def generate(out: Path, count: int, seed: int = 1) -> None:
+def site_links(rng: random.Random, collection: str, earlier: list[tuple[str, str, str]]) -> str:
+    """A paragraph linking to earlier posts (their URL, sometimes with the anchor of their
+    first heading), about 5% of the links broken (another slug, or an anchor that is not
+    there)."""
+    links = []
+    for _ in range(rng.randint(1, 3)):
+        other, slug, anchor = rng.choice(earlier)
+        target = f"../../{other}/{slug}" if other != collection else f"./{slug}"
+        broken = rng.random() < 0.05
+        if broken and rng.random() < 0.5:
+            target += "-oud"
+        elif rng.random() < 0.3:
+            target += "#" + (anchor + "-weg" if broken else anchor)
+        links.append(f"[{sentence(rng)[:-1]}]({target})")
+    return "Lees ook " + ", ".join(links) + "."
+
+
+def generate(out: Path, count: int, seed: int = 1, site: bool = False) -> None:
     rng = random.Random(seed)
+    extra = random.Random(seed + 1)  # the --site additions, so that the base corpus is unchanged
+    earlier: list[tuple[str, str, str]] = []
     small_png = png(8, 6)
     for index in range(count):
         collection = rng.choices([c for c, _ in COLLECTIONS], [w for _, w in COLLECTIONS])[0]
@@ -160,6 +179,18 @@ def generate(out: Path, count: int, seed: int = 1) -> None:
         if rng.random() >= 0.05:
             defect = ""
         text = post(rng, collection, slug, images, defect)
+        if site and collection != "team":
+            if earlier:
+                text += "\n" + site_links(extra, collection, earlier) + "\n"
+            heading = next(line for line in text.splitlines() if line.startswith("## "))
+            from yeplint.rules.links import github_slug
+
+            earlier.append((collection, slug, github_slug(heading[3:])))
+            if collection == "blog" and extra.random() < 0.2:  # an English translation
+                english = text.replace("title: '", "title: 'EN ", 1)
+                if extra.random() < 0.05:  # drifted: another image
+                    english = english.replace(f"img: {images[0]}", "img: ander.jpg", 1)
+                (folder / f"{slug}.en.md").write_text(english, encoding="utf-8")
         (folder / f"{slug}.nl.md").write_text(text, encoding="utf-8")
 
 
@@ -168,8 +199,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int, nargs="?", default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--site", action="store_true", help="add links, anchors and translations (issue 16)"
+    )
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed)
+    generate(args.out, args.count, args.seed, site=args.site)
     print(f"wrote {args.count} posts to {args.out}")
 
 

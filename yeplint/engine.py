@@ -586,6 +586,12 @@ class Linter:
                         ),
                     )
                 )
+        if "YEP404" in self.enabled and target.path not in self._anchors:
+            from yeplint.rules.links import anchors, brings_content, terms
+
+            # this page's anchors, for the pages that link to it (parsed once, here)
+            known = None if brings_content(post.text) else frozenset(anchors(post) | terms(post))
+            self._anchors[target.path] = known
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 

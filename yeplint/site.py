@@ -24,6 +24,8 @@ from yeplint.config import Collection, Settings
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
+CLOSEST_POOL = 20
+"""At most this many URLs are compared in full for a "did you mean"."""
 
 
 def normalize(url: str) -> str:
@@ -114,14 +116,30 @@ class SiteMap:
         return self.pages.get(normalize(url))
 
     def closest(self, url: str) -> str | None:
+        """The known URL most like ``url``: among the same folder's first (the 20 sharing the
+        longest start with its last segment, so that a large folder stays cheap), then a page
+        of the same name in another folder (one that moved)."""
         import difflib
+        import heapq
 
         key = normalize(url)
+        parent, _, name = key.rpartition("/")
         known = [*self.pages, *self.routes]
-        found = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        pool = [k for k in known if k.rpartition("/")[0] == parent] or known
+        if len(pool) > CLOSEST_POOL:
+
+            def likeness(candidate: str) -> tuple[int, int]:
+                other = candidate.rpartition("/")[2]
+                shared = next(
+                    (i for i, (a, b) in enumerate(zip(name, other, strict=False)) if a != b),
+                    min(len(name), len(other)),
+                )
+                return shared, -abs(len(other) - len(name))
+
+            pool = heapq.nlargest(CLOSEST_POOL, pool, key=likeness)
+        found = difflib.get_close_matches(key, pool, n=1, cutoff=0.6)
         if not found:  # the same page name in another folder: a page that moved
-            name = key.rsplit("/", 1)[-1]
-            found = [k for k in known if k.rsplit("/", 1)[-1] == name][:1]
+            found = [k for k in known if k.rpartition("/")[2] == name][:1]
         return found[0] if found else None
 
     def signature(self) -> str:

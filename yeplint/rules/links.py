@@ -19,9 +19,14 @@ IMAGE_SUFFIXES = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", "
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
 
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")
+
+
 def github_slug(text: str) -> str:
     """The anchor GitHub (and github-slugger, rehype-slug) gives a heading: lower case, only
     letters, marks, numbers, `_`, `-` and spaces kept, spaces as hyphens."""
+    if text.isascii():
+        return _NOT_ASCII_SLUG.sub("", text.strip().lower()).replace(" ", "-")
     import unicodedata
 
     kept = (
