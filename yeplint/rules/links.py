@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from yeplint.context import Context
@@ -187,14 +187,18 @@ def _other_anchor(
     anchor = unquote(target.fragment)
     if known is None or anchor in known:
         return
-    import difflib
-
-    close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
     yield Violation(
         link.span,
         f"`{target.path}` has no heading with the anchor `#{anchor}`",
-        f"did you mean `#{close[0]}`?" if close else None,
+        _anchor_hint(anchor, known),
     )
+
+
+def _anchor_hint(anchor: str, known: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean `#{close[0]}`?" if close else None
 
 
 def _static_folder(url: str, ctx: Context) -> bool:
@@ -306,18 +310,16 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     if not links or brings_content(post.text):
         return  # an include or shortcode may bring headings this file does not show
     known = anchors(post) | terms(post)
-    import difflib
     from urllib.parse import unquote
 
     for link in links:
         anchor = unquote(link.target[1:])
         if anchor in known or _html_id(post, anchor):
             continue
-        close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
         yield Violation(
             link.span,
             f"no heading on this page has the anchor `#{anchor}`",
-            f"did you mean `#{close[0]}`?" if close else None,
+            _anchor_hint(anchor, known),
         )
 
 
