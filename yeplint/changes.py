@@ -8,8 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from yeplint.discovery import Target
-
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"})
+from yeplint.images import IMAGE_SUFFIXES
 
 
 class ChangesError(Exception):

@@ -20,7 +20,7 @@ from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
-from yeplint.images import ImageResolver
+from yeplint.images import IMAGE_SUFFIXES, ImageResolver
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
 from yeplint.schemas import CompiledSchema, load_schema
@@ -67,12 +67,6 @@ def _traceback() -> str:
     import traceback
 
     return traceback.format_exc()
-
-
-def replace_finished(result: Result) -> Result:
-    """A run over stdin text sees one page, never the site: no orphan check."""
-    result.finished = True
-    return result
 
 
 def tune_gc() -> None:
@@ -254,7 +248,8 @@ class Linter:
                 progress(1)
         for resolver in self._resolvers.values():
             result.referenced |= resolver.referenced
-        return self._finish(result if data is None else replace_finished(result))
+        result.finished = data is not None  # text from stdin is one page, never the site
+        return self._finish(result)
 
     def _finish(self, result: Result) -> Result:
         """What needs the whole run: orphan images, notices, the order of the diagnostics."""
@@ -269,8 +264,6 @@ class Linter:
     def _orphans(self, result: Result) -> list[Diagnostic]:
         """Images in the folders of the checked pages that no page references, when every page
         of the site was checked (a partial run cannot know who uses an image)."""
-        from yeplint.rules.links import IMAGE_SUFFIXES
-
         checked = {t.path for t in result.files.values()}
         folders: dict[Path, Target] = {}
         for target in result.files.values():
@@ -431,7 +424,7 @@ class Linter:
         return found
 
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
-        from yeplint.rules.links import anchors, brings_content, terms
+        from yeplint.rules.links import known_anchors
 
         try:
             with path.open("rb") as handle:
@@ -440,10 +433,7 @@ class Linter:
             return None
         if len(data) > self.settings.max_file_size:
             return None
-        post = load_text(path, path.name, data, self.settings.front_matter)
-        if post.binary or brings_content(post.text):
-            return None
-        return frozenset(anchors(post) | terms(post))
+        return known_anchors(load_text(path, path.name, data, self.settings.front_matter))
 
     def _from_cache(
         self, key: str, digest: str, target: Target, resolver: ImageResolver
@@ -541,13 +531,12 @@ class Linter:
     ) -> list[Diagnostic]:
         collection = self.collection_for(target)
         site = url = None
-        if self.needs_site and collection is not None and collection.url is not None:
+        if self.needs_site:
             from yeplint.site import url_of
 
             site = self.site_map(self.settings.root or target.root)
-            url = url_of(target.path, collection, self.settings)
-        elif self.needs_site:
-            site = self.site_map(self.settings.root or target.root)
+            if collection is not None:
+                url = url_of(target.path, collection, self.settings)
         ctx = Context(
             settings=self.settings,
             root=target.root,
@@ -587,11 +576,10 @@ class Linter:
                     )
                 )
         if "YEP404" in self.enabled and target.path not in self._anchors:
-            from yeplint.rules.links import anchors, brings_content, terms
+            from yeplint.rules.links import known_anchors
 
             # this page's anchors, for the pages that link to it (parsed once, here)
-            known = None if brings_content(post.text) else frozenset(anchors(post) | terms(post))
-            self._anchors[target.path] = known
+            self._anchors[target.path] = known_anchors(post, ctx._memo)
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 

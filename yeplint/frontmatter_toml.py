@@ -19,7 +19,7 @@ from typing import Any
 
 from yeplint.diagnostics import Span
 from yeplint.frontmatter import FrontMatter, JsonPath
-from yeplint.source import Problem
+from yeplint.source import LineStarts, Problem
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 _TOML_ERROR = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -45,15 +45,11 @@ class _Scanner:
         self.pos = 0
         self.fm = fm
         self.line_offset = line_offset
-        self.starts = [0]
-        for match in re.finditer("\n", text):
-            self.starts.append(match.end())
+        self.lines = LineStarts(text)
 
     def _where(self, pos: int) -> tuple[int, int]:
-        import bisect
-
-        line = bisect.bisect_right(self.starts, pos) - 1
-        return line + 1 + self.line_offset, pos - self.starts[line] + 1
+        line, column = self.lines.position(pos)
+        return line + 1 + self.line_offset, column + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self._where(start)

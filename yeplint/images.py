@@ -83,6 +83,11 @@ _EXTENSION_FORMATS = {
 }
 
 
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"})
+"""What pages reference as images (an image change re-checks them; no page using one is an
+orphan)."""
+
+
 def expected_format(path: Path) -> str | None:
     return _EXTENSION_FORMATS.get(path.suffix.lower())
 

@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from yeplint.source import LineStarts
+
 _ESM = re.compile(r"(import|export)[ \t]")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _TAG_START = re.compile(r"[ \t]*<([A-Za-z/>])")
@@ -124,15 +126,9 @@ def scan(lines: list[str]) -> MdxScan:
     """The non-Markdown lines of an MDX body, and its JSX images."""
     result = MdxScan()
     text = "\n".join(lines)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    index_of = LineStarts(text)
+    starts, line_of = index_of.starts, index_of.line
     reader = _Reader(text)
-
-    def line_of(offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(starts, offset) - 1
 
     index = 0
     fence: str | None = None

@@ -34,6 +34,26 @@ class Decoded:
     problems: list[Problem] = field(default_factory=list)
 
 
+class LineStarts:
+    """Where each line of ``\\n``-separated text starts: character offsets to lines."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def line(self, offset: int) -> int:
+        """The 0-based line of ``offset``."""
+        from bisect import bisect_right
+
+        return bisect_right(self.starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 0-based line and column of ``offset``."""
+        line = self.line(offset)
+        return line, offset - self.starts[line]
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset in not-yet-normalised text."""
     prefix = text[:offset]

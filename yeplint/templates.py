@@ -17,6 +17,7 @@ from collections.abc import Container
 
 from yeplint.diagnostics import Span
 from yeplint.markdown import Body, ImageRef
+from yeplint.source import LineStarts
 
 _SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
 _ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
@@ -68,20 +69,16 @@ def templated_images(
     expression with spaces (``![Logo]({{ site.baseurl }}/logo.png)``): the generator fills the
     template in before the Markdown is read, so CommonMark alone never sees an image there."""
     found = []
-    starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
-    import bisect
-
+    lines = LineStarts(text)
     for match in _TEMPLATED_IMAGE.finditer(text):
         target = match.group(2).strip()
         if not any(c.isspace() for c in target):
             continue  # CommonMark reads it as an image already
-        index = bisect.bisect_right(starts, match.start()) - 1
+        index, column = lines.position(match.start())
         line = index + 1 + line_offset
-        if line in skip_lines or text.count("`", starts[index], match.start()) % 2 == 1:
+        if line in skip_lines or _in_code_span(text, lines.starts[index], match.start()):
             continue
-        column = match.start() - starts[index] + 1
-        span = Span(line, column, line, column + len(match.group()))
+        span = Span(line, column + 1, line, column + 1 + len(match.group()))
         found.append((target, match.group(1), span))
     return found
 
@@ -94,29 +91,29 @@ def shortcode_images(
     if "{{<" not in text and "{{%" not in text:
         return []
     found = []
-    starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
-    import bisect
-
-    def where(offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(starts, offset) - 1
-        return index + 1 + line_offset, offset - starts[index] + 1
-
+    lines = LineStarts(text)
     for match in _SHORTCODE.finditer(text):
         name, arguments = match.group(2), match.group(3)
         attributes = {k.lower(): _unquote(v) for k, v in _ATTRIBUTE.findall(arguments)}
         src = attributes.get("src")
         if src is None or name.lower() not in _IMAGE_SHORTCODES:
             continue
-        line, column = where(match.start())
-        if line in skip_lines:
+        index, column = lines.position(match.start())
+        if index + 1 + line_offset in skip_lines:
             continue
-        line_start = starts[line - 1 - line_offset]
-        if text.count("`", line_start, match.start()) % 2 == 1:
-            continue  # inside a code span
-        end_line, end_column = where(match.end())
-        found.append((src, attributes.get("alt"), Span(line, column, end_line, end_column)))
+        if _in_code_span(text, lines.starts[index], match.start()):
+            continue
+        end_index, end_column = lines.position(match.end())
+        span = Span(
+            index + 1 + line_offset, column + 1, end_index + 1 + line_offset, end_column + 1
+        )
+        found.append((src, attributes.get("alt"), span))
     return found
+
+
+def _in_code_span(text: str, line_start: int, offset: int) -> bool:
+    """Whether an odd number of backticks precede ``offset`` on its line."""
+    return text.count("`", line_start, offset) % 2 == 1
 
 
 def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:

@@ -10,12 +10,11 @@ from pathlib import Path
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
-from yeplint.images import Resolution, Status
+from yeplint.images import IMAGE_SUFFIXES, Resolution, Status
 from yeplint.markdown import LinkRef
 from yeplint.registry import rule
 from yeplint.site import PAGE_SUFFIXES, LinkTarget, classify, join
 
-IMAGE_SUFFIXES = frozenset((".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"))
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
 
@@ -46,6 +45,20 @@ def brings_content(text: str) -> bool:
     """Whether the page has syntax that brings headings this file does not show: template
     syntax (includes, shortcodes) or an include directive."""
     return "{{" in text or "{%" in text or bool(_INCLUDES.search(text))
+
+
+def known_anchors(post: Post, memo: dict[str, object] | None = None) -> frozenset[str] | None:
+    """Every anchor of the page (headings, attribute ids, definition terms); ``None`` when an
+    include may bring more. With ``memo`` (a file's ``Context._memo``), computed once a file."""
+    if memo is not None and "anchors" in memo:
+        found = memo["anchors"]
+        return found if isinstance(found, frozenset) else None
+    result = None
+    if not post.binary and not brings_content(post.text):
+        result = frozenset(anchors(post) | terms(post))
+    if memo is not None:
+        memo["anchors"] = result
+    return result
 
 
 def anchors(post: Post) -> set[str]:
@@ -307,9 +320,9 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         if target.fragment and target.kind in ("file", "page"):
             yield from _other_anchor(link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
-    if not links or brings_content(post.text):
+    known = known_anchors(post, ctx._memo) if links else None
+    if known is None:
         return  # an include or shortcode may bring headings this file does not show
-    known = anchors(post) | terms(post)
     from urllib.parse import unquote
 
     for link in links:
