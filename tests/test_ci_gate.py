@@ -116,6 +116,34 @@ def test_changed_since_takes_changed_pages_and_pages_of_changed_images(site: Pat
     assert code == 2 and "yeplint: error: git diff" in out
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_takes_the_pages_linking_to_a_changed_or_deleted_page(site: Path) -> None:
+    (site / "yeplint.toml").write_text('preset = "yep-trainingen"\nselect = ["YEP401", "YEP404"]\n')
+    blog, trainingen = site / "content" / "blog", site / "content" / "trainingen"
+    blog.mkdir()
+    trainingen.mkdir()
+    (site / "content" / "coaching").mkdir()
+    (trainingen / "droom-naar-doel.nl.md").write_text("# Droom\n\n## Waarom\n")
+    (trainingen / "improviseren.nl.md").write_text("# Improviseren\n")
+    (blog / "a.nl.md").write_text("[x](../../trainingen/droom-naar-doel)\n")
+    (blog / "b.nl.md").write_text("[x](../trainingen/improviseren.nl.md#waarom)\n")
+    (blog / "c.nl.md").write_text("Geen links.\n")
+    git(site, "init", "-q")
+    git(site, "add", ".")
+    git(site, "commit", "-qm", "start")
+    (trainingen / "droom-naar-doel.nl.md").unlink()  # breaks a, which nobody edited
+    (trainingen / "improviseren.nl.md").write_text("# Improviseren\n\n## Waarom\n")  # mends b
+    code, out = run("check", "content", "--changed-since", "HEAD", "--format", "concise")
+    assert (code, out) == (
+        1,
+        "content/blog/a.nl.md:1:1: YEP401 link to `../../trainingen/droom-naar-doel`: no page "
+        "at `/trainingen/droom-naar-doel`\n",
+    )
+    code, out = run("check", "content", "--changed-since", "HEAD", "--format", "json")
+    checked = json.loads(out)["files_checked"]
+    assert checked == 3  # a and b (they link to a changed page), improviseren; not c
+
+
 def test_yep_site_baseline_then_one_broken_image(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +12,9 @@ from click.testing import CliRunner
 from tests.conftest import SHARED_SITE, YEP, lint_paths
 from yeplint.cli import main
 from yeplint.config import Collection, Settings
+from yeplint.diagnostics import Diagnostic
+from yeplint.discovery import Target, discover
+from yeplint.document import Post
 from yeplint.rules.links import github_slug
 from yeplint.site import classify, join, normalize, slug_of, url_of
 
@@ -306,3 +310,79 @@ def test_a_page_that_includes_content_is_not_checked_for_anchors(tmp_path: Path)
     (tmp_path / "a.md").write_text('--8<-- "CONTRIBUTING.md"\n\n[x](#from-the-include)\n')
     (tmp_path / "b.md").write_text("::: mkdocs-click\n\n[x](#a-command)\n")
     assert lint_paths([tmp_path], tmp_path, select=["YEP404"]) == []
+
+
+def _linted_again(root: Path) -> tuple[list[str], list[str]]:
+    """A cached run over the site: the files linted again, and the findings (concise)."""
+    from yeplint.cache import Cache
+    from yeplint.config import load_settings
+    from yeplint.engine import Linter
+
+    settings = load_settings(config=root / "yeplint.toml")
+    linter = Linter(settings, select=["YEP401"])
+    linter.cache = Cache.open(root, linter.cache_key())
+    linted: list[str] = []
+    original = linter._lint_post
+
+    def counted(post: Post, target: Target, *args: Any) -> list[Diagnostic]:
+        linted.append(target.path.name)
+        return original(post, target, *args)
+
+    linter._lint_post = counted  # type: ignore[method-assign, assignment]
+    result = linter.run(discover([root / "content"], settings, cwd=root))
+    linter.cache.save()
+    linter.cache.close()
+    return sorted(linted), [
+        f"{Path(d.path).name}:{d.line} {d.message} ({d.hint})" for d in result.diagnostics
+    ]
+
+
+def test_a_cached_page_is_linted_again_only_when_what_it_links_to_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)  # the folders here are seconds old
+    root = yep_site(tmp_path)
+    blog = root / "content" / "blog"
+    (blog / "later.nl.md").write_text("Zie [de nieuwe](./nieuw) en [x](../../coaching/loopbaan).\n")
+    (blog / "apart.nl.md").write_text("Geen links.\n")
+    first = _linted_again(root)
+    assert first[1] == [
+        "later.nl.md:1 link to `./nieuw`: no page at `/blog/nieuw` (check the address)"
+    ]
+    _linted_again(root)  # creating the cache folder changed the site folder's stamp
+    assert _linted_again(root) == ([], first[1])  # nothing changed: all from the cache
+
+    (blog / "nieuw.nl.md").write_text("# Nieuw\n")  # the missing page appears
+    assert _linted_again(root) == (["later.nl.md", "nieuw.nl.md"], [])
+
+    (blog / "ander.nl.md").write_text("# Ander\n")  # a page nobody links to
+    assert _linted_again(root) == (["ander.nl.md"], [])
+
+    (root / "content" / "coaching" / "loopbaan.nl.md").unlink()  # a linked page goes away
+    again = _linted_again(root)
+    assert again[0] == ["later.nl.md"]
+    assert again[1] == [
+        "later.nl.md:1 link to `../../coaching/loopbaan`: no page at `/coaching/loopbaan` "
+        "(check the address)"
+    ]
+
+
+def test_a_better_suggestion_relints_the_page_that_gets_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)
+    root = yep_site(tmp_path)
+    blog = root / "content" / "blog"
+    (blog / "later.nl.md").write_text("Zie [de nieuwe](./hybride-bijenkomsten).\n")
+    assert _linted_again(root)[1] == [
+        "later.nl.md:1 link to `./hybride-bijenkomsten`: no page at `/blog/hybride-bijenkomsten` "
+        "(check the address)"
+    ]
+    _linted_again(root)  # the cache folder's creation settles
+    (blog / "hybride-bijeenkomsten.nl.md").write_text("# Hybride\n")
+    linted, found = _linted_again(root)
+    assert linted == ["hybride-bijeenkomsten.nl.md", "later.nl.md"]
+    assert found == [  # the same finding, with a hint now
+        "later.nl.md:1 link to `./hybride-bijenkomsten`: no page at `/blog/hybride-bijenkomsten` "
+        "(did you mean `/blog/hybride-bijeenkomsten`?)"
+    ]

@@ -1,5 +1,10 @@
 """``--changed-since REF``: the pages changed since a git ref, and the pages that reference an
-image that changed or was deleted since then (renaming an image breaks pages nobody touched)."""
+image or a page that changed or was deleted since then (renaming an image or a page breaks
+pages nobody touched, and a page's headings are other pages' anchors).
+
+A page refers to another by its file name or by its URL, whose last segment is the page's slug;
+so the pages re-checked are those whose text contains a changed file's name, or a changed
+page's slug. That may take a few pages too many, never one too few."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from urllib.parse import quote
 
 from yeplint.discovery import Target
 from yeplint.images import IMAGE_SUFFIXES
+from yeplint.site import PAGE_SUFFIXES, slug_of
 
 
 class ChangesError(Exception):
@@ -34,10 +40,15 @@ def changed_paths(ref: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in names}
 
 
-def select_changed(targets: list[Target], ref: str, cwd: Path) -> list[Target]:
+def select_changed(
+    targets: list[Target], ref: str, cwd: Path, languages: tuple[tuple[str, str], ...] = ()
+) -> list[Target]:
     changed = changed_paths(ref, cwd)
-    images = {p.name for p in changed if p.suffix.lower() in IMAGE_SUFFIXES}
-    needles = {n.encode("utf-8") for n in images} | {quote(n).encode() for n in images}
+    names = {p.name for p in changed if p.suffix.lower() in IMAGE_SUFFIXES}
+    for page in changed:
+        if page.name.lower().endswith(PAGE_SUFFIXES):
+            names |= {page.name, slug_of(page, languages)}
+    needles = {n.encode("utf-8") for n in names if n} | {quote(n).encode() for n in names if n}
     return [
         target
         for target in targets

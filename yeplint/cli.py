@@ -143,7 +143,7 @@ def _lint(
             if not targets:
                 _fail(_nothing_found(list(paths) or [Path()], settings))
             if changed_since is not None:
-                targets = _changed(targets, changed_since)
+                targets = _changed(targets, changed_since, settings)
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
@@ -221,11 +221,11 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
     return f"no Markdown files found under {where} ({said}); nothing was checked"
 
 
-def _changed(targets: list[Target], ref: str) -> list[Target]:
+def _changed(targets: list[Target], ref: str, settings: Settings) -> list[Target]:
     from yeplint.changes import ChangesError, select_changed
 
     try:
-        return select_changed(targets, ref, Path.cwd())
+        return select_changed(targets, ref, Path.cwd(), settings.languages)
     except ChangesError as exc:
         _fail(str(exc))
 

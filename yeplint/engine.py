@@ -184,8 +184,6 @@ class Linter:
     def cache_key(self) -> str:
         """What every cached result depends on besides its own file and images."""
         schemas = [load_schema(c).text for c in self.settings.collections if c.schema is not None]
-        if self.needs_site:  # a page's link findings depend on which pages exist
-            schemas.append(self.site_map(self.settings.root or Path.cwd()).signature())
         parts = [
             repr(self.settings),
             ",".join(sorted(self.enabled)),
@@ -382,13 +380,16 @@ class Linter:
 
             # a translation's findings depend on its twin too: both are in the digest
             key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
-            cached = self._from_cache(key, digest, target, resolver)
+            site = self.site_map(self.settings.root or target.root) if self.needs_site else None
+            cached = self._from_cache(key, digest, target, resolver, site)
             if cached is not None:
                 if cached:
                     lines = split_lines(decode_text(read).text)
                     result.sources[target.display] = pointed_at(lines, cached)
                 return cached
             resolver.log = []
+            if site is not None:
+                site.log = []
         crashes = result.internal_errors
         diagnostics = self._lint_post(
             load_text(target.path, target.display, read, self.settings.front_matter),
@@ -406,10 +407,13 @@ class Linter:
                     {
                         "deps": [dependency(*logged, resolver) for logged in resolver.log],
                         "anchors": self._anchor_log,
+                        "site": site.log if site is not None else [],
                         "diagnostics": [encode(d) for d in diagnostics],
                     },
                 )
             resolver.log = None
+            if site is not None:
+                site.log = None
         self._anchor_log = []
         return diagnostics
 
@@ -436,7 +440,12 @@ class Linter:
         return known_anchors(load_text(path, path.name, data, self.settings.front_matter))
 
     def _from_cache(
-        self, key: str, digest: str, target: Target, resolver: ImageResolver
+        self,
+        key: str,
+        digest: str,
+        target: Target,
+        resolver: ImageResolver,
+        site: SiteMap | None,
     ) -> list[Diagnostic] | None:
         """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
         (also for an entry this version cannot read)."""
@@ -449,6 +458,8 @@ class Linter:
         saved = entry.get("anchors", [])
         if not isinstance(saved, list) or not all(self._anchors_hold(a) for a in saved):
             return None
+        if site is not None and not site.still_answers(entry.get("site")):
+            return None  # a page it links to was added, removed or moved
         try:
             return [decode(target.display, row) for row in entry["diagnostics"]]
         except (KeyError, TypeError, ValueError, RecursionError):
@@ -487,6 +498,7 @@ class Linter:
 
             by_path = {t.path: t for t in self._discovered(root)}
             site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
+            site.static_roots = self.resolver_for(root).static_roots
             self._sites[root] = site
         return site
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from yeplint.config import Collection, Settings
@@ -106,44 +108,104 @@ class SiteMap:
     pages: dict[str, Path] = field(default_factory=dict)
     """Normalized URL → the page served there."""
     routes: frozenset[str] = frozenset()
+    static_roots: tuple[Path, ...] = ()
+    """Folders served at `/`: a URL naming a file or folder under one exists."""
+    log: list[list[Any]] | None = None
+    """While a page is linted with the cache on: each question asked and its answer, so that
+    its cached result holds exactly while those answers are the same (see ``still_answers``)."""
+    _index: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = field(
+        default=None, repr=False
+    )
+    """Every known URL as (folder, last segment) and as (last segment, folder), sorted."""
 
     def has(self, url: str) -> bool:
+        """Whether a page, a route or a file under a static root is served at ``url``."""
         key = normalize(url)
-        return key in self.pages or key in self.routes
+        found = key in self.pages or key in self.routes or self._static(key)
+        if self.log is not None:
+            self.log.append(["has", url, found])
+        return found
 
     def page(self, url: str) -> Path | None:
         """The page served at ``url`` (``None`` for a route)."""
-        return self.pages.get(normalize(url))
+        found = self.pages.get(normalize(url))
+        if self.log is not None:
+            self.log.append(["page", url, str(found) if found is not None else None])
+        return found
 
     def closest(self, url: str) -> str | None:
-        """The known URL most like ``url``: among the same folder's first (the 20 sharing the
-        longest start with its last segment, so that a large folder stays cheap), then a page
-        of the same name in another folder (one that moved)."""
+        """The known URL most like ``url``: among the same folder's first (at most 20, those
+        next to its last segment in alphabetical order, so that a large folder stays cheap),
+        then a page of the same name in another folder (one that moved)."""
+        found = self._closest(url)
+        if self.log is not None:
+            self.log.append(["closest", url, found])
+        return found
+
+    def still_answers(self, log: object) -> bool:
+        """Whether every question in ``log`` (from an earlier run) has the same answer now."""
+        if not isinstance(log, list):
+            return False
+        saved, self.log = self.log, None
+        try:
+            for entry in log:
+                if not isinstance(entry, list) or len(entry) != 3:
+                    return False
+                kind, url, answer = entry
+                if not isinstance(url, str):
+                    return False
+                if kind == "has":
+                    now: object = self.has(url)
+                elif kind == "page":
+                    page = self.page(url)
+                    now = str(page) if page is not None else None
+                elif kind == "closest":
+                    now = self.closest(url)
+                else:
+                    return False
+                if now != answer:
+                    return False
+            return True
+        finally:
+            self.log = saved
+
+    def _static(self, key: str) -> bool:
+        relative = key.strip("/")
+        return bool(relative) and any((root / relative).exists() for root in self.static_roots)
+
+    def _closest(self, url: str) -> str | None:
         import difflib
-        import heapq
 
         key = normalize(url)
         parent, _, name = key.rpartition("/")
-        known = [*self.pages, *self.routes]
-        pool = [k for k in known if k.rpartition("/")[0] == parent] or known
-        if len(pool) > CLOSEST_POOL:
+        if self._index is None:
+            known = [k.rpartition("/")[::2] for k in (*self.pages, *self.routes)]
+            self._index = sorted(known), sorted((n, p) for p, n in known)
+        by_folder, by_name = self._index
+        pool = [(n, f"{p}/{n}") for p, n in _near(by_folder, parent, name)]
+        pool = pool or [(n, f"{p}/{n}") for n, p in _near(by_name, name, "", whole=True)]
+        found = difflib.get_close_matches(name, [n for n, _ in pool], n=1, cutoff=0.6)
+        if found:  # by the last segment: a shared folder says nothing of likeness
+            return next(url for n, url in pool if n == found[0])
+        at = bisect_left(by_name, (name, ""))  # the same page name in another folder: it moved
+        if at < len(by_name) and by_name[at][0] == name:
+            return f"{by_name[at][1]}/{name}"
+        return None
 
-            def likeness(candidate: str) -> tuple[int, int]:
-                other = candidate.rpartition("/")[2]
-                shared = next(
-                    (i for i, (a, b) in enumerate(zip(name, other, strict=False)) if a != b),
-                    min(len(name), len(other)),
-                )
-                return shared, -abs(len(other) - len(name))
 
-            pool = heapq.nlargest(CLOSEST_POOL, pool, key=likeness)
-        found = difflib.get_close_matches(key, pool, n=1, cutoff=0.6)
-        if not found:  # the same page name in another folder: a page that moved
-            found = [k for k in known if k.rpartition("/")[2] == name][:1]
-        return found[0] if found else None
-
-    def signature(self) -> str:
-        return "\n".join(sorted(self.pages)) + "\n--\n" + "\n".join(sorted(self.routes))
+def _near(
+    pairs: list[tuple[str, str]], first: str, second: str, *, whole: bool = False
+) -> list[tuple[str, str]]:
+    """At most ``CLOSEST_POOL`` of the sorted ``pairs`` next to (``first``, ``second``): among
+    those whose first part is ``first``, or (``whole``) among all of them."""
+    if whole:
+        low, high = 0, len(pairs)
+    else:
+        low = bisect_left(pairs, (first, ""))
+        high = bisect_left(pairs, (first + "\x00", ""))
+    at = bisect_left(pairs, (first, second), low, high)
+    start = max(low, min(at - CLOSEST_POOL // 2, high - CLOSEST_POOL))
+    return pairs[start : min(high, start + CLOSEST_POOL)]
 
 
 def build(

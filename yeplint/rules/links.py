@@ -69,7 +69,8 @@ def anchors(post: Post) -> set[str]:
         if heading.anchor:
             found.add(heading.anchor)
             continue
-        slug = github_slug(html.unescape(heading.text))
+        text = heading.text
+        slug = github_slug(html.unescape(text) if "&" in text else text)
         count = seen.get(slug, 0)
         seen[slug] = count + 1
         found.add(slug if count == 0 else f"{slug}-{count}")
@@ -163,7 +164,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             if not target.path.startswith("/") and ctx.url is None:
                 continue  # a relative link from a page whose URL is not known
             url = join(ctx.url or "/", target.path)
-            if ctx.site.has(url) or _static_folder(url, ctx):
+            if ctx.site.has(url):
                 continue
             close = ctx.site.closest(url)
             yield Violation(
@@ -212,12 +213,6 @@ def _anchor_hint(anchor: str, known: Iterable[str]) -> str | None:
 
     close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
     return f"did you mean `#{close[0]}`?" if close else None
-
-
-def _static_folder(url: str, ctx: Context) -> bool:
-    """A URL that names a file or folder under a static root (served as it is)."""
-    relative = url.strip("/")
-    return bool(relative) and any((root / relative).exists() for root in ctx.images.static_roots)
 
 
 @rule("YEP402", "link-to-image", Severity.WARNING)
@@ -343,12 +338,17 @@ def terms(post: Post) -> set[str]:
     """Anchors that are not headings: ids in attribute lists (`**locale**{ #mkdocs-locale }`,
     Python-Markdown's attr_list and kramdown's IALs) and definition-list terms (a line followed
     by `: definition`), which Goldmark and Python-Markdown sites give ids."""
-    lines = post.lines
-    return set(_ATTRIBUTE_ID.findall(post.text)) | {
-        re.sub(r"[^\w-]", "", lines[i - 1].strip().strip("`").lower())
-        for i in range(1, len(lines))
-        if lines[i].startswith(": ") and lines[i - 1].strip()
-    }
+    text = post.text
+    found = set(_ATTRIBUTE_ID.findall(text)) if "#" in text else set()
+    if "\n: " in text:
+        found.update(
+            re.sub(r"[^\w-]", "", term.strip().strip("`").lower())
+            for term in _DEFINED_TERM.findall(text)
+        )
+    return found
+
+
+_DEFINED_TERM = re.compile(r"^([^\n]*\S[^\n]*)\n(?=: )", re.M)
 
 
 def _html_id(post: Post, anchor: str) -> bool:
