@@ -69,3 +69,30 @@ def test_show_settings_prints_the_configuration_that_reads_back(
     assert [(c.name, c.patterns, c.schema) for c in again.collections] == [
         (c.name, c.patterns, c.schema) for c in first.collections
     ]
+
+
+def test_the_url_examples_load_and_serve_where_they_say(tmp_path: Path) -> None:
+    from yeplint.site import build, url_of
+
+    text = (README.parent / "docs" / "urls.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", text, re.S)
+    assert len(blocks) == 2  # the Yep site, a Hugo site
+    (tmp_path / "yeplint.toml").write_text(blocks[0])
+    yep = load_settings(start=tmp_path)
+    blog = next(c for c in yep.collections if c.name == "blog")
+    assert url_of(Path("content/blog/netwerken.en.md"), blog, yep) == "/en/blog/netwerken"
+
+    (tmp_path / "yeplint.toml").write_text(blocks[1])
+    hugo = load_settings(start=tmp_path)
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "hello.md").write_text("+++\ntitle = 'Hello'\nslug = 'hallo'\n+++\n")
+    (tmp_path / "content" / "over.md").write_text("+++\nurl = '/over-ons/'\n+++\n")
+    pages = [posts / "hello.md", tmp_path / "content" / "over.md"]
+    by_glob = {"posts": posts / "hello.md", "pages": tmp_path / "content" / "over.md"}
+    site = build(
+        pages,
+        hugo,
+        lambda p: next(c for c in hugo.collections if by_glob[c.name] == p),
+    )
+    assert sorted(site.pages) == ["/over-ons", "/posts/hallo"]

@@ -386,3 +386,49 @@ def test_a_better_suggestion_relints_the_page_that_gets_it(
         "later.nl.md:1 link to `./hybride-bijenkomsten`: no page at `/blog/hybride-bijenkomsten` "
         "(did you mean `/blog/hybride-bijeenkomsten`?)"
     ]
+
+
+def test_url_placeholders_read_the_pages_front_matter(tmp_path: Path) -> None:
+    from yeplint.site import build
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "eerste.md").write_text("---\ntitle: Een\nslug: een-andere-naam\n---\n")
+    (posts / "tweede.md").write_text("---\ntitle: Twee\n---\n")
+    (posts / "derde.md").write_text("+++\ntitle = 'Drie'\nslug = 'drie'\n+++\n")
+    settings = Settings(front_matter=("yaml", "toml"))
+    posts_collection = Collection("posts", ("**",), None, url="/posts/{slug}/")
+    site = build(sorted(posts.iterdir()), settings, lambda _: posts_collection)
+    assert sorted(site.pages) == ["/posts/drie", "/posts/een-andere-naam", "/posts/tweede"]
+    assert site.unknown == 0
+
+    dated = Collection("dated", ("**",), None, url="{permalink}")
+    (posts / "eerste.md").write_text("---\npermalink: /2024/een/\n---\n")
+    site = build(sorted(posts.iterdir()), settings, lambda _: dated)
+    assert list(site.pages) == ["/2024/een"]
+    assert site.unknown == 2  # the pages without a permalink: where they are is not known
+    assert site.has("/elders")  # so no link is called broken
+
+
+def test_a_hugo_style_site_with_url_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "static").mkdir()
+    (root / "yeplint.toml").write_text(
+        'generator = "hugo"\nselect = ["YEP401"]\nroutes = ["/", "/tags"]\n'
+        '[[collections]]\nname = "posts"\nglob = "content/posts/**/*.md"\n'
+        'url = "/posts/{slug}/"\n'
+    )
+    (posts / "hello.md").write_text("+++\ntitle = 'Hello'\nslug = 'hallo'\n+++\n\nHi.\n")
+    (posts / "links.md").write_text(
+        "+++\ntitle = 'Links'\n+++\n\n[1](/posts/hallo/) [2](../hallo/) [3](/tags/)\n"
+        "[4](/posts/hello/) [5](../links/)\n"
+    )
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
+    assert result.output == (  # the page sets its slug: served at /posts/hallo/
+        "content/posts/links.md:6:1: YEP401 link to `/posts/hello/`: no page at `/posts/hello/`\n"
+    )

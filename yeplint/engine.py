@@ -38,6 +38,8 @@ TOO_LARGE = ("YEP013", "file-too-large")
 UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 SITE_RULES = frozenset(("YEP401", "YEP404"))
 ORPHAN_IMAGE = ("YEP501", "orphan-image")
+PREREAD_MAX = 256
+"""At most this many pages parsed ahead of their turn are kept."""
 TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
 """Rules that read a translation's primary page."""
 """Rules that read the site's URL map (:mod:`yeplint.site`)."""
@@ -157,6 +159,14 @@ class Linter:
         self._pages: dict[Path, frozenset[Path]] = {}
         self._walks: dict[Path, list[Target]] = {}
         self._anchors: dict[Path, frozenset[str] | None] = {}
+        self._collections: dict[str, Collection | None] = {}
+        self._templated: dict[Path, bool] = {}
+        """Whether each linted page has template syntax (for the orphan check, which would
+        otherwise read every page beside an unused image again)."""
+        self._targets: dict[Path, Target] = {}
+        self._preread: dict[Path, tuple[bytes, Post]] = {}
+        """Pages parsed for their anchors before their turn came (a link to a later page):
+        linted from this parse when their turn comes, so that each file is parsed once."""
         self._anchor_log: list[list[Any]] = []
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
@@ -169,10 +179,13 @@ class Linter:
 
     def collection_for(self, target: Target) -> Collection | None:
         relative = target.relative
-        for collection in self.settings.collections:
-            if matches_any(collection.patterns, relative):
-                return collection
-        return None
+        if relative in self._collections:
+            return self._collections[relative]
+        found = next(
+            (c for c in self.settings.collections if matches_any(c.patterns, relative)), None
+        )
+        self._collections[relative] = found
+        return found
 
     def schema_for(self, collection: Collection | None) -> CompiledSchema | None:
         if collection is None or collection.schema is None:
@@ -318,6 +331,11 @@ class Linter:
         if self.settings.page_bundles and stems & {"index", "_index"}:
             return False
         for name in pages:
+            known = self._templated.get(folder / name)
+            if known is not None:
+                if known:
+                    return False
+                continue
             try:
                 text = (folder / name).read_bytes()[: self.settings.max_file_size]
             except OSError:
@@ -391,12 +409,12 @@ class Linter:
             if site is not None:
                 site.log = []
         crashes = result.internal_errors
-        diagnostics = self._lint_post(
-            load_text(target.path, target.display, read, self.settings.front_matter),
-            target,
-            result,
-            twin,
-        )
+        early = self._preread.pop(target.path, None)
+        if early is not None and early[0] == read and early[1].display_path == target.display:
+            post = early[1]
+        else:
+            post = load_text(target.path, target.display, read, self.settings.front_matter)
+        diagnostics = self._lint_post(post, target, result, twin)
         if self.cache is not None and resolver.log is not None:
             from yeplint.cache import dependency, encode
 
@@ -424,7 +442,8 @@ class Linter:
         if path not in self._anchors:
             self._anchors[path] = self._read_anchors(path)
         found = self._anchors[path]
-        self._anchor_log.append([str(path), sorted(found) if found is not None else None])
+        if self.cache is not None:
+            self._anchor_log.append([str(path), sorted(found) if found is not None else None])
         return found
 
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
@@ -437,7 +456,20 @@ class Linter:
             return None
         if len(data) > self.settings.max_file_size:
             return None
-        return known_anchors(load_text(path, path.name, data, self.settings.front_matter))
+        return known_anchors(self._parse_ahead(path, data))
+
+    def _parse_ahead(self, path: Path, data: bytes) -> Post:
+        """Another page than the one being linted, parsed (its anchors, a translation's
+        primary page) and kept for its own turn."""
+        if path in self._preread and self._preread[path][0] == data:
+            return self._preread[path][1]
+        target = self._targets.get(path)
+        post = load_text(
+            path, target.display if target else path.name, data, self.settings.front_matter
+        )
+        if target is not None and len(self._preread) < PREREAD_MAX:
+            self._preread[path] = data, post
+        return post
 
     def _from_cache(
         self,
@@ -497,6 +529,7 @@ class Linter:
             from yeplint.site import build
 
             by_path = {t.path: t for t in self._discovered(root)}
+            self._targets.update(by_path)
             site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
             site.static_roots = self.resolver_for(root).static_roots
             self._sites[root] = site
@@ -516,8 +549,7 @@ class Linter:
     def _twin_post(self, twin: tuple[Path, bytes] | None) -> Post | None:
         if twin is None or len(twin[1]) > self.settings.max_file_size:
             return None
-        path, data = twin
-        return load_text(path, path.name, data, self.settings.front_matter)
+        return self._parse_ahead(*twin)
 
     def _twin(self, target: Target) -> tuple[Path, bytes] | None:
         """A translation's primary page and its bytes, when a translation rule runs."""
@@ -544,11 +576,12 @@ class Linter:
         collection = self.collection_for(target)
         site = url = None
         if self.needs_site:
-            from yeplint.site import url_of
-
             site = self.site_map(self.settings.root or target.root)
-            if collection is not None:
-                url = url_of(target.path, collection, self.settings)
+            url = site.urls.get(target.path)
+            if url is None and collection is not None:
+                from yeplint.site import url_of  # a page the walk did not find (stdin)
+
+                url = url_of(target.path, collection, self.settings, post.data)
         ctx = Context(
             settings=self.settings,
             root=target.root,
@@ -595,6 +628,7 @@ class Linter:
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 
+            self._templated[target.path] = "{{" in post.text or "{%" in post.text
             record_references(post, ctx)  # whichever rules ran: the orphan check needs them
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)

@@ -16,8 +16,9 @@ from __future__ import annotations
 import posixpath
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -26,8 +27,9 @@ from yeplint.config import Collection, Settings
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
-CLOSEST_POOL = 20
-"""At most this many URLs are compared in full for a "did you mean"."""
+CLOSEST_POOL = 10
+"""At most this many URLs are compared in full for a "did you mean": those next to the link's
+last segment in alphabetical order, which share the longest start with it."""
 
 
 def normalize(url: str) -> str:
@@ -39,6 +41,8 @@ def normalize(url: str) -> str:
 
 def remove_dots(path: str) -> str:
     """RFC 3986 5.2.4, for an absolute path."""
+    if "/." not in path:
+        return path  # no dot segment: the usual case
     output: list[str] = []
     segments = path.split("/")[1:]
     for index, segment in enumerate(segments):
@@ -91,16 +95,66 @@ def slug_of(path: Path, languages: tuple[tuple[str, str], ...]) -> str:
     return name
 
 
-def url_of(path: Path, collection: Collection, settings: Settings) -> str | None:
+_PLACEHOLDER = re.compile(r"\{([\w-]+)\}")
+_OWN_PLACEHOLDERS = frozenset(("lang", "collection"))
+HEAD_BYTES = 65_536
+"""How much of a page is read for the front matter keys its URL pattern names."""
+
+
+def front_matter_keys(pattern: str | None) -> frozenset[str]:
+    """The front matter keys a URL pattern reads: every placeholder but ``{lang}`` and
+    ``{collection}`` (``{slug}`` too: a page's own ``slug`` wins over its file name)."""
+    return frozenset(_PLACEHOLDER.findall(pattern or "")) - _OWN_PLACEHOLDERS
+
+
+def url_of(
+    path: Path,
+    collection: Collection,
+    settings: Settings,
+    values: Mapping[str, object] | None = None,
+) -> str | None:
+    """The page's URL from its collection's pattern; ``values`` are its front matter (for
+    ``{slug}`` and the other keys the pattern names). ``None`` when the pattern names a key
+    the page does not set."""
     if collection.url is None:
         return None
     language = language_of(path, settings.languages)
-    url = (
-        collection.url.replace("{slug}", slug_of(path, settings.languages))
-        .replace("{lang}", language[1] if language else "")
-        .replace("{collection}", collection.name)
-    )
+    own = values or {}
+
+    def fill(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key == "lang":
+            return language[1] if language else ""
+        if key == "collection":
+            return collection.name
+        value = own.get(key)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return str(value).strip("/") if key == "slug" else str(value)
+        if key == "slug":
+            return slug_of(path, settings.languages)
+        raise KeyError(key)
+
+    try:
+        url = _PLACEHOLDER.sub(fill, collection.url)
+    except KeyError:
+        return None
+    url = re.sub(r"/{2,}", "/", url)
     return url if url.startswith("/") else "/" + url
+
+
+def read_keys(path: Path, keys: frozenset[str], settings: Settings) -> dict[str, object]:
+    """The page's front matter, when its start names one of ``keys`` (else, or when it cannot
+    be read, nothing: the pattern's defaults apply)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return {}
+    if not any(key.encode() in head for key in keys):
+        return {}
+    from yeplint.document import load_text
+
+    return dict(load_text(path, path.name, head, settings.front_matter).data or {})
 
 
 @dataclass
@@ -108,6 +162,11 @@ class SiteMap:
     pages: dict[str, Path] = field(default_factory=dict)
     """Normalized URL → the page served there."""
     routes: frozenset[str] = frozenset()
+    urls: dict[Path, str] = field(default_factory=dict)
+    """The page → its URL."""
+    unknown: int = 0
+    """Pages whose URL is not known (their pattern names a key they do not set): a link to an
+    address not in the map may be one of them, so none is reported."""
     static_roots: tuple[Path, ...] = ()
     """Folders served at `/`: a URL naming a file or folder under one exists."""
     log: list[list[Any]] | None = None
@@ -121,7 +180,7 @@ class SiteMap:
     def has(self, url: str) -> bool:
         """Whether a page, a route or a file under a static root is served at ``url``."""
         key = normalize(url)
-        found = key in self.pages or key in self.routes or self._static(key)
+        found = key in self.pages or key in self.routes or self._static(key) or self.unknown > 0
         if self.log is not None:
             self.log.append(["has", url, found])
         return found
@@ -134,9 +193,9 @@ class SiteMap:
         return found
 
     def closest(self, url: str) -> str | None:
-        """The known URL most like ``url``: among the same folder's first (at most 20, those
-        next to its last segment in alphabetical order, so that a large folder stays cheap),
-        then a page of the same name in another folder (one that moved)."""
+        """The known URL most like ``url``: among the same folder's first (at most
+        ``CLOSEST_POOL``, those next to its last segment in alphabetical order, so that a large
+        folder stays cheap), then a page of the same name in another folder (one that moved)."""
         found = self._closest(url)
         if self.log is not None:
             self.log.append(["closest", url, found])
@@ -216,11 +275,16 @@ def build(
     site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
     for path in paths:
         collection = collection_for(path)
-        if collection is None:
+        if collection is None or collection.url is None:
             continue
-        url = url_of(path, collection, settings)
-        if url is not None:
-            site.pages.setdefault(normalize(url), path)
+        keys = front_matter_keys(collection.url)
+        values = read_keys(path, keys, settings) if keys else None
+        url = url_of(path, collection, settings, values)
+        if url is None:
+            site.unknown += 1
+            continue
+        site.urls[path] = url
+        site.pages.setdefault(normalize(url), path)
     return site
 
 
@@ -235,6 +299,7 @@ class LinkTarget:
     fragment: str = ""
 
 
+@lru_cache(maxsize=4096)  # each link is classified by several rules; the same links recur
 def classify(target: str) -> LinkTarget:
     written = target.strip()
     if written.startswith("<") and written.endswith(">"):

@@ -44,7 +44,12 @@ mkdocs-click (`::: name`), markdown-include (`{!file!}`)."""
 def brings_content(text: str) -> bool:
     """Whether the page has syntax that brings headings this file does not show: template
     syntax (includes, shortcodes) or an include directive."""
-    return "{{" in text or "{%" in text or bool(_INCLUDES.search(text))
+    brace = "{" in text  # one character is found by memchr: far faster than two
+    if brace and ("{{" in text or "{%" in text):
+        return True
+    # the substrings first: a multi-line `^` search tries every position of the text
+    maybe = "--8<--" in text or "::: " in text or (brace and "{!" in text)
+    return maybe and bool(_INCLUDES.search(text))
 
 
 def known_anchors(post: Post, memo: dict[str, object] | None = None) -> frozenset[str] | None:
