@@ -396,7 +396,7 @@ def test_url_placeholders_read_the_pages_front_matter(tmp_path: Path) -> None:
     (posts / "eerste.md").write_text("---\ntitle: Een\nslug: een-andere-naam\n---\n")
     (posts / "tweede.md").write_text("---\ntitle: Twee\n---\n")
     (posts / "derde.md").write_text("+++\ntitle = 'Drie'\nslug = 'drie'\n+++\n")
-    settings = Settings(front_matter=("yaml", "toml"))
+    settings = Settings(front_matter=("yaml", "toml"), generator="hugo")
     posts_collection = Collection("posts", ("**",), None, url="/posts/{slug}/")
     site = build(sorted(posts.iterdir()), settings, lambda _: posts_collection)
     assert sorted(site.pages) == ["/posts/drie", "/posts/een-andere-naam", "/posts/tweede"]
@@ -408,6 +408,10 @@ def test_url_placeholders_read_the_pages_front_matter(tmp_path: Path) -> None:
     assert list(site.pages) == ["/2024/een"]
     assert site.unknown == 2  # the pages without a permalink: where they are is not known
     assert site.has("/elders")  # so no link is called broken
+
+    sveltekit = Settings(generator="sveltekit")  # routes by file name: a `slug` key is data
+    site = build(sorted(posts.iterdir()), sveltekit, lambda _: posts_collection)
+    assert sorted(site.pages) == ["/posts/derde", "/posts/eerste", "/posts/tweede"]
 
 
 def test_a_hugo_style_site_with_url_patterns(

@@ -39,6 +39,8 @@ class Generator:
     """Folders whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     page_bundles: bool = False
     """Folders with an ``index``/``_index`` page are bundles: layouts may use their images."""
+    front_matter_slug: bool = False
+    """A page's own ``slug`` front matter names its URL instead of its file name."""
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes for a folder of the site (Docusaurus ``@site/``); ``yeplint init`` adds
     the ones a ``tsconfig.json`` declares (Astro's ``~/``, ``@/``)."""
@@ -68,6 +70,7 @@ _HUGO = Generator(
     front_matter=("yaml", "toml", "json"),
     directory_urls=True,
     page_bundles=True,
+    front_matter_slug=True,
 )
 
 GENERATORS: tuple[Generator, ...] = (
@@ -82,6 +85,7 @@ GENERATORS: tuple[Generator, ...] = (
         directory_urls=True,
         path_aliases=(("@/", "content/"),),
         page_bundles=True,
+        front_matter_slug=True,
     ),
     # an older Hugo site's `config.toml`, once it is not Zola's
     replace(_HUGO, markers=("config.toml", "config.yaml"), marker_text=_HUGO_CONFIG),
@@ -92,6 +96,7 @@ GENERATORS: tuple[Generator, ...] = (
         (".",),
         directory_urls=True,
         dated_folders=("_posts",),
+        front_matter_slug=True,
     ),
     Generator(
         "mkdocs",
@@ -113,6 +118,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("build", ".docusaurus"),
         ("static",),
         path_aliases=(("@site/", "."),),
+        front_matter_slug=True,
     ),
     Generator(
         "eleventy",

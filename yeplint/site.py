@@ -101,10 +101,19 @@ HEAD_BYTES = 65_536
 """How much of a page is read for the front matter keys its URL pattern names."""
 
 
-def front_matter_keys(pattern: str | None) -> frozenset[str]:
+def front_matter_keys(pattern: str | None, settings: Settings) -> frozenset[str]:
     """The front matter keys a URL pattern reads: every placeholder but ``{lang}`` and
-    ``{collection}`` (``{slug}`` too: a page's own ``slug`` wins over its file name)."""
-    return frozenset(_PLACEHOLDER.findall(pattern or "")) - _OWN_PLACEHOLDERS
+    ``{collection}``, and ``{slug}`` only for a generator that lets a page's own ``slug`` win
+    over its file name (Hugo, Zola, Jekyll, Docusaurus)."""
+    keys = frozenset(_PLACEHOLDER.findall(pattern or "")) - _OWN_PLACEHOLDERS
+    return keys if slug_from_front_matter(settings) else keys - {"slug"}
+
+
+def slug_from_front_matter(settings: Settings) -> bool:
+    from yeplint.generators import by_name
+
+    generator = by_name(settings.generator) if settings.generator else None
+    return generator is not None and generator.front_matter_slug
 
 
 def url_of(
@@ -127,7 +136,7 @@ def url_of(
             return language[1] if language else ""
         if key == "collection":
             return collection.name
-        value = own.get(key)
+        value = own.get(key) if key != "slug" or slug_from_front_matter(settings) else None
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             return str(value).strip("/") if key == "slug" else str(value)
         if key == "slug":
@@ -277,7 +286,7 @@ def build(
         collection = collection_for(path)
         if collection is None or collection.url is None:
             continue
-        keys = front_matter_keys(collection.url)
+        keys = front_matter_keys(collection.url, settings)
         values = read_keys(path, keys, settings) if keys else None
         url = url_of(path, collection, settings, values)
         if url is None:
