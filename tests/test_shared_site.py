@@ -27,6 +27,7 @@ REVIEWED = {
     "YEP405": 2,  # http://yeptrainingen.nl/prioriteiten-stellen/: the old URL, in full
     "YEP501": 19,  # images no page uses: WordPress leftovers (IMG_0218-1024x768.jpg …), old
     # versions (omgaan-met-stress.jpg next to the used coaching-omgaan-met-stress-1.jpg)
+    "YEP502": 1,  # betekenisvol-werk.en.md: categories `Carreer`, the Dutch page `Carriere`
     "YEP503": 1,  # over-grenzen: english_title `Regarding boundaries`, English title another
 }
 

@@ -47,7 +47,7 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "max_image_width": 1600,
         "languages": (("nl", ""), ("en", "/en")),
         "orphan_ignore": ("**/opdrachtgevers/**",),
-        "translation_fields": ("img", "date", "volgnummer"),
+        "translation_fields": ("img", "date", "volgnummer", "categories"),
         "translation_title": "english_title",
         "site_url": "https://www.yeptrainingen.nl",
         "routes": (

@@ -10,6 +10,7 @@ from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
 from yeplint.registry import rule
+from yeplint.schemas import SUGGEST
 
 _MISSING = object()
 
@@ -36,31 +37,61 @@ def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
     Give the translation the primary page's value (the hint shows it), or change both.
 
     ## Options
-    `translation-fields` (Yep: `img`, `date`, `volgnummer`); `languages`: the first is the
-    primary language, a page `x.<code>.md` is that language's version of `x.<primary>.md`.
-    Reported on the translation.
+    `translation-fields` (Yep: `img`, `date`, `volgnummer`, `categories`); `languages`: the
+    first is the primary language, a page `x.<code>.md` is that language's version of
+    `x.<primary>.md`. Reported on the translation. A value the translation's schema gives its
+    own name for (`x-yeplint-suggest` of the key or its items: Dutch `Effectiviteit` is English
+    `Effectiveness`) is compared under that name.
     """
     twin, data, fm = ctx.twin, post.data, post.front_matter
     if twin is None or data is None or fm is None or twin.data is None:
         return
     language = ctx.settings.languages[0][0]
     for key in ctx.settings.translation_fields:
-        primary = twin.data.get(key, _MISSING)
+        written = twin.data.get(key, _MISSING)
+        primary = _translated(written, _names(ctx, key))  # in this page's names
         value = data.get(key, _MISSING)
         if primary is _MISSING or value == primary:
             continue
         if value is _MISSING:
             yield Violation(
                 fm.insertion_point(),
-                f"`{key}` is missing; the {language} page has `{_shown(primary)}`",
+                f"`{key}` is missing; the {language} page has `{_shown(written)}`",
                 f"add `{key}: {_shown(primary)}`",
             )
         else:
+            hint = "use the same value on both pages, or change both"
+            if primary != written:
+                hint = f"write `{_shown(primary)}` (the {language} page's, by this page's names)"
             yield Violation(
                 fm.locate((key,)),
-                f"`{key}` is `{_shown(value)}`; the {language} page has `{_shown(primary)}`",
-                "use the same value on both pages, or change both",
+                f"`{key}` is `{_shown(value)}`; the {language} page has `{_shown(written)}`",
+                hint,
             )
+
+
+def _names(ctx: Context, key: str) -> dict[str, Any]:
+    """The translation's own names for the primary page's values of ``key``: the
+    `x-yeplint-suggest` map of that key (or of its items) in the translation's schema."""
+    schema = ctx.schema.schema if ctx.schema is not None else None
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    found = properties.get(key) if isinstance(properties, dict) else None
+    for place in (found, found.get("items") if isinstance(found, dict) else None):
+        names = place.get(SUGGEST) if isinstance(place, dict) else None
+        if isinstance(names, dict) and names:
+            return names
+    return {}
+
+
+def _translated(value: Any, names: dict[str, Any]) -> Any:
+    """``value`` with each name the map translates replaced (a string, or a list's items)."""
+    if not names:
+        return value
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, list):
+        return [names.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 @rule("YEP503", "translation-title-mismatch", Severity.WARNING)
