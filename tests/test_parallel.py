@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from yeplint.config import Settings
 from yeplint.discovery import discover
@@ -52,3 +55,31 @@ def test_parallel_with_cache(tmp_path: Path) -> None:
     warm = linter.run(targets, jobs=2)
     assert linter.cache.updates == {}  # every file came from the cache
     assert cold.diagnostics == first.diagnostics == warm.diagnostics
+
+
+def test_workers_share_the_site_index_built_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import YEP
+
+    blog = tmp_path / "content" / "blog"
+    blog.mkdir(parents=True)
+    for i in range(PARALLEL_MIN + 10):
+        link = f"[vorige](./p{i - 1:03d}#kop-{i - 1}) [weg](./weg-{i})" if i else ""
+        (blog / f"p{i:03d}.nl.md").write_text(f"## Kop {i}\n\n{link}\n")
+    settings = replace(YEP, root=tmp_path)
+    targets = discover([tmp_path / "content"], settings, cwd=tmp_path)
+    serial = Linter(settings, select=["YEP401", "YEP404"]).run(targets)
+    assert len(serial.diagnostics) == PARALLEL_MIN + 9  # each `weg-N` link, no anchor
+
+    linter = Linter(settings, select=["YEP401", "YEP404"])
+    index = linter.site_index(targets)
+    assert index is not None and list(index.sites) == [tmp_path]
+
+    def no_walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker walked the site again")
+
+    monkeypatch.setattr("yeplint.discovery.discover", no_walk)  # forked workers inherit it
+    parallel = linter.run(targets, jobs=2)
+    assert parallel.internal_errors == 0
+    assert parallel.diagnostics == serial.diagnostics

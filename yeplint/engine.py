@@ -82,6 +82,16 @@ def tune_gc() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a run knows of the whole site before it lints a page: per root, the URL map and
+    the pages discovery found."""
+
+    sites: dict[Path, SiteMap]
+    walks: dict[Path, list[Target]]
+    targets: dict[Path, Target]
+
+
 @dataclass
 class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -521,6 +531,21 @@ class Linter:
                 )
                 resolver.unchecked_static = 0
         return notices
+
+    def site_index(self, targets: list[Target]) -> SiteIndex | None:
+        """The URL maps and page walks of the targets' roots, built now (for workers to share);
+        ``None`` when no link rule needs them."""
+        if not self.needs_site:
+            return None
+        for root in {self.settings.root or t.root for t in targets}:
+            self.site_map(root)
+        return SiteIndex(dict(self._sites), dict(self._walks), dict(self._targets))
+
+    def adopt_index(self, index: SiteIndex) -> None:
+        """Use a site index another linter built (a worker, from its parent)."""
+        self._sites.update(index.sites)
+        self._walks.update(index.walks)
+        self._targets.update(index.targets)
 
     def site_map(self, root: Path) -> SiteMap:
         """The URLs of every page under ``root`` (built once, from file names only)."""

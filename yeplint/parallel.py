@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from yeplint.cache import Cache
     from yeplint.config import Settings
     from yeplint.discovery import Target
-    from yeplint.engine import Linter, Result
+    from yeplint.engine import Linter, Result, SiteIndex
 
 T = TypeVar("T")
 
@@ -41,12 +41,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _init(settings: Settings, select: list[str] | None, ignore: list[str], parent: int) -> None:
+def _init(
+    settings: Settings,
+    select: list[str] | None,
+    ignore: list[str],
+    parent: int,
+    index: SiteIndex | None = None,
+) -> None:
     global _worker
     from yeplint.engine import Linter
 
     _bind_to_parent(parent)
     _worker = Linter(settings, select=select, ignore=ignore)
+    if index is not None:
+        _worker.adopt_index(index)
 
 
 def _bind_to_parent(parent: int) -> None:
@@ -118,7 +126,8 @@ def run_parallel(
         jobs,
         mp_context=context,
         initializer=_init,
-        initargs=(linter.settings, select, ignore, os.getpid()),
+        # the site index, built once here: forked workers inherit it as it is
+        initargs=(linter.settings, select, ignore, os.getpid(), linter.site_index(targets)),
     )
     try:
         count = max(jobs * CHUNKS_PER_JOB, -(-len(targets) // CHUNK_MAX))
