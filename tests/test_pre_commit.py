@@ -84,3 +84,22 @@ def test_content_hook_runs_when_a_commit_only_deletes_an_image(
     done = try_repo(repo, pre_commit_home, "yeplint-content")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout
+
+
+def test_content_hook_never_fails_on_an_old_problem_of_an_untouched_page(
+    repo: Path, pre_commit_home: Path
+) -> None:
+    (repo / "content" / "team.jpg").write_bytes(b"")
+    (repo / "content" / "b.md").write_text("![Team](team.jpg)\n\n##Oud\n")  # an old problem
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start")
+    (repo / "content" / "c.md").write_text("## Nieuw\n")
+    git(repo, "add", "content/c.md")
+    done = try_repo(repo, pre_commit_home, "yeplint-content")
+    assert done.returncode == 0, done.stdout + done.stderr  # a.md and b.md were not touched
+
+    git(repo, "rm", "-q", "content/team.jpg")  # breaks b.md: that, and only that, is reported
+    done = try_repo(repo, pre_commit_home, "yeplint-content")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout
+    assert "YEP201" not in done.stdout and "content/a.md" not in done.stdout

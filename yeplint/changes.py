@@ -9,6 +9,7 @@ page's slug. That may take a few pages too many, never one too few."""
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,29 +33,73 @@ def _git(args: list[str], cwd: Path) -> list[str]:
     return [p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
 
 
-def changed_paths(ref: str, cwd: Path) -> set[Path]:
-    """Files changed (or deleted, or untracked) in the work tree since ``ref``."""
+STAGED = None
+"""The ``ref`` that means: what is staged for the next commit (pre-commit's view)."""
+
+RELATED_CODES = ("YEP3", "YEP4", "YEP502", "YEP503")
+"""What another file's change can break in a page: its images, its links and anchors, its
+agreement with its translation."""
+
+
+def changed_paths(ref: str | None, cwd: Path) -> set[Path]:
+    """Files changed (or deleted, or untracked) in the work tree since ``ref``; with
+    ``STAGED``, the files added, changed or deleted in the index."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd)[0].strip())
-    names = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
-    names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
+    if ref is STAGED:
+        names = _git(["diff", "--cached", "--name-only", "--no-renames", "-z", "--"], top)
+    else:
+        names = _git(["diff", "--name-only", "--no-renames", "-z", ref, "--"], top)
+        names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top)
     return {(top / name).resolve() for name in names}
 
 
+@dataclass(frozen=True)
+class Selection:
+    targets: list[Target]
+    """The changed pages and the pages that depend on a changed file."""
+    dependents: frozenset[Path]
+    """Those among them that did not change themselves: only what the change can break in
+    them (``RELATED_CODES``) is theirs to report."""
+
+
 def select_changed(
-    targets: list[Target], ref: str, cwd: Path, languages: tuple[tuple[str, str], ...] = ()
-) -> list[Target]:
+    targets: list[Target],
+    ref: str | None,
+    cwd: Path,
+    languages: tuple[tuple[str, str], ...] = (),
+) -> Selection:
     changed = changed_paths(ref, cwd)
     names = {p.name for p in changed if p.suffix.lower() in IMAGE_SUFFIXES}
+    twins: set[Path] = set()
     for page in changed:
         if page.name.lower().endswith(PAGE_SUFFIXES):
             names |= {page.name, slug_of(page, languages)}
+            twins |= _translations(page, languages)
     needles = {n.encode("utf-8") for n in names if n} | {quote(n).encode() for n in names if n}
-    return [
-        target
-        for target in targets
-        if target.path.resolve() in changed
-        or (needles and not target.skip_reason and _mentions(target.path, needles))
-    ]
+    chosen, dependents = [], set()
+    for target in targets:
+        path = target.path.resolve()
+        if path in changed:
+            chosen.append(target)
+        elif path in twins or (
+            needles and not target.skip_reason and _mentions(target.path, needles)
+        ):
+            chosen.append(target)
+            dependents.add(target.path)
+    return Selection(chosen, frozenset(dependents))
+
+
+def _translations(page: Path, languages: tuple[tuple[str, str], ...]) -> set[Path]:
+    """The other language versions of a page ``x.<code>.md`` (its translations or primary)."""
+    parts = page.name.split(".")
+    codes = [code for code, _ in languages]
+    if len(parts) < 3 or parts[-2] not in codes:
+        return set()
+    return {
+        page.with_name(".".join([*parts[:-2], code, parts[-1]]))
+        for code in codes
+        if code != parts[-2]
+    }
 
 
 MAX_SCAN = 1_000_000

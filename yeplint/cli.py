@@ -16,6 +16,7 @@ import click
 from yeplint import __version__
 
 if TYPE_CHECKING:
+    from yeplint.changes import Selection
     from yeplint.config import Settings
     from yeplint.discovery import Target
     from yeplint.engine import Linter, Result
@@ -104,6 +105,7 @@ def _lint(
     isolated: bool,
     *,
     changed_since: str | None = None,
+    staged: bool = False,
     stdin_filename: str | None = None,
     stdin: bytes | None = None,
     progress: bool = False,
@@ -116,6 +118,7 @@ def _lint(
     from yeplint.registry import UnknownSelector
 
     data: bytes | None = None
+    dependents: frozenset[Path] = frozenset()
     try:
         checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
         settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
@@ -142,8 +145,9 @@ def _lint(
                 click.echo(f"yeplint: {notice}", err=True)
             if not targets:
                 _fail(_nothing_found(list(paths) or [Path()], settings))
-            if changed_since is not None:
-                targets = _changed(targets, changed_since, settings)
+            if changed_since is not None or staged:
+                selection = _changed(targets, None if staged else changed_since, settings)
+                targets, dependents = selection.targets, selection.dependents
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
@@ -159,6 +163,14 @@ def _lint(
             result = linter.run(targets, data=data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
+    if dependents:
+        from yeplint.changes import RELATED_CODES
+
+        result.diagnostics = [  # a page nobody changed: only what the change broke in it
+            d
+            for d in result.diagnostics
+            if result.files[d.path].path not in dependents or d.code.startswith(RELATED_CODES)
+        ]
     for notice in result.notices:
         click.echo(f"yeplint: {notice}", err=True)
     if linter.cache is not None:
@@ -221,7 +233,7 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
     return f"no Markdown files found under {where} ({said}); nothing was checked"
 
 
-def _changed(targets: list[Target], ref: str, settings: Settings) -> list[Target]:
+def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Selection:
     from yeplint.changes import ChangesError, select_changed
 
     try:
@@ -250,8 +262,13 @@ def _changed(targets: list[Target], ref: str, settings: Settings) -> list[Target
 @click.option(
     "--changed-since",
     metavar="REF",
-    help="Only pages changed since a git ref, and "
-    "pages referencing images changed or deleted since then.",
+    help="Only pages changed since a git ref, and the image, link and translation problems "
+    "of pages referencing images or pages changed or deleted since then.",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Like --changed-since, for what is staged for the next commit (the pre-commit hook).",
 )
 @click.option("--stdin-filename", metavar="PATH", help="Lint standard input as this file.")
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
@@ -298,6 +315,7 @@ def check(
     output_file: Path | None,
     baseline_file: Path | None,
     changed_since: str | None,
+    staged: bool,
     stdin_filename: str | None,
     warnings_as_errors: bool,
     fix: bool,
@@ -323,6 +341,8 @@ def check(
     from yeplint.parallel import default_jobs
     from yeplint.report import ReportOptions, reporter
 
+    if staged and changed_since is not None:
+        _fail("--staged and --changed-since cannot be used together")
     known = _load_baseline(baseline_file) if baseline_file is not None else None
 
     stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
@@ -333,6 +353,7 @@ def check(
         config,
         isolated,
         changed_since=changed_since,
+        staged=staged,
         stdin_filename=stdin_filename,
         stdin=stdin,
         progress=output_file is not None or output_format == "text",
