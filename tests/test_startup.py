@@ -22,6 +22,8 @@ HEAVY = (
     "jsonschema",
     "yeplint.cache",
     "html.parser",
+    "pygls",
+    "lsprotocol",
 )
 
 PROBE = """

@@ -586,3 +586,16 @@ def init_command(content: Path, output_dir: Path, force: bool) -> None:
         _fail(str(exc))
     for line in lines:
         click.echo(line)
+
+
+@main.command("server")
+def server_command() -> None:
+    """Run the language server on stdio (needs the `lsp` extra: pip install 'yeplint[lsp]')."""
+    try:
+        from yeplint.server import main as serve
+    except ImportError as exc:
+        _fail(
+            f"the language server needs pygls and lsprotocol ({exc.name} is missing): "
+            "pip install 'yeplint[lsp]'"
+        )
+    serve()

@@ -532,6 +532,18 @@ class Linter:
                 resolver.unchecked_static = 0
         return notices
 
+    def forget_images(self) -> None:
+        """Look at the image folders again (a long-lived linter: the language server)."""
+        self._resolvers.clear()
+
+    def forget_site(self) -> None:
+        """Walk the site again: pages or images appeared, moved or went."""
+        for memo in (self._sites, self._walks, self._targets, self._anchors, self._preread):
+            memo.clear()
+        self._pages.clear()
+        self._templated.clear()
+        self._collections.clear()
+
     def site_index(self, targets: list[Target]) -> SiteIndex | None:
         """The URL maps and page walks of the targets' roots, built now (for workers to share);
         ``None`` when no link rule needs them."""

@@ -1,0 +1,338 @@
+"""The language server, driven over stdio by a real LSP client (pytest-lsp on pygls): open,
+change, diagnostics with exact ranges, code actions applied, hover, completion, configuration
+changes, a crashing rule and hostile buffers."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls")
+pytest_lsp = pytest.importorskip("pytest_lsp")
+
+from lsprotocol import types as lsp  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
+
+PAGE = """---
+title: Over grenzen
+img: groep.jpg
+alt: Een groep
+date: 2024-01-05
+intro: Waar ligt jouw grens?
+categories:
+  - Effectiviteit
+english_title: About boundaries
+---
+
+##Waarom grenzen?
+
+![Een foto](weg.jpg)
+"""
+
+CRASH = """
+from dataclasses import replace
+
+import yeplint.rules
+from yeplint.registry import RULES
+
+def _crash(post, ctx):
+    raise RuntimeError("boom")
+    yield
+
+RULES["YEP201"] = replace(RULES["YEP201"], check=_crash)
+"""
+
+
+def _site(root: Path) -> Path:
+    blog = root / "content" / "blog"
+    for name in ("blog", "trainingen", "coaching"):
+        (root / "content" / name).mkdir(parents=True, exist_ok=True)
+    (root / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (blog / "groep.jpg").write_bytes(_jpeg())
+    return blog
+
+
+def _jpeg() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _config(env: dict[str, str] | None = None) -> ClientServerConfig:
+    return ClientServerConfig(
+        server_command=[sys.executable, "-m", "yeplint", "server"], server_env=env
+    )
+
+
+async def _start(client: LanguageClient, root: Path) -> None:
+    @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
+    def register(params: lsp.RegistrationParams) -> None:
+        client.registered = [r.method for r in params.registrations]  # type: ignore[attr-defined]
+
+    await client.initialize_session(
+        lsp.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            root_uri=root.as_uri(),
+            workspace_folders=[lsp.WorkspaceFolder(uri=root.as_uri(), name="site")],
+            initialization_options={"debounce": 0},
+        )
+    )
+
+
+@pytest_lsp.fixture(config=_config())  # type: ignore[untyped-decorator]
+async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    _site(tmp_path)
+    await _start(lsp_client, tmp_path)
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _open(client: LanguageClient, path: Path, text: str) -> list[lsp.Diagnostic]:
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text=text)
+        )
+    )
+    return await _diagnostics(client, path)
+
+
+async def _diagnostics(client: LanguageClient, path: Path) -> list[lsp.Diagnostic]:
+    """The next diagnostics published for ``path`` (each is taken once)."""
+    while path.as_uri() not in client.diagnostics:
+        await asyncio.wait_for(
+            client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+        )
+    return list(client.diagnostics.pop(path.as_uri()))
+
+
+async def _change(client: LanguageClient, path: Path, text: str, version: int) -> None:
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+def _codes(found: list[lsp.Diagnostic]) -> list[tuple[object, int, int, int, int]]:
+    return [
+        (
+            d.code,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
+        )
+        for d in found
+    ]
+
+
+def _apply(text: str, edits: list[lsp.TextEdit]) -> str:
+    lines = text.splitlines(keepends=True)
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        start, end = edit.range.start, edit.range.end
+        head = "".join(lines[: start.line]) + lines[start.line][: start.character]
+        tail = (
+            lines[end.line][end.character :] + "".join(lines[end.line + 1 :])
+            if end.line < len(lines)
+            else ""
+        )
+        text = head + edit.new_text + tail
+        lines = text.splitlines(keepends=True)
+    return text
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_on_open_and_change_with_exact_ranges(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    found = await _open(client, page, PAGE)
+    assert getattr(client, "registered", None) == ["workspace/didChangeWatchedFiles"]
+    assert _codes(found) == [("YEP201", 11, 0, 11, 17), ("YEP301", 13, 0, 13, 20)]
+    missing = found[1]
+    assert missing.severity == lsp.DiagnosticSeverity.Error
+    assert missing.source == "yeplint"
+    assert missing.code_description is not None
+    assert missing.code_description.href.endswith("#yep301")
+    assert missing.message.startswith("image `weg.jpg` does not exist")
+
+    (page.parent / "weg.jpg").write_bytes(_jpeg())  # the image appears on disk: no restart
+    await _change(client, page, PAGE.replace("##Waarom", "## Waarom"), 2)
+    assert _codes(await _diagnostics(client, page)) == []
+
+
+@pytest.mark.asyncio
+async def test_a_quick_fix_is_applied_and_the_diagnostic_goes(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    found = await _open(client, page, PAGE)
+    heading = found[0]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
+            range=heading.range,
+            context=lsp.CodeActionContext(diagnostics=[heading]),
+        )
+    )
+    assert actions is not None
+    titles = [a.title for a in actions if isinstance(a, lsp.CodeAction)]
+    assert "Disable YEP201 (no-space-after-hash) for this line" in titles
+    fix = next(a for a in actions if isinstance(a, lsp.CodeAction) and a.is_preferred)
+    assert fix.edit is not None and fix.edit.changes is not None
+    fixed = _apply(PAGE, list(fix.edit.changes[page.as_uri()]))
+    assert "\n## Waarom grenzen?\n" in fixed
+    await _change(client, page, fixed, 2)
+    assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]
+
+    disable = next(
+        a for a in actions if isinstance(a, lsp.CodeAction) and a.title.startswith("Disable")
+    )
+    assert disable.edit is not None and disable.edit.changes is not None
+    quiet = _apply(PAGE, list(disable.edit.changes[page.as_uri()]))
+    await _change(client, page, quiet, 3)
+    assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]
+
+
+@pytest.mark.asyncio
+async def test_fix_all_and_did_you_mean(client: LanguageClient, tmp_path: Path) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    text = PAGE.replace("categories:", "Categories:").replace("weg.jpg", "Groep.jpg")
+    found = await _open(client, page, text)
+    assert [d.code for d in found] == ["YEP103", "YEP102", "YEP201", "YEP303"]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
+            range=lsp.Range(lsp.Position(0, 0), lsp.Position(20, 0)),
+            context=lsp.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions is not None
+    by_title = {a.title: a for a in actions if isinstance(a, lsp.CodeAction)}
+    assert "Replace `Categories` with `categories` (YEP103)" in by_title
+    rename = by_title["Replace `Categories` with `categories` (YEP103)"].edit
+    assert rename is not None and rename.changes is not None
+    assert "\ncategories:\n" in _apply(text, list(rename.changes[page.as_uri()]))
+    fix_all = by_title["yeplint: fix all safe problems in this file"]
+    assert fix_all.kind == "source.fixAll.yeplint"
+    assert fix_all.edit is not None and fix_all.edit.changes is not None
+    fixed = _apply(text, list(fix_all.edit.changes[page.as_uri()]))
+    assert "## Waarom grenzen?" in fixed
+    assert "Categories:" in fixed  # renaming a key changes content: not a safe fix
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_the_rules_documentation(client: LanguageClient, tmp_path: Path) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(client, page, PAGE)
+    found = await client.text_document_hover_async(
+        lsp.HoverParams(lsp.TextDocumentIdentifier(page.as_uri()), lsp.Position(11, 3))
+    )
+    assert found is not None and isinstance(found.contents, lsp.MarkupContent)
+    assert found.contents.value.startswith("**YEP201 no-space-after-hash** (error)")
+    assert "## How to fix" in found.contents.value
+    nothing = await client.text_document_hover_async(
+        lsp.HoverParams(lsp.TextDocumentIdentifier(page.as_uri()), lsp.Position(1, 2))
+    )
+    assert nothing is None
+
+
+@pytest.mark.asyncio
+async def test_completion_of_keys_categories_and_image_names(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    text = "---\ntitle: X\n\ncategories:\n  - \n---\n\n![Foto](\n"
+    await _open(client, page, text)
+
+    async def labels(line: int, character: int) -> list[str]:
+        found = await client.text_document_completion_async(
+            lsp.CompletionParams(
+                lsp.TextDocumentIdentifier(page.as_uri()), lsp.Position(line, character)
+            )
+        )
+        assert isinstance(found, lsp.CompletionList)
+        return [item.label for item in found.items]
+
+    keys = await labels(2, 0)
+    assert "img" in keys and "english_title" in keys and "title" not in keys  # title is there
+    assert "Effectiviteit" in await labels(4, 4)
+    assert await labels(7, 8) == ["groep.jpg"]
+
+
+@pytest.mark.asyncio
+async def test_a_broken_configuration_is_one_message_and_the_server_lives_on(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(client, page, PAGE)
+    config = tmp_path / "yeplint.toml"
+    config.write_text('preset = "yep-trainingen"\nselekt = ["YEP2"]\n')
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]
+        )
+    )
+    on_config = await _diagnostics(client, config)
+    assert len(on_config) == 1 and "selekt" in on_config[0].message
+    assert on_config[0].range.start.line == 1
+    assert any("configuration is broken" in m.message for m in client.messages)
+    assert await _diagnostics(client, page) == []  # nothing is judged by a broken config
+
+    config.write_text('preset = "yep-trainingen"\nselect = ["YEP3"]\n')  # mended
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]
+        )
+    )
+    assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]  # only YEP3 now
+
+
+@pytest.mark.asyncio
+async def test_binary_and_huge_buffers_get_a_diagnostic(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    blog = tmp_path / "content" / "blog"
+    binary = await _open(client, blog / "kapot.nl.md", "\x00\x01PNG\x00" * 100)
+    assert [d.code for d in binary] == ["YEP003"]
+    huge = await _open(client, blog / "groot.nl.md", "Tekst. " * 200_000)
+    assert [d.code for d in huge] == ["YEP013"]
+
+
+@pytest.mark.asyncio
+async def test_a_crashing_rule_is_one_diagnostic_and_the_server_lives_on(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(CRASH)
+    env = {**os.environ, "PYTHONPATH": f"{hooks}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    site = tmp_path / "site"
+    blog = _site(site)
+    client = await _config(env).start()
+    assert isinstance(client, LanguageClient)
+    try:
+        await _start(client, site)
+        found = await _open(client, blog / "over-grenzen.nl.md", PAGE)
+        assert [d.code for d in found] == ["YEP000", "YEP301"]
+        assert "rule `YEP201` (no-space-after-hash) crashed: RuntimeError: boom" in found[0].message
+        mended = PAGE.replace("##Waarom", "## Waarom").replace("weg.jpg", "groep.jpg")
+        await _change(client, blog / "over-grenzen.nl.md", mended, 2)
+        again = await _diagnostics(client, blog / "over-grenzen.nl.md")
+        assert [d.code for d in again] == ["YEP000"]  # still linting, still the one crash
+        await client.shutdown_session()
+    finally:
+        await client.stop()  # type: ignore[no-untyped-call]
