@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -30,8 +30,10 @@ from yeplint import __version__
 from yeplint.config import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.discovery import Target, display_path
-from yeplint.engine import Linter
 from yeplint.registry import RULES
+
+if TYPE_CHECKING:
+    from yeplint.engine import Linter
 
 DEBOUNCE_SECONDS = 0.15
 """How long typing must pause before a changed buffer is linted again."""
@@ -79,6 +81,8 @@ class YeplintServer(LanguageServer):
     def linter_for(self, settings: Settings) -> Linter:
         linter = self.linters.get(settings)
         if linter is None:
+            from yeplint.engine import Linter  # after `initialize` is answered: a faster start
+
             linter = Linter(settings)
             linter.check_schemas()
             self.linters[settings] = linter
