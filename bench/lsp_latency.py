@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -46,8 +47,8 @@ def post(lines: int) -> str:
         body += [
             f"## Deel {section}" if section % 7 else f"##Deel {section}",
             "",
-            "Een alinea met **nadruk** en [een link](../trainingen/improviseren) naar een training,",
-            "die over twee regels loopt en eindigt met een punt.",
+            "Een alinea met **nadruk** en [een link](../trainingen/improviseren) naar een",
+            "training, die over twee regels loopt en eindigt met een punt.",
             "",
             f"![Een foto van deel {section}](groep.jpg)" if section % 5 else "![](weg.jpg)",
             "",
@@ -73,7 +74,14 @@ def site(root: Path) -> Path:
     return root / "content" / "blog" / "grenzen.nl.md"
 
 
-async def measure(root: Path, page: Path, text: str, edits: int) -> dict[str, object]:
+@dataclass
+class Measured:
+    initialize: float
+    first: float
+    latencies: list[float]
+
+
+async def measure(root: Path, page: Path, text: str, edits: int) -> Measured:
     client = LanguageClient("yeplint-bench", "1")
     arrived: asyncio.Queue[float] = asyncio.Queue()
 
@@ -111,7 +119,7 @@ async def measure(root: Path, page: Path, text: str, edits: int) -> dict[str, ob
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()  # type: ignore[no-untyped-call]
-    return {"initialize": initialized, "first": first, "latencies": latencies}
+    return Measured(initialized, first, latencies)
 
 
 def spawned(root: Path, page: Path, text: str) -> float:
@@ -140,13 +148,13 @@ def main() -> None:
         text = post(args.lines)
         page.write_text(text)
         found = asyncio.run(measure(root, page, text, args.edits))
-        latencies = sorted(found["latencies"])  # type: ignore[type-var]
+        latencies = sorted(found.latencies)
         median = statistics.median(latencies) * 1000
         p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
         once = spawned(root, page, text)
     print(
-        f"start-up: initialize answered in {found['initialize'] * 1000:.0f} ms, "  # type: ignore[operator]
-        f"first diagnostics of the opened post in {found['first'] * 1000:.0f} ms"  # type: ignore[operator]
+        f"start-up: initialize answered in {found.initialize * 1000:.0f} ms, "
+        f"first diagnostics of the opened post in {found.first * 1000:.0f} ms"
     )
     print(
         f"per edit ({args.lines}-line post, {args.edits} edits, debounce off): "
