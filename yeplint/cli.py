@@ -305,6 +305,11 @@ def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Sele
     is_flag=True,
     help="List the files that would be checked, each with its collection and schema; check none.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Check again on every change to a page, image or configuration file (the `watch` extra).",
+)
 def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -330,8 +335,14 @@ def check(
     debug: bool,
     show_settings: bool,
     show_files: bool,
+    watch: bool,
 ) -> None:
     """Check Markdown files (default: the current folder)."""
+    if watch:
+        if stdin_filename is not None:
+            _fail("--watch and --stdin-filename cannot be used together")
+        _watch(click.get_current_context(), paths)
+        return
     if show_settings:
         _show_settings(paths, config, isolated)
         return
@@ -398,6 +409,41 @@ def check(
     if code == 0 and warnings_as_errors and result.warnings:
         code = 1
     sys.exit(code)
+
+
+WATCHED = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".toml", ".json", ".pdf")
+
+
+def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check, then check again each time a page, an image or a configuration file changes
+    (the cache makes that re-lint only the changed files and the pages depending on them)."""
+    import contextlib
+
+    try:
+        import watchfiles
+    except ImportError:
+        _fail("--watch needs watchfiles: pip install 'yeplint[watch]'")
+    from yeplint.images import IMAGE_SUFFIXES
+
+    wanted = (*WATCHED, *IMAGE_SUFFIXES)
+
+    def relevant(change: watchfiles.Change, path: str) -> bool:
+        return path.lower().endswith(wanted) and ".yeplint_cache" not in path
+
+    params = {**ctx.params, "watch": False}
+    folders = [p.resolve() for p in (paths or (Path(),))]
+    config = params.get("config")
+    if isinstance(config, Path):
+        folders.append(config.resolve())
+    try:
+        while True:
+            click.clear()
+            with contextlib.suppress(SystemExit):  # each check's exit code: keep watching
+                ctx.invoke(check, **params)
+            click.echo("yeplint: watching for changes (Ctrl-C stops)", err=True)
+            next(iter(watchfiles.watch(*folders, watch_filter=relevant, debounce=300)))
+    except KeyboardInterrupt:
+        sys.exit(0)
 
 
 def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
