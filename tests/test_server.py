@@ -219,6 +219,9 @@ async def test_fix_all_and_did_you_mean(client: LanguageClient, tmp_path: Path) 
         )
     )
     assert actions is not None
+    wrong_case = next(d for d in found if d.code == "YEP303")
+    assert wrong_case.related_information is not None
+    assert wrong_case.related_information[0].location.uri == (page.parent / "groep.jpg").as_uri()
     by_title = {a.title: a for a in actions if isinstance(a, lsp.CodeAction)}
     assert "Replace `Categories` with `categories` (YEP103)" in by_title
     rename = by_title["Replace `Categories` with `categories` (YEP103)"].edit
@@ -336,3 +339,31 @@ async def test_a_crashing_rule_is_one_diagnostic_and_the_server_lives_on(
         await client.shutdown_session()
     finally:
         await client.stop()  # type: ignore[no-untyped-call]
+
+
+@pytest_lsp.fixture(config=_config())  # type: ignore[untyped-decorator]
+async def debounced(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    _site(tmp_path)
+    await lsp_client.initialize_session(
+        lsp.InitializeParams(
+            capabilities=lsp.ClientCapabilities(),
+            root_uri=tmp_path.as_uri(),
+            initialization_options={"debounce": 300},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_changes_in_quick_succession_are_linted_once(
+    debounced: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(debounced, page, PAGE)
+    for version in range(2, 6):
+        await _change(debounced, page, PAGE.replace("Een foto", f"Foto {version}"), version)
+    found = await _diagnostics(debounced, page)
+    assert [d.code for d in found] == ["YEP201", "YEP301"]
+    await asyncio.sleep(0.6)  # no lint is left waiting for the earlier versions
+    assert page.as_uri() not in debounced.diagnostics

@@ -137,13 +137,35 @@ def publish(ls: YeplintServer, uri: str) -> None:
         found = [_internal(document.filename or uri, exc)]
     lines = text.splitlines()
     ls.linted[uri] = Linted(document.version, text, found, _body_start(text))
+    folder = Path(to_fs_path(uri) or uri).parent
     ls.text_document_publish_diagnostics(
         lsp.PublishDiagnosticsParams(
             uri=uri,
             version=document.version,
-            diagnostics=[to_lsp(d, lines) for d in found],
+            diagnostics=[_with_candidate(to_lsp(d, lines), d, folder) for d in found],
         )
     )
+
+
+def _with_candidate(shown: lsp.Diagnostic, d: Diagnostic, folder: Path) -> lsp.Diagnostic:
+    """A "did you mean" that names a file beside the page: that file as related information."""
+    suggested = _DID_YOU_MEAN.search(d.hint or "") or re.search(r"write `([^`]+)`", d.hint or "")
+    if suggested is None or suggested[1].startswith(("#", "/")) or "\n" in suggested[1]:
+        return shown
+    candidate = folder / suggested[1]
+    try:
+        found = candidate.is_file()
+    except (OSError, ValueError):
+        return shown
+    if found:
+        start = lsp.Position(0, 0)
+        shown.related_information = [
+            lsp.DiagnosticRelatedInformation(
+                lsp.Location(candidate.resolve().as_uri(), lsp.Range(start, start)),
+                f"the file `{suggested[1]}`",
+            )
+        ]
+    return shown
 
 
 def _internal(name: str, exc: Exception) -> Diagnostic:
