@@ -33,7 +33,20 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_version() -> None:
-    assert run("--version") == (0, f"yeplint, version {__version__}\n")
+    assert run("--version") == run("-V") == (0, f"yeplint, version {__version__}\n")
+
+
+def test_output_format_output_file_and_exit_zero(site: Path) -> None:
+    (site / "content/blog/post.nl.md").write_text(BROKEN, encoding="utf-8")
+    code, out = run("check", "content", "--output-format", "json", "-o", "report.json")
+    assert (code, out) == (1, "")
+    written = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    assert written["summary"]["errors"] > 0
+    assert run("check", "content", "--format", "json")[1] == (site / "report.json").read_text()
+    code, out = run("check", "content", "--exit-zero", "--format", "concise")
+    assert code == 0 and "YEP001 invalid YAML" in out
+    (site / "yeplint.toml").write_text("selekt = []\n")
+    assert run("check", "content", "--exit-zero")[0] == 2  # a usage error is never hidden
 
 
 def test_text_output_exact(site: Path) -> None:
@@ -191,8 +204,9 @@ def test_no_color_and_force_color(site: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert "\x1b[" in run("check", "content")[1]
-    monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "content")[1]  # NO_COLOR beats FORCE_COLOR
+    monkeypatch.delenv("FORCE_COLOR")
     assert "\x1b[" not in run("check", "content", "--color", "auto")[1]
     assert "\x1b[" not in run("check", "content", "--format", "concise")[1]
 

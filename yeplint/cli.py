@@ -70,7 +70,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="yeplint")
+@click.version_option(__version__, "-V", "--version", prog_name="yeplint")
 def main() -> None:
     """A content linter for Markdown sites whose pages carry YAML front matter."""
 
@@ -245,14 +245,21 @@ def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Sele
 @main.command()
 @_selection_options
 @click.option(
+    "--output-format",
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (`--format` is the same).",
 )
-@click.option("--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
     "--baseline",
     "baseline_file",
@@ -323,6 +330,7 @@ def check(
     staged: bool,
     stdin_filename: str | None,
     warnings_as_errors: bool,
+    exit_zero: bool,
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
@@ -408,6 +416,8 @@ def check(
     code = result.exit_code
     if code == 0 and warnings_as_errors and result.warnings:
         code = 1
+    if exit_zero and code == 1:
+        code = 0  # problems are reported, not fatal; usage and internal errors still are
     sys.exit(code)
 
 

@@ -3,8 +3,8 @@
 Lines are built as styled segments. With colour they are printed through rich ``Text`` objects
 (never markup strings, so a title such as ``[/draft]`` is printed as written); without colour
 they are written as plain text and rich is not imported at all, which keeps a pre-commit hook
-(never a terminal) ~35 ms faster. Colour: ``--color``, else a terminal without NO_COLOR, or
-FORCE_COLOR.
+(never a terminal) ~35 ms faster. Colour: ``--color``, else never with NO_COLOR, else FORCE_COLOR or a
+terminal.
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
 def _colour(out: TextIO, setting: bool | None) -> bool:
     if setting is not None:
         return setting
+    if os.environ.get("NO_COLOR"):  # no-color.org: beats FORCE_COLOR
+        return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    if os.environ.get("NO_COLOR"):
-        return False
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
 
