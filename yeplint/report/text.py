@@ -3,8 +3,8 @@
 Lines are built as styled segments. With colour they are printed through rich ``Text`` objects
 (never markup strings, so a title such as ``[/draft]`` is printed as written); without colour
 they are written as plain text and rich is not imported at all, which keeps a pre-commit hook
-(never a terminal) ~35 ms faster. Colour: ``--color``, else never with NO_COLOR, else FORCE_COLOR or a
-terminal.
+(never a terminal) ~35 ms faster. Colour: ``--color``, else never with NO_COLOR, else
+FORCE_COLOR or a terminal.
 """
 
 from __future__ import annotations
