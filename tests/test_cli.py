@@ -60,7 +60,7 @@ def test_text_output_exact(site: Path) -> None:
         "    │                            ^^^^^^^^^^^^\n"
         "  hint: quote the value: `intro: 'Coachend leiderschap: de sleutel'`\n"
         "\n"
-        "Found 1 error in 1 of 1 file checked.\n"
+        "Found 1 error in 1 of 1 file checked. 1 fixable with `--fix --unsafe-fixes`.\n"
     )
 
 
@@ -215,11 +215,20 @@ def test_statistics_and_quiet(site: Path) -> None:
     (site / "content/note.md").write_text("## Tot slot:\n\n## Werkwijze.\n", encoding="utf-8")
     code, out = run("check", "content", "--statistics", "--quiet", "--color", "never")
     assert code == 0
+    assert out == (  # the table replaces the list
+        "    2  YEP210  heading-trailing-punctuation\nFound 2 warnings in 1 of 1 file checked.\n"
+    )
+    (site / "content/kop.md").write_text("##Kop\n", encoding="utf-8")
+    code, out = run("check", "content", "--statistics", "--color", "never")
     assert out == (
-        "content/note.md:1:12 YEP210 warning: heading ends with `:`\n"
-        "content/note.md:3:13 YEP210 warning: heading ends with `.`\n"
         "    2  YEP210  heading-trailing-punctuation\n"
-        "Found 2 warnings in 1 of 1 file checked.\n"
+        "    1  YEP201  no-space-after-hash           [*]\n"
+        "Found 1 error and 2 warnings in 2 of 2 files checked. 1 fixable with `--fix`.\n"
+    )
+    code, out = run("check", "content", "--severity", "error", "--format", "concise")
+    assert (code, out) == (
+        1,
+        "content/kop.md:1:1: YEP201 no space after `##`: this line is a paragraph, not a heading\n",
     )
 
 

@@ -56,7 +56,7 @@ def repo(tmp_path: Path) -> Path:
 def test_yeplint_hook_fails_then_passes(repo: Path, pre_commit_home: Path) -> None:
     done = try_repo(repo, pre_commit_home, "yeplint", "--files", "content/a.md")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "content/a.md:1:1 YEP201 no space after `##`" in done.stdout
+    assert "content/a.md:1:1 YEP201 [*] no space after `##`" in done.stdout
     assert "content/b.md" not in done.stdout  # only the files pre-commit passes
     (repo / "content" / "a.md").write_text("## Kop\n")
     git(repo, "add", ".")

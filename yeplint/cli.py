@@ -261,6 +261,13 @@ def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Sele
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
+    "--severity",
+    "shown_severity",
+    type=click.Choice(["error", "warning"]),
+    default="warning",
+    help="The least severe problems shown: `error` shows only errors.",
+)
+@click.option(
     "--baseline",
     "baseline_file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -331,6 +338,7 @@ def check(
     stdin_filename: str | None,
     warnings_as_errors: bool,
     exit_zero: bool,
+    shown_severity: str,
     fix: bool,
     unsafe_fixes: bool,
     show_diff: bool,
@@ -391,6 +399,8 @@ def check(
         from yeplint.baseline import apply
 
         result.diagnostics, result.baselined = apply(result.diagnostics, known)
+    if shown_severity == "error":
+        result.diagnostics = [d for d in result.diagnostics if d.severity.value == "error"]
     options = ReportOptions(
         show_source=show_source,
         color={"auto": None, "always": True, "never": False}[color],

@@ -29,7 +29,8 @@ Line = list[Segment]
 
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
     lines: list[Line] = []
-    for _, group in groupby(result.diagnostics, key=lambda d: d.path):
+    listed = [] if options.statistics else result.diagnostics  # the table replaces the list
+    for _, group in groupby(listed, key=lambda d: d.path):
         for diagnostic in group:
             lines.append(_header(diagnostic))
             if options.show_source and not options.quiet:
@@ -85,6 +86,8 @@ def _header(d: Diagnostic) -> Line:
         (d.code, "bold red" if error else "bold yellow"),
         (" ", None),
     ]
+    if d.fix is not None and d.fix.applicability == "safe":
+        line.append(("[*] ", "bold cyan"))  # `--fix` fixes it (ruff's marker)
     if not error:
         line.append(("warning: ", "yellow"))
     line.append((d.message, None))
@@ -110,9 +113,17 @@ def _frame(d: Diagnostic, source: str) -> list[Line]:
 
 
 def _statistics(diagnostics: list[Diagnostic]) -> list[Line]:
+    """A line per rule: how many, the code, the name, and `[*]` when `--fix` fixes them."""
     counts = Counter((d.code, d.rule) for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"}
+    width = max((len(rule) for _, rule in counts), default=0)
     return [
-        [(f"{count:>5}  {code}  {rule}", None)]
+        [
+            (
+                f"{count:>5}  {code}  {rule:<{width}}  {'[*]' if code in fixable else ''}".rstrip(),
+                None,
+            )
+        ]
         for (code, rule), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
 
@@ -136,4 +147,13 @@ def _summary(result: Result) -> Line:
             line.append((" and ", None))
         line.append(part)
     line.append((f" in {problem_files} of {files} {noun} checked{known}.", None))
+    fixes = [d.fix.applicability for d in result.diagnostics if d.fix is not None]
+    safe, unsafe = fixes.count("safe"), fixes.count("unsafe")
+    if safe:
+        line.append((f" {safe} fixable with `--fix`", "bold cyan"))
+    if unsafe:
+        more = f"{unsafe} more" if safe else f"{unsafe} fixable"
+        line.append((f"{',' if safe else ''} {more} with `--fix --unsafe-fixes`", None))
+    if safe or unsafe:
+        line.append((".", None))
     return line
