@@ -81,6 +81,25 @@ def test_junit_counts_every_file() -> None:
     assert '<testcase name="report_site/schoon.md" classname="yeplint" />' in xml
 
 
+def test_junit_warnings_pass_with_a_note() -> None:
+    import io
+    import xml.etree.ElementTree as ET
+
+    from yeplint.diagnostics import Diagnostic, Severity
+    from yeplint.engine import Result
+    from yeplint.report import ReportOptions, reporter
+
+    warning = Diagnostic("a.md", 1, 12, 1, 13, "YEP210", "x", Severity.WARNING, "ends with `:`")
+    result = Result(diagnostics=[warning], files_checked=1, paths=["a.md"])
+    out = io.StringIO()
+    reporter("junit")(result, out, ReportOptions())
+    suite = ET.fromstring(out.getvalue()).find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    case = suite.find("testcase")
+    assert case is not None and case.find("failure") is None
+    assert case.findtext("system-out") == "a.md:1:12: YEP210 warning: ends with `:`"
+
+
 def test_control_characters_never_reach_a_terminal_or_a_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

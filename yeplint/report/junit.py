@@ -1,4 +1,5 @@
-"""JUnit XML: one test case per file checked, one failure per problem."""
+"""JUnit XML: one test case per file checked, one failure per error; warnings do not fail it
+(CI dashboards count failures as broken builds) and are listed in its ``system-out``."""
 
 from __future__ import annotations
 
@@ -26,14 +27,16 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
     for d in result.diagnostics:
         by_path[d.path].append(d)
     paths = list(dict.fromkeys([*result.paths, *by_path]))
-    failing = sum(1 for p in paths if by_path.get(p))
+    failing = sum(1 for p in paths if any(d.severity.value == "error" for d in by_path.get(p, [])))
     suites = ET.Element("testsuites", name="yeplint", tests=str(len(paths)), failures=str(failing))
     suite = ET.SubElement(
         suites, "testsuite", name="yeplint", tests=str(len(paths)), failures=str(failing)
     )
     for path in paths:
         case = ET.SubElement(suite, "testcase", name=_xml(path), classname="yeplint")
-        for d in by_path.get(path, []):
+        found = by_path.get(path, [])
+        warnings = [d for d in found if d.severity.value != "error"]
+        for d in (d for d in found if d.severity.value == "error"):
             failure = ET.SubElement(
                 case,
                 "failure",
@@ -43,6 +46,13 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
             failure.text = _xml(
                 f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
                 + (f"\nhint: {d.hint}" if d.hint else "")
+            )
+        if warnings:
+            out_text = ET.SubElement(case, "system-out")
+            out_text.text = _xml(
+                "\n".join(
+                    f"{d.path}:{d.line}:{d.column}: {d.code} warning: {d.message}" for d in warnings
+                )
             )
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="utf-8"?>\n')
