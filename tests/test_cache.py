@@ -53,7 +53,7 @@ def test_second_run_uses_the_cache(site: Path) -> None:
     (_, payload), *_ = entries(site).values()
     entry = json.loads(payload)
     entry["diagnostics"] = [
-        [1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None, None]
+        [1, 1, 1, 1, "YEP201", "no-space-after-hash", "error", "cached", None, None, ""]
     ]
     _rewrite(site, json.dumps(entry))
     assert check() == (1, ["content/post.md:1:1: YEP201 cached"])

@@ -167,3 +167,37 @@ def test_yep_site_baseline_then_one_broken_image(
         "content/coaching/andere-themas.nl.md:3:6: YEP301 image `andere-themas-1.jpeg` "
         "(front matter) does not exist",
     ]
+
+
+def test_a_problem_keeps_its_identity_when_its_message_is_reworded() -> None:
+    from yeplint.diagnostics import Diagnostic, Severity
+
+    def problem(message: str, line: int = 5) -> Diagnostic:
+        return Diagnostic(
+            "a.md", line, 1, line, 6, "YEP201", "x", Severity.ERROR, message, snippet="##Kop"
+        )
+
+    english = problem("no space after `##`: this line is a paragraph, not a heading")
+    dutch = problem("geen spatie na `##`: deze regel is een alinea, geen kop", line=9)
+    assert english.fingerprint() == dutch.fingerprint()
+    assert english.fingerprint() != problem("no space after `###`").fingerprint()
+    other = Diagnostic("a.md", 5, 1, 5, 6, "YEP201", "x", Severity.ERROR, "x", snippet="##Doel")
+    assert english.fingerprint() != other.fingerprint()
+
+
+def test_a_version_1_baseline_still_hides_what_it_recorded(site: Path) -> None:
+    from yeplint.baseline import fingerprints
+    from yeplint.config import load_settings
+    from yeplint.discovery import discover
+    from yeplint.engine import Linter
+
+    page = site / "content" / "post.md"
+    page.write_text(BROKEN)
+    settings = load_settings(start=site)
+    found = Linter(settings).run(discover([site / "content"], settings, cwd=site)).diagnostics
+    old = [{"fingerprint": fp} for fp in fingerprints(found, legacy=True)]
+    (site / "old.json").write_text(json.dumps({"version": 1, "problems": old}))
+    assert run("check", "content", "--baseline", "old.json")[0] == 0
+    assert run("baseline", "content")[0] == 0
+    assert json.loads((site / ".yeplint-baseline.json").read_text())["version"] == 2
+    assert run("check", "content", "--baseline", ".yeplint-baseline.json")[0] == 0

@@ -51,7 +51,7 @@ def test_sarif_is_valid_and_has_what_code_scanning_needs() -> None:
     run = document["runs"][0]
     assert all(rule["shortDescription"]["text"] for rule in run["tool"]["driver"]["rules"])
     for item in run["results"]:
-        assert item["partialFingerprints"]["yeplintIdentity/v1"]
+        assert item["partialFingerprints"]["yeplintIdentity/v2"]
         uri = item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert " " not in uri and "," not in uri and not uri.startswith("/")
     if not SARIF_SCHEMA.is_file():

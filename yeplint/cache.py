@@ -54,7 +54,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
 
 
@@ -179,18 +179,19 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
         d.message,
         d.hint,
         fix,
+        d.snippet,
     ]
 
 
 def decode(path: str, row: list[Any]) -> Diagnostic:
     """A cached diagnostic; ``ValueError`` or ``TypeError`` for a row that is not one."""
-    line, column, end_line, end_column, code, rule, severity, message, hint, fix = row
+    line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row
     numbers = (line, column, end_line, end_column)
     if not all(type(n) is int for n in numbers) or not all(
         isinstance(t, str) for t in (code, rule, message)
     ):
         raise ValueError("malformed cache row")
-    if hint is not None and not isinstance(hint, str):
+    if (hint is not None and not isinstance(hint, str)) or not isinstance(snippet, str):
         raise ValueError("malformed cache row")
     return Diagnostic(
         path,
@@ -204,6 +205,7 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         message,
         hint,
         _decode_fix(fix) if fix else None,
+        snippet,
     )
 
 

@@ -16,6 +16,7 @@ import click
 from yeplint import __version__
 
 if TYPE_CHECKING:
+    from yeplint.baseline import Baseline
     from yeplint.changes import Selection
     from yeplint.config import Settings
     from yeplint.discovery import Target
@@ -179,7 +180,7 @@ def _lint(
     return result, linter
 
 
-def _load_baseline(path: Path) -> frozenset[str]:
+def _load_baseline(path: Path) -> Baseline:
     from yeplint.baseline import BaselineError, load
 
     try:

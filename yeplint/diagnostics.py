@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 _LINE_NUMBER = re.compile(r"\blines? \d+")
+_QUOTED = re.compile(r"`([^`]*)`")
 
 
 class Severity(enum.StrEnum):
@@ -136,6 +137,8 @@ class Diagnostic:
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    snippet: str = field(default="", compare=False)
+    """The source text the problem points at (stripped), for :attr:`identity`."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -143,16 +146,25 @@ class Diagnostic:
 
     @property
     def identity(self) -> str:
-        """What the problem is, without where: file, rule and message with line numbers
-        masked, so that editing a post above a problem does not change it."""
+        """What the problem is, without where and without wording: file, rule, the source
+        text it points at and the quoted values (keys, names) its message names. Editing a
+        post above a problem, or rewording or translating a message, does not change it."""
+        quoted = "\0".join(sorted(set(_QUOTED.findall(self.message))))
+        return f"{self.path}\0{self.code}\0{self.snippet}\0{quoted}"
+
+    @property
+    def legacy_identity(self) -> str:
+        """The identity of yeplint 0.x baselines (version 1): file, rule and message with line
+        numbers masked; read, never written."""
         message = _LINE_NUMBER.sub("line N", self.message)
         return f"{self.path}\0{self.code}\0{message}"
 
-    def fingerprint(self, occurrence: int = 0) -> str:
+    def fingerprint(self, occurrence: int = 0, *, legacy: bool = False) -> str:
         """A stable hash of :attr:`identity`; ``occurrence`` tells identical problems apart."""
         import hashlib  # only the machine formats fingerprint: keep it off the start-up path
 
-        text = f"{self.identity}\0{occurrence}"
+        identity = self.legacy_identity if legacy else self.identity
+        text = f"{identity}\0{occurrence}"
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, object]:

@@ -638,7 +638,8 @@ class Linter:
                 continue
             try:
                 diagnostics.extend(
-                    self._stamp(post.display_path, rule, v) for v in rule.check(post, ctx)
+                    self._stamp(post.display_path, rule, v, post.lines)
+                    for v in rule.check(post, ctx)
                 )
             except ConfigError:
                 raise
@@ -691,6 +692,7 @@ class Linter:
                         f"unused suppression `{d.text}`: it hides no problem",
                         "remove the comment",
                     ),
+                    post.lines,
                 )
                 for d in suppressions.unused(self.enabled)
             ]
@@ -708,7 +710,13 @@ class Linter:
     def _wanted(self, code: str, target: Target) -> bool:
         return any(r.code == code for r in self.rules) and code not in self._ignored_codes(target)
 
-    def _stamp(self, path: str, rule: Rule | None, violation: Violation) -> Diagnostic:
+    def _stamp(
+        self,
+        path: str,
+        rule: Rule | None,
+        violation: Violation,
+        lines: list[str] | None = None,
+    ) -> Diagnostic:
         code, name = (rule.code, rule.name) if rule else INTERNAL_ERROR
         span = violation.span
         return Diagnostic(
@@ -723,6 +731,7 @@ class Linter:
             message=_one_line(violation.message),
             hint=_one_line(violation.hint) if violation.hint else None,
             fix=violation.fix,
+            snippet=_snippet(lines, span) if lines is not None else "",
         )
 
     def _file_diag(
@@ -741,6 +750,19 @@ class Linter:
             message,
             hint,
         )
+
+
+def _snippet(lines: list[str], span: Span) -> str:
+    """The source text a problem points at (for its identity): the span on its first line, or
+    the whole line for a zero-width span."""
+    if not 0 < span.line <= len(lines):
+        return ""
+    text = lines[span.line - 1]
+    if span.end_line == span.line and span.end_column > span.column:
+        text = text[span.column - 1 : span.end_column - 1]
+    elif span.end_line > span.line:
+        text = text[span.column - 1 :]
+    return text.strip()[:200]
 
 
 __all__ = ["ConfigError", "Linter", "Result"]

@@ -74,7 +74,7 @@ def document(result: Result) -> dict[str, Any]:
                         }
                     }
                 ],
-                "partialFingerprints": {"yeplintIdentity/v1": d.fingerprint(occurrence)},
+                "partialFingerprints": {"yeplintIdentity/v2": d.fingerprint(occurrence)},
                 **_fixes(d),
             }
         )
