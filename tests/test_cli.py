@@ -350,3 +350,17 @@ def test_show_files_lists_each_file_with_its_collection(site: Path) -> None:
         "content/blog/post.nl.md\tblog\tblog\n"
         "content/note.md\t-\t-\n"
     )
+
+
+def test_shell_completion_as_documented() -> None:
+    result = CliRunner().invoke(
+        main, [], prog_name="yeplint", env={"_YEPLINT_COMPLETE": "bash_source"}
+    )
+    assert result.exit_code == 0 and "_yeplint_completion()" in result.output
+    result = CliRunner().invoke(
+        main,
+        [],
+        prog_name="yeplint",
+        env={"_YEPLINT_COMPLETE": "bash_complete", "COMP_WORDS": "yeplint ch", "COMP_CWORD": "1"},
+    )
+    assert "plain,check" in result.output
