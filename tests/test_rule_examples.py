@@ -75,3 +75,42 @@ def test_example_triggers_its_rule(rule: Rule, tmp_path: Path) -> None:
     found_codes = lint_paths([page], tmp_path / "content", select=select, settings=settings)
     codes = {d.code for d in found_codes}
     assert rule.code in codes, f"{rule.code}'s example:\n{text}"
+
+
+FIX = re.compile(r"## Fix\n[^\n]*\n```(yaml|markdown)\n(.*?)```", re.S)
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_a_fixable_rules_docs_show_what_fix_makes_of_its_example(
+    rule: Rule, tmp_path: Path
+) -> None:
+    """`yeplint rule CODE` shows the fix: the documented result is what the fixer writes."""
+    from yeplint.discovery import Target
+    from yeplint.engine import Linter
+    from yeplint.fix import fix_bytes
+
+    shown = FIX.search(rule.doc)
+    if not rule.fixable:
+        assert shown is None, f"{rule.code} has no fix to show"
+        return
+    assert shown is not None, f"{rule.code} is fixable: its docs need a `## Fix` section"
+    found = example(rule)
+    assert found is not None
+    language, text = found
+    folder = tmp_path / "content" / FOLDER.get(rule.code, "blog")
+    folder.mkdir(parents=True)
+    for name in FILES.get(rule.code, []):
+        Image.new("RGB", (4, 4)).save(folder / name, "JPEG")
+    source = f"---\n{text}---\n" if language == "yaml" else text
+    page = folder / "example.nl.md"
+    page.write_text(source, encoding="utf-8")
+    linter = Linter(replace(YEP, root=tmp_path), select=[rule.code])
+    target = Target(page, "example.nl.md", tmp_path)
+    fixed, _, count, refused = fix_bytes(
+        target, source.encode(), linter.lint_bytes, rule.unsafe_fix
+    )
+    assert (count, refused) == (1, None)
+    expected = f"---\n{shown.group(2)}---\n" if language == "yaml" else shown.group(2)
+    assert (shown.group(1), fixed.decode()) == (language, expected)
+    flag = "`--fix --unsafe-fixes`" if rule.unsafe_fix else "`--fix`"
+    assert f"{flag} turns the example into:" in rule.doc

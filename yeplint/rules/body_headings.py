@@ -88,6 +88,12 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     Unlike markdownlint's MD018, `##Kop` inside a blockquote or list item is reported too,
     `###Kop###` is reported here rather than as MD020, and the cases above are not reported.
 
+    ## Fix
+    `--fix` turns the example into:
+    ```markdown
+    ## Waarom coaching?
+    ```
+
     ## Options
     None.
     """
@@ -272,6 +278,12 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Leave exactly one space: `## Werkwijze`. The diagnostic spans the whole run of spaces
     (markdownlint's MD019 points at the second space).
+
+    ## Fix
+    `--fix` turns the example into:
+    ```markdown
+    ## Werkwijze
+    ```
 
     ## Options
     None.

@@ -40,6 +40,12 @@ def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     inside it). The diagnostic points at the character where YAML gave up, and for an unclosed
     quote or bracket at the place where it was opened.
 
+    ## Fix
+    `--fix --unsafe-fixes` turns the example into:
+    ```yaml
+    intro: 'Coachend leiderschap: de sleutel tot groei'
+    ```
+
     ## Options
     None.
     """

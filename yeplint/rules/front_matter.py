@@ -116,6 +116,12 @@ def unknown_key(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Use the key the hint suggests (`did you mean`), or remove the key.
 
+    ## Fix
+    `--fix --unsafe-fixes` turns the example into:
+    ```yaml
+    subtitle: Vergroot het begrip
+    ```
+
     ## Options
     The schema's `properties` (and `additionalProperties: false`).
     """
@@ -141,6 +147,13 @@ def invalid_enum_value(post: Post, ctx: Context) -> Iterator[Violation]:
     `x-yeplint-suggest` maps the value to (on the Yep site: `Effectiveness` on a Dutch post →
     `Effectiviteit`).
 
+    ## Fix
+    `--fix --unsafe-fixes` turns the example into:
+    ```yaml
+    categories:
+      - Carriere
+    ```
+
     ## Options
     The `enum` lists of the collection's JSON Schema, and their `x-yeplint-suggest` maps.
     """
@@ -162,6 +175,12 @@ def invalid_date(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Write the date with four-digit year and two-digit month and day: `2018-03-26`.
+
+    ## Fix
+    `--fix` turns the example into:
+    ```yaml
+    date: 2018-03-26
+    ```
 
     ## Options
     Applies to every schema value with `"format": "date"`.

@@ -288,6 +288,12 @@ def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Write the name exactly as the file is named; the hint gives it.
 
+    ## Fix
+    `--fix` turns the example into:
+    ```yaml
+    img: netwerken-1.jpg
+    ```
+
     ## Options
     None.
     """
@@ -339,6 +345,12 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Use forward slashes; the hint gives the fixed path.
+
+    ## Fix
+    `--fix` turns the example into:
+    ```markdown
+    ![Team](images/team.jpg)
+    ```
 
     ## Options
     None.
