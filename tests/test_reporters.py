@@ -137,3 +137,22 @@ def test_control_characters_never_reach_a_terminal_or_a_log(
     assert sarif["runs"][0]["results"][0]["message"]["text"].startswith("no space")
     assert json_module.loads(outputs["gitlab"])[0]["location"]["path"] == name
     assert ET.fromstring(outputs["junit"]).tag == "testsuites"
+
+
+def test_statistics_mark_safe_and_unsafe_fixes() -> None:
+    from yeplint.diagnostics import Diagnostic, Edit, Fix, Severity, Span
+    from yeplint.report.text import _statistics
+
+    def problem(code: str, applicability: str | None) -> Diagnostic:
+        edit = (Edit(Span(1, 1, 1, 2), "x"),)
+        fix = Fix("f", edit, applicability) if applicability else None  # type: ignore[arg-type]
+        return Diagnostic("a.md", 1, 1, 1, 2, code, code.lower(), Severity.ERROR, "m", fix=fix)
+
+    rows = _statistics(
+        [problem("YEP201", "safe"), problem("YEP103", "unsafe"), problem("YEP102", None)]
+    )
+    assert [row[0][0] for row in rows] == [
+        "    1  YEP102  yep102",
+        "    1  YEP103  yep103  [-]",
+        "    1  YEP201  yep201  [*]",
+    ]

@@ -113,18 +113,19 @@ def _frame(d: Diagnostic, source: str) -> list[Line]:
 
 
 def _statistics(diagnostics: list[Diagnostic]) -> list[Line]:
-    """A line per rule: how many, the code, the name, and `[*]` when `--fix` fixes them."""
+    """A line per rule: how many, the code, the name, and `[*]` when `--fix` fixes them
+    (`[-]` when only `--fix --unsafe-fixes` does, as ruff marks them)."""
     counts = Counter((d.code, d.rule) for d in diagnostics)
-    fixable = {d.code for d in diagnostics if d.fix is not None and d.fix.applicability == "safe"}
+    marks: dict[str, str] = {}
+    for d in diagnostics:
+        if d.fix is not None:
+            safe = d.fix.applicability == "safe" or marks.get(d.code) == "[*]"
+            marks[d.code] = "[*]" if safe else "[-]"
     width = max((len(rule) for _, rule in counts), default=0)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [
-        [
-            (
-                f"{count:>5}  {code}  {rule:<{width}}  {'[*]' if code in fixable else ''}".rstrip(),
-                None,
-            )
-        ]
-        for (code, rule), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        [(f"{count:>5}  {code}  {rule:<{width}}  {marks.get(code, '')}".rstrip(), None)]
+        for (code, rule), count in rows
     ]
 
 
