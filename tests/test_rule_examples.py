@@ -38,6 +38,22 @@ def example(rule: Rule) -> tuple[str, str] | None:
 RULES = [r for r in all_rules() if example(r) is not None]
 
 
+def write_example(rule: Rule, root: Path) -> tuple[Path, str, str]:
+    """The rule's example as a page of a Yep-shaped site under ``root`` (with the files it
+    refers to): the page, its text, and the example's language."""
+    found = example(rule)
+    assert found is not None
+    language, text = found
+    folder = root / "content" / FOLDER.get(rule.code, "blog")
+    folder.mkdir(parents=True)
+    for name in FILES.get(rule.code, []):
+        Image.new("RGB", (4, 4)).save(folder / name, "JPEG")
+    source = f"---\n{text}---\n" if language == "yaml" else text
+    page = folder / "example.nl.md"
+    page.write_text(source, encoding="utf-8")
+    return page, source, language
+
+
 def test_most_rules_have_a_code_example() -> None:
     prose = {r.code for r in all_rules()} - {r.code for r in RULES}
     assert prose == {
@@ -59,17 +75,7 @@ def test_most_rules_have_a_code_example() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_example_triggers_its_rule(rule: Rule, tmp_path: Path) -> None:
-    found = example(rule)
-    assert found is not None
-    language, text = found
-    folder = tmp_path / "content" / FOLDER.get(rule.code, "blog")
-    folder.mkdir(parents=True)
-    for name in FILES.get(rule.code, []):
-        Image.new("RGB", (4, 4)).save(folder / name, "JPEG")
-    if language == "yaml":
-        text = f"---\n{text}---\n"
-    page = folder / "example.nl.md"
-    page.write_text(text, encoding="utf-8")
+    page, text, _ = write_example(rule, tmp_path)
     select = [rule.code, *ALSO.get(rule.code, [])]
     settings = replace(YEP, front_matter=FORMATS.get(rule.code, YEP.front_matter))
     found_codes = lint_paths([page], tmp_path / "content", select=select, settings=settings)
@@ -94,16 +100,7 @@ def test_a_fixable_rules_docs_show_what_fix_makes_of_its_example(
         assert shown is None, f"{rule.code} has no fix to show"
         return
     assert shown is not None, f"{rule.code} is fixable: its docs need a `## Fix` section"
-    found = example(rule)
-    assert found is not None
-    language, text = found
-    folder = tmp_path / "content" / FOLDER.get(rule.code, "blog")
-    folder.mkdir(parents=True)
-    for name in FILES.get(rule.code, []):
-        Image.new("RGB", (4, 4)).save(folder / name, "JPEG")
-    source = f"---\n{text}---\n" if language == "yaml" else text
-    page = folder / "example.nl.md"
-    page.write_text(source, encoding="utf-8")
+    page, source, language = write_example(rule, tmp_path)
     linter = Linter(replace(YEP, root=tmp_path), select=[rule.code])
     target = Target(page, "example.nl.md", tmp_path)
     fixed, _, count, refused = fix_bytes(

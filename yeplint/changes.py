@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from yeplint.discovery import Target
 from yeplint.images import IMAGE_SUFFIXES
-from yeplint.site import PAGE_SUFFIXES, slug_of
+from yeplint.site import PAGE_SUFFIXES, slug_of, translations_of
 
 
 class ChangesError(Exception):
@@ -74,7 +74,7 @@ def select_changed(
     for page in changed:
         if page.name.lower().endswith(PAGE_SUFFIXES):
             names |= {page.name, slug_of(page, languages)}
-            twins |= _translations(page, languages)
+            twins |= translations_of(page, languages)
     needles = {n.encode("utf-8") for n in names if n} | {quote(n).encode() for n in names if n}
     chosen, dependents = [], set()
     for target in targets:
@@ -87,19 +87,6 @@ def select_changed(
             chosen.append(target)
             dependents.add(target.path)
     return Selection(chosen, frozenset(dependents))
-
-
-def _translations(page: Path, languages: tuple[tuple[str, str], ...]) -> set[Path]:
-    """The other language versions of a page ``x.<code>.md`` (its translations or primary)."""
-    parts = page.name.split(".")
-    codes = [code for code, _ in languages]
-    if len(parts) < 3 or parts[-2] not in codes:
-        return set()
-    return {
-        page.with_name(".".join([*parts[:-2], code, parts[-1]]))
-        for code in codes
-        if code != parts[-2]
-    }
 
 
 MAX_SCAN = 1_000_000

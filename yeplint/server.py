@@ -56,8 +56,12 @@ class Linted:
     version: int | None
     text: str
     diagnostics: list[Diagnostic]
-    body_start: int
-    """The first line of the body (front matter lines come before it)."""
+
+    @property
+    def body_start(self) -> int:
+        """The first line of the body (front matter lines come before it); worked out only
+        when a code action needs it, not on every edit."""
+        return _body_start(self.text)
 
 
 class YeplintServer(LanguageServer):
@@ -136,7 +140,7 @@ def publish(ls: YeplintServer, uri: str) -> None:
         ls.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, traceback.format_exc()))
         found = [_internal(document.filename or uri, exc)]
     lines = text.splitlines()
-    ls.linted[uri] = Linted(document.version, text, found, _body_start(text))
+    ls.linted[uri] = Linted(document.version, text, found)
     folder = Path(to_fs_path(uri) or uri).parent
     ls.text_document_publish_diagnostics(
         lsp.PublishDiagnosticsParams(

@@ -339,3 +339,17 @@ def twin_of(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
         return None
     twin = path.with_name(".".join([*parts[:-2], languages[0][0], parts[-1]]))
     return twin if twin.is_file() else None
+
+
+def translations_of(page: Path, languages: tuple[tuple[str, str], ...]) -> set[Path]:
+    """The other language versions of a page ``x.<code>.md`` (its translations, or its
+    primary page), whether or not they exist."""
+    parts = page.name.split(".")
+    codes = [code for code, _ in languages]
+    if len(parts) < 3 or parts[-2] not in codes:
+        return set()
+    return {
+        page.with_name(".".join([*parts[:-2], code, parts[-1]]))
+        for code in codes
+        if code != parts[-2]
+    }
