@@ -16,6 +16,10 @@ from yeplint.fix import FixReport, fix_files
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_SITE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yep-site"
 UPDATE = os.environ.get("YEPLINT_UPDATE_SNAPSHOTS") == "1"
+
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    os.environ.pop(_name, None)  # messages in English whatever the developer's locale
+os.environ["LC_ALL"] = "C.UTF-8"
 YEP = preset_settings("yep-trainingen")
 """The rule fixtures are pages of a Yep-like site: its collections and schemas."""
 

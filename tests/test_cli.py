@@ -54,6 +54,7 @@ def test_text_output_exact(site: Path) -> None:
     code, out = run("check", "content", "--color", "never")
     assert code == 1
     assert out == (
+        "content/blog/post.nl.md (1 error)\n"
         "content/blog/post.nl.md:6:28 YEP001 invalid YAML: the value contains `: `, which "
         "starts a mapping\n"
         "  6 │ intro: Coachend leiderschap: de sleutel\n"
@@ -64,19 +65,49 @@ def test_text_output_exact(site: Path) -> None:
     )
 
 
+def test_text_output_exact_in_dutch(site: Path) -> None:
+    (site / "content/blog/post.nl.md").write_text(BROKEN, encoding="utf-8")
+    code, out = run("check", "content", "--color", "never", "--lang", "nl")
+    assert code == 1
+    assert out == (
+        "content/blog/post.nl.md (1 fout)\n"
+        "content/blog/post.nl.md:6:28 YEP001 ongeldige YAML: de waarde bevat `: `, en daarmee "
+        "begint een nieuw veld\n"
+        "  6 │ intro: Coachend leiderschap: de sleutel\n"
+        "    │                            ^^^^^^^^^^^^\n"
+        "  tip: zet de waarde tussen aanhalingstekens: "
+        "`intro: 'Coachend leiderschap: de sleutel'`\n"
+        "\n"
+        "1 fout gevonden in 1 van 1 gecontroleerd bestand. 1 te verbeteren met "
+        "`--fix --unsafe-fixes`.\n"
+    )
+
+
 def test_clean_exit_zero_and_warnings_allowed(site: Path) -> None:
     (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
     code, out = run("check", "content", "--color", "never", "--no-show-source")
     assert code == 0
     assert out == (
+        "content/note.md (1 warning)\n"
         "content/note.md:1:12 YEP210 warning: heading ends with `:`\n"
         "  hint: remove it: `Tot slot`\n"
         "Found 1 warning in 1 of 1 file checked.\n"
+    )
+    code, out = run("check", "content", "--color", "never", "--no-show-source", "--lang", "nl")
+    assert out == (
+        "content/note.md (1 waarschuwing)\n"
+        "content/note.md:1:12 YEP210 waarschuwing: de kop eindigt op `:`\n"
+        "  tip: haal het weg: `Tot slot`\n"
+        "1 waarschuwing gevonden in 1 van 1 gecontroleerd bestand.\n"
     )
     (site / "content/note.md").write_text("## Tot slot\n", encoding="utf-8")
     assert run("check", "content", "--color", "never") == (
         0,
         "All checks passed (1 file checked).\n",
+    )
+    assert run("check", "content", "--color", "never", "--lang", "nl") == (
+        0,
+        "Alles in orde (1 bestand gecontroleerd).\n",
     )
 
 

@@ -1,7 +1,8 @@
 """One golden file per (rule, fixture): ``tests/fixtures/<CODE>/**/{bad,ok}_*.md``.
 
 Each fixture is linted with only its rule selected; the output is compared with the
-``.expected`` file beside it. ``YEPLINT_UPDATE_SNAPSHOTS=1`` rewrites the goldens.
+``.expected`` file beside it, and in Dutch with the ``.expected.nl`` file.
+``YEPLINT_UPDATE_SNAPSHOTS=1`` rewrites the goldens.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ def _is_case(path: Path) -> bool:
 CASES = sorted(p for p in FIXTURES.glob("YEP*/**/*.md") if _is_case(p))
 
 
-def render(diagnostics: list[Diagnostic], root: Path) -> str:
+def render(diagnostics: list[Diagnostic], root: Path, lang: str = "en") -> str:
     lines = []
-    for d in diagnostics:
+    for d in (d.localized(lang) for d in diagnostics):
         lines.append(
             f"{d.line}:{d.column}-{d.end_line}:{d.end_column} {d.code} {d.severity.value}: "
             f"{d.message}"
@@ -61,6 +62,11 @@ def test_fixture(case: Path) -> None:
     if UPDATE or not golden.exists():
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8")
+    dutch = render(diagnostics, root, "nl")
+    golden = case.with_suffix(".expected.nl")  # the same problems as a Dutch writer reads them
+    if UPDATE or not golden.exists():
+        golden.write_text(dutch, encoding="utf-8")
+    assert dutch == golden.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("code", sorted(r.code for r in all_rules() if r.code not in ENGINE_ONLY))

@@ -236,6 +236,35 @@ async def test_fix_all_and_did_you_mean(client: LanguageClient, tmp_path: Path) 
 
 
 @pytest.mark.asyncio
+async def test_a_dutch_site_gets_dutch_diagnostics_and_actions(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\nlang = "nl"\n')
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    text = PAGE.replace("categories:", "Categories:").replace("weg.jpg", "Groep.jpg")
+    found = await _open(client, page, text)
+    assert [d.message.split("\n")[0] for d in found] == [
+        "onbekend veld `Categories`",
+        "het verplichte veld `categories` ontbreekt",
+        "geen spatie na `##`: deze regel is daardoor een alinea, geen kop",
+        "de afbeelding `Groep.jpg` verschilt in hoofdletters en kleine letters van het bestand",
+    ]
+    assert found[0].message.split("\n")[1] == "bedoel je `categories`?"
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
+            range=lsp.Range(lsp.Position(0, 0), lsp.Position(20, 0)),
+            context=lsp.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions is not None
+    titles = {a.title for a in actions if isinstance(a, lsp.CodeAction)}
+    assert "Vervang `Categories` door `categories` (YEP103)" in titles  # read from the hint
+    assert "schrijf `## Waarom grenzen?` (YEP201)" in titles
+    assert "Zet YEP201 (no-space-after-hash) uit voor deze regel" in titles
+
+
+@pytest.mark.asyncio
 async def test_hover_shows_the_rules_documentation(client: LanguageClient, tmp_path: Path) -> None:
     page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
     await _open(client, page, PAGE)

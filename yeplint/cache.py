@@ -34,6 +34,8 @@ from typing import Any
 
 from yeplint import __version__
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
+from yeplint.i18n import decode as decode_message
+from yeplint.i18n import encode as encode_message
 from yeplint.images import ImageResolver, Resolution, Stamp, Status, stamp_of
 
 DIRECTORY = ".yeplint_cache"
@@ -54,7 +56,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-FORMAT = 6
+FORMAT = 7
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
 
 
@@ -163,7 +165,7 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
             for e in d.fix.edits
         ]
         fix = [
-            d.fix.description,
+            encode_message(d.fix.description),
             edits,
             d.fix.applicability,
             [i.to_list() for i in d.fix.intents],
@@ -176,8 +178,8 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
         d.code,
         d.rule,
         d.severity.value,
-        d.message,
-        d.hint,
+        encode_message(d.message),
+        encode_message(d.hint),
         fix,
         d.snippet,
     ]
@@ -188,11 +190,13 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
     line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row
     numbers = (line, column, end_line, end_column)
     if not all(type(n) is int for n in numbers) or not all(
-        isinstance(t, str) for t in (code, rule, message)
+        isinstance(t, str) for t in (code, rule)
     ):
         raise ValueError("malformed cache row")
-    if (hint is not None and not isinstance(hint, str)) or not isinstance(snippet, str):
+    if not isinstance(snippet, str):
         raise ValueError("malformed cache row")
+    message = decode_message(message)
+    hint = decode_message(hint) if hint is not None else None
     return Diagnostic(
         path,
         line,
@@ -214,7 +218,7 @@ def _decode_fix(row: list[Any]) -> Fix:
     if applicability not in ("safe", "unsafe"):
         raise ValueError(applicability)
     return Fix(
-        str(description),
+        decode_message(description),
         tuple(Edit(Span(*(int(n) for n in e[:4])), str(e[4])) for e in edits),
         applicability,
         tuple(Intent.from_list(i) for i in intents),

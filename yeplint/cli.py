@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from yeplint import __version__
+from yeplint.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from yeplint.baseline import Baseline
@@ -309,6 +310,12 @@ def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Sele
     default="auto",
     help="Colour the text output (NO_COLOR and FORCE_COLOR are honoured).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default=None,
+    help="Language of messages and hints (default: `lang` in the configuration, else the locale).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option(
     "--show-settings",
@@ -349,6 +356,7 @@ def check(
     statistics: bool,
     quiet: bool,
     color: str,
+    lang: str | None,
     debug: bool,
     show_settings: bool,
     show_files: bool,
@@ -388,25 +396,28 @@ def check(
         jobs=jobs or default_jobs(),
         cache=not no_cache,
     )
+    lang = reader_language(lang, linter.settings)
     if (fix or show_diff) and stdin is not None:
-        _fix_stdin(result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff)
+        _fix_stdin(result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff, lang=lang)
     elif show_diff:
-        _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False))
+        _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False), lang)
     elif fix:
         fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
         _merge_fixes(result, fixed)
-        _tell_fixed(fixed, "fixed {} in {}", "problem")
+        _tell_fixed(fixed, lang)
     if known is not None:
         from yeplint.baseline import apply
 
         result.diagnostics, result.baselined = apply(result.diagnostics, known)
     if shown_severity == "error":
         result.diagnostics = [d for d in result.diagnostics if d.severity.value == "error"]
+    result.diagnostics = [d.localized(lang) for d in result.diagnostics]
     options = ReportOptions(
         show_source=show_source,
         color={"auto": None, "always": True, "never": False}[color],
         quiet=quiet,
         statistics=statistics,
+        lang=lang,
     )
     report = reporter(output_format)
     if output_file is not None:
@@ -502,33 +513,51 @@ def _merge_fixes(result: Result, fixed: FixReport) -> None:
         )
 
 
-def _print_diff(fixed: FixReport) -> NoReturn:
+def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
     """``--diff``: the changes on stdout, exit 1 when anything would change or cannot be."""
     from yeplint.fix import unified_diff
 
     for change in fixed.changes:
         click.echo(unified_diff(change), nl=False)
     for refused in fixed.refused:
-        click.echo(f"{refused.path}: {refused.message}", err=True)
-    _tell_fixed(fixed, "would apply {} in {}", "fix")
+        click.echo(f"{refused.path}: {refused.localized(lang).message}", err=True)
+    _tell_fixed(fixed, lang, would=True)
     sys.exit(1 if fixed.changes or fixed.refused else 0)
 
 
-def _tell_fixed(fixed: FixReport, template: str, noun: str) -> None:
+def reader_language(option: str | None, settings: Settings) -> str:
+    """``--lang``, else the configuration's ``lang``, else the locale's language."""
+    from yeplint.i18n import language_from_locale
+
+    return option or settings.lang or language_from_locale()
+
+
+def _tell_fixed(fixed: FixReport, lang: str, *, would: bool = False) -> None:
     """``yeplint: fixed 3 problems in 2 files`` on stderr, when anything was (or would be)."""
+    from yeplint.i18n import msgn, render
+
     if not fixed.fixed_problems:
         return
-
-    def count(n: int, word: str) -> str:
-        plural = word + ("es" if word.endswith("x") else "s")
-        return f"{n} {word if n == 1 else plural}"
-
-    told = template.format(count(fixed.fixed_problems, noun), count(fixed.fixed_files, "file"))
-    click.echo(f"yeplint: {told}", err=True)
+    files = msgn("{count} file", "{count} files", fixed.fixed_files)
+    if would:
+        told = msgn(
+            "would apply {count} fix in {files}",
+            "would apply {count} fixes in {files}",
+            fixed.fixed_problems,
+            files=files,
+        )
+    else:
+        told = msgn(
+            "fixed {count} problem in {files}",
+            "fixed {count} problems in {files}",
+            fixed.fixed_problems,
+            files=files,
+        )
+    click.echo(f"yeplint: {render(told, lang)}", err=True)
 
 
 def _fix_stdin(
-    result: Result, linter: Linter, original: bytes, *, unsafe: bool, diff: bool
+    result: Result, linter: Linter, original: bytes, *, unsafe: bool, diff: bool, lang: str
 ) -> NoReturn:
     """``--fix`` on standard input prints the fixed text (``--diff``: the diff) to stdout and
     the problems left to stderr, as ruff does; the file itself is never written."""
@@ -539,7 +568,7 @@ def _fix_stdin(
     fixed, diagnostics, _, problem = fix_bytes(
         target, original, linter.lint_bytes, unsafe, linter.settings.front_matter
     )
-    result.diagnostics = diagnostics
+    result.diagnostics = [d.localized(lang) for d in diagnostics]
     if problem is not None:
         click.echo(f"yeplint: {display}: fix skipped: {problem}", err=True)
     if diff:

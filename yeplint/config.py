@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint.diagnostics import Severity
+from yeplint.i18n import LANGUAGES
 
 
 class ConfigError(Exception):
@@ -88,6 +89,8 @@ class Settings:
     max_image_width: int = 1600
     max_file_size: int = 1_000_000
     title_field: str = "title"
+    lang: str | None = None
+    """The language of messages and hints (``en``, ``nl``); ``None``: the reader's locale."""
     respect_gitignore: bool = False
     """Skip files that .gitignore files (in the walked folders) ignore."""
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
@@ -108,7 +111,7 @@ _LIST_KEYS = {
     "static-roots",
 }
 _INT_KEYS = {"max-image-width", "max-file-size"}
-_STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url"}
+_STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url", "lang"}
 _BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
 _ALL_KEYS = (
     _LIST_KEYS
@@ -221,6 +224,7 @@ _SHOWN = (
     "title-field",
     "max-image-width",
     "max-file-size",
+    "lang",
     "rule-options",
 )
 """The keys ``--show-settings`` prints, in the order the README documents them."""
@@ -367,6 +371,10 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
                 raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
             if key == "site-url" and not value.startswith(("http://", "https://")):
                 raise ConfigError(f"{where}: `site-url` must start with https://, not {value!r}")
+            if key == "lang" and value not in LANGUAGES:
+                raise ConfigError(
+                    f"{where}: `lang` must be one of {', '.join(LANGUAGES)}, not {value!r}"
+                )
             values[attr] = value
         elif key == "collections":
             values[attr] = _collections(value, path)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from yeplint.i18n import LANGUAGES
+
 SCHEMA_ID = "https://yeplint.invalid/yeplint-config.schema.json"
 
 _STRINGS = {
@@ -282,6 +284,16 @@ def _keys() -> tuple[Key, ...]:
             1600,
             "Images wider than this many pixels are reported (YEP308).",
             "max-image-width = 1600",
+        ),
+        Key(
+            "lang",
+            {"enum": list(LANGUAGES)},
+            "`en` or `nl`",
+            None,
+            "The language of messages, hints and the summary: `nl` (Dutch) or `en` (English). "
+            "`--lang` overrides it; without either, the reader's locale decides (`LANGUAGE`, "
+            "`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. Rule docs are in English.",
+            'lang = "nl"',
         ),
         Key(
             "max-file-size",

@@ -139,24 +139,45 @@ class Diagnostic:
     fix: Fix | None = None
     snippet: str = field(default="", compare=False)
     """The source text the problem points at (stripped), for :attr:`identity`."""
+    english: str = field(default="", compare=False)
+    """The English message of a :meth:`localized` diagnostic (``message`` is then the reader's
+    language): identities, order and baselines never depend on the language."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
+        return (self.path, self.line, self.column, self.code, self.english or self.message)
+
+    def localized(self, lang: str) -> Diagnostic:
+        """The diagnostic as a reader of ``lang`` sees it: message, hint and fix description
+        rendered from their templates (:mod:`yeplint.i18n`)."""
+        from dataclasses import replace
+
+        from yeplint.i18n import render
+
+        fix = self.fix
+        if fix is not None:
+            fix = replace(fix, description=render(fix.description, lang))
+        return replace(
+            self,
+            message=render(self.message, lang),
+            hint=render(self.hint, lang) if self.hint is not None else None,
+            fix=fix,
+            english=self.english or str(self.message),
+        )
 
     @property
     def identity(self) -> str:
         """What the problem is, without where and without wording: file, rule, the source
         text it points at and the quoted values (keys, names) its message names. Editing a
         post above a problem, or rewording or translating a message, does not change it."""
-        quoted = "\0".join(sorted(set(_QUOTED.findall(self.message))))
+        quoted = "\0".join(sorted(set(_QUOTED.findall(self.english or self.message))))
         return f"{self.path}\0{self.code}\0{self.snippet}\0{quoted}"
 
     @property
     def legacy_identity(self) -> str:
         """The identity of yeplint 0.x baselines (version 1): file, rule and message with line
         numbers masked; read, never written."""
-        message = _LINE_NUMBER.sub("line N", self.message)
+        message = _LINE_NUMBER.sub("line N", self.english or self.message)
         return f"{self.path}\0{self.code}\0{message}"
 
     def fingerprint(self, occurrence: int = 0, *, legacy: bool = False) -> str:

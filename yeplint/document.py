@@ -14,6 +14,7 @@ from typing import Any
 
 from yeplint.diagnostics import Span
 from yeplint.frontmatter import FrontMatter, parse_yaml
+from yeplint.i18n import msg
 from yeplint.markdown import Body, parse_body
 from yeplint.source import Problem, decode, line_endings, split_lines
 from yeplint.templates import add_template_images
@@ -129,8 +130,12 @@ def _mixed_endings(text: str) -> Problem:
     return Problem(
         "mixed-line-endings",
         Span.point(index + 1, found[index].start() - (found[index - 1].end() if index else 0) + 1),
-        f"line ends with {names[found[index].group()]} while the file starts with {names[first]}",
-        "save the file with one kind of line ending (LF)",
+        msg(
+            "line ends with {ending} while the file starts with {first}",
+            ending=names[found[index].group()],
+            first=names[first],
+        ),
+        msg("save the file with one kind of line ending (LF)"),
     )
 
 
@@ -165,8 +170,8 @@ def _json_front_matter(post: Post, formats: tuple[str, ...]) -> bool:
         Problem(
             "unsupported-front-matter",
             fence,
-            "JSON front matter (`{ … }`) is not read with this site's configuration",
-            "write the front matter as YAML between `---` lines",
+            msg("JSON front matter (`{{ … }}`) is not read with this site's configuration"),
+            msg("write the front matter as YAML between `---` lines"),
         )
     )
     return True
@@ -184,8 +189,11 @@ def _split(post: Post, formats: tuple[str, ...]) -> None:
             Problem(
                 "misplaced-front-matter",
                 fence,
-                f"front matter must start on line 1, not line {split.open_index + 1}",
-                "remove the blank lines above the opening `---`",
+                msg(
+                    "front matter must start on line 1, not line {line}",
+                    line=split.open_index + 1,
+                ),
+                msg("remove the blank lines above the opening `---`"),
             )
         )
     if split.close_index is None:
@@ -194,8 +202,11 @@ def _split(post: Post, formats: tuple[str, ...]) -> None:
             Problem(
                 "unterminated-front-matter",
                 fence,
-                f"front matter opened with `{lines[split.open_index].rstrip()}` is never closed",
-                "add a closing fence line after the last key",
+                msg(
+                    "front matter opened with `{fence}` is never closed",
+                    fence=lines[split.open_index].rstrip(),
+                ),
+                msg("add a closing fence line after the last key"),
             )
         )
         return
@@ -204,13 +215,21 @@ def _split(post: Post, formats: tuple[str, ...]) -> None:
     if kind not in formats:
         post.front_matter_broken = True
         name, fence_text = ("TOML", "+++") if split.toml else ("YAML", "---")
-        other = "YAML between `---` lines" if "yaml" in formats else f"{formats[0].upper()}"
+        other = msg("YAML between `---` lines") if "yaml" in formats else formats[0].upper()
         post.problems.append(
             Problem(
                 "unsupported-front-matter",
                 fence,
-                f"{name} front matter (`{fence_text}`) is not read with this site's configuration",
-                f"write the front matter as {other}, or add `{kind}` to `front-matter`",
+                msg(
+                    "{format} front matter (`{fence}`) is not read with this site's configuration",
+                    format=name,
+                    fence=fence_text,
+                ),
+                msg(
+                    "write the front matter as {other}, or add `{kind}` to `front-matter`",
+                    other=other,
+                    kind=kind,
+                ),
             )
         )
         return

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
+from yeplint.i18n import msg, one_line
 from yeplint.images import IMAGE_SUFFIXES, ImageResolver
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
@@ -45,24 +45,12 @@ TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
 """Rules that read the site's URL map (:mod:`yeplint.site`)."""
 
 
-_LINE_BREAKS = re.compile(r"[\r\n]+")
+_REPORT_IT = msg("please report this with the file; run with --debug for details")
 
 
 def pointed_at(lines: list[str], diagnostics: list[Diagnostic]) -> dict[int, str]:
     """The lines ``diagnostics`` point at, by 1-based number."""
     return {d.line: lines[d.line - 1] for d in diagnostics if 0 < d.line <= len(lines)}
-
-
-def _one_line(text: str) -> str:
-    """Messages quote what the author wrote (a two-line setext heading, a YAML block value);
-    every output format shows one problem per line, so line breaks (and the white space around
-    them) become one space. Split and stripped, not one regex: ``\\s*[\\r\\n]+\\s*`` backtracks
-    quadratically over long runs of spaces."""
-    if "\n" not in text and "\r" not in text:
-        return text
-    parts = _LINE_BREAKS.split(text)
-    inner = [p.strip() for p in parts[1:-1] if p.strip()]
-    return " ".join([parts[0].rstrip(), *inner, parts[-1].lstrip()])
 
 
 def _traceback() -> str:
@@ -261,8 +249,11 @@ class Linter:
                     self._file_diag(
                         target,
                         INTERNAL_ERROR,
-                        f"yeplint failed on this file: {type(exc).__name__}: {exc}",
-                        "please report this with the file; run with --debug for details",
+                        msg(
+                            "yeplint failed on this file: {error}",
+                            error=f"{type(exc).__name__}: {exc}",
+                        ),
+                        _REPORT_IT,
                     )
                 )
             if progress is not None:
@@ -324,8 +315,8 @@ class Linter:
                     self._file_diag(
                         image,
                         ORPHAN_IMAGE,
-                        f"image `{name}` is not used by any page",
-                        "remove it, or reference it from the page it belongs to",
+                        msg("image `{name}` is not used by any page", name=name),
+                        msg("remove it, or reference it from the page it belongs to"),
                     )
                 )
         return found
@@ -375,20 +366,22 @@ class Linter:
         """The file's bytes, or the diagnostic saying why they cannot be checked."""
         size_cap = self.settings.max_file_size
         if target.skip_reason:
-            return self._file_diag(target, UNREADABLE, f"skipped: {target.skip_reason}")
+            reason = target.skip_reason
+            return self._file_diag(target, UNREADABLE, msg("skipped: {reason}", reason=reason))
         if data is None:
             try:
                 with target.path.open("rb") as handle:
                     data = handle.read(size_cap + 1)
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
-                return self._file_diag(target, UNREADABLE, f"cannot read the file: {reason}")
+                message = msg("cannot read the file: {reason}", reason=reason)
+                return self._file_diag(target, UNREADABLE, message)
         if len(data) > size_cap:
             return self._file_diag(
                 target,
                 TOO_LARGE,
-                f"file is larger than {size_cap:,} bytes; skipped",
-                "split the page, or raise `max-file-size` in the configuration",
+                msg("file is larger than {size} bytes; skipped", size=f"{size_cap:,}"),
+                msg("split the page, or raise `max-file-size` in the configuration"),
             )
         return data
 
@@ -652,9 +645,13 @@ class Linter:
                         None,
                         Violation(
                             Span.point(1),
-                            f"rule `{rule.code}` ({rule.name}) crashed: "
-                            f"{type(exc).__name__}: {exc}",
-                            "please report this with the file; run with --debug for details",
+                            msg(
+                                "rule `{code}` ({name}) crashed: {error}",
+                                code=rule.code,
+                                name=rule.name,
+                                error=f"{type(exc).__name__}: {exc}",
+                            ),
+                            _REPORT_IT,
                         ),
                     )
                 )
@@ -678,8 +675,8 @@ class Linter:
                 self._file_diag(
                     target,
                     INTERNAL_ERROR,
-                    f"the Markdown body could not be parsed: {error}",
-                    "please report this with the file; run with --debug for details",
+                    msg("the Markdown body could not be parsed: {error}", error=str(error)),
+                    _REPORT_IT,
                 )
             )
         if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
@@ -689,8 +686,8 @@ class Linter:
                     RULES[UNUSED_SUPPRESSION[0]],
                     Violation(
                         Span.on_line(d.line, d.column, len(d.text)),
-                        f"unused suppression `{d.text}`: it hides no problem",
-                        "remove the comment",
+                        msg("unused suppression `{text}`: it hides no problem", text=d.text),
+                        msg("remove the comment"),
                     ),
                     post.lines,
                 )
@@ -728,8 +725,8 @@ class Linter:
             code=code,
             rule=name,
             severity=self.severity.get(code, Severity.ERROR),
-            message=_one_line(violation.message),
-            hint=_one_line(violation.hint) if violation.hint else None,
+            message=one_line(violation.message),
+            hint=one_line(violation.hint) if violation.hint else None,
             fix=violation.fix,
             snippet=_snippet(lines, span) if lines is not None else "",
         )

@@ -22,6 +22,7 @@ from yeplint.diagnostics import Diagnostic, Edit, Severity
 from yeplint.discovery import Target
 from yeplint.document import load_text
 from yeplint.fix_verify import verify
+from yeplint.i18n import msg
 
 FIX_NOT_APPLIED = ("YEP016", "fix-not-applied")
 MAX_ROUNDS = 10
@@ -105,8 +106,8 @@ def _fix_one(
 
     if not _inside(target.path, target.root):
         refuse(
-            "fix not applied: the file is a symlink to a file outside the content root",
-            "fix it where it lives",
+            msg("fix not applied: the file is a symlink to a file outside the content root"),
+            msg("fix it where it lives"),
         )
         return
     try:
@@ -121,8 +122,8 @@ def _fix_one(
             if problem is not None:
                 report.diagnostics[target.display] = lint(target, original)
                 refuse(
-                    f"fix skipped: {problem}",
-                    "fix it by hand, and please report this with the file",
+                    msg("fix skipped: {problem}", problem=problem),
+                    msg("fix it by hand, and please report this with the file"),
                 )
                 return
             if current == original:
@@ -134,7 +135,10 @@ def _fix_one(
             report.fixed_problems += count
     except WriteRefused as exc:
         report.diagnostics.pop(target.display, None)
-        refuse(f"fix not applied: {exc}", "fix it by hand, or fix the cause and run `--fix` again")
+        refuse(
+            msg("fix not applied: {problem}", problem=str(exc)),
+            msg("fix it by hand, or fix the cause and run `--fix` again"),
+        )
 
 
 def fix_bytes(

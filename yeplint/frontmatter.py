@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from yeplint.diagnostics import Edit, Fix, Intent, Span
+from yeplint.i18n import Message, msg
 from yeplint.source import Problem
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,6 +33,7 @@ MAX_NODES = 100_000
 """Largest front matter, counted with every alias expanded; an alias bomb stops here."""
 MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences that front matter may have."""
+_TOO_DEEP = msg("front matter is nested more than {depth} levels deep", depth=MAX_DEPTH)
 
 _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -83,7 +85,9 @@ def _to_int(text: str, base: int) -> int:
     try:
         return int(text, base)
     except ValueError as exc:  # longer than Python's integer-string limit
-        raise ScalarError(f"the number `{text[:20]}…` has {len(text)} digits") from exc
+        raise ScalarError(
+            msg("the number `{start}…` has {digits} digits", start=text[:20], digits=len(text))
+        ) from exc
 
 
 _resolver11 = yaml.resolver.Resolver()
@@ -190,11 +194,12 @@ def parse_yaml(
         problems.append(_syntax_problem(exc, source, line_offset))
         return fm, problems
     except yaml.YAMLError as exc:
-        problems.append(Problem("yaml-syntax-error", fence, f"invalid YAML: {exc}"))
+        message = msg("invalid YAML: {problem}", problem=str(exc))
+        problems.append(Problem("yaml-syntax-error", fence, message))
         return fm, problems
     except RecursionError:
         problems.append(
-            Problem("yaml-too-complex", fence, "front matter is nested too deeply to read")
+            Problem("yaml-too-complex", fence, msg("front matter is nested too deeply to read"))
         )
         return fm, problems
     if root is None:
@@ -208,13 +213,16 @@ def parse_yaml(
     fm.data = builder.build(root, ())
     fm.ok = True
     if not isinstance(fm.data, dict):
-        kind = "a list" if isinstance(fm.data, list) else "a single value"
+        if isinstance(fm.data, list):
+            message = msg("front matter is a list, not a mapping of keys to values")
+        else:
+            message = msg("front matter is a single value, not a mapping of keys to values")
         problems.append(
             Problem(
                 "front-matter-not-mapping",
                 _span(root, line_offset, builder.lines),
-                f"front matter is {kind}, not a mapping of keys to values",
-                "write it as `key: value` lines",
+                message,
+                msg("write it as `key: value` lines"),
             )
         )
     return fm, problems
@@ -222,11 +230,42 @@ def parse_yaml(
 
 _MAPPING_VALUES = "mapping values are not allowed"
 _OPENERS = {
-    "quoted scalar": "a quoted value",
-    "flow sequence": "a `[` list",
-    "flow mapping": "a `{` mapping",
-    "block scalar": "a block value",
+    "quoted scalar": msg("a quoted value"),
+    "flow sequence": msg("a `[` list"),
+    "flow mapping": msg("a `{{` mapping"),
+    "block scalar": msg("a block value"),
 }
+_PROBLEMS = {
+    str(text): text
+    for text in (
+        msg("mapping values are not allowed here"),
+        msg("mapping values are not allowed in this context"),
+        msg("mapping keys are not allowed in this context"),
+        msg("block sequence entries are not allowed in this context"),
+        msg("found a tab character that violates indentation"),
+        msg("found a tab character where an indentation space is expected"),
+        msg("did not find expected node content"),
+        msg("did not find expected ',' or ']'"),
+        msg("did not find expected ',' or '}}'"),
+        msg("found unknown escape character"),
+        msg("found undefined tag handle"),
+        msg("found character that cannot start any token"),
+        msg("could not find expected ':'"),
+        msg("found unexpected end of stream"),
+        msg("found unexpected ':'"),
+        msg("expected a comment or a line break"),
+        msg("expected alphabetic or numeric character"),
+        msg("did not find expected key"),
+        msg("did not find expected '-' indicator"),
+        msg("invalid YAML"),
+    )
+}
+"""PyYAML's problems that writers meet, to be translated; the rest are shown as PyYAML
+words them."""
+
+
+def _problem(text: str) -> str:
+    return _PROBLEMS.get(text) or text
 
 
 def _quote_fix(
@@ -253,14 +292,15 @@ def _quote_fix(
         return None
     span = Span.on_line(line, start + 1, len(value.strip()))
     intent = Intent("yaml", line, (name,), new=value.strip())
-    return Fix(f"quote the value: `{quoted}`", (Edit(span, quoted),), "unsafe", (intent,))
+    description = msg("quote the value: `{quoted}`", quoted=quoted)
+    return Fix(description, (Edit(span, quoted),), "unsafe", (intent,))
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     lines = source.split("\n")
-    hint: str | None = None
+    hint: Message | None = None
     fix: Fix | None = None
     if mark is not None and "end of stream" in problem and exc.context_mark is not None:
         # An unclosed quote or bracket: the cause is where it opened, not the end of the block.
@@ -268,31 +308,35 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
     line = (mark.line if mark else 0) + line_offset + 1
     column = (mark.column if mark else 0) + 1
     text = lines[mark.line] if mark and mark.line < len(lines) else ""
-    message = f"invalid YAML: {problem}"
+    message = msg("invalid YAML: {problem}", problem=_problem(problem))
+    never_closed = False
     if exc.context and "end of stream" in problem:
-        opened = next((v for k, v in _OPENERS.items() if k in exc.context), "a value")
-        message = f"invalid YAML: {opened} that is never closed"
+        opened = next((v for k, v in _OPENERS.items() if k in exc.context), msg("a value"))
+        message = msg("invalid YAML: {opened} that is never closed", opened=opened)
+        never_closed = True
     if problem.startswith(_MAPPING_VALUES):
         key, sep, value = text.partition(": ")
         if sep and column - 1 <= len(key):
-            hint = "this line is indented more than the key above it; align it or quote the value"
+            hint = msg(
+                "this line is indented more than the key above it; align it or quote the value"
+            )
         elif sep and value.strip() and not value.lstrip().startswith(("'", '"', "|", ">")):
             quoted = "'" + value.strip().replace("'", "''") + "'"
-            message = "invalid YAML: the value contains `: `, which starts a mapping"
-            hint = f"quote the value: `{key.strip()}: {quoted}`"
+            message = msg("invalid YAML: the value contains `: `, which starts a mapping")
+            hint = msg("quote the value: `{line}`", line=f"{key.strip()}: {quoted}")
             fix = _quote_fix(lines, mark.line if mark else 0, line, key, value, quoted)
         else:
-            hint = "quote the value, or indent a nested mapping on its own line"
+            hint = msg("quote the value, or indent a nested mapping on its own line")
     elif "found character that cannot start any token" in problem:
-        hint = "quote the value"
+        hint = msg("quote the value")
         if "\t" in text[: column + 1]:
-            hint = "YAML does not allow tabs for indentation; use spaces"
+            hint = msg("YAML does not allow tabs for indentation; use spaces")
     elif "did not find expected key" in problem or "expected <block end>" in problem:
-        hint = "check the indentation of this line against the lines above"
+        hint = msg("check the indentation of this line against the lines above")
     elif "undefined alias" in problem:
-        hint = "`*` starts an alias in YAML; quote the value"
-    elif "never closed" in message:
-        hint = "close the quote or bracket that starts here"
+        hint = msg("`*` starts an alias in YAML; quote the value")
+    elif never_closed:
+        hint = msg("close the quote or bracket that starts here")
     width = max(1, len(text) - column + 1) if text else 1
     return Problem("yaml-syntax-error", Span.on_line(line, column, width), message, hint, fix)
 
@@ -323,37 +367,40 @@ class _Builder:
                 if total > MAX_NODES:
                     self._too_complex(
                         root,
-                        f"front matter expands to more than {MAX_NODES:,} values "
-                        "(aliases referring to aliases)",
+                        msg(
+                            "front matter expands to more than {count} values (aliases"
+                            " referring to aliases)",
+                            count=f"{MAX_NODES:,}",
+                        ),
                     )
                     return None
                 continue
             if key in self._sizes:
                 continue
             if key in in_progress:
-                self._too_complex(node, "front matter contains an alias that refers to itself")
+                self._too_complex(node, msg("front matter contains an alias that refers to itself"))
                 return None
             if depth > MAX_DEPTH:
-                self._too_complex(node, f"front matter is nested more than {MAX_DEPTH} levels deep")
+                self._too_complex(node, _TOO_DEEP)
                 return None
             in_progress.add(key)
             stack.append((node, True, depth))
             stack.extend((child, False, depth + 1) for child in _children(node))
         return self._sizes[id(root)]
 
-    def _too_complex(self, node: yaml.Node, message: str) -> None:
+    def _too_complex(self, node: yaml.Node, message: Message) -> None:
         self.problems.append(
             Problem(
                 "yaml-too-complex",
                 _span(node, self.offset, self.lines),
                 message,
-                "simplify the YAML",
+                msg("simplify the YAML"),
             )
         )
 
     def build(self, node: yaml.Node, path: JsonPath) -> Any:
         if len(path) > MAX_DEPTH:
-            self._too_complex(node, f"front matter is nested more than {MAX_DEPTH} levels deep")
+            self._too_complex(node, _TOO_DEEP)
             return None
         self.fm.value_spans[path] = _span(node, self.offset, self.lines)
         tag = node.tag
@@ -387,14 +434,19 @@ class _Builder:
                 if type(value).__name__ != expected:
                     self._bad_value(
                         node,
-                        f"`{text}` is not a valid {_TAG_NAMES[expected]} "
-                        f"(tag `{_written_tag(tag)}`)",
-                        "remove the tag or fix the value",
+                        msg(
+                            "`{text}` is not a valid {kind} (tag `{tag}`)",
+                            text=text,
+                            kind=_TAG_NAMES[expected],
+                            tag=_written_tag(tag),
+                        ),
+                        msg("remove the tag or fix the value"),
                     )
                     return text
                 return value
         except ScalarError as exc:
-            self._bad_value(node, str(exc), "quote it if it is text")
+            problem = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+            self._bad_value(node, problem, msg("quote it if it is text"))
             return text
         self._unknown_tag(node)
         return text
@@ -410,14 +462,21 @@ class _Builder:
                 key = "<complex key>"
                 self._bad_value(
                     key_node,
-                    "`{{ … }}` is template code: YAML reads it as a mapping inside a mapping,"
-                    " not as text",
-                    f'quote the value (`{path[-1] if path else "key"}: "{{{{ … }}}}"`); if the'
-                    " file is a template (a Hugo archetype), exclude its folder",
+                    msg(
+                        "`{{{{ … }}}}` is template code: YAML reads it as a mapping inside a"
+                        " mapping, not as text"
+                    ),
+                    msg(
+                        "quote the value (`{line}`); if the file is a template (a Hugo"
+                        " archetype), exclude its folder",
+                        line=f'{path[-1] if path else "key"}: "{{{{ … }}}}"',
+                    ),
                 )
             else:
                 key = "<complex key>"
-                self._bad_value(key_node, "a mapping key must be a plain value", "use a text key")
+                self._bad_value(
+                    key_node, msg("a mapping key must be a plain value"), msg("use a text key")
+                )
             if key == "<<" and key_node.tag == PLAIN:
                 merges.append(value_node)
                 continue
@@ -427,8 +486,12 @@ class _Builder:
                     Problem(
                         "duplicate-key",
                         key_span,
-                        f"duplicate key `{key}` (first defined on line {first_seen[key]})",
-                        "remove one of them; YAML readers disagree on which one wins",
+                        msg(
+                            "duplicate key `{key}` (first defined on line {line})",
+                            key=key,
+                            line=first_seen[key],
+                        ),
+                        msg("remove one of them; YAML readers disagree on which one wins"),
                     )
                 )
             else:
@@ -454,18 +517,21 @@ class _Builder:
     def _unknown_tag(self, node: yaml.Node) -> None:
         self._bad_value(
             node,
-            f"unsupported YAML tag `{_written_tag(node.tag)}`; its value is read as plain data",
-            "remove the tag",
+            msg(
+                "unsupported YAML tag `{tag}`; its value is read as plain data",
+                tag=_written_tag(node.tag),
+            ),
+            msg("remove the tag"),
         )
 
-    def _bad_value(self, node: yaml.Node, message: str, hint: str | None = None) -> None:
+    def _bad_value(self, node: yaml.Node, message: str, hint: Message | None = None) -> None:
         self.problems.append(
             Problem("invalid-yaml-value", _span(node, self.offset, self.lines), message, hint)
         )
 
 
 _COLLECTION_TAGS = frozenset({PLAIN, QUOTED, f"{_TAG_PREFIX}map", f"{_TAG_PREFIX}seq"})
-_TAG_NAMES = {"bool": "boolean", "int": "integer", "float": "number"}
+_TAG_NAMES = {"bool": msg("boolean"), "int": msg("integer"), "float": msg("number")}
 
 
 def _written_tag(tag: str) -> str:

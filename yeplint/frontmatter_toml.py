@@ -19,6 +19,7 @@ from typing import Any
 
 from yeplint.diagnostics import Span
 from yeplint.frontmatter import FrontMatter, JsonPath
+from yeplint.i18n import msg
 from yeplint.source import LineStarts, Problem
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
@@ -237,8 +238,11 @@ def parse_toml(
             span = Span.point(line + line_offset, column)
             message = message[: found.start()]
         text = message[:1].lower() + message[1:]
-        hint = 'TOML quotes text (`title = "…"`), puts `=` after each key and has each key once'
-        return fm, [Problem("front-matter-syntax-error", span, f"invalid TOML: {text}", hint)]
+        hint = msg(
+            'TOML quotes text (`title = "…"`), puts `=` after each key and has each key once'
+        )
+        message = msg("invalid TOML: {problem}", problem=text)
+        return fm, [Problem("front-matter-syntax-error", span, message, hint)]
     fm.data = json_ready(data)
     fm.ok = True
     _Scanner(source, line_offset, fm).toml()

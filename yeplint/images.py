@@ -21,6 +21,8 @@ from errno import EISDIR
 from io import BytesIO
 from pathlib import Path
 
+from yeplint.i18n import msg
+
 REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "mailto:", "ftp://", "tel:")
 
 
@@ -417,13 +419,13 @@ def _read_info(path: Path) -> ImageInfo:
     try:  # non-blocking, so that a FIFO named like an image is reported, not waited on
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
+        return ImageInfo(None, None, None, _unreadable(exc.strerror or str(exc)))
     try:  # plain reads on the descriptor: a buffered file object costs more than the read
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            return ImageInfo(None, None, None, f"cannot read the image: {os.strerror(EISDIR)}")
+            return ImageInfo(None, None, None, _unreadable(os.strerror(EISDIR)))
         if not stat.S_ISREG(status.st_mode):
-            return ImageInfo(None, None, None, "not a regular file")
+            return ImageInfo(None, None, None, msg("not a regular file"))
         head = os.read(fd, HEADER_BYTES)
         info = _identify(_squeeze(head))
         if info.error and len(head) == HEADER_BYTES:
@@ -434,7 +436,7 @@ def _read_info(path: Path) -> ImageInfo:
                 head += more
             info = _identify(_squeeze(head))
     except OSError as exc:
-        return ImageInfo(None, None, None, f"cannot read the image: {exc.strerror or exc}")
+        return ImageInfo(None, None, None, _unreadable(exc.strerror or str(exc)))
     finally:
         os.close(fd)
     return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status))
@@ -501,7 +503,13 @@ def image_format(head: bytes) -> str | None:
     return None
 
 
-_DAMAGED = "cannot read the image header: the file is truncated or damaged"
+_DAMAGED = msg("cannot read the image header: the file is truncated or damaged")
+
+
+def _unreadable(reason: str) -> str:
+    return msg("cannot read the image: {reason}", reason=reason)
+
+
 _SHORTEST = {"GIF": 10, "PNG": 24, "WEBP": 30, "BMP": 26, "ICO": 8, "TIFF": 8}
 """Bytes a header needs before its size is there (imagesize reads past a shorter one)."""
 
@@ -510,7 +518,7 @@ def _identify(head: bytes) -> ImageInfo:
     """Format (from the magic bytes) and size (imagesize, which reads no pixels) of a header."""
     kind = image_format(head[:MAGIC_BYTES])
     if kind is None:
-        return ImageInfo(None, None, None, "not a readable image")
+        return ImageInfo(None, None, None, msg("not a readable image"))
     if len(head) < _SHORTEST.get(kind, 0):
         size = (-1, -1)
     elif kind == "AVIF":

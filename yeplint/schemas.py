@@ -24,11 +24,17 @@ from urllib.parse import unquote
 from yeplint.config import Collection, ConfigError
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
+from yeplint.i18n import Arg, Field, Message, custom, msg, msgn
 
 if TYPE_CHECKING:
     import jsonschema_rs
 
 ANNOTATION = "x-yeplint-rule"
+MESSAGE = "x-yeplint-message"
+"""On a subschema: the schema author's own message for a value that fails it, by language
+(``{"nl": "…", "en": "…"}``; ``{value}`` and ``{field}`` are filled in)."""
+HINT = "x-yeplint-hint"
+"""Beside :data:`MESSAGE`: the author's own hint, in the same form."""
 SUGGEST = "x-yeplint-suggest"
 """On a subschema with an ``enum``: known wrong values and what to use instead (translations)."""
 _PRESENT_ONLY = frozenset({"empty-recommended-value", "empty-value"})
@@ -309,11 +315,13 @@ def _as_json(
     reference cycle holding the whole front matter until the cyclic GC runs)."""
     if isinstance(value, float) and not math.isfinite(value):
         written = ".nan" if math.isnan(value) else ".inf"
-        message = (
-            f"`{format_path(path)}` is `{written}`, which is no JSON value: the schema"
-            " cannot check it"
+        message = msg(
+            "{field} is `{written}`, which is no JSON value: the schema cannot check it",
+            field=Field(path),
+            written=written,
         )
-        violation = Violation(fm.locate(path), message, "write a number, or quote it if it is text")
+        hint = msg("write a number, or quote it if it is text")
+        violation = Violation(fm.locate(path), message, hint)
         found.append(Finding("schema-violation", violation))
         paths.append(path)
         return written
@@ -426,11 +434,31 @@ def _chain(root: Any, steps: list[Any], documents: dict[str, Any]) -> tuple[Any,
     return tuple(reversed(chain))
 
 
-def format_path(path: JsonPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "front matter"
+def _custom(error: SchemaError, violation: Violation, field: Field) -> Violation:
+    """The violation with the schema author's message and hint (``x-yeplint-message``,
+    ``x-yeplint-hint`` on the failing subschema or one that led to it), where there are."""
+    message, hint = violation.message, violation.hint
+    extra: dict[str, Arg] = {"field": field, "value": _short(error.instance)}
+    own = _own_texts(error, MESSAGE)
+    if own and isinstance(message, Message):
+        message = custom(own, Message(message.template, {**message.args, **extra}))
+    own = _own_texts(error, HINT)
+    if own:
+        english = own.get("en") or next(iter(own.values()))
+        base = hint if isinstance(hint, Message) else Message(english, extra)
+        hint = custom(own, Message(base.template, {**base.args, **extra}))
+    if message is violation.message and hint is violation.hint:
+        return violation
+    return Violation(violation.span, message, hint, violation.fix)
+
+
+def _own_texts(error: SchemaError, keyword: str) -> dict[str, str] | None:
+    """A schema author's text by language, from the nearest schema along the chain."""
+    for schema in error.chain:
+        texts = schema.get(keyword) if isinstance(schema, dict) else None
+        if isinstance(texts, dict):
+            return {str(k): v for k, v in texts.items() if isinstance(v, str)} or None
+    return None
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -451,13 +479,13 @@ def _annotated(schema: Any) -> str | None:
 
 
 _JSON_TYPES = {
-    "string": "a string",
-    "integer": "an integer",
-    "number": "a number",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping",
-    "null": "empty",
+    "string": msg("a string"),
+    "integer": msg("an integer"),
+    "number": msg("a number"),
+    "boolean": msg("true or false"),
+    "array": msg("a list"),
+    "object": msg("a mapping"),
+    "null": msg("empty"),
 }
 
 
@@ -478,9 +506,30 @@ def json_type(value: Any) -> str:
     return "object"
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Message:
     kind = json_type(value)
-    return "a boolean" if kind == "boolean" else _JSON_TYPES[kind]
+    return msg("a boolean") if kind == "boolean" else _JSON_TYPES[kind]
+
+
+def _either(choices: list[Message | str]) -> Message | str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    if len(choices) == 1:
+        return choices[0]
+    return msg("{choices} or {last}", choices=_listing(choices[:-1]), last=choices[-1])
+
+
+def _listing(items: list[Message | str]) -> Message | str:
+    joined = items[0]
+    for item in items[1:]:
+        joined = msg("{first}, {second}", first=joined, second=item)
+    return joined
+
+
+def _allowed(values: list[Any]) -> Message | str:
+    shown = ", ".join(f"`{_short(a, 40)}`" for a in values[:12])
+    if len(values) > 12:
+        return msg("{shown} and {count} more", shown=shown, count=len(values) - 12)
+    return shown
 
 
 def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
@@ -488,7 +537,6 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
     keyword = error.keyword
     instance: Any = error.instance
     schema: Any = error.schema
-    name = format_path(path)
     annotated = error.annotation
 
     if keyword in ("required", "dependentRequired"):
@@ -499,22 +547,23 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
         return
 
     span = fm.locate(path)
+    field = Field(path)
     if _is_empty(instance) and keyword in ("type", "minLength", "pattern", "enum", "const"):
         if path and isinstance(path[-1], int):
-            message = f"empty item in `{format_path(path[:-1])}`"
-            hint = "remove the empty `-` line or fill it in"
+            message = msg("empty item in {field}", field=Field(path[:-1]))
+            hint = msg("remove the empty `-` line or fill it in")
         else:
-            message, hint = f"`{name}` is empty", "fill in a value"
+            message, hint = msg("{field} is empty", field=field), msg("fill in a value")
         if annotated == "missing-alt-text":
-            message, hint = f"`{name}` is empty", "describe the image for people who cannot see it"
-        yield Finding(annotated or "empty-value", Violation(span, message, hint))
+            message = msg("{field} is empty", field=field)
+            hint = msg("describe the image for people who cannot see it")
+        violation = _custom(error, Violation(span, message, hint), field)
+        yield Finding(annotated or "empty-value", violation)
         return
     if keyword in ("enum", "const"):
         expected: Any = error.expected
         allowed = [expected] if keyword == "const" else list(expected or [])
-        shown = ", ".join(f"`{_short(a, 40)}`" for a in allowed[:12])
-        if len(allowed) > 12:
-            shown += f" and {len(allowed) - 12} more"
+        shown = _allowed(allowed)
         suggestions = schema.get(SUGGEST, {}) if isinstance(schema, dict) else {}
         close = (
             suggestions.get(instance)
@@ -522,41 +571,47 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
             else None
         )
         close = close if isinstance(close, str) else _closest(instance, allowed)
-        hint = f"did you mean `{close}`? allowed: {shown}" if close else f"allowed: {shown}"
-        message = f"`{_short(instance)}` is not an allowed value for `{name}`"
+        hint = (
+            msg("did you mean `{close}`? allowed: {shown}", close=close, shown=shown)
+            if close
+            else msg("allowed: {shown}", shown=shown)
+        )
+        message = msg(
+            "`{value}` is not an allowed value for {field}", value=_short(instance), field=field
+        )
         fix = None
         if isinstance(instance, str) and isinstance(close, str) and fm.fixable:
             intent = Intent("value", span.line, path, instance, close)
             fix = replace_scalar(span, instance, close, intent)
-        yield Finding(annotated or "invalid-enum-value", Violation(span, message, hint, fix))
+        violation = _custom(error, Violation(span, message, hint, fix), field)
+        yield Finding(annotated or "invalid-enum-value", violation)
         return
     if keyword == "format" and error.expected == "date":
-        yield Finding(
-            annotated or "invalid-date", _date_violation(instance, name, span, path, fm.fixable)
-        )
+        violation = _date_violation(instance, field, span, path, fm.fixable)
+        yield Finding(annotated or "invalid-date", _custom(error, violation, field))
         return
     if keyword == "format" and error.expected == "date-time":
-        yield Finding(annotated or "invalid-date", _date_time_violation(instance, name, span))
+        violation = _date_time_violation(instance, field, span)
+        yield Finding(annotated or "invalid-date", _custom(error, violation, field))
         return
-    yield Finding(annotated or "schema-violation", _generic(error, name, span))
+    violation = _generic(error, field, span)
+    yield Finding(annotated or "schema-violation", _custom(error, violation, field))
 
 
 def _date_violation(
-    value: Any, name: str, span: Span, path: JsonPath, editable: bool = True
+    value: Any, field: Field, span: Span, path: JsonPath, editable: bool = True
 ) -> Violation:
     text = _short(value)
-    impossible = _not_in_calendar(
-        value, _DATE, name, span, "a date", "use a day that exists in that month"
-    )
-    if impossible is not None:
-        return impossible
-    hint = "write the date as YYYY-MM-DD"
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        message = msg("`{value}` in {field} is not a date in the calendar", value=text, field=field)
+        return Violation(span, message, msg("use a day that exists in that month"))
+    hint = msg("write the date as YYYY-MM-DD")
     fix = None
     parts = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
     if parts:
         year, month, day = parts.groups()
         padded = f"{year}-{int(month):02d}-{int(day):02d}"
-        hint = f"write `{padded}` (YYYY-MM-DD)"
+        hint = msg("write `{date}` (YYYY-MM-DD)", date=padded)
         if (
             editable
             and _DATE.fullmatch(padded)
@@ -566,29 +621,23 @@ def _date_violation(
             quoted = span.end_column - span.column == len(value) + 2
             inner = Span(span.line, span.column + quoted, span.line, span.end_column - quoted)
             intent = Intent("value", span.line, path, value, padded)
-            fix = Fix(f"write `{padded}`", (Edit(inner, padded),), intents=(intent,))
-    return Violation(span, f"`{text}` in `{name}` is not a YYYY-MM-DD date", hint, fix)
+            fix = Fix(msg("write `{new}`", new=padded), (Edit(inner, padded),), intents=(intent,))
+    message = msg("`{value}` in {field} is not a YYYY-MM-DD date", value=text, field=field)
+    return Violation(span, message, hint, fix)
 
 
-def _not_in_calendar(
-    value: Any, shape: re.Pattern[str], name: str, span: Span, what: str, hint: str
-) -> Violation | None:
-    """A value written in the right shape that names no day (or time) of the calendar."""
-    if isinstance(value, str) and shape.fullmatch(value):
-        return Violation(span, f"`{_short(value)}` in `{name}` is not {what} in the calendar", hint)
-    return None
-
-
-def _date_time_violation(value: Any, name: str, span: Span) -> Violation:
+def _date_time_violation(value: Any, field: Field, span: Span) -> Violation:
     text = _short(value)
-    hint = "use a day that exists in that month and a time of day up to 23:59:59"
-    impossible = _not_in_calendar(value, _DATE_TIME, name, span, "a moment", hint)
-    if impossible is not None:
-        return impossible
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        return Violation(
+            span,
+            msg("`{value}` in {field} is not a moment in the calendar", value=text, field=field),
+            msg("use a day that exists in that month and a time of day up to 23:59:59"),
+        )
     return Violation(
         span,
-        f"`{text}` in `{name}` is not a date with a time",
-        "write it as YYYY-MM-DD HH:MM:SS, with an offset such as +01:00 if needed",
+        msg("`{value}` in {field} is not a date with a time", value=text, field=field),
+        msg("write it as YYYY-MM-DD HH:MM:SS, with an offset such as +01:00 if needed"),
     )
 
 
@@ -602,36 +651,115 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def _generic(error: SchemaError, name: str, span: Span) -> Violation:
+def _generic(error: SchemaError, field: Field, span: Span) -> Violation:
     keyword = error.keyword
     instance = error.instance
     expected = error.expected
     if keyword == "type":
         wanted = expected if isinstance(expected, list) else [expected]
-        want = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in wanted)
-        message = f"`{name}` must be {want}, not {_type_name(instance)}"
-        hint = None
+        want = _either([_JSON_TYPES.get(str(w)) or str(w) for w in wanted])
+        message = msg(
+            "{field} must be {wanted}, not {found}",
+            field=field,
+            wanted=want,
+            found=_type_name(instance),
+        )
+        hint: Message | None = None
         if (
             isinstance(instance, str)
             and "integer" in wanted
             and instance.strip().lstrip("-").isdigit()
         ):
-            hint = f"remove the quotes: `{instance.strip()}`"
+            hint = msg("remove the quotes: `{number}`", number=instance.strip())
         elif "string" in wanted and not isinstance(instance, (dict, list)):
-            hint = "quote the value"
+            hint = msg("quote the value")
         return Violation(span, message, hint)
+    text = _short(instance)
     if keyword == "pattern":
+        described = _description(error)
         return Violation(
-            span, f"`{_short(instance)}` in `{name}` does not match the pattern `{expected}`"
+            span,
+            msg(
+                "`{value}` in {field} is not written the way the site expects",
+                value=text,
+                field=field,
+            ),
+            msg("the site expects: {description}", description=described)
+            if described
+            else msg("it should match the pattern `{pattern}`", pattern=str(expected)),
         )
-    if keyword == "minItems":
-        return Violation(span, f"`{name}` needs at least {expected} item(s)", "add an item")
+    if keyword == "minItems" and isinstance(expected, int):
+        message = msgn(
+            "{field} needs at least {count} item",
+            "{field} needs at least {count} items",
+            expected,
+            field=field,
+        )
+        return Violation(span, message, msg("add an item"))
+    if keyword == "maxItems" and isinstance(expected, int):
+        message = msgn(
+            "{field} has more than {count} item",
+            "{field} has more than {count} items",
+            expected,
+            field=field,
+        )
+        return Violation(span, message, msg("remove an item"))
+    if keyword in ("minLength", "maxLength") and isinstance(expected, int):
+        if keyword == "minLength":
+            message = msgn(
+                "{field} is shorter than {count} character",
+                "{field} is shorter than {count} characters",
+                expected,
+                field=field,
+            )
+        else:
+            message = msgn(
+                "{field} is longer than {count} character",
+                "{field} is longer than {count} characters",
+                expected,
+                field=field,
+            )
+        return Violation(span, message)
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        templates = {
+            "minimum": msg("{field} must be at least {limit}", field=field, limit=str(expected)),
+            "maximum": msg("{field} must be at most {limit}", field=field, limit=str(expected)),
+            "exclusiveMinimum": msg(
+                "{field} must be more than {limit}", field=field, limit=str(expected)
+            ),
+            "exclusiveMaximum": msg(
+                "{field} must be less than {limit}", field=field, limit=str(expected)
+            ),
+        }
+        return Violation(span, templates[keyword])
+    if keyword == "uniqueItems":
+        return Violation(
+            span, msg("{field} lists a value twice", field=field), msg("remove the repeated item")
+        )
     if keyword == "format":
-        return Violation(span, f"`{_short(instance)}` in `{name}` is not a valid {expected}")
-    message = error.message
-    if len(message) > 200:
-        message = message[:199] + "…"
-    return Violation(span, f"`{name}`: {message}")
+        return Violation(
+            span,
+            msg(
+                "`{value}` in {field} is not a valid {format}",
+                value=text,
+                field=field,
+                format=str(expected),
+            ),
+        )
+    problem = error.message
+    if len(problem) > 200:
+        problem = problem[:199] + "…"
+    return Violation(span, msg("{field}: {problem}", field=field, problem=problem))
+
+
+def _description(error: SchemaError) -> str | None:
+    """The schema's ``description`` of the failing value, when it has one: a writer reads it
+    rather than a regular expression."""
+    for schema in error.chain:
+        if isinstance(schema, dict) and isinstance(schema.get("description"), str):
+            text: str = schema["description"].strip()
+            return _short(text, 160) if text else None
+    return None
 
 
 def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
@@ -656,12 +784,29 @@ def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Fi
         )
         if rule in _PRESENT_ONLY:
             rule = "missing-required-key"
-        where = f" in `{format_path(path)}`" if path else ""
-        because = f" when `{trigger}` is set" if trigger else ""
-        message = f"missing required key `{key}`{where}{because}"
+        field = Field(path)
+        if path and trigger:
+            message = msg(
+                "missing required key `{key}` in {field} when `{trigger}` is set",
+                key=key,
+                field=field,
+                trigger=trigger,
+            )
+        elif path:
+            message = msg("missing required key `{key}` in {field}", key=key, field=field)
+        elif trigger:
+            message = msg(
+                "missing required key `{key}` when `{trigger}` is set", key=key, trigger=trigger
+            )
+        else:
+            message = msg("missing required key `{key}`", key=key)
         close = _closest(key, list(instance), case_only=True)
-        hint = f"rename `{close}` to `{key}`" if close else f"add `{key}: …` to the front matter"
-        yield Finding(rule, Violation(span, message, hint))
+        hint = (
+            msg("rename `{old}` to `{key}`", old=close, key=key)
+            if close
+            else msg("add `{key}: …` to the front matter", key=key)
+        )
+        yield Finding(rule, _custom(error, Violation(span, message, hint), Field((*path, key))))
 
 
 def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
@@ -674,18 +819,18 @@ def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterat
     wanted = Counter(closest.values())
     for key in unknown:
         close = closest[key]
-        hint: str | None = None
+        hint: Message | None = None
         if close:
-            hint = f"did you mean `{close}`?"
-        else:
-            hint = "known keys: " + ", ".join(f"`{k}`" for k in props) if props else None
+            hint = msg("did you mean `{close}`?", close=close)
+        elif props:
+            hint = msg("known keys: {keys}", keys=", ".join(f"`{k}`" for k in props))
         span = fm.locate((*path, key), key=True)
         fix = None
         if close and close not in instance and fm.fixable and wanted[close] == 1:
             fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
         yield Finding(
             error.annotation or "unknown-key",
-            Violation(span, f"unknown key `{key}`", hint, fix),
+            Violation(span, msg("unknown key `{key}`", key=key), hint, fix),
         )
 
 
@@ -705,7 +850,7 @@ def replace_scalar(span: Span, old: str, new: str, intent: Intent) -> Fix | None
         inner = Span(span.line, span.column + 1, span.line, span.end_column - 1)
     else:
         return None
-    return Fix(f"write `{new}`", (Edit(inner, new),), "unsafe", (intent,))
+    return Fix(msg("write `{new}`", new=new), (Edit(inner, new),), "unsafe", (intent,))
 
 
 def _closest(value: Any, candidates: list[Any], *, case_only: bool = False) -> str | None:

@@ -30,6 +30,7 @@ from yeplint import __version__
 from yeplint.config import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.discovery import Target, display_path
+from yeplint.i18n import LANGUAGES, msg, render
 from yeplint.registry import RULES
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class Linted:
     version: int | None
     text: str
     diagnostics: list[Diagnostic]
+    """In English: code actions read the suggestions out of the hints."""
+    lang: str = "en"
+    """The language the diagnostics are shown in."""
 
     @property
     def body_start(self) -> int:
@@ -75,6 +79,27 @@ class YeplintServer(LanguageServer):
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.broken_config: set[str] = set()
         """Configuration files reported broken (their diagnostics are cleared when mended)."""
+        self.lang: str | None = None
+        """``initializationOptions.lang``: beats the configuration's ``lang``."""
+        self.client_locale: str | None = None
+        """The editor's language (``InitializeParams.locale``), after the configuration."""
+
+    def lang_for(self, path: Path) -> str:
+        """The language of a buffer's diagnostics: the editor setting for yeplint, the
+        configuration's ``lang``, the editor's own language, the locale; else English."""
+        from yeplint.i18n import language_from_locale
+
+        if self.lang is not None:
+            return self.lang
+        try:
+            configured = self.settings_for(path).lang
+        except ConfigError:
+            configured = None
+        if configured:
+            return configured
+        if self.client_locale:
+            return language_from_locale({"LANGUAGE": self.client_locale.replace("-", "_")})
+        return language_from_locale()
 
     def settings_for(self, path: Path) -> Settings:
         folder = path.parent
@@ -140,18 +165,23 @@ def publish(ls: YeplintServer, uri: str) -> None:
         ls.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, traceback.format_exc()))
         found = [_internal(document.filename or uri, exc)]
     lines = text.splitlines()
-    ls.linted[uri] = Linted(document.version, text, found)
-    folder = Path(to_fs_path(uri) or uri).parent
+    path = Path(to_fs_path(uri) or uri)
+    lang = ls.lang_for(path)
+    ls.linted[uri] = Linted(document.version, text, found, lang)
     ls.text_document_publish_diagnostics(
         lsp.PublishDiagnosticsParams(
             uri=uri,
             version=document.version,
-            diagnostics=[_with_candidate(to_lsp(d, lines), d, folder) for d in found],
+            diagnostics=[
+                _with_candidate(to_lsp(d, lines, lang), d, path.parent, lang) for d in found
+            ],
         )
     )
 
 
-def _with_candidate(shown: lsp.Diagnostic, d: Diagnostic, folder: Path) -> lsp.Diagnostic:
+def _with_candidate(
+    shown: lsp.Diagnostic, d: Diagnostic, folder: Path, lang: str
+) -> lsp.Diagnostic:
     """A "did you mean" that names a file beside the page: that file as related information."""
     suggested = _DID_YOU_MEAN.search(d.hint or "") or re.search(r"write `([^`]+)`", d.hint or "")
     if suggested is None or suggested[1].startswith(("#", "/")) or "\n" in suggested[1]:
@@ -166,7 +196,7 @@ def _with_candidate(shown: lsp.Diagnostic, d: Diagnostic, folder: Path) -> lsp.D
         shown.related_information = [
             lsp.DiagnosticRelatedInformation(
                 lsp.Location(candidate.resolve().as_uri(), lsp.Range(start, start)),
-                f"the file `{suggested[1]}`",
+                render(msg("the file `{name}`", name=suggested[1]), lang),
             )
         ]
     return shown
@@ -182,8 +212,8 @@ def _internal(name: str, exc: Exception) -> Diagnostic:
         "YEP000",
         "internal-error",
         Severity.ERROR,
-        f"yeplint failed on this buffer: {type(exc).__name__}: {exc}",
-        "please report this with the file",
+        msg("yeplint failed on this buffer: {error}", error=f"{type(exc).__name__}: {exc}"),
+        msg("please report this with the file"),
     )
 
 
@@ -243,10 +273,13 @@ def to_range(
     )
 
 
-def to_lsp(d: Diagnostic, lines: Sequence[str]) -> lsp.Diagnostic:
+def to_lsp(d: Diagnostic, lines: Sequence[str], lang: str = "en") -> lsp.Diagnostic:
+    """``d`` as an editor shows it, in ``lang``."""
+    d = d.localized(lang)
     message = d.message if d.hint is None else f"{d.message}\n{d.hint}"
     if d.fix is not None:
-        message += f"\nfixable: {d.fix.description}"
+        fixable = render(msg("fixable: {fix}", fix=d.fix.description), lang)
+        message += f"\n{fixable}"
     return lsp.Diagnostic(
         range=to_range(lines, d.line, d.column, d.end_line, d.end_column),
         message=message,
@@ -314,6 +347,9 @@ def initialize(ls: YeplintServer, params: lsp.InitializeParams) -> None:
     options = params.initialization_options
     if isinstance(options, dict) and isinstance(options.get("debounce"), int | float):
         ls.debounce = float(options["debounce"]) / 1000
+    if isinstance(options, dict) and options.get("lang") in LANGUAGES:
+        ls.lang = str(options["lang"])
+    ls.client_locale = params.locale
 
 
 @server.feature(lsp.INITIALIZED)
@@ -417,7 +453,7 @@ def code_action(ls: YeplintServer, params: lsp.CodeActionParams) -> list[lsp.Cod
     actions: list[lsp.CodeAction] = []
     if not wanted or any(k.startswith(lsp.CodeActionKind.QuickFix) for k in wanted):
         for d in linted.diagnostics:
-            shown = to_lsp(d, lines)
+            shown = to_lsp(d, lines, linted.lang)
             if not _overlap(shown.range, params.range):
                 continue
             actions.extend(_quick_fixes(uri, d, shown, lines, linted))
@@ -426,7 +462,7 @@ def code_action(ls: YeplintServer, params: lsp.CodeActionParams) -> list[lsp.Cod
         if fixed is not None:
             actions.append(
                 lsp.CodeAction(
-                    title="yeplint: fix all safe problems in this file",
+                    title=render(msg("yeplint: fix all safe problems in this file"), linted.lang),
                     kind=FIX_ALL,
                     edit=_whole(uri, linted.text, fixed),
                 )
@@ -454,9 +490,11 @@ def _quick_fixes(
             )
             for e in d.fix.edits
         ]
+        title = render(d.fix.description, linted.lang)
+        if d.fix.applicability != "safe":
+            title = render(msg("{fix} — changes content", fix=title), linted.lang)
         yield lsp.CodeAction(
-            title=f"{d.fix.description} ({d.code})"
-            + ("" if d.fix.applicability == "safe" else " — changes content"),
+            title=f"{title} ({d.code})",
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[shown],
             is_preferred=d.fix.applicability == "safe",
@@ -466,7 +504,10 @@ def _quick_fixes(
     if replacement is not None:
         span, written, wanted = replacement
         yield lsp.CodeAction(
-            title=f"Replace `{written}` with `{wanted}` ({d.code})",
+            title=render(
+                msg("Replace `{old}` with `{new}` ({code})", old=written, new=wanted, code=d.code),
+                linted.lang,
+            ),
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[shown],
             edit=lsp.WorkspaceEdit(
@@ -518,7 +559,9 @@ def _disable(
             lsp.Range(position, position), f"{prefix}<!-- yeplint-disable-next-line {d.code} -->\n"
         )
     return lsp.CodeAction(
-        title=f"Disable {d.code} ({d.rule}) for this line",
+        title=render(
+            msg("Disable {code} ({rule}) for this line", code=d.code, rule=d.rule), linted.lang
+        ),
         kind=lsp.CodeActionKind.QuickFix,
         diagnostics=[shown],
         edit=lsp.WorkspaceEdit(changes={uri: [edit]}),
@@ -560,7 +603,7 @@ def hover(ls: YeplintServer, params: lsp.HoverParams) -> lsp.Hover | None:
     lines = linted.text.splitlines()
     here = lsp.Range(params.position, params.position)
     for d in linted.diagnostics:
-        shown = to_lsp(d, lines)
+        shown = to_lsp(d, lines, linted.lang)
         if _overlap(shown.range, here) and d.code in RULES:
             rule = RULES[d.code]
             text = f"**{rule.code} {rule.name}** ({rule.severity.value})\n\n{_dedent(rule.doc)}"

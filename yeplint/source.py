@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from yeplint.diagnostics import Fix, Span
+from yeplint.i18n import Message, msg
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -83,18 +84,19 @@ def decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_utf16(data, "utf-16", "UTF-16 with a byte order mark")
+        return _decode_utf16(data, "utf-16", msg("UTF-16 with a byte order mark"))
     if b"\x00" in data:
         guess = _looks_utf16(data)
         if guess:
-            return _decode_utf16(data, guess, f"{guess.upper()} without a byte order mark")
+            what = msg("{codec} without a byte order mark", codec=guess.upper())
+            return _decode_utf16(data, guess, what)
         decoded = Decoded("", binary=True)
         decoded.problems.append(
             Problem(
                 "binary-file",
                 Span.point(1),
-                "file contains NUL bytes and is not text",
-                "a binary file with a Markdown extension; rename or remove it",
+                msg("file contains NUL bytes and is not text"),
+                msg("a binary file with a Markdown extension; rename or remove it"),
             )
         )
         return decoded
@@ -111,8 +113,12 @@ def decode(data: bytes) -> Decoded:
             Problem(
                 "invalid-encoding",
                 Span.on_line(line, column, 1),
-                f"file is not valid UTF-8: byte `0x{bad:02x}` at this position{guess}",
-                "save the file as UTF-8",
+                msg(
+                    "file is not valid UTF-8: byte `{byte}` at this position{guess}",
+                    byte=f"0x{bad:02x}",
+                    guess=guess,
+                ),
+                msg("save the file as UTF-8"),
             )
         )
         return decoded
@@ -123,14 +129,19 @@ def _guess_legacy(data: bytes) -> str:
         data.decode("cp1252")
     except UnicodeDecodeError:
         return ""
-    return " (the file looks like Latin-1/Windows-1252)"
+    return msg(" (the file looks like Latin-1/Windows-1252)")
 
 
-def _decode_utf16(data: bytes, codec: str, what: str) -> Decoded:
+def _decode_utf16(data: bytes, codec: str, what: Message) -> Decoded:
     text = data.decode(codec, errors="replace").lstrip("\ufeff")
     decoded = Decoded(text)
     decoded.problems.append(
-        Problem("invalid-encoding", Span.point(1), f"file is encoded as {what}", "save it as UTF-8")
+        Problem(
+            "invalid-encoding",
+            Span.point(1),
+            msg("file is encoded as {encoding}", encoding=what),
+            msg("save it as UTF-8"),
+        )
     )
     return decoded
 

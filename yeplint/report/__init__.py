@@ -21,6 +21,9 @@ class ReportOptions:
     """``None``: colour when writing to a terminal and NO_COLOR is not set."""
     quiet: bool = False
     statistics: bool = False
+    lang: str = "en"
+    """The language of the summary and the words around the problems (the problems
+    themselves arrive already in it: :meth:`~yeplint.diagnostics.Diagnostic.localized`)."""
 
 
 Reporter = Callable[["Result", TextIO, ReportOptions], None]

@@ -15,6 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from yeplint.diagnostics import Diagnostic, Severity
+from yeplint.i18n import msg, msgn, render
 from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
@@ -28,23 +29,27 @@ Line = list[Segment]
 
 
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
+    lang = options.lang
     lines: list[Line] = []
     listed = [] if options.statistics else result.diagnostics  # the table replaces the list
-    for _, group in groupby(listed, key=lambda d: d.path):
+    hint = render(msg("hint"), lang)
+    for group in triage(listed):
+        if not options.quiet:
+            lines.append(_file_header(group, lang))
         for diagnostic in group:
-            lines.append(_header(diagnostic))
+            lines.append(_header(diagnostic, lang))
             if options.show_source and not options.quiet:
                 source = result.sources.get(diagnostic.path, {}).get(diagnostic.line)
                 if source is not None:
                     lines.extend(_frame(diagnostic, source))
             if diagnostic.hint and not options.quiet:
-                lines.append([("  hint: ", "bold cyan"), (diagnostic.hint, None)])
+                lines.append([(f"  {hint}: ", "bold cyan"), (diagnostic.hint, None)])
         if options.show_source and not options.quiet:
             lines.append([])
     if options.statistics:
         lines.extend(_statistics(result.diagnostics))
     if not options.quiet or result.diagnostics:
-        lines.append(_summary(result))
+        lines.append(_summary(result, lang))
     lines = [[(printable(text), style) for text, style in line] for line in lines]
     if _colour(out, options.color):
         _print_rich(out, lines)
@@ -77,7 +82,35 @@ def _print_rich(out: TextIO, lines: list[Line]) -> None:
         console.print(text)
 
 
-def _header(d: Diagnostic) -> Line:
+def triage(diagnostics: list[Diagnostic]) -> list[list[Diagnostic]]:
+    """The problems grouped by file, errors first: the files with an error (in path order),
+    then those with only warnings; in a file its errors, then its warnings, each by line."""
+    groups = [list(g) for _, g in groupby(diagnostics, key=lambda d: d.path)]
+    for group in groups:
+        group.sort(key=lambda d: d.severity is not Severity.ERROR)  # stable: keeps line order
+    return sorted(groups, key=lambda g: g[0].severity is not Severity.ERROR)
+
+
+def _file_header(group: list[Diagnostic], lang: str) -> Line:
+    errors = sum(1 for d in group if d.severity is Severity.ERROR)
+    warnings = len(group) - errors
+    parts: list[Segment] = []
+    if errors:
+        text = msgn("{count} error", "{count} errors", errors)
+        parts.append((render(text, lang), "bold red"))
+    if warnings:
+        text = msgn("{count} warning", "{count} warnings", warnings)
+        parts.append((render(text, lang), "bold yellow"))
+    line: Line = [(group[0].path, "bold underline"), (" (", None)]
+    for i, part in enumerate(parts):
+        if i:
+            line.append((", ", None))
+        line.append(part)
+    line.append((")", None))
+    return line
+
+
+def _header(d: Diagnostic, lang: str) -> Line:
     error = d.severity is Severity.ERROR
     line: Line = [
         (d.path, "bold"),
@@ -89,7 +122,7 @@ def _header(d: Diagnostic) -> Line:
     if d.fix is not None and d.fix.applicability == "safe":
         line.append(("[*] ", "bold cyan"))  # `--fix` fixes it (ruff's marker)
     if not error:
-        line.append(("warning: ", "yellow"))
+        line.append((render(msg("warning"), lang) + ": ", "yellow"))
     line.append((d.message, None))
     return line
 
@@ -129,32 +162,56 @@ def _statistics(diagnostics: list[Diagnostic]) -> list[Line]:
     ]
 
 
-def _summary(result: Result) -> Line:
+def _summary(result: Result, lang: str) -> Line:
     files = result.files_checked
-    noun = "file" if files == 1 else "files"
-    known = f"; {result.baselined} known in the baseline" if result.baselined else ""
+    known = (
+        render(msg("; {count} known in the baseline", count=result.baselined), lang)
+        if result.baselined
+        else ""
+    )
     if not result.diagnostics:
-        return [("All checks passed", "bold green"), (f" ({files} {noun} checked{known}).", None)]
+        checked = msgn("{count} file checked", "{count} files checked", files)
+        return [
+            (render(msg("All checks passed"), lang), "bold green"),
+            (f" ({render(checked, lang)}{known}).", None),
+        ]
     problem_files = len({d.path for d in result.diagnostics})
-    line: Line = [("Found ", None)]
     parts: list[Segment] = []
     if result.errors:
-        parts.append((f"{result.errors} error{'s' if result.errors != 1 else ''}", "bold red"))
+        errors = msgn("{count} error", "{count} errors", result.errors)
+        parts.append((render(errors, lang), "bold red"))
     if result.warnings:
-        w = result.warnings
-        parts.append((f"{w} warning{'s' if w != 1 else ''}", "bold yellow"))
+        warnings = msgn("{count} warning", "{count} warnings", result.warnings)
+        parts.append((render(warnings, lang), "bold yellow"))
+    found = msgn(
+        "Found {problems} in {count} of {files} file checked{known}.",
+        "Found {problems} in {count} of {files} files checked{known}.",
+        files,
+        problems="\0",
+        count=problem_files,
+        files=files,
+        known=known,
+    )
+    before, _, after = render(found, lang).partition("\0")
+    line: Line = [(before, None)]
     for i, part in enumerate(parts):
         if i:
-            line.append((" and ", None))
+            line.append((render(msg(" and "), lang), None))
         line.append(part)
-    line.append((f" in {problem_files} of {files} {noun} checked{known}.", None))
+    line.append((after, None))
     fixes = [d.fix.applicability for d in result.diagnostics if d.fix is not None]
     safe, unsafe = fixes.count("safe"), fixes.count("unsafe")
-    if safe:
-        line.append((f" {safe} fixable with `--fix`", "bold cyan"))
-    if unsafe:
-        more = f"{unsafe} more" if safe else f"{unsafe} fixable"
-        line.append((f"{',' if safe else ''} {more} with `--fix --unsafe-fixes`", None))
-    if safe or unsafe:
+    if safe and unsafe:
+        line.append(
+            (" " + render(msg("{count} fixable with `--fix`", count=safe), lang), "bold cyan")
+        )
+        more = msg(", {count} more with `--fix --unsafe-fixes`.", count=unsafe)
+        line.append((render(more, lang), None))
+    elif safe:
+        text = render(msg("{count} fixable with `--fix`", count=safe), lang)
+        line.append((f" {text}", "bold cyan"))
         line.append((".", None))
+    elif unsafe:
+        text = msg("{count} fixable with `--fix --unsafe-fixes`.", count=unsafe)
+        line.append((" " + render(text, lang), None))
     return line

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from yeplint.context import Context
 from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document import Post
+from yeplint.i18n import Message, msg, msgn
 from yeplint.markdown import Heading, Paragraph, column_of, structure
 from yeplint.registry import rule
 
@@ -125,15 +126,20 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
                 and _separable(post, paragraph)
             ):
                 intent = Intent("heading", line, level=len(hashes), new=fixed_text)
-                fix = Fix(f"write `{fixed}`", (Edit(span, fixed),), intents=(intent,))
-            message = f"no space after `{hashes}`: this line is a paragraph, not a heading"
-            hint = f"write `{fixed}`"
+                fix = Fix(msg("write `{new}`", new=fixed), (Edit(span, fixed),), intents=(intent,))
+            message = msg(
+                "no space after `{hashes}`: this line is a paragraph, not a heading",
+                hashes=hashes,
+            )
+            hint = msg("write `{new}`", new=fixed)
             if invisible:
-                message = (
-                    f"`{hashes}` is followed by {_character(invisible)}, not a space: this line"
-                    " is a paragraph, not a heading"
+                message = msg(
+                    "`{hashes}` is followed by {character}, not a space: this line is a"
+                    " paragraph, not a heading",
+                    hashes=hashes,
+                    character=_character(invisible),
                 )
-                hint = f"replace it with a normal space: `{fixed}`"
+                hint = msg("replace it with a normal space: `{new}`", new=fixed)
             yield Violation(span, message, hint, fix)
     yield from _underlined_hashes(post)
 
@@ -165,23 +171,35 @@ def _underlined_hashes(post: Post) -> Iterator[Violation]:
                 Edit(Span.on_line(underline, marks.start() + 1, len(marks.group())), ""),
             )
             intent = Intent("retitle", line, level=len(hashes), new=fixed_text)
-            fix = Fix(f"write `{fixed}` and remove the underline", edits, intents=(intent,))
+            description = msg("write `{new}` and remove the underline", new=fixed)
+            fix = Fix(description, edits, intents=(intent,))
         yield Violation(
             span,
-            f"`{heading.text}` is underlined, so it is a heading whose text shows `{hashes}`",
-            f"write `{fixed}` and remove the `{(marks.group().strip() if marks else '---')}`"
-            " line under it",
+            msg(
+                "`{text}` is underlined, so it is a heading whose text shows `{hashes}`",
+                text=heading.text,
+                hashes=hashes,
+            ),
+            msg(
+                "write `{new}` and remove the `{underline}` line under it",
+                new=fixed,
+                underline=marks.group().strip() if marks else "---",
+            ),
             fix,
         )
 
 
-def _character(char: str) -> str:
+def _character(char: str) -> Message:
     """An invisible character by name: ``a no-break space (U+00A0)``."""
     import unicodedata
 
-    name = unicodedata.name(char, "").lower() or "an invisible character"
-    article = "an" if name[:1] in "aeiou" else "a"
-    return f"{article} {name} (U+{ord(char):04X})"
+    name = unicodedata.name(char, "").lower()
+    code = f"{ord(char):04X}"
+    if not name:
+        return msg("an invisible character (U+{code})", code=code)
+    if name[:1] in "aeiou":
+        return msg("an {name} (U+{code})", name=name, code=code)
+    return msg("a {name} (U+{code})", name=name, code=code)
 
 
 _SPACED_CLOSING = re.compile(r"(?:^|(?<=[ \t]))#+[ \t]*$")
@@ -294,9 +312,9 @@ def multiple_spaces_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             span = Span.on_line(heading.span.line, match.start(1) + 1, len(match.group(1)))
             yield Violation(
                 span,
-                f"{len(match.group(1))} spaces after the hashes of a heading",
-                "leave one space",
-                Fix("leave one space", (Edit(span, " "),)),
+                msg("{count} spaces after the hashes of a heading", count=len(match.group(1))),
+                msg("leave one space"),
+                Fix(msg("leave one space"), (Edit(span, " "),)),
             )
 
 
@@ -342,13 +360,16 @@ def closed_heading_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
         if closing and len(closing.group(1)) != heading.level and raw.lstrip(" >").startswith("#"):
             yield Violation(
                 Span.on_line(heading.span.line, closing.start(1) + 1, len(closing.group(1))),
-                f"heading opens with {heading.level} and closes with "
-                f"{len(closing.group(1))} hashes",
-                f"write `{'#' * heading.level} {text}`",
+                msg(
+                    "heading opens with {opening} and closes with {closing} hashes",
+                    opening=heading.level,
+                    closing=len(closing.group(1)),
+                ),
+                msg("write `{new}`", new=f"{'#' * heading.level} {text}"),
             )
 
 
-def _glued_closing(text: str, glued: re.Match[str], level: int) -> tuple[str, str]:
+def _glued_closing(text: str, glued: re.Match[str], level: int) -> tuple[Message, Message]:
     """Message and hint for hashes at the end of a heading's text. A hint never drops text
     the writer may have meant: `C#` is offered escaped first."""
     before = text[glued.start() - 1]
@@ -357,21 +378,33 @@ def _glued_closing(text: str, glued: re.Match[str], level: int) -> tuple[str, st
     kept = text[: glued.start()].rstrip()
     if before.isspace():  # a no-break space or another that CommonMark does not count
         return (
-            f"the closing hashes follow {_character(before)}, not a space: they are part of"
-            " the heading text",
-            f"replace it with a normal space: `{opening} {kept} {hashes}`",
+            msg(
+                "the closing hashes follow {character}, not a space: they are part of the"
+                " heading text",
+                character=_character(before),
+            ),
+            msg("replace it with a normal space: `{new}`", new=f"{opening} {kept} {hashes}"),
         )
     if before.isalnum() and len(hashes) != level:
         word = text[: glued.start()].split()[-1] + hashes
         return (
-            f"`{word}` ends in `{hashes}`: closing hashes need a space before them, so they are"
-            " part of the heading text",
-            f"write `{opening} {text[: glued.start()]}\\{hashes}` to show the `{hashes}`"
-            f" safely, or `{opening} {kept}` if they close the heading",
+            msg(
+                "`{word}` ends in `{hashes}`: closing hashes need a space before them, so they"
+                " are part of the heading text",
+                word=word,
+                hashes=hashes,
+            ),
+            msg(
+                "write `{escaped}` to show the `{hashes}` safely, or `{new}` if they close the"
+                " heading",
+                escaped=f"{opening} {text[: glued.start()]}\\{hashes}",
+                hashes=hashes,
+                new=f"{opening} {kept}",
+            ),
         )
     return (
-        "closing hashes are part of the heading text: they need a space before them",
-        f"write `{opening} {kept}`",
+        msg("closing hashes are part of the heading text: they need a space before them"),
+        msg("write `{new}`", new=f"{opening} {kept}"),
     )
 
 
@@ -405,8 +438,14 @@ def indented_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             start = max(len(raw) - len(raw.lstrip(" \t>")) - indent, 0)
             yield Violation(
                 Span.on_line(heading.span.line, start + 1, indent),
-                f"heading is indented by {indent} space{'s' if indent > 1 else ''}",
-                "start the heading at the beginning of the line (or of its list item or quote)",
+                msgn(
+                    "heading is indented by {count} space",
+                    "heading is indented by {count} spaces",
+                    indent,
+                ),
+                msg(
+                    "start the heading at the beginning of the line (or of its list item or quote)"
+                ),
             )
 
 
@@ -438,9 +477,13 @@ def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
         if previous and heading.level > previous + 1:
             yield Violation(
                 heading.span,
-                f"heading level {heading.level} follows level {previous}: "
-                f"level {previous + 1} is skipped",
-                f"make it `{'#' * (previous + 1)} {heading.text}`",
+                msg(
+                    "heading level {level} follows level {previous}: level {skipped} is skipped",
+                    level=heading.level,
+                    previous=previous,
+                    skipped=previous + 1,
+                ),
+                msg("make it `{new}`", new=f"{'#' * (previous + 1)} {heading.text}"),
             )
         previous = heading.level
 
@@ -466,7 +509,9 @@ def empty_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     for heading in post.body.headings:
         if not heading.text.strip():
-            yield Violation(heading.span, "heading has no text", "add text or remove the line")
+            yield Violation(
+                heading.span, msg("heading has no text"), msg("add text or remove the line")
+            )
 
 
 @rule("YEP207", "duplicate-heading", Severity.WARNING)
@@ -501,8 +546,12 @@ def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
         if key in seen:
             yield Violation(
                 heading.span,
-                f"duplicate heading `{heading.text.strip()}` (also on line {seen[key]})",
-                "give the sections distinct headings",
+                msg(
+                    "duplicate heading `{text}` (also on line {line})",
+                    text=heading.text.strip(),
+                    line=seen[key],
+                ),
+                msg("give the sections distinct headings"),
             )
         else:
             seen[key] = heading.span.line
@@ -543,17 +592,24 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
         if has_title:
             yield Violation(
                 heading.span,
-                f"H1 `{heading.text.strip()}` in the body: the front matter "
-                f"`{ctx.settings.title_field}` is already the page's H1",
-                f"make it `## {heading.text.strip()}` or remove it",
+                msg(
+                    "H1 `{text}` in the body: the front matter `{key}` is already the page's H1",
+                    text=heading.text.strip(),
+                    key=ctx.settings.title_field,
+                ),
+                msg("make it `{new}` or remove it", new=f"## {heading.text.strip()}"),
             )
         elif first is None:
             first = heading.span.line
         else:
             yield Violation(
                 heading.span,
-                f"second H1 `{heading.text.strip()}` (the first is on line {first})",
-                f"make it `## {heading.text.strip()}`",
+                msg(
+                    "second H1 `{text}` (the first is on line {line})",
+                    text=heading.text.strip(),
+                    line=first,
+                ),
+                msg("make it `{new}`", new=f"## {heading.text.strip()}"),
             )
 
 
@@ -606,8 +662,8 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
                     paragraph.span.end_line,
                     paragraph.span.end_column,
                 ),
-                f"bold or italic text `{text}` used as a heading",
-                f"make it a heading: `## {text}`",
+                msg("bold or italic text `{text}` used as a heading", text=text),
+                msg("make it a heading: `{new}`", new=f"## {text}"),
             )
 
 
@@ -671,6 +727,6 @@ def heading_trailing_punctuation(post: Post, ctx: Context) -> Iterator[Violation
             column = source.rstrip().rfind(text[-1]) + 1 if text[-1] in source else column
             yield Violation(
                 Span.on_line(line, column, 1),
-                f"heading ends with `{text[-1]}`",
-                f"remove it: `{text[:-1].rstrip()}`",
+                msg("heading ends with `{mark}`", mark=text[-1]),
+                msg("remove it: `{new}`", new=text[:-1].rstrip()),
             )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
+from yeplint.i18n import msg
 from yeplint.registry import rule
 
 
@@ -295,20 +296,25 @@ def ambiguous_yaml_value(post: Post, ctx: Context) -> Iterator[Violation]:
         span = fm.locate(item.path)
         yield Violation(
             span,
-            f"`{item.text}` is read as {_describe(item.value12)} here, "
-            f"but as {_describe(item.value11)} by YAML 1.1 tools (PyYAML, Jekyll)",
-            f"quote it if you mean text: `'{item.text}'`",
+            msg(
+                "`{text}` is read as {here} here, but as {there} by YAML 1.1 tools (PyYAML,"
+                " Jekyll)",
+                text=item.text,
+                here=_describe(item.value12),
+                there=_describe(item.value11),
+            ),
+            msg("quote it if you mean text: `{quoted}`", quoted=f"'{item.text}'"),
         )
 
 
 def _describe(value: object) -> str:
     if isinstance(value, str):
-        return f"the text `{value}`"
+        return msg("the text `{value}`", value=value)
     if value is None:
-        return "empty"
+        return msg("empty")
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
-    return f"the number `{value}`"
+    return msg("the number `{value}`", value=str(value))
 
 
 @rule("YEP000", "internal-error")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import Post
+from yeplint.i18n import msg
 from yeplint.registry import rule
 
 
@@ -48,8 +49,8 @@ def missing_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
     collection = ctx.collection.name if ctx.collection else "this"
     yield Violation(
         Span.point(1),
-        f"no front matter; the `{collection}` collection needs one",
-        f"start the file with a `---` block with {keys}" if keys else None,
+        msg("no front matter; the `{collection}` collection needs one", collection=collection),
+        msg("start the file with a `---` block with {keys}", keys=keys) if keys else None,
     )
 
 

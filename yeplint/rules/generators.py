@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from yeplint.context import Context
 from yeplint.diagnostics import Span, Violation
 from yeplint.document import Post
+from yeplint.i18n import msg
 from yeplint.registry import rule
 
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
@@ -42,8 +43,10 @@ def invalid_post_file_name(post: Post, ctx: Context) -> Iterator[Violation]:
     if match is None:
         yield Violation(
             where,
-            f"post file name `{name}` does not start with a date: it is not published",
-            "name it `YYYY-MM-DD-title" + post.path.suffix + "`",
+            msg(
+                "post file name `{name}` does not start with a date: it is not published", name=name
+            ),
+            msg("name it `{new}`", new="YYYY-MM-DD-title" + post.path.suffix),
         )
         return
     year, month, day, _ = match.groups()
@@ -52,13 +55,21 @@ def invalid_post_file_name(post: Post, ctx: Context) -> Iterator[Violation]:
     except ValueError:
         yield Violation(
             where,
-            f"`{year}-{month}-{day}` in the file name `{name}` is not a date in the calendar",
-            "rename the file to the post's real date",
+            msg(
+                "`{date}` in the file name `{name}` is not a date in the calendar",
+                date=f"{year}-{month}-{day}",
+                name=name,
+            ),
+            msg("rename the file to the post's real date"),
         )
         return
     if len(month) < 2 or len(day) < 2:
         yield Violation(
             where,
-            f"`{year}-{month}-{day}` in the file name `{name}` is not a YYYY-MM-DD date",
-            f"name it `{year}-{int(month):02d}-{int(day):02d}-…`",
+            msg(
+                "`{date}` in the file name `{name}` is not a YYYY-MM-DD date",
+                date=f"{year}-{month}-{day}",
+                name=name,
+            ),
+            msg("name it `{new}`", new=f"{year}-{int(month):02d}-{int(day):02d}-…"),
         )

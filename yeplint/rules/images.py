@@ -8,13 +8,14 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from yeplint.context import Context
 from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document import Post
+from yeplint.i18n import Message, msg
 from yeplint.images import Resolution, Status, expected_format
 from yeplint.markdown import ImageRef
 from yeplint.registry import rule
@@ -160,23 +161,32 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
     for ref, resolution in _with_status(post, ctx, Status.MISSING, Status.EMPTY, Status.DIRECTORY):
         where = _where(ref)
         if resolution.status is Status.EMPTY:
-            yield Violation(ref.span, f"empty image reference{where}", "name the image file")
+            message = msg("empty image reference{where}", where=where)
+            yield Violation(ref.span, message, msg("name the image file"))
         elif resolution.status is Status.DIRECTORY:
-            yield Violation(
-                ref.span, f"`{ref.target}`{where} is a folder, not an image", "name a file in it"
+            message = msg(
+                "`{target}`{where} is a folder, not an image", target=ref.target, where=where
             )
+            yield Violation(ref.span, message, msg("name a file in it"))
         else:
-            hint = f"did you mean `{resolution.suggestion}`?" if resolution.suggestion else None
-            yield Violation(ref.span, f"image `{ref.target}`{where} does not exist", hint)
+            hint = (
+                msg("did you mean `{close}`?", close=resolution.suggestion)
+                if resolution.suggestion
+                else None
+            )
+            message = msg("image `{target}`{where} does not exist", target=ref.target, where=where)
+            yield Violation(ref.span, message, hint)
 
 
-def _rewritable(post: Post, ctx: Context, status: Status, message: str) -> Iterator[Violation]:
+def _rewritable(
+    post: Post, ctx: Context, status: Status, message: Callable[[str, str], Message]
+) -> Iterator[Violation]:
     """References whose resolution says how to write them (case, slashes), with that fix."""
     for ref, resolution in _with_status(post, ctx, status):
         yield Violation(
             ref.span,
-            message.format(ref.target, _where(ref)),
-            f"write `{resolution.suggestion}`",
+            message(ref.target, _where(ref)),
+            msg("write `{new}`", new=resolution.suggestion or ""),
             _retarget(post, ref, _as_written(ref, status, resolution.suggestion)),
         )
 
@@ -212,17 +222,20 @@ def _retarget(post: Post, ref: ImageRef, target: str | None) -> Fix | None:
         intent = Intent("value", span.line, (ref.key,), ref.target, target)
     else:
         intent = Intent("image", span.line, (), ref.target, target)
-    return Fix(f"write `{target}`", (edit,), intents=(intent,))
+    return Fix(msg("write `{new}`", new=target), (edit,), intents=(intent,))
+
+
+_WHERE: dict[str, str] = {
+    "front-matter": msg(" (front matter)"),
+    "markdown": "",
+    "reference": msg(" (reference)"),
+    "html": msg(" (<img>)"),
+    "shortcode": msg(" (shortcode)"),
+}
 
 
 def _where(ref: ImageRef) -> str:
-    return {
-        "front-matter": " (front matter)",
-        "markdown": "",
-        "reference": " (reference)",
-        "html": " (<img>)",
-        "shortcode": " (shortcode)",
-    }[ref.kind]
+    return _WHERE[ref.kind]
 
 
 @rule("YEP302", "missing-alt-text")
@@ -256,19 +269,23 @@ def missing_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
     for image in post.body.images:
         if image.kind == "shortcode":
             if image.alt is None:
-                yield Violation(image.span, "image shortcode has no `alt`", _ALT_HINT)
+                yield Violation(image.span, msg("image shortcode has no `alt`"), _ALT_HINT)
         elif image.kind == "html":
             if image.alt is None and not image.decorative:
                 yield Violation(
                     image.span,
-                    "<img> has no `alt` attribute",
-                    f'{_ALT_HINT}; for an image that is only decoration, write `alt=""`',
+                    msg("<img> has no `alt` attribute"),
+                    msg(
+                        "describe the image for people who cannot see it; for an image that is"
+                        ' only decoration, write `alt=""`'
+                    ),
                 )
         elif not (image.alt or "").strip():
-            yield Violation(image.span, f"image `{image.target}` has no alt text", _ALT_HINT)
+            message = msg("image `{target}` has no alt text", target=image.target)
+            yield Violation(image.span, message, _ALT_HINT)
 
 
-_ALT_HINT = "describe the image for people who cannot see it"
+_ALT_HINT = msg("describe the image for people who cannot see it")
 
 
 @rule("YEP303", "image-wrong-case", fixable=True)
@@ -298,7 +315,14 @@ def image_wrong_case(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     return _rewritable(
-        post, ctx, Status.WRONG_CASE, "image `{}`{} differs in case from the file on disk"
+        post,
+        ctx,
+        Status.WRONG_CASE,
+        lambda target, where: msg(
+            "image `{target}`{where} differs in case from the file on disk",
+            target=target,
+            where=where,
+        ),
     )
 
 
@@ -325,8 +349,12 @@ def image_outside_root(post: Post, ctx: Context) -> Iterator[Violation]:
     for ref, _ in _with_status(post, ctx, Status.OUTSIDE):
         yield Violation(
             ref.span,
-            f"image `{ref.target}`{_where(ref)} is outside the content root",
-            "put the image next to the page",
+            msg(
+                "image `{target}`{where} is outside the content root",
+                target=ref.target,
+                where=_where(ref),
+            ),
+            msg("put the image next to the page"),
         )
 
 
@@ -355,7 +383,14 @@ def backslash_in_image_path(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     None.
     """
-    return _rewritable(post, ctx, Status.BACKSLASH, "image path `{}`{} uses backslashes")
+    return _rewritable(
+        post,
+        ctx,
+        Status.BACKSLASH,
+        lambda target, where: msg(
+            "image path `{target}`{where} uses backslashes", target=target, where=where
+        ),
+    )
 
 
 @rule("YEP306", "placeholder-alt-text", Severity.WARNING, options=PlaceholderOptions)
@@ -396,7 +431,10 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
             span = ref.span
             if ref.kind == "front-matter" and post.front_matter is not None:
                 span = post.front_matter.locate((FRONT_MATTER_ALT,))
-            yield Violation(span, f"alt text `{alt}` of `{ref.target}` is a placeholder", _ALT_HINT)
+            message = msg(
+                "alt text `{alt}` of `{target}` is a placeholder", alt=alt, target=ref.target
+            )
+            yield Violation(span, message, _ALT_HINT)
 
 
 _SEPARATED = re.compile(r"[-_.]")
@@ -443,13 +481,19 @@ def image_format_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
             continue
         info = ctx.images.info(path)
         if info.error:
-            yield Violation(ref.span, f"image `{ref.target}`: {info.error}", "re-export the image")
+            message = msg("image `{target}`: {problem}", target=ref.target, problem=info.error)
+            yield Violation(ref.span, message, msg("re-export the image"))
         elif info.format != expected:
             actual = info.format or "unknown"
             yield Violation(
                 ref.span,
-                f"image `{ref.target}` is a {actual} file, not {expected} as its extension says",
-                f"rename it to `{_renamed(path, actual)}`",
+                msg(
+                    "image `{target}` is a {actual} file, not {expected} as its extension says",
+                    target=ref.target,
+                    actual=actual,
+                    expected=expected,
+                ),
+                msg("rename it to `{name}`", name=_renamed(path, actual)),
             )
 
 
@@ -486,6 +530,11 @@ def image_too_wide(post: Post, ctx: Context) -> Iterator[Violation]:
         if info.width is not None and info.width > limit:
             yield Violation(
                 ref.span,
-                f"image `{ref.target}` is {info.width} px wide (at most {limit})",
-                f"resize it to {limit} px wide",
+                msg(
+                    "image `{target}` is {width} px wide (at most {limit})",
+                    target=ref.target,
+                    width=info.width,
+                    limit=limit,
+                ),
+                msg("resize it to {limit} px wide", limit=limit),
             )

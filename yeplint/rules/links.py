@@ -10,6 +10,7 @@ from pathlib import Path
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
+from yeplint.i18n import Message, msg
 from yeplint.images import IMAGE_SUFFIXES, Resolution, Status
 from yeplint.markdown import LinkRef
 from yeplint.registry import rule
@@ -155,15 +156,22 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             if resolution.status is Status.WRONG_CASE:
                 yield Violation(
                     link.span,
-                    f"link target `{target.path}` differs in case from the file on disk",
-                    f"write `{resolution.suggestion}`" if resolution.suggestion else None,
+                    msg(
+                        "link target `{target}` differs in case from the file on disk",
+                        target=target.path,
+                    ),
+                    msg("write `{new}`", new=resolution.suggestion)
+                    if resolution.suggestion
+                    else None,
                 )
             elif resolution.status in (Status.MISSING, Status.OUTSIDE, Status.DIRECTORY):
                 close = resolution.suggestion
                 yield Violation(
                     link.span,
-                    f"link target `{target.path}` does not exist",
-                    f"did you mean `{close}`?" if close else "check the file name and folder",
+                    msg("link target `{target}` does not exist", target=target.path),
+                    msg("did you mean `{close}`?", close=close)
+                    if close
+                    else msg("check the file name and folder"),
                 )
         elif target.kind == "page" and ctx.site is not None and ctx.site.pages:
             if not target.path.startswith("/") and ctx.url is None:
@@ -174,8 +182,8 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             close = ctx.site.closest(url)
             yield Violation(
                 link.span,
-                f"link to `{target.path}`: no page at `{url}`",
-                f"did you mean `{close}`?" if close else "check the address",
+                msg("link to `{target}`: no page at `{url}`", target=target.path, url=url),
+                msg("did you mean `{close}`?", close=close) if close else msg("check the address"),
             )
 
 
@@ -208,16 +216,20 @@ def _other_anchor(
         return
     yield Violation(
         link.span,
-        f"`{target.path}` has no heading with the anchor `#{anchor}`",
+        msg(
+            "`{target}` has no heading with the anchor `#{anchor}`",
+            target=target.path,
+            anchor=anchor,
+        ),
         _anchor_hint(anchor, known),
     )
 
 
-def _anchor_hint(anchor: str, known: Iterable[str]) -> str | None:
+def _anchor_hint(anchor: str, known: Iterable[str]) -> Message | None:
     import difflib
 
     close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean `#{close[0]}`?" if close else None
+    return msg("did you mean `{close}`?", close=f"#{close[0]}") if close else None
 
 
 @rule("YEP402", "link-to-image", Severity.WARNING)
@@ -254,8 +266,11 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
             continue  # the link is part of a sentence
         yield Violation(
             link.span,
-            f"this paragraph is only a link to the image `{target.path}`: `!` forgotten?",
-            "write `![…](…)` to show the image",
+            msg(
+                "this paragraph is only a link to the image `{target}`: `!` forgotten?",
+                target=target.path,
+            ),
+            msg("write `![…](…)` to show the image"),
         )
 
 
@@ -284,7 +299,7 @@ def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
         empty = ("", "<>") if link.kind == "html" else ("", "#", "<>")  # `<a href="#">`: a dummy
         if link.target.strip() in empty:
             yield Violation(
-                link.span, "link has no target", "write the address, or remove the link"
+                link.span, msg("link has no target"), msg("write the address, or remove the link")
             )
 
 
@@ -331,7 +346,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
             continue
         yield Violation(
             link.span,
-            f"no heading on this page has the anchor `#{anchor}`",
+            msg("no heading on this page has the anchor `#{anchor}`", anchor=anchor),
             _anchor_hint(anchor, known),
         )
 
@@ -401,6 +416,6 @@ def absolute_own_link(post: Post, ctx: Context) -> Iterator[Violation]:
             path = "/" + written[written.find("/") + 1 :] if "/" in written else "/"
             yield Violation(
                 link.span,
-                f"link to this site written in full: `{target}`",
-                f"write `{path}`",
+                msg("link to this site written in full: `{target}`", target=target),
+                msg("write `{new}`", new=path),
             )

@@ -9,6 +9,7 @@ from typing import Any
 from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document import Post
+from yeplint.i18n import msg
 from yeplint.registry import rule
 from yeplint.schemas import SUGGEST
 
@@ -56,16 +57,31 @@ def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
         if value is _MISSING:
             yield Violation(
                 fm.insertion_point(),
-                f"`{key}` is missing; the {language} page has `{_shown(written)}`",
-                f"add `{key}: {_shown(primary)}`",
+                msg(
+                    "`{key}` is missing; the {language} page has `{value}`",
+                    key=key,
+                    language=language,
+                    value=_shown(written),
+                ),
+                msg("add `{key}: {value}`", key=key, value=_shown(primary)),
             )
         else:
-            hint = "use the same value on both pages, or change both"
+            hint = msg("use the same value on both pages, or change both")
             if primary != written:
-                hint = f"write `{_shown(primary)}` (the {language} page's, by this page's names)"
+                hint = msg(
+                    "write `{value}` (the {language} page's, by this page's names)",
+                    value=_shown(primary),
+                    language=language,
+                )
             yield Violation(
                 fm.locate((key,)),
-                f"`{key}` is `{_shown(value)}`; the {language} page has `{_shown(written)}`",
+                msg(
+                    "`{key}` is `{value}`; the {language} page has `{other}`",
+                    key=key,
+                    value=_shown(value),
+                    language=language,
+                    other=_shown(written),
+                ),
                 hint,
             )
 
@@ -125,7 +141,12 @@ def translation_title_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
         language = ctx.settings.languages[0][0]
         yield Violation(
             fm.locate((ctx.settings.title_field,)),
-            f"title `{title.strip()}` differs from the {language} page's `{key}` "
-            f"`{expected.strip()}`",
-            "make them the same",
+            msg(
+                "title `{title}` differs from the {language} page's `{key}` `{expected}`",
+                title=title.strip(),
+                language=language,
+                key=key,
+                expected=expected.strip(),
+            ),
+            msg("make them the same"),
         )
