@@ -103,3 +103,51 @@ def test_content_hook_never_fails_on_an_old_problem_of_an_untouched_page(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "content/b.md:1:1 YEP301 image `team.jpg` does not exist" in done.stdout
     assert "YEP201" not in done.stdout and "content/a.md" not in done.stdout
+
+
+def _both_hooks(repo: Path) -> None:
+    """A .pre-commit-config.yaml running both hooks of .pre-commit-hooks.yaml as they are
+    (their entries on this checkout's Python, so the code under test is what runs)."""
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    local = [
+        {**hook, "entry": f"{sys.executable} -m yeplint {hook['entry'].removeprefix('yeplint ')}",
+         "language": "system"}
+        for hook in hooks
+    ]  # fmt: skip
+    config = {"repos": [{"repo": "local", "hooks": local}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git(repo, "add", ".pre-commit-config.yaml")
+
+
+def _run(repo: Path, home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run"],
+        cwd=repo,
+        env={**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def test_both_hooks_report_each_problem_once(repo: Path, pre_commit_home: Path) -> None:
+    """The `yeplint` hook checks the staged pages; the content hook, seeing it configured,
+    leaves them to it and reports what the commit breaks elsewhere."""
+    (repo / "content" / "team.jpg").write_bytes(b"")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start")
+    _both_hooks(repo)
+    (repo / "content" / "a.md").write_text("##Kop\n\nNieuw.\n")  # staged, with a problem
+    git(repo, "add", "content/a.md")
+    git(repo, "rm", "-q", "content/team.jpg")  # breaks the untouched b.md
+    done = _run(repo, pre_commit_home)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
+    assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout
+
+    done = _run(repo, pre_commit_home, SKIP="yeplint")  # the page hook skipped: all in one
+    assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
+    assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout

@@ -120,7 +120,7 @@ def _lint(
     from yeplint.registry import UnknownSelector
 
     data: bytes | None = None
-    dependents: frozenset[Path] = frozenset()
+    selection: Selection | None = None
     try:
         checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
         settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
@@ -149,7 +149,7 @@ def _lint(
                 _fail(_nothing_found(list(paths) or [Path()], settings))
             if changed_since is not None or staged:
                 selection = _changed(targets, None if staged else changed_since, settings)
-                targets, dependents = selection.targets, selection.dependents
+                targets = selection.targets
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
@@ -165,14 +165,8 @@ def _lint(
             result = linter.run(targets, data=data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
-    if dependents:
-        from yeplint.changes import RELATED_CODES
-
-        result.diagnostics = [  # a page nobody changed: only what the change broke in it
-            d
-            for d in result.diagnostics
-            if result.files[d.path].path not in dependents or d.code.startswith(RELATED_CODES)
-        ]
+    if selection is not None:  # a page nobody changed: only what the change broke in it
+        result.diagnostics = [d for d in result.diagnostics if selection.keeps(d, result.files)]
     for notice in result.notices:
         click.echo(f"yeplint: {notice}", err=True)
     if linter.cache is not None:
