@@ -1,5 +1,6 @@
-"""Release readiness: the sdist and wheel build, pass `twine check`, and the wheel installed in
-a fresh virtual environment runs `yeplint check` on the examples."""
+"""Release readiness: the sdist and wheel build (the message catalogs compiled into the wheel),
+pass `twine check`, and the wheel installed in a fresh virtual environment runs
+`yeplint check` on the examples, in English and in Dutch."""
 
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ def test_the_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
         capture_output=True,
         timeout=120,
     )
+    import zipfile
+
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as wheel_file:
+        names = wheel_file.namelist()
+    assert "yeplint/locale/nl/LC_MESSAGES/yeplint.mo" in names  # compiled by the build
     fresh = tmp_path / "venv"
     venv.create(fresh, with_pip=True)
     wheel = next(dist.glob("*.whl"))
@@ -64,6 +70,15 @@ def test_the_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert "Found 12 errors and 3 warnings in 3 of 4 files checked." in done.stdout
+    dutch = subprocess.run(
+        [str(fresh / "bin" / "yeplint"), "check", "examples/content", "--no-cache", "--lang", "nl"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "12 fouten en 3 waarschuwingen gevonden" in dutch.stdout, dutch.stdout + dutch.stderr
     schemas = subprocess.run(
         [
             str(fresh / "bin" / "python"),

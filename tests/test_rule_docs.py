@@ -1,4 +1,5 @@
-"""Every rule documents itself; docs/rules.md is generated from that and kept fresh."""
+"""Every rule documents itself; docs/rules.md and docs/rules/<CODE>.md are generated from that
+and kept fresh."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import UPDATE
-from yeplint.docs import SECTIONS, render
+from yeplint.docs import GENERATED, SECTIONS, pages, write
 from yeplint.registry import all_rules
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
@@ -26,9 +27,18 @@ def test_codes_and_names_are_well_formed() -> None:
         assert rule.name == rule.name.lower() and " " not in rule.name
 
 
-def test_rules_md_is_fresh() -> None:
+def test_the_rule_pages_are_fresh() -> None:
     if UPDATE:
-        DOCS.write_text(render(), encoding="utf-8")
-    assert DOCS.read_text(encoding="utf-8") == render(), (
-        "run: python -m yeplint.docs > docs/rules.md"
-    )
+        write(DOCS)
+    wanted = pages()
+    for name, text in wanted.items():
+        assert (DOCS / name).read_text(encoding="utf-8") == text, f"run: {GENERATED}"
+    present = {f"rules/{p.name}" for p in (DOCS / "rules").glob("*.md")}
+    assert present == {n for n in wanted if n.startswith("rules/")}, f"run: {GENERATED}"
+
+
+def test_every_rule_has_a_page_linked_from_the_index() -> None:
+    index = pages()["rules.md"]
+    for rule in all_rules():
+        assert f"[{rule.code}](rules/{rule.code}.md)" in index
+        assert rule.url.endswith(f"/rules/{rule.code}/")

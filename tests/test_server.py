@@ -164,7 +164,7 @@ async def test_diagnostics_on_open_and_change_with_exact_ranges(
     assert missing.severity == lsp.DiagnosticSeverity.Error
     assert missing.source == "yeplint"
     assert missing.code_description is not None
-    assert missing.code_description.href.endswith("#yep301")
+    assert missing.code_description.href.endswith("/rules/YEP301/")
     assert missing.message.startswith("image `weg.jpg` does not exist")
 
     (page.parent / "weg.jpg").write_bytes(_jpeg())  # the image appears on disk: no restart

@@ -113,6 +113,7 @@ def _lint(
     progress: bool = False,
     jobs: int = 1,
     cache: bool = False,
+    lang: str | None = None,
 ) -> tuple[Result, Linter]:
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
@@ -125,7 +126,10 @@ def _lint(
         checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
         settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
         if settings.detected:
-            click.echo(f"yeplint: {settings.detected}", err=True)
+            from yeplint.i18n import render
+
+            told = render(settings.detected, reader_language(lang, settings))
+            click.echo(f"yeplint: {told}", err=True)
         linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
         linter.check_schemas()
         if cache and stdin_filename is None:
@@ -389,6 +393,7 @@ def check(
         progress=output_file is not None or output_format == "text",
         jobs=jobs or default_jobs(),
         cache=not no_cache,
+        lang=lang,
     )
     lang = reader_language(lang, linter.settings)
     if (fix or show_diff) and stdin is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint.diagnostics import Severity
-from yeplint.i18n import LANGUAGES
+from yeplint.i18n import LANGUAGES, msg
 
 
 class ConfigError(Exception):
@@ -184,8 +184,12 @@ def load_settings(
     return replace(
         preset_settings(name),
         root=folder.parent if folder.name == "content" else folder,
-        detected=f"{folder} looks like the {name} site: using preset `{name}` "
-        f'(a yeplint.toml with `preset = "{name}"` says so explicitly; --isolated turns it off)',
+        detected=msg(
+            "{folder} looks like the {name} site: using preset `{name}` (a yeplint.toml with"
+            ' `preset = "{name}"` says so explicitly; --isolated turns it off)',
+            folder=str(folder),
+            name=name,
+        ),
     )
 
 

@@ -37,10 +37,17 @@ class Rule:
         return ("unsafe" if self.unsafe_fix else "safe") if self.fixable else "-"
 
     @property
+    def url(self) -> str:
+        return RULE_URL.format(code=self.code)
+
+    @property
     def summary(self) -> str:
         first = self.doc.strip().split("\n\n", 1)[0]
         return " ".join(first.split()).rstrip(".") or self.name
 
+
+RULE_URL = "https://yeplint.readthedocs.io/en/latest/rules/{code}/"
+"""A rule's page on the documentation site (mkdocs.yml, docs/rules/<CODE>.md)."""
 
 RULES: dict[str, Rule] = {}
 _BY_NAME: dict[str, str] = {}

@@ -31,15 +31,13 @@ from yeplint.config import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.discovery import Target, display_path
 from yeplint.i18n import LANGUAGES, msg, render
-from yeplint.registry import RULES
+from yeplint.registry import RULE_URL, RULES
 
 if TYPE_CHECKING:
     from yeplint.engine import Linter
 
 DEBOUNCE_SECONDS = 0.15
 """How long typing must pause before a changed buffer is linted again."""
-DOCS_URL = "https://yeplint.readthedocs.io/en/latest/rules/#{code}"
-"""Each rule's documentation (``codeDescription.href``)."""
 SOURCE = "yeplint"
 FIX_ALL = "source.fixAll.yeplint"
 MARKDOWN = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
@@ -289,7 +287,7 @@ def to_lsp(d: Diagnostic, lines: Sequence[str], lang: str = "en") -> lsp.Diagnos
             else lsp.DiagnosticSeverity.Warning
         ),
         code=d.code,
-        code_description=lsp.CodeDescription(href=DOCS_URL.format(code=d.code.lower())),
+        code_description=lsp.CodeDescription(href=RULE_URL.format(code=d.code)),
         source=SOURCE,
         tags=[lsp.DiagnosticTag.Unnecessary] if d.code in _UNNECESSARY else None,
         data={"rule": d.rule},

@@ -42,6 +42,7 @@ def document(result: Result) -> dict[str, Any]:
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary},
+            "helpUri": rule.url,
             "help": {"text": rule.doc, "markdown": rule.doc},
             "defaultConfiguration": {"level": _level(rule.severity.value)},
             "properties": {"tags": [rule.name]},

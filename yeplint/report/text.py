@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.i18n import msg, msgn, render
+from yeplint.registry import RULE_URL
 from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def _header(d: Diagnostic, lang: str) -> Line:
         (d.path, "bold"),
         (f":{d.line}:{d.column}", "dim"),
         (" ", None),
-        (d.code, "bold red" if error else "bold yellow"),
+        (d.code, f"bold {'red' if error else 'yellow'} link {RULE_URL.format(code=d.code)}"),
         (" ", None),
     ]
     if d.fix is not None and d.fix.applicability == "safe":
