@@ -16,6 +16,7 @@ from typing import Any
 
 from yeplint.config import Settings
 from yeplint.globs import matches_any
+from yeplint.i18n import msg
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
@@ -100,17 +101,17 @@ def discover(
             for path in _walk(arg, root, settings, trusted, told, cwd):
                 found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
             continue
-        reason = None
+        reason: str | None = None
         if stat.S_ISLNK(mode):
             try:
                 mode = arg.stat().st_mode
             except OSError:
-                reason = "a broken or looping symlink"
+                reason = msg("a broken or looping symlink")
             else:
                 if not _regular_inside(arg, root):
-                    reason = "a symlink that leaves the content root"
+                    reason = msg("a symlink that leaves the content root")
         if reason is None and not stat.S_ISREG(mode):
-            reason = "not a regular file"
+            reason = msg("not a regular file")
         if _excluded(arg, root, settings):
             continue
         found.setdefault(arg, Target(arg, display_path(arg, cwd), root, reason))

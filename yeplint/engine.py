@@ -380,7 +380,7 @@ class Linter:
             return self._file_diag(
                 target,
                 TOO_LARGE,
-                msg("file is larger than {size} bytes; skipped", size=f"{size_cap:,}"),
+                msg("file is larger than {size:,} bytes; skipped", size=size_cap),
                 msg("split the page, or raise `max-file-size` in the configuration"),
             )
         return data

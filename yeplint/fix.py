@@ -136,7 +136,7 @@ def _fix_one(
     except WriteRefused as exc:
         report.diagnostics.pop(target.display, None)
         refuse(
-            msg("fix not applied: {problem}", problem=str(exc)),
+            msg("fix not applied: {problem}", problem=exc.args[0] if exc.args else str(exc)),
             msg("fix it by hand, or fix the cause and run `--fix` again"),
         )
 

@@ -368,9 +368,9 @@ class _Builder:
                     self._too_complex(
                         root,
                         msg(
-                            "front matter expands to more than {count} values (aliases"
+                            "front matter expands to more than {count:,} values (aliases"
                             " referring to aliases)",
-                            count=f"{MAX_NODES:,}",
+                            count=MAX_NODES,
                         ),
                     )
                     return None

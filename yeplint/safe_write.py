@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from yeplint.i18n import msg
+
 SUFFIX = ".yeplint-fix"
 LOCK_WAIT = 30.0
 """Seconds to wait for another process's lock on a file before giving up on it."""
@@ -44,8 +46,11 @@ class LockedFile:
         _refuse_unwritable(self.path, self.info, folder)
         if self.info.st_nlink > 1:
             raise WriteRefused(
-                f"the file has {self.info.st_nlink} hard links; rewriting it would separate"
-                " them, so it is left as it is"
+                msg(
+                    "the file has {count} hard links; rewriting it would separate them, so it"
+                    " is left as it is",
+                    count=self.info.st_nlink,
+                )
             )
         _remove_stale_temporaries(self.path)
         handle, name = _temporary(self.path)
@@ -60,10 +65,12 @@ class LockedFile:
             finally:
                 os.close(handle)
             if not self._unchanged():
-                raise WriteRefused("the file changed while yeplint was fixing it")
+                raise WriteRefused(msg("the file changed while yeplint was fixing it"))
             temporary.replace(self.path)
         except OSError as exc:
-            raise WriteRefused(f"cannot write the file: {exc.strerror or exc}") from None
+            raise WriteRefused(
+                msg("cannot write the file: {reason}", reason=str(exc.strerror or exc))
+            ) from None
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()
@@ -89,11 +96,13 @@ def locked(path: Path, limit: int) -> Iterator[LockedFile]:
         try:
             fd = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
         except OSError as exc:
-            raise WriteRefused(f"cannot open the file: {exc.strerror or exc}") from None
+            raise WriteRefused(
+                msg("cannot open the file: {reason}", reason=str(exc.strerror or exc))
+            ) from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise WriteRefused("not a regular file")
+                raise WriteRefused(msg("not a regular file"))
             _lock(fd, deadline)
             now = real.stat()
             if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):
@@ -121,7 +130,7 @@ def _lock(fd: int, deadline: float) -> None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 raise WriteRefused(
-                    "another process has held the file locked for too long"
+                    msg("another process has held the file locked for too long")
                 ) from None
             time.sleep(0.01)
 
@@ -153,13 +162,15 @@ def _writable(info: os.stat_result, path: Path) -> bool:
 
 def _refuse_unwritable(path: Path, info: os.stat_result, folder: Path) -> None:
     if not _writable(info, path):
-        raise WriteRefused("the file is read-only")
+        raise WriteRefused(msg("the file is read-only"))
     try:
         folder_info = folder.stat()
     except OSError as exc:
-        raise WriteRefused(f"cannot write the folder: {exc.strerror}") from None
+        raise WriteRefused(
+            msg("cannot write the folder: {reason}", reason=str(exc.strerror))
+        ) from None
     if not _writable(folder_info, folder):
-        raise WriteRefused("its folder is read-only (the fixed file is written beside it)")
+        raise WriteRefused(msg("its folder is read-only (the fixed file is written beside it)"))
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -170,7 +181,9 @@ def _temporary(path: Path) -> tuple[int, str]:
             prefix=f".{path.name}.{os.getpid()}.", suffix=SUFFIX, dir=path.parent
         )
     except OSError as exc:
-        raise WriteRefused(f"cannot write beside the file: {exc.strerror or exc}") from None
+        raise WriteRefused(
+            msg("cannot write beside the file: {reason}", reason=str(exc.strerror or exc))
+        ) from None
 
 
 def _remove_stale_temporaries(path: Path) -> None:
