@@ -189,12 +189,27 @@ def _underlined_hashes(post: Post) -> Iterator[Violation]:
         )
 
 
+_SPACES = {
+    "\t": msg("a tab"),
+    "\u00a0": msg("a no-break space"),
+    "\u202f": msg("a narrow no-break space"),
+    "\u2002": msg("an en space"),
+    "\u2003": msg("an em space"),
+    "\u2009": msg("a thin space"),
+    "\u200a": msg("a hair space"),
+    "\u3000": msg("an ideographic space"),
+}
+"""The spaces writers paste from word processors, named in each language."""
+
+
 def _character(char: str) -> Message:
     """An invisible character by name: ``a no-break space (U+00A0)``."""
     import unicodedata
 
-    name = unicodedata.name(char, "").lower()
     code = f"{ord(char):04X}"
+    if char in _SPACES:
+        return msg("{space} (U+{code})", space=_SPACES[char], code=code)
+    name = unicodedata.name(char, "").lower()
     if not name:
         return msg("an invisible character (U+{code})", code=code)
     if name[:1] in "aeiou":
