@@ -11,7 +11,9 @@ import pytest
 
 from tests.conftest import UPDATE, fix_paths, lint_paths
 from yeplint.config import Settings
-from yeplint.diagnostics import Diagnostic
+from yeplint.context import Context
+from yeplint.diagnostics import Diagnostic, Violation
+from yeplint.document import Post
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -34,7 +36,7 @@ def test_the_engines_own_problems_in_both_languages(
 
     all_rules()  # registers the rules
 
-    def crash(*_: object) -> list[object]:
+    def crash(post: Post, ctx: Context) -> list[Violation]:
         raise RuntimeError("kapot")
 
     monkeypatch.setitem(RULES, "YEP210", dataclasses.replace(RULES["YEP210"], check=crash))

@@ -227,14 +227,19 @@ def _check(folder: Path, *args: str, env: dict[str, str | None] | None = None) -
     return result.exit_code, result.output
 
 
-def test_the_command_line_chooses_the_language(tmp_path: Path) -> None:
-    (tmp_path / "post.md").write_text(BROKEN_DATE, encoding="utf-8")
-    (tmp_path / "schema.json").write_text(
+def _date_site(folder: Path) -> None:
+    """A page with a date written `2018-3-26`, in a collection whose schema wants a date."""
+    (folder / "post.md").write_text(BROKEN_DATE, encoding="utf-8")
+    (folder / "schema.json").write_text(
         '{"type": "object", "properties": {"date": {"type": "string", "format": "date"}}}'
     )
-    (tmp_path / "yeplint.toml").write_text(
+    (folder / "yeplint.toml").write_text(
         '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
     )
+
+
+def test_the_command_line_chooses_the_language(tmp_path: Path) -> None:
+    _date_site(tmp_path)
     english = "`2018-3-26` in `date` is not a YYYY-MM-DD date"
     dutch = "`2018-3-26` in `date` is geen datum in de vorm JJJJ-MM-DD"
     code, out = _check(tmp_path, "--output-format", "concise")
@@ -258,13 +263,7 @@ def test_the_language_changes_no_identity(tmp_path: Path) -> None:
     """Fingerprints, baselines and the cache are the same whichever language is read."""
     import json
 
-    (tmp_path / "post.md").write_text(BROKEN_DATE, encoding="utf-8")
-    (tmp_path / "schema.json").write_text(
-        '{"type": "object", "properties": {"date": {"type": "string", "format": "date"}}}'
-    )
-    (tmp_path / "yeplint.toml").write_text(
-        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
-    )
+    _date_site(tmp_path)
     reports = {}
     for lang in ("en", "nl"):
         reports[lang] = json.loads(_check(tmp_path, "--output-format", "gitlab", "--lang", lang)[1])

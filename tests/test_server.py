@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -122,6 +122,21 @@ async def _change(client: LanguageClient, path: Path, text: str, version: int) -
     )
 
 
+async def _all_actions(
+    client: LanguageClient, page: Path, found: list[lsp.Diagnostic]
+) -> Sequence[lsp.Command | lsp.CodeAction]:
+    """The code actions for every line of the page."""
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
+            range=lsp.Range(lsp.Position(0, 0), lsp.Position(20, 0)),
+            context=lsp.CodeActionContext(diagnostics=found),
+        )
+    )
+    assert actions is not None
+    return actions
+
+
 def _codes(found: list[lsp.Diagnostic]) -> list[tuple[object, int, int, int, int]]:
     return [
         (
@@ -211,14 +226,7 @@ async def test_fix_all_and_did_you_mean(client: LanguageClient, tmp_path: Path) 
     text = PAGE.replace("categories:", "Categories:").replace("weg.jpg", "Groep.jpg")
     found = await _open(client, page, text)
     assert [d.code for d in found] == ["YEP103", "YEP102", "YEP201", "YEP303"]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
-            range=lsp.Range(lsp.Position(0, 0), lsp.Position(20, 0)),
-            context=lsp.CodeActionContext(diagnostics=found),
-        )
-    )
-    assert actions is not None
+    actions = await _all_actions(client, page, found)
     wrong_case = next(d for d in found if d.code == "YEP303")
     assert wrong_case.related_information is not None
     assert wrong_case.related_information[0].location.uri == (page.parent / "groep.jpg").as_uri()
@@ -250,14 +258,7 @@ async def test_a_dutch_site_gets_dutch_diagnostics_and_actions(
         "de afbeelding `Groep.jpg` verschilt in hoofdletters en kleine letters van het bestand",
     ]
     assert found[0].message.split("\n")[1] == "bedoel je `categories`?"
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
-            range=lsp.Range(lsp.Position(0, 0), lsp.Position(20, 0)),
-            context=lsp.CodeActionContext(diagnostics=found),
-        )
-    )
-    assert actions is not None
+    actions = await _all_actions(client, page, found)
     titles = {a.title for a in actions if isinstance(a, lsp.CodeAction)}
     assert "Vervang `Categories` door `categories` (YEP103)" in titles  # read from the hint
     assert "schrijf `## Waarom grenzen?` (YEP201)" in titles
