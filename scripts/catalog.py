@@ -59,7 +59,9 @@ def extract(root: Path = ROOT) -> Catalog:
 def updated(po: Path, template: Catalog) -> Catalog:
     with po.open("rb") as handle:
         catalog = read_po(handle)
+    created = catalog.creation_date  # the template's is today: no churn in the header
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.creation_date = created
     catalog.obsolete.clear()
     return catalog
 

@@ -8,6 +8,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 from xml.etree import ElementTree as ET
 
+from yeplint.i18n import msg, render
+
 if TYPE_CHECKING:
     from yeplint.diagnostics import Diagnostic
     from yeplint.engine import Result
@@ -32,6 +34,7 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
     suite = ET.SubElement(
         suites, "testsuite", name="yeplint", tests=str(len(paths)), failures=str(failing)
     )
+    hint, warning = render(msg("hint"), options.lang), render(msg("warning"), options.lang)
     for path in paths:
         case = ET.SubElement(suite, "testcase", name=_xml(path), classname="yeplint")
         found = by_path.get(path, [])
@@ -45,13 +48,14 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
             )
             failure.text = _xml(
                 f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
-                + (f"\nhint: {d.hint}" if d.hint else "")
+                + (f"\n{hint}: {d.hint}" if d.hint else "")
             )
         if warnings:
             out_text = ET.SubElement(case, "system-out")
             out_text.text = _xml(
                 "\n".join(
-                    f"{d.path}:{d.line}:{d.column}: {d.code} warning: {d.message}" for d in warnings
+                    f"{d.path}:{d.line}:{d.column}: {d.code} {warning}: {d.message}"
+                    for d in warnings
                 )
             )
     ET.indent(suites)
