@@ -397,3 +397,20 @@ async def test_changes_in_quick_succession_are_linted_once(
     assert [d.code for d in found] == ["YEP201", "YEP301"]
     await asyncio.sleep(0.6)  # no lint is left waiting for the earlier versions
     assert page.as_uri() not in debounced.diagnostics
+
+
+def test_the_language_of_a_buffer(tmp_path: Path) -> None:
+    """`initializationOptions.lang`, then the configuration's `lang`, then the editor's
+    language (`InitializeParams.locale`), then the locale."""
+    from yeplint.server import YeplintServer
+
+    page = _site(tmp_path) / "post.nl.md"
+    server = YeplintServer()
+    assert server.lang_for(page) == "en"  # the tests run in the C locale
+    server.client_locale = "nl-BE"
+    assert server.lang_for(page) == "nl"
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\nlang = "en"\n')
+    server.forget_config()
+    assert server.lang_for(page) == "en"  # the configuration beats the editor
+    server.lang = "nl"
+    assert server.lang_for(page) == "nl"  # the editor's setting for yeplint beats both

@@ -5,7 +5,9 @@ const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 let client;
 
 function activate() {
-  const command = workspace.getConfiguration("yeplint").get("path", "yeplint");
+  const settings = workspace.getConfiguration("yeplint");
+  const command = settings.get("path", "yeplint");
+  const lang = settings.get("lang", null);
   const serverOptions = { command, args: ["server"], transport: TransportKind.stdio };
   const clientOptions = {
     documentSelector: [
@@ -13,6 +15,7 @@ function activate() {
       { scheme: "file", language: "mdx" },
       { scheme: "file", pattern: "**/*.mdx" },
     ],
+    initializationOptions: lang ? { lang } : {},
   };
   client = new LanguageClient("yeplint", "yeplint", serverOptions, clientOptions);
   return client.start();
