@@ -129,7 +129,7 @@ def test_nested_messages_fields_and_plurals_render_in_one_language() -> None:
     wanted = msg("{field} must be {wanted}, not {found}", field=Field(("volgnummer",)),
                  wanted=msg("an integer"), found=msg("a string"))  # fmt: skip
     assert wanted == "`volgnummer` must be an integer, not a string"
-    assert wanted.render("nl") == "`volgnummer` moet een geheel getal zijn, niet een tekst"
+    assert wanted.render("nl") == "`volgnummer` moet een getal zonder komma zijn, niet een tekst"
     one = msgn("{count} error", "{count} errors", 1)
     many = msgn("{count} error", "{count} errors", 3)
     assert (one, many) == ("1 error", "3 errors")
@@ -323,3 +323,20 @@ def test_the_identity_of_a_localized_diagnostic_is_the_english_one() -> None:
 def test_the_catalog_script_has_nothing_to_update(capsys: pytest.CaptureFixture[str]) -> None:
     """`python scripts/catalog.py --check`, as a maintainer runs it: byte for byte current."""
     assert catalog.main(["--check"]) == 0, capsys.readouterr().out
+
+
+def test_types_are_named_in_words(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text("---\nvolgnummer: 2.5\ntitel: 3\n---\n", encoding="utf-8")
+    (tmp_path / "schema.json").write_text(
+        '{"type": "object", "properties": {"volgnummer": {"type": "integer"},'
+        ' "titel": {"type": "string"}}}'
+    )
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+    )
+    _, english = _check(tmp_path, "--output-format", "concise")
+    assert "`volgnummer` must be an integer, not a decimal number" in english
+    assert "`titel` must be a string, not an integer" in english
+    _, dutch = _check(tmp_path, "--output-format", "concise", "--lang", "nl")
+    assert "`volgnummer` moet een getal zonder komma zijn, niet een kommagetal" in dutch
+    assert "`titel` moet een tekst zijn, niet een getal zonder komma" in dutch

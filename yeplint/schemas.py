@@ -507,8 +507,13 @@ def json_type(value: Any) -> str:
 
 
 def _type_name(value: Any) -> Message:
+    """What a value is, in words: the found side of "must be an integer, not …"."""
     kind = json_type(value)
-    return msg("a boolean") if kind == "boolean" else _JSON_TYPES[kind]
+    if kind == "boolean":
+        return msg("a boolean")
+    if kind == "number":
+        return msg("a decimal number")  # "not a number" would puzzle beside "an integer"
+    return _JSON_TYPES[kind]
 
 
 def _either(choices: list[Message | str]) -> Message | str:
