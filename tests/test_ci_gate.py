@@ -136,46 +136,6 @@ def test_an_image_is_the_changes_to_report_only_when_it_changed(site: Path) -> N
     )
 
 
-@pytest.mark.parametrize(
-    ("config", "environ", "runs"),
-    [
-        ("repos: [{repo: local, hooks: [{id: yeplint}]}]", {"PRE_COMMIT": "1"}, True),
-        ("repos: [{repo: local, hooks: [{id: yeplint}]}]", {}, False),
-        (
-            "repos: [{repo: local, hooks: [{id: yeplint}]}]",
-            {"PRE_COMMIT": "1", "SKIP": "a,yeplint"},
-            False,
-        ),
-        (
-            "repos: [{repo: x, hooks: [{id: yeplint, stages: [pre-push]}]}]",
-            {"PRE_COMMIT": "1"},
-            False,
-        ),
-        (
-            "default_stages: [pre-push]\nrepos: [{repo: x, hooks: [{id: yeplint}]}]",
-            {"PRE_COMMIT": "1"},
-            False,
-        ),
-        (
-            "repos: [{repo: x, hooks: [{id: yeplint, stages: [pre-commit]}]}]",
-            {"PRE_COMMIT": "1"},
-            True,
-        ),
-        ("repos: [{repo: x, hooks: [{id: yeplint-content}]}]", {"PRE_COMMIT": "1"}, False),
-        ("repos: [{repo: x, hooks: [{id: yeplint}", {"PRE_COMMIT": "1"}, False),
-        (None, {"PRE_COMMIT": "1"}, False),
-    ],
-)
-def test_the_content_hook_knows_when_the_page_hook_runs(
-    tmp_path: Path, config: str | None, environ: dict[str, str], runs: bool
-) -> None:
-    from yeplint.changes import page_hook_runs
-
-    if config is not None:
-        (tmp_path / ".pre-commit-config.yaml").write_text(config)
-    assert page_hook_runs(tmp_path, environ) is runs
-
-
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_changed_since_takes_the_pages_linking_to_a_changed_or_deleted_page(site: Path) -> None:
     (site / "yeplint.toml").write_text('preset = "yep-trainingen"\nselect = ["YEP401", "YEP404"]\n')

@@ -29,10 +29,14 @@ def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
-def try_repo(repo: Path, home: Path, hook: str, *args: str) -> subprocess.CompletedProcess[str]:
+def try_repo(
+    repo: Path, home: Path, hook: str | None, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """`pre-commit try-repo` on this checkout: one hook, or every hook when ``hook`` is None."""
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    hooks = [hook] if hook is not None else []
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, *args],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *hooks, *args],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -105,12 +109,14 @@ def test_content_hook_never_fails_on_an_old_problem_of_an_untouched_page(
     assert "YEP201" not in done.stdout and "content/a.md" not in done.stdout
 
 
-def _both_hooks(repo: Path) -> None:
+def _both_hooks(repo: Path, *, reverse: bool = False) -> None:
     """A .pre-commit-config.yaml running both hooks of .pre-commit-hooks.yaml as they are
     (their entries on this checkout's Python, so the code under test is what runs)."""
     import yaml
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    if reverse:
+        hooks.reverse()
     local = [
         {**hook, "entry": f"{sys.executable} -m yeplint {hook['entry'].removeprefix('yeplint ')}",
          "language": "system"}
@@ -133,21 +139,39 @@ def _run(repo: Path, home: Path, **env: str) -> subprocess.CompletedProcess[str]
     )
 
 
-def test_both_hooks_report_each_problem_once(repo: Path, pre_commit_home: Path) -> None:
-    """The `yeplint` hook checks the staged pages; the content hook, seeing it configured,
-    leaves them to it and reports what the commit breaks elsewhere."""
+def _commit_that_breaks_b(repo: Path) -> None:
+    """Stage a page with a problem (a.md) and delete the image the untouched b.md shows."""
     (repo / "content" / "team.jpg").write_bytes(b"")
     git(repo, "add", ".")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start")
-    _both_hooks(repo)
-    (repo / "content" / "a.md").write_text("##Kop\n\nNieuw.\n")  # staged, with a problem
+    (repo / "content" / "a.md").write_text("##Kop\n\nNieuw.\n")
     git(repo, "add", "content/a.md")
-    git(repo, "rm", "-q", "content/team.jpg")  # breaks the untouched b.md
+    git(repo, "rm", "-q", "content/team.jpg")
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["page-hook-first", "content-hook-first"])
+def test_both_hooks_report_each_problem_once(
+    repo: Path, pre_commit_home: Path, reverse: bool
+) -> None:
+    """Whichever hook runs first checks the staged page; the other leaves it out, and the
+    content hook reports what the commit breaks elsewhere."""
+    _commit_that_breaks_b(repo)
+    _both_hooks(repo, reverse=reverse)
     done = _run(repo, pre_commit_home)
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
     assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout
 
     done = _run(repo, pre_commit_home, SKIP="yeplint")  # the page hook skipped: all in one
+    assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
+    assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout
+
+
+def test_try_repo_with_every_hook_reports_each_problem_once(
+    repo: Path, pre_commit_home: Path
+) -> None:
+    _commit_that_breaks_b(repo)
+    done = try_repo(repo, pre_commit_home, None)  # every hook of this checkout
+    assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
     assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout

@@ -8,14 +8,11 @@ page's slug. That may take a few pages too many, never one too few."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
-
-import yaml
 
 from yeplint.diagnostics import Diagnostic
 from yeplint.discovery import Target
@@ -78,52 +75,13 @@ class Selection:
         return target.path not in self.dependents or d.code.startswith(RELATED_CODES)
 
 
-PAGE_HOOK = "yeplint"
-"""The pre-commit hook that checks the staged pages pre-commit passes it."""
-HOOKED_SUFFIXES = (".md", ".markdown")
-"""Pages pre-commit passes to that hook (its ``types_or: [markdown]``)."""
-
-
-def page_hook_runs(top: Path, environ: Mapping[str, str]) -> bool:
-    """Whether this is pre-commit running the content hook in a repository whose
-    ``.pre-commit-config.yaml`` also runs the ``yeplint`` hook at commit time (not skipped
-    with ``SKIP``): that hook checks the staged pages, so this run leaves them to it and
-    reports only the pages they affect; no problem is printed twice."""
-    if environ.get("PRE_COMMIT") != "1":
-        return False
-    if PAGE_HOOK in {name.strip() for name in environ.get("SKIP", "").split(",")}:
-        return False
-    try:
-        text = (top / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    if not isinstance(config, dict) or not isinstance(config.get("repos"), list):
-        return False
-    default = config.get("default_stages")
-    for repo in config["repos"]:
-        hooks = repo.get("hooks") if isinstance(repo, dict) else None
-        for hook in hooks if isinstance(hooks, list) else []:
-            if not isinstance(hook, dict) or hook.get("id") != PAGE_HOOK:
-                continue
-            stages = hook.get("stages", default)
-            if not isinstance(stages, list) or {"pre-commit", "commit"} & set(map(str, stages)):
-                return True
-    return False
-
-
 def select_changed(
     targets: list[Target],
     ref: str | None,
     cwd: Path,
     languages: tuple[tuple[str, str], ...] = (),
-    environ: Mapping[str, str] | None = None,
 ) -> Selection:
     changed = changed_paths(ref, cwd)
-    leave_staged = ref is STAGED and page_hook_runs(
-        Path(_git(["rev-parse", "--show-toplevel"], cwd)[0].strip()),
-        os.environ if environ is None else environ,
-    )
     names = {p.name for p in changed if p.suffix.lower() in IMAGE_SUFFIXES}
     twins: set[Path] = set()
     for page in changed:
@@ -135,8 +93,7 @@ def select_changed(
     for target in targets:
         path = target.path.resolve()
         if path in changed:
-            if not (leave_staged and path.name.lower().endswith(HOOKED_SUFFIXES)):
-                chosen.append(target)
+            chosen.append(target)
         elif path in twins or (
             needles and not target.skip_reason and _mentions(target.path, needles)
         ):

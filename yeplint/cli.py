@@ -154,6 +154,7 @@ def _lint(
             if changed_since is not None or staged:
                 selection = _changed(targets, None if staged else changed_since, settings)
                 targets = selection.targets
+            targets = _share_with_the_other_hook(targets, selection)
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
@@ -231,6 +232,21 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
     if settings.exclude:
         said += f", exclude = {list(settings.exclude)}"
     return f"no Markdown files found under {where} ({said}); nothing was checked"
+
+
+def _share_with_the_other_hook(targets: list[Target], selection: Selection | None) -> list[Target]:
+    """Under pre-commit: leave out the pages the other yeplint hook of this run checked in
+    full, and record those this run checks in full (:mod:`yeplint.hookrun`)."""
+    from yeplint.hookrun import already_checked, record_file, remember
+
+    record = record_file(Path.cwd())
+    if record is None:
+        return targets
+    done = already_checked(record)
+    kept = [t for t in targets if t.path.resolve() not in done]
+    dependents = selection.dependents if selection is not None else frozenset()
+    remember(record, [t.path.resolve() for t in kept if t.path not in dependents])
+    return kept
 
 
 def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Selection:
