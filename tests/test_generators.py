@@ -153,3 +153,44 @@ def test_dated_post_file_names(tmp_path: Path, name: str, message: str | None) -
     else:
         assert len(found) == 1 and found[0].startswith(message), found
     assert lint_paths([page], tmp_path, select=["YEP601"], settings=Settings()) == []
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT))
+def test_without_a_configuration_the_generators_conventions_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """No yeplint.toml: checking the content, or one page from its own folder, finds the site by
+    its generator's marker and applies its conventions: the same problems as after
+    `yeplint init`, but for the schema rules init adds."""
+    import json
+
+    def problems(folder: Path, *args: str) -> set[tuple[str, int, str]]:
+        monkeypatch.chdir(folder)
+        done = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", *args])
+        assert done.exit_code in (0, 1), done.output
+        found = json.loads(done.stdout)["diagnostics"]
+        return {(d["path"], d["line"], d["code"]) for d in found if d["code"][3] != "1"}
+
+    bare, configured = tmp_path / "bare", tmp_path / "configured"
+    shutil.copytree(SITES / name, bare)
+    shutil.copytree(SITES / name, configured)
+    monkeypatch.chdir(configured)
+    assert CliRunner().invoke(main, ["init", CONTENT[name]]).exit_code == 0
+    assert problems(bare, CONTENT[name]) == problems(configured, CONTENT[name])
+    told = CliRunner().invoke(main, ["check", "--no-cache", CONTENT[name]]).stderr
+    assert f"looks like a {name} site" not in told  # a configuration is there: it decides
+    monkeypatch.chdir(bare)
+    told = CliRunner().invoke(main, ["check", "--no-cache", CONTENT[name]]).stderr
+    assert f"looks like a {name} site, whose conventions apply" in told
+
+
+def test_a_marker_above_the_repository_is_not_the_sites(tmp_path: Path) -> None:
+    from yeplint.config import generator_site
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    assert generator_site([repo / "docs"]) is None
+    found = generator_site([tmp_path / "docs-elsewhere"])
+    assert found is not None and found.generator == "mkdocs" and found.root == tmp_path

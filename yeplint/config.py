@@ -4,7 +4,8 @@ The nearest ``yeplint.toml`` or ``pyproject.toml`` with a ``[tool.yeplint]`` tab
 from the working directory, is used; ``--config`` names one, ``--isolated`` ignores them all.
 Every key is checked: an unknown key or a wrong type is a :class:`ConfigError` naming both.
 With no configuration file, a built-in preset applies only when the checked tree carries its
-signature (:mod:`yeplint.presets`).
+signature (:mod:`yeplint.presets`); else a generator's conventions when its marker file is in
+a checked path's folder or above it (:func:`generator_site`).
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ def load_settings(
 
     detected = detect(paths or [start or Path.cwd()])
     if detected is None:
-        return Settings()
+        return generator_site(paths or [start or Path.cwd()]) or Settings()
     name, folder = detected
     return replace(
         preset_settings(name),
@@ -191,6 +192,47 @@ def load_settings(
             name=name,
         ),
     )
+
+
+SITE_SEARCH_DEPTH = 8
+"""Folders walked up from a checked path to find a site's generator marker, short of the
+repository's top (a folder with ``.git``), which is the last one looked at."""
+
+
+def generator_site(paths: Sequence[Path]) -> Settings | None:
+    """With no configuration file: the conventions of the generator whose marker file
+    (``hugo.toml``, ``mkdocs.yml``, …) is in the first checked path's folder or one above it,
+    rooted at that site's folder, with a notice; ``None`` when there is none. What ``yeplint
+    init`` would write, less the inferred schemas."""
+    from yeplint.generators import TEMPLATE_FOLDERS, detect, tsconfig_aliases
+
+    start = paths[0].resolve() if paths else Path.cwd().resolve()
+    folder = start if start.is_dir() else start.parent
+    chain = [folder, *folder.parents][:SITE_SEARCH_DEPTH]
+    top = next((f for f in chain if (f / ".git").exists()), chain[-1])
+    found = detect(folder, top)
+    if found is None:
+        return None
+    generator, site = found
+    aliases = (*generator.path_aliases, *tsconfig_aliases(site))
+    return replace(
+        Settings(),
+        **{**generator.settings, "path_aliases": aliases},
+        root=site,
+        static_roots=generator.static,
+        include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
+        exclude=tuple(f"{name}/" for name in (*TEMPLATE_FOLDERS, *generator.output)),
+        detected=msg(
+            "no yeplint.toml: {site} looks like a {name} site, whose conventions apply"
+            " (`yeplint init` writes them down, with schemas for the front matter)",
+            site=str(site),
+            name=generator.name,
+        ),
+    )
+
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mdx", "mdown", "mkd", "mkdn")
+"""Every extension a Markdown page is written with."""
 
 
 def preset_settings(name: str) -> Settings:
@@ -308,6 +350,10 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
         return f"from preset {settings.preset}"
     if settings.generator is not None and key.replace("-", "_") in _GENERATOR_KEYS:
         return f"from generator {settings.generator}"
+    if settings.config_file is None and settings.generator is not None:
+        attr = key.replace("-", "_")
+        if getattr(settings, attr) != getattr(Settings(), attr):
+            return f"detected: a {settings.generator} site"  # generator_site()
     return "default"
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yeplint.config import Settings
+from yeplint.config import MARKDOWN_EXTENSIONS, Settings
 from yeplint.discovery import discover
 from yeplint.document import load_text
 from yeplint.generators import TEMPLATE_FOLDERS, Generator, detect, tsconfig_aliases
@@ -49,7 +49,6 @@ _DATE_TIME = re.compile(
 )
 _NUMBER = re.compile(r"[+-]?(\d[\d_,]*)?\.?\d+([eE][+-]?\d+)?")
 _IMAGE = re.compile(r"(?i)[^:?#]+\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?)")
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mdx", "mdown", "mkd", "mkdn")
 MAX_ENUM = 15
 """A text field with at most this many distinct values (and repeats) becomes an enum."""
 MAX_ENUM_TEXT = 40
