@@ -96,3 +96,24 @@ def test_the_url_examples_load_and_serve_where_they_say(tmp_path: Path) -> None:
         lambda p: next(c for c in hugo.collections if by_glob[c.name] == p),
     )
     assert sorted(site.pages) == ["/over-ons", "/posts/hallo"]
+
+
+def test_show_settings_says_why_the_defaults_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("# Kop\n")
+    shown = CliRunner().invoke(main, ["check", "--show-settings", "page.md"]).stdout
+    assert shown.startswith("# no configuration file (yeplint.toml, or [tool.yeplint]")
+    assert "and no known site" in shown.splitlines()[0]
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    shown = CliRunner().invoke(main, ["check", "--show-settings", "page.md"]).stdout
+    assert shown.splitlines()[:2] == [
+        "# no configuration file",
+        f"# no yeplint.toml: {tmp_path.resolve()} looks like a mkdocs site, whose conventions"
+        " apply (`yeplint init` writes them down, with schemas for the front matter)",
+    ]

@@ -309,7 +309,17 @@ def describe(settings: Settings) -> list[str]:
         table = _read(file)
         if file.name == "pyproject.toml":
             table = table.get("tool", {}).get("yeplint", {})
-    lines = [f"# configuration: {file}" if file else "# no configuration file: defaults"]
+    if file is not None:
+        lines = [f"# configuration: {file}"]
+    elif settings.detected:
+        lines = ["# no configuration file"]
+    else:
+        lines = [
+            "# no configuration file (yeplint.toml, or [tool.yeplint] in pyproject.toml) in the"
+            " working directory or above it, and no known site (the yep-trainingen preset's"
+            " folders, a generator's marker file) at or above the checked path: the defaults"
+            " (`yeplint init` sets a site up)"
+        ]
     if settings.detected:
         lines.append(f"# {settings.detected}")
     if settings.root is not None:
