@@ -340,3 +340,21 @@ def test_types_are_named_in_words(tmp_path: Path) -> None:
     _, dutch = _check(tmp_path, "--output-format", "concise", "--lang", "nl")
     assert "`volgnummer` moet een getal zonder komma zijn, niet een kommagetal" in dutch
     assert "`titel` moet een tekst zijn, niet een getal zonder komma" in dutch
+
+
+def test_a_schema_author_writes_the_message_of_a_missing_key(tmp_path: Path) -> None:
+    (tmp_path / "post.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    (tmp_path / "schema.json").write_text(
+        """{"type": "object", "required": ["volgnummer"], "properties": {"volgnummer": {
+            "type": "integer",
+            "x-yeplint-message": {"nl": "elke training heeft een {field} nodig"},
+            "x-yeplint-hint": {"nl": "voeg `volgnummer: 1` toe; het bepaalt de volgorde"}}}}"""
+    )
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+    )
+    _, dutch = _check(tmp_path, "--lang", "nl", "--color", "never")
+    assert "YEP102 elke training heeft een `volgnummer` nodig" in dutch
+    assert "tip: voeg `volgnummer: 1` toe; het bepaalt de volgorde" in dutch
+    _, english = _check(tmp_path, "--lang", "en", "--color", "never")
+    assert "YEP102 missing required key `volgnummer`" in english

@@ -434,15 +434,23 @@ def _chain(root: Any, steps: list[Any], documents: dict[str, Any]) -> tuple[Any,
     return tuple(reversed(chain))
 
 
-def _custom(error: SchemaError, violation: Violation, field: Field) -> Violation:
+def _custom(
+    error: SchemaError,
+    violation: Violation,
+    field: Field,
+    missing: tuple[Any, ...] | None = None,
+) -> Violation:
     """The violation with the schema author's message and hint (``x-yeplint-message``,
-    ``x-yeplint-hint`` on the failing subschema or one that led to it), where there are."""
+    ``x-yeplint-hint``): for a wrong value, on the failing subschema or one that led to it;
+    for a missing key, on that key's own subschema (``missing``), where ``{value}`` is empty."""
     message, hint = violation.message, violation.hint
-    extra: dict[str, Arg] = {"field": field, "value": _short(error.instance)}
-    own = _own_texts(error, MESSAGE)
+    value = "" if missing is not None else _short(error.instance)
+    extra: dict[str, Arg] = {"field": field, "value": value}
+    chain = error.chain if missing is None else missing
+    own = _own_texts(chain, MESSAGE)
     if own and isinstance(message, Message):
         message = custom(own, Message(message.template, {**message.args, **extra}))
-    own = _own_texts(error, HINT)
+    own = _own_texts(chain, HINT)
     if own:
         english = own.get("en") or next(iter(own.values()))
         base = hint if isinstance(hint, Message) else Message(english, extra)
@@ -452,9 +460,9 @@ def _custom(error: SchemaError, violation: Violation, field: Field) -> Violation
     return Violation(violation.span, message, hint, violation.fix)
 
 
-def _own_texts(error: SchemaError, keyword: str) -> dict[str, str] | None:
+def _own_texts(chain: tuple[Any, ...], keyword: str) -> dict[str, str] | None:
     """A schema author's text by language, from the nearest schema along the chain."""
-    for schema in error.chain:
+    for schema in chain:
         texts = schema.get(keyword) if isinstance(schema, dict) else None
         if isinstance(texts, dict):
             return {str(k): v for k, v in texts.items() if isinstance(v, str)} or None
@@ -811,7 +819,9 @@ def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Fi
             if close
             else msg("add `{key}: …` to the front matter", key=key)
         )
-        yield Finding(rule, _custom(error, Violation(span, message, hint), Field((*path, key))))
+        own = (props.get(key), error.resolve(props.get(key)))  # the missing key's own texts
+        violation = _custom(error, Violation(span, message, hint), Field((*path, key)), own)
+        yield Finding(rule, violation)
 
 
 def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:

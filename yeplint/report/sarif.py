@@ -31,7 +31,7 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/")
 
 
-def document(result: Result) -> dict[str, Any]:
+def document(result: Result, lang: str = "en") -> dict[str, Any]:
     from yeplint.registry import all_rules
 
     rules = all_rules()
@@ -93,6 +93,7 @@ def document(result: Result) -> dict[str, Any]:
                     }
                 },
                 "results": results,
+                "language": lang,  # of the results' messages (the rules' help is English)
                 "columnKind": "unicodeCodePoints",
             }
         ],
@@ -129,5 +130,5 @@ def _fixes(d: Diagnostic) -> dict[str, object]:
 
 
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
-    json.dump(document(result), out, ensure_ascii=False, indent=2)
+    json.dump(document(result, options.lang), out, ensure_ascii=False, indent=2)
     out.write("\n")
