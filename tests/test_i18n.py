@@ -235,14 +235,21 @@ def _check(folder: Path, *args: str, env: dict[str, str | None] | None = None) -
     return result.exit_code, result.output
 
 
-def _date_site(folder: Path) -> None:
-    """A page with a date written `2018-3-26`, in a collection whose schema wants a date."""
-    (folder / "post.md").write_text(BROKEN_DATE, encoding="utf-8")
-    (folder / "schema.json").write_text(
-        '{"type": "object", "properties": {"date": {"type": "string", "format": "date"}}}'
-    )
+def _one_page_site(folder: Path, page: str, schema: str) -> None:
+    """``post.md`` holding ``page``, in one collection whose schema is ``schema``."""
+    (folder / "post.md").write_text(page, encoding="utf-8")
+    (folder / "schema.json").write_text(schema, encoding="utf-8")
     (folder / "yeplint.toml").write_text(
         '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+    )
+
+
+def _date_site(folder: Path) -> None:
+    """A page with a date written `2018-3-26`, in a collection whose schema wants a date."""
+    _one_page_site(
+        folder,
+        BROKEN_DATE,
+        '{"type": "object", "properties": {"date": {"type": "string", "format": "date"}}}',
     )
 
 
@@ -296,18 +303,14 @@ def test_the_language_changes_no_identity(tmp_path: Path) -> None:
 
 
 def test_a_schema_author_writes_the_message(tmp_path: Path) -> None:
-    (tmp_path / "post.md").write_text(
-        "---\ntitle: x\nspringest: niet-een-url\n---\n", encoding="utf-8"
-    )
-    (tmp_path / "schema.json").write_text(
+    _one_page_site(
+        tmp_path,
+        "---\ntitle: x\nspringest: niet-een-url\n---\n",
         """{"type": "object", "properties": {"springest": {
             "type": "string", "pattern": "^https://",
             "x-yeplint-message": {"nl": "{field} moet een webadres zijn, niet `{value}`",
                                   "en": "{field} must be a web address, not `{value}`"},
-            "x-yeplint-hint": {"nl": "begin met https://"}}}}"""
-    )
-    (tmp_path / "yeplint.toml").write_text(
-        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+            "x-yeplint-hint": {"nl": "begin met https://"}}}}""",
     )
     _, dutch = _check(tmp_path, "--lang", "nl", "--color", "never")
     assert "YEP101 `springest` moet een webadres zijn, niet `niet-een-url`" in dutch
@@ -334,13 +337,11 @@ def test_the_catalog_script_has_nothing_to_update(capsys: pytest.CaptureFixture[
 
 
 def test_types_are_named_in_words(tmp_path: Path) -> None:
-    (tmp_path / "post.md").write_text("---\nvolgnummer: 2.5\ntitel: 3\n---\n", encoding="utf-8")
-    (tmp_path / "schema.json").write_text(
+    _one_page_site(
+        tmp_path,
+        "---\nvolgnummer: 2.5\ntitel: 3\n---\n",
         '{"type": "object", "properties": {"volgnummer": {"type": "integer"},'
-        ' "titel": {"type": "string"}}}'
-    )
-    (tmp_path / "yeplint.toml").write_text(
-        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+        ' "titel": {"type": "string"}}}',
     )
     _, english = _check(tmp_path, "--output-format", "concise")
     assert "`volgnummer` must be an integer, not a decimal number" in english
@@ -351,15 +352,13 @@ def test_types_are_named_in_words(tmp_path: Path) -> None:
 
 
 def test_a_schema_author_writes_the_message_of_a_missing_key(tmp_path: Path) -> None:
-    (tmp_path / "post.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
-    (tmp_path / "schema.json").write_text(
+    _one_page_site(
+        tmp_path,
+        "---\ntitle: x\n---\n",
         """{"type": "object", "required": ["volgnummer"], "properties": {"volgnummer": {
             "type": "integer",
             "x-yeplint-message": {"nl": "elke training heeft een {field} nodig"},
-            "x-yeplint-hint": {"nl": "voeg `volgnummer: 1` toe; het bepaalt de volgorde"}}}}"""
-    )
-    (tmp_path / "yeplint.toml").write_text(
-        '[[collections]]\nname = "pages"\nglob = "*.md"\nschema = "schema.json"\n'
+            "x-yeplint-hint": {"nl": "voeg `volgnummer: 1` toe; het bepaalt de volgorde"}}}}""",
     )
     _, dutch = _check(tmp_path, "--lang", "nl", "--color", "never")
     assert "YEP102 elke training heeft een `volgnummer` nodig" in dutch
