@@ -74,3 +74,20 @@ def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
     names = [p.name for p in CASES if p.relative_to(FIXTURES).parts[0] == code]
     assert any(n.startswith("bad_") for n in names), f"{code} has no bad_ fixture"
     assert any(n.startswith("ok_") for n in names), f"{code} has no ok_ fixture"
+
+
+def test_every_message_of_every_fixture_can_be_translated() -> None:
+    """A message, hint or fix description written as a plain string would stay English in a
+    Dutch report: each one is a Message (yeplint/i18n.py)."""
+    from yeplint.i18n import Message
+
+    plain = []
+    for case in CASES:
+        code = case.relative_to(FIXTURES).parts[0]
+        root = FIXTURES / code
+        config = root / "yeplint.toml"
+        settings = load_settings(config=config) if config.is_file() else None
+        for d in lint_paths([case], root, select=[code], settings=settings):
+            texts = [d.message, d.hint, d.fix.description if d.fix else None]
+            plain += [(case.name, d.code, t) for t in texts if t and not isinstance(t, Message)]
+    assert plain == []
