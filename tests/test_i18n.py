@@ -172,6 +172,15 @@ def test_a_broken_translation_shows_the_english_instead_of_failing(
     assert msg("unknown key `{key}`", key="x").render("nl") == "unknown key `x`"
 
 
+def test_numbers_are_grouped_per_language() -> None:
+    from yeplint.i18n import Number
+
+    size = msg("file is larger than {size} bytes; skipped", size=Number(1_000_000))
+    assert size == "file is larger than 1,000,000 bytes; skipped"
+    assert size.render("nl") == "het bestand is groter dan 1.000.000 bytes; overgeslagen"
+    assert i18n.render(i18n.decode(i18n.encode(size)), "nl") == size.render("nl")
+
+
 def test_line_breaks_in_values_become_spaces() -> None:
     assert msg("heading ends with `{mark}`", mark="a\n  b") == "heading ends with `a b`"
 

@@ -19,7 +19,7 @@ from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
-from yeplint.i18n import msg, one_line
+from yeplint.i18n import Number, msg, one_line
 from yeplint.images import IMAGE_SUFFIXES, ImageResolver
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
@@ -380,7 +380,7 @@ class Linter:
             return self._file_diag(
                 target,
                 TOO_LARGE,
-                msg("file is larger than {size:,} bytes; skipped", size=size_cap),
+                msg("file is larger than {size} bytes; skipped", size=Number(size_cap)),
                 msg("split the page, or raise `max-file-size` in the configuration"),
             )
         return data

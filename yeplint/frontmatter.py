@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from yeplint.diagnostics import Edit, Fix, Intent, Span
-from yeplint.i18n import Message, msg
+from yeplint.i18n import Message, Number, msg
 from yeplint.source import Problem
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -368,9 +368,9 @@ class _Builder:
                     self._too_complex(
                         root,
                         msg(
-                            "front matter expands to more than {count:,} values (aliases"
+                            "front matter expands to more than {count} values (aliases"
                             " referring to aliases)",
-                            count=MAX_NODES,
+                            count=Number(MAX_NODES),
                         ),
                     )
                     return None

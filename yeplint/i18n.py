@@ -33,7 +33,7 @@ DOMAIN = "yeplint"
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 
-Arg = Union[str, int, float, "Message", "Field"]
+Arg = Union[str, int, float, "Message", "Field", "Number"]
 
 
 def one_line(text: str) -> str:
@@ -102,6 +102,32 @@ def _dutch_field(path: tuple[str | int, ...]) -> str:
     return f"`{last}` in {above}" if isinstance(parent[-1], int) else f"`{last}` onder {above}"
 
 
+class Number:
+    """A large number, grouped the way each language groups digits: 1,000,000 in English,
+    1.000.000 in Dutch."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Number) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def render(self, lang: str) -> str:
+        grouped = f"{self.value:,}"
+        return grouped.replace(",", ".") if lang == "nl" else grouped
+
+
 class Message(str):
     """An English message (the ``str`` itself) that remembers how it was made: the template
     (the catalog's ``msgid``), the values of its ``{placeholders}``, and for :func:`msgn` the
@@ -158,7 +184,7 @@ class Message(str):
 def _render_arg(value: Arg, lang: str) -> Arg:
     if isinstance(value, Message):
         return value.render(lang)
-    if isinstance(value, Field):
+    if isinstance(value, (Field, Number)):
         return value.render(lang)
     return value
 
@@ -240,6 +266,8 @@ def _encode_arg(value: Arg) -> object:
         return {"m": encode(value)}
     if isinstance(value, Field):
         return {"f": list(value.path)}
+    if isinstance(value, Number):
+        return {"n": value.value}
     return value
 
 
@@ -263,6 +291,8 @@ def _decode_arg(value: object) -> Arg:
             return decoded if isinstance(decoded, Message) else Message(decoded)
         if "f" in value and isinstance(value["f"], list):
             return Field(tuple(value["f"]))
+        if "n" in value and type(value["n"]) is int:
+            return Number(value["n"])
         raise ValueError("malformed message value")
     if isinstance(value, (str, int, float)):
         return value
@@ -274,6 +304,7 @@ __all__ = [
     "LANGUAGES",
     "Field",
     "Message",
+    "Number",
     "custom",
     "language_from_locale",
     "msg",
