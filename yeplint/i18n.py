@@ -33,7 +33,7 @@ DOMAIN = "yeplint"
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 
-Arg = Union[str, int, float, "Message", "Field", "Number"]
+Arg = Union[str, int, float, "Message", "Localized"]
 
 
 def one_line(text: str) -> str:
@@ -48,14 +48,19 @@ def one_line(text: str) -> str:
     return " ".join([parts[0].rstrip(), *inner, parts[-1].lstrip()])
 
 
-class Field:
-    """A place in the front matter, named the way each language names it: ```categories[0]```
-    in English (as the YAML path), "het 1e item van `categories`" in Dutch."""
+class Localized:
+    """A value of a message written differently per language (:meth:`render`); as a ``str``
+    and in a template, its English form; equal to another of its kind with the same
+    :attr:`key`."""
 
-    __slots__ = ("path",)
+    __slots__ = ()
 
-    def __init__(self, path: tuple[str | int, ...]) -> None:
-        self.path = tuple(path)
+    @property
+    def key(self) -> object:
+        raise NotImplementedError
+
+    def render(self, lang: str) -> str:
+        raise NotImplementedError
 
     def __str__(self) -> str:
         return self.render(DEFAULT)
@@ -64,13 +69,27 @@ class Field:
         return format(str(self), spec)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Field) and other.path == self.path
+        return type(other) is type(self) and isinstance(other, Localized) and other.key == self.key
 
     def __hash__(self) -> int:
-        return hash(self.path)
+        return hash(self.key)
 
     def __repr__(self) -> str:
-        return f"Field({self.path!r})"
+        return f"{type(self).__name__}({self.key!r})"
+
+
+class Field(Localized):
+    """A place in the front matter, named the way each language names it: ```categories[0]```
+    in English (as the YAML path), "het 1e item van `categories`" in Dutch."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: tuple[str | int, ...]) -> None:
+        self.path = tuple(path)
+
+    @property
+    def key(self) -> object:
+        return self.path
 
     def render(self, lang: str) -> str:
         if lang == "nl":
@@ -102,7 +121,7 @@ def _dutch_field(path: tuple[str | int, ...]) -> str:
     return f"`{last}` in {above}" if isinstance(parent[-1], int) else f"`{last}` onder {above}"
 
 
-class Number:
+class Number(Localized):
     """A large number, grouped the way each language groups digits: 1,000,000 in English,
     1.000.000 in Dutch."""
 
@@ -111,17 +130,9 @@ class Number:
     def __init__(self, value: int) -> None:
         self.value = value
 
-    def __str__(self) -> str:
-        return self.render(DEFAULT)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Number) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash(self.value)
+    @property
+    def key(self) -> object:
+        return self.value
 
     def render(self, lang: str) -> str:
         grouped = f"{self.value:,}"
@@ -182,9 +193,7 @@ class Message(str):
 
 
 def _render_arg(value: Arg, lang: str) -> Arg:
-    if isinstance(value, Message):
-        return value.render(lang)
-    if isinstance(value, (Field, Number)):
+    if isinstance(value, (Message, Localized)):
         return value.render(lang)
     return value
 
@@ -303,6 +312,7 @@ __all__ = [
     "DEFAULT",
     "LANGUAGES",
     "Field",
+    "Localized",
     "Message",
     "Number",
     "custom",
