@@ -9,6 +9,7 @@ block's text, and block text is mapped back to the original lines. Only tests im
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote
@@ -177,13 +178,17 @@ class _LineMapper:
         self.starts: list[int] = []
         self.lines: list[int] = []
         self.columns: list[int] = []
+        self.unescaped_pipes: list[list[int]] = []
         offset = 0
         for k, text in enumerate(content.split("\n")):
             index = first_line + k
             original = source[index] if 0 <= index < len(source) else ""
             self.starts.append(offset)
             self.lines.append(index + line_offset + 1)
-            self.columns.append(column_of(text, original))
+            pipes = _unescaped_pipes(text, original)
+            self.unescaped_pipes.append(pipes)
+            escaped = text.replace("|", "\\|") if pipes else text
+            self.columns.append(column_of(escaped, original))
             offset += len(text) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -196,12 +201,22 @@ class _LineMapper:
                 lo = mid + 1
             else:
                 hi = mid - 1
-        return self.lines[k], self.columns[k] + offset - self.starts[k] + 1
+        inside = offset - self.starts[k]
+        shift = bisect_left(self.unescaped_pipes[k], inside)
+        return self.lines[k], self.columns[k] + inside + shift + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(max(start, end))
         return Span(line, column, end_line, end_column)
+
+
+def _unescaped_pipes(text: str, original: str) -> list[int]:
+    """Where ``text`` has a ``|`` that the source wrote ``\\|``: a table cell's content, which
+    markdown-it hands over unescaped, so every offset after one is a column short."""
+    if "|" not in text or "\\|" not in original or text.strip() in original:
+        return []
+    return [i for i, char in enumerate(text) if char == "|"]
 
 
 def column_of(text: str, original: str) -> int:
