@@ -458,39 +458,17 @@ def check(
     sys.exit(code)
 
 
-WATCHED = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".toml", ".json", ".pdf")
-
-
 def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Check, then check again each time a page, an image or a configuration file changes
-    (the cache makes that re-lint only the changed files and the pages depending on them)."""
-    import contextlib
-
+    (the cache makes that re-lint only the changed files and the pages depending on them);
+    :mod:`yeplint.watch`."""
     try:
-        import watchfiles
+        import watchfiles  # noqa: F401
     except ImportError:
         _fail("--watch needs watchfiles: pip install 'yeplint[watch]'")
-    from yeplint.images import IMAGE_SUFFIXES
+    from yeplint.watch import run
 
-    wanted = (*WATCHED, *IMAGE_SUFFIXES)
-
-    def relevant(change: watchfiles.Change, path: str) -> bool:
-        return path.lower().endswith(wanted) and ".yeplint_cache" not in path
-
-    params = {**ctx.params, "watch": False}
-    folders = [p.resolve() for p in (paths or (Path(),))]
-    config = params.get("config")
-    if isinstance(config, Path):
-        folders.append(config.resolve())
-    try:
-        while True:
-            click.clear()
-            with contextlib.suppress(SystemExit):  # each check's exit code: keep watching
-                ctx.invoke(check, **params)
-            click.echo("yeplint: watching for changes (Ctrl-C stops)", err=True)
-            next(iter(watchfiles.watch(*folders, watch_filter=relevant, debounce=300)))
-    except KeyboardInterrupt:
-        sys.exit(0)
+    run(ctx, paths)
 
 
 def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
