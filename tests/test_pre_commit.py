@@ -109,12 +109,18 @@ def test_content_hook_never_fails_on_an_old_problem_of_an_untouched_page(
     assert "YEP201" not in done.stdout and "content/a.md" not in done.stdout
 
 
-def _both_hooks(repo: Path, *, reverse: bool = False) -> None:
+def _both_hooks(
+    repo: Path, *, reverse: bool = False, args: dict[str, list[str]] | None = None
+) -> None:
     """A .pre-commit-config.yaml running both hooks of .pre-commit-hooks.yaml as they are
-    (their entries on this checkout's Python, so the code under test is what runs)."""
+    (their entries on this checkout's Python, so the code under test is what runs), each with
+    the ``args`` given for its id."""
     import yaml
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        if args and hook["id"] in args:
+            hook["args"] = args[hook["id"]]
     if reverse:
         hooks.reverse()
     local = [
@@ -175,3 +181,53 @@ def test_try_repo_with_every_hook_reports_each_problem_once(
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
     assert done.stdout.count("content/b.md:1:1 YEP301") == 1, done.stdout
+
+
+def _verdict(done: subprocess.CompletedProcess[str], name: str) -> str:
+    """What pre-commit says of the hook whose name starts so: ``Passed`` or ``Failed``."""
+    line = next(line for line in done.stdout.splitlines() if line.startswith(name))
+    return line.rsplit(".", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    "narrowed",
+    [["--select", "YEP2"], ["--ignore", "YEP3"], ["--severity", "error"], ["--exit-zero"]],
+    ids=["select", "ignore", "severity", "exit-zero"],
+)
+def test_a_narrowed_hook_does_not_vouch_for_a_page(
+    repo: Path, pre_commit_home: Path, narrowed: list[str]
+) -> None:
+    """The page hook, run first with options that hide a missing image (or its failure), used
+    to record the page as checked: the content hook left it out, and pre-commit said
+    "Passed / Passed" for a commit of a page whose image does not exist."""
+    (repo / "content" / "a.md").write_text("## Kop\n\n![Groep](groep.jpg)\n")
+    git(repo, "add", ".")
+    _both_hooks(repo, args={"yeplint": narrowed})
+    done = _run(repo, pre_commit_home)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "content/a.md:3:1 YEP301 image `groep.jpg` does not exist" in done.stdout
+    assert _verdict(done, "yeplint (staged pages") == "Failed", done.stdout
+
+    if narrowed != ["--exit-zero"]:  # the content hook's own narrowing: it checks all it takes
+        _both_hooks(repo, reverse=True, args={"yeplint-content": narrowed})
+        done = _run(repo, pre_commit_home)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "content/a.md:3:1 YEP301" in done.stdout
+
+
+def test_the_hook_that_leaves_a_page_out_fails_on_its_errors_too(
+    repo: Path, pre_commit_home: Path
+) -> None:
+    """A page the other hook reported is not printed twice; the hook that left it out still
+    fails, and says why: no record, however old or however it was come by, makes a pass."""
+    (repo / "content" / "b.md").write_text("Tekst.\n")
+    git(repo, "add", ".")
+    _both_hooks(repo)
+    done = _run(repo, pre_commit_home)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.count("content/a.md:1:1 YEP201") == 1, done.stdout
+    assert done.stdout.count("Failed") == 2, done.stdout
+    assert (
+        "yeplint: content/a.md: 1 error, reported by the other yeplint hook (not repeated here)"
+        in done.stdout
+    )
