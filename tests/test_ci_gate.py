@@ -113,7 +113,30 @@ def test_changed_since_takes_changed_pages_and_pages_of_changed_images(site: Pat
         "content/c.md:1:1: YEP201 no space after `##`: this line is a paragraph, not a heading",
     ]
     code, out = run("check", "content", "--changed-since", "no-such-ref")
-    assert code == 2 and "yeplint: error: git diff" in out
+    assert (code, out) == (
+        2,
+        "yeplint: error: --changed-since: `no-such-ref` is not a commit in this repository\n",
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize("ref", ["--output=written.txt", "-p", "HEAD:content/a.md", "HEAD~5"])
+def test_a_ref_that_is_no_commit_is_a_usage_error_and_git_writes_nothing(
+    site: Path, ref: str
+) -> None:
+    """A ref is verified as a commit before git sees it anywhere else: an option in its place
+    (`--output=FILE` made git diff write the file, and the run pass having checked nothing)."""
+    (site / "content" / "a.md").write_text("Tekst.\n")
+    git(site, "init", "-q")
+    git(site, "add", ".")
+    git(site, "commit", "-qm", "start")
+    (site / "content" / "a.md").write_text("##Kop\n")
+    code, out = run("check", "content", f"--changed-since={ref}")
+    assert (code, out) == (
+        2,
+        f"yeplint: error: --changed-since: `{ref}` is not a commit in this repository\n",
+    )
+    assert sorted(p.name for p in site.iterdir()) == [".git", "content"]
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from yeplint.discovery import Target
     from yeplint.engine import Linter, Result
     from yeplint.fix import FixReport
+    from yeplint.hookrun import Share
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -114,7 +115,11 @@ def _lint(
     jobs: int = 1,
     cache: bool = False,
     lang: str | None = None,
-) -> tuple[Result, Linter]:
+    share: bool = False,
+) -> tuple[Result, Linter, Share | None]:
+    """Lint what the options name; with ``share``, under pre-commit, leave out and record the
+    pages the other yeplint hook of the run checks (``share`` only for a run that shows every
+    problem)."""
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
     from yeplint.engine import Linter, tune_gc
@@ -122,6 +127,7 @@ def _lint(
 
     data: bytes | None = None
     selection: Selection | None = None
+    hook: Share | None = None
     try:
         checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
         settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
@@ -152,9 +158,13 @@ def _lint(
             if not targets:
                 _fail(_nothing_found(list(paths) or [Path()], settings))
             if changed_since is not None or staged:
-                selection = _changed(targets, None if staged else changed_since, settings)
+                ref = None if staged else changed_since
+                selection = _changed(targets, ref, settings, reader_language(lang, settings))
                 targets = selection.targets
-            targets = _share_with_the_other_hook(targets, selection)
+            if share:
+                hook = _share_with_the_other_hook(linter)
+            if hook is not None:
+                targets = hook.leave_out(targets, selection.dependents if selection else ())
     except (ConfigError, DiscoveryError, UnknownSelector) as exc:
         _fail(str(exc))
     tune_gc()
@@ -172,12 +182,14 @@ def _lint(
         _fail(str(exc))
     if selection is not None:  # a page nobody changed: only what the change broke in it
         result.diagnostics = [d for d in result.diagnostics if selection.keeps(d, result.files)]
+    if hook is not None:
+        hook.remember(result.diagnostics)
     for notice in result.notices:
         click.echo(f"yeplint: {notice}", err=True)
     if linter.cache is not None:
         linter.cache.save()
         linter.cache.close()
-    return result, linter
+    return result, linter, hook
 
 
 def _load_baseline(path: Path) -> Baseline:
@@ -234,28 +246,52 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
     return f"no Markdown files found under {where} ({said}); nothing was checked"
 
 
-def _share_with_the_other_hook(targets: list[Target], selection: Selection | None) -> list[Target]:
-    """Under pre-commit: leave out the pages the other yeplint hook of this run checked in
-    full, and record those this run checks in full (:mod:`yeplint.hookrun`)."""
-    from yeplint.hookrun import already_checked, record_file, remember
+def _share_with_the_other_hook(linter: Linter) -> Share | None:
+    """Under pre-commit: this run's part in the record of the pages the two yeplint hooks
+    check (:mod:`yeplint.hookrun`), kept apart per configuration and resolved rules."""
+    from yeplint.hookrun import share
 
-    record = record_file(Path.cwd())
-    if record is None:
-        return targets
-    done = already_checked(record)
-    kept = [t for t in targets if t.path.resolve() not in done]
-    dependents = selection.dependents if selection is not None else frozenset()
-    remember(record, [t.path.resolve() for t in kept if t.path not in dependents])
-    return kept
+    return share(Path.cwd(), linter.cache_key())
 
 
-def _changed(targets: list[Target], ref: str | None, settings: Settings) -> Selection:
+def _tell_left_out(hook: Share | None, lang: str) -> int:
+    """Name the pages left to the other hook that have errors: this hook fails on them too
+    (exit 1), without printing them again. The exit code they call for."""
+    from yeplint.i18n import msgn, render
+
+    if hook is None:
+        return 0
+    for path, count in sorted(hook.errors_elsewhere.items()):
+        told = msgn(
+            "{path}: {count} error, reported by the other yeplint hook (not repeated here)",
+            "{path}: {count} errors, reported by the other yeplint hook (not repeated here)",
+            count,
+            path=path,
+        )
+        click.echo(f"yeplint: {render(told, lang)}", err=True)
+    return 1 if hook.errors_elsewhere else 0
+
+
+def _changed(targets: list[Target], ref: str | None, settings: Settings, lang: str) -> Selection:
+    """The pages the change touches (:mod:`yeplint.changes`); a submodule that changed but
+    whose pages cannot be seen is named, so that no one takes its pages for checked."""
     from yeplint.changes import ChangesError, select_changed
+    from yeplint.discovery import display_path
+    from yeplint.i18n import msg, render
 
+    cwd = Path.cwd()
     try:
-        return select_changed(targets, ref, Path.cwd(), settings.languages)
+        selection = select_changed(targets, ref, cwd, settings)
     except ChangesError as exc:
         _fail(str(exc))
+    for folder in selection.unchecked:
+        told = msg(
+            "submodule `{path}` changed, but its pages were not checked: it is not checked out at "
+            "the commit recorded for it (`git submodule update`)",
+            path=display_path(folder, cwd),
+        )
+        click.echo(f"yeplint: {render(told, lang)}", err=True)
+    return selection
 
 
 @main.command()
@@ -396,7 +432,20 @@ def check(
     known = _load_baseline(baseline_file) if baseline_file is not None else None
 
     stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
-    result, linter = _lint(
+    shows_all = not (
+        select
+        or ignore
+        or exit_zero
+        or shown_severity != "warning"
+        or baseline_file
+        or output_file
+        or warnings_as_errors
+        or fix
+        or show_diff
+        or statistics
+        or stdin_filename is not None
+    )  # a run that shows less (or changes pages) may not vouch for a page to the other hook
+    result, linter, hook = _lint(
         paths,
         select,
         ignore,
@@ -410,6 +459,7 @@ def check(
         jobs=jobs or default_jobs(),
         cache=not no_cache,
         lang=lang,
+        share=shows_all,
     )
     lang = reader_language(lang, linter.settings)
     if (fix or show_diff) and stdin is not None:
@@ -450,7 +500,7 @@ def check(
     if debug:
         for trace in result.tracebacks:
             click.echo(trace, err=True)
-    code = result.exit_code
+    code = max(result.exit_code, _tell_left_out(hook, lang))
     if code == 0 and warnings_as_errors and result.warnings:
         code = 1
     if exit_zero and code == 1:
@@ -597,7 +647,7 @@ def baseline_command(
     from yeplint import baseline
     from yeplint.parallel import default_jobs
 
-    result, _ = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
+    result, _, _ = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
     try:
         baseline.write(output, result.diagnostics)
     except OSError as exc:
