@@ -92,3 +92,28 @@ def test_a_reference_in_another_case_or_encoded_is_one_too(site: Path) -> None:
         1,
         ["content/foto's.md:1:1: YEP301 image `Mijn%20Foto.JPG` does not exist"],
     )
+
+
+def test_a_translation_of_a_changed_page_reports_its_disagreement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import shared_site
+
+    shutil.copytree(shared_site(), tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "start")
+    page = tmp_path / "content" / "coaching" / "andere-themas.nl.md"
+    page.write_text(page.read_text().replace("img: andere-themas-1.jpg", "img: andere-themas.jpg"))
+    git(tmp_path, "add", ".")
+    code, lines = staged()
+    assert (code, [line for line in lines if not line.startswith("yeplint: ")]) == (
+        1,
+        [
+            "content/coaching/andere-themas.en.md:3:6: YEP502 `img` is `andere-themas-1.jpg`; "
+            "the nl page has `andere-themas.jpg`",
+            "content/coaching/andere-themas.nl.md:3:6: YEP301 image `andere-themas.jpg` "
+            "(front matter) does not exist",
+        ],
+    )
