@@ -1,7 +1,8 @@
 """Hostile input shapes at doubling sizes: every one must take time linear in its size.
 
-Prints, per shape, the seconds for each size and the ratio to the previous size (about 2 for
-linear, about 4 for quadratic). Run: ``python bench/hostile_shapes.py [--max-kb 512]``.
+Prints, per shape, the seconds for each size and each ratio to the previous size (about 2 for
+linear, about 4 for quadratic; ``-`` where the smaller size took under 5 ms).
+Run: ``python bench/hostile_shapes.py [--max-kb 512]``.
 """
 
 from __future__ import annotations
@@ -38,7 +39,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "<img tags": _repeat('<img src="a.png" alt="x">\n'),
     "yeplint-disable comments": _repeat("<!-- yeplint-disable YEP201 -->\n"),
     "YAML flow list": lambda n: "---\nk: [" + "a, " * (n // 3) + "]\n---\n",
+    "links to one missing anchor": lambda n: "# Kop\n\n" + _repeat("[a](#nergens)\n")(n),
+    "near-miss anchors, as many headings": lambda n: _near_misses(n // 30),
 }
+
+
+def _near_misses(count: int) -> str:
+    """``count`` headings and as many links, each to an anchor one character off."""
+    headings = "".join(f"## Kop {i}\n\n" for i in range(count))
+    return headings + "".join(f"[a](#kop-{i}x)\n" for i in range(count))
 
 
 def time_one(linter: Linter, root: Path, text: str) -> float:
@@ -64,15 +73,17 @@ def main() -> None:
         while size <= args.max_kb * 1024:
             sizes.append(size)
             size *= 2
-        print(f"{'shape':<38}" + "".join(f"{s // 1024:>8} KB" for s in sizes) + "   worst ratio")
+        header = "".join(f"{s // 1024:>8} KB" for s in sizes)
+        print(f"{'shape':<38}{header}   ratio per doubling")
         for name, make in SHAPES.items():
             if args.only and args.only not in name:
                 continue
             times = [time_one(linter, root, make(s)) for s in sizes]
-            ratios = [b / a for a, b in itertools.pairwise(times) if a > 0.005]
-            worst = max(ratios, default=0.0)
+            ratios = [b / a if a > 0.005 else None for a, b in itertools.pairwise(times)]
+            worst = max((r for r in ratios if r is not None), default=0.0)
             row = "".join(f"{t:>10.3f} s" for t in times)
-            print(f"{name:<38}{row}   {worst:.1f}" + ("  <- super-linear" if worst > 3 else ""))
+            shown = " ".join("-" if r is None else f"{r:.1f}" for r in ratios)
+            print(f"{name:<38}{row}   {shown}" + ("  <- super-linear" if worst > 3 else ""))
 
 
 if __name__ == "__main__":

@@ -436,3 +436,80 @@ def test_a_hugo_style_site_with_url_patterns(
     assert result.output == (  # the page sets its slug: served at /posts/hallo/
         "content/posts/links.md:6:1: YEP401 link to `/posts/hello/`: no page at `/posts/hello/`\n"
     )
+
+
+def _regex_calls_in_links(run: Any) -> int:
+    """How many regex searches the links module makes while ``run()`` runs (its own code only,
+    counted through the profiler's C-call events)."""
+    import re
+    import sys
+
+    import yeplint.rules.links as links
+
+    count = 0
+
+    def profile(frame: Any, event: str, arg: Any) -> None:
+        nonlocal count
+        own = frame.f_code.co_filename == links.__file__
+        if event == "c_call" and own and isinstance(getattr(arg, "__self__", None), re.Pattern):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_links_to_a_missing_anchor_scan_the_page_once(lint: Any) -> None:
+    page = '# Kop\n\n<a id="oud"></a>\n\n'
+
+    def scans(links: int) -> int:
+        text = page + "[x](#nergens) [y](#oud)\n" * links
+        found: list[Diagnostic] = []
+        count = _regex_calls_in_links(lambda: found.extend(lint(text, select=["YEP404"])))
+        assert len(found) == links  # each `#nergens` reported, each `#oud` found in the HTML
+        return count
+
+    assert scans(200) == scans(100)  # a scan per page, not one per link
+
+
+@pytest.mark.parametrize(
+    ("html", "anchors"),
+    [
+        ('<a id="oud"></a>', {"oud"}),
+        ("<a name='oud'>", {"oud"}),
+        ("<div id=oud>", {"oud"}),
+        ('<span id="een twee">', {"een", "een twee"}),
+    ],
+)
+def test_html_ids_count_as_anchors(lint: Any, html: str, anchors: set[str]) -> None:
+    text = html + "\n\n" + "".join(f"[x](#{a.replace(' ', '%20')}) " for a in anchors)
+    assert lint(text + "[y](#ander)\n", select=["YEP404"])[0].message == (
+        "no heading on this page has the anchor `#ander`"
+    )
+    assert len(lint(text + "\n", select=["YEP404"])) == 0
+
+
+def test_anchor_hints_compare_each_link_with_a_bounded_pool(
+    lint: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import difflib
+
+    compared: list[int] = []
+    original = difflib.get_close_matches
+
+    def counted(word: str, possibilities: list[str], *args: Any, **kwargs: Any) -> list[str]:
+        compared.append(len(possibilities))
+        return original(word, possibilities, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counted)
+    headings = "".join(f"## Kop {n}\n\n" for n in range(400))
+    near = [f"kop-{n}x" for n in range(0, 400, 4)] + [f"xop-{n}" for n in range(1, 400, 4)]
+    links = "".join(f"[a](#{a}) [b](#{a})\n" for a in near)  # each missing anchor twice
+    found = lint(headings + links, select=["YEP404"])
+    meant = [a.removesuffix("x").replace("xop", "kop") for a in near]
+    assert [d.hint for d in found] == [f"did you mean `#{a}`?" for a in meant for _ in "ab"]
+    assert len(compared) == len(near)  # one comparison per missing anchor, not per link
+    assert max(compared) <= 40  # a bounded pool, not the page's 400 anchors

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from yeplint.context import Context
@@ -225,11 +227,62 @@ def _other_anchor(
     )
 
 
-def _anchor_hint(anchor: str, known: Iterable[str]) -> Message | None:
-    import difflib
+ANCHOR_POOL = 10
+"""On a page with more anchors than this, a "did you mean" compares a missing anchor with at
+most this many anchors from each of four places (see :class:`AnchorIndex`), so that a link
+costs the same on a page of ten headings or ten thousand."""
 
-    close = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.6)
-    return msg("did you mean `{close}`?", close=f"#{close[0]}") if close else None
+
+class AnchorIndex:
+    """A page's anchors, sorted once, for the hints of the links that miss them.
+
+    The candidates for a missing anchor are its neighbours in alphabetical order (a changed
+    ending: `#waarom-coaching` for `#waarom-coachen`) and those of it without its last
+    character (one added: `#kop-4x` for `#kop-4`), and the same from the other end, in the
+    order of the reversed anchors (a changed start: `#2-aanpak` for `#1-aanpak`); on a small
+    page, every anchor. Each missing anchor's hint is worked out once, however many links
+    repeat it.
+    """
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.forward = sorted(known)
+        self.backward = sorted(a[::-1] for a in known) if len(known) > ANCHOR_POOL else []
+        self._hints: dict[str, str | None] = {}
+
+    def pool(self, anchor: str) -> list[str]:
+        """The anchors compared with ``anchor`` in full: at most ``4 * ANCHOR_POOL``."""
+        if len(self.forward) <= ANCHOR_POOL:
+            return self.forward
+        backward = anchor[::-1]
+        ending = (*_around(self.forward, anchor), *_around(self.forward, anchor[:-1]))
+        start = (*_around(self.backward, backward), *_around(self.backward, backward[:-1]))
+        return sorted({*ending, *(a[::-1] for a in start)})
+
+    def closest(self, anchor: str) -> str | None:
+        """The anchor most like ``anchor`` (difflib's ratio at least 0.6), if any."""
+        if anchor not in self._hints:
+            import difflib
+
+            close = difflib.get_close_matches(anchor, self.pool(anchor), n=1, cutoff=0.6)
+            self._hints[anchor] = close[0] if close else None
+        return self._hints[anchor]
+
+
+def _around(ordered: list[str], key: str) -> list[str]:
+    """The ``ANCHOR_POOL`` items of ``ordered`` next to where ``key`` would stand."""
+    at = bisect_left(ordered, key)
+    start = max(0, min(at - ANCHOR_POOL // 2, len(ordered) - ANCHOR_POOL))
+    return ordered[start : start + ANCHOR_POOL]
+
+
+@lru_cache(maxsize=64)  # a page's anchors are one frozenset for the whole run: one index each
+def anchor_index(known: frozenset[str]) -> AnchorIndex:
+    return AnchorIndex(known)
+
+
+def _anchor_hint(anchor: str, known: frozenset[str]) -> Message | None:
+    close = anchor_index(known).closest(anchor)
+    return msg("did you mean `{close}`?", close=f"#{close}") if close else None
 
 
 @rule("YEP402", "link-to-image", Severity.WARNING)
@@ -340,9 +393,10 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         return  # an include or shortcode may bring headings this file does not show
     from urllib.parse import unquote
 
+    ids = html_ids(post, ctx._memo)
     for link in links:
         anchor = unquote(link.target[1:])
-        if anchor in known or _html_id(post, anchor):
+        if anchor in known or anchor in ids:
             continue
         yield Violation(
             link.span,
@@ -371,10 +425,24 @@ def terms(post: Post) -> set[str]:
 _DEFINED_TERM = re.compile(r"^([^\n]*\S[^\n]*)\n(?=: )", re.M)
 
 
-def _html_id(post: Post, anchor: str) -> bool:
-    """An element with that `id` or `name` written in HTML (`<a id="x">`)."""
-    pattern = re.compile(r"""\b(?:id|name)\s*=\s*["']?""" + re.escape(anchor) + r"""["'\s>]""")
-    return bool(pattern.search(post.text))
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
+_HTML_ID_QUOTED = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def html_ids(post: Post, memo: dict[str, object]) -> frozenset[str]:
+    """The `id`s and `name`s of elements written in HTML (`<a id="x">`), found in one pass over
+    the page (a search per link made a page of many links quadratic). Each value counts up to
+    its first space or quote, and a quoted one also as a whole. Kept in ``memo`` (a file's
+    ``Context._memo``)."""
+    found = memo.get("html_ids")
+    if not isinstance(found, frozenset):
+        text = post.text
+        found = frozenset()
+        if "id" in text or "name" in text:
+            quoted = (a or b for a, b in _HTML_ID_QUOTED.findall(text))
+            found = frozenset((*_HTML_ID.findall(text), *quoted))
+        memo["html_ids"] = found
+    return found
 
 
 def _own(url: str) -> str:
