@@ -16,9 +16,50 @@ from yeplint.schemas import SUGGEST
 _MISSING = object()
 
 
+SHOWN_MAX = 60
+"""The longest value a message quotes whole."""
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _shown(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:59] + "…"
+    text = value if isinstance(value, str) else _json(value)
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
+def _looks(text: str) -> str:
+    """What a reader tells apart in a message: white space runs look alike, and a message is
+    one line."""
+    return " ".join(text.split())
+
+
+def _told_apart(value: Any, other: Any) -> tuple[str, str] | None:
+    """Two different values as a message quotes them, so that the quotes differ too: as
+    written; as JSON when only their type or white space tells them apart (`3` and `"3"`,
+    `foto.jpg ` and `foto.jpg`); around their first difference when it lies past what a long
+    value shows. ``None`` when even their JSON is the same (a TOML date and the same date
+    written as text): to a reader they are equal."""
+    plain = _shown(value), _shown(other)
+    if _looks(plain[0]) != _looks(plain[1]):
+        return plain
+    exact = _json(value), _json(other)
+    if exact[0] == exact[1]:
+        return None
+    if _looks(exact[0]) != _looks(exact[1]) and max(map(len, exact)) <= SHOWN_MAX:
+        return exact
+    at = next((i for i, (a, b) in enumerate(zip(*exact, strict=False)) if a != b), None)
+    at = min(map(len, exact)) if at is None else at
+    start = max(0, at - SHOWN_MAX // 3)
+    return _window(exact[0], start), _window(exact[1], start)
+
+
+def _window(text: str, start: int) -> str:
+    piece = text[start : start + SHOWN_MAX - 2]
+    before = "…" if start else ""
+    after = "…" if start + SHOWN_MAX - 2 < len(text) else ""
+    return before + piece + after
 
 
 @rule("YEP502", "translation-mismatch")
@@ -50,10 +91,13 @@ def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
     language = ctx.settings.languages[0][0]
     for key in ctx.settings.translation_fields:
         written = twin.data.get(key, _MISSING)
-        primary = _translated(written, _names(ctx, key))  # in this page's names
+        names = _names(ctx, key)
+        primary = _translated(written, names)  # in this page's names
         value = data.get(key, _MISSING)
         if primary is _MISSING or value == primary:
             continue
+        if value is not _MISSING and _translated(value, names) == primary:
+            continue  # the primary page's own names, untranslated: equal once mapped
         if value is _MISSING:
             yield Violation(
                 fm.insertion_point(),
@@ -65,7 +109,7 @@ def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
                 ),
                 msg("add `{key}: {value}`", key=key, value=_shown(primary)),
             )
-        else:
+        elif (shown := _told_apart(value, written)) is not None:
             hint = msg("use the same value on both pages, or change both")
             if primary != written:
                 hint = msg(
@@ -78,9 +122,9 @@ def translation_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
                 msg(
                     "`{key}` is `{value}`; the {language} page has `{other}`",
                     key=key,
-                    value=_shown(value),
+                    value=shown[0],
                     language=language,
-                    other=_shown(written),
+                    other=shown[1],
                 ),
                 hint,
             )

@@ -1,0 +1,47 @@
+"""YEP502 quotes values that show how a translation differs from its primary page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import lint_paths
+
+
+def _mismatches(tmp_path: Path, primary: str, translation: str) -> list[str]:
+    blog = tmp_path / "blog"
+    blog.mkdir(parents=True)
+    (blog / "x.nl.md").write_text(f"---\ntitle: X\n{primary}\n---\n", encoding="utf-8")
+    (blog / "x.en.md").write_text(f"---\ntitle: X\n{translation}\n---\n", encoding="utf-8")
+    return [d.message for d in lint_paths([blog / "x.en.md"], tmp_path, select=["YEP502"])]
+
+
+LONG = "een-heel-lange-bestandsnaam-voor-een-foto-van-de-training-in-het-voorjaar"
+
+
+@pytest.mark.parametrize(
+    ("primary", "translation", "shown"),
+    [
+        ("volgnummer: 3", "volgnummer: '3'", ('`"3"`', "`3`")),  # a number and a text
+        ("img: foto.jpg", "img: 'foto.jpg  '", ('`"foto.jpg  "`', '`"foto.jpg"`')),
+        ("img: 'foto  a.jpg'", "img: 'foto a.jpg'", ('`"foto a.jpg"`', '`"foto  a.jpg"`')),
+        (f"img: {LONG}-1.jpg", f"img: {LONG}-2.jpg", ('-2.jpg"`', '-1.jpg"`')),  # past 60
+        ("img: Foto.jpg", "img: foto.jpg", ("`foto.jpg`", "`Foto.jpg`")),
+    ],
+)
+def test_the_quoted_values_differ_where_the_values_do(
+    tmp_path: Path, primary: str, translation: str, shown: tuple[str, str]
+) -> None:
+    [message] = _mismatches(tmp_path, primary, translation)
+    value, other = message.split("; the nl page has ")
+    assert value.endswith(shown[0]) and other.endswith(shown[1]), message
+    assert value.split(" is ", 1)[1] != other
+
+
+def test_the_primary_pages_own_names_are_equal_once_mapped(tmp_path: Path) -> None:
+    # the English schema maps `Effectiviteit` to `Effectiveness`: the same category
+    assert _mismatches(tmp_path, "categories: [Effectiviteit]", "categories: [Effectiviteit]") == []
+    assert _mismatches(tmp_path / "b", "categories: [Effectiviteit]", "categories: [Talent]") == [
+        '`categories` is `["Talent"]`; the nl page has `["Effectiviteit"]`'
+    ]
