@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -283,10 +284,8 @@ def test_a_symlinked_content_folder_is_followed_once(
         "content/posts/post.md:3:1: YEP301 image `./zaal.jpg` does not exist",
     ]
     whole = CliRunner().invoke(main, ["check", ".", "--format", "concise"])
-    assert [line.split(":")[0] for line in whole.stdout.splitlines()] == [
-        "alias/page.md",
-        "inside/page.md",
-    ]
+    # `alias` leads to `inside`: its page is reported once, under its own path
+    assert [line.split(":")[0] for line in whole.stdout.splitlines()] == ["inside/page.md"]
     assert whole.stderr == (
         "yeplint: skipped content: a symlink to a folder outside the project (name it on the"
         " command line to check it)\n"
@@ -296,3 +295,52 @@ def test_a_symlinked_content_folder_is_followed_once(
     Image.new("RGB", (4, 4)).save(real / "posts" / "zaal.jpg", "JPEG")
     again = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
     assert [line.split(" ")[1] for line in again.stdout.splitlines()] == ["YEP201"]
+
+
+def test_each_real_page_is_found_once_whichever_way_it_is_reached(tmp_path: Path) -> None:
+    from yeplint.config import Settings
+    from yeplint.discovery import discover
+
+    content = tmp_path / "content"
+    (content / "blog" / "2024").mkdir(parents=True)
+    (content / "blog" / "2024" / "post.md").write_text("# Post\n")
+    (content / "blog" / "intro.md").write_text("# Intro\n")
+    (content / "a-shortcut").symlink_to("blog")  # walked before `blog` by name
+    (content / "blog" / "2024" / "up").symlink_to("../..")  # a loop back to the content root
+    (content / "blog" / "latest.md").symlink_to("2024/post.md")
+    (content / "nieuws").mkdir()
+    (content / "nieuws" / "oud").symlink_to("../blog/2024")  # into a folder walked already
+    found = discover([content, content / "a-shortcut" / "intro.md"], Settings(), cwd=tmp_path)
+    assert [t.display for t in found] == ["content/blog/2024/post.md", "content/blog/intro.md"]
+
+
+def test_a_folder_that_cannot_be_listed_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    (tmp_path / "blog" / "geheim").mkdir(parents=True)
+    (tmp_path / "blog" / "geheim" / "post.md").write_text("# Post\n")
+    (tmp_path / "blog" / "open.md").write_text("# Open\n")
+    (tmp_path / "yeplint.toml").write_text("")
+    locked = tmp_path / "blog" / "geheim"
+    listing = os.scandir
+
+    def scandir(path: Any) -> Any:  # as for a folder without read permission (as root, too)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "blog", "--format", "concise", "--no-cache"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "yeplint: skipped blog/geheim: the folder cannot be read (Permission denied)\n"
+    )
+    dutch = CliRunner().invoke(main, ["check", "blog", "--lang", "nl", "--no-cache"])
+    assert dutch.stderr == (
+        "yeplint: blog/geheim overgeslagen: de map kan niet gelezen worden (Permission denied)\n"
+    )

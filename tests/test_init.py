@@ -326,3 +326,24 @@ def test_a_section_named_pages_does_not_swallow_the_root(tmp_path: Path) -> None
         "root-pages",
         "pages",
     ]
+
+
+def test_a_folder_that_cannot_be_listed_is_named(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    locked = tree / "content" / "blog" / "archief"
+    locked.mkdir()
+    (locked / "oud.nl.md").write_text(post("Oud", "Carriere", "2020-01-01"), encoding="utf-8")
+    listing = os.scandir
+
+    def scandir(path: Any) -> Any:  # as for a folder without read permission (as root, too)
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out = run(tree)
+    assert code == 0, out
+    assert "skipped blog/archief: the folder cannot be read (Permission denied)" in out.splitlines()

@@ -123,6 +123,7 @@ def _lint(
     from yeplint.config import ConfigError, load_settings
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
     from yeplint.engine import Linter, tune_gc
+    from yeplint.i18n import render
     from yeplint.registry import UnknownSelector
 
     data: bytes | None = None
@@ -132,8 +133,6 @@ def _lint(
         checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
         settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
         if settings.detected:
-            from yeplint.i18n import render
-
             told = render(settings.detected, reader_language(lang, settings))
             click.echo(f"yeplint: {told}", err=True)
         linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
@@ -154,7 +153,7 @@ def _lint(
             notices: list[str] = []
             targets = discover(list(paths) or [Path()], settings, notices=notices)
             for notice in notices:
-                click.echo(f"yeplint: {notice}", err=True)
+                click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
             if not targets:
                 _fail(_nothing_found(list(paths) or [Path()], settings))
             if changed_since is not None or staged:
@@ -185,7 +184,7 @@ def _lint(
     if hook is not None:
         hook.remember(result.diagnostics)
     for notice in result.notices:
-        click.echo(f"yeplint: {notice}", err=True)
+        click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
     if linter.cache is not None:
         linter.cache.save()
         linter.cache.close()

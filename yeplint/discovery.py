@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,7 @@ def discover(
     cwd = (cwd or Path.cwd()).absolute()
     project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
+    seen: set[str] = set()
     told = notices if notices is not None else []
     for raw in paths:
         arg = Path(os.path.normpath(cwd / raw))
@@ -98,7 +100,7 @@ def discover(
             if not _inside(real, Path(os.path.realpath(root))):
                 trusted = real
         if stat.S_ISDIR(mode):
-            for path in _walk(arg, root, settings, trusted, told, cwd):
+            for path in _walk(arg, root, settings, trusted, told, cwd, seen):
                 found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
             continue
         reason: str | None = None
@@ -114,6 +116,10 @@ def discover(
             reason = msg("not a regular file")
         if _excluded(arg, root, settings):
             continue
+        named = os.path.realpath(arg)
+        if named in seen and arg not in found:
+            continue  # the same file, found under another path
+        seen.add(named)
         found.setdefault(arg, Target(arg, display_path(arg, cwd), root, reason))
     return sorted(found.values(), key=lambda t: t.display)
 
@@ -207,21 +213,74 @@ def _walk(
     trusted: Path | None,
     notices: list[str],
     cwd: Path,
+    seen: set[str],
 ) -> list[Path]:
+    """The pages under ``folder``. Real folders are walked first and symlinks (to folders or
+    files) met on the way are followed after them, so that a file reached both ways is found
+    under its own path, and each real file once (``seen``: the real paths found so far, shared
+    by every path on the command line). A folder already walked is not walked again, which
+    also ends symlink loops. A folder that cannot be listed is named in ``notices``."""
     result: list[Path] = []
     gitignore = settings.respect_gitignore
     suffixes = _include_suffixes(settings.include)
-    stack: list[tuple[Path, Ignores]] = [(folder, _ignores_above(folder) if gitignore else ())]
+    start = os.path.realpath(folder)
+    stack: list[tuple[Path, Ignores, str]] = [
+        (folder, _ignores_above(folder) if gitignore else (), start)
+    ]
+    links: deque[tuple[Path, Ignores]] = deque()
     bases = [Path(os.path.realpath(root)), *([trusted] if trusted else [])]
-    visited = {os.path.realpath(folder)}
-    while stack:
-        current, specs = stack.pop()
+    visited = {start}
+
+    def add(path: Path, real: str, specs: Ignores) -> None:
+        relative = _relative(path, root)
+        if (
+            real not in seen
+            and matches_any(settings.include, relative)
+            and not _excluded(path, root, settings)
+            and not (specs and _ignored(path, False, specs))
+        ):
+            seen.add(real)
+            result.append(path)
+
+    while stack or links:
+        if not stack:  # every real folder walked: follow the next symlink
+            path, specs = links.popleft()
+            real = os.path.realpath(path)
+            try:
+                is_folder = path.is_dir()
+            except OSError:
+                continue
+            if not is_folder:
+                if _regular_inside(path, root, trusted):
+                    add(path, real, specs)
+                continue  # else broken, looping or escaping the root
+            if real in visited:
+                continue  # a loop, or a folder already walked
+            if not any(_inside(Path(real), base) for base in bases):
+                notices.append(
+                    f"skipped {display_path(path, cwd)}: a symlink to a folder outside"
+                    f" the project (name it on the command line to check it)"
+                )
+                continue
+            visited.add(real)
+            if not _excluded(path, root, settings):
+                stack.append((path, specs, real))
+            continue
+        current, specs, real = stack.pop()
         if gitignore:
             specs = _gitignore(current, specs)
         try:
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            notices.append(
+                msg(
+                    "skipped {folder}: the folder cannot be read ({reason})",
+                    folder=display_path(current, cwd),
+                    reason=reason,
+                )
+            )
             continue
         for entry in entries:
             try:
@@ -229,43 +288,28 @@ def _walk(
                     if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
                         continue
                     path = Path(entry.path)
+                    inner = f"{real.rstrip(os.sep)}{os.sep}{entry.name}"
+                    if inner in visited:
+                        continue  # reached through a symlink, and walked already
                     if not _excluded(path, root, settings) and not (
                         specs and _ignored(path, True, specs)
                     ):
-                        stack.append((path, specs))
+                        visited.add(inner)
+                        stack.append((path, specs, inner))
                     continue
-                if entry.is_symlink() and entry.is_dir():
-                    if entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS:
-                        continue
-                    path = Path(entry.path)
-                    real = os.path.realpath(path)
-                    if real in visited:
-                        continue  # a loop, or a folder already walked
-                    if not any(_inside(Path(real), base) for base in bases):
-                        notices.append(
-                            f"skipped {display_path(path, cwd)}: a symlink to a folder outside"
-                            f" the project (name it on the command line to check it)"
-                        )
-                        continue
-                    visited.add(real)
-                    if not _excluded(path, root, settings):
-                        stack.append((path, specs))
+                if entry.is_symlink():
+                    hidden = entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS
+                    if entry.is_dir():
+                        if not hidden:
+                            links.append((Path(entry.path), specs))
+                    elif suffixes is None or entry.name.endswith(suffixes):
+                        links.append((Path(entry.path), specs))
                     continue
                 if suffixes is not None and not entry.name.endswith(suffixes):
                     continue
-                path = Path(entry.path)
-                if entry.is_symlink():
-                    if not _regular_inside(path, root, trusted):
-                        continue  # broken, looping or escaping the root
-                elif not entry.is_file(follow_symlinks=False):
+                if not entry.is_file(follow_symlinks=False):
                     continue  # FIFOs, sockets and devices are never opened
             except OSError:
                 continue
-            relative = _relative(path, root)
-            if (
-                matches_any(settings.include, relative)
-                and not _excluded(path, root, settings)
-                and not (specs and _ignored(path, False, specs))
-            ):
-                result.append(path)
+            add(Path(entry.path), f"{real.rstrip(os.sep)}{os.sep}{entry.name}", specs)
     return result

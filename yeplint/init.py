@@ -321,7 +321,8 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     pages: list[_Page] = []
     extensions: Counter[str] = Counter()
     files = 0
-    for target in discover([content], settings, cwd=content):
+    skipped: list[str] = []  # folders that cannot be listed: what they hold is not inferred
+    for target in discover([content], settings, cwd=content, notices=skipped):
         files += 1
         extensions[target.path.suffix.lstrip(".").lower()] += 1
         data = _read_capped(target.path, settings.max_file_size)
@@ -352,6 +353,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     where = f"{generator.name} site at {site}" if generator and site else "no generator recognised"
     with_front_matter = sum(p.with_front_matter for p in pages)
     lines.append(f"{files} Markdown files, {with_front_matter} with front matter ({where})")
+    lines += skipped
     if not grouped:
         lines.append("no front matter: no collections or schemas, the body and image rules apply")
     if languages:
