@@ -169,10 +169,44 @@ def test_the_yep_site_without_its_static_folder_says_so_once(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "content", "--select", "YEP4", "--no-cache"])
     assert result.exit_code == 0, result.output
-    notices = [line for line in result.stderr.splitlines() if "static-roots" in line]
-    assert notices == [
-        f"yeplint: static-roots (`static`) not found under {tmp_path}: links to files served at "
-        "`/` are not checked"
+    lines = result.stderr.splitlines()
+    start = lines.index(
+        f"yeplint: static-roots (`static`) not found under {tmp_path}: these links to files "
+        "served at `/` are not checked"
+    )
+    named = lines[start + 1 :]
+    # the brochures, linked from the pages' URLs (`../../Brochure-CL-Yep.pdf`): served from
+    # the absent `static/`, they are not next to the pages
+    assert named and all(line.startswith("yeplint:   content/") for line in named)
+    assert all(line.endswith(".pdf`") for line in named), named
+    cached = CliRunner().invoke(main, ["check", "content", "--select", "YEP4"])
+    again = CliRunner().invoke(main, ["check", "content", "--select", "YEP4"])
+    assert cached.stderr == again.stderr == result.stderr  # named from the cache too
+
+
+def test_without_static_roots_only_the_links_that_need_them_are_left_unchecked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = yep_site(tmp_path)
+    shutil.rmtree(root / "static")
+    blog = root / "content" / "blog"
+    (blog / "bestaat.nl.md").write_text("# Bestaat\n")
+    (root / "logo.png").write_bytes(b"")  # found from the root: judged, and not missing
+    (blog / "post.nl.md").write_text(
+        "[a](./bestaat-niet.nl.md) [b](./bestaat.nl.md) [c](/logo.png)\n"
+    )
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "content", "--format", "concise", "--no-cache"])
+    assert result.stdout == (
+        "content/blog/post.nl.md:1:1: YEP401 link target `./bestaat-niet.nl.md` does not exist\n"
+    )
+    assert result.stderr == ""  # nothing was left unchecked: no notice
+    (blog / "post.nl.md").write_text("[d](/Brochure.pdf) [e](../../Brochure.pdf)\n")
+    result = CliRunner().invoke(main, ["check", "content", "--no-cache"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[1:] == [
+        "yeplint:   content/blog/post.nl.md:1:1: `/Brochure.pdf`",
+        "yeplint:   content/blog/post.nl.md:1:20: `../../Brochure.pdf`",
     ]
 
 

@@ -19,7 +19,7 @@ from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.discovery import Target
 from yeplint.document import Post, load_text
 from yeplint.globs import matches_any
-from yeplint.i18n import Number, msg, one_line
+from yeplint.i18n import Number, msg, msgn, one_line
 from yeplint.images import IMAGE_SUFFIXES, ImageResolver
 from yeplint.parallel import PARALLEL_MIN, run_parallel
 from yeplint.registry import RULES, Rule, all_rules, expand, resolve
@@ -39,6 +39,8 @@ UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
 SITE_RULES = frozenset(("YEP401", "YEP404"))
 ORPHAN_IMAGE = ("YEP501", "orphan-image")
 PREREAD_MAX = 256
+UNCHECKED_SHOWN = 20
+"""At most this many links left unchecked (no static root) are named; the rest are counted."""
 """At most this many pages parsed ahead of their turn are kept."""
 TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
 """Rules that read a translation's primary page."""
@@ -429,6 +431,7 @@ class Linter:
                         "deps": [dependency(*logged, resolver) for logged in resolver.log],
                         "anchors": self._anchor_log,
                         "site": site.log if site is not None else [],
+                        "unchecked": [u for u in resolver.unchecked if u[0] == target.display],
                         "diagnostics": [encode(d) for d in diagnostics],
                     },
                 )
@@ -496,9 +499,14 @@ class Linter:
         if site is not None and not site.still_answers(entry.get("site")):
             return None  # a page it links to was added, removed or moved
         try:
-            return [decode(target.display, row) for row in entry["diagnostics"]]
-        except (KeyError, TypeError, ValueError, RecursionError):
+            found = [decode(target.display, row) for row in entry["diagnostics"]]
+            unchecked = [
+                (target.display, int(r[1]), int(r[2]), str(r[3])) for r in entry["unchecked"]
+            ]
+        except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             return None
+        resolver.unchecked.update(unchecked)  # the notice names them as an uncached run does
+        return found
 
     def _anchors_hold(self, saved: object) -> bool:
         """Whether a page's anchors are still the ones a cached result saw."""
@@ -511,18 +519,33 @@ class Linter:
         return bool((sorted(now) if now is not None else None) == saved[1])
 
     def static_notices(self) -> list[str]:
-        """One notice per root whose folders served at `/` are absent while links needed them:
-        those links are not checked (rather than each reported missing)."""
-        notices = []
+        """Per root whose folders served at `/` are absent: the links that are therefore not
+        checked, each of which would otherwise be reported missing (none, no notice), named
+        once (at most ``UNCHECKED_SHOWN``)."""
+        notices: list[str] = []
         for root, resolver in self._resolvers.items():
-            if resolver.unchecked_static:
-                base = self.settings.root or root
-                names = ", ".join(f"`{s}`" for s in self.settings.static_roots) or "none"
-                notices.append(
-                    f"static-roots ({names}) not found under {base}: links to files served "
-                    "at `/` are not checked"
+            if not resolver.unchecked:
+                continue
+            base = self.settings.root or root
+            names = ", ".join(f"`{s}`" for s in self.settings.static_roots) or "none"
+            notices.append(
+                msg(
+                    "static-roots ({names}) not found under {base}: these links to files "
+                    "served at `/` are not checked",
+                    names=names,
+                    base=str(base),
                 )
-                resolver.unchecked_static = 0
+            )
+            links = sorted(resolver.unchecked)
+            notices += [
+                f"  {p}:{line}:{column}: `{t}`" for p, line, column, t in links[:UNCHECKED_SHOWN]
+            ]
+            if len(links) > UNCHECKED_SHOWN:
+                more = len(links) - UNCHECKED_SHOWN
+                notices.append(
+                    msgn("  … and {count} more link", "  … and {count} more links", more)
+                )
+            resolver.unchecked.clear()
         return notices
 
     def forget_images(self) -> None:

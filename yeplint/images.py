@@ -97,10 +97,11 @@ def expected_format(path: Path) -> str | None:
 class ImageResolver:
     def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
         self.static_roots = static_roots
-        self.unchecked_static = 0
+        self.unchecked: set[tuple[str, int, int, str]] = set()
+        """Links not checked because no static root exists, each of which would otherwise be
+        reported: (page, line, column, target), for the engine to name."""
         self.referenced: set[Path] = set()
         """Every file a reference resolved to (in any case): what orphan checks leave out."""
-        """Links not checked because no static root exists (the engine reports the count)."""
         self._listings: dict[str, dict[str, int] | None] = {}
         self._folders: dict[tuple[Path, Path], str | None] = {}
         self._infos: dict[Path, ImageInfo] = {}

@@ -87,21 +87,22 @@ def anchors(post: Post) -> set[str]:
 
 def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | None:
     """A file link's resolution: from the page's folder, else (for a page with a URL) from its
-    URL under the static roots; ``None`` when it cannot be checked here."""
+    URL under the static roots; ``None`` when it cannot be checked here: not found, and the
+    static roots it may be served from are absent. A page file (`./x.nl.md`) is its source
+    next to it: only looked for from the page's folder."""
     from yeplint.rules.images import unalias
 
     folder = post.path.parent
     path = unalias(target.path, post, ctx)
     if path.startswith("/"):
-        if not ctx.images.static_roots:
-            ctx.images.unchecked_static += 1
-            return None  # the folders served at `/` are not in this checkout
-        return ctx.images.resolve(path, folder, ctx.root)
+        found = ctx.images.resolve(path, folder, ctx.root)  # without static roots: the root
+        if ctx.images.static_roots or found.status in (Status.OK, Status.REMOTE):
+            return found
+        return None  # the folders served at `/` are not in this checkout
     first = ctx.images.resolve(path, folder, ctx.root)
-    if first.status is Status.OK or ctx.url is None:
+    if first.status is Status.OK or ctx.url is None or path.lower().endswith(PAGE_SUFFIXES):
         return first
     if not ctx.images.static_roots:
-        ctx.images.unchecked_static += 1  # the engine says so once
         return None  # written from the page's URL, for a folder served at `/` that is absent
     served = ctx.images.resolve(join(ctx.url, path), folder, ctx.root)
     if served.status is Status.OK:
@@ -153,7 +154,11 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
         target = classify(link.target)
         if target.kind == "file":
             resolution = _resolve_file(target, post, ctx)
-            if resolution is None or resolution.status in (Status.OK, Status.REMOTE):
+            if resolution is None:  # the engine names it, once, in a notice
+                span = link.span
+                ctx.images.unchecked.add((post.display_path, span.line, span.column, target.path))
+                continue
+            if resolution.status in (Status.OK, Status.REMOTE):
                 continue
             if resolution.status is Status.WRONG_CASE:
                 yield Violation(
