@@ -271,7 +271,8 @@ class Linter:
             result.finished = True
             if ORPHAN_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._orphans(result))
-            result.notices.extend(n for n in self.static_notices() if n not in result.notices)
+            told = [*self.static_notices(), *self.site_notices()]
+            result.notices.extend(n for n in told if n not in result.notices)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
@@ -546,6 +547,26 @@ class Linter:
                     msgn("  … and {count} more link", "  … and {count} more links", more)
                 )
             resolver.unchecked.clear()
+        return notices
+
+    def site_notices(self) -> list[str]:
+        """The pages whose URL is not known (at most ``UNCHECKED_SHOWN``): a link to an address
+        one of them could have is not judged, so the run says which pages those are."""
+        pages = [u for site in self._sites.values() for u in site.unresolved]
+        notices: list[str] = []
+        for path, key in pages[:UNCHECKED_SHOWN]:
+            target = self._targets.get(path)
+            notices.append(
+                msg(
+                    "the URL of {page} is not known (its `{key}` is not set, or is a list): "
+                    "links to where it could be are not checked",
+                    page=target.display if target is not None else str(path),
+                    key=key,
+                )
+            )
+        if len(pages) > UNCHECKED_SHOWN:
+            more = len(pages) - UNCHECKED_SHOWN
+            notices.append(msgn("  … and {count} more page", "  … and {count} more pages", more))
         return notices
 
     def forget_images(self) -> None:

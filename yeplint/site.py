@@ -127,28 +127,62 @@ def url_of(
     the page does not set."""
     if collection.url is None:
         return None
-    language = language_of(path, settings.languages)
     own = values or {}
-
-    def fill(match: re.Match[str]) -> str:
-        key = match.group(1)
-        if key == "lang":
-            return language[1] if language else ""
-        if key == "collection":
-            return collection.name
-        value = own.get(key) if key != "slug" or slug_from_front_matter(settings) else None
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            return str(value).strip("/") if key == "slug" else str(value)
-        if key == "slug":
-            return slug_of(path, settings.languages)
-        raise KeyError(key)
-
     try:
-        url = _PLACEHOLDER.sub(fill, collection.url)
+        url = _PLACEHOLDER.sub(
+            lambda m: _filled(m.group(1), path, collection, settings, own), collection.url
+        )
     except KeyError:
         return None
     url = re.sub(r"/{2,}", "/", url)
     return url if url.startswith("/") else "/" + url
+
+
+def _filled(
+    key: str, path: Path, collection: Collection, settings: Settings, own: Mapping[str, object]
+) -> str:
+    """The value of the placeholder ``{key}`` for this page; ``KeyError`` when the page does
+    not give one (the key is not set, or holds a list or a mapping)."""
+    if key == "lang":
+        language = language_of(path, settings.languages)
+        return language[1] if language else ""
+    if key == "collection":
+        return collection.name
+    value = own.get(key) if key != "slug" or slug_from_front_matter(settings) else None
+    if _scalar(value):
+        return str(value).strip("/") if key == "slug" else str(value)
+    if key == "slug":
+        return slug_of(path, settings.languages)
+    raise KeyError(key)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def possible_urls(
+    path: Path, collection: Collection, settings: Settings, values: Mapping[str, object] | None
+) -> tuple[str, str]:
+    """For a page whose URL is not known: a regular expression of every URL it could have,
+    and the first key its URL pattern names that the page does not fill. A key holding a list
+    (`category: [nieuws, blog]`) stands for one of its items; a key not set, for anything."""
+    pattern, own = collection.url or "", values or {}
+    parts: list[str] = []
+    unknown: list[str] = []
+    at = 0
+    for match in _PLACEHOLDER.finditer(pattern):
+        parts.append(re.escape(pattern[at : match.start()]))
+        at, key = match.end(), match.group(1)
+        try:
+            parts.append(re.escape(_filled(key, path, collection, settings, own)))
+        except KeyError:
+            unknown.append(key)
+            value = own.get(key)
+            items = [str(v) for v in value if _scalar(v)] if isinstance(value, list) else []
+            parts.append("(?:" + "|".join(map(re.escape, items)) + ")" if items else ".*")
+    parts.append(re.escape(pattern[at:]))
+    body = re.sub(r"/{2,}", "/", "".join(parts)).rstrip("/")
+    return ("" if body.startswith("/") else "/") + body + "/?", unknown[0] if unknown else ""
 
 
 def read_keys(path: Path, keys: frozenset[str], settings: Settings) -> dict[str, object]:
@@ -174,8 +208,14 @@ class SiteMap:
     urls: dict[Path, str] = field(default_factory=dict)
     """The page → its URL."""
     unknown: int = 0
-    """Pages whose URL is not known (their pattern names a key they do not set): a link to an
-    address not in the map may be one of them, so none is reported."""
+    """Pages whose URL is not known (their pattern names a key they do not set, or one that
+    holds a list)."""
+    unresolved: list[tuple[Path, str]] = field(default_factory=list)
+    """Those pages, with the key that makes each unknown (for the notice that names them)."""
+    possible: list[str] = field(default_factory=list)
+    """Regular expressions of the URLs those pages could have: an address that matches one
+    may be one of them, so it is not reported; any other still is."""
+    _possible: re.Pattern[str] | None = field(default=None, repr=False)
     static_roots: tuple[Path, ...] = ()
     """Folders served at `/`: a URL naming a file or folder under one exists."""
     log: list[list[Any]] | None = None
@@ -189,7 +229,7 @@ class SiteMap:
     def has(self, url: str) -> bool:
         """Whether a page, a route or a file under a static root is served at ``url``."""
         key = normalize(url)
-        found = key in self.pages or key in self.routes or self._static(key) or self.unknown > 0
+        found = key in self.pages or key in self.routes or self._static(key) or self._may_be(key)
         if self.log is not None:
             self.log.append(["has", url, found])
         return found
@@ -236,6 +276,14 @@ class SiteMap:
             return True
         finally:
             self.log = saved
+
+    def _may_be(self, key: str) -> bool:
+        """Whether a page whose URL is not known could be served at ``key``."""
+        if not self.possible:
+            return False
+        if self._possible is None:
+            self._possible = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(self.possible)))
+        return self._possible.fullmatch(key) is not None
 
     def _static(self, key: str) -> bool:
         relative = key.strip("/")
@@ -291,6 +339,9 @@ def build(
         url = url_of(path, collection, settings, values)
         if url is None:
             site.unknown += 1
+            could, key = possible_urls(path, collection, settings, values)
+            site.possible.append(could)
+            site.unresolved.append((path, key))
             continue
         site.urls[path] = url
         site.pages.setdefault(normalize(url), path)
