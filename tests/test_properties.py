@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import fix_paths, lint_paths
@@ -111,6 +111,8 @@ def test_loader_never_raises(text: str) -> None:
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=texts)
+@example(text="> [ref]: y.png\n##title: x\n")  # a lazy line of a quote: no heading fix
+@example(text="- [ref]: y.png\n##title: x\n")  # likewise of a list item
 def test_fixes_verify_and_converge_in_one_run(tmp_path: Path, text: str) -> None:
     """Every fix a rule offers passes the re-parse check, and one ``--fix`` run leaves nothing
     for a second one (idempotence)."""

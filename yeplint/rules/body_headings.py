@@ -257,6 +257,8 @@ def _separable(post: Post, paragraph: Paragraph) -> bool:
     prefix = _prefix(post, first, paragraph.lines[0])
     if not _CONTAINER_PREFIX.fullmatch(prefix):
         return False  # something the parser trimmed (a vertical tab) stands before the hashes
+    if _lazy(prefix, paragraph.containers):
+        return False  # a heading cannot continue the quote or list item the line sits in
     if len(paragraph.lines) == 1:
         return True
     if not paragraph.first_line_alone:
@@ -278,6 +280,18 @@ def _separable(post: Post, paragraph: Paragraph) -> bool:
     return kinds == ["paragraph_open", "inline", "paragraph_close"] and shapes[1].content == (
         "\n".join(rest).strip()
     )
+
+
+def _lazy(prefix: str, containers: tuple[str, ...]) -> bool:
+    """Whether a paragraph line with this prefix is a lazy continuation: it lacks a `>` of a
+    quote it sits in, or the indentation of the list item it sits in (after a reference
+    definition, the paragraph can start on such a line)."""
+    if prefix.count(">") != containers.count("blockquote"):
+        return True
+    if containers and containers[-1] == "list_item":
+        inside = prefix.rpartition(">")[2]
+        return not inside.removeprefix(" ").strip(" \t") and len(inside.expandtabs(4)) < 2
+    return False
 
 
 def _prefix(post: Post, line: int, content: str) -> str:
