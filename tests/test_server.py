@@ -5,6 +5,7 @@ changes, a crashing rule and hostile buffers."""
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
@@ -72,17 +73,22 @@ def _config(env: dict[str, str] | None = None) -> ClientServerConfig:
     )
 
 
-async def _start(client: LanguageClient, root: Path) -> None:
+async def _start(
+    client: LanguageClient,
+    root: Path,
+    debounce: int = 0,
+    capabilities: lsp.ClientCapabilities | None = None,
+) -> None:
     @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(params: lsp.RegistrationParams) -> None:
         client.registered = [r.method for r in params.registrations]  # type: ignore[attr-defined]
 
     await client.initialize_session(
         lsp.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
+            capabilities=capabilities or client_capabilities("visual-studio-code"),
             root_uri=root.as_uri(),
             workspace_folders=[lsp.WorkspaceFolder(uri=root.as_uri(), name="site")],
-            initialization_options={"debounce": 0},
+            initialization_options={"debounce": debounce},
         )
     )
 
@@ -150,21 +156,38 @@ def _codes(found: list[lsp.Diagnostic]) -> list[tuple[object, int, int, int, int
     ]
 
 
-def _apply(text: str, edits: list[lsp.TextEdit]) -> str:
-    lines = text.splitlines(keepends=True)
+def _edits(action: lsp.CodeAction | lsp.Command, page: Path, version: int) -> list[lsp.TextEdit]:
+    """The edits of ``action``, which must be for ``version`` of ``page`` (the client announces
+    versioned document changes)."""
+    assert isinstance(action, lsp.CodeAction) and action.edit is not None
+    assert action.edit.changes is None and action.edit.document_changes is not None
+    [change] = action.edit.document_changes
+    assert isinstance(change, lsp.TextDocumentEdit)
+    assert change.text_document.uri == page.as_uri()
+    assert change.text_document.version == version
+    return [e for e in change.edits if isinstance(e, lsp.TextEdit)]
+
+
+def _apply(text: str, edits: Sequence[lsp.TextEdit]) -> str:
+    """``edits`` applied as an editor applies them: lines end at CR LF, CR or LF only (not at
+    U+2028 or a form feed), columns count UTF-16 code units."""
     for edit in sorted(
         edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
     ):
-        start, end = edit.range.start, edit.range.end
-        head = "".join(lines[: start.line]) + lines[start.line][: start.character]
-        tail = (
-            lines[end.line][end.character :] + "".join(lines[end.line + 1 :])
-            if end.line < len(lines)
-            else ""
-        )
-        text = head + edit.new_text + tail
-        lines = text.splitlines(keepends=True)
+        start, end = _offset(text, edit.range.start), _offset(text, edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
     return text
+
+
+def _offset(text: str, position: lsp.Position) -> int:
+    starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+    if position.line >= len(starts):
+        return len(text)
+    index, units = starts[position.line], 0
+    while units < position.character and index < len(text) and text[index] not in "\r\n":
+        units += 2 if ord(text[index]) > 0xFFFF else 1
+        index += 1
+    return index
 
 
 @pytest.mark.asyncio
@@ -205,8 +228,7 @@ async def test_a_quick_fix_is_applied_and_the_diagnostic_goes(
     titles = [a.title for a in actions if isinstance(a, lsp.CodeAction)]
     assert "Disable YEP201 (no-space-after-hash) for this line" in titles
     fix = next(a for a in actions if isinstance(a, lsp.CodeAction) and a.is_preferred)
-    assert fix.edit is not None and fix.edit.changes is not None
-    fixed = _apply(PAGE, list(fix.edit.changes[page.as_uri()]))
+    fixed = _apply(PAGE, _edits(fix, page, 1))
     assert "\n## Waarom grenzen?\n" in fixed
     await _change(client, page, fixed, 2)
     assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]
@@ -214,8 +236,7 @@ async def test_a_quick_fix_is_applied_and_the_diagnostic_goes(
     disable = next(
         a for a in actions if isinstance(a, lsp.CodeAction) and a.title.startswith("Disable")
     )
-    assert disable.edit is not None and disable.edit.changes is not None
-    quiet = _apply(PAGE, list(disable.edit.changes[page.as_uri()]))
+    quiet = _apply(PAGE, _edits(disable, page, 1))
     await _change(client, page, quiet, 3)
     assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]
 
@@ -232,13 +253,11 @@ async def test_fix_all_and_did_you_mean(client: LanguageClient, tmp_path: Path) 
     assert wrong_case.related_information[0].location.uri == (page.parent / "groep.jpg").as_uri()
     by_title = {a.title: a for a in actions if isinstance(a, lsp.CodeAction)}
     assert "Replace `Categories` with `categories` (YEP103)" in by_title
-    rename = by_title["Replace `Categories` with `categories` (YEP103)"].edit
-    assert rename is not None and rename.changes is not None
-    assert "\ncategories:\n" in _apply(text, list(rename.changes[page.as_uri()]))
+    rename = by_title["Replace `Categories` with `categories` (YEP103)"]
+    assert "\ncategories:\n" in _apply(text, _edits(rename, page, 1))
     fix_all = by_title["yeplint: fix all safe problems in this file"]
     assert fix_all.kind == "source.fixAll.yeplint"
-    assert fix_all.edit is not None and fix_all.edit.changes is not None
-    fixed = _apply(text, list(fix_all.edit.changes[page.as_uri()]))
+    fixed = _apply(text, _edits(fix_all, page, 1))
     assert "## Waarom grenzen?" in fixed
     assert "Categories:" in fixed  # renaming a key changes content: not a safe fix
 
@@ -414,3 +433,166 @@ def test_the_language_of_a_buffer(tmp_path: Path) -> None:
     assert server.lang_for(page) == "en"  # the configuration beats the editor
     server.lang = "nl"
     assert server.lang_for(page) == "nl"  # the editor's setting for yeplint beats both
+
+
+@pytest_lsp.fixture(config=_config())  # type: ignore[untyped-decorator]
+async def typing(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    """VS Code in the middle of typing: the lint of each change waits a minute, so every
+    request comes before it."""
+    _site(tmp_path)
+    await _start(lsp_client, tmp_path, debounce=60_000)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=_config())  # type: ignore[untyped-decorator]
+async def plain(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+    """A client that announces nothing (no versioned document changes), in the middle of typing."""
+    _site(tmp_path)
+    await _start(lsp_client, tmp_path, debounce=60_000, capabilities=lsp.ClientCapabilities())
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _actions(
+    client: LanguageClient, page: Path, line: int, only: list[str] | None = None
+) -> list[lsp.CodeAction]:
+    found = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(page.as_uri()),
+            range=lsp.Range(lsp.Position(line, 0), lsp.Position(line, 0)),
+            context=lsp.CodeActionContext(diagnostics=[], only=only),
+        )
+    )
+    assert found is not None
+    return [a for a in found if isinstance(a, lsp.CodeAction)]
+
+
+@pytest.mark.asyncio
+async def test_fix_all_on_save_is_made_from_the_text_the_editor_has(
+    typing: LanguageClient, tmp_path: Path
+) -> None:
+    """A line typed just before saving stays, and the heading is fixed once, in an edit for the
+    version it was made for."""
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(typing, page, PAGE)
+    typed = PAGE.replace("![Een foto]", "Een regel, net getypt.\n\n![Een foto]")
+    await _change(typing, page, typed, 2)
+    [fix_all] = await _actions(typing, page, 0, only=["source.fixAll.yeplint"])
+    assert _apply(typed, _edits(fix_all, page, 2)) == typed.replace("##Waarom", "## Waarom")
+    now = await _diagnostics(typing, page)  # linted for the request, so published too
+    assert _codes(now) == [("YEP201", 11, 0, 11, 17), ("YEP301", 15, 0, 15, 20)]
+
+
+@pytest.mark.asyncio
+async def test_a_quick_fix_after_a_line_was_inserted_above(
+    typing: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(typing, page, PAGE)
+    typed = PAGE.replace("---\n\n##Waarom", "---\n\n# Titel\n\n##Waarom")
+    await _change(typing, page, typed, 2)
+    actions = await _actions(typing, page, 13)
+    fix = next(a for a in actions if a.is_preferred)
+    assert fix.title == "write `## Waarom grenzen?` (YEP201)"
+    assert _apply(typed, _edits(fix, page, 2)) == typed.replace("##Waarom", "## Waarom")
+
+
+@pytest.mark.asyncio
+async def test_a_client_without_versioned_edits_gets_plain_ones_of_the_current_text(
+    plain: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    await _open(plain, page, PAGE)
+    typed = PAGE.replace("---\n\n##Waarom", "---\n\nInleiding.\n\n##Waarom")
+    await _change(plain, page, typed, 2)
+    fix = next(a for a in await _actions(plain, page, 13) if a.is_preferred)
+    assert fix.edit is not None and fix.edit.document_changes is None
+    assert fix.edit.changes is not None
+    fixed = _apply(typed, list(fix.edit.changes[page.as_uri()]))
+    assert fixed == typed.replace("##Waarom", "## Waarom")
+
+
+SEPARATED = PAGE.replace(
+    "---\n\n##Waarom",
+    "---\n\nEerste zin.\u2028Tweede zin.\x0cDerde.\x1cVierde.\x85Vijfde.\x0bZes.\n\n##Waarom",
+)
+"""Characters ``str.splitlines`` breaks at, in a line of the body: lines only in Python."""
+
+
+@pytest.mark.asyncio
+async def test_line_separators_do_not_shift_positions(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    found = await _open(client, page, SEPARATED)
+    assert _codes(found) == [("YEP201", 13, 0, 13, 17), ("YEP301", 15, 0, 15, 20)]
+    actions = await _actions(client, page, 13)
+    fix = next(a for a in actions if a.is_preferred)
+    assert _apply(SEPARATED, _edits(fix, page, 1)) == SEPARATED.replace("##W", "## W")
+    disable = next(a for a in actions if a.title.startswith("Disable"))
+    quiet = _apply(SEPARATED, _edits(disable, page, 1))
+    assert quiet == SEPARATED.replace("##W", "<!-- yeplint-disable-next-line YEP201 -->\n##W")
+
+    typed = lsp.TextDocumentContentChangePartial(  # an incremental change below them
+        range=lsp.Range(lsp.Position(13, 2), lsp.Position(13, 2)), text=" "
+    )
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=page.as_uri(), version=2), [typed]
+        )
+    )
+    assert [d.code for d in await _diagnostics(client, page)] == ["YEP301"]
+
+    image = lsp.TextDocumentContentChangePartial(
+        range=lsp.Range(lsp.Position(15, 0), lsp.Position(16, 0)), text="![Foto](\n"
+    )
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=page.as_uri(), version=3), [image]
+        )
+    )
+    await _diagnostics(client, page)
+    completed = await client.text_document_completion_async(
+        lsp.CompletionParams(lsp.TextDocumentIdentifier(page.as_uri()), lsp.Position(15, 8))
+    )
+    assert isinstance(completed, lsp.CompletionList)
+    assert [item.label for item in completed.items] == ["groep.jpg"]
+
+
+@pytest.mark.asyncio
+async def test_a_missing_schema_is_reported_at_its_key_in_the_configuration(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    config = tmp_path / "yeplint.toml"
+    config.write_text(
+        'preset = "yep-trainingen"\n\n[[collections]]\nglob = "content/blog/*.md"\n'
+        'schema = "schemas/weg.schema.json"\n'
+    )
+    page = tmp_path / "content" / "blog" / "over-grenzen.nl.md"
+    assert await _open(client, page, PAGE) == []  # nothing is judged by a broken config
+    [shown] = await _diagnostics(client, config)
+    assert (shown.range.start.line, shown.range.start.character) == (4, 0)
+    assert f"cannot read schema {tmp_path / 'schemas' / 'weg.schema.json'}" in shown.message
+
+
+@pytest.mark.asyncio
+async def test_a_uri_with_a_query_and_an_overlong_path_are_linted(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A ``?query`` or ``#fragment`` names a view of the file; a path over PATH_MAX (or a name
+    over NAME_MAX) cannot be looked at on disk, but the editor sent its text."""
+    blog = tmp_path / "content" / "blog"
+    for name in ("over-grenzen.nl.md?versie=2", "over-grenzen.nl.md#kop"):
+        uri = f"{blog.as_uri()}/{name}"
+        client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "markdown", 1, PAGE))
+        )
+        while uri not in client.diagnostics:
+            await asyncio.wait_for(
+                client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
+            )
+        assert [d.code for d in client.diagnostics.pop(uri)] == ["YEP201", "YEP301"]
+    deep = blog.joinpath(*["map" * 80] * 20, "over-grenzen.nl.md")
+    found = _codes(await _open(client, deep, PAGE))
+    assert ("YEP201", 11, 0, 11, 17) in found  # and its images are missing, far from home

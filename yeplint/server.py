@@ -9,22 +9,44 @@ warm (schemas compiled once); a change to a configuration or schema file re-read
 re-lints every open buffer. A broken configuration is one message and one diagnostic on the
 file, never a dead server; a crash anywhere in a lint is one diagnostic on the buffer.
 
+Answers are made from the buffer as the editor has it now: a code action or hover asked for
+before the debounced lint ran lints first, and every edit names the document version it was
+computed for, so an editor refuses it rather than apply it to other text. Only buffers the
+editor opened are read (a URI of a FIFO or ``/dev/zero`` gets an empty answer), and positions
+are counted in the file's own lines (:func:`yeplint.source.split_lines`), in UTF-16.
+
+The JSON-RPC edges pygls leaves open are closed here (:class:`YeplintProtocol`,
+:class:`Frames`, :meth:`YeplintServer.start_io`): a request with parameters of the wrong shape
+or after ``shutdown`` gets an error response, a frame with a wrong ``Content-Length`` costs that
+message and not the connection, and the server exits when the editor process is gone.
+
 pygls and lsprotocol are the optional extra ``yeplint[lsp]``: only this module imports them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import errno
+import json
+import os
 import re
+import sys
+import threading
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import TextDocument
 
 from yeplint import __version__
 from yeplint.config import ConfigError, Settings, load_settings
@@ -32,6 +54,7 @@ from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.discovery import Target, display_path
 from yeplint.i18n import LANGUAGES, msg, render
 from yeplint.registry import RULE_URL, RULES
+from yeplint.source import line_starts, split_lines
 
 if TYPE_CHECKING:
     from yeplint.engine import Linter
@@ -46,6 +69,215 @@ _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`")
 _WRITTEN = re.compile(r"`([^`]+)`")
 _UNNECESSARY = frozenset(("YEP015",))
 """Codes whose text is unneeded (shown faded): an unused suppression comment."""
+
+FRAME_STALL_SECONDS = 2.0
+"""How long the rest of a message body may keep the server waiting. A client writes a frame
+at once, so a body still short after this had a ``Content-Length`` too large."""
+PARENT_POLL_SECONDS = 2.0
+"""How often the server looks whether the editor that started it (``processId``) still runs."""
+_CONTENT_LENGTH = re.compile(rb"Content-Length:[ \t]*(\d+)")
+_HEADER = re.compile(rb"Content-Length:[ \t]*\d+[ \t]*\r\n(?:[^\r\n]+\r\n)*\r\n")
+_HEADER_LIMIT = 65536
+"""Bytes without a header's blank line after which what came is dropped: no header is this long."""
+_REQUEST_ID = re.compile(rb'"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.)*")')
+
+
+class Frames:
+    """JSON-RPC frames (``Content-Length: n``, a blank line, ``n`` bytes of JSON) cut out of a
+    byte stream, finding their feet again after a frame whose ``Content-Length`` is wrong.
+
+    pygls reads exactly ``n`` bytes: a length too small leaves the rest of the body to be read
+    as headers, one too large swallows the next frame and waits for bytes that never come, and
+    either leaves the server alive and deaf. Here a body ends early where a complete header
+    stands inside it (raw CR LF cannot occur in JSON, so that is the next frame), a body that
+    stops arriving is taken as it is once the stream stalls, and text before a header is
+    skipped. The body of a broken frame is still handed on: the protocol answers it with a
+    parse error."""
+
+    def __init__(self) -> None:
+        self.buffer = bytearray()
+        self._scanned = 0
+        """Where the search for a header inside the pending body goes on."""
+
+    def feed(self, data: bytes) -> None:
+        self.buffer += data
+        if len(self.buffer) > _HEADER_LIMIT and b"\r\n\r\n" not in self.buffer:
+            del self.buffer[: -len(b"Content-Length:")]
+
+    @property
+    def waiting(self) -> bool:
+        """A header has been read and the rest of its body has not arrived."""
+        return b"\r\n\r\n" in self.buffer
+
+    def take(self, *, stalled: bool = False) -> Iterator[bytes]:
+        """The bodies the buffer completes; with ``stalled``, also the part of a body that
+        stopped arriving."""
+        while (blank := self.buffer.find(b"\r\n\r\n")) >= 0:
+            start = blank + 4
+            lengths = list(_CONTENT_LENGTH.finditer(self.buffer, 0, blank))
+            if not lengths:  # the rest of a body whose Content-Length was too small
+                self._consume(start)
+                continue
+            end = start + int(lengths[-1][1])
+            available = min(end, len(self.buffer))
+            cut = self._next_header(start, available)
+            if cut is None and end > available and not stalled:
+                return
+            stop = available if cut is None else cut
+            body = bytes(self.buffer[start:stop])
+            self._consume(stop)
+            stalled = False
+            yield body
+
+    def _consume(self, count: int) -> None:
+        del self.buffer[:count]
+        self._scanned = 0
+
+    def _next_header(self, start: int, end: int) -> int | None:
+        """Where a complete header starts between ``start`` and ``end``, if one does (it may
+        end past ``end``)."""
+        at = max(start, self._scanned)
+        name = b"Content-Length:"
+        while (at := self.buffer.find(name, at, end + len(name) - 1)) >= 0:
+            if _HEADER.match(self.buffer, at):
+                return at
+            if self.buffer.find(b"\r\n\r\n", at) < 0:  # may complete with the next bytes
+                self._scanned = at
+                return None
+            at += 1
+        self._scanned = max(start, end - len(name))
+        return None
+
+
+def _request_id(body: bytes) -> int | str | None:
+    """The id of the request a broken body was, when it shows before the parameters (JSON-RPC
+    answers an unreadable message with a ``null`` id otherwise)."""
+    if b'"method"' not in body:
+        return None
+    params = body.find(b'"params"')
+    found = _REQUEST_ID.search(body, 0, params if params >= 0 else len(body))
+    if found is None:
+        return None
+    try:
+        value = json.loads(found[1])
+    except ValueError:
+        return None
+    return value if isinstance(value, int | str) else None
+
+
+class YeplintProtocol(LanguageServerProtocol):
+    """pygls's protocol with an answer for every request and the file's own lines.
+
+    pygls logs a request whose parameters do not fit the method's type, and one that arrives
+    after ``shutdown``, and answers neither: the editor waits for ever. Here the first gets
+    InvalidParams (-32602), the second InvalidRequest (-32600), an unreadable body ParseError
+    (-32700). Edits are applied to the lines :func:`yeplint.source.split_lines` makes, not to
+    ``str.splitlines``'s (which breaks at U+2028 and form feeds, so every change below one
+    landed on the wrong line), and positions are always UTF-16, the encoding every client
+    speaks and the one this server counts in."""
+
+    def receive(self, body: bytes) -> None:
+        """One frame's body: handled, or answered with the JSON-RPC error that fits it."""
+        try:
+            data, _ = json.JSONDecoder().raw_decode(body.decode("utf-8").lstrip())
+        except ValueError:  # also a body that is not UTF-8
+            self.refuse(_request_id(body), lsp.ErrorCodes.ParseError, "not a JSON message")
+            return
+        if not isinstance(data, dict) or data.get("jsonrpc") != self.VERSION:
+            self.refuse(None, lsp.ErrorCodes.InvalidRequest, "not a JSON-RPC 2.0 message")
+            return
+        method = data.get("method")
+        request_id = data.get("id")
+        request = isinstance(method, str) and isinstance(request_id, int | str)
+        if request and self._shutdown and method != lsp.EXIT:
+            self.refuse(request_id, lsp.ErrorCodes.InvalidRequest, "the server is shut down")
+            return
+        try:
+            message = self.structure_message(data)
+        except JsonRpcException:
+            if request:
+                self.refuse(
+                    request_id,
+                    lsp.ErrorCodes.InvalidParams,
+                    f"the parameters of {method} do not have the shape LSP gives them",
+                )
+            return
+        self.handle_message(message)
+
+    def refuse(self, request_id: int | str | None, code: int, message: str) -> None:
+        """A JSON-RPC error response (``id`` ``null`` when the request's is unknown)."""
+        self._send_data(
+            {"jsonrpc": self.VERSION, "id": request_id, "error": {"code": code, "message": message}}
+        )
+
+    @lsp_method(lsp.INITIALIZE)
+    def lsp_initialize(
+        self, params: lsp.InitializeParams
+    ) -> Generator[Any, Any, lsp.InitializeResult]:
+        """pygls's initialize, offered UTF-16 only: pygls would agree to the client's first
+        choice (UTF-8 for Neovim and Helix) while every column here is counted in UTF-16."""
+        if params.capabilities.general is not None:
+            params.capabilities.general.position_encodings = None
+        result: lsp.InitializeResult = yield from super().lsp_initialize(params)
+        return result
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: lsp.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        """The changes applied in the file's own lines; a change to a buffer that was never
+        opened is ignored (there is no text to apply it to)."""
+        uri = params.text_document.uri
+        document = self.workspace.text_documents.get(unquote(uri))
+        if document is None:
+            return
+        text = document.source
+        for change in params.content_changes:
+            text = _changed(text, change)
+        item = lsp.TextDocumentItem(
+            uri, document.language_id or "markdown", params.text_document.version, text
+        )
+        self.workspace.put_text_document(item)
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+
+def _changed(text: str, change: lsp.TextDocumentContentChangeEvent) -> str:
+    """``text`` after one change the client sent."""
+    if not isinstance(change, lsp.TextDocumentContentChangePartial):
+        return change.text
+    starts = line_starts(text)
+
+    def offset(position: lsp.Position) -> int:
+        if position.line >= len(starts):
+            return len(text)
+        start = starts[position.line]
+        end = starts[position.line + 1] if position.line + 1 < len(starts) else len(text)
+        content = text[start:end].rstrip("\r\n")
+        return start + from_utf16(content, position.character) - 1
+
+    return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
+
+
+def _reader(stdin: BinaryIO) -> Callable[[int], bytes]:
+    """What reads whatever input has arrived: ``os.read`` on the file descriptor, which holds
+    no lock (a thread blocked in a buffered reader's ``read`` aborts the interpreter's exit)."""
+    try:
+        descriptor = stdin.fileno()
+    except (OSError, ValueError):  # an in-memory stream
+        return getattr(stdin, "read1", stdin.read)
+    return lambda size: os.read(descriptor, size)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (signal 0 asks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: it runs
+        return True
+    return True
 
 
 @dataclass
@@ -68,7 +300,7 @@ class Linted:
 
 class YeplintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__(SOURCE, __version__)
+        super().__init__(SOURCE, __version__, protocol_cls=YeplintProtocol)
         self.debounce = DEBOUNCE_SECONDS
         self.linters: dict[Settings, Linter] = {}
         self.settings: dict[Path, Settings] = {}
@@ -100,7 +332,7 @@ class YeplintServer(LanguageServer):
         return language_from_locale()
 
     def settings_for(self, path: Path) -> Settings:
-        folder = path.parent
+        folder = _searchable(path.parent)
         if folder not in self.settings:
             self.settings[folder] = load_settings(start=folder, paths=[path])
         return self.settings[folder]
@@ -111,7 +343,11 @@ class YeplintServer(LanguageServer):
             from yeplint.engine import Linter  # after `initialize` is answered: a faster start
 
             linter = Linter(settings)
-            linter.check_schemas()
+            for number, collection in enumerate(settings.collections):
+                try:
+                    linter.schema_for(collection)
+                except ConfigError as exc:
+                    raise ConfigError(_at_schema_key(settings, number, str(exc))) from None
             self.linters[settings] = linter
         return linter
 
@@ -124,14 +360,142 @@ class YeplintServer(LanguageServer):
         for linter in self.linters.values():
             linter.forget_site()
 
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """Serve on stdio until the input ends, ``exit`` (which raises ``SystemExit`` with its
+        code), or the editor process is gone (exit code 1). pygls's own loop reads each frame
+        with blind trust in its ``Content-Length`` and never looks at ``processId``."""
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(self._serve(stdin or sys.stdin.buffer))
+        except BrokenPipeError:  # the editor closed our output: nobody is listening
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
+
+    async def _serve(self, stdin: BinaryIO) -> None:
+        protocol = self.protocol
+        assert isinstance(protocol, YeplintProtocol)
+        loop = asyncio.get_running_loop()
+        chunks: asyncio.Queue[bytes | None] = asyncio.Queue()
+        read = _reader(stdin)
+
+        def pump() -> None:  # a thread: reading a pipe blocks
+            while True:
+                try:
+                    chunk = read(65536)
+                except (OSError, ValueError):
+                    chunk = b""
+                try:
+                    loop.call_soon_threadsafe(chunks.put_nowait, chunk)
+                except RuntimeError:  # the loop has ended
+                    return
+                if not chunk:
+                    return
+
+        threading.Thread(target=pump, name="yeplint-stdin", daemon=True).start()
+        watcher = asyncio.create_task(self._watch_parent(chunks))
+        frames = Frames()
+        try:
+            while True:
+                stall = FRAME_STALL_SECONDS if frames.waiting else None
+                try:
+                    chunk = await asyncio.wait_for(chunks.get(), stall)
+                except TimeoutError:
+                    for body in frames.take(stalled=True):
+                        protocol.receive(body)
+                    continue
+                if chunk is None:
+                    sys.stderr.write(f"yeplint: the editor (process {self.process_id}) is gone\n")
+                    raise SystemExit(1)
+                if not chunk:
+                    return
+                frames.feed(chunk)
+                for body in frames.take():
+                    protocol.receive(body)
+        finally:
+            watcher.cancel()
+
+    async def _watch_parent(self, chunks: asyncio.Queue[bytes | None]) -> None:
+        """Stop the server once the process named by ``InitializeParams.processId`` is gone:
+        an editor that crashed does not close our input when another process holds it. POSIX
+        only: on Windows ``os.kill(pid, 0)`` would end the process instead of asking."""
+        if os.name != "posix":
+            return
+        while True:
+            await asyncio.sleep(PARENT_POLL_SECONDS)
+            pid = self.process_id
+            if pid is not None and pid > 0 and not _alive(pid):
+                chunks.put_nowait(None)
+                return
+
+
+def _searchable(folder: Path) -> Path:
+    """``folder``, or the nearest folder above it whose path the system accepts: a buffer's
+    path may be longer than PATH_MAX (or a name than NAME_MAX) and still be linted, with the
+    configuration found from there."""
+    for candidate in (folder, *folder.parents):
+        try:
+            candidate.stat()
+        except OSError as exc:
+            if exc.errno != errno.ENAMETOOLONG:
+                return candidate
+        except ValueError:  # a NUL in the path
+            continue
+        else:
+            return candidate
+    return folder
+
+
+def _at_schema_key(settings: Settings, number: int, message: str) -> str:
+    """A schema's error as ``file:line:col: message`` on the configuration file, at the
+    ``schema`` key of the collection that names it (the error names the schema's path, which
+    may not exist); unchanged when the collection comes from a preset."""
+    config = settings.config_file
+    collection = settings.collections[number]
+    if config is None or not collection.schema:
+        return message
+    import tomllib
+
+    from yeplint.config_schema import locate
+
+    try:
+        text = config.read_text(encoding="utf-8")
+        table: Any = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return message
+    prefix = "tool.yeplint" if config.name == "pyproject.toml" else ""
+    for key in prefix.split(".") if prefix else ():
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    written = table.get("collections") if isinstance(table, dict) else None
+    if not isinstance(written, list):
+        return message
+    for index, item in enumerate(written):
+        if isinstance(item, dict) and item.get("schema") == collection.schema:
+            line, column = locate(text, ["collections", index, "schema"], prefix)
+            return f"{config}:{line}:{column}: {message}"
+    return message
+
 
 server = YeplintServer()
+
+
+def buffer_path(uri: str) -> Path:
+    """The file a buffer will be saved as: a ``file:`` URI's path without its ``?query`` or
+    ``#fragment`` (they name a view of the file, not another file)."""
+    return Path(to_fs_path(uri) or urlsplit(uri).path or uri)
+
+
+def opened(ls: YeplintServer, uri: str) -> TextDocument | None:
+    """The buffer the editor opened at ``uri``; ``None`` for any other URI. pygls would read an
+    unopened document from disk: a FIFO blocks the server for good, ``/dev/zero`` never ends."""
+    document: TextDocument | None = ls.workspace.text_documents.get(unquote(uri))
+    return document
 
 
 def lint_buffer(ls: YeplintServer, uri: str, text: str) -> list[Diagnostic]:
     """The diagnostics of ``text`` as the file at ``uri``; configuration problems are reported
     on the configuration file and leave the buffer without diagnostics."""
-    path = Path(to_fs_path(uri) or uri)
+    path = buffer_path(uri)
     try:
         settings = ls.settings_for(path)
         linter = ls.linter_for(settings)
@@ -154,16 +518,20 @@ def _workspace_root(ls: YeplintServer, path: Path) -> Path:
 
 def publish(ls: YeplintServer, uri: str) -> None:
     """Lint the open buffer at ``uri`` now and publish its diagnostics."""
-    ls.pending.pop(uri, None)
-    document = ls.workspace.get_text_document(uri)
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()  # a no-op when this is the debounced call itself
+    document = opened(ls, uri)
+    if document is None:
+        return
     text = document.source
     try:
         found = lint_buffer(ls, uri, text)
     except Exception as exc:  # a bug must cost one diagnostic, not the server
         ls.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, traceback.format_exc()))
         found = [_internal(document.filename or uri, exc)]
-    lines = text.splitlines()
-    path = Path(to_fs_path(uri) or uri)
+    lines = split_lines(text)
+    path = buffer_path(uri)
     lang = ls.lang_for(path)
     ls.linted[uri] = Linted(document.version, text, found, lang)
     ls.text_document_publish_diagnostics(
@@ -235,7 +603,7 @@ def schedule(ls: YeplintServer, uri: str) -> None:
 
 
 def is_markdown(uri: str) -> bool:
-    return uri.lower().endswith(MARKDOWN)
+    return urlsplit(uri).path.lower().endswith(MARKDOWN)
 
 
 def utf16(line: str, column: int) -> int:
@@ -249,7 +617,7 @@ def utf16(line: str, column: int) -> int:
 def from_utf16(line: str, offset: int) -> int:
     """A 0-based UTF-16 offset as a 1-based character column."""
     if line.isascii():
-        return offset + 1
+        return min(offset, len(line)) + 1
     units = 0
     for index, char in enumerate(line):
         if units >= offset:
@@ -295,14 +663,14 @@ def to_lsp(d: Diagnostic, lines: Sequence[str], lang: str = "en") -> lsp.Diagnos
 
 
 def report_config_error(ls: YeplintServer, message: str) -> None:
-    """One window message, and a diagnostic on the configuration file when it names one."""
+    """One window message, and a diagnostic on the configuration file when the message starts
+    with one that exists (a missing schema's path is not a file to publish on)."""
     found = re.match(
         r"^(?P<file>[^:\n]+?\.(?:toml|json)):(?:(?P<line>\d+):(?P<col>\d+):)?", message
     )
     uri = None
-    if found is not None:
-        path = Path(found["file"])
-        uri = from_fs_path(str(path.resolve())) or str(path)
+    if found is not None and _is_file(Path(found["file"])):
+        uri = from_fs_path(str(Path(found["file"]).resolve()))
     key = uri or message
     if key not in ls.broken_config:
         ls.broken_config.add(key)
@@ -329,6 +697,13 @@ def report_config_error(ls: YeplintServer, message: str) -> None:
                 ],
             )
         )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def clear_config_errors(ls: YeplintServer) -> None:
@@ -421,7 +796,7 @@ def did_change_watched(ls: YeplintServer, params: lsp.DidChangeWatchedFilesParam
 
 
 def _is_config(uri: str) -> bool:
-    name = uri.rsplit("/", 1)[-1]
+    name = urlsplit(uri).path.rsplit("/", 1)[-1]
     return name in CONFIG_FILES or name.endswith(".schema.json")
 
 
@@ -443,10 +818,10 @@ def refresh_all(ls: YeplintServer, *, config: bool) -> None:
 )
 def code_action(ls: YeplintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
-    linted = ls.linted.get(uri)
+    linted = current(ls, uri)
     if linted is None:
         return []
-    lines = linted.text.splitlines()
+    lines = split_lines(linted.text)
     wanted = params.context.only
     actions: list[lsp.CodeAction] = []
     if not wanted or any(k.startswith(lsp.CodeActionKind.QuickFix) for k in wanted):
@@ -454,7 +829,7 @@ def code_action(ls: YeplintServer, params: lsp.CodeActionParams) -> list[lsp.Cod
             shown = to_lsp(d, lines, linted.lang)
             if not _overlap(shown.range, params.range):
                 continue
-            actions.extend(_quick_fixes(uri, d, shown, lines, linted))
+            actions.extend(_quick_fixes(ls, uri, d, shown, lines, linted))
     if not wanted or any(k in (lsp.CodeActionKind.SourceFixAll, FIX_ALL, "source") for k in wanted):
         fixed = fix_all(ls, uri, linted.text)
         if fixed is not None:
@@ -462,10 +837,41 @@ def code_action(ls: YeplintServer, params: lsp.CodeActionParams) -> list[lsp.Cod
                 lsp.CodeAction(
                     title=render(msg("yeplint: fix all safe problems in this file"), linted.lang),
                     kind=FIX_ALL,
-                    edit=_whole(uri, linted.text, fixed),
+                    edit=_edit(ls, uri, linted, [_whole(linted.text, fixed)]),
                 )
             )
     return actions
+
+
+def current(ls: YeplintServer, uri: str) -> Linted | None:
+    """The lint of the open buffer as the editor has it now. A request can come before the
+    debounced lint of the last change has run: answered from the older lint, its positions
+    belong to other text (a fix-all on save dropped the line typed last), so the buffer is
+    linted first. ``None`` for a buffer that is not an open Markdown page."""
+    document = opened(ls, uri)
+    if document is None or not is_markdown(uri):
+        return None
+    linted = ls.linted.get(uri)
+    if linted is None or linted.version != document.version or linted.text != document.source:
+        publish(ls, uri)
+        linted = ls.linted.get(uri)
+    return linted
+
+
+def _edit(
+    ls: YeplintServer, uri: str, linted: Linted, edits: list[lsp.TextEdit]
+) -> lsp.WorkspaceEdit:
+    """``edits`` for the version of the buffer they were computed for: an editor refuses them
+    once the buffer has changed, instead of applying them to other text. A client that does not
+    announce ``workspaceEdit.documentChanges`` gets the plain, unversioned form."""
+    workspace = ls.client_capabilities.workspace
+    support = workspace.workspace_edit if workspace is not None else None
+    if support is None or not support.document_changes:
+        return lsp.WorkspaceEdit(changes={uri: edits})
+    document = lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version)
+    return lsp.WorkspaceEdit(
+        document_changes=[lsp.TextDocumentEdit(text_document=document, edits=list(edits))]
+    )
 
 
 def _overlap(a: lsp.Range, b: lsp.Range) -> bool:
@@ -476,7 +882,12 @@ def _overlap(a: lsp.Range, b: lsp.Range) -> bool:
 
 
 def _quick_fixes(
-    uri: str, d: Diagnostic, shown: lsp.Diagnostic, lines: list[str], linted: Linted
+    ls: YeplintServer,
+    uri: str,
+    d: Diagnostic,
+    shown: lsp.Diagnostic,
+    lines: list[str],
+    linted: Linted,
 ) -> Iterable[lsp.CodeAction]:
     if d.fix is not None:
         edits = [
@@ -496,7 +907,7 @@ def _quick_fixes(
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[shown],
             is_preferred=d.fix.applicability == "safe",
-            edit=lsp.WorkspaceEdit(changes={uri: edits}),
+            edit=_edit(ls, uri, linted, edits),
         )
     replacement = _did_you_mean(d, lines)
     if replacement is not None:
@@ -508,11 +919,11 @@ def _quick_fixes(
             ),
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[shown],
-            edit=lsp.WorkspaceEdit(
-                changes={uri: [lsp.TextEdit(range=to_range(lines, *span), new_text=wanted)]}
+            edit=_edit(
+                ls, uri, linted, [lsp.TextEdit(range=to_range(lines, *span), new_text=wanted)]
             ),
         )
-    yield _disable(uri, d, shown, lines, linted)
+    yield _disable(ls, uri, d, shown, lines, linted)
 
 
 def _did_you_mean(
@@ -540,7 +951,12 @@ def _did_you_mean(
 
 
 def _disable(
-    uri: str, d: Diagnostic, shown: lsp.Diagnostic, lines: list[str], linted: Linted
+    ls: YeplintServer,
+    uri: str,
+    d: Diagnostic,
+    shown: lsp.Diagnostic,
+    lines: list[str],
+    linted: Linted,
 ) -> lsp.CodeAction:
     """`<!-- yeplint-disable-next-line CODE -->` above a body line; in the front matter, the
     YAML comment `# yeplint: disable-line CODE` at the end of the line."""
@@ -562,7 +978,7 @@ def _disable(
         ),
         kind=lsp.CodeActionKind.QuickFix,
         diagnostics=[shown],
-        edit=lsp.WorkspaceEdit(changes={uri: [edit]}),
+        edit=_edit(ls, uri, linted, [edit]),
     )
 
 
@@ -571,9 +987,12 @@ def fix_all(ls: YeplintServer, uri: str, text: str) -> str | None:
     nothing changes."""
     from yeplint.fix import fix_bytes
 
-    path = Path(to_fs_path(uri) or uri)
-    settings = ls.settings_for(path)
-    linter = ls.linter_for(settings)
+    path = buffer_path(uri)
+    try:
+        settings = ls.settings_for(path)
+        linter = ls.linter_for(settings)
+    except ConfigError:  # reported by the lint: nothing is judged by a broken configuration
+        return None
     root = settings.root or _workspace_root(ls, path)
     target = Target(path, display_path(path, root), root)
 
@@ -587,18 +1006,19 @@ def fix_all(ls: YeplintServer, uri: str, text: str) -> str | None:
     return fixed.decode("utf-8", "surrogatepass")
 
 
-def _whole(uri: str, old: str, new: str) -> lsp.WorkspaceEdit:
-    lines = old.splitlines()
-    end = lsp.Position(len(lines), 0)
-    return lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), end), new)]})
+def _whole(old: str, new: str) -> lsp.TextEdit:
+    """One edit that replaces all of ``old`` with ``new``."""
+    lines = split_lines(old)
+    end = lsp.Position(len(lines) - 1, utf16(lines[-1], len(lines[-1]) + 1))
+    return lsp.TextEdit(lsp.Range(lsp.Position(0, 0), end), new)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_HOVER)
 def hover(ls: YeplintServer, params: lsp.HoverParams) -> lsp.Hover | None:
-    linted = ls.linted.get(params.text_document.uri)
+    linted = current(ls, params.text_document.uri)
     if linted is None:
         return None
-    lines = linted.text.splitlines()
+    lines = split_lines(linted.text)
     here = lsp.Range(params.position, params.position)
     for d in linted.diagnostics:
         shown = to_lsp(d, lines, linted.lang)
@@ -624,12 +1044,14 @@ def _dedent(doc: str) -> str:
 )
 def completion(ls: YeplintServer, params: lsp.CompletionParams) -> lsp.CompletionList:
     uri = params.text_document.uri
-    document = ls.workspace.get_text_document(uri)
-    lines = document.source.splitlines()
+    document = opened(ls, uri)
+    if document is None:
+        return lsp.CompletionList(is_incomplete=False, items=[])
+    lines = split_lines(document.source)
     number = params.position.line + 1
     text = _line(lines, number)
     before = text[: from_utf16(text, params.position.character) - 1]
-    path = Path(to_fs_path(uri) or uri)
+    path = buffer_path(uri)
     items: list[lsp.CompletionItem] = []
     image = re.search(r"\]\((?P<typed>[^)\s]*)$", before)
     if image is not None:

@@ -153,6 +153,12 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
+def line_starts(text: str) -> list[int]:
+    """The character offset where each line of :func:`split_lines` starts (a final newline
+    starts a last, empty line): positions a client sends are counted in these lines."""
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
 def line_endings(text: str) -> set[str]:
     if "\r" not in text:
         return {"\n"} if "\n" in text else set()
