@@ -202,7 +202,12 @@ class YeplintProtocol(LanguageServerProtocol):
                     f"the parameters of {method} do not have the shape LSP gives them",
                 )
             return
-        self.handle_message(message)
+        try:
+            self.handle_message(message)
+        except BrokenPipeError:  # nobody reads our answers any more
+            raise
+        except Exception:  # a bug costs this message, not the connection (as in pygls's loop)
+            sys.stderr.write(traceback.format_exc())
 
     def refuse(self, request_id: int | str | None, code: int, message: str) -> None:
         """A JSON-RPC error response (``id`` ``null`` when the request's is unknown)."""
