@@ -214,7 +214,7 @@ def test_config_error_exits_2_naming_key_and_file(site: Path) -> None:
     assert code == 2
     assert out == (
         f"yeplint: error: {site / 'yeplint.toml'}:1:1: `max-image-width` must be a positive "
-        "integer, not -3\n"
+        "integer up to 100,000, not -3\n"
     )
     (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
     assert run("check", "content", "--isolated")[0] == 0

@@ -89,7 +89,8 @@ def test_config_discovery_precedence(tmp_path: Path) -> None:
         ("[rule-options.YEP209]\nlength = 1\n", "unknown option `rule-options.YEP209.length`"),
         (
             "[rule-options.YEP209]\nmax-length = 'x'\n",
-            "yeplint.toml:2:1: `rule-options.YEP209.max-length` must be an integer, not 'x'",
+            "yeplint.toml:2:1: `rule-options.YEP209.max-length` must be an integer from 0 to"
+            " 1,000,000, not 'x'",
         ),
         ("[rule-options.YEP306]\nplaceholders = 3\n", "must be a list of strings"),
     ],
@@ -215,6 +216,18 @@ def test_schema_refs_to_local_files(tmp_path: Path) -> None:
     settings = load_settings(start=tmp_path)
     diagnostics = lint_paths([page], tmp_path, select=["YEP1"], settings=settings)
     assert [(d.code, d.line) for d in diagnostics] == [("YEP105", 2), ("YEP101", 3)]
+
+
+def test_a_schema_nested_past_the_json_parser_is_a_config_error(tmp_path: Path) -> None:
+    """json.loads recurses: deep nesting was a RecursionError, an internal error."""
+    from yeplint.config import Collection
+    from yeplint.schemas import load_schema
+
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "s.json").write_text(f'{{"type": "object",\n "x": {deep}}}')
+    with pytest.raises(ConfigError) as info:
+        load_schema(Collection("pages", ("*.md",), "s.json", tmp_path))
+    assert str(info.value) == f"{tmp_path / 's.json'}:2:7: nested too deeply"
 
 
 def test_remote_schema_ref_is_config_error(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from yeplint.config import _ALL_KEYS, ConfigError, load_settings
-from yeplint.config_schema import _keys, locate, reference_markdown, schema
+from yeplint.config_schema import _keys, locate, nesting_start, reference_markdown, schema
 from yeplint.schemas import builtin_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +109,7 @@ def test_locate_falls_back_to_the_nearest_enclosing_key() -> None:
     assert locate('x = { "y" = 1 }\n', ["x", "y"]) == (1, 1)
 
 
-WRONG_VALUES: list[object] = [3, "x", True, [1], {"a": 1}, [{"glob": "a"}], -1, 0, "", []]
+WRONG_VALUES: list[object] = [3, "x", True, [1], {"a": 1}, [{"glob": "a"}], -1, 0, "", [], 10**20]
 
 
 @pytest.mark.parametrize("key", sorted(_ALL_KEYS))
@@ -133,3 +133,67 @@ def test_the_loader_and_the_schema_agree(tmp_path: Path, key: str, value: object
         assert message.startswith(f"{config}:"), message
     if loaded:
         assert valid, f"{table} loads but the schema rejects it"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            "max-file-size = 99999999999999999999\n",
+            "`max-file-size` must be a positive integer up to 100,000,000,"
+            " not 99999999999999999999",
+        ),
+        (
+            "max-image-width = 100001\n",
+            "`max-image-width` must be a positive integer up to 100,000, not 100001",
+        ),
+        (
+            "[rule-options.emphasis-as-heading]\nmax-length = 99999999999999999999\n",
+            "`rule-options.emphasis-as-heading.max-length` must be an integer from 0 to 1,000,000,"
+            " not 99999999999999999999",
+        ),
+    ],
+)
+def test_integers_are_bounded_at_their_line(tmp_path: Path, toml: str, message: str) -> None:
+    """A number past what a file read takes was accepted, then failed every file with an
+    OverflowError."""
+    config = tmp_path / "yeplint.toml"
+    config.write_text('select = ["ALL"]\n' + toml, encoding="utf-8")
+    line = toml.count("\n") + 1
+    with pytest.raises(ConfigError) as info:
+        load_settings(config=config)
+    assert str(info.value) == f"{config}:{line}:1: {message}"
+
+
+@pytest.mark.parametrize("depth", [300, 5000], ids=["past-the-validator", "past-tomllib"])
+@pytest.mark.parametrize("name", ["yeplint.toml", "pyproject.toml"])
+def test_deep_nesting_is_an_error_where_it_starts(tmp_path: Path, depth: int, name: str) -> None:
+    """5,000 nested arrays were a RecursionError in tomllib, 300 a ValueError in
+    jsonschema-rs; both tracebacks."""
+    table = "[tool.yeplint]\n" if name == "pyproject.toml" else ""
+    config = tmp_path / name
+    config.write_text(
+        f'{table}select = ["ALL"]\n# [ in a comment\nignore = {"[" * depth}{"]" * depth}\n',
+        encoding="utf-8",
+    )
+    line = 3 + bool(table)
+    with pytest.raises(ConfigError) as info:
+        load_settings(config=config)
+    assert str(info.value) == f"{config}:{line}:1: `ignore` is nested too deeply"
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("", (1, 1)),
+        ("a = 1\nb = [1, [2]]\nc = [[[3]]]\n", (3, 5)),
+        ('a = "[[[[" # [[[[\nb = [[2]]\n', (2, 5)),
+        ('{"a": 1,\n "b":\n  [[[]]]}', (3, 3)),
+        ('{"a": "\\"[[[", "b": [[]]}', (1, 21)),
+    ],
+    ids=["empty", "toml", "strings-and-comments", "json-document", "escaped-quote"],
+)
+def test_nesting_start_finds_the_outermost_bracket_of_the_deepest_nesting(
+    text: str, position: tuple[int, int]
+) -> None:
+    assert nesting_start(text) == position

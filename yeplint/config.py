@@ -10,7 +10,9 @@ a checked path's folder or above it (:func:`generator_site`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+import stat
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,14 @@ class Collection:
     """The folder a relative schema path is resolved against (the config file's)."""
     url: str | None = None
     """The URL pattern of its pages (``{lang}/blog/{slug}``); ``None``: not served as pages."""
+
+
+def schema_path(ref: str, base: Path | None) -> Path | None:
+    """A collection's ``schema`` as a file path relative to ``base`` (the configuration's
+    folder), or ``None`` when it names a built-in schema (no ``/`` and no ``.json``)."""
+    if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
+        return None
+    return (base or Path()) / ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +121,12 @@ _LIST_KEYS = {
     "image-fields",
     "static-roots",
 }
-_INT_KEYS = {"max-image-width", "max-file-size"}
+INT_LIMITS = {"max-image-width": 100_000, "max-file-size": 100_000_000}
+"""The largest value of each integer key: a page of 100 MB is no page, and a number past what
+a file read takes (``99999999999999999999``) is an error here, not an OverflowError per file."""
+_INT_KEYS = set(INT_LIMITS)
+RULE_OPTION_MAX = 1_000_000
+"""The largest value of an integer rule option (a length in characters); the smallest is 0."""
 _STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url", "lang"}
 _BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
 _ALL_KEYS = (
@@ -149,12 +164,80 @@ def _read(path: Path) -> dict[str, Any]:
     import tomllib  # only when a config file exists
 
     try:
-        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        return tomllib.loads(text)
+        text = read_capped(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason})") from None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, TooLarge) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        from yeplint.config_schema import too_deep
+
+        raise ConfigError(too_deep(path, text)) from None
+
+
+READ_CAP = 5_000_000
+"""Most bytes read from a configuration file or a file it names (a schema, a file a schema's
+``$ref`` names). Such files are kilobytes; a name such as ``/dev/zero`` must end in an error,
+not in the machine's memory."""
+
+
+class TooLarge(ConfigError):
+    """A file is larger than :data:`READ_CAP`."""
+
+
+def read_capped(path: Path, *, regular: bool = False) -> bytes:
+    """The bytes of ``path``, at most :data:`READ_CAP` of them (more is :class:`TooLarge`).
+
+    With ``regular``, only a regular file: it is opened without blocking (a FIFO with no
+    writer would wait forever) and checked on the open descriptor, so a file swapped after
+    :func:`path_problem` looked at it is refused too. The configuration file itself may be a
+    pipe (``--config <(…)``), so it is read without ``regular``. An :class:`OSError` is the
+    caller's to report."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if regular:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        if regular and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ConfigError("is not a regular file")
+        data = handle.read(READ_CAP + 1)
+    if len(data) > READ_CAP:
+        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
+    return data
+
+
+def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | None:
+    """Why yeplint will not read ``path`` (``None``: it may). It must stay inside ``project``
+    once every symlink is resolved (``../``, an absolute path and a symlink out all leave it),
+    and be a regular file of at most :data:`READ_CAP` bytes (no FIFO, device or socket), or
+    with ``folder`` a folder. A path that does not exist is left to the reader to report."""
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(project))
+    if real != base and base not in real.parents:
+        return f"is outside the project ({base})"
+    try:
+        found = real.stat()
+    except OSError:
+        return None
+    if folder:
+        return None if stat.S_ISDIR(found.st_mode) else "is not a folder"
+    if not stat.S_ISREG(found.st_mode):
+        return "is not a regular file"
+    if found.st_size > READ_CAP:
+        return f"is larger than {READ_CAP:,} bytes"
+    return None
+
+
+def read_project_file(path: Path, project: Path) -> bytes:
+    """The bytes of ``path`` under the rules of :func:`path_problem`, checked again on the
+    opened file; a refusal is a :class:`ConfigError` saying why (the caller names the file)."""
+    problem = path_problem(path, project)
+    if problem is not None:
+        raise ConfigError(problem)
+    return read_capped(path, regular=True)
 
 
 def load_settings(
@@ -409,8 +492,11 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         if key in _LIST_KEYS:
             values[attr] = _strings(value, key, where)
         elif key in _INT_KEYS:
-            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise ConfigError(f"{where}: `{key}` must be a positive integer, not {value!r}")
+            limit = INT_LIMITS[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= limit:
+                raise ConfigError(
+                    f"{where}: `{key}` must be a positive integer up to {limit:,}, not {value!r}"
+                )
             values[attr] = value
         elif key in _BOOL_KEYS:
             if not isinstance(value, bool):
@@ -464,7 +550,34 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         _check_glob(pattern, where)
     settings = replace(base, **values)
     _check_selectors(settings, where)
+    _check_paths(settings, path)
     return settings
+
+
+def _named_paths(settings: Settings) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Each path the settings name, relative to the project root: (its key, the path as
+    written, whether it names a folder)."""
+    for i, collection in enumerate(settings.collections):
+        if collection.schema is not None and schema_path(collection.schema, None) is not None:
+            yield ("collections", i, "schema"), collection.schema, False
+    for folder in settings.static_roots:
+        yield ("static-roots",), folder, True
+    for prefix, folder in settings.path_aliases:
+        yield ("path-aliases", prefix), folder, True
+
+
+def _check_paths(settings: Settings, file: Path) -> None:
+    """Every file and folder the configuration names stays inside the project (the
+    configuration file's folder), and a file is a regular file yeplint may read whole
+    (:func:`path_problem`): a schema path such as ``../../../../dev/zero`` is an error at its
+    key's line, before anything reads it."""
+    root = settings.root or file.parent
+    for key, written, folder in _named_paths(settings):
+        problem = path_problem(root / written, root, folder=folder)
+        if problem is not None:
+            from yeplint.config_schema import key_name, position
+
+            raise ConfigError(f"{position(file, key)}: `{key_name(key)}`: `{written}` {problem}")
 
 
 def _preset_from(value: Any, where: str) -> Settings:
@@ -550,6 +663,11 @@ def _rule_options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, A
                 raise ConfigError(
                     f"{where}: `rule-options.{key}.{option}` must be "
                     f"{type(default).__name__}, not {setting!r}"
+                )
+            elif isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX:
+                raise ConfigError(
+                    f"{where}: `rule-options.{key}.{option}` must be an integer from 0 to "
+                    f"{RULE_OPTION_MAX:,}, not {setting!r}"
                 )
             items.append((spec.name, setting))
         result.append((found.code, tuple(items)))

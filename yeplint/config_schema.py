@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from yeplint.config import INT_LIMITS, RULE_OPTION_MAX
 from yeplint.i18n import LANGUAGES
 
 SCHEMA_ID = "https://yeplint.invalid/yeplint-config.schema.json"
@@ -279,8 +280,8 @@ def _keys() -> tuple[Key, ...]:
         ),
         Key(
             "max-image-width",
-            {"type": "integer", "minimum": 1},
-            "a positive integer",
+            {"type": "integer", "minimum": 1, "maximum": INT_LIMITS["max-image-width"]},
+            f"a positive integer up to {INT_LIMITS['max-image-width']:,}",
             1600,
             "Images wider than this many pixels are reported (YEP308).",
             "max-image-width = 1600",
@@ -297,8 +298,8 @@ def _keys() -> tuple[Key, ...]:
         ),
         Key(
             "max-file-size",
-            {"type": "integer", "minimum": 1},
-            "a positive integer",
+            {"type": "integer", "minimum": 1, "maximum": INT_LIMITS["max-file-size"]},
+            f"a positive integer up to {INT_LIMITS['max-file-size']:,}",
             1_000_000,
             "Files larger than this many bytes are reported and not parsed.",
             "max-file-size = 1000000",
@@ -351,7 +352,12 @@ def _option_schema(default: Any) -> dict[str, Any]:
     if isinstance(default, bool):
         return {"type": "boolean"}
     if isinstance(default, int):
-        return {"type": "integer"}
+        return {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": RULE_OPTION_MAX,
+            "x-expect": f"an integer from 0 to {RULE_OPTION_MAX:,}",
+        }
     if isinstance(default, str):
         return {"type": "string"}
     return {"type": "array", "items": {"type": "string"}}
@@ -429,7 +435,7 @@ def locate(text: str, path: Sequence[str | int], table: str = "") -> tuple[int, 
     return best
 
 
-def _name(path: Sequence[str | int]) -> str:
+def key_name(path: Sequence[str | int]) -> str:
     text = ""
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
@@ -444,10 +450,13 @@ def validate(table: Mapping[str, Any], file: Path, toml_table: str = "") -> None
     from yeplint.config import ConfigError
 
     document = schema()
-    errors = sorted(
-        jsonschema_rs.validator_for(document).iter_errors(dict(table)),
-        key=lambda e: (len(list(e.instance_path)), [str(p) for p in e.instance_path]),
-    )
+    try:
+        errors = sorted(
+            jsonschema_rs.validator_for(document).iter_errors(dict(table)),
+            key=lambda e: (len(list(e.instance_path)), [str(p) for p in e.instance_path]),
+        )
+    except (ValueError, RecursionError):  # jsonschema-rs: "Recursion limit reached"
+        raise ConfigError(too_deep(file, _text(file))) from None
     if not errors:
         return
     error = errors[0]
@@ -460,12 +469,74 @@ def validate(table: Mapping[str, Any], file: Path, toml_table: str = "") -> None
         extra = sorted(k for k in error.instance if k not in allowed)
         if extra:
             path = [*path, extra[0]]
-    try:
-        text = file.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        text = ""
-    line, column = locate(text, path, toml_table)
+    line, column = locate(_text(file), path, toml_table)
     raise ConfigError(f"{file}:{line}:{column}: {message}")
+
+
+def position(file: Path, path: Sequence[str | int]) -> str:
+    """``file:line:col`` of the key at ``path`` in the configuration ``file``."""
+    table = "tool.yeplint" if file.name == "pyproject.toml" else ""
+    line, column = locate(_text(file), path, table)
+    return f"{file}:{line}:{column}"
+
+
+def _text(file: Path) -> str:
+    """The configuration file's text, to find positions in; empty if it cannot be read."""
+    from yeplint.config import ConfigError, read_capped
+
+    try:
+        return read_capped(file).decode("utf-8", errors="replace")
+    except (OSError, ConfigError):
+        return ""
+
+
+def too_deep(file: Path | str, text: str) -> str:
+    """The error for a TOML or JSON ``text`` nested past what its parser or the validator
+    follows (both recurse): ``file:line:col``, where the deepest nesting opens."""
+    line, column = nesting_start(text)
+    found = _KEY.match(text.splitlines()[line - 1]) if text else None
+    if found is not None and found.start(2) < column:
+        return f"{file}:{line}:{found.start(2) + 1}: `{found[2]}` is nested too deeply"
+    return f"{file}:{line}:{column}: nested too deeply"
+
+
+def nesting_start(text: str) -> tuple[int, int]:
+    """The line and column (1-based) where the most deeply nested array or table of a TOML or
+    JSON text starts: its outermost bracket, or the one inside the object that is the whole
+    text (a JSON document); 1:1 when there is none. Quoted strings and ``#`` comments are
+    skipped (a bracket in them nests nothing)."""
+    document = len(text) - len(text.lstrip())  # where a bracket enclosing everything opens
+    openers: list[tuple[int, int, int]] = []  # (offset, line, column) of each open bracket
+    deepest, best = 0, (1, 1)
+    line, column = 1, 0
+    quote: str | None = None
+    escaped = comment = False
+    for offset, char in enumerate(text):
+        column += 1
+        if char == "\n":
+            line, column, comment = line + 1, 0, False
+        elif comment:
+            continue
+        elif quote is not None:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            openers.append((offset, line, column))
+            if len(openers) > deepest:
+                deepest = len(openers)
+                outer = 1 if openers[0][0] == document and deepest > 1 else 0
+                best = openers[outer][1:]
+        elif char in "]}" and openers:
+            openers.pop()
+    return best
 
 
 def _subschema(document: Mapping[str, Any], parts: Sequence[Any]) -> Mapping[str, Any]:
@@ -496,7 +567,7 @@ def _message(
     subschema: Mapping[str, Any],
     document: Mapping[str, Any],
 ) -> str:
-    name = _name(path)
+    name = key_name(path)
     if keyword == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(subschema.get("properties", {}))
         extra = sorted(k for k in instance if k not in allowed)

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from yeplint.config import Collection, ConfigError
+from yeplint.config import Collection, ConfigError, read_project_file, schema_path
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
 from yeplint.i18n import Arg, Field, Message, custom, msg, msgn
@@ -118,19 +118,22 @@ class CompiledSchema:
 
     @cached_property
     def validator(self) -> jsonschema_rs.Validator:
+        """Every call into jsonschema-rs gets the registry of the files read up front and
+        :func:`_no_fetch`: without them it fetches an unknown ``$schema`` or ``$ref`` over HTTP
+        itself (in Rust, past Python's sockets)."""
         import jsonschema_rs
 
-        try:
-            jsonschema_rs.meta.validate(self.schema)
-        except jsonschema_rs.ValidationError as exc:
-            raise ConfigError(f"{self.source}: invalid JSON Schema: {exc.message}") from None
-        except jsonschema_rs.ReferencingError as exc:
-            raise ConfigError(f"{self.source}: invalid JSON Schema: {exc}") from None
         try:
             registry = jsonschema_rs.Registry(
                 [(BASE + key, contents) for key, contents in self.linked.items()],
                 retriever=_no_fetch,
             )
+            jsonschema_rs.meta.validate(self.schema, registry=registry)
+        except jsonschema_rs.ValidationError as exc:
+            raise ConfigError(f"{self.source}: invalid JSON Schema: {exc.message}") from None
+        except (jsonschema_rs.ReferencingError, ValueError) as exc:
+            raise ConfigError(f"{self.source}: invalid JSON Schema: {_unresolved(exc)}") from None
+        try:
             return jsonschema_rs.validator_for(
                 self.schema,
                 validate_formats=True,
@@ -140,7 +143,9 @@ class CompiledSchema:
                 retriever=_no_fetch,
             )
         except (jsonschema_rs.ReferencingError, ValueError) as exc:
-            message = str(exc).replace(BASE, "")
+            message = _unresolved(exc)
+            if message == TOO_DEEP:
+                raise ConfigError(f"{self.source}: invalid JSON Schema: {message}") from None
             raise ConfigError(
                 f"{self.source}: cannot resolve {message} (only local files)"
             ) from None
@@ -154,6 +159,58 @@ class CompiledSchema:
 
 def _no_fetch(uri: str) -> Any:
     raise ValueError(f"`{uri.replace(BASE, '')}`")
+
+
+TOO_DEEP = "nested too deeply"
+
+
+def _unresolved(exc: Exception) -> str:
+    """jsonschema-rs's error as a message: the URIs without :data:`BASE`, and its recursion
+    limit (a ``ValueError``) said plainly."""
+    message = str(getattr(exc, "message", None) or exc)  # a ValidationError's first line
+    return TOO_DEEP if "Recursion limit reached" in message else message.replace(BASE, "")
+
+
+_DIALECT = re.compile(
+    r"https?://json-schema\.org/(draft-0[467]|draft/2019-09|draft/2020-12)/schema#?"
+)
+"""The ``$schema`` values jsonschema-rs knows without fetching (drafts 4, 6, 7, 2019-09 and
+2020-12, http or https, with or without the empty fragment)."""
+
+
+def _check_dialect(document: Any, source: str) -> None:
+    """An unknown ``$schema`` is a configuration error, not a meta-schema to download."""
+    dialect = document.get("$schema") if isinstance(document, dict) else None
+    if isinstance(dialect, str) and not _DIALECT.fullmatch(dialect):
+        raise ConfigError(
+            f"{source}: unknown `$schema` `{dialect}`: yeplint knows JSON Schema drafts 4, 6,"
+            " 7, 2019-09 and 2020-12 (`https://json-schema.org/draft/2020-12/schema`) and"
+            " never fetches a meta-schema"
+        )
+
+
+def _parse(text: str, source: str) -> Any:
+    """A schema file's JSON; a syntax error or nesting past the parser's depth is a
+    configuration error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{source}: not valid JSON: {exc}") from None
+    except RecursionError:
+        from yeplint.config_schema import too_deep
+
+        raise ConfigError(too_deep(source, text)) from None
+
+
+def _read_schema_file(path: Path, project: Path) -> str:
+    """A schema file's text, read under the rules of :func:`~yeplint.config.path_problem`
+    (inside the project, a regular file, capped); a :class:`ConfigError` says why not."""
+    try:
+        return read_project_file(path, project).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 ({exc.reason})") from None
+    except OSError as exc:
+        raise ConfigError(str(exc.strerror or exc)) from None
 
 
 MAX_LINKED = 64
@@ -179,8 +236,12 @@ def _refs(node: Any) -> set[str]:
     return found
 
 
-def _linked(schema: dict[str, Any], folder: Path, source: str) -> tuple[dict[str, Any], str]:
-    """Read the local files that ``schema`` refers to, transitively."""
+def _linked(
+    schema: dict[str, Any], folder: Path, source: str, project: Path
+) -> tuple[dict[str, Any], str]:
+    """Read the local files that ``schema`` refers to, transitively; each must be a regular
+    file inside ``project`` (``../../outside.json`` and ``/etc/passwd`` are refused, never
+    read)."""
     linked: dict[str, Any] = {}
     texts: list[str] = []
     pending = [(ref, PurePosixPath(".")) for ref in sorted(_refs(schema))]
@@ -193,10 +254,11 @@ def _linked(schema: dict[str, Any], folder: Path, source: str) -> tuple[dict[str
             raise ConfigError(f"{source}: refers to more than {MAX_LINKED} schema files")
         path = folder / key
         try:
-            text = path.read_text(encoding="utf-8")
-            contents = json.loads(text)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            text = _read_schema_file(path, project)
+        except ConfigError as exc:
             raise ConfigError(f"{source}: cannot read `$ref` {ref} ({path}): {exc}") from None
+        contents = _parse(text, f"{source}: `$ref` {ref} ({path})")
+        _check_dialect(contents, f"{source}: `$ref` {ref} ({path})")
         linked[key] = contents
         texts.append(f"{key}\0{text}")
         parent = PurePosixPath(key).parent
@@ -210,26 +272,28 @@ def load_schema(collection: Collection) -> CompiledSchema:
 
 
 def _load(ref: str, base: str | None) -> CompiledSchema:
-    if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
-        resource = builtin_dir() / f"{ref}.schema.json"
-        if not resource.is_file():
+    """The schema ``ref`` names: a built-in one, or a file inside the project ``base`` (the
+    configuration's folder; the working directory without one)."""
+    project = Path(base or ".")
+    path = schema_path(ref, project)
+    if path is None:
+        project = builtin_dir()
+        path = project / f"{ref}.schema.json"
+        if not path.is_file():
             names = ", ".join(builtin_names())
             raise ConfigError(f"no built-in schema `{ref}` (built-in: {names})")
-        text, source = resource.read_text(encoding="utf-8"), f"built-in:{ref}"
+        source = f"built-in:{ref}"
     else:
-        path = Path(base or ".") / ref
-        try:
-            text, source = path.read_text(encoding="utf-8"), str(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read schema {path}: {exc}") from None
+        source = str(path)
     try:
-        schema = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{source}: not valid JSON: {exc}") from None
+        text = _read_schema_file(path, project)
+    except ConfigError as exc:
+        raise ConfigError(f"cannot read schema {path}: {exc}") from None
+    schema = _parse(text, source)
     if not isinstance(schema, dict):
         raise ConfigError(f"{source}: a schema must be a JSON object")
-    folder = Path(source).parent if not source.startswith("built-in:") else builtin_dir()
-    linked, linked_text = _linked(schema, folder, source)
+    _check_dialect(schema, source)
+    linked, linked_text = _linked(schema, path.parent, source, project)
     return CompiledSchema(ref, source, f"{text}\0{linked_text}", schema, linked)
 
 
