@@ -331,3 +331,40 @@ def test_git_ignores_above_the_checked_folder_count(tmp_path: Path) -> None:
     (tmp_path / ".gitignore").write_text("team/\n")
     assert _checked(tmp_path, "respect-gitignore = true\n") == ["content/drafts/p.md"]
     assert len(_checked(tmp_path, "respect-gitignore = false\n")) == 3
+
+
+def _notices(tmp_path: Path, *paths: str) -> list[str]:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    config = tmp_path / "yeplint.toml"
+    args = ["check", *(str(tmp_path / p) for p in paths), "--config", str(config), "--no-cache"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return [line for line in result.stderr.splitlines() if "collection" in line]
+
+
+def test_a_collection_glob_matching_no_page_is_told_once(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nname = "posts"\nglob = "content/blgo/*.md"\n\n'
+        '[[collections]]\nname = "team"\nglob = ["content/team/*.md", "team/*.md", "x/*.md"]\n'
+        '\n[[collections]]\nname = "drafts"\nglob = "content/drafts/*.md"\n'
+    )
+    expected = [
+        "yeplint: collection `posts`: glob `content/blgo/*.md` matches no page",
+        "yeplint: collection `team`: globs `team/*.md`, `x/*.md` match no page",
+    ]
+    assert _notices(tmp_path, "content") == expected
+    assert _notices(tmp_path, "content", "content/blog") == expected
+    # a part of the site: another folder may hold the pages the glob means
+    assert _notices(tmp_path, "content/team") == []
+    assert _notices(tmp_path, "content/blog/p.md") == []
+
+
+def test_collections_of_a_preset_are_not_told() -> None:
+    from yeplint.config import collection_notices, preset_settings
+
+    collections = preset_settings("yep-trainingen").collections
+    assert collection_notices(collections, ["blog/a.nl.md"]) == []

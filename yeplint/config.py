@@ -47,6 +47,23 @@ def schema_path(ref: str, base: Path | None) -> Path | None:
     return (base or Path()) / ref
 
 
+def collection_notices(collections: Sequence[Collection], relatives: list[str]) -> list[str]:
+    """A notice per collection of the configuration file with a glob that matches none of the
+    site's pages (``relatives``, relative to the project root): a typo in a glob otherwise
+    leaves its pages unchecked without a word. A preset's collections (no ``base``) are the
+    preset's business, not the reader's."""
+    from yeplint.globs import unmatched
+
+    notices = []
+    for collection in collections:
+        missed = unmatched(collection.patterns, relatives) if collection.base else []
+        if missed:
+            globs = ", ".join(f"`{p}`" for p in missed)
+            said = "glob {} matches" if len(missed) == 1 else "globs {} match"
+            notices.append(f"collection `{collection.name}`: {said.format(globs)} no page")
+    return notices
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     root: Path | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from yeplint.config import Collection, ConfigError, Settings
+from yeplint.config import Collection, ConfigError, Settings, collection_notices
 from yeplint.context import Context
 from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.discovery import Target
@@ -273,8 +273,20 @@ class Linter:
                 result.diagnostics.extend(self._orphans(result))
             told = [*self.static_notices(), *self.site_notices()]
             result.notices.extend(n for n in told if n not in result.notices)
+            result.notices.extend(self._collection_notices(result))
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def _collection_notices(self, result: Result) -> list[str]:
+        """Collections with a glob that matches no page, when the run checked every page of
+        the site (a partial run cannot know)."""
+        relatives = [t.relative for t in result.files.values()]
+        notices = collection_notices(self.settings.collections, relatives)
+        if not notices or not self.whole_run or not result.files:
+            return []
+        checked = {t.path for t in result.files.values()}
+        roots = {self.settings.root or t.root for t in result.files.values()}
+        return notices if all(self.all_pages(root) <= checked for root in roots) else []
 
     def _orphans(self, result: Result) -> list[Diagnostic]:
         """Images in the folders of the checked pages that no page references, when every page

@@ -101,3 +101,8 @@ def matches(pattern: str, relative_posix: str) -> bool:
 
 def matches_any(patterns: tuple[str, ...], relative_posix: str) -> bool:
     return any(matches(p, relative_posix) for p in patterns)
+
+
+def unmatched(patterns: tuple[str, ...], relative_posixes: list[str]) -> list[str]:
+    """The patterns that match none of the paths (each stops at its first match)."""
+    return [p for p in patterns if not any(map(compile_glob(p).fullmatch, relative_posixes))]
