@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from yeplint.config import INT_LIMITS, RULE_OPTION_MAX
+from yeplint.config import INT_LIMITS, READ_CAP, RULE_OPTION_MAX
 from yeplint.i18n import LANGUAGES
 
 SCHEMA_ID = "https://yeplint.invalid/yeplint-config.schema.json"
@@ -105,7 +105,8 @@ def _keys() -> tuple[Key, ...]:
             "a table of prefix = folder",
             {},
             "Path prefixes the generator maps to a folder of the project, relative to the project "
-            "root (Docusaurus `@site/`, Astro's tsconfig `~/`).",
+            "root (Docusaurus `@site/`, Astro's tsconfig `~/`); a folder outside the project is "
+            "an error.",
             'path-aliases = { "~/" = "src/" }',
         ),
         Key(
@@ -267,7 +268,8 @@ def _keys() -> tuple[Key, ...]:
             _STRINGS,
             "a list of strings",
             ["static"],
-            "Folders served at `/`, where `/`-rooted image paths are looked up.",
+            "Folders served at `/`, where `/`-rooted image paths are looked up; inside the "
+            "project (the configuration file's folder).",
             'static-roots = ["static"]',
         ),
         Key(
@@ -323,8 +325,8 @@ def _keys() -> tuple[Key, ...]:
                         "glob": {**_STRINGS, "description": "Files of the collection."},
                         "schema": {
                             "type": "string",
-                            "description": "A JSON Schema file (relative to the config file) "
-                            "or a built-in schema name.",
+                            "description": "A JSON Schema file (relative to the config file, "
+                            "inside its folder) or a built-in schema name.",
                         },
                         "url": {
                             "type": "string",
@@ -341,7 +343,12 @@ def _keys() -> tuple[Key, ...]:
             },
             "a list of tables",
             [],
-            "Groups of pages, each checked against a JSON Schema; the first matching one wins.",
+            "Groups of pages, each checked against a JSON Schema; the first matching one wins. "
+            "A schema file, and each file its `$ref`s name, is a regular file inside the project "
+            f"(the configuration file's folder) of at most {READ_CAP:,} bytes; nothing is ever "
+            "fetched, and a "
+            "`$schema` other than JSON Schema draft 4, 6, 7, 2019-09 or 2020-12 is an error. A "
+            "glob that matches no page is told once, when the whole site is checked.",
             '[[collections]]\nname = "posts"\nglob = "content/posts/**/*.md"\n'
             'schema = "schemas/posts.schema.json"\nurl = "/posts/{slug}/"',
         ),
