@@ -234,6 +234,21 @@ def test_folders_outside_the_project_are_errors_at_their_line(
     assert _config_error(project, toml).startswith(f"{message} is outside the project")
 
 
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('static-roots = ["static\\u0000"]\n', "static-roots"),
+        ('[[collections]]\nglob = "*.md"\nschema = "s\\u0000.json"\n', "collections[0].schema"),
+    ],
+)
+def test_a_path_with_a_nul_character_is_an_error_not_a_crash(
+    project: Path, toml: str, key: str
+) -> None:
+    """``os.path.realpath`` raises ValueError for it."""
+    message = _config_error(project, toml)
+    assert f"`{key}`: " in message and message.endswith("is not a valid path (a NUL character)")
+
+
 def test_folders_inside_the_project_load(project: Path) -> None:
     (project / "static").mkdir()
     (project / "yeplint.toml").write_text(

@@ -231,6 +231,8 @@ def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | No
     once every symlink is resolved (``../``, an absolute path and a symlink out all leave it),
     and be a regular file of at most :data:`READ_CAP` bytes (no FIFO, device or socket), or
     with ``folder`` a folder. A path that does not exist is left to the reader to report."""
+    if "\0" in str(path):
+        return "is not a valid path (a NUL character)"
     real = Path(os.path.realpath(path))
     base = Path(os.path.realpath(project))
     if real != base and base not in real.parents:
