@@ -569,29 +569,34 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         _check_glob(pattern, where)
     settings = replace(base, **values)
     _check_selectors(settings, where)
-    _check_paths(settings, path)
+    _check_paths(settings, path, table)
     return settings
 
 
-def _named_paths(settings: Settings) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
-    """Each path the settings name, relative to the project root: (its key, the path as
-    written, whether it names a folder)."""
+def _named_paths(
+    settings: Settings, table: Mapping[str, Any]
+) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Each path the configuration file names, relative to the project root: (its key, the
+    path as written, whether it names a folder). A preset's or a generator's folders are not
+    the file's to answer for."""
     for i, collection in enumerate(settings.collections):
         if collection.schema is not None and schema_path(collection.schema, None) is not None:
             yield ("collections", i, "schema"), collection.schema, False
-    for folder in settings.static_roots:
-        yield ("static-roots",), folder, True
-    for prefix, folder in settings.path_aliases:
-        yield ("path-aliases", prefix), folder, True
+    if "static-roots" in table:
+        for folder in settings.static_roots:
+            yield ("static-roots",), folder, True
+    if "path-aliases" in table:
+        for prefix, folder in settings.path_aliases:
+            yield ("path-aliases", prefix), folder, True
 
 
-def _check_paths(settings: Settings, file: Path) -> None:
+def _check_paths(settings: Settings, file: Path, table: Mapping[str, Any]) -> None:
     """Every file and folder the configuration names stays inside the project (the
     configuration file's folder), and a file is a regular file yeplint may read whole
     (:func:`path_problem`): a schema path such as ``../../../../dev/zero`` is an error at its
     key's line, before anything reads it."""
     root = settings.root or file.parent
-    for key, written, folder in _named_paths(settings):
+    for key, written, folder in _named_paths(settings, table):
         problem = path_problem(root / written, root, folder=folder)
         if problem is not None:
             from yeplint.config_schema import key_name, position
