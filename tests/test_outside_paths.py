@@ -1,7 +1,8 @@
 """Files the configuration names, and the files their ``$ref``s name, stay inside the project.
 
 yeplint never fetches anything, reads a schema or a ``$ref``'d file only when it is a regular
-file inside the project (the configuration file's folder, symlinks resolved), and reads at
+file inside the project (the configuration file's folder, or the git work tree it sits in,
+symlinks resolved), and reads at
 most ``READ_CAP`` bytes of it. Every refusal is a configuration error (exit 2) naming the file,
 or for a key of the configuration its line.
 """
@@ -191,6 +192,23 @@ def test_a_schema_outside_the_project_is_an_error_at_its_line(project: Path) -> 
     null = _relative(Path(os.devnull), project)  # the shape of ../../../../dev/zero, harmless
     assert _config_error(project, toml.format(null)).startswith("3:1: `collections[0].schema`")
     assert "is outside the project" in _config_error(project, toml.format(os.devnull))
+
+
+def test_a_configuration_in_a_git_work_tree_may_name_its_files(project: Path) -> None:
+    """The project of a ``docs/yeplint.toml`` is the repository it sits in: the repository's
+    ``schemas/`` is its own, a folder beside the repository still is not."""
+    (project / ".git").mkdir()
+    (project / "schemas" / "s.json").write_text('{"type": "object"}')
+    docs = project / "docs"
+    docs.mkdir()
+    config = docs / "yeplint.toml"
+    config.write_text('[[collections]]\nglob = "*.md"\nschema = "../schemas/s.json"\n')
+    settings = load_settings(config=config)
+    assert load_schema(settings.collections[0]).validator is not None
+    outside = _relative(project.parent / "outside" / "o.json", docs)
+    config.write_text(f'[[collections]]\nglob = "*.md"\nschema = "{outside}"\n')
+    with pytest.raises(ConfigError, match="is outside the project"):
+        load_settings(config=config)
 
 
 def test_a_schema_that_is_no_regular_file_is_an_error_at_its_line(

@@ -250,6 +250,17 @@ def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | No
     return None
 
 
+def project_boundary(root: Path) -> Path:
+    """The folder whose files a configuration at ``root`` may name: the top of the git work
+    tree ``root`` sits in (a ``docs/yeplint.toml`` may use the repository's ``schemas/``), or
+    ``root`` itself outside one."""
+    real = Path(os.path.realpath(root))
+    for folder in (real, *real.parents):
+        if (folder / ".git").exists():
+            return folder
+    return real
+
+
 def read_project_file(path: Path, project: Path) -> bytes:
     """The bytes of ``path`` under the rules of :func:`path_problem`, checked again on the
     opened file; a refusal is a :class:`ConfigError` saying why (the caller names the file)."""
@@ -592,12 +603,12 @@ def _named_paths(
 
 def _check_paths(settings: Settings, file: Path, table: Mapping[str, Any]) -> None:
     """Every file and folder the configuration names stays inside the project (the
-    configuration file's folder), and a file is a regular file yeplint may read whole
-    (:func:`path_problem`): a schema path such as ``../../../../dev/zero`` is an error at its
-    key's line, before anything reads it."""
+    configuration file's folder, or the git work tree it sits in), and a file is a regular
+    file yeplint may read whole (:func:`path_problem`): a schema path such as
+    ``../../../../dev/zero`` is an error at its key's line, before anything reads it."""
     root = settings.root or file.parent
     for key, written, folder in _named_paths(settings, table):
-        problem = path_problem(root / written, root, folder=folder)
+        problem = path_problem(root / written, project_boundary(root), folder=folder)
         if problem is not None:
             from yeplint.config_schema import key_name, position
 

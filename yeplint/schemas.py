@@ -21,7 +21,13 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from yeplint.config import Collection, ConfigError, read_project_file, schema_path
+from yeplint.config import (
+    Collection,
+    ConfigError,
+    project_boundary,
+    read_project_file,
+    schema_path,
+)
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.frontmatter import FrontMatter, JsonPath
 from yeplint.i18n import Arg, Field, Message, custom, msg, msgn
@@ -272,8 +278,9 @@ def load_schema(collection: Collection) -> CompiledSchema:
 
 
 def _load(ref: str, base: str | None) -> CompiledSchema:
-    """The schema ``ref`` names: a built-in one, or a file inside the project ``base`` (the
-    configuration's folder; the working directory without one)."""
+    """The schema ``ref`` names: a built-in one, or a file of the project at ``base`` (the
+    configuration's folder, the working directory without one; its files and ``$ref``s may
+    come from anywhere in the git work tree it sits in, never from outside it)."""
     project = Path(base or ".")
     path = schema_path(ref, project)
     if path is None:
@@ -285,6 +292,7 @@ def _load(ref: str, base: str | None) -> CompiledSchema:
         source = f"built-in:{ref}"
     else:
         source = str(path)
+        project = project_boundary(project)
     try:
         text = _read_schema_file(path, project)
     except ConfigError as exc:
