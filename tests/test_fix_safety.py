@@ -348,7 +348,7 @@ def test_fixes_found_by_the_fuzzer_verify(tmp_path: Path, before: str, after: st
     schema.write_text(
         '{"type": "object", "properties": {"title": {}}, "additionalProperties": false}'
     )
-    settings = Settings(collections=(Collection("page", ("page.md",), str(schema)),))
+    settings = Settings(collections=(Collection("page", ("page.md",), str(schema), tmp_path),))
     page = tmp_path / "page.md"
     page.write_text(before)
     report = fix_paths([page], tmp_path, unsafe=True, settings=settings)

@@ -6,6 +6,7 @@ internal error.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -248,6 +249,8 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
 def _share_with_the_other_hook(linter: Linter) -> Share | None:
     """Under pre-commit: this run's part in the record of the pages the two yeplint hooks
     check (:mod:`yeplint.hookrun`), kept apart per configuration and resolved rules."""
+    if os.environ.get("PRE_COMMIT") != "1":
+        return None  # outside pre-commit: no key, so neither the cache module nor hashlib
     from yeplint.hookrun import share
 
     return share(Path.cwd(), linter.cache_key())
