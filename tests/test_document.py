@@ -49,6 +49,18 @@ def test_blank_lines_inside_front_matter_keep_positions() -> None:
     assert post.front_matter.locate(("img",)) == Span(6, 6, 6, 11)
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_yaml_11_line_breaks_are_text_and_move_no_position(lint: LintFn, char: str) -> None:
+    """PyYAML reads U+2028, U+2029 and NEL as line breaks (YAML 1.1); the file's lines and
+    YAML 1.2 readers do not: the values keep them, and what follows keeps its line."""
+    post = load(f'---\ntitle: "Eerste{char}regel"\nnote: a{char}b\nimg: b.jpg\n---\n')
+    assert post.front_matter is not None
+    assert post.data == {"title": f"Eerste{char}regel", "note": f"a{char}b", "img": "b.jpg"}
+    assert post.front_matter.locate(("img",)) == Span(4, 6, 4, 11)
+    (d,) = lint(f"---\nnote: a{char}b\nintro: x: y\n---\n", select=["YEP001"])
+    assert (d.line, d.column) == (3, 9)
+
+
 def test_yaml_error_after_blank_lines(lint: LintFn) -> None:
     text = "---\ntitle: a\n\n\n\nintro: Coachend leiderschap: de sleutel\n---\n"
     (d,) = lint(text, select=["YEP001"])

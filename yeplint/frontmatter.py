@@ -178,19 +178,59 @@ def _span(node: yaml.Node, line_offset: int, lines: list[str]) -> Span:
     )
 
 
+_YAML11_BREAKS = "\x85\u2028\u2029"
+"""Characters PyYAML reads as line breaks, as YAML 1.1 says, where YAML 1.2 (js-yaml and the
+site tools) and the file's own lines (:func:`yeplint.source.split_lines`) see text: read as
+breaks, they would move every position after them a line down."""
+
+
+def _stand_ins(source: str) -> dict[int, str]:
+    """For each YAML 1.1 line break in ``source``, a private-use character ``source`` does not
+    hold: it stands in for the break while PyYAML reads the block, one character for one, so
+    that lines and columns stay the file's."""
+    found = [char for char in _YAML11_BREAKS if char in source]
+    if not found:
+        return {}
+    free = (chr(code) for code in range(0xF0000, 0xFFFFE) if chr(code) not in source)
+    return {ord(char): stand_in for char, stand_in in zip(found, free, strict=False)}
+
+
+def _put_back(root: yaml.Node, back: dict[int, str]) -> None:
+    """Put the YAML 1.1 line breaks back in every scalar of the composed tree (keys included;
+    an alias is one node reached twice)."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            node.value = node.value.translate(back)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+
+
 def parse_yaml(
     source: str, fence: Span, close_line: int | None, line_offset: int
 ) -> tuple[FrontMatter, list[Problem]]:
     """Compose ``source`` (the lines between the fences) into a :class:`FrontMatter`."""
     fm = FrontMatter(fence=fence, close_line=close_line)
     problems: list[Problem] = []
+    standing_in = _stand_ins(source)
+    back = {ord(new): chr(old) for old, new in standing_in.items()}
     try:
-        loader = _Loader(source)
+        loader = _Loader(source.translate(standing_in) if standing_in else source)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        if back:
+            exc.problem = exc.problem and exc.problem.translate(back)
+            exc.context = exc.context and exc.context.translate(back)
         problems.append(_syntax_problem(exc, source, line_offset))
         return fm, problems
     except yaml.YAMLError as exc:
@@ -206,6 +246,8 @@ def parse_yaml(
         fm.data = {}
         fm.ok = True
         return fm, problems
+    if back:
+        _put_back(root, back)
     builder = _Builder(fm, problems, line_offset, source.split("\n"))
     fm.aliases = "*" in source
     if fm.aliases and builder.measure(root) is None:
