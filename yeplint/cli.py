@@ -121,7 +121,7 @@ def _lint(
     """Lint what the options name; with ``share``, under pre-commit, leave out and record the
     pages the other yeplint hook of the run checks (``share`` only for a run that shows every
     problem)."""
-    from yeplint.config import ConfigError, load_settings
+    from yeplint.config import ConfigError, load_settings, reader_language
     from yeplint.discovery import DiscoveryError, Target, discover, display_path
     from yeplint.engine import Linter, tune_gc
     from yeplint.i18n import render
@@ -426,6 +426,7 @@ def check(
     if show_files:
         _show_files(paths, config, isolated)
         return
+    from yeplint.config import reader_language
     from yeplint.parallel import default_jobs
     from yeplint.report import ReportOptions, reporter
 
@@ -520,7 +521,8 @@ def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
         _fail("--watch needs watchfiles: pip install 'yeplint[watch]'")
     from yeplint.watch import run
 
-    run(ctx, paths)
+    options = {**ctx.params, "watch": False}
+    run(paths, options, lambda: ctx.invoke(check, **options), _fail)
 
 
 def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
@@ -568,13 +570,6 @@ def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
         click.echo(f"{refused.path}: {refused.localized(lang).message}", err=True)
     _tell_fixed(fixed, lang, would=True)
     sys.exit(1 if fixed.changes or fixed.refused else 0)
-
-
-def reader_language(option: str | None, settings: Settings) -> str:
-    """``--lang``, else the configuration's ``lang``, else the locale's language."""
-    from yeplint.i18n import language_from_locale
-
-    return option or settings.lang or language_from_locale()
 
 
 def _tell_fixed(fixed: FixReport, lang: str, *, would: bool = False) -> None:

@@ -757,3 +757,11 @@ def _check_selectors(settings: Settings, where: str) -> None:
             list(expand(selector))
         except UnknownSelector as exc:
             raise ConfigError(f"{where}: {exc}") from None
+
+
+def reader_language(option: str | None, settings: Settings) -> str:
+    """The reader's language: ``--lang``, else the configuration's ``lang``, else the
+    locale's."""
+    from yeplint.i18n import language_from_locale
+
+    return option or settings.lang or language_from_locale()

@@ -19,10 +19,10 @@ it a new inode, which the old inotify watch never reports on again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 import watchfiles
@@ -98,8 +98,7 @@ def make_plan(
     """The plan for the project as it is now. A configuration or schema that cannot be read
     (it is being edited) keeps the files the previous plan watched besides those found: the
     check reports what is wrong, and the fix must be seen."""
-    from yeplint.cli import reader_language
-    from yeplint.config import ConfigError, Settings, load_settings
+    from yeplint.config import ConfigError, Settings, load_settings, reader_language
 
     checked = list(paths) or [Path()]
     try:
@@ -217,26 +216,29 @@ class Watcher:
         self._batches.close()
 
 
-def run(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Check, wait for a change, check again, until Ctrl-C (which ends the run as anywhere
-    else in yeplint: exit code 130)."""
-    from yeplint.cli import _fail, check
-
-    params: dict[str, Any] = {**ctx.params, "watch": False}
+def run(
+    paths: tuple[Path, ...],
+    options: Mapping[str, Any],
+    check_once: Callable[[], None],
+    fail: Callable[[str], NoReturn],
+) -> None:
+    """Check (``check_once``, whose exit is caught), wait for a change, check again, until
+    Ctrl-C (which ends the run as anywhere else in yeplint: exit code 130). ``options`` are the
+    check's: ``config``, ``isolated``, ``lang`` and ``output_file`` decide what is watched."""
 
     def plan_now(previous: Plan | None = None) -> Plan:
         return make_plan(
             paths,
-            config=params["config"],
-            isolated=params["isolated"],
-            lang=params["lang"],
-            output=params["output_file"],
+            config=options["config"],
+            isolated=options["isolated"],
+            lang=options["lang"],
+            output=options["output_file"],
             previous=previous,
         )
 
     plan = plan_now()
     if not plan.roots:
-        _fail(f"cannot watch {', '.join(map(str, plan.missing))}: not there, nor a folder above")
+        fail(f"cannot watch {', '.join(map(str, plan.missing))}: not there, nor a folder above")
     watcher = Watcher(plan)
     announced: set[Path] = set()
     try:
@@ -254,7 +256,7 @@ def run(ctx: click.Context, paths: tuple[Path, ...]) -> None:
                 announced = set()
                 click.clear()
                 with contextlib.suppress(SystemExit):  # each check's exit code: keep watching
-                    ctx.invoke(check, **params)
+                    check_once()
                 _say(msg("watching for changes (Ctrl-C stops)"), plan)
             changes = watcher.changes()
             plan = plan_now(plan)
