@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from yeplint.config import Settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter
+from yeplint.config.load import Settings
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 
 def _repeat(unit: str) -> Callable[[int], str]:

@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from yeplint.config import Settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter, tune_gc
+from yeplint.config.load import Settings
+from yeplint.engine.linter import Linter, tune_gc
+from yeplint.site.discovery import discover
 
 
 def main(count: int) -> None:

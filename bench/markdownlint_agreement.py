@@ -26,10 +26,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from yeplint.config import Settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter
-from yeplint.markdown import template_code_lines
+from yeplint.config.load import Settings
+from yeplint.document.markdown import template_code_lines
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 VERSION = "0.24.1"
 """markdownlint-cli2, pinned: its rules' behaviour changes between releases."""
@@ -292,7 +292,7 @@ def _lines(path: Path) -> list[str]:
 
 def _starts_with_h1(lines: list[str]) -> bool:
     """Whether the first heading of the document is an H1, as markdownlint's MD025 asks."""
-    from yeplint.document import load_text
+    from yeplint.document.post import load_text
 
     post = load_text(Path("x.md"), "x.md", "\n".join(lines).encode("utf-8", "replace"))
     headings = post.body.headings

@@ -16,9 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from yeplint.config import preset_settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter
+from yeplint.config.load import preset_settings
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 PEERS = {

@@ -26,10 +26,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from yeplint import document, engine, images, schemas, suppress
-from yeplint.config import preset_settings
-from yeplint.discovery import discover
-from yeplint.registry import all_rules
+from yeplint.config import page_schemas as schemas
+from yeplint.config.load import preset_settings
+from yeplint.document import post as document
+from yeplint.engine import linter as engine
+from yeplint.engine import suppress
+from yeplint.rules.catalogue import all_rules
+from yeplint.site import files as images
+from yeplint.site.discovery import discover
 
 LIBRARY = {"YAML", "Markdown", "schema", "read"}
 """Stages that are mostly a library's time (PyYAML, pyromark, jsonschema-rs, the OS)."""

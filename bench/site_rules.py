@@ -18,10 +18,10 @@ from pathlib import Path
 
 from gen_corpus import generate
 
-from yeplint.cache import Cache
-from yeplint.config import load_settings
-from yeplint.discovery import Target, discover
-from yeplint.engine import Linter, tune_gc
+from yeplint.config.load import load_settings
+from yeplint.engine.cache import Cache
+from yeplint.engine.linter import Linter, tune_gc
+from yeplint.site.discovery import Target, discover
 
 SITE_RULES = ["YEP401", "YEP404", "YEP501", "YEP502", "YEP503"]
 
@@ -71,8 +71,8 @@ def index_cost(
     """Best-of-``rounds`` seconds of the site index alone: the URL map (a walk of the tree and
     each page's URL) and the anchors of every page (timed on pages parsed beforehand, since
     the run parses each page anyway)."""
-    from yeplint.config import Settings
-    from yeplint.document import load_text
+    from yeplint.config.load import Settings
+    from yeplint.document.post import load_text
     from yeplint.rules.links import known_anchors
 
     assert isinstance(settings, Settings)
@@ -98,7 +98,7 @@ def index_cost(
 
 
 def warm_after_edit(settings: object, targets: list[Target], root: Path) -> tuple[int, int]:
-    from yeplint.config import Settings
+    from yeplint.config.load import Settings
 
     assert isinstance(settings, Settings)
 
@@ -134,7 +134,7 @@ def warm_after_edit(settings: object, targets: list[Target], root: Path) -> tupl
 
 def _wanted_page(settings: object, targets: list[Target], root: Path) -> Path:
     """Where a page would mend one broken link of the site: the file its URL names."""
-    from yeplint.config import Settings
+    from yeplint.config.load import Settings
 
     assert isinstance(settings, Settings)
     linter = Linter(settings, select=["YEP401"])

@@ -3,7 +3,8 @@
     python scripts/catalog.py           # update yeplint/locale/*/LC_MESSAGES/yeplint.po (and .mo)
     python scripts/catalog.py --check   # exit 1 when a catalog is out of date or incomplete
 
-Messages are the first arguments of ``msg(...)`` and ``msgn(..., ...)`` (yeplint/i18n.py).
+Messages are the first arguments of ``msg(...)`` and ``msgn(..., ...)``
+(yeplint/locale/messages.py).
 An update keeps every translation whose message is still there, adds the new messages with an
 empty translation (to be written by a translator: tests/test_i18n.py fails until they are) and
 drops the messages the code no longer has. The build compiles the ``.po`` files (hatch_build.py).

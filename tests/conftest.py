@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config import Settings, preset_settings
+from yeplint.config.load import Settings, preset_settings
 from yeplint.diagnostics import Diagnostic
-from yeplint.discovery import discover
-from yeplint.engine import Linter
-from yeplint.fix import FixReport, fix_files
+from yeplint.engine.fix import FixReport, fix_files
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_SITE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yep-site"

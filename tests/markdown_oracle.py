@@ -1,4 +1,5 @@
-"""The test oracle for :mod:`yeplint.markdown`: the same :class:`~yeplint.markdown.Body` built
+"""The test oracle for :mod:`yeplint.document.markdown`: the same
+:class:`~yeplint.document.markdown.Body` built
 from a markdown-it-py parse (yeplint's parser before it moved to pulldown-cmark).
 
 markdown-it-py follows CommonMark 0.31.2 and gives every block token a line map. Inline tokens
@@ -24,7 +25,7 @@ from markdown_it.rules_inline.link import link
 from markdown_it.token import Token
 
 from yeplint.diagnostics import Span
-from yeplint.markdown import (
+from yeplint.document.markdown import (
     Body,
     Comment,
     Heading,
@@ -408,7 +409,7 @@ class _Walker:
         self.body.links.append(LinkRef(target, mapper.span(start, end), kind))
 
     def html(self, html: str, mapper: _LineMapper, base: int) -> None:
-        from yeplint.htmlscan import HtmlScanner  # html.parser only for pages with HTML
+        from yeplint.document.htmlscan import HtmlScanner  # html.parser only for pages with HTML
 
         scanner = HtmlScanner(html)
         for tag in scanner.images:

@@ -25,7 +25,7 @@ def check(*args: str) -> tuple[int, list[str]]:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     # The images here are seconds old; the racy-stamp rule has its own test.
-    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "post.md").write_text(POST)
     Image.new("RGB", (10, 10)).save(tmp_path / "content" / "foto.jpg", "JPEG")
@@ -187,7 +187,7 @@ def test_an_image_rewritten_in_place_with_the_same_stamp_is_checked_again(site: 
 def test_young_stamps_are_not_trusted(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An image written a moment before the run may still change within the same clock tick
     (or be replaced while the run reads it): its verdict is checked again next time."""
-    monkeypatch.setattr("yeplint.cache.RACY_NS", 3600 * 10**9)
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 3600 * 10**9)
     (site / "content" / "post.md").write_text(POST + "\n##Nieuw\n")
     assert check()[0] == 1
     entry = next(iter(entries(site).values()))
@@ -198,7 +198,7 @@ def test_another_build_of_the_same_version_does_not_share_rows(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert check() == (0, [])
-    monkeypatch.setattr("yeplint.cache.build_key", lambda: "another build")
+    monkeypatch.setattr("yeplint.engine.cache.build_key", lambda: "another build")
     assert check() == (0, [])
     assert len(list((site / ".yeplint_cache").glob("*.sqlite"))) == 2
 
@@ -246,9 +246,9 @@ def test_a_large_run_writes_its_rows_in_batches(
 ) -> None:
     """Rows reach the file as batches fill, not all at the end (a 50,000-post run would
     otherwise hold every result in memory)."""
-    from yeplint.cache import Cache
+    from yeplint.engine.cache import Cache
 
-    monkeypatch.setattr("yeplint.cache.BATCH", 3)
+    monkeypatch.setattr("yeplint.engine.cache.BATCH", 3)
     cache = Cache.open(site, "batches")
     cache.merge({"a": ("1", "{}"), "b": ("2", "{}")})
     assert not cache.file.exists()
@@ -258,7 +258,7 @@ def test_a_large_run_writes_its_rows_in_batches(
 
 
 def test_two_runs_merge_their_rows(site: Path) -> None:
-    from yeplint.cache import Cache
+    from yeplint.engine.cache import Cache
 
     first, second = Cache.open(site, "shared"), Cache.open(site, "shared")
     first.store("a", "1", {"deps": [], "diagnostics": []})

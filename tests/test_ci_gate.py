@@ -229,10 +229,10 @@ def test_a_problem_keeps_its_identity_when_its_message_is_reworded() -> None:
 
 
 def test_a_version_1_baseline_still_hides_what_it_recorded(site: Path) -> None:
-    from yeplint.baseline import fingerprints
-    from yeplint.config import load_settings
-    from yeplint.discovery import discover
-    from yeplint.engine import Linter
+    from yeplint.config.load import load_settings
+    from yeplint.engine.baseline import fingerprints
+    from yeplint.engine.linter import Linter
+    from yeplint.site.discovery import discover
 
     page = site / "content" / "post.md"
     page.write_text(BROKEN)

@@ -321,12 +321,12 @@ def test_config_with_bom_is_read(site: Path) -> None:
 def test_unexpected_error_is_one_line_and_exit_2(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import yeplint.discovery
+    import yeplint.site.discovery
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(yeplint.discovery, "discover", broken)
+    monkeypatch.setattr(yeplint.site.discovery, "discover", broken)
     code, out = run("check", "content")
     assert code == 2
     assert out == (

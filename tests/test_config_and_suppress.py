@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LintFn, lint_paths
-from yeplint.config import ConfigError, Settings, load_settings
+from yeplint.config.load import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Severity
-from yeplint.discovery import discover
+from yeplint.site.discovery import discover
 
 TWO_PROBLEMS = "##Kop\n\n## Tot slot:\n"
 
@@ -43,7 +43,7 @@ def test_selector_forms(lint: LintFn, select: list[str], expected: list[str]) ->
 def test_most_specific_selector_wins(
     select: list[str], ignore: list[str], expected: list[str]
 ) -> None:
-    from yeplint.registry import resolve
+    from yeplint.rules.select import resolve
 
     assert sorted(resolve(select, ignore) & {"YEP201", "YEP210"}) == expected
 
@@ -184,7 +184,7 @@ def test_unused_suppressions_are_reported(lint: LintFn) -> None:
 
 
 def test_respect_gitignore(tmp_path: Path) -> None:
-    from yeplint.discovery import discover
+    from yeplint.site.discovery import discover
 
     (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
     (tmp_path / "sub").mkdir()
@@ -220,8 +220,8 @@ def test_schema_refs_to_local_files(tmp_path: Path) -> None:
 
 def test_a_schema_nested_past_the_json_parser_is_a_config_error(tmp_path: Path) -> None:
     """json.loads recurses: deep nesting was a RecursionError, an internal error."""
-    from yeplint.config import Collection
-    from yeplint.schemas import load_schema
+    from yeplint.config.load import Collection
+    from yeplint.config.page_schemas import load_schema
 
     deep = "[" * 100_000 + "]" * 100_000
     (tmp_path / "s.json").write_text(f'{{"type": "object",\n "x": {deep}}}')
@@ -284,7 +284,7 @@ def test_globs_match_as_gitignore_patterns_do(pattern: str) -> None:
     gitignore matching on every pattern and path of the table."""
     import pathspec
 
-    from yeplint.globs import matches
+    from yeplint.config.globs import matches
 
     spec = pathspec.GitIgnoreSpec.from_lines([pattern])
     ours = [path for path in GLOB_PATHS if matches(pattern, path)]
@@ -293,7 +293,7 @@ def test_globs_match_as_gitignore_patterns_do(pattern: str) -> None:
 
 
 def test_brace_globs_expand() -> None:
-    from yeplint.globs import GlobError, expand_braces, matches
+    from yeplint.config.globs import GlobError, expand_braces, matches
 
     assert expand_braces("content/{blog,team}/**") == ["content/blog/**", "content/team/**"]
     assert expand_braces("{a,{b,c}}.md") == ["a.md", "b.md", "c.md"]
@@ -364,7 +364,7 @@ def test_a_collection_glob_matching_no_page_is_told_once(tmp_path: Path) -> None
 
 
 def test_collections_of_a_preset_are_not_told() -> None:
-    from yeplint.config import collection_notices, preset_settings
+    from yeplint.config.load import collection_notices, preset_settings
 
     collections = preset_settings("yep-trainingen").collections
     assert collection_notices(collections, ["blog/a.nl.md"]) == []

@@ -9,15 +9,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from yeplint.config import _ALL_KEYS, ConfigError, load_settings
-from yeplint.config_schema import _keys, locate, nesting_start, reference_markdown, schema
-from yeplint.schemas import builtin_names
+from yeplint.config.load import _ALL_KEYS, ConfigError, load_settings
+from yeplint.config.page_schemas import builtin_names
+from yeplint.config.schema import _keys, locate, nesting_start, reference_markdown, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_schema_file_and_the_reference_are_fresh() -> None:
-    hint = "run: python -m yeplint.config_schema [--markdown] > FILE"
+    hint = "run: python -m yeplint.config.schema [--markdown] > FILE"
     written = json.loads((ROOT / "schemas" / "yeplint-config.schema.json").read_text("utf-8"))
     assert written == schema(), hint
     assert (ROOT / "docs" / "configuration.md").read_text("utf-8") == reference_markdown(), hint
@@ -120,7 +120,7 @@ def test_the_loader_and_the_schema_agree(tmp_path: Path, key: str, value: object
     config = tmp_path / "yeplint.toml"
     config.write_text(f"# {key}\n", encoding="utf-8")
     valid = jsonschema.Draft202012Validator(schema()).is_valid(table)
-    from yeplint.config import settings_from
+    from yeplint.config.load import settings_from
 
     try:
         settings_from(table, config)

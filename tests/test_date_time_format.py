@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yeplint.schemas import is_site_date_time
+from yeplint.config.page_schemas import is_site_date_time
 
 
 @pytest.mark.parametrize(

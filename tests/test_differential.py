@@ -14,7 +14,7 @@ import frontmatter
 import pytest
 
 from tests.conftest import FIXTURES, SHARED_SITE
-from yeplint.document import load_text
+from yeplint.document.post import load_text
 
 
 def _normalise(value: Any) -> Any:

@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from yeplint.registry import RULE_URL, all_rules
+from yeplint.rules.catalogue import all_rules
+from yeplint.rules.rule import RULE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import LintFn
 from yeplint.diagnostics import Span
-from yeplint.document import Post, load_text
+from yeplint.document.post import Post, load_text
 
 POST = (
     "---\ntitle: Netwerken\ndate: 2024-11-27\ncategories:\n  - Effectiviteit\n  - Carreer\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config import _ALL_KEYS, load_settings
+from yeplint.config.load import _ALL_KEYS, load_settings
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -72,7 +72,7 @@ def test_show_settings_prints_the_configuration_that_reads_back(
 
 
 def test_the_url_examples_load_and_serve_where_they_say(tmp_path: Path) -> None:
-    from yeplint.site import build, url_of
+    from yeplint.site.urls import build, url_of
 
     text = (README.parent / "docs" / "urls.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```toml\n(.*?)```", text, re.S)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import UPDATE, fix_paths, lint_paths
-from yeplint.config import Settings
-from yeplint.context import Context
+from yeplint.config.load import Settings
 from yeplint.diagnostics import Diagnostic, Violation
-from yeplint.document import Post
+from yeplint.document.post import Post
+from yeplint.rules.context import Context
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -32,7 +32,7 @@ def _shown(diagnostics: list[Diagnostic], lang: str) -> str:
 def test_the_engines_own_problems_in_both_languages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from yeplint.registry import RULES, all_rules
+    from yeplint.rules.catalogue import RULES, all_rules
 
     all_rules()  # registers the rules
 

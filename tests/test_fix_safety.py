@@ -19,10 +19,10 @@ from click.testing import CliRunner
 
 from tests.conftest import fix_paths
 from yeplint.cli import main
-from yeplint.config import Collection, Settings
+from yeplint.config.load import Collection, Settings
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
-from yeplint.discovery import discover
-from yeplint.fix import fix_files
+from yeplint.engine.fix import fix_files
+from yeplint.site.discovery import discover
 
 BROKEN = "##Waarom coaching?\n\nTekst.\n\n##   Hoe begin je\n"
 FIXED = "## Waarom coaching?\n\nTekst.\n\n## Hoe begin je\n"
@@ -177,7 +177,7 @@ def test_a_file_edited_during_the_fix_is_not_overwritten(tmp_path: Path) -> None
     page = tmp_path / "post.md"
     page.write_text(BROKEN)
     settings = Settings(root=tmp_path)
-    from yeplint.engine import Linter
+    from yeplint.engine.linter import Linter
 
     linter = Linter(settings)
     result = linter.run(discover([page], settings, cwd=tmp_path))
@@ -207,7 +207,7 @@ def test_a_full_disk_leaves_the_file_and_no_temporary(
     def full(fd: int, data: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("yeplint.safe_write.os.write", full)
+    monkeypatch.setattr("yeplint.engine.safe_write.os.write", full)
     code, out, _ = run("check", "content", "--fix", "--format", "concise")
     assert code == 1 and page.read_text() == BROKEN
     assert "YEP016 fix not applied: cannot write the file: No space left on device" in out

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SITE, lint_paths
-from yeplint.config import Collection, Settings
-from yeplint.document import load_text
-from yeplint.frontmatter_toml import json_ready
+from yeplint.config.load import Collection, Settings
+from yeplint.document.front_matter.toml import json_ready
+from yeplint.document.post import load_text
 
 SCHEMA = (
     '{"type": "object", "required": ["title", "weight"], "additionalProperties": false,'

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from tests.conftest import UPDATE
 from yeplint.cli import main
-from yeplint.config import Settings
-from yeplint.generators import detect
-from yeplint.mdx import scan
-from yeplint.templates import expand_path, shortcode_images
+from yeplint.config.generators import detect
+from yeplint.config.load import Settings
+from yeplint.document.mdx import scan
+from yeplint.document.templates import expand_path, shortcode_images
 
 SITES = Path(__file__).parent / "sites"
 GOLDEN = Path(__file__).parent / "golden" / "sites"
@@ -185,7 +185,7 @@ def test_without_a_configuration_the_generators_conventions_apply(
 
 
 def test_a_marker_above_the_repository_is_not_the_sites(tmp_path: Path) -> None:
-    from yeplint.config import generator_site
+    from yeplint.config.load import generator_site
 
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
     repo = tmp_path / "repo"

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import LintFn, lint_paths
-from yeplint.config import Settings
-from yeplint.context import Context
+from yeplint.config.load import Settings
 from yeplint.diagnostics import Violation
-from yeplint.document import Post
+from yeplint.document.post import Post
+from yeplint.rules.context import Context
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_file_over_the_size_cap_is_skipped(lint: LintFn) -> None:
 def test_crashing_rule_becomes_internal_error(
     lint: LintFn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from yeplint.registry import RULES
+    from yeplint.rules.catalogue import RULES
 
     def boom(post: Post, ctx: Context) -> list[Violation]:
         raise RuntimeError("kapot")
@@ -142,8 +142,8 @@ def test_reporters_survive_undecodable_file_names(tmp_path: Path) -> None:
 
     (tmp_path / os.fsdecode(b"na\xffme.md")).write_text("## [/draft] kop:\n")
     settings = Settings()
-    from yeplint.discovery import discover
-    from yeplint.engine import Linter
+    from yeplint.engine.linter import Linter
+    from yeplint.site.discovery import discover
 
     result = Linter(settings).run(discover([tmp_path], settings, cwd=tmp_path))
     for name in FORMATS:
@@ -165,7 +165,7 @@ def test_debug_prints_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     from click.testing import CliRunner
 
     from yeplint.cli import main
-    from yeplint.registry import RULES
+    from yeplint.rules.catalogue import RULES
 
     def boom(post: Post, ctx: Context) -> list[Violation]:
         raise RuntimeError("kapot")
@@ -185,16 +185,16 @@ def test_debug_prints_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_loader_crash_is_contained_to_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import yeplint.engine
+    import yeplint.engine.linter
 
-    real = yeplint.engine.load_text  # type: ignore[attr-defined]
+    real = yeplint.engine.linter.load_text  # type: ignore[attr-defined]
 
     def flaky(path: Path, display: str, data: bytes, formats: tuple[str, ...]) -> Post:
         if path.name == "a.md":
             raise ValueError("kapot")
         return real(path, display, data, formats)
 
-    monkeypatch.setattr(yeplint.engine, "load_text", flaky)
+    monkeypatch.setattr(yeplint.engine.linter, "load_text", flaky)
     (tmp_path / "a.md").write_text("## Kop\n")
     (tmp_path / "b.md").write_text("##Kop\n")
     diagnostics = lint_paths([tmp_path], tmp_path)
@@ -233,12 +233,12 @@ def test_malformed_html_declaration(lint: LintFn) -> None:
 @pytest.fixture
 def broken_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Markdown parser raises on every body."""
-    import yeplint.document
+    import yeplint.document.post
 
     def broken(lines: list[str], line_offset: int, **options: object) -> None:
         raise ValueError("kapot")
 
-    monkeypatch.setattr(yeplint.document, "parse_body", broken)
+    monkeypatch.setattr(yeplint.document.post, "parse_body", broken)
 
 
 @pytest.mark.usefixtures("broken_parser")
@@ -298,8 +298,8 @@ def test_a_symlinked_content_folder_is_followed_once(
 
 
 def test_each_real_page_is_found_once_whichever_way_it_is_reached(tmp_path: Path) -> None:
-    from yeplint.config import Settings
-    from yeplint.discovery import discover
+    from yeplint.config.load import Settings
+    from yeplint.site.discovery import discover
 
     content = tmp_path / "content"
     (content / "blog" / "2024").mkdir(parents=True)

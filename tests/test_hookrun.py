@@ -1,4 +1,4 @@
-"""The record one pre-commit run's two hooks share (yeplint/hookrun.py); the hooks themselves
+"""The record one pre-commit run's two hooks share (yeplint/engine/hookrun.py); the hooks themselves
 run under real pre-commit in tests/test_pre_commit.py."""
 
 from __future__ import annotations
@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 
 from yeplint.diagnostics import Diagnostic, Severity
-from yeplint.discovery import Target
-from yeplint.hookrun import STALE_SECONDS, Checked, Share, already_checked, record_file, remember
+from yeplint.engine.hookrun import (
+    STALE_SECONDS,
+    Checked,
+    Share,
+    already_checked,
+    record_file,
+    remember,
+)
+from yeplint.site.discovery import Target
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -16,11 +16,11 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from scripts import catalog
-from yeplint import i18n
 from yeplint.cli import main
-from yeplint.config import ConfigError, Settings, load_settings
+from yeplint.config.load import ConfigError, Settings, load_settings
 from yeplint.diagnostics import Diagnostic, Severity
-from yeplint.i18n import Field, Message, language_from_locale, msg, msgn
+from yeplint.locale import messages as i18n
+from yeplint.locale.messages import Field, Message, language_from_locale, msg, msgn
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,7 +173,7 @@ def test_a_broken_translation_shows_the_english_instead_of_failing(
 
 
 def test_numbers_are_grouped_per_language() -> None:
-    from yeplint.i18n import Number
+    from yeplint.locale.messages import Number
 
     size = msg("file is larger than {size} bytes; skipped", size=Number(1_000_000))
     assert size == "file is larger than 1,000,000 bytes; skipped"

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import SHARED_SITE
-from yeplint.images import ImageInfo, _identify, _squeeze
+from yeplint.site.files import ImageInfo, _identify, _squeeze
 
 FORMATS = ["JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF", "ICO"]
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from yeplint.images import (
+from yeplint.site.files import (
     HEADER_BYTES,
     NEAR_MAX,
     ImageInfo,

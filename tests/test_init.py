@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tests.conftest import lint_paths, shared_site
 from yeplint.cli import main
-from yeplint.config import load_settings
+from yeplint.config.load import load_settings
 
 
 def post(title: str, category: str, date: str = "2024-01-0{n}", extra: str = "") -> str:
@@ -126,8 +126,8 @@ def fm(**keys: str) -> str:
 
 def collections_of(root: Path, *names: str) -> list[str]:
     """The collection each file gets with the config init wrote."""
-    from yeplint.discovery import Target
-    from yeplint.engine import Linter
+    from yeplint.engine.linter import Linter
+    from yeplint.site.discovery import Target
 
     linter = Linter(load_settings(config=root / "yeplint.toml"))
     found = []

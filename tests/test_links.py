@@ -11,12 +11,12 @@ from click.testing import CliRunner
 
 from tests.conftest import SHARED_SITE, YEP, lint_paths
 from yeplint.cli import main
-from yeplint.config import Collection, Settings
+from yeplint.config.load import Collection, Settings
 from yeplint.diagnostics import Diagnostic
-from yeplint.discovery import Target, discover
-from yeplint.document import Post
+from yeplint.document.post import Post
 from yeplint.rules.links import github_slug
-from yeplint.site import classify, join, normalize, slug_of, url_of
+from yeplint.site.discovery import Target, discover
+from yeplint.site.urls import classify, join, normalize, slug_of, url_of
 
 LANGUAGES = (("nl", ""), ("en", "/en"))
 
@@ -233,11 +233,11 @@ def orphan_site(tmp_path: Path) -> Path:
 def test_an_image_no_page_uses_is_an_orphan(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import yeplint.engine
+    import yeplint.engine.linter
 
     root = orphan_site(tmp_path)
     monkeypatch.chdir(root)
-    monkeypatch.setattr(yeplint.engine, "PARALLEL_MIN", 1)  # two workers for a small site
+    monkeypatch.setattr(yeplint.engine.linter, "PARALLEL_MIN", 1)  # two workers for a small site
     for jobs in ("1", "2"):
         result = CliRunner().invoke(
             main, ["check", "content", "--format", "concise", "--no-cache", "--jobs", jobs]
@@ -276,7 +276,7 @@ def test_orphans_only_where_the_pages_show_what_they_use(
         (root / name).write_text(text)
     Image.new("RGB", (4, 4)).save(root / "post" / "photo.jpg")
     (root / "yeplint.toml").write_text(config)
-    from yeplint.config import load_settings
+    from yeplint.config.load import load_settings
 
     settings = load_settings(config=root / "yeplint.toml")
     found = lint_paths([root], root, select=["YEP501"], settings=settings)
@@ -348,9 +348,9 @@ def test_a_page_that_includes_content_is_not_checked_for_anchors(tmp_path: Path)
 
 def _linted_again(root: Path) -> tuple[list[str], list[str]]:
     """A cached run over the site: the files linted again, and the findings (concise)."""
-    from yeplint.cache import Cache
-    from yeplint.config import load_settings
-    from yeplint.engine import Linter
+    from yeplint.config.load import load_settings
+    from yeplint.engine.cache import Cache
+    from yeplint.engine.linter import Linter
 
     settings = load_settings(config=root / "yeplint.toml")
     linter = Linter(settings, select=["YEP401"])
@@ -374,7 +374,7 @@ def _linted_again(root: Path) -> tuple[list[str], list[str]]:
 def test_a_cached_page_is_linted_again_only_when_what_it_links_to_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)  # the folders here are seconds old
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)  # the folders here are seconds old
     root = yep_site(tmp_path)
     blog = root / "content" / "blog"
     (blog / "later.nl.md").write_text("Zie [de nieuwe](./nieuw) en [x](../../coaching/loopbaan).\n")
@@ -404,7 +404,7 @@ def test_a_cached_page_is_linted_again_only_when_what_it_links_to_changes(
 def test_a_better_suggestion_relints_the_page_that_gets_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("yeplint.cache.RACY_NS", 0)
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
     root = yep_site(tmp_path)
     blog = root / "content" / "blog"
     (blog / "later.nl.md").write_text("Zie [de nieuwe](./hybride-bijenkomsten).\n")
@@ -423,7 +423,7 @@ def test_a_better_suggestion_relints_the_page_that_gets_it(
 
 
 def test_url_placeholders_read_the_pages_front_matter(tmp_path: Path) -> None:
-    from yeplint.site import build
+    from yeplint.site.urls import build
 
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)

@@ -1,7 +1,8 @@
 """yeplint's Markdown model (pulldown-cmark through pyromark) against markdown-it-py.
 
 markdown-it-py, yeplint's parser before, stays as a test-only oracle (tests/markdown_oracle.py
-builds the same :class:`~yeplint.markdown.Body` from its tokens). Both follow CommonMark 0.31.2;
+builds the same :class:`~yeplint.document.markdown.Body` from its tokens). Both follow CommonMark
+0.31.2;
 on the CommonMark spec's 652 examples, every fixture, the shared corpus and a generated corpus
 the two must find the same headings, paragraphs, images, links and comments at the same
 positions. The oracle runs with tables, the extension yeplint had; the extensions added since
@@ -24,8 +25,8 @@ import pytest
 
 from tests import markdown_oracle
 from tests.conftest import FIXTURES, SHARED_SITE
-from yeplint import markdown
-from yeplint.document import load_text
+from yeplint.document import markdown
+from yeplint.document.post import load_text
 
 SPEC = Path(__file__).parent / "data" / "commonmark-spec-0.31.2.json"
 CORPUS = SHARED_SITE.parent if SHARED_SITE is not None else None

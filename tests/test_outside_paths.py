@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from yeplint.cli import main
-from yeplint.config import READ_CAP, Collection, ConfigError, load_settings
-from yeplint.schemas import load_schema
+from yeplint.config.load import READ_CAP, Collection, ConfigError, load_settings
+from yeplint.config.page_schemas import load_schema
 
 SECRET = "SECRET-VALUE-FROM-OUTSIDE"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from yeplint.schemas import builtin_names
+from yeplint.config.page_schemas import builtin_names
 
 ROOT = Path(__file__).resolve().parents[1]
 

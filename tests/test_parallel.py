@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config import Settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter
-from yeplint.parallel import PARALLEL_MIN, chunks
+from yeplint.config.load import Settings
+from yeplint.engine.linter import Linter
+from yeplint.engine.parallel import PARALLEL_MIN, chunks
+from yeplint.site.discovery import discover
 
 
 def test_parallel_equals_serial(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_chunks_keep_order_and_cover_everything() -> None:
 
 
 def test_parallel_with_cache(tmp_path: Path) -> None:
-    from yeplint.cache import Cache
+    from yeplint.engine.cache import Cache
 
     for i in range(PARALLEL_MIN + 5):
         (tmp_path / f"p{i:03d}.md").write_text("##Kop\n" if i % 4 == 0 else "## Kop\n")
@@ -79,7 +79,7 @@ def test_workers_share_the_site_index_built_once(
     def no_walk(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker walked the site again")
 
-    monkeypatch.setattr("yeplint.discovery.discover", no_walk)  # forked workers inherit it
+    monkeypatch.setattr("yeplint.site.discovery.discover", no_walk)  # forked workers inherit it
     parallel = linter.run(targets, jobs=2)
     assert parallel.internal_errors == 0
     assert parallel.diagnostics == serial.diagnostics

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import fix_paths, lint_paths
 from yeplint.diagnostics import Diagnostic
-from yeplint.document import load_text
+from yeplint.document.post import load_text
 
 PIECES = [
     "---\n",

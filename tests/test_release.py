@@ -83,7 +83,7 @@ def test_the_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
         [
             str(fresh / "bin" / "python"),
             "-c",
-            "import yeplint.schemas as s; print(s.builtin_names())",
+            "import yeplint.config.page_schemas as s; print(s.builtin_names())",
         ],
         capture_output=True,
         text=True,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import UPDATE
-from yeplint.docs import GENERATED, SECTIONS, pages, write
-from yeplint.registry import all_rules
+from yeplint.rules.catalogue import all_rules
+from yeplint.rules.docs import GENERATED, SECTIONS, pages, write
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

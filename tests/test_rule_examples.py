@@ -15,7 +15,8 @@ import pytest
 from PIL import Image
 
 from tests.conftest import YEP, lint_paths
-from yeplint.registry import Rule, all_rules
+from yeplint.rules.catalogue import all_rules
+from yeplint.rules.rule import Rule
 
 EXAMPLE = re.compile(r"## Example\n(.*?)\n## How to fix", re.S)
 BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)
@@ -91,9 +92,9 @@ def test_a_fixable_rules_docs_show_what_fix_makes_of_its_example(
     rule: Rule, tmp_path: Path
 ) -> None:
     """`yeplint rule CODE` shows the fix: the documented result is what the fixer writes."""
-    from yeplint.discovery import Target
-    from yeplint.engine import Linter
-    from yeplint.fix import fix_bytes
+    from yeplint.engine.fix import fix_bytes
+    from yeplint.engine.linter import Linter
+    from yeplint.site.discovery import Target
 
     shown = FIX.search(rule.doc)
     if not rule.fixable:

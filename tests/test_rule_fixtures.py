@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, UPDATE, lint_paths
-from yeplint.config import load_settings
+from yeplint.config.load import load_settings
 from yeplint.diagnostics import Diagnostic
-from yeplint.registry import all_rules
+from yeplint.rules.catalogue import all_rules
 
 ENGINE_ONLY = {"YEP000", "YEP012", "YEP013", "YEP016", "YEP501"}
 """Rules the engine or the fixer reports around the rules; tested in test_engine.py,
@@ -78,8 +78,8 @@ def test_every_rule_has_good_and_bad_fixtures(code: str) -> None:
 
 def test_every_message_of_every_fixture_can_be_translated() -> None:
     """A message, hint or fix description written as a plain string would stay English in a
-    Dutch report: each one is a Message (yeplint/i18n.py)."""
-    from yeplint.i18n import Message
+    Dutch report: each one is a Message (yeplint/locale/messages.py)."""
+    from yeplint.locale.messages import Message
 
     plain = []
     for case in CASES:

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, SHARED_SITE
-from yeplint.document import load_text
-from yeplint.schemas import CompiledSchema, _adapt, _load, builtin_names
+from yeplint.config.page_schemas import CompiledSchema, _adapt, _load, builtin_names
+from yeplint.document.post import load_text
 
 Errors = set[tuple[tuple[Any, ...], str]]
 
@@ -101,7 +101,7 @@ def test_generated_front_matter_gives_the_same_errors(data: dict[str, Any]) -> N
 
 def _check(tmp_path: Path, schemas: dict[str, str], front_matter: str) -> list[tuple[str, int]]:
     from tests.conftest import lint_paths
-    from yeplint.config import load_settings
+    from yeplint.config.load import load_settings
 
     for name, text in schemas.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ CRASH = """
 from dataclasses import replace
 
 import yeplint.rules
-from yeplint.registry import RULES
+from yeplint.rules.catalogue import RULES
 
 def _crash(post, ctx):
     raise RuntimeError("boom")
@@ -421,7 +421,7 @@ async def test_changes_in_quick_succession_are_linted_once(
 def test_the_language_of_a_buffer(tmp_path: Path) -> None:
     """`initializationOptions.lang`, then the configuration's `lang`, then the editor's
     language (`InitializeParams.locale`), then the locale."""
-    from yeplint.server import YeplintServer
+    from yeplint.server.app import YeplintServer
 
     page = _site(tmp_path) / "post.nl.md"
     server = YeplintServer()

@@ -1,5 +1,5 @@
 """``--staged`` (and ``--changed-since``): which untouched pages a change makes dependents,
-and what is reported in them (yeplint/changes.py)."""
+and what is reported in them (yeplint/engine/changes.py)."""
 
 from __future__ import annotations
 

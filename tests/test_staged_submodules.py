@@ -1,5 +1,5 @@
 """``--staged`` with a submodule bump: the pages that changed inside it are checked, or the
-submodule is named as not checked (yeplint/changes.py)."""
+submodule is named as not checked (yeplint/engine/changes.py)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ HEAVY = (
     "imagesize",
     "markdown_it",
     "jsonschema",
-    "yeplint.cache",
+    "yeplint.engine.cache",
     "html.parser",
     "pygls",
     "lsprotocol",
@@ -70,7 +70,7 @@ def _imported(folder: Path, *args: str) -> tuple[str, set[str]]:
         (("--no-cache",), BROKEN, "1", set()),  # plain text needs no rich
         (("--no-cache", "--format", "gitlab"), CLEAN, "0", set()),
         (("--no-cache", "--format", "gitlab"), BROKEN, "1", {"hashlib"}),  # fingerprints
-        ((), CLEAN, "0", {"hashlib", "yeplint.cache"}),
+        ((), CLEAN, "0", {"hashlib", "yeplint.engine.cache"}),
         (("--no-cache", "--color", "always"), BROKEN, "1", {"rich"}),
     ],
 )

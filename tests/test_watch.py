@@ -27,7 +27,7 @@ from click.testing import CliRunner
 watchfiles = pytest.importorskip("watchfiles")
 
 from yeplint import cli  # noqa: E402
-from yeplint.watch import make_plan  # noqa: E402
+from yeplint.engine.watch import make_plan  # noqa: E402
 
 REPORT = "report.txt"
 

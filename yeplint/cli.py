@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from yeplint import __version__
-from yeplint.i18n import LANGUAGES
+from yeplint.locale.messages import LANGUAGES
 
 if TYPE_CHECKING:
-    from yeplint.baseline import Baseline
-    from yeplint.changes import Selection
-    from yeplint.config import Settings
-    from yeplint.discovery import Target
-    from yeplint.engine import Linter, Result
-    from yeplint.fix import FixReport
-    from yeplint.hookrun import Share
+    from yeplint.config.load import Settings
+    from yeplint.engine.baseline import Baseline
+    from yeplint.engine.changes import Selection
+    from yeplint.engine.fix import FixReport
+    from yeplint.engine.hookrun import Share
+    from yeplint.engine.linter import Linter, Result
+    from yeplint.site.discovery import Target
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -121,11 +121,11 @@ def _lint(
     """Lint what the options name; with ``share``, under pre-commit, leave out and record the
     pages the other yeplint hook of the run checks (``share`` only for a run that shows every
     problem)."""
-    from yeplint.config import ConfigError, load_settings, reader_language
-    from yeplint.discovery import DiscoveryError, Target, discover, display_path
-    from yeplint.engine import Linter, tune_gc
-    from yeplint.i18n import render
-    from yeplint.registry import UnknownSelector
+    from yeplint.config.load import ConfigError, load_settings, reader_language
+    from yeplint.engine.linter import Linter, tune_gc
+    from yeplint.locale.messages import render
+    from yeplint.rules.select import UnknownSelector
+    from yeplint.site.discovery import DiscoveryError, Target, discover, display_path
 
     data: bytes | None = None
     selection: Selection | None = None
@@ -139,7 +139,7 @@ def _lint(
         linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
         linter.check_schemas()
         if cache and stdin_filename is None:
-            from yeplint.cache import Cache
+            from yeplint.engine.cache import Cache
 
             linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
             if linter.cache.notice:
@@ -193,7 +193,7 @@ def _lint(
 
 
 def _load_baseline(path: Path) -> Baseline:
-    from yeplint.baseline import BaselineError, load
+    from yeplint.engine.baseline import BaselineError, load
 
     try:
         return load(path)
@@ -203,7 +203,7 @@ def _load_baseline(path: Path) -> Baseline:
 
 def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-settings``: the configuration the run would use, as TOML."""
-    from yeplint.config import ConfigError, describe, load_settings
+    from yeplint.config.load import ConfigError, describe, load_settings
 
     try:
         checked = list(paths) or [Path()]
@@ -216,9 +216,9 @@ def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool)
 def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-files``: each file discovery finds, with the collection (and schema) that the
     collection globs give it, as ``path<TAB>collection<TAB>schema``."""
-    from yeplint.config import ConfigError, load_settings
-    from yeplint.discovery import DiscoveryError, discover
-    from yeplint.engine import Linter
+    from yeplint.config.load import ConfigError, load_settings
+    from yeplint.engine.linter import Linter
+    from yeplint.site.discovery import DiscoveryError, discover
 
     try:
         checked = list(paths) or [Path()]
@@ -248,10 +248,10 @@ def _nothing_found(paths: list[Path], settings: Settings) -> str:
 
 def _share_with_the_other_hook(linter: Linter) -> Share | None:
     """Under pre-commit: this run's part in the record of the pages the two yeplint hooks
-    check (:mod:`yeplint.hookrun`), kept apart per configuration and resolved rules."""
+    check (:mod:`yeplint.engine.hookrun`), kept apart per configuration and resolved rules."""
     if os.environ.get("PRE_COMMIT") != "1":
         return None  # outside pre-commit: no key, so neither the cache module nor hashlib
-    from yeplint.hookrun import share
+    from yeplint.engine.hookrun import share
 
     return share(Path.cwd(), linter.cache_key())
 
@@ -259,7 +259,7 @@ def _share_with_the_other_hook(linter: Linter) -> Share | None:
 def _tell_left_out(hook: Share | None, lang: str) -> int:
     """Name the pages left to the other hook that have errors: this hook fails on them too
     (exit 1), without printing them again. The exit code they call for."""
-    from yeplint.i18n import msgn, render
+    from yeplint.locale.messages import msgn, render
 
     if hook is None:
         return 0
@@ -275,11 +275,11 @@ def _tell_left_out(hook: Share | None, lang: str) -> int:
 
 
 def _changed(targets: list[Target], ref: str | None, settings: Settings, lang: str) -> Selection:
-    """The pages the change touches (:mod:`yeplint.changes`); a submodule that changed but
+    """The pages the change touches (:mod:`yeplint.engine.changes`); a submodule that changed but
     whose pages cannot be seen is named, so that no one takes its pages for checked."""
-    from yeplint.changes import ChangesError, select_changed
-    from yeplint.discovery import display_path
-    from yeplint.i18n import msg, render
+    from yeplint.engine.changes import ChangesError, select_changed
+    from yeplint.locale.messages import msg, render
+    from yeplint.site.discovery import display_path
 
     cwd = Path.cwd()
     try:
@@ -426,8 +426,8 @@ def check(
     if show_files:
         _show_files(paths, config, isolated)
         return
-    from yeplint.config import reader_language
-    from yeplint.parallel import default_jobs
+    from yeplint.config.load import reader_language
+    from yeplint.engine.parallel import default_jobs
     from yeplint.report import ReportOptions, reporter
 
     if staged and changed_since is not None:
@@ -474,7 +474,7 @@ def check(
         _merge_fixes(result, fixed)
         _tell_fixed(fixed, lang)
     if known is not None:
-        from yeplint.baseline import apply
+        from yeplint.engine.baseline import apply
 
         result.diagnostics, result.baselined = apply(result.diagnostics, known)
     if shown_severity == "error":
@@ -514,19 +514,19 @@ def check(
 def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Check, then check again each time a page, an image or a configuration file changes
     (the cache makes that re-lint only the changed files and the pages depending on them);
-    :mod:`yeplint.watch`."""
+    :mod:`yeplint.engine.watch`."""
     try:
         import watchfiles  # noqa: F401
     except ImportError:
         _fail("--watch needs watchfiles: pip install 'yeplint[watch]'")
-    from yeplint.watch import run
+    from yeplint.engine.watch import run
 
     options = {**ctx.params, "watch": False}
     run(paths, options, lambda: ctx.invoke(check, **options), _fail)
 
 
 def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
-    from yeplint.fix import fix_files
+    from yeplint.engine.fix import fix_files
 
     return fix_files(
         result.diagnostics,
@@ -549,8 +549,8 @@ def _merge_fixes(result: Result, fixed: FixReport) -> None:
         kept.extend(diagnostics)
     kept.extend(fixed.refused)
     result.diagnostics = sorted(kept, key=lambda d: d.sort_key)
-    from yeplint.engine import pointed_at
-    from yeplint.source import split_lines
+    from yeplint.document.source import split_lines
+    from yeplint.engine.linter import pointed_at
 
     for change in fixed.changes:
         text = change.after.decode("utf-8", "replace").removeprefix("\ufeff")
@@ -562,7 +562,7 @@ def _merge_fixes(result: Result, fixed: FixReport) -> None:
 
 def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
     """``--diff``: the changes on stdout, exit 1 when anything would change or cannot be."""
-    from yeplint.fix import unified_diff
+    from yeplint.engine.fix import unified_diff
 
     for change in fixed.changes:
         click.echo(unified_diff(change), nl=False)
@@ -574,7 +574,7 @@ def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
 
 def _tell_fixed(fixed: FixReport, lang: str, *, would: bool = False) -> None:
     """``yeplint: fixed 3 problems in 2 files`` on stderr, when anything was (or would be)."""
-    from yeplint.i18n import msgn, render
+    from yeplint.locale.messages import msgn, render
 
     if not fixed.fixed_problems:
         return
@@ -601,7 +601,7 @@ def _fix_stdin(
 ) -> NoReturn:
     """``--fix`` on standard input prints the fixed text (``--diff``: the diff) to stdout and
     the problems left to stderr, as ruff does; the file itself is never written."""
-    from yeplint.fix import FileChange, fix_bytes, unified_diff
+    from yeplint.engine.fix import FileChange, fix_bytes, unified_diff
     from yeplint.report import ReportOptions, reporter
 
     display, target = next(iter(result.files.items()))
@@ -641,8 +641,8 @@ def baseline_command(
     output: Path,
 ) -> None:
     """Record today's problems, so that `check --baseline` fails only on new ones."""
-    from yeplint import baseline
-    from yeplint.parallel import default_jobs
+    from yeplint.engine import baseline
+    from yeplint.engine.parallel import default_jobs
 
     result, _, _ = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
     try:
@@ -661,7 +661,7 @@ def rules_command(output_format: str) -> None:
     """List every rule: code, name, default severity and summary."""
     import json
 
-    from yeplint.registry import all_rules
+    from yeplint.rules.catalogue import all_rules
 
     rules = all_rules()
     if output_format == "json":
@@ -687,7 +687,7 @@ def rules_command(output_format: str) -> None:
 @click.argument("key")
 def rule_command(key: str) -> None:
     """Show the documentation of one rule, by code or name."""
-    from yeplint.registry import find
+    from yeplint.rules.catalogue import find
 
     found = find(key)
     if found is None:
@@ -714,7 +714,7 @@ def rule_command(key: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite files that differ.")
 def init_command(content: Path, output_dir: Path, force: bool) -> None:
     """Infer yeplint.toml and JSON Schemas from an existing content tree."""
-    from yeplint.init import InitError, run_init
+    from yeplint.site.infer import InitError, run_init
 
     try:
         lines = run_init(content, output_dir, force=force)
@@ -728,7 +728,7 @@ def init_command(content: Path, output_dir: Path, force: bool) -> None:
 def server_command() -> None:
     """Run the language server on stdio (needs the `lsp` extra: pip install 'yeplint[lsp]')."""
     try:
-        from yeplint.server import main as serve
+        from yeplint.server.app import main as serve
     except ImportError as exc:
         _fail(
             f"the language server needs pygls and lsprotocol ({exc.name} is missing): "

@@ -149,10 +149,10 @@ class Diagnostic:
 
     def localized(self, lang: str) -> Diagnostic:
         """The diagnostic as a reader of ``lang`` sees it: message, hint and fix description
-        rendered from their templates (:mod:`yeplint.i18n`)."""
+        rendered from their templates (:mod:`yeplint.locale.messages`)."""
         from dataclasses import replace
 
-        from yeplint.i18n import render
+        from yeplint.locale.messages import render
 
         fix = self.fix
         if fix is not None:

@@ -17,10 +17,10 @@ import time
 import traceback
 from pathlib import Path
 
-from yeplint.config import Settings
-from yeplint.discovery import discover
-from yeplint.engine import Linter
-from yeplint.fix import fix_files
+from yeplint.config.load import Settings
+from yeplint.engine.fix import fix_files
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 CORPUS = Path(__file__).parent / "corpus"
 TOKENS = [

@@ -1,6 +1,10 @@
-"""Reporters: plain functions that print a :class:`~yeplint.engine.Result`; they decide nothing.
+"""Reporters: plain functions that print a :class:`~yeplint.engine.linter.Result`; they decide
+nothing.
 
 Machine formats never import rich; the text reporter does, lazily.
+
+May import: ``engine`` (the result it prints) and everything below it. Never ``server`` or
+``cli``.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from yeplint.engine import Result
+    from yeplint.engine.linter import Result
 
 
 @dataclass(frozen=True, slots=True)

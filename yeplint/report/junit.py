@@ -8,11 +8,11 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, TextIO
 from xml.etree import ElementTree as ET
 
-from yeplint.i18n import msg, render
+from yeplint.locale.messages import msg, render
 
 if TYPE_CHECKING:
     from yeplint.diagnostics import Diagnostic
-    from yeplint.engine import Result
+    from yeplint.engine.linter import Result
     from yeplint.report import ReportOptions
 
 

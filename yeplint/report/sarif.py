@@ -16,7 +16,7 @@ from yeplint import __version__
 
 if TYPE_CHECKING:
     from yeplint.diagnostics import Diagnostic
-    from yeplint.engine import Result
+    from yeplint.engine.linter import Result
     from yeplint.report import ReportOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,7 +32,7 @@ def _uri(path: str) -> str:
 
 
 def document(result: Result, lang: str = "en") -> dict[str, Any]:
-    from yeplint.registry import all_rules
+    from yeplint.rules.catalogue import all_rules
 
     rules = all_rules()
     index = {rule.code: i for i, rule in enumerate(rules)}

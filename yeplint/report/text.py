@@ -15,12 +15,12 @@ from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
 from yeplint.diagnostics import Diagnostic, Severity
-from yeplint.i18n import msg, msgn, render
-from yeplint.registry import RULE_URL
+from yeplint.locale.messages import msg, msgn, render
 from yeplint.report.escape import printable
+from yeplint.rules.rule import RULE_URL
 
 if TYPE_CHECKING:
-    from yeplint.engine import Result
+    from yeplint.engine.linter import Result
     from yeplint.report import ReportOptions
 
 FRAME_WIDTH = 100

@@ -1,23 +1,12 @@
-"""The rule modules; importing this package registers every rule."""
+"""The rules: each reads a :class:`~yeplint.document.post.Post`, a
+:class:`~yeplint.rules.context.Context` and the site index, and yields violations; none prints,
+reads configuration files or touches the disk but through the site's shared resolver.
 
-from yeplint.rules import (
-    body_headings,
-    file,
-    front_matter,
-    generators,
-    images,
-    links,
-    orphans,
-    translations,
-)
+:mod:`.rule` (the record and ``@rule``), :mod:`.catalogue` (the explicit list of rule modules),
+:mod:`.select` (selectors), :mod:`.context`, one module per family (``file``, ``front_matter``,
+``images``, ``links``, ``orphans``, ``translations``, ``generators``) and :mod:`.headings`, one
+module per rule. This ``__init__`` imports nothing, so importing one rule module costs no other.
 
-__all__ = [
-    "body_headings",
-    "file",
-    "front_matter",
-    "generators",
-    "images",
-    "links",
-    "orphans",
-    "translations",
-]
+May import: ``site``, ``document``, ``config``, ``diagnostics``, ``locale``. Never ``engine``,
+``report``, ``server`` or ``cli``.
+"""

@@ -1,6 +1,7 @@
 """YEP0xx: reading the file and its front matter block.
 
-These problems are found once, while the file is loaded (see :mod:`yeplint.document`); each rule
+These problems are found once, while the file is loaded (see :mod:`yeplint.document.post`); each
+rule
 here reports the problems of its own kind, so they can be selected, ignored and suppressed like
 any other rule.
 """
@@ -9,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document import Post
-from yeplint.i18n import msg
-from yeplint.registry import rule
+from yeplint.document.post import Post
+from yeplint.locale.messages import msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
 
 
 def _problems(post: Post, kind: str) -> Iterator[Violation]:

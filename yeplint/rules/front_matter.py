@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yeplint.context import Context
 from yeplint.diagnostics import Severity, Span, Violation
-from yeplint.document import Post
-from yeplint.i18n import msg
-from yeplint.registry import rule
+from yeplint.document.post import Post
+from yeplint.locale.messages import msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
 
 
 def schema_findings(post: Post, ctx: Context, name: str) -> Iterator[Violation]:

@@ -6,11 +6,11 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from yeplint.context import Context
 from yeplint.diagnostics import Span, Violation
-from yeplint.document import Post
-from yeplint.i18n import msg
-from yeplint.registry import rule
+from yeplint.document.post import Post
+from yeplint.locale.messages import msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
 
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 

@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from yeplint.context import Context
 from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
-from yeplint.document import Post
-from yeplint.i18n import Message, msg
-from yeplint.images import Resolution, Status, expected_format
-from yeplint.markdown import ImageRef
-from yeplint.registry import rule
+from yeplint.document.markdown import ImageRef
+from yeplint.document.post import Post
+from yeplint.document.templates import expand_path
+from yeplint.locale.messages import Message, msg
+from yeplint.rules.context import Context
 from yeplint.rules.front_matter import schema_findings
-from yeplint.templates import expand_path
+from yeplint.rules.rule import rule
+from yeplint.site.files import Resolution, Status, expected_format
 
 PLACEHOLDER_ALTS = frozenset(
     {

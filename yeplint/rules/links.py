@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document import Post
-from yeplint.i18n import Message, msg
-from yeplint.images import IMAGE_SUFFIXES, Resolution, Status
-from yeplint.markdown import LinkRef
-from yeplint.registry import rule
-from yeplint.site import PAGE_SUFFIXES, LinkTarget, classify, join
+from yeplint.document.markdown import LinkRef
+from yeplint.document.post import Post
+from yeplint.locale.messages import Message, msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
+from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
+from yeplint.site.urls import PAGE_SUFFIXES, LinkTarget, classify, join
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 

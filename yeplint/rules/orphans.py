@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yeplint.context import Context
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document import Post
-from yeplint.registry import rule
+from yeplint.document.post import Post
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
 
 
 @rule("YEP501", "orphan-image", Severity.WARNING)

@@ -6,12 +6,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from yeplint.context import Context
+from yeplint.config.page_schemas import SUGGEST
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document import Post
-from yeplint.i18n import msg
-from yeplint.registry import rule
-from yeplint.schemas import SUGGEST
+from yeplint.document.post import Post
+from yeplint.locale.messages import msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
 
 _MISSING = object()
 

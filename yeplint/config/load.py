@@ -1,0 +1,767 @@
+"""Settings: generic defaults, a named preset, overridden by ``[tool.yeplint]`` or ``yeplint.toml``.
+
+The nearest ``yeplint.toml`` or ``pyproject.toml`` with a ``[tool.yeplint]`` table, walking up
+from the working directory, is used; ``--config`` names one, ``--isolated`` ignores them all.
+Every key is checked: an unknown key or a wrong type is a :class:`ConfigError` naming both.
+With no configuration file, a built-in preset applies only when the checked tree carries its
+signature (:mod:`yeplint.config.presets`); else a generator's conventions when its marker file is in
+a checked path's folder or above it (:func:`generator_site`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from yeplint.diagnostics import Severity
+from yeplint.locale.messages import LANGUAGES, msg
+
+
+class ConfigError(Exception):
+    """A configuration problem; the CLI reports it and exits with 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Files matching ``patterns`` (first matching collection wins) are checked by ``schema``."""
+
+    name: str
+    patterns: tuple[str, ...]
+    schema: str | None
+    """A built-in schema name (``blog``) or a path to a JSON Schema file; ``None``: body only."""
+    base: Path | None = None
+    """The folder a relative schema path is resolved against (the config file's)."""
+    url: str | None = None
+    """The URL pattern of its pages (``{lang}/blog/{slug}``); ``None``: not served as pages."""
+
+
+def schema_path(ref: str, base: Path | None) -> Path | None:
+    """A collection's ``schema`` as a file path relative to ``base`` (the configuration's
+    folder), or ``None`` when it names a built-in schema (no ``/`` and no ``.json``)."""
+    if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
+        return None
+    return (base or Path()) / ref
+
+
+def collection_notices(collections: Sequence[Collection], relatives: list[str]) -> list[str]:
+    """A notice per collection of the configuration file with a glob that matches none of the
+    site's pages (``relatives``, relative to the project root): a typo in a glob otherwise
+    leaves its pages unchecked without a word. A preset's collections (no ``base``) are the
+    preset's business, not the reader's."""
+    from yeplint.config.globs import unmatched
+
+    notices = []
+    for collection in collections:
+        missed = unmatched(collection.patterns, relatives) if collection.base else []
+        if missed:
+            globs = ", ".join(f"`{p}`" for p in missed)
+            said = "glob {} matches" if len(missed) == 1 else "globs {} match"
+            notices.append(f"collection `{collection.name}`: {said.format(globs)} no page")
+    return notices
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    root: Path | None = None
+    """The project root (the config file's folder); ``None``: each checked path is its own root."""
+    config_file: Path | None = None
+    preset: str | None = None
+    """The built-in preset these settings start from (:data:`yeplint.config.presets.PRESETS`)."""
+    detected: str | None = None
+    """Why the preset was applied without a configuration file (announced on stderr)."""
+    generator: str | None = None
+    """The static-site generator whose conventions apply (:mod:`yeplint.config.generators`)."""
+    front_matter: tuple[str, ...] = ("yaml",)
+    """Front matter formats the site reads: ``yaml``, ``toml`` (``+++``), ``json`` (``{…}``)."""
+    title_is_h1: bool = True
+    """The front matter title is rendered as the page's H1 (YEP208 then flags a body H1)."""
+    directory_urls: bool = False
+    """Pages are served at a folder URL (``a/b.md`` at ``a/b/``): relative paths in raw HTML
+    may be written from there."""
+    path_aliases: tuple[tuple[str, str], ...] = ()
+    """Path prefixes the generator maps to a folder of the project (``@site/`` → ``.``, Astro's
+    ``~/`` → ``src/``), as (prefix, folder relative to the project root)."""
+    languages: tuple[tuple[str, str], ...] = ()
+    """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
+    in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
+    routes: tuple[str, ...] = ()
+    """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
+    site_url: str | None = None
+    """The site's own address (``https://www.example.org``): links to it are written as paths."""
+    translation_fields: tuple[str, ...] = ()
+    """Front matter keys a translation (``x.en.md``) must have as its primary page
+    (``x.nl.md``, the first of ``languages``) has them (YEP502)."""
+    translation_title: str | None = None
+    """The primary page's key that holds its translation's title (YEP503)."""
+    page_bundles: bool = False
+    """A folder with an ``index``/``_index`` page is a bundle whose images the layouts may use
+    by name (Hugo, Zola): never orphans."""
+    orphan_ignore: tuple[str, ...] = ()
+    """Images no page references that are still used (by templates): never orphans."""
+    dated_folders: tuple[str, ...] = ()
+    """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
+    collections: tuple[Collection, ...] = ()
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    include: tuple[str, ...] = ("*.md", "*.markdown")
+    exclude: tuple[str, ...] = ()
+    image_fields: tuple[str, ...] = ()
+    static_roots: tuple[str, ...] = ("static",)
+    max_image_width: int = 1600
+    max_file_size: int = 1_000_000
+    title_field: str = "title"
+    lang: str | None = None
+    """The language of messages and hints (``en``, ``nl``); ``None``: the reader's locale."""
+    respect_gitignore: bool = False
+    """Skip files that .gitignore files (in the walked folders) ignore."""
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    """Per-rule options as (code, ((field, value), ...)), validated against the rule."""
+
+
+_LIST_KEYS = {
+    "translation-fields",
+    "orphan-ignore",
+    "routes",
+    "dated-folders",
+    "select",
+    "ignore",
+    "extend-select",
+    "include",
+    "exclude",
+    "image-fields",
+    "static-roots",
+}
+INT_LIMITS = {"max-image-width": 100_000, "max-file-size": 100_000_000}
+"""The largest value of each integer key: a page of 100 MB is no page, and a number past what
+a file read takes (``99999999999999999999``) is an error here, not an OverflowError per file."""
+_INT_KEYS = set(INT_LIMITS)
+RULE_OPTION_MAX = 1_000_000
+"""The largest value of an integer rule option (a length in characters); the smallest is 0."""
+_STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url", "lang"}
+_BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
+_ALL_KEYS = (
+    _LIST_KEYS
+    | _INT_KEYS
+    | _STR_KEYS
+    | _BOOL_KEYS
+    | {
+        "collections",
+        "per-file-ignores",
+        "severity",
+        "rule-options",
+        "front-matter",
+        "path-aliases",
+        "languages",
+    }
+)
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config walking up from ``start``: (file, its yeplint table)."""
+    for folder in (start, *start.parents):
+        candidate = folder / "yeplint.toml"
+        if candidate.is_file():
+            return candidate, _read(candidate)
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            table = _read(candidate).get("tool", {}).get("yeplint")
+            if isinstance(table, dict):
+                return candidate, table
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config file exists
+
+    try:
+        text = read_capped(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: not UTF-8 ({exc.reason})") from None
+    except (OSError, TooLarge) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        from yeplint.config.schema import too_deep
+
+        raise ConfigError(too_deep(path, text)) from None
+
+
+READ_CAP = 5_000_000
+"""Most bytes read from a configuration file or a file it names (a schema, a file a schema's
+``$ref`` names). Such files are kilobytes; a name such as ``/dev/zero`` must end in an error,
+not in the machine's memory."""
+
+
+class TooLarge(ConfigError):
+    """A file is larger than :data:`READ_CAP`."""
+
+
+def read_capped(path: Path, *, regular: bool = False) -> bytes:
+    """The bytes of ``path``, at most :data:`READ_CAP` of them (more is :class:`TooLarge`).
+
+    With ``regular``, only a regular file: it is opened without blocking (a FIFO with no
+    writer would wait forever) and checked on the open descriptor, so a file swapped after
+    :func:`path_problem` looked at it is refused too. The configuration file itself may be a
+    pipe (``--config <(…)``), so it is read without ``regular``. An :class:`OSError` is the
+    caller's to report."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if regular:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        if regular and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ConfigError("is not a regular file")
+        data = handle.read(READ_CAP + 1)
+    if len(data) > READ_CAP:
+        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
+    return data
+
+
+def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | None:
+    """Why yeplint will not read ``path`` (``None``: it may). It must stay inside ``project``
+    once every symlink is resolved (``../``, an absolute path and a symlink out all leave it),
+    and be a regular file of at most :data:`READ_CAP` bytes (no FIFO, device or socket), or
+    with ``folder`` a folder. A path that does not exist is left to the reader to report."""
+    if "\0" in str(path):
+        return "is not a valid path (a NUL character)"
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(project))
+    if real != base and base not in real.parents:
+        return f"is outside the project ({base})"
+    try:
+        found = real.stat()
+    except OSError:
+        return None
+    if folder:
+        return None if stat.S_ISDIR(found.st_mode) else "is not a folder"
+    if not stat.S_ISREG(found.st_mode):
+        return "is not a regular file"
+    if found.st_size > READ_CAP:
+        return f"is larger than {READ_CAP:,} bytes"
+    return None
+
+
+def project_boundary(root: Path) -> Path:
+    """The folder whose files a configuration at ``root`` may name: the top of the git work
+    tree ``root`` sits in (a ``docs/yeplint.toml`` may use the repository's ``schemas/``), or
+    ``root`` itself outside one."""
+    real = Path(os.path.realpath(root))
+    for folder in (real, *real.parents):
+        if (folder / ".git").exists():
+            return folder
+    return real
+
+
+def read_project_file(path: Path, project: Path) -> bytes:
+    """The bytes of ``path`` under the rules of :func:`path_problem`, checked again on the
+    opened file; a refusal is a :class:`ConfigError` saying why (the caller names the file)."""
+    problem = path_problem(path, project)
+    if problem is not None:
+        raise ConfigError(problem)
+    return read_capped(path, regular=True)
+
+
+def load_settings(
+    *,
+    config: Path | None = None,
+    isolated: bool = False,
+    start: Path | None = None,
+    paths: Sequence[Path] = (),
+) -> Settings:
+    """The settings for a run over ``paths``: ``config``, else the nearest configuration file
+    above ``start``, else a preset whose signature the paths' tree carries, else the defaults."""
+    if isolated:
+        return Settings()
+    if config is not None:
+        table = _read(config)
+        if config.name == "pyproject.toml":
+            table = table.get("tool", {}).get("yeplint", {})
+        return settings_from(table, config)
+    found = find_config((start or Path.cwd()).resolve())
+    if found is not None:
+        return settings_from(found[1], found[0])
+    from yeplint.config.presets import detect
+
+    detected = detect(paths or [start or Path.cwd()])
+    if detected is None:
+        return generator_site(paths or [start or Path.cwd()]) or Settings()
+    name, folder = detected
+    return replace(
+        preset_settings(name),
+        root=folder.parent if folder.name == "content" else folder,
+        detected=msg(
+            "{folder} looks like the {name} site: using preset `{name}` (a yeplint.toml with"
+            ' `preset = "{name}"` says so explicitly; --isolated turns it off)',
+            folder=str(folder),
+            name=name,
+        ),
+    )
+
+
+SITE_SEARCH_DEPTH = 8
+"""Folders walked up from a checked path to find a site's generator marker, short of the
+repository's top (a folder with ``.git``), which is the last one looked at."""
+
+
+def generator_site(paths: Sequence[Path]) -> Settings | None:
+    """With no configuration file: the conventions of the generator whose marker file
+    (``hugo.toml``, ``mkdocs.yml``, …) is in the first checked path's folder or one above it,
+    rooted at that site's folder, with a notice; ``None`` when there is none. What ``yeplint
+    init`` would write, less the inferred schemas."""
+    from yeplint.config.generators import TEMPLATE_FOLDERS, detect, tsconfig_aliases
+
+    start = paths[0].resolve() if paths else Path.cwd().resolve()
+    folder = start if start.is_dir() else start.parent
+    chain = [folder, *folder.parents][:SITE_SEARCH_DEPTH]
+    top = next((f for f in chain if (f / ".git").exists()), chain[-1])
+    found = detect(folder, top)
+    if found is None:
+        return None
+    generator, site = found
+    aliases = (*generator.path_aliases, *tsconfig_aliases(site))
+    return replace(
+        Settings(),
+        **{**generator.settings, "path_aliases": aliases},
+        root=site,
+        static_roots=generator.static,
+        include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
+        exclude=tuple(f"{name}/" for name in (*TEMPLATE_FOLDERS, *generator.output)),
+        detected=msg(
+            "no yeplint.toml: {site} looks like a {name} site, whose conventions apply"
+            " (`yeplint init` writes them down, with schemas for the front matter)",
+            site=str(site),
+            name=generator.name,
+        ),
+    )
+
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mdx", "mdown", "mkd", "mkdn")
+"""Every extension a Markdown page is written with."""
+
+
+def preset_settings(name: str) -> Settings:
+    """The defaults with the built-in preset ``name`` applied."""
+    from yeplint.config.presets import PRESETS
+
+    return replace(Settings(), preset=name, **PRESETS[name])
+
+
+_SHOWN = (
+    "preset",
+    "generator",
+    "front-matter",
+    "title-is-h1",
+    "directory-urls",
+    "dated-folders",
+    "path-aliases",
+    "languages",
+    "routes",
+    "orphan-ignore",
+    "page-bundles",
+    "translation-fields",
+    "translation-title",
+    "site-url",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "include",
+    "exclude",
+    "respect-gitignore",
+    "image-fields",
+    "static-roots",
+    "title-field",
+    "max-image-width",
+    "max-file-size",
+    "lang",
+    "rule-options",
+)
+"""The keys ``--show-settings`` prints, in the order the README documents them."""
+
+
+def _toml(value: Any) -> str:
+    """A setting's value written as TOML."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Severity):
+        return json.dumps(value.value)
+    if isinstance(value, (int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if value == ():
+        return "[]"
+    if isinstance(value, tuple) and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+        return "{ " + ", ".join(f"{json.dumps(str(k))} = {_toml(v)}" for k, v in value) + " }"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(str(value))
+
+
+_TABLE_KEYS = frozenset(
+    ("per-file-ignores", "severity", "rule-options", "path-aliases", "languages")
+)
+
+
+def describe(settings: Settings) -> list[str]:
+    """The resolved configuration as TOML, each value marked with where it came from (the
+    config file, or yeplint's default)."""
+    table: Mapping[str, Any] = {}
+    file = settings.config_file
+    if file is not None:
+        table = _read(file)
+        if file.name == "pyproject.toml":
+            table = table.get("tool", {}).get("yeplint", {})
+    if file is not None:
+        lines = [f"# configuration: {file}"]
+    elif settings.detected:
+        lines = ["# no configuration file"]
+    else:
+        lines = [
+            "# no configuration file (yeplint.toml, or [tool.yeplint] in pyproject.toml) in the"
+            " working directory or above it, and no known site (the yep-trainingen preset's"
+            " folders, a generator's marker file) at or above the checked path: the defaults"
+            " (`yeplint init` sets a site up)"
+        ]
+    if settings.detected:
+        lines.append(f"# {settings.detected}")
+    if settings.root is not None:
+        lines.append(f"# project root: {settings.root}")
+    for key in _SHOWN:
+        value = getattr(settings, key.replace("-", "_"))
+        if key == "rule-options":  # option names as the configuration writes them
+            value = tuple(
+                (code, tuple((name.replace("_", "-"), v) for name, v in items))
+                for code, items in value
+            )
+        where = _origin(settings, key, table)
+        if value is None:  # no preset
+            lines.append(f"# {key}: none  # {where}")
+            continue
+        written = "{}" if value == () and key in _TABLE_KEYS else _toml(value)
+        lines.append(f"{key} = {written}  # {where}")
+    where = _origin(settings, "collections", table)
+    for collection in settings.collections:
+        lines += [
+            "",
+            f"[[collections]]  # {where}",
+            f"name = {_toml(collection.name)}",
+            f"glob = {_toml(collection.patterns)}",
+            f"schema = {_toml(collection.schema or '')}",
+            *([f"url = {_toml(collection.url)}"] if collection.url else []),
+        ]
+    return lines
+
+
+def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
+    """Where a shown value came from: the configuration file, the preset, or the defaults."""
+    from yeplint.config.presets import PRESETS
+
+    if settings.config_file is not None and key in table:
+        return f"from {settings.config_file.name}"
+    if settings.preset is not None and key.replace("-", "_") in PRESETS[settings.preset]:
+        return f"from preset {settings.preset}"
+    if settings.generator is not None and key.replace("-", "_") in _GENERATOR_KEYS:
+        return f"from generator {settings.generator}"
+    if settings.config_file is None and settings.generator is not None:
+        attr = key.replace("-", "_")
+        if getattr(settings, attr) != getattr(Settings(), attr):
+            return f"detected: a {settings.generator} site"  # generator_site()
+    return "default"
+
+
+_GENERATOR_KEYS = frozenset(
+    (
+        "front_matter",
+        "title_is_h1",
+        "directory_urls",
+        "dated_folders",
+        "path_aliases",
+        "page_bundles",
+    )
+)
+
+
+def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
+    """Validate a ``[tool.yeplint]`` table into :class:`Settings`.
+
+    A table the loader rejects is validated against the configuration's JSON Schema, whose
+    first error (with the key's line and column) is the one reported; the loader and the schema
+    accept the same tables (tested), so a valid configuration never pays for importing the
+    validator (~60 ms)."""
+    try:
+        return _settings_from(table, path)
+    except ConfigError:
+        from yeplint.config.schema import validate
+
+        validate(table, path, "tool.yeplint" if path.name == "pyproject.toml" else "")
+        raise
+
+
+def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
+    where = str(path)
+    unknown = sorted(set(table) - _ALL_KEYS)
+    if unknown:
+        known = ", ".join(sorted(_ALL_KEYS))
+        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
+    values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
+    base = _preset_from(table.get("preset"), where)
+    base = _generator_from(base, table.get("generator"), where)
+    for key, value in table.items():
+        attr = key.replace("-", "_")
+        if key in _LIST_KEYS:
+            values[attr] = _strings(value, key, where)
+        elif key in _INT_KEYS:
+            limit = INT_LIMITS[key]
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= limit:
+                raise ConfigError(
+                    f"{where}: `{key}` must be a positive integer up to {limit:,}, not {value!r}"
+                )
+            values[attr] = value
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `{key}` must be true or false, not {value!r}")
+            values[attr] = value
+        elif key in ("preset", "generator"):
+            values[attr] = getattr(base, attr)
+        elif key == "front-matter":
+            formats = _strings(value, key, where)
+            wrong = [f for f in formats if f not in FRONT_MATTER_FORMATS]
+            if wrong or not formats:
+                raise ConfigError(
+                    f"{where}: `front-matter` must list formats of: yaml, toml, json, not {value!r}"
+                )
+            values[attr] = formats
+        elif key in _STR_KEYS:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: `{key}` must be a string, not {value!r}")
+            if key == "site-url" and not value.startswith(("http://", "https://")):
+                raise ConfigError(f"{where}: `site-url` must start with https://, not {value!r}")
+            if key == "lang" and value not in LANGUAGES:
+                raise ConfigError(
+                    f"{where}: `lang` must be one of {', '.join(LANGUAGES)}, not {value!r}"
+                )
+            values[attr] = value
+        elif key == "collections":
+            values[attr] = _collections(value, path)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: `{key}` must be a table of glob = [codes]")
+            values[attr] = tuple(
+                (glob, _strings(codes, f"{key}.{glob}", where)) for glob, codes in value.items()
+            )
+        elif key == "severity":
+            values[attr] = _severities(value, where)
+        elif key == "languages":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, str) and (v == "" or v.startswith("/")) for v in value.values()
+            ):
+                raise ConfigError(
+                    f'{where}: `{key}` must be a table of language = URL prefix (`""` or `/en`)'
+                )
+            values[attr] = tuple(value.items())
+        elif key == "path-aliases":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: `{key}` must be a table of prefix = folder")
+            values[attr] = tuple(value.items())
+        elif key == "rule-options":
+            values[attr] = _rule_options(value, where)
+    for pattern in (*values.get("include", ()), *values.get("exclude", ())):
+        _check_glob(pattern, where)
+    settings = replace(base, **values)
+    _check_selectors(settings, where)
+    _check_paths(settings, path, table)
+    return settings
+
+
+def _named_paths(
+    settings: Settings, table: Mapping[str, Any]
+) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Each path the configuration file names, relative to the project root: (its key, the
+    path as written, whether it names a folder). A preset's or a generator's folders are not
+    the file's to answer for."""
+    for i, collection in enumerate(settings.collections):
+        if collection.schema is not None and schema_path(collection.schema, None) is not None:
+            yield ("collections", i, "schema"), collection.schema, False
+    if "static-roots" in table:
+        for folder in settings.static_roots:
+            yield ("static-roots",), folder, True
+    if "path-aliases" in table:
+        for prefix, folder in settings.path_aliases:
+            yield ("path-aliases", prefix), folder, True
+
+
+def _check_paths(settings: Settings, file: Path, table: Mapping[str, Any]) -> None:
+    """Every file and folder the configuration names stays inside the project (the
+    configuration file's folder, or the git work tree it sits in), and a file is a regular
+    file yeplint may read whole (:func:`path_problem`): a schema path such as
+    ``../../../../dev/zero`` is an error at its key's line, before anything reads it."""
+    root = settings.root or file.parent
+    for key, written, folder in _named_paths(settings, table):
+        problem = path_problem(root / written, project_boundary(root), folder=folder)
+        if problem is not None:
+            from yeplint.config.schema import key_name, position
+
+            raise ConfigError(f"{position(file, key)}: `{key_name(key)}`: `{written}` {problem}")
+
+
+def _preset_from(value: Any, where: str) -> Settings:
+    """The settings a configuration starts from: a named preset's, or the defaults."""
+    from yeplint.config.presets import PRESETS
+
+    if value is None:
+        return Settings()
+    if not isinstance(value, str) or value not in PRESETS:
+        known = ", ".join(sorted(PRESETS))
+        raise ConfigError(f"{where}: `preset` must be one of: {known} (not {value!r})")
+    return preset_settings(value)
+
+
+FRONT_MATTER_FORMATS = ("yaml", "toml", "json")
+
+
+def _generator_from(base: Settings, value: Any, where: str) -> Settings:
+    """``base`` with the named generator's conventions applied."""
+    from yeplint.config.generators import NAMES, by_name
+
+    if value is None:
+        return base
+    generator = by_name(value) if isinstance(value, str) else None
+    if generator is None:
+        raise ConfigError(
+            f"{where}: `generator` must be one of: {', '.join(NAMES)} (not {value!r})"
+        )
+    return replace(base, **generator.settings)
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings, not {value!r}")
+    return tuple(value)
+
+
+def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `severity` must be a table of selector = level")
+    result = []
+    for selector, level in value.items():
+        try:
+            result.append((selector, Severity(level)))
+        except ValueError:
+            raise ConfigError(
+                f"{where}: `severity.{selector}` must be `error` or `warning`, not {level!r}"
+            ) from None
+    return tuple(result)
+
+
+def _rule_options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    from dataclasses import fields
+
+    from yeplint.rules.catalogue import find
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: `rule-options` must be a table of rule = {{option = value}}")
+    result = []
+    for key, table in value.items():
+        found = find(key)
+        if found is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: no such rule")
+        if found.options is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: `rule-options.{key}` must be a table")
+        known = {f.name.replace("_", "-"): f for f in fields(found.options)}
+        items = []
+        for option, setting in table.items():
+            spec = known.get(option)
+            if spec is None:
+                names = ", ".join(sorted(known))
+                raise ConfigError(
+                    f"{where}: unknown option `rule-options.{key}.{option}` (options: {names})"
+                )
+            default = spec.default_factory() if callable(spec.default_factory) else spec.default
+            if isinstance(default, tuple):
+                setting = _strings(setting, f"rule-options.{key}.{option}", where)
+            elif type(setting) is not type(default):
+                raise ConfigError(
+                    f"{where}: `rule-options.{key}.{option}` must be "
+                    f"{type(default).__name__}, not {setting!r}"
+                )
+            elif isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX:
+                raise ConfigError(
+                    f"{where}: `rule-options.{key}.{option}` must be an integer from 0 to "
+                    f"{RULE_OPTION_MAX:,}, not {setting!r}"
+                )
+            items.append((spec.name, setting))
+        result.append((found.code, tuple(items)))
+    return tuple(result)
+
+
+def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
+    where = str(path)
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: `collections` must be a list of tables")
+    result = []
+    for i, item in enumerate(value):
+        key = f"collections[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where}: `{key}` must be a table with `glob` and `schema`")
+        extra = sorted(set(item) - {"name", "glob", "schema", "url"})
+        if extra:
+            raise ConfigError(f"{where}: unknown key `{key}.{extra[0]}`")
+        if "glob" not in item:
+            raise ConfigError(f"{where}: `{key}.glob` is required")
+        patterns = _strings(item["glob"], f"{key}.glob", where)
+        for pattern in patterns:
+            _check_glob(pattern, where)
+        schema = item.get("schema")
+        if schema is not None and not isinstance(schema, str):
+            raise ConfigError(f"{where}: `{key}.schema` must be a string")
+        url = item.get("url")
+        if url is not None and (not isinstance(url, str) or not url.startswith(("/", "{"))):
+            raise ConfigError(f"{where}: `{key}.url` must be a path such as `/blog/{{slug}}`")
+        name = item.get("name", (schema and Path(schema).stem.split(".")[0]) or f"collection-{i}")
+        result.append(Collection(str(name), patterns, schema or None, path.parent.resolve(), url))
+    return tuple(result)
+
+
+def _check_glob(pattern: str, where: str) -> None:
+    from yeplint.config.globs import GlobError, compile_glob
+
+    try:
+        compile_glob(pattern)
+    except GlobError as exc:
+        raise ConfigError(f"{where}: bad glob `{pattern}`: {exc}") from None
+
+
+def _check_selectors(settings: Settings, where: str) -> None:
+    from yeplint.rules.select import UnknownSelector, expand
+
+    selectors = [*settings.select, *settings.ignore, *settings.extend_select]
+    selectors += [s for _, codes in settings.per_file_ignores for s in codes]
+    selectors += [s for s, _ in settings.severity]
+    for selector in selectors:
+        try:
+            list(expand(selector))
+        except UnknownSelector as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+
+
+def reader_language(option: str | None, settings: Settings) -> str:
+    """The reader's language: ``--lang``, else the configuration's ``lang``, else the
+    locale's."""
+    from yeplint.locale.messages import language_from_locale
+
+    return option or settings.lang or language_from_locale()

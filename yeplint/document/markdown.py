@@ -1,0 +1,826 @@
+"""The Markdown body: one pulldown-cmark parse (pyromark) giving headings, paragraphs, images,
+links and comments, all with positions.
+
+pyromark's ``events_with_range`` gives every event a UTF-8 byte range in the source; they are
+converted to character offsets once per file (ASCII files need no conversion). Everything
+yeplint knows about a body comes from this module's :class:`Body`, so a change of parser
+touches this module only. The extensions on (:data:`OPTIONS`) are the ones Markdown sites use:
+tables, strikethrough, footnotes, task lists and heading attributes (``## Kop {#anker}``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any, Literal
+from urllib.parse import unquote
+
+import pyromark
+
+from yeplint.diagnostics import Span
+
+ImageKind = Literal["markdown", "reference", "html", "front-matter", "shortcode"]
+# The model's classes are values, never changed once made; they are not ``frozen`` because a
+# frozen dataclass is made 3.5x slower (see :class:`yeplint.diagnostics.Span`).
+LinkKind = Literal["markdown", "reference", "autolink", "html"]
+
+OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+)
+"""The CommonMark extensions yeplint parses with."""
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Heading:
+    level: int
+    text: str
+    """The heading's inline content as written (ATX hashes, closing sequence and a trailing
+    attribute block such as ``{#anker}`` removed)."""
+    span: Span
+    """The whole heading line (for setext, the text lines without the underline)."""
+    setext: bool
+    raw: str
+    """The first source line of the heading, container prefixes included."""
+    indent: int = 0
+    """Columns of white space before the heading inside its container (after the `>` of a
+    block quote and a list item's content column), as markdownlint's MD023 counts them."""
+    anchor: str | None = None
+    """The id given in a heading attribute block (``{#anker}``), if any."""
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Paragraph:
+    span: Span
+    lines: tuple[str, ...]
+    """The paragraph's source lines without container prefixes (a continuation line keeps white
+    space beyond its container's indentation, which the renderer drops)."""
+    emphasis_only: bool
+    """The whole paragraph is one bold or italic run (a heading in disguise)."""
+    text: str
+    plain_starts: tuple[bool, ...] = ()
+    """Per line: whether the line starts in plain text, not inside a code span, link, autolink,
+    image or inline HTML that began on an earlier line (known for lines that start with `#`;
+    empty when no line does)."""
+    tight: bool = False
+    """The paragraph of a tight list item (rendered without ``<p>``)."""
+    first_line_alone: bool = True
+    """Whether no inline construct (code span, link, emphasis, HTML) runs from the first line
+    into the next, so the first line could become a block of its own."""
+    containers: tuple[str, ...] = ()
+    """The blocks it sits in, outermost first: ``blockquote``, ``list_item``."""
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ImageRef:
+    target: str
+    """The target as written (for a reference image, the definition's destination)."""
+    alt: str | None
+    """The alt text; ``None`` when an HTML image has no ``alt`` attribute."""
+    span: Span
+    kind: ImageKind
+    key: str = ""
+    """For a front matter image: the key that holds it."""
+    decorative: bool = False
+    """An HTML image marked decorative (``aria-hidden="true"``, ``role="presentation"``)."""
+
+    @property
+    def path(self) -> str:
+        """The target as a file path: URL-decoded, without query and fragment."""
+        target = self.target.strip()
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+        for sep in ("?", "#"):
+            target = target.split(sep, 1)[0]
+        return unquote(target)
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class LinkRef:
+    target: str
+    """The destination as written (for a reference link, the definition's destination)."""
+    span: Span
+    kind: LinkKind
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Body:
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    links: list[LinkRef] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    template_lines: frozenset[int] = frozenset()
+    """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
+    code_lines: set[int] = field(default_factory=set)
+    """1-based lines of fenced and indented code blocks."""
+
+
+_MD: dict[int, pyromark.Markdown] = {}
+
+
+def _markdown(options: pyromark.Options) -> pyromark.Markdown:
+    md = _MD.get(int(options))
+    if md is None:
+        md = _MD[int(options)] = pyromark.Markdown(options=options)
+    return md
+
+
+class _Source:
+    """The body text with its line starts, and pulldown-cmark's byte offsets as characters."""
+
+    __slots__ = ("_byte_lines", "ascii", "data", "lines", "starts", "text")
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.ascii = text.isascii()
+        self.data = b"" if self.ascii else text.encode()
+        self.starts: list[int] = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+        self._byte_lines: list[int] = []
+        if not self.ascii:
+            self._byte_lines = [
+                0,
+                *accumulate(len(line.encode()) + 1 for line in lines[:-1]),
+            ]
+
+    def char(self, byte: int) -> int:
+        """The character offset of a byte offset."""
+        if self.ascii:
+            return byte
+        k = max(bisect_right(self._byte_lines, byte) - 1, 0)
+        start = self._byte_lines[k]
+        return self.starts[k] + len(self.data[start:byte].decode("utf-8", "replace"))
+
+    def line(self, offset: int) -> int:
+        """0-based line of a character offset."""
+        found = bisect_right(self.starts, offset) - 1
+        return found if found > 0 else 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based line and 0-based column of a character offset."""
+        k = self.line(offset)
+        return k, offset - self.starts[k]
+
+
+def _kind(event: Any) -> tuple[str, Any, Any]:
+    """``(name, kind, payload)``: ``("Start", "Heading", {...})``, ``("Text", "", "hi")``."""
+    if type(event) is str:
+        return event, "", None
+    ((name, data),) = event.items()
+    if name in ("Start", "End"):
+        if type(data) is str:
+            return name, data, None
+        ((kind, payload),) = data.items()
+        return name, kind, payload
+    return name, "", data
+
+
+_INLINE_STARTS = frozenset(
+    ("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Link", "Image")
+)
+_INLINE_LEAVES = frozenset(
+    (
+        "Text",
+        "Code",
+        "InlineMath",
+        "DisplayMath",
+        "InlineHtml",
+        "FootnoteReference",
+        "SoftBreak",
+        "HardBreak",
+        "TaskListMarker",
+    )
+)
+_RUN_BLOCKS = frozenset(("Paragraph", "Heading", "TableCell"))
+"""Blocks whose content is one run of inline events."""
+_COVERING = frozenset(("Code", "InlineHtml", "InlineMath", "DisplayMath"))
+"""Inline leaves that may run over a line break (so a line can start inside them)."""
+
+
+@dataclass(slots=True)
+class _Run:
+    """The inline events of one paragraph, heading, table cell or tight list item."""
+
+    block: str
+    start: int
+    """Character offset of the block's range."""
+    end: int
+    payload: Any = None
+    tight: bool = False
+    events: list[tuple[str, str, Any, int, int]] = field(default_factory=list)
+    """``(name, kind, payload, start, end)``, offsets in characters."""
+    last: int = 0
+    """Where its last inline content ends."""
+    references: bool = False
+    """Whether it holds an image, a link or inline HTML."""
+
+
+class _Walker:
+    def __init__(self, body: Body, source: _Source, line_offset: int) -> None:
+        self.body = body
+        self.source = source
+        self.lines = source.lines
+        self.offset = line_offset
+        self.blocks: list[str] = []
+        self.containers: list[str] = []
+        """The blocks around the current one: ``blockquote`` and ``list_item``."""
+        self.columns: list[tuple[int, int]] = []
+        """Per container: (its first line, the width of its list marker and the spaces after
+        it; 0 for a block quote)."""
+        self.run: _Run | None = None
+        self.html: list[str] = []
+        self.html_start = 0
+
+    def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
+        char = None if self.source.ascii else self.source.char
+        inline = self._inline
+        payload: Any
+        for event, rng in events:
+            if char is None:
+                start, end = rng["start"], rng["end"]
+            else:
+                start, end = char(rng["start"]), char(rng["end"])
+            if type(event) is not str:
+                ((name, data),) = event.items()
+                if name == "Text":  # most events: straight into the run
+                    run = self.run
+                    if run is not None and not run.tight:
+                        run.events.append(("Text", "", data, start, end))
+                        if end > run.last:
+                            run.last = end
+                    elif self.blocks and self.blocks[-1] != "CodeBlock":
+                        inline("Text", "", data, start, end)
+                    continue
+                if name == "Start" or name == "End":
+                    if type(data) is str:
+                        kind, payload = data, None
+                    else:
+                        ((kind, payload),) = data.items()
+                else:
+                    kind, payload = "", data
+            else:
+                name, kind, payload = event, "", None
+            run = self.run
+            if name == "Start":
+                if kind in _INLINE_STARTS:
+                    self._inline(name, kind, payload, start, end)
+                    continue
+                if run is not None and run.tight:
+                    self._finish(run)
+                self._start(kind, payload, start, end)
+            elif name == "End":
+                if kind in _INLINE_STARTS:
+                    self._inline(name, kind, payload, start, end)
+                    continue
+                if run is not None and (run.tight or kind in _RUN_BLOCKS):
+                    self._finish(run)
+                self._end(kind)
+            elif name in _INLINE_LEAVES:
+                if self.blocks and self.blocks[-1] == "CodeBlock":
+                    continue
+                self._inline(name, kind, payload, start, end)
+            elif name == "Rule":
+                if run is not None and run.tight:
+                    self._finish(run)
+            elif name == "Html":
+                if not self.html:
+                    self.html_start = start
+                self.html.append(payload)
+
+    def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
+        self.blocks.append(kind)
+        if kind == "CodeBlock":
+            off = self.offset + 1
+            first, last = self.source.line(start), self.source.line(max(start, end - 1))
+            self.body.code_lines.update(range(first + off, last + off + 1))
+        if kind in _RUN_BLOCKS:
+            self.run = _Run(kind, start, end, payload)
+        elif kind == "BlockQuote":
+            self.containers.append("blockquote")
+            self.columns.append((self.source.line(start), 0))
+        elif kind == "Item":
+            column = self._item_column(start)
+            self.containers.append("list_item")
+            self.columns.append(column)
+        elif kind == "HtmlBlock":
+            self.html = []
+
+    def _end(self, kind: str) -> None:
+        if self.blocks:
+            self.blocks.pop()
+        if kind in ("BlockQuote", "Item") and self.containers:
+            self.containers.pop()
+            self.columns.pop()
+        elif kind == "HtmlBlock" and self.html:
+            content = "".join(self.html).rstrip("\n")
+            first = self.source.line(self.html_start)
+            self._html(content, _LineMapper(content, self.lines, first, self.offset), 0)
+            self.html = []
+
+    def _inline(self, name: str, kind: str, payload: Any, start: int, end: int) -> None:
+        run = self.run
+        if run is None:
+            if not self.blocks or self.blocks[-1] != "Item":
+                return
+            run = self.run = _Run("Item", start, end, tight=True)
+        if kind in ("Link", "Image") or name == "InlineHtml":
+            run.references = True
+            if name == "Start":
+                end = _repair_end(self.source.text, end, payload["link_type"])
+        run.events.append((name, kind, payload, start, end))
+        if end > run.last:
+            run.last = end
+
+    def _finish(self, run: _Run) -> None:
+        self.run = None
+        if not run.events and run.block != "Heading":
+            return
+        if run.block == "Heading":
+            self._heading(run)
+        elif run.block in ("Paragraph", "Item"):
+            self._paragraph(run)
+        if run.references:
+            self._references(run)
+
+    def _item_column(self, start: int) -> tuple[int, int]:
+        """The item's first line and its content column inside the enclosing containers."""
+        line = self.source.line(start)
+        source = self.lines[line] if line < len(self.lines) else ""
+        marker = _ITEM_MARKER.match(self._strip(source, line))
+        if marker is None:
+            return line, 2
+        spaces = len(marker.group(3).expandtabs(4))
+        width = len(marker.group(1).expandtabs(4)) + len(marker.group(2))
+        return line, width + (spaces if 1 <= spaces <= 4 else 1)
+
+    def _indent(self, raw: str, line: int) -> int:
+        """Spaces before the heading once each container's prefix is taken off ``raw``."""
+        rest = self._strip(raw, line)
+        return len(rest) - len(rest.lstrip(" \t"))
+
+    def _strip(self, raw: str, line: int) -> str:
+        """``raw`` without the prefixes of the containers around the current block."""
+        rest = raw
+        for kind, (first, width) in zip(self.containers, self.columns, strict=True):
+            if kind == "blockquote":
+                quoted = _QUOTE_PREFIX.match(rest)
+                rest = rest[quoted.end() :] if quoted else rest
+            elif first == line:
+                item = _LIST_MARKER.match(rest)
+                rest = rest[item.end() :] if item else rest
+            else:
+                spaces = len(rest) - len(rest.lstrip(" \t"))
+                rest = rest[min(spaces, width) :]
+        return rest
+
+    def _run_lines(
+        self, start: int, end: int, first: int = -1, last: int = -1
+    ) -> tuple[list[str], list[int]]:
+        """The lines of a run from ``start`` to ``end`` (character offsets) as the parser saw
+        them, and the offset where each line's content starts (``first`` and ``last``: their
+        0-based lines, when known)."""
+        source = self.source
+        if first < 0:
+            first, last = source.line(start), source.line(max(start, end - 1))
+        lines: list[str] = []
+        starts: list[int] = []
+        if not self.containers:  # the lines as written, from where the run starts
+            lines = source.text[start:end].split("\n")
+            lines[-1] = lines[-1].rstrip(" \t")
+            starts = [start, *(source.starts[k] for k in range(first + 1, last + 1))]
+            return lines, starts
+        for k in range(first, last + 1):
+            raw = self.lines[k] if k < len(self.lines) else ""
+            line_start = source.starts[k]
+            stripped = raw if k == first else self._strip(raw, k)
+            begin = start - line_start if k == first else len(raw) - len(stripped)
+            stop = end - line_start if k == last else len(raw)
+            lines.append(raw[begin:stop])
+            starts.append(line_start + begin)
+        if lines:
+            lines[-1] = lines[-1].rstrip(" \t")
+        return lines, starts
+
+    def _line_span(self, first: int, last: int) -> Span:
+        text = self.lines[last] if last < len(self.lines) else ""
+        return Span(first + self.offset + 1, 1, last + self.offset + 1, len(text) + 1)
+
+    def _span(self, start: int, end: int) -> Span:
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(max(start, end))
+        off = self.offset + 1
+        return Span(line + off, column + 1, end_line + off, end_column + 1)
+
+    def _heading(self, run: _Run) -> None:
+        source = self.source
+        first = source.line(run.start)
+        last_line = source.line(max(run.start, run.end - 1))
+        setext = last_line > first
+        if run.events:
+            text_start = _content_start(run, source.text)
+            lines, _ = self._run_lines(text_start, run.last)
+            text = "\n".join(lines)
+        else:
+            text = ""
+        end_line = last_line - 1 if setext else first
+        raw = self.lines[first] if first < len(self.lines) else ""
+        level = int(str(run.payload["level"])[1:]) if run.payload else 1
+        anchor = run.payload.get("id") if run.payload else None
+        self.body.headings.append(
+            Heading(
+                level,
+                text,
+                self._line_span(first, max(first, end_line)),
+                setext,
+                raw,
+                self._indent(raw, first),
+                anchor,
+            )
+        )
+
+    def _paragraph(self, run: _Run) -> None:
+        events = run.events
+        text = self.source.text
+        start = _content_start(run, text)
+        end = run.last
+        first = self.source.line(start)
+        last = first + text.count("\n", start, max(start, end - 1))
+        lines, starts = self._run_lines(start, end, first, last)
+        emphasis_only = False
+        core: list[tuple[str, str, Any, int, int]] = []
+        if text[start : start + 1] in ("*", "_", "<"):  # bold, italic, or a comment before
+            core = [e for e in _merged(events) if not _beside(e)]
+            emphasis_only = (
+                len(core) == 3
+                and core[0][0] == "Start"
+                and core[0][1] in ("Strong", "Emphasis")
+                and core[1][0] == "Text"
+                and core[2][0] == "End"
+            )
+        plain: tuple[bool, ...] = ()
+        alone = True
+        if "#" in text[start:end] and any(line.startswith("#") for line in lines):
+            plain, alone = _line_facts(events, starts)
+        self.body.paragraphs.append(
+            Paragraph(
+                self._line_span(first, last),
+                tuple(lines),
+                emphasis_only,
+                core[1][2] if emphasis_only else "\n".join(lines),
+                plain,
+                run.tight,
+                alone,
+                tuple(self.containers),
+            )
+        )
+
+    def _references(self, run: _Run) -> None:
+        """The images, links and inline HTML of a run."""
+        inside_image = 0
+        image: tuple[int, Any, list[str]] | None = None
+        for name, kind, payload, start, end in run.events:
+            if kind == "Image":
+                if name == "Start":
+                    inside_image += 1
+                    if inside_image == 1:
+                        image = (start, payload, [])
+                    continue
+                inside_image -= 1
+                if inside_image == 0 and image is not None:
+                    self._image(image[0], end, image[1], "".join(image[2]))
+                    image = None
+                continue
+            if inside_image:
+                if image is not None and name in ("Text", "Code"):
+                    image[2].append(payload)
+                elif image is not None and name in ("SoftBreak", "HardBreak"):
+                    image[2].append(" ")
+                continue
+            if kind == "Link" and name == "Start":
+                self._link(start, end, payload)
+            elif name == "InlineHtml":
+                if "\n" in payload:  # as the run's lines: container prefixes removed
+                    lines, starts = self._run_lines(start, end)
+                    self._html("\n".join(lines), _Pieces(self, lines, starts), 0)
+                else:
+                    self._html(payload, _OneLine(self, start), 0)
+
+    def _image(self, start: int, end: int, payload: Any, alt: str) -> None:
+        link_type = payload["link_type"]
+        end = _repair_end(self.source.text, end, link_type)
+        if link_type == "Inline":
+            written = _written_destination(self.source.text[start:end])
+            target = written if written is not None else payload["dest_url"]
+            kind: ImageKind = "markdown"
+        else:
+            target = payload["dest_url"]
+            kind = "reference"
+        self.body.images.append(ImageRef(target, alt, self._span(start, end), kind))
+
+    def _link(self, start: int, end: int, payload: Any) -> None:
+        link_type = payload["link_type"]
+        end = _repair_end(self.source.text, end, link_type)
+        kind: LinkKind
+        if link_type == "Inline":
+            written = _written_destination(self.source.text[start:end], image=False)
+            target = written if written is not None else payload["dest_url"]
+            kind = "markdown"
+        elif link_type in ("Autolink", "Email"):
+            target, kind = payload["dest_url"], "autolink"
+        else:
+            target, kind = payload["dest_url"], "reference"
+        self.body.links.append(LinkRef(target, self._span(start, end), kind))
+
+    def _html(self, html: str, mapper: _LineMapper | _OneLine | _Pieces, base: int) -> None:
+        from yeplint.document.htmlscan import HtmlScanner  # html.parser only for pages with HTML
+
+        scanner = HtmlScanner(html)
+        for tag in scanner.images:
+            begin = base + tag.offset
+            span = mapper.span(begin, begin + tag.length)
+            self.body.images.append(
+                ImageRef(tag.src or "", tag.alt, span, "html", decorative=tag.decorative)
+            )
+        for link in scanner.links:
+            begin = base + link.offset
+            span = mapper.span(begin, begin + link.length)
+            self.body.links.append(LinkRef(link.src or "", span, "html"))
+        for comment in scanner.comments:
+            begin = base + comment.offset
+            self.body.comments.append(
+                Comment(comment.text, mapper.span(begin, begin + comment.length))
+            )
+
+
+def _content_start(run: _Run, text: str) -> int:
+    """Where a run's text starts: a paragraph's own range, else its first event (moved back
+    over the backslash of an escape, which pulldown-cmark leaves out of the text's range)."""
+    if run.block == "Paragraph" or not run.events:
+        return run.start
+    start = run.events[0][3]
+    return start - 1 if start > 0 and text[start - 1] == "\\" else start
+
+
+def _repair_end(text: str, end: int, link_type: str) -> int:
+    """pulldown-cmark ends a collapsed reference (``![x][]``) before its ``[]``."""
+    if link_type in ("Collapsed", "CollapsedUnknown") and text.startswith("[]", end):
+        return end + 2
+    return end
+
+
+class _Pieces:
+    """Maps offsets in lines joined by newlines to the body, each line starting at its own
+    character offset of the body."""
+
+    __slots__ = ("joined", "starts", "walker")
+
+    def __init__(self, walker: _Walker, lines: list[str], starts: list[int]) -> None:
+        self.walker = walker
+        self.starts = starts
+        self.joined: list[int] = []
+        offset = 0
+        for line in lines:
+            self.joined.append(offset)
+            offset += len(line) + 1
+
+    def _body(self, offset: int) -> int:
+        k = max(bisect_right(self.joined, offset) - 1, 0)
+        return self.starts[k] + offset - self.joined[k]
+
+    def span(self, start: int, end: int) -> Span:
+        return self.walker._span(self._body(start), self._body(max(start, end)))
+
+
+class _OneLine:
+    """Maps offsets in a one-line fragment that starts at a character offset of the body."""
+
+    __slots__ = ("start", "walker")
+
+    def __init__(self, walker: _Walker, start: int) -> None:
+        self.walker = walker
+        self.start = start
+
+    def span(self, start: int, end: int) -> Span:
+        return self.walker._span(self.start + start, self.start + end)
+
+
+def _merged(
+    events: list[tuple[str, str, Any, int, int]],
+) -> Iterator[tuple[str, str, Any, int, int]]:
+    """The events with adjacent text joined (pulldown-cmark splits text at escapes)."""
+    pending: tuple[str, str, Any, int, int] | None = None
+    for event in events:
+        if event[0] == "Text":
+            if pending is not None:
+                pending = ("Text", "", pending[2] + event[2], pending[3], event[4])
+            else:
+                pending = event
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        yield event
+    if pending is not None:
+        yield pending
+
+
+def _beside(event: tuple[str, str, Any, int, int]) -> bool:
+    """Inline content that does not change what a paragraph is: an HTML comment next to it,
+    or the white space around that comment."""
+    if event[0] == "InlineHtml":
+        return bool(event[2].startswith("<!--"))
+    return event[0] == "Text" and not event[2].strip()
+
+
+_OPENS = frozenset(("Emphasis", "Strong", "Link", "Strikethrough"))
+
+
+def _line_facts(
+    events: list[tuple[str, str, Any, int, int]], starts: list[int]
+) -> tuple[tuple[bool, ...], bool]:
+    """Which lines start in plain text, and whether the first line stands alone (see
+    :class:`Paragraph`)."""
+    covered = [
+        (start, end)
+        for name, kind, _, start, end in events
+        if name in _COVERING or (name == "Start" and kind in ("Link", "Image"))
+    ]
+    plain = tuple(not any(a <= s < b for a, b in covered) for s in starts)
+    if len(starts) < 2:
+        return plain, True
+    first_break = starts[1] - 1
+    depth = 0
+    for name, kind, _, _, _ in events:
+        if name in ("SoftBreak", "HardBreak"):
+            break
+        if name == "Start" and kind in _OPENS:
+            depth += 1
+        elif name == "End" and kind in _OPENS:
+            depth -= 1
+    if any(a <= first_break < b for a, b in covered):
+        return plain, False
+    return plain, depth == 0
+
+
+class _LineMapper:
+    """Maps offsets in a block's content back to original (line, column)."""
+
+    def __init__(self, content: str, source: list[str], first_line: int, line_offset: int):
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        self.columns: list[int] = []
+        offset = 0
+        for k, text in enumerate(content.split("\n")):
+            index = first_line + k
+            original = source[index] if 0 <= index < len(source) else ""
+            self.starts.append(offset)
+            self.lines.append(index + line_offset + 1)
+            self.columns.append(column_of(text, original))
+            offset += len(text) + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        k = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[k], self.columns[k] + offset - self.starts[k] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end))
+        return Span(line, column, end_line, end_column)
+
+
+def column_of(text: str, original: str) -> int:
+    """0-based column at which a line of block content starts inside its source line."""
+    if not text:
+        return len(original) - len(original.lstrip())
+    for candidate in (original, original.rstrip()):
+        if candidate.endswith(text):
+            return len(candidate) - len(text)
+    found = original.find(text.strip())
+    return max(found, 0)
+
+
+def parse_body(
+    lines: list[str], line_offset: int, options: pyromark.Options = OPTIONS, *, mdx: bool = False
+) -> Body:
+    """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`; with
+    ``mdx``, the lines that are JavaScript or JSX (:mod:`yeplint.document.mdx`) are not Markdown."""
+    jsx_images: list[ImageRef] = []
+    if mdx:
+        from yeplint.document.mdx import scan
+
+        found = scan(lines)
+        lines = ["" if i in found.opaque else line for i, line in enumerate(lines)]
+        for image in found.images:
+            span = Span(
+                image.line + line_offset + 1,
+                image.column + 1,
+                image.end_line + line_offset + 1,
+                image.end_column + 1,
+            )
+            jsx_images.append(ImageRef(image.src, image.alt, span, "html"))
+    body = Body()
+    text = "\n".join(lines)
+    source = _Source(text, lines)
+    walker = _Walker(body, source, line_offset)
+    walker.walk(_markdown(options).events_with_range(text))
+    if walker.run is not None:
+        walker._finish(walker.run)
+    body.images.extend(jsx_images)
+    opaque = template_code_lines(lines, line_offset)
+    if opaque:
+        body.template_lines = opaque
+        body.headings = [h for h in body.headings if h.span.line not in opaque]
+        body.paragraphs = [p for p in body.paragraphs if p.span.line not in opaque]
+        body.images = [i for i in body.images if i.span.line not in opaque]
+        body.links = [link for link in body.links if link.span.line not in opaque]
+    return body
+
+
+_TEMPLATE_OPEN = re.compile(
+    r"\{%-?\s*(highlight|comment)\b[^%]*-?%\}|\{\{[<%]\s*(highlight)\b.*?[>%]\}\}"
+)
+_TEMPLATE_CLOSE = {
+    "highlight": re.compile(r"\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"),
+    "comment": re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
+}
+
+
+def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
+    """The 1-based lines inside template blocks whose content is not Markdown: Liquid
+    ``{% highlight %}`` (code) and ``{% comment %}`` (removed), Hugo ``{{< highlight >}}``.
+    The generator replaces them before the Markdown is rendered, so no heading, paragraph or
+    image in them is one. Pages without ``{%`` or ``{{`` cost one scan of the text."""
+    joined = "\n".join(lines)
+    if "{%" not in joined and "{{" not in joined:
+        return frozenset()
+    inside: set[int] = set()
+    closing: re.Pattern[str] | None = None
+    for index, line in enumerate(lines):
+        number = index + line_offset + 1
+        if closing is not None:
+            inside.add(number)
+            if closing.search(line):
+                closing = None
+            continue
+        opened = _TEMPLATE_OPEN.search(line)
+        if opened:
+            kind = opened.group(1) or opened.group(2)
+            inside.add(number)
+            if not _TEMPLATE_CLOSE[kind].search(line, opened.end()):
+                closing = _TEMPLATE_CLOSE[kind]
+    return frozenset(inside)
+
+
+_LIST_MARKER = re.compile(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
+_ITEM_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]*)")
+_QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
+
+
+def _written_destination(text: str, *, image: bool = True) -> str | None:
+    """The destination of an inline image ``![alt](dest)`` or link ``[text](dest)`` as
+    written; ``None`` for references."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for i in range(1 if image else 0, len(text)):
+        char = text[i]
+        if char == "\\":
+            continue
+        if char == "[" and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif char == "]" and text[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                if i + 1 < len(text) and text[i + 1] == "(":
+                    return _destination(text[i + 2 : -1])
+                return None
+    return None
+
+
+def _destination(inner: str) -> str:
+    inner = inner.strip()
+    if inner.startswith("<"):
+        close = inner.find(">")
+        return inner[: close + 1] if close > 0 else inner
+    depth = 0
+    for i, char in enumerate(inner):
+        if char in " \t\n" and depth == 0:
+            return inner[:i]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+    return inner

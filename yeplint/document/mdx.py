@@ -1,0 +1,209 @@
+"""MDX (``.mdx``, Astro and Docusaurus): the lines that are JavaScript or JSX, not Markdown.
+
+No well-kept Python MDX parser exists; this is a line scanner for the block-level constructs
+of MDX 2+ (mdxjs.com, "MDX syntax"), which the Markdown parser then sees as blank lines (so
+every position stays where it is):
+
+- **ESM**: a line starting at column 0 with ``import`` or ``export`` and a space, up to the next
+  blank line;
+- **expressions**: a line starting (after indentation) with ``{``, up to the line where its braces
+  balance, with JavaScript strings, template literals and comments skipped (``{/* … */}`` is
+  MDX's comment);
+- **JSX tags**: a line starting (after indentation) with ``<`` and a letter, ``/`` or ``>``, up
+  to the ``>`` that closes the tag (attributes may span lines and hold ``{…}``). The Markdown
+  between an opening and a closing tag stays Markdown.
+
+Fenced code blocks are skipped whole. An ``<img>`` or ``<Image>`` tag with a literal ``src``
+(``src="…"``, ``src={"…"}``) is an image reference, with its ``alt``; ``src={expression}`` is
+not checked. Not understood (left to the Markdown parser): inline expressions and JSX in the
+middle of a paragraph, and MDX's removal of indented code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from yeplint.document.source import LineStarts
+
+_ESM = re.compile(r"(import|export)[ \t]")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_TAG_START = re.compile(r"[ \t]*<([A-Za-z/>])")
+_IMAGE_TAG = re.compile(r"<(img|Image)\b", re.I)
+_ATTRIBUTE = re.compile(
+    r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|\{\s*(?:\"([^\"]*)\"|'([^']*)'|`([^`$]*)`)\s*\}|(\{))"
+)
+
+
+@dataclass
+class MdxImage:
+    src: str
+    alt: str | None
+    line: int
+    """0-based line index in the body."""
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class MdxScan:
+    opaque: set[int] = field(default_factory=set)
+    """0-based indexes of the body lines that are not Markdown."""
+    images: list[MdxImage] = field(default_factory=list)
+
+
+class _Reader:
+    """JavaScript-aware scanning from a position in the joined text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def skip_string(self, pos: int) -> int:
+        """From an opening quote at ``pos``, the index after the closing one."""
+        text, quote = self.text, self.text[pos]
+        pos += 1
+        while pos < len(text):
+            char = text[pos]
+            if char == "\\":
+                pos += 2
+                continue
+            if quote == "`" and text.startswith("${", pos):
+                pos = self.balanced(pos + 1)
+                continue
+            if char == quote:
+                return pos + 1
+            if char == "\n" and quote != "`":
+                return pos
+            pos += 1
+        return pos
+
+    def balanced(self, pos: int) -> int:
+        """From a ``{`` at ``pos``, the index after its matching ``}``."""
+        text, depth = self.text, 0
+        while pos < len(text):
+            char = text[pos]
+            if char in "\"'`":
+                pos = self.skip_string(pos)
+                continue
+            if text.startswith("/*", pos):
+                end = text.find("*/", pos + 2)
+                pos = len(text) if end < 0 else end + 2
+                continue
+            if text.startswith("//", pos):
+                end = text.find("\n", pos)
+                pos = len(text) if end < 0 else end
+                continue
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    return pos + 1
+            pos += 1
+        return pos
+
+    def tag_end(self, pos: int) -> int:
+        """From a ``<`` at ``pos``, the index after the ``>`` that closes the tag."""
+        text = self.text
+        pos += 1
+        while pos < len(text):
+            char = text[pos]
+            if char == "{":
+                pos = self.balanced(pos)
+                continue
+            if char in "\"'":
+                pos = self.skip_string(pos)
+                continue
+            if char == ">":
+                return pos + 1
+            pos += 1
+        return pos
+
+
+def scan(lines: list[str]) -> MdxScan:
+    """The non-Markdown lines of an MDX body, and its JSX images."""
+    result = MdxScan()
+    text = "\n".join(lines)
+    index_of = LineStarts(text)
+    starts, line_of = index_of.starts, index_of.line
+    reader = _Reader(text)
+
+    index = 0
+    fence: str | None = None
+    while index < len(lines):
+        line = lines[index]
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            index += 1
+            continue
+        if opened:
+            fence = opened.group(1)
+            index += 1
+            continue
+        stripped = line.lstrip(" \t")
+        if _ESM.match(line):
+            while index < len(lines) and lines[index].strip():
+                result.opaque.add(index)
+                index += 1
+            continue
+        if stripped.startswith("{"):
+            end = reader.balanced(starts[index] + len(line) - len(stripped))
+            last = line_of(max(end - 1, starts[index]))
+            result.opaque.update(range(index, last + 1))
+            index = last + 1
+            continue
+        if _TAG_START.match(line):
+            begin = starts[index] + len(line) - len(stripped)
+            last = index
+            pos = begin
+            while True:  # every tag on the line (`<Card><Image src=… /></Card>`)
+                end = reader.tag_end(pos)
+                _image(text[pos:end], pos, end, line_of, starts, result)
+                last = line_of(max(end - 1, pos))
+                rest = text[end : starts[last] + len(lines[last])]
+                following = rest.lstrip(" \t")
+                if not following.startswith("<"):
+                    break
+                pos = end + len(rest) - len(following)
+            result.opaque.update(range(index, last + 1))
+            index = last + 1
+            continue
+        index += 1
+    return result
+
+
+def _image(
+    tag: str,
+    start: int,
+    end: int,
+    line_of: Callable[[int], int],
+    starts: list[int],
+    result: MdxScan,
+) -> None:
+    if not _IMAGE_TAG.match(tag):
+        return
+    attributes: dict[str, str | None] = {}
+    for match in _ATTRIBUTE.finditer(tag):
+        name, *values = match.groups()
+        literal = next((v for v in values[:-1] if v is not None), None)
+        attributes[name.lower()] = literal  # `src={expr}`: None
+    if attributes.get("src") is None:
+        return
+    first, last = line_of(start), line_of(max(end - 1, start))
+    alt = attributes.get("alt")
+    if "alt" in attributes and alt is None:
+        alt = "{…}"  # an expression: some text, not known here
+    result.images.append(
+        MdxImage(
+            str(attributes["src"]),
+            alt,
+            first,
+            start - starts[first],
+            last,
+            end - starts[last],
+        )
+    )

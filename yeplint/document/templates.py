@@ -1,0 +1,129 @@
+"""Template syntax in pages that the generator replaces before the Markdown is rendered.
+
+- Hugo shortcodes with a ``src`` (``{{< figure src="…" alt="…" >}}``, ``{{% img src=… %}}``, over
+  one line or several) are image references, located at the shortcode, with the alt from
+  ``alt=``; a commented-out shortcode (``{{</* … */>}}``), one in a code block or code span, and
+  one whose ``src`` is itself a template expression are not.
+- An image path built with a template expression is resolved when it uses a well-known form
+  (Jekyll ``{{ site.baseurl }}/x``, ``{{ '/x' | relative_url }}``, ``{{ "/x" | prepend:
+  site.baseurl }}``; Hugo ``{{ "x" | relURL }}``, ``absURL``), and otherwise left unchecked:
+  yeplint does not evaluate templates, so it never calls such a path missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from yeplint.diagnostics import Span
+from yeplint.document.markdown import Body, ImageRef
+from yeplint.document.source import LineStarts
+
+_SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
+_ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
+_IMAGE_SHORTCODES = frozenset(("figure", "img", "image", "picture", "imgproc", "gallery-image"))
+
+_QUOTED = r"""(?:'([^']*)'|"([^"]*)")"""
+_FORMS = (
+    # {{ site.baseurl }}/x, {{ site.url }}{{ site.baseurl }}/x
+    re.compile(r"^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}(/.*)$"),
+    # {{ '/x' | relative_url }}, absolute_url, prepend: site.baseurl, Hugo relURL / absURL
+    re.compile(
+        r"^\{\{-?\s*" + _QUOTED + r"\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|"
+        r"prepend:\s*site\.baseurl)\s*-?\}\}$"
+    ),
+)
+
+
+def expand_path(target: str) -> str | None:
+    """``target`` with a well-known template form resolved (to a ``/``-rooted path);
+    ``target`` itself when it has no template syntax; ``None`` when it is a template yeplint
+    does not evaluate."""
+    if "{{" not in target and "{%" not in target:
+        return target
+    stripped = target.strip()
+    for form in _FORMS:
+        match = form.match(stripped)
+        if match is None:
+            continue
+        path = next(g for g in match.groups() if g is not None)
+        if "{{" in path or "{%" in path:
+            return None
+        return path if path.startswith("/") else "/" + path
+    return None
+
+
+def _unquote(value: str) -> str:
+    if value[:1] in '"`' and value[-1:] == value[:1] and len(value) >= 2:
+        return value[1:-1]
+    return value
+
+
+_TEMPLATED_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)")
+
+
+def templated_images(
+    text: str, line_offset: int, skip_lines: Container[int]
+) -> list[tuple[str, str, Span]]:
+    """``(target, alt, span)`` of each Markdown image whose destination holds a template
+    expression with spaces (``![Logo]({{ site.baseurl }}/logo.png)``): the generator fills the
+    template in before the Markdown is read, so CommonMark alone never sees an image there."""
+    found = []
+    lines = LineStarts(text)
+    for match in _TEMPLATED_IMAGE.finditer(text):
+        target = match.group(2).strip()
+        if not any(c.isspace() for c in target):
+            continue  # CommonMark reads it as an image already
+        index, column = lines.position(match.start())
+        line = index + 1 + line_offset
+        if line in skip_lines or _in_code_span(text, lines.starts[index], match.start()):
+            continue
+        span = Span(line, column + 1, line, column + 1 + len(match.group()))
+        found.append((target, match.group(1), span))
+    return found
+
+
+def shortcode_images(
+    text: str, line_offset: int, skip_lines: Container[int]
+) -> list[tuple[str, str | None, Span]]:
+    """``(src, alt, span)`` of each image shortcode in ``text`` (the body, ``line_offset``
+    lines into the file); ``skip_lines`` are the 1-based lines of code blocks."""
+    if "{{<" not in text and "{{%" not in text:
+        return []
+    found = []
+    lines = LineStarts(text)
+    for match in _SHORTCODE.finditer(text):
+        name, arguments = match.group(2), match.group(3)
+        attributes = {k.lower(): _unquote(v) for k, v in _ATTRIBUTE.findall(arguments)}
+        src = attributes.get("src")
+        if src is None or name.lower() not in _IMAGE_SHORTCODES:
+            continue
+        index, column = lines.position(match.start())
+        if index + 1 + line_offset in skip_lines:
+            continue
+        if _in_code_span(text, lines.starts[index], match.start()):
+            continue
+        end_index, end_column = lines.position(match.end())
+        span = Span(
+            index + 1 + line_offset, column + 1, end_index + 1 + line_offset, end_column + 1
+        )
+        found.append((src, attributes.get("alt"), span))
+    return found
+
+
+def _in_code_span(text: str, line_start: int, offset: int) -> bool:
+    """Whether an odd number of backticks precede ``offset`` on its line."""
+    return text.count("`", line_start, offset) % 2 == 1
+
+
+def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:
+    """Add the images that template syntax makes (shortcodes, templated Markdown images) to
+    ``body``, the CommonMark parse of ``lines``; code blocks and template code are skipped."""
+    text = "\n".join(lines)
+    if "{{" not in text and "{%" not in text:
+        return
+    skip = body.code_lines | body.template_lines
+    for src, alt, span in shortcode_images(text, line_offset, skip):
+        body.images.append(ImageRef(src, alt, span, "shortcode"))
+    for target, alt, span in templated_images(text, line_offset, skip):
+        body.images.append(ImageRef(target, alt or "", span, "markdown"))

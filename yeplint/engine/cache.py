@@ -1,0 +1,410 @@
+"""The result cache: ``.yeplint_cache/`` in the project root, like ruff's.
+
+A file's diagnostics are reused when all of these are unchanged: its bytes (BLAKE2 hash), the
+configuration (settings, the selected rules and their severities and options, the text of every
+schema, and yeplint itself: the hash of its installed files, not just its version string;
+together the cache file's name), and every image reference it made (how it resolved, and the
+stamp of the image found: modification time, size, change time and inode, taken through the
+open file before its header was read, so the verdict belongs to exactly that version). So an
+edited post, a changed schema and a deleted, added, replaced or rewritten image are always
+checked again. A stamp less than two seconds old is not trusted (like git's "racily clean"
+entries: a file changed within the clock's granularity may keep its stamp), so an image
+written during a run is checked again the next time.
+
+The cache is an SQLite database (the standard library's ``sqlite3``; never pickle: a cache
+directory can come from anywhere), one row per file: its path, content hash and the JSON of its
+result. Rows are looked up one at a time and written in batches, so a 50,000-post cache is never
+held in memory (it was one JSON document read whole: 37 MB and ~300 MB of process memory for
+the real Yep pages). SQLite's locking lets concurrent runs share it: each run's rows are
+merged, the last write of a row wins. The file must be a regular file (not a symlink, a FIFO or
+a device) of at most ``MAX_BYTES``, and every row is checked when it is used; a file SQLite
+cannot read is dropped whole and rebuilt, with one notice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yeplint import __version__
+from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
+from yeplint.locale.messages import decode as decode_message
+from yeplint.locale.messages import encode as encode_message
+from yeplint.site.files import ImageResolver, Resolution, Stamp, Status, stamp_of
+
+DIRECTORY = ".yeplint_cache"
+KEEP_FILES = 8
+"""Cache files of other configurations kept beside the current one."""
+
+Dependency = list[Any]
+"""``[reference, post folder, root, status, path, stamp]`` (see :func:`dependency`)."""
+MAX_BYTES = 256 * 1024 * 1024
+"""A cache file larger than this is not read (50,000 posts make about 40 MB)."""
+BATCH = 2_000
+"""Rows written at once: the results of a large run reach the file as they come."""
+RACY_NS = 2_000_000_000
+"""Stamps younger than this (nanoseconds) are not trusted."""
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+FORMAT = 7
+"""Bumped whenever an entry's layout changes, so an older cache is never misread."""
+
+
+def config_key(parts: list[str]) -> str:
+    digest = hashlib.sha256(f"{__version__}/{FORMAT}/{build_key()}".encode())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:24]
+
+
+def build_key() -> str:
+    """A hash of yeplint's own installed files (code and built-in schemas): two builds with
+    the same version string but other code never share cache rows (~1 ms for ~60 files)."""
+    package = Path(__file__).parent.parent
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted(package.rglob("*")):
+        if file.suffix in (".py", ".json") and "__pycache__" not in file.parts:
+            try:
+                data = file.read_bytes()
+            except OSError:
+                continue
+            digest.update(file.relative_to(package).as_posix().encode() + b"\0" + data)
+    return digest.hexdigest()
+
+
+def _stamp(path: Path | None) -> Stamp | None:
+    if path is None:
+        return None
+    try:
+        return stamp_of(path.stat())
+    except OSError:
+        return None
+
+
+def _trusted(stamp: Stamp | None) -> list[int] | None:
+    """The stamp as stored, or ``None`` (never valid) when it is too young to be trusted."""
+    if stamp is None:
+        return None
+    import time
+
+    now = time.time_ns()
+    mtime, _, ctime, _ = stamp
+    if max(mtime, ctime) > now - RACY_NS:
+        return None
+    return list(stamp)
+
+
+def dependency(
+    reference: str, folder: Path, root: Path, resolution: Resolution, resolver: ImageResolver
+) -> Dependency:
+    """What a resolution depends on: the image's stamp when found (as it was when its header
+    was read), else the stamp of the folder it was looked for in (adding, removing or renaming
+    a file there changes it, and with it which name is missing, has another case, or is the
+    closest suggestion)."""
+    stamp = None
+    if resolution.status is Status.OK and resolution.path is not None:
+        info = resolver.known_info(resolution.path)
+        stamp = info.stamp if info is not None else None
+    return [
+        reference,
+        str(folder),
+        str(root),
+        resolution.status.value,
+        str(resolution.path) if resolution.path else None,
+        _trusted(stamp or _depended_on(resolution)),
+    ]
+
+
+def _depended_on(resolution: Resolution) -> Stamp | None:
+    """The stamp now of what a resolution depends on: the image found, else the folder it
+    was looked for in."""
+    if resolution.status is Status.OK:
+        return _stamp(resolution.path)
+    return _stamp(resolution.path.parent) if resolution.path else None
+
+
+def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
+    """Whether every recorded resolution still holds; a malformed entry is simply not valid."""
+    try:
+        return _still_valid(dependencies, resolver)
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+
+def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> bool:
+    if not isinstance(dependencies, list):
+        return False
+    for reference, folder, root, status, path, stamp in dependencies:
+        if stamp is None or not all(isinstance(x, str) for x in (reference, folder, root)):
+            return False
+        now = resolver.resolve(reference, Path(folder), Path(root), suggest=False)
+        if now.status.value != status or (str(now.path) if now.path else None) != path:
+            return False
+        current = _depended_on(now)
+        if current is None or list(current) != stamp:
+            return False
+    return True
+
+
+def encode(diagnostic: Diagnostic) -> list[Any]:
+    d = diagnostic
+    fix = None
+    if d.fix is not None:
+        edits = [
+            [e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.replacement]
+            for e in d.fix.edits
+        ]
+        fix = [
+            encode_message(d.fix.description),
+            edits,
+            d.fix.applicability,
+            [i.to_list() for i in d.fix.intents],
+        ]
+    return [
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        d.code,
+        d.rule,
+        d.severity.value,
+        encode_message(d.message),
+        encode_message(d.hint),
+        fix,
+        d.snippet,
+    ]
+
+
+def decode(path: str, row: list[Any]) -> Diagnostic:
+    """A cached diagnostic; ``ValueError`` or ``TypeError`` for a row that is not one."""
+    line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row
+    numbers = (line, column, end_line, end_column)
+    if not all(type(n) is int for n in numbers) or not all(
+        isinstance(t, str) for t in (code, rule)
+    ):
+        raise ValueError("malformed cache row")
+    if not isinstance(snippet, str):
+        raise ValueError("malformed cache row")
+    message = decode_message(message)
+    hint = decode_message(hint) if hint is not None else None
+    return Diagnostic(
+        path,
+        line,
+        column,
+        end_line,
+        end_column,
+        code,
+        rule,
+        Severity(severity),
+        message,
+        hint,
+        _decode_fix(fix) if fix else None,
+        snippet,
+    )
+
+
+def _decode_fix(row: list[Any]) -> Fix:
+    description, edits, applicability, intents = row
+    if applicability not in ("safe", "unsafe"):
+        raise ValueError(applicability)
+    return Fix(
+        decode_message(description),
+        tuple(Edit(Span(*(int(n) for n in e[:4])), str(e[4])) for e in edits),
+        applicability,
+        tuple(Intent.from_list(i) for i in intents),
+    )
+
+
+def _regular(file: Path) -> os.stat_result | None:
+    """The cache file's status, ``None`` when it does not exist; ``ValueError`` saying why it
+    must not be opened (SQLite would follow a symlink and block on a FIFO)."""
+    try:
+        info = os.lstat(file)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        raise ValueError("it is a symlink")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES:,} bytes")
+    return info
+
+
+Entry = tuple[str, str]
+"""``(content hash, payload)``: the payload is the JSON of ``{"deps", "diagnostics"}``."""
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS entries"
+    " (path TEXT PRIMARY KEY, digest TEXT NOT NULL, payload TEXT NOT NULL) WITHOUT ROWID",
+)
+
+
+@dataclass
+class Cache:
+    file: Path
+    updates: dict[str, Entry] = field(default_factory=dict)
+    notice: str | None = None
+    """Why the cache file on disk was not used, if it was not."""
+    usable: bool = True
+    """False when the file on disk must not be read (and is replaced when saved)."""
+    present: bool = False
+    """Whether the file held rows when opened (or has since been written)."""
+    _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def open(cls, root: Path, key: str) -> Cache:
+        """The cache ``<root>/.yeplint_cache/<key>.sqlite``. A missing file starts an empty
+        cache; one that is not a regular file, too large, of another version or damaged is
+        not read, and :attr:`notice` says why."""
+        cache = cls(root / DIRECTORY / f"{key}.sqlite")
+        try:
+            info = _regular(cache.file)
+        except (OSError, ValueError) as exc:
+            cache.usable = False
+            cache.notice = f"ignoring the cache file {cache.file}: {exc}; it is rebuilt"
+            return cache
+        if info is None:
+            return cache
+        cache.present = True
+        try:
+            db = cache._connect()
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != __version__:
+                raise sqlite3.DatabaseError("another version")
+        except sqlite3.Error:
+            cache.close()
+            cache.usable = False
+            cache.notice = f"ignoring the damaged cache file {cache.file}; it is rebuilt"
+        return cache
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None:
+            uri = f"file:{self.file.as_posix()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A worker process gets the file's name, not the connection (it opens its own)."""
+        state = {k: getattr(self, k) for k in ("file", "notice", "usable", "present")}
+        return {**state, "updates": {}, "_db": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            setattr(self, key, value)
+
+    def for_worker(self) -> Cache:
+        """What one parallel worker needs: the same file, read on its own connection."""
+        return Cache(self.file, notice=self.notice, usable=self.usable, present=self.present)
+
+    def _row(self, key: str) -> Entry | None:
+        if not self.usable or not self.present:
+            return None
+        try:
+            row = (
+                self._connect()
+                .execute("SELECT digest, payload FROM entries WHERE path = ?", (key,))
+                .fetchone()
+            )
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[0], str) or not isinstance(row[1], str):
+            return None
+        return row[0], row[1]
+
+    def rows(self) -> int:
+        """How many files the file on disk has results for."""
+        if not self.usable or not self.present:
+            return 0
+        try:
+            return int(self._connect().execute("SELECT count(*) FROM entries").fetchone()[0])
+        except sqlite3.Error:
+            return 0
+
+    def lookup(self, key: str, digest: str) -> dict[str, Any] | None:
+        entry = self.updates.get(key) or self._row(key)
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            payload = json.loads(entry[1])
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(payload, dict):
+            return None
+        if not isinstance(payload.get("deps"), list):
+            return None
+        rows = payload.get("diagnostics")
+        if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
+            return None
+        return payload
+
+    def store(self, key: str, digest: str, payload: dict[str, Any]) -> None:
+        self.updates[key] = (digest, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+
+    def merge(self, updates: dict[str, Entry]) -> None:
+        """Take a worker's rows; write them out once a batch is full."""
+        self.updates.update(updates)
+        if len(self.updates) >= BATCH:
+            self.save()
+
+    def save(self) -> None:
+        """Write the updates into the file; never fails the run (a cache that cannot be
+        written is only slower next time)."""
+        if not self.updates:
+            return
+        folder = self.file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text(
+                    "# Created by yeplint: the cache is not for version control.\n*\n"
+                )
+            self.close()
+            if not self.usable:
+                self.file.unlink(missing_ok=True)  # a symlink itself, never what it names
+                self.usable = True
+            _regular(self.file)  # it may have been replaced by a symlink since it was opened
+            with sqlite3.connect(self.file, timeout=5) as db:
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (__version__,))
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                    ((key, digest, payload) for key, (digest, payload) in self.updates.items()),
+                )
+            db.close()
+            self._prune(folder)
+        except (OSError, ValueError, sqlite3.Error):
+            return
+        self.present = True
+        self.updates = {}
+
+    def _prune(self, folder: Path) -> None:
+        """Keep the newest ``KEEP_FILES`` caches of other configurations (and drop the JSON
+        lines files of earlier versions)."""
+        for old in folder.glob("*.jsonl"):
+            old.unlink(missing_ok=True)
+        others = sorted(
+            (p for p in folder.glob("*.sqlite") if p != self.file),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for old in others[KEEP_FILES:]:
+            old.unlink(missing_ok=True)

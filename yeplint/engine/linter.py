@@ -1,0 +1,823 @@
+"""The engine: read each file once, run the selected rules on it, stamp, suppress and sort.
+
+A crashing rule never hides the others: its exception becomes one ``internal-error``
+diagnostic for that file (the run exits 2) and the remaining rules and files still run.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from yeplint.config.globs import matches_any
+from yeplint.config.load import Collection, ConfigError, Settings, collection_notices
+from yeplint.config.page_schemas import CompiledSchema, load_schema
+from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
+from yeplint.document.post import Post, load_text
+from yeplint.document.source import decode as decode_text
+from yeplint.document.source import split_lines
+from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
+from yeplint.engine.suppress import Suppressions
+from yeplint.locale.messages import Number, msg, msgn, one_line
+from yeplint.rules.catalogue import RULES, all_rules
+from yeplint.rules.context import Context
+from yeplint.rules.rule import Rule
+from yeplint.rules.select import expand, resolve
+from yeplint.site.discovery import Target
+from yeplint.site.files import IMAGE_SUFFIXES, ImageResolver
+
+if TYPE_CHECKING:
+    from yeplint.engine.cache import Cache
+    from yeplint.site.urls import SiteMap
+
+INTERNAL_ERROR = ("YEP000", "internal-error")
+UNREADABLE = ("YEP012", "unreadable-file")
+TOO_LARGE = ("YEP013", "file-too-large")
+UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
+SITE_RULES = frozenset(("YEP401", "YEP404"))
+ORPHAN_IMAGE = ("YEP501", "orphan-image")
+PREREAD_MAX = 256
+UNCHECKED_SHOWN = 20
+"""At most this many links left unchecked (no static root) are named; the rest are counted."""
+"""At most this many pages parsed ahead of their turn are kept."""
+TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
+"""Rules that read a translation's primary page."""
+"""Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
+
+
+_REPORT_IT = msg("please report this with the file; run with --debug for details")
+
+
+def pointed_at(lines: list[str], diagnostics: list[Diagnostic]) -> dict[int, str]:
+    """The lines ``diagnostics`` point at, by 1-based number."""
+    return {d.line: lines[d.line - 1] for d in diagnostics if 0 < d.line <= len(lines)}
+
+
+def _traceback() -> str:
+    import traceback
+
+    return traceback.format_exc()
+
+
+def tune_gc() -> None:
+    """For a short-lived run: fewer cyclic-GC passes over the many parse tokens.
+
+    Tokens form no reference cycles, yet each allocation burst triggers full collections:
+    on a post with 20,000 images the body parse takes 0.83 s with default thresholds and
+    0.62 s with these (bench/many_refs.py). Imports are frozen out of the GC's sight too.
+    """
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a run knows of the whole site before it lints a page: per root, the URL map and
+    the pages discovery found."""
+
+    sites: dict[Path, SiteMap]
+    walks: dict[Path, list[Target]]
+    targets: dict[Path, Target]
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_checked: int = 0
+    internal_errors: int = 0
+    tracebacks: list[str] = field(default_factory=list)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Per file with problems, the source lines they point at (by 1-based number), for the
+    text report's code frames; only those lines, so a large run's memory stays flat."""
+    """The lines of each file that has diagnostics, for code frames."""
+    cache_updates: dict[str, Any] = field(default_factory=dict)
+    """New cache entries made by a worker, for the parent to save."""
+    baselined: int = 0
+    """Problems hidden because the baseline records them."""
+    paths: list[str] = field(default_factory=list)
+    """Every file checked, in order (for per-file reports such as JUnit)."""
+    files: dict[str, Target] = field(default_factory=dict)
+    """The target behind each display path (for ``--fix``)."""
+    notices: list[str] = field(default_factory=list)
+    """Things the run had to do differently, for the command line to tell (on stderr)."""
+    referenced: set[Path] = field(default_factory=set)
+    """Every file a checked page references (for the orphan check)."""
+    finished: bool = False
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    @property
+    def exit_code(self) -> int:
+        if self.internal_errors:
+            return 2
+        return 1 if self.errors else 0
+
+
+class Linter:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        cache: Cache | None = None,
+    ) -> None:
+        self.settings = settings
+        self.cache = cache
+        self.selection = (list(select) if select is not None else None, list(ignore))
+        """The selection as given, so that parallel workers can build the same linter."""
+        rules = all_rules()
+        chosen = resolve(
+            [*(select if select is not None else settings.select), *settings.extend_select],
+            [*settings.ignore, *ignore],
+        )
+        self.rules: list[Rule] = [r for r in rules if r.code in chosen]
+        self.enabled = frozenset(chosen)
+        self.severity: dict[str, Severity] = {r.code: r.severity for r in rules}
+        for selector, level in settings.severity:
+            for code in expand(selector):
+                self.severity[code] = level
+        self.rule_options: dict[str, Any] = {}
+        for code, items in settings.rule_options:
+            kind = RULES[code].options
+            if kind is not None:
+                self.rule_options[code] = kind(**dict(items))
+        self.per_file_ignores = [
+            (glob, frozenset(c for s in codes for c in expand(s)))
+            for glob, codes in settings.per_file_ignores
+        ]
+        self._resolvers: dict[Path, ImageResolver] = {}
+        self._sites: dict[Path, SiteMap] = {}
+        self._pages: dict[Path, frozenset[Path]] = {}
+        self._walks: dict[Path, list[Target]] = {}
+        self._anchors: dict[Path, frozenset[str] | None] = {}
+        self._collections: dict[str, Collection | None] = {}
+        self._templated: dict[Path, bool] = {}
+        """Whether each linted page has template syntax (for the orphan check, which would
+        otherwise read every page beside an unused image again)."""
+        self._targets: dict[Path, Target] = {}
+        self._preread: dict[Path, tuple[bytes, Post]] = {}
+        """Pages parsed for their anchors before their turn came (a link to a later page):
+        linted from this parse when their turn comes, so that each file is parsed once."""
+        self._anchor_log: list[list[Any]] = []
+        """The other pages' anchors the file being linted looked at (for its cache entry)."""
+        self.whole_run = True
+        """False in a parallel worker, which sees one chunk of the files."""
+        self.needs_site = any(c.url for c in settings.collections) and bool(
+            self.enabled & SITE_RULES
+        )
+        """Whether a link rule runs on a site whose collections have URLs."""
+        self._schemas: dict[Collection, CompiledSchema | None] = {}
+
+    def collection_for(self, target: Target) -> Collection | None:
+        relative = target.relative
+        if relative in self._collections:
+            return self._collections[relative]
+        found = next(
+            (c for c in self.settings.collections if matches_any(c.patterns, relative)), None
+        )
+        self._collections[relative] = found
+        return found
+
+    def schema_for(self, collection: Collection | None) -> CompiledSchema | None:
+        if collection is None or collection.schema is None:
+            return None
+        if collection not in self._schemas:
+            self._schemas[collection] = load_schema(collection)
+        return self._schemas[collection]
+
+    def cache_key(self) -> str:
+        """What every cached result depends on besides its own file and images."""
+        schemas = [load_schema(c).text for c in self.settings.collections if c.schema is not None]
+        parts = [
+            repr(self.settings),
+            ",".join(sorted(self.enabled)),
+            repr(sorted(self.severity.items())),
+            repr(sorted(self.rule_options.items())),
+            *schemas,
+        ]
+        from yeplint.engine.cache import config_key
+
+        return config_key(parts)
+
+    def check_schemas(self) -> None:
+        """Read every configured schema up front so a missing or non-JSON one is a config error
+        (exit 2) before any file is checked; compiling waits for the first file that needs it."""
+        for collection in self.settings.collections:
+            self.schema_for(collection)
+
+    def resolver_for(self, root: Path) -> ImageResolver:
+        if root not in self._resolvers:
+            base = self.settings.root or root
+            statics = tuple(base / s for s in self.settings.static_roots)
+            self._resolvers[root] = ImageResolver(tuple(s for s in statics if s.is_dir()))
+        return self._resolvers[root]
+
+    def run(
+        self,
+        targets: Iterable[Target],
+        *,
+        data: bytes | None = None,
+        progress: Callable[[int], None] | None = None,
+        jobs: int = 1,
+    ) -> Result:
+        """Lint every target; ``data`` stands in for the content of a single target (stdin).
+
+        With ``jobs`` > 1 and enough files, the work is spread over worker processes."""
+        targets = list(targets)
+        if jobs > 1 and data is None and len(targets) >= PARALLEL_MIN:
+            return self._finish(run_parallel(self, targets, jobs, progress))
+        result = Result()
+        for target in targets:
+            result.files_checked += 1
+            result.paths.append(target.display)
+            result.files[target.display] = target
+            try:
+                result.diagnostics.extend(self.lint_target(target, result, data))
+            except ConfigError:
+                raise  # a broken schema is the configuration's problem: exit 2
+            except Exception as exc:  # a bug outside the rules (loading): this file only
+                result.internal_errors += 1
+                result.tracebacks.append(_traceback())
+                result.diagnostics.append(
+                    self._file_diag(
+                        target,
+                        INTERNAL_ERROR,
+                        msg(
+                            "yeplint failed on this file: {error}",
+                            error=f"{type(exc).__name__}: {exc}",
+                        ),
+                        _REPORT_IT,
+                    )
+                )
+            if progress is not None:
+                progress(1)
+        for resolver in self._resolvers.values():
+            result.referenced |= resolver.referenced
+        result.finished = data is not None  # text from stdin is one page, never the site
+        return self._finish(result)
+
+    def _finish(self, result: Result) -> Result:
+        """What needs the whole run: orphan images, notices, the order of the diagnostics."""
+        if not result.finished:
+            result.finished = True
+            if ORPHAN_IMAGE[0] in self.enabled and self.whole_run:
+                result.diagnostics.extend(self._orphans(result))
+            told = [*self.static_notices(), *self.site_notices()]
+            result.notices.extend(n for n in told if n not in result.notices)
+            result.notices.extend(self._collection_notices(result))
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+        return result
+
+    def _collection_notices(self, result: Result) -> list[str]:
+        """Collections with a glob that matches no page, when the run checked every page of
+        the site (a partial run cannot know)."""
+        relatives = [t.relative for t in result.files.values()]
+        notices = collection_notices(self.settings.collections, relatives)
+        if not notices or not self.whole_run or not result.files:
+            return []
+        checked = {t.path for t in result.files.values()}
+        roots = {self.settings.root or t.root for t in result.files.values()}
+        return notices if all(self.all_pages(root) <= checked for root in roots) else []
+
+    def _orphans(self, result: Result) -> list[Diagnostic]:
+        """Images in the folders of the checked pages that no page references, when every page
+        of the site was checked (a partial run cannot know who uses an image)."""
+        checked = {t.path for t in result.files.values()}
+        folders: dict[Path, Target] = {}
+        for target in result.files.values():
+            folders.setdefault(target.path.parent, target)
+        roots = {self.settings.root or t.root for t in result.files.values()}
+        if not checked or any(not self.all_pages(root) <= checked for root in roots):
+            return []
+        used = {os.fspath(p) for p in result.referenced}
+        found = []
+        for folder, page in sorted(folders.items()):
+            base = os.fspath(folder)
+            try:
+                with os.scandir(base) as entries:
+                    names = sorted(e.name for e in entries if e.is_file())
+            except OSError:
+                continue
+            images, paired = [], set()
+            for name in names:
+                if "." + name.rpartition(".")[2].lower() in IMAGE_SUFFIXES:
+                    if f"{base}{os.sep}{name}" not in used:  # strings: pathlib costs ~40%
+                        images.append(name)
+                else:
+                    paired.add(name.split(".")[0])
+            # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
+            images = [n for n in images if n.split(".")[0] not in paired]
+            if not images or not self._orphans_knowable(folder, names):
+                continue
+            shown = page.display[: len(page.display) - len(page.path.name)]
+            ignore = self.settings.orphan_ignore
+            for name in images:
+                image = Target(folder / name, shown + name, page.root)
+                if ignore and matches_any(ignore, image.relative):
+                    continue
+                if not self._wanted(ORPHAN_IMAGE[0], image):
+                    continue
+                found.append(
+                    self._file_diag(
+                        image,
+                        ORPHAN_IMAGE,
+                        msg("image `{name}` is not used by any page", name=name),
+                        msg("remove it, or reference it from the page it belongs to"),
+                    )
+                )
+        return found
+
+    def _orphans_knowable(self, folder: Path, names: list[str]) -> bool:
+        """Whether the pages of ``folder`` show every image they use: not in a bundle (its
+        layouts may use any image by name) nor beside a page with template syntax (a shortcode
+        or include may name an image in its own way)."""
+        from yeplint.site.urls import PAGE_SUFFIXES
+
+        pages = [n for n in names if n.lower().endswith(PAGE_SUFFIXES)]
+        stems = {n.split(".")[0] for n in pages}
+        if self.settings.page_bundles and stems & {"index", "_index"}:
+            return False
+        for name in pages:
+            known = self._templated.get(folder / name)
+            if known is not None:
+                if known:
+                    return False
+                continue
+            try:
+                text = (folder / name).read_bytes()[: self.settings.max_file_size]
+            except OSError:
+                return False
+            if b"{{" in text or b"{%" in text:
+                return False
+        return True
+
+    def all_pages(self, root: Path) -> frozenset[Path]:
+        """Every page discovery finds under ``root`` (walked once)."""
+        pages = self._pages.get(root)
+        if pages is None:
+            pages = frozenset(t.path for t in self._discovered(root))
+            self._pages[root] = pages
+        return pages
+
+    def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
+        """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
+        cache, self.cache = self.cache, None
+        try:
+            diagnostics = self.lint_target(target, Result(), data)
+        finally:
+            self.cache = cache
+        return sorted(diagnostics, key=lambda d: d.sort_key)
+
+    def read(self, target: Target, data: bytes | None = None) -> bytes | Diagnostic:
+        """The file's bytes, or the diagnostic saying why they cannot be checked."""
+        size_cap = self.settings.max_file_size
+        if target.skip_reason:
+            reason = target.skip_reason
+            return self._file_diag(target, UNREADABLE, msg("skipped: {reason}", reason=reason))
+        if data is None:
+            try:
+                with target.path.open("rb") as handle:
+                    data = handle.read(size_cap + 1)
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                message = msg("cannot read the file: {reason}", reason=reason)
+                return self._file_diag(target, UNREADABLE, message)
+        if len(data) > size_cap:
+            return self._file_diag(
+                target,
+                TOO_LARGE,
+                msg("file is larger than {size} bytes; skipped", size=Number(size_cap)),
+                msg("split the page, or raise `max-file-size` in the configuration"),
+            )
+        return data
+
+    def lint_target(
+        self, target: Target, result: Result, data: bytes | None = None
+    ) -> list[Diagnostic]:
+        read = self.read(target, data)
+        if isinstance(read, Diagnostic):
+            return [read] if self._wanted(read.code, target) else []
+        resolver = self.resolver_for(target.root)
+        if target.trusted is not None:
+            resolver.trusted.add(target.trusted)
+        twin = self._twin(target)
+        key = digest = ""
+        if self.cache is not None:
+            from yeplint.engine.cache import content_hash  # the cache and hashlib only when used
+
+            # a translation's findings depend on its twin too: both are in the digest
+            key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
+            site = self.site_map(self.settings.root or target.root) if self.needs_site else None
+            cached = self._from_cache(key, digest, target, resolver, site)
+            if cached is not None:
+                if cached:
+                    lines = split_lines(decode_text(read).text)
+                    result.sources[target.display] = pointed_at(lines, cached)
+                return cached
+            resolver.log = []
+            if site is not None:
+                site.log = []
+        crashes = result.internal_errors
+        early = self._preread.pop(target.path, None)
+        if early is not None and early[0] == read and early[1].display_path == target.display:
+            post = early[1]
+        else:
+            post = load_text(target.path, target.display, read, self.settings.front_matter)
+        diagnostics = self._lint_post(post, target, result, twin)
+        if self.cache is not None and resolver.log is not None:
+            from yeplint.engine.cache import dependency, encode
+
+            if result.internal_errors == crashes:
+                self.cache.store(
+                    key,
+                    digest,
+                    {
+                        "deps": [dependency(*logged, resolver) for logged in resolver.log],
+                        "anchors": self._anchor_log,
+                        "site": site.log if site is not None else [],
+                        "unchecked": [u for u in resolver.unchecked if u[0] == target.display],
+                        "diagnostics": [encode(d) for d in diagnostics],
+                    },
+                )
+            resolver.log = None
+            if site is not None:
+                site.log = None
+        self._anchor_log = []
+        return diagnostics
+
+    def page_anchors(self, path: Path) -> frozenset[str] | None:
+        """The heading anchors of the page at ``path`` (read once per run); ``None`` when they
+        cannot be known (unreadable, too large, or template syntax that may add headings). Each
+        lookup is recorded: a cached result holds only while the anchors it saw are the same."""
+        if path not in self._anchors:
+            self._anchors[path] = self._read_anchors(path)
+        found = self._anchors[path]
+        if self.cache is not None:
+            self._anchor_log.append([str(path), sorted(found) if found is not None else None])
+        return found
+
+    def _read_anchors(self, path: Path) -> frozenset[str] | None:
+        from yeplint.rules.links import known_anchors
+
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(self.settings.max_file_size + 1)
+        except OSError:
+            return None
+        if len(data) > self.settings.max_file_size:
+            return None
+        return known_anchors(self._parse_ahead(path, data))
+
+    def _parse_ahead(self, path: Path, data: bytes) -> Post:
+        """Another page than the one being linted, parsed (its anchors, a translation's
+        primary page) and kept for its own turn."""
+        if path in self._preread and self._preread[path][0] == data:
+            return self._preread[path][1]
+        target = self._targets.get(path)
+        post = load_text(
+            path, target.display if target else path.name, data, self.settings.front_matter
+        )
+        if target is not None and len(self._preread) < PREREAD_MAX:
+            self._preread[path] = data, post
+        return post
+
+    def _from_cache(
+        self,
+        key: str,
+        digest: str,
+        target: Target,
+        resolver: ImageResolver,
+        site: SiteMap | None,
+    ) -> list[Diagnostic] | None:
+        """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
+        (also for an entry this version cannot read)."""
+        from yeplint.engine.cache import decode, still_valid
+
+        assert self.cache is not None
+        entry = self.cache.lookup(key, digest)
+        if entry is None or not still_valid(entry.get("deps"), resolver):
+            return None
+        saved = entry.get("anchors", [])
+        if not isinstance(saved, list) or not all(self._anchors_hold(a) for a in saved):
+            return None
+        if site is not None and not site.still_answers(entry.get("site")):
+            return None  # a page it links to was added, removed or moved
+        try:
+            found = [decode(target.display, row) for row in entry["diagnostics"]]
+            unchecked = [
+                (target.display, int(r[1]), int(r[2]), str(r[3])) for r in entry["unchecked"]
+            ]
+        except (KeyError, TypeError, ValueError, IndexError, RecursionError):
+            return None
+        resolver.unchecked.update(unchecked)  # the notice names them as an uncached run does
+        return found
+
+    def _anchors_hold(self, saved: object) -> bool:
+        """Whether a page's anchors are still the ones a cached result saw."""
+        if not isinstance(saved, list) or len(saved) != 2 or not isinstance(saved[0], str):
+            return False
+        path = Path(saved[0])
+        if path not in self._anchors:
+            self._anchors[path] = self._read_anchors(path)
+        now = self._anchors[path]
+        return bool((sorted(now) if now is not None else None) == saved[1])
+
+    def static_notices(self) -> list[str]:
+        """Per root whose folders served at `/` are absent: the links that are therefore not
+        checked, each of which would otherwise be reported missing (none, no notice), named
+        once (at most ``UNCHECKED_SHOWN``)."""
+        notices: list[str] = []
+        for root, resolver in self._resolvers.items():
+            if not resolver.unchecked:
+                continue
+            base = self.settings.root or root
+            names = ", ".join(f"`{s}`" for s in self.settings.static_roots) or "none"
+            notices.append(
+                msg(
+                    "static-roots ({names}) not found under {base}: these links to files "
+                    "served at `/` are not checked",
+                    names=names,
+                    base=str(base),
+                )
+            )
+            links = sorted(resolver.unchecked)
+            notices += [
+                f"  {p}:{line}:{column}: `{t}`" for p, line, column, t in links[:UNCHECKED_SHOWN]
+            ]
+            if len(links) > UNCHECKED_SHOWN:
+                more = len(links) - UNCHECKED_SHOWN
+                notices.append(
+                    msgn("  … and {count} more link", "  … and {count} more links", more)
+                )
+            resolver.unchecked.clear()
+        return notices
+
+    def site_notices(self) -> list[str]:
+        """The pages whose URL is not known (at most ``UNCHECKED_SHOWN``): a link to an address
+        one of them could have is not judged, so the run says which pages those are."""
+        pages = [u for site in self._sites.values() for u in site.unresolved]
+        notices: list[str] = []
+        for path, key in pages[:UNCHECKED_SHOWN]:
+            target = self._targets.get(path)
+            notices.append(
+                msg(
+                    "the URL of {page} is not known (its `{key}` is not set, or is a list): "
+                    "links to where it could be are not checked",
+                    page=target.display if target is not None else str(path),
+                    key=key,
+                )
+            )
+        if len(pages) > UNCHECKED_SHOWN:
+            more = len(pages) - UNCHECKED_SHOWN
+            notices.append(msgn("  … and {count} more page", "  … and {count} more pages", more))
+        return notices
+
+    def forget_images(self) -> None:
+        """Look at the image folders again (a long-lived linter: the language server)."""
+        self._resolvers.clear()
+
+    def forget_site(self) -> None:
+        """Walk the site again: pages or images appeared, moved or went."""
+        for memo in (self._sites, self._walks, self._targets, self._anchors, self._preread):
+            memo.clear()
+        self._pages.clear()
+        self._templated.clear()
+        self._collections.clear()
+
+    def site_index(self, targets: list[Target]) -> SiteIndex | None:
+        """The URL maps and page walks of the targets' roots, built now (for workers to share);
+        ``None`` when no link rule needs them."""
+        if not self.needs_site:
+            return None
+        for root in {self.settings.root or t.root for t in targets}:
+            self.site_map(root)
+        return SiteIndex(dict(self._sites), dict(self._walks), dict(self._targets))
+
+    def adopt_index(self, index: SiteIndex) -> None:
+        """Use a site index another linter built (a worker, from its parent)."""
+        self._sites.update(index.sites)
+        self._walks.update(index.walks)
+        self._targets.update(index.targets)
+
+    def site_map(self, root: Path) -> SiteMap:
+        """The URLs of every page under ``root`` (built once, from file names only)."""
+        site = self._sites.get(root)
+        if site is None:
+            from yeplint.site.urls import build
+
+            by_path = {t.path: t for t in self._discovered(root)}
+            self._targets.update(by_path)
+            site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
+            site.static_roots = self.resolver_for(root).static_roots
+            self._sites[root] = site
+        return site
+
+    def _discovered(self, root: Path) -> list[Target]:
+        """Every page under ``root`` (one walk per run, shared by the URL map and the orphan
+        check)."""
+        found = self._walks.get(root)
+        if found is None:
+            from yeplint.site.discovery import discover
+
+            found = discover([root], self.settings, cwd=root)
+            self._walks[root] = found
+        return found
+
+    def _twin_post(self, twin: tuple[Path, bytes] | None) -> Post | None:
+        if twin is None or len(twin[1]) > self.settings.max_file_size:
+            return None
+        return self._parse_ahead(*twin)
+
+    def _twin(self, target: Target) -> tuple[Path, bytes] | None:
+        """A translation's primary page and its bytes, when a translation rule runs."""
+        if not self.enabled & TRANSLATION_RULES:
+            return None
+        from yeplint.site.urls import twin_of
+
+        path = twin_of(target.path, self.settings.languages)
+        if path is None:
+            return None
+        try:
+            with path.open("rb") as handle:
+                return path, handle.read(self.settings.max_file_size + 1)
+        except OSError:
+            return None
+
+    def _lint_post(
+        self,
+        post: Post,
+        target: Target,
+        result: Result,
+        twin: tuple[Path, bytes] | None = None,
+    ) -> list[Diagnostic]:
+        collection = self.collection_for(target)
+        site = url = None
+        if self.needs_site:
+            site = self.site_map(self.settings.root or target.root)
+            url = site.urls.get(target.path)
+            if url is None and collection is not None:
+                from yeplint.site.urls import url_of  # a page the walk did not find (stdin)
+
+                url = url_of(target.path, collection, self.settings, post.data)
+        ctx = Context(
+            settings=self.settings,
+            root=target.root,
+            collection=collection,
+            schema=self.schema_for(collection),
+            images=self.resolver_for(target.root),
+            rule_options=self.rule_options,
+            site=site,
+            url=url,
+            twin=self._twin_post(twin),
+            page_anchors=self.page_anchors,
+        )
+        diagnostics: list[Diagnostic] = []
+        ignored = self._ignored_codes(target)
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            try:
+                diagnostics.extend(
+                    self._stamp(post.display_path, rule, v, post.lines)
+                    for v in rule.check(post, ctx)
+                )
+            except ConfigError:
+                raise
+            except Exception as exc:  # a crashing rule must not hide the others
+                result.internal_errors += 1
+                result.tracebacks.append(_traceback())
+                diagnostics.append(
+                    self._stamp(
+                        post.display_path,
+                        None,
+                        Violation(
+                            Span.point(1),
+                            msg(
+                                "rule `{code}` ({name}) crashed: {error}",
+                                code=rule.code,
+                                name=rule.name,
+                                error=f"{type(exc).__name__}: {exc}",
+                            ),
+                            _REPORT_IT,
+                        ),
+                    )
+                )
+        if "YEP404" in self.enabled and target.path not in self._anchors:
+            from yeplint.rules.links import known_anchors
+
+            # this page's anchors, for the pages that link to it (parsed once, here)
+            self._anchors[target.path] = known_anchors(post, ctx._memo)
+        if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
+            from yeplint.rules.links import record_references
+
+            self._templated[target.path] = "{{" in post.text or "{%" in post.text
+            record_references(post, ctx)  # whichever rules ran: the orphan check needs them
+        suppressions = Suppressions.from_post(post)
+        diagnostics = suppressions.apply(diagnostics)
+        if post.body_failure is not None:
+            error, trace = post.body_failure
+            result.internal_errors += 1
+            result.tracebacks.append(trace)
+            diagnostics.append(
+                self._file_diag(
+                    target,
+                    INTERNAL_ERROR,
+                    msg("the Markdown body could not be parsed: {error}", error=str(error)),
+                    _REPORT_IT,
+                )
+            )
+        if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
+            diagnostics += [
+                self._stamp(
+                    post.display_path,
+                    RULES[UNUSED_SUPPRESSION[0]],
+                    Violation(
+                        Span.on_line(d.line, d.column, len(d.text)),
+                        msg("unused suppression `{text}`: it hides no problem", text=d.text),
+                        msg("remove the comment"),
+                    ),
+                    post.lines,
+                )
+                for d in suppressions.unused(self.enabled)
+            ]
+        if diagnostics:
+            result.sources[post.display_path] = pointed_at(post.lines, diagnostics)
+        return diagnostics
+
+    def _ignored_codes(self, target: Target) -> frozenset[str]:
+        codes: set[str] = set()
+        for glob, ignored in self.per_file_ignores:
+            if matches_any((glob,), target.relative):
+                codes.update(ignored)
+        return frozenset(codes)
+
+    def _wanted(self, code: str, target: Target) -> bool:
+        return any(r.code == code for r in self.rules) and code not in self._ignored_codes(target)
+
+    def _stamp(
+        self,
+        path: str,
+        rule: Rule | None,
+        violation: Violation,
+        lines: list[str] | None = None,
+    ) -> Diagnostic:
+        code, name = (rule.code, rule.name) if rule else INTERNAL_ERROR
+        span = violation.span
+        return Diagnostic(
+            path=path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            code=code,
+            rule=name,
+            severity=self.severity.get(code, Severity.ERROR),
+            message=one_line(violation.message),
+            hint=one_line(violation.hint) if violation.hint else None,
+            fix=violation.fix,
+            snippet=_snippet(lines, span) if lines is not None else "",
+        )
+
+    def _file_diag(
+        self, target: Target, rule: tuple[str, str], message: str, hint: str | None = None
+    ) -> Diagnostic:
+        code, name = rule
+        return Diagnostic(
+            target.display,
+            1,
+            1,
+            1,
+            1,
+            code,
+            name,
+            self.severity.get(code, Severity.ERROR),
+            message,
+            hint,
+        )
+
+
+def _snippet(lines: list[str], span: Span) -> str:
+    """The source text a problem points at (for its identity): the span on its first line, or
+    the whole line for a zero-width span."""
+    if not 0 < span.line <= len(lines):
+        return ""
+    text = lines[span.line - 1]
+    if span.end_line == span.line and span.end_column > span.column:
+        text = text[span.column - 1 : span.end_column - 1]
+    elif span.end_line > span.line:
+        text = text[span.column - 1 :]
+    return text.strip()[:200]
+
+
+__all__ = ["ConfigError", "Linter", "Result"]

@@ -1,0 +1,178 @@
+"""Inline suppression comments.
+
+In the Markdown body (HTML comments, as markdownlint does)::
+
+    <!-- yeplint-disable YEP201 YEP3 -->       from here until a matching enable
+    <!-- yeplint-enable YEP201 -->
+    <!-- yeplint-disable-next-line missing-image -->
+    <!-- yeplint-disable-line -->              (no codes: every rule)
+    <!-- yeplint-disable-file YEP107 -->
+
+In the front matter (YAML comments, at the end of a line or on a line of their own)::
+
+    Volgnummer: 3  # yeplint: disable-line unknown-key
+    # yeplint: disable-next-line YEP105
+    # yeplint: disable-file YEP107
+
+Codes may be rule codes, code prefixes or rule names, separated by spaces or commas.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from yeplint.diagnostics import Diagnostic
+from yeplint.rules.select import UnknownSelector, expand
+
+if TYPE_CHECKING:
+    from yeplint.document.post import Post
+
+_HTML = re.compile(
+    r"\s*yeplint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)", re.S
+)
+_YAML = re.compile(r"#\s*yeplint:\s*(disable-next-line|disable-line|disable-file)\b(.*)$")
+
+ALL: frozenset[str] = frozenset({"*"})
+
+
+def _codes(text: str) -> frozenset[str]:
+    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+    if not words:
+        return ALL
+    codes: set[str] = set()
+    for word in words:
+        try:
+            codes.update(expand(word))
+        except UnknownSelector:
+            codes.add(word.upper())
+    return frozenset(codes)
+
+
+def _covers(codes: frozenset[str], code: str) -> bool:
+    return codes is ALL or "*" in codes or code in codes
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What is disabled from a line on: everything (but ``exceptions``), or ``codes``."""
+
+    everything: bool = False
+    exceptions: frozenset[str] = frozenset()
+    codes: frozenset[str] = frozenset()
+
+    def disable(self, codes: frozenset[str]) -> _State:
+        if codes is ALL:
+            return _State(everything=True)
+        if self.everything:
+            return _State(True, self.exceptions - codes, self.codes)
+        return _State(False, self.exceptions, self.codes | codes)
+
+    def enable(self, codes: frozenset[str]) -> _State:
+        if codes is ALL:
+            return _State()
+        return _State(self.everything, self.exceptions | codes, self.codes - codes)
+
+    def covers(self, code: str) -> bool:
+        return (self.everything and code not in self.exceptions) or code in self.codes
+
+
+@dataclass
+class Directive:
+    """One suppression comment: where it is, what it names, and whether it hid anything."""
+
+    kind: str
+    codes: frozenset[str]
+    line: int
+    column: int
+    text: str
+    used: bool = False
+
+    def covers(self, code: str) -> bool:
+        return _covers(self.codes, code)
+
+
+@dataclass
+class Suppressions:
+    file: list[Directive] = field(default_factory=list)
+    lines: dict[int, list[Directive]] = field(default_factory=dict)
+    disables: list[Directive] = field(default_factory=list)
+    """Range-opening comments, in file order."""
+    starts: list[int] = field(default_factory=list)
+    """Lines where a disable/enable comment changes the state, ascending."""
+    states: list[_State] = field(default_factory=list)
+
+    @classmethod
+    def from_post(cls, post: Post) -> Suppressions:
+        found = cls()
+        if "yeplint" not in post.text:
+            return found
+        fm = post.front_matter
+        if fm is not None and fm.close_line is not None:
+            for number in range(fm.fence.line + 1, fm.close_line):
+                line = post.lines[number - 1]
+                match = _YAML.search(line)
+                if match:
+                    found._directive(
+                        Directive(
+                            match.group(1),
+                            _codes(match.group(2)),
+                            number,
+                            match.start() + 1,
+                            " ".join(match.group().split()),
+                        )
+                    )
+        state = _State()
+        for comment in post.body.comments:
+            match = _HTML.match(comment.text)
+            if not match:
+                continue
+            kind, codes = match.group(1), _codes(match.group(2))
+            span = comment.span
+            text = "<!-- " + " ".join(comment.text.split()) + " -->"
+            if kind in ("disable", "enable"):
+                if kind == "disable":
+                    found.disables.append(Directive(kind, codes, span.line, span.column, text))
+                state = state.disable(codes) if kind == "disable" else state.enable(codes)
+                found.starts.append(span.line)
+                found.states.append(state)
+            else:
+                found._directive(Directive(kind, codes, span.end_line, span.column, text))
+        return found
+
+    def _directive(self, directive: Directive) -> None:
+        if directive.kind == "disable-file":
+            self.file.append(directive)
+            return
+        target = directive.line + (1 if directive.kind == "disable-next-line" else 0)
+        self.lines.setdefault(target, []).append(directive)
+
+    def suppressed(self, diagnostic: Diagnostic) -> bool:
+        code, line = diagnostic.code, diagnostic.line
+        for directive in (*self.file, *self.lines.get(line, ())):
+            if directive.covers(code):
+                directive.used = True
+                return True
+        index = bisect_right(self.starts, line) - 1
+        if index < 0 or not self.states[index].covers(code):
+            return False
+        for directive in reversed(self.disables):
+            if directive.line <= line and directive.covers(code):
+                directive.used = True
+                break
+        return True
+
+    def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        if not (self.file or self.lines or self.starts):
+            return diagnostics
+        return [d for d in diagnostics if not self.suppressed(d)]
+
+    def unused(self, enabled: frozenset[str]) -> list[Directive]:
+        """Comments that hid nothing, among those naming every rule or an enabled one."""
+        every = [*self.file, *(d for ds in self.lines.values() for d in ds), *self.disables]
+        return sorted(
+            (d for d in every if not d.used and ("*" in d.codes or d.codes & enabled)),
+            key=lambda d: (d.line, d.column),
+        )

@@ -1,0 +1,59 @@
+"""What a rule may use besides the post: the settings, the file's collection and schema, and
+run-wide services shared by every file (the image resolver)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from yeplint.config.load import Collection, Settings
+
+if TYPE_CHECKING:
+    from yeplint.config.page_schemas import CompiledSchema, Finding
+    from yeplint.document.post import Post
+    from yeplint.site.files import ImageResolver
+    from yeplint.site.urls import SiteMap
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    settings: Settings
+    root: Path
+    """The content root: nothing outside it is read or stat'ed."""
+    collection: Collection | None
+    schema: CompiledSchema | None
+    images: ImageResolver
+    rule_options: dict[str, Any] = field(default_factory=dict)
+    """Configured option objects by rule code (absent: the defaults)."""
+    site: SiteMap | None = None
+    """The site's URLs (built on first use by a link rule); ``None`` when no rule needs it."""
+    url: str | None = None
+    """This page's URL, when its collection has a ``url`` pattern."""
+    twin: Post | None = None
+    """For a translation, its primary-language page (read when a translation rule runs)."""
+    page_anchors: Callable[[Path], frozenset[str] | None] | None = None
+    """The heading anchors of another page (``None``: not known)."""
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def options(self, code: str, kind: type[T]) -> T:
+        """The options of rule ``code``: as configured, else ``kind()``'s defaults."""
+        value = self.rule_options.get(code)
+        return value if isinstance(value, kind) else kind()
+
+    def schema_findings(self, post: Post) -> list[Finding]:
+        """Validate the front matter once per file; each schema rule takes its own findings."""
+        if "schema" not in self._memo:
+            from yeplint.config.page_schemas import validate
+
+            data, fm = post.data, post.front_matter
+            found = []
+            if self.schema is not None and data is not None and fm is not None:
+                found = validate(fm, data, self.schema)
+            self._memo["schema"] = found
+        result: list[Finding] = self._memo["schema"]
+        return result

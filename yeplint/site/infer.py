@@ -1,0 +1,461 @@
+"""``yeplint init``: infer a config and JSON Schemas from an existing content tree.
+
+What a person would write, from the pages already there:
+
+- **collections**: one per top folder of the content tree (a *section*); when every top folder is
+  a language (``en/``, ``nl/``, ``pt-br/``), the languages are put in the globs and the folders
+  below them are the sections. Pages directly in the root get a collection matching the root
+  only (``content/*.md``); ``_``-pages (``_index.md``, ``_.nl._.md``) get one per section at every
+  depth, listed first. Globs name every Markdown extension the tree uses;
+- **types**: every JSON type a key's values have (``string | array`` when some pages write a
+  list); `YYYY-MM-DD` strings get ``format: date``, dates with a time ``format: date-time`` (both
+  calendar-checked); keys every page has are required;
+- **enums** only for labels: text values of at most 40 characters with a letter, no `/`, not a
+  date, number or URL, with 2-15 distinct values of which at least half appear on two pages or
+  more (and twice as many uses as values); the counts go into the description;
+- a key left empty on some pages may stay empty; nothing is made "recommended" from the
+  absence of values;
+- **image fields**: keys whose every value is a local image path (``.png``, ``.jpg`` …);
+- **excluded**: template and dependency folders (``archetypes/``, ``_layouts/``, ``_includes/``,
+  ``node_modules/``) and the detected generator's output folder, written into ``exclude``.
+
+Rare spellings are left out on purpose, so that the first ``yeplint check`` reports them: a key
+that differs only in case from a more common key (``Subtitle``; not on generators that read keys
+without regard to case), and a one-off enum value close to a common one (``Carreer``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import locale
+import os
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yeplint.config.generators import TEMPLATE_FOLDERS, Generator, detect, tsconfig_aliases
+from yeplint.config.load import MARKDOWN_EXTENSIONS, Settings
+from yeplint.config.page_schemas import json_type
+from yeplint.document.post import load_text
+from yeplint.site.discovery import discover
+
+SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_DATE_TIME = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}([Tt ]|\s+)\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)?"
+)
+_NUMBER = re.compile(r"[+-]?(\d[\d_,]*)?\.?\d+([eE][+-]?\d+)?")
+_IMAGE = re.compile(r"(?i)[^:?#]+\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|tiff?)")
+MAX_ENUM = 15
+"""A text field with at most this many distinct values (and repeats) becomes an enum."""
+MAX_ENUM_TEXT = 40
+"""Enum values are labels: none longer than this."""
+ALT_KEY = "alt"
+
+
+class InitError(Exception):
+    """A file exists with other content and ``--force`` was not given (exit 2)."""
+
+
+@dataclass
+class KeyStats:
+    count: int = 0
+    types: Counter[str] = field(default_factory=Counter)
+    nulls: int = 0
+    blanks: int = 0
+    values: Counter[str] = field(default_factory=Counter)
+    item_types: Counter[str] = field(default_factory=Counter)
+    dates: int = 0
+    date_times: int = 0
+    images: int = 0
+    texts: int = 0
+    blank_items: int = 0
+
+    @property
+    def empty(self) -> int:
+        return self.nulls + self.blanks
+
+
+@dataclass
+class Inferred:
+    name: str
+    pages: int
+    schema: dict[str, Any]
+    notes: list[str]
+    image_fields: list[str] = field(default_factory=list)
+
+
+def _empty_text(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _collect(pages: list[dict[str, Any]]) -> dict[str, KeyStats]:
+    stats: dict[str, KeyStats] = defaultdict(KeyStats)
+    for data in pages:
+        for key, value in data.items():
+            entry = stats[key]
+            entry.count += 1
+            if value is None:
+                entry.nulls += 1
+                continue
+            if _empty_text(value):
+                entry.blanks += 1
+                continue
+            entry.types[json_type(value)] += 1
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(value, list) and (item is None or _empty_text(item)):
+                    entry.blank_items += 1  # an empty list item is a mistake, never a type
+                    continue
+                if isinstance(value, list):
+                    entry.item_types[json_type(item)] += 1
+                if isinstance(item, str) and item.strip():
+                    entry.texts += 1
+                    entry.values[item] += 1
+                    if _DATE.fullmatch(item):
+                        entry.dates += 1
+                    elif _DATE_TIME.fullmatch(item):
+                        entry.date_times += 1
+                    if not isinstance(value, list) and _IMAGE.fullmatch(item) and "//" not in item:
+                        entry.images += 1
+    return stats
+
+
+def infer(name: str, pages: list[dict[str, Any]], *, fold_case: bool = True) -> Inferred:
+    """The schema of one collection from its pages' front matter. With ``fold_case``, a key that
+    differs only in case from a more common one is left out (reported as a variant)."""
+    stats = _collect(pages)
+    notes: list[str] = []
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    for key in stats:
+        by_fold[key.casefold() if fold_case else key].append(key)
+    properties: dict[str, Any] = {}
+    for key, entry in sorted(stats.items(), key=lambda kv: -kv[1].count):
+        variants = by_fold[key.casefold() if fold_case else key]
+        main = max(variants, key=lambda k: stats[k].count)
+        if key != main:
+            notes.append(f"`{key}` ({entry.count}×) left out: a variant of `{main}`")
+            continue
+        properties[key] = _property(key, entry, notes)
+    required = [k for k in properties if stats[k].count == len(pages)]
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DRAFT,
+        "title": f"{name} (inferred by yeplint init from {len(pages)} pages)",
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+    images = [
+        k
+        for k in properties
+        if stats[k].images and stats[k].images == stats[k].texts == sum(stats[k].types.values())
+    ]
+    if ALT_KEY in properties and "type" in properties[ALT_KEY]:
+        # `alt` required with an image key only where every page with that key has an alt
+        needs = [k for k in images if all(ALT_KEY in p for p in pages if k in p)]
+        if needs:
+            # an empty alt text is a mistake wherever an image has one
+            schema["dependentRequired"] = {k: [ALT_KEY] for k in needs}
+            alt = properties[ALT_KEY]
+            alt["x-yeplint-rule"] = "missing-alt-text"
+            if alt.get("type") in ("string", ["null", "string"]) and "enum" not in alt:
+                alt.update(type="string", pattern="\\S")
+    return Inferred(name, len(pages), schema, notes, images)
+
+
+def _types(entry: KeyStats) -> list[str]:
+    kinds = set(entry.types)
+    if {"integer", "number"} <= kinds:
+        kinds.discard("integer")
+    if entry.nulls:
+        kinds.add("null")
+    return sorted(kinds)
+
+
+def _property(key: str, entry: KeyStats, notes: list[str]) -> dict[str, Any]:
+    if not entry.types:
+        notes.append(f"`{key}` is empty on every page: any value allowed")
+        return {"description": "Empty on every page when inferred."}
+    kinds = _types(entry)
+    prop: dict[str, Any] = {"type": kinds[0] if len(kinds) == 1 else kinds}
+    if "string" in kinds:
+        if entry.dates + entry.date_times == entry.texts and entry.texts:
+            prop["format"] = "date-time" if entry.date_times else "date"
+        elif entry.types["string"] and not entry.types["array"]:
+            prop.update(_enum(key, entry, notes))
+        if "enum" not in prop and "format" not in prop and not entry.blanks:
+            prop["pattern"] = "\\S"
+    if "array" in kinds:
+        item_kinds = sorted(entry.item_types) or ["string"]
+        items: dict[str, Any] = {"type": item_kinds[0] if len(item_kinds) == 1 else item_kinds}
+        if item_kinds == ["string"]:
+            if entry.dates + entry.date_times == entry.texts and entry.texts:
+                items["format"] = "date-time" if entry.date_times else "date"
+            elif not entry.types["string"]:
+                items.update(_enum(key, entry, notes))
+            if "enum" not in items and "format" not in items:
+                items["pattern"] = "\\S"
+        prop["items"] = items
+    if len(entry.types) > 1:
+        seen = ", ".join(f"{t} {n}×" for t, n in sorted(entry.types.items()))
+        notes.append(f"`{key}` has several types: {seen}")
+    if entry.empty and entry.empty < entry.count:
+        notes.append(f"`{key}` is empty on {entry.empty} of {entry.count} pages: allowed")
+    return prop
+
+
+def _label(value: str) -> bool:
+    """A value that reads as a label: short, with a letter, not a path, URL, date or number."""
+    return (
+        len(value) <= MAX_ENUM_TEXT
+        and any(c.isalpha() for c in value)
+        and "/" not in value
+        and not _DATE.match(value)
+        and not _NUMBER.fullmatch(value.strip())
+    )
+
+
+def _enum(key: str, entry: KeyStats, notes: list[str]) -> dict[str, Any]:
+    distinct = len(entry.values)
+    if not (1 < distinct <= MAX_ENUM and entry.texts >= 2 * distinct):
+        return {}
+    if not all(_label(v) for v in entry.values):
+        return {}  # free text, paths, URLs, dates or numbers that happen to repeat
+    if 2 * sum(1 for c in entry.values.values() if c >= 2) < distinct:
+        return {}  # mostly one-off values: identifiers or free text, not a set of labels
+    keep: list[str] = []
+    for value, count in sorted(entry.values.items()):
+        common = [v for v, c in entry.values.items() if v != value and c > count]
+        close = difflib.get_close_matches(value, common, n=1, cutoff=0.8)
+        if count == 1 and close:
+            notes.append(f"`{key}`: `{value}` (1×) left out of the enum: close to `{close[0]}`")
+            continue
+        keep.append(value)
+    counts = ", ".join(f"{v} ×{entry.values[v]}" for v in keep)
+    return {"enum": keep, "description": f"Values seen: {counts}"}
+
+
+def _language(name: str) -> bool:
+    """Whether a folder name is a language code (``en``, ``nl``, ``pt-br``, ``zh_CN``)."""
+    match = re.fullmatch(r"([a-z]{2})(?:[-_]([a-z]{2,4}))?", name.lower())
+    if match is None:
+        return False
+    aliases = locale.locale_alias
+    return match[1] in aliases and (
+        match[2] is None or f"{match[1]}_{match[2]}" in aliases or len(match[2]) == 4
+    )
+
+
+@dataclass
+class _Page:
+    relative: str
+    """Path below the content folder, ``/``-separated."""
+    data: dict[str, Any]
+    with_front_matter: bool = True
+
+
+def _sections(pages: list[_Page]) -> tuple[list[str], dict[str, list[_Page]]]:
+    """The language folders (when every top folder is one), and the pages of each collection:
+    ``<section>``, ``<section>/_`` for its ``_``-pages, ``""`` (and ``/_``) for the root's."""
+    tops = {p.relative.split("/")[0] for p in pages if "/" in p.relative}
+    languages = sorted(tops) if tops and all(_language(t) for t in tops) else []
+    grouped: dict[str, list[_Page]] = defaultdict(list)
+    for page in pages:
+        parts = page.relative.split("/")
+        if languages and len(parts) > 1:
+            parts = parts[1:]
+        folder = parts[0] if len(parts) > 1 else ""
+        special = parts[-1].startswith("_")
+        grouped[f"{folder}/_" if special else folder].append(page)
+    return languages, grouped
+
+
+def _excluded_folders(top: Path, generator: Generator | None, site: Path | None) -> list[str]:
+    """Template, dependency and output folders found below ``top``, as exclude patterns."""
+    found: set[str] = set()
+    outputs: set[Path] = set()
+    if generator is not None and site is not None:
+        outputs = {site / name for name in generator.output}
+    for folder, dirs, _ in os.walk(top):
+        here = Path(folder)
+        for name in list(dirs):
+            path = here / name
+            if name.startswith(".") and name not in TEMPLATE_FOLDERS:
+                dirs.remove(name)
+            elif name in TEMPLATE_FOLDERS:
+                found.add(f"{name}/")
+                dirs.remove(name)
+            elif path in outputs:
+                found.add(path.relative_to(top).as_posix() + "/")
+                dirs.remove(name)
+    return sorted(found)
+
+
+def _shown(folder: Path, output: Path) -> str:
+    """``folder`` as the config file (in ``output``) should name it: relative when inside."""
+    return (
+        folder.relative_to(output).as_posix() + "/"
+        if folder.is_relative_to(output)
+        else str(folder)
+    )
+
+
+def _glob_group(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else "{" + ",".join(names) + "}"
+
+
+def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
+    """Infer and write ``yeplint.toml`` and ``schemas/*.schema.json``; return report lines."""
+    content = content.resolve()
+    output = output.resolve()
+    detected = detect(content, output)
+    generator, site = detected if detected is not None else (None, None)
+    scope = output if content.is_relative_to(output) else content
+    excluded = _excluded_folders(scope, generator, site)
+    include = tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS)
+    settings = Settings(include=include, exclude=tuple(excluded))
+    pages: list[_Page] = []
+    extensions: Counter[str] = Counter()
+    files = 0
+    skipped: list[str] = []  # folders that cannot be listed: what they hold is not inferred
+    for target in discover([content], settings, cwd=content, notices=skipped):
+        files += 1
+        extensions[target.path.suffix.lstrip(".").lower()] += 1
+        data = _read_capped(target.path, settings.max_file_size)
+        formats = generator.front_matter if generator is not None else ("yaml",)
+        post = load_text(target.path, target.display, data, formats) if data else None
+        if post is None or post.binary or post.front_matter_broken:
+            continue
+        relative = target.path.resolve().relative_to(content).as_posix()
+        if post.data is not None:
+            pages.append(_Page(relative, post.data))
+        elif post.front_matter is None:  # a page without front matter: none of the keys
+            pages.append(_Page(relative, {}, with_front_matter=False))
+    if not files:
+        raise InitError(f"no Markdown files under {content}")
+    languages, grouped = _sections(pages)
+    for name in [n for n, group in grouped.items() if not any(p.with_front_matter for p in group)]:
+        del grouped[name]  # no page of it has front matter: no schema to infer
+    used = sorted(extensions, key=lambda e: MARKDOWN_EXTENSIONS.index(e))
+    ext = _glob_group(used)
+    try:
+        prefix = content.relative_to(output).as_posix()
+    except ValueError:
+        prefix = ""  # content outside the config's folder is its own root when checked
+    language = _glob_group(languages) if languages else ""
+    base = "/".join(p for p in (prefix if prefix != "." else "", language) if p)
+    written: dict[Path, str] = {}
+    lines: list[str] = []
+    where = f"{generator.name} site at {site}" if generator and site else "no generator recognised"
+    with_front_matter = sum(p.with_front_matter for p in pages)
+    lines.append(f"{files} Markdown files, {with_front_matter} with front matter ({where})")
+    lines += skipped
+    if not grouped:
+        lines.append("no front matter: no collections or schemas, the body and image rules apply")
+    if languages:
+        lines.append(f"languages (top folders): {', '.join(languages)}")
+    toml = ["# Written by `yeplint init`; edit freely. First matching collection wins.", ""]
+    if generator is not None and site is not None:
+        toml += [
+            f"# detected from {_shown(site, output)}: its front matter formats, title and URL "
+            "conventions",
+            f"generator = {json.dumps(generator.name)}",
+        ]
+    if prefix and prefix != ".":
+        toml += [
+            f"# the pages: every Markdown extension found under {prefix}/",
+            f"include = {json.dumps([f'{prefix}/**/*.{e}' for e in used])}",
+        ]
+    elif used != ["md", "markdown"]:
+        toml += [f"include = {json.dumps([f'*.{e}' for e in used])}"]
+    if excluded:
+        toml += [
+            "# templates, dependencies and build output, not pages",
+            f"exclude = {json.dumps(excluded)}",
+        ]
+        lines.append(f"excluded: {', '.join(excluded)}")
+    statics: list[str] = []
+    if generator is not None and site is not None:
+        for name in generator.static:
+            folder = (site / name).resolve()
+            if folder.is_dir() and folder.is_relative_to(output):
+                statics.append(folder.relative_to(output).as_posix())
+    toml_tail: list[str] = []
+    fields: list[str] = []
+    fold = not (generator and generator.case_insensitive_keys)
+    order = sorted(grouped, key=lambda n: (n.split("/")[0] != "", n.split("/")[0], "/" not in n))
+    sections = {n.split("/")[0] for n in grouped}
+    root_name = next(n for n in ("pages", "root-pages", "site-root") if n not in sections)
+    for key in order:
+        section, _, special = key.partition("/")
+        name = root_name + key if section == "" else key
+        inferred = infer(name, [p.data for p in grouped[key]], fold_case=fold)
+        fields += [f for f in inferred.image_fields if f not in fields]
+        schema_path = output / "schemas" / f"{_slug(name)}.schema.json"
+        written[schema_path] = json.dumps(inferred.schema, indent=2, ensure_ascii=False) + "\n"
+        where_glob = base if section == "" else "/".join(p for p in (base, section) if p)
+        if section == "":
+            glob = f"_*.{ext}" if special else f"*.{ext}"
+        else:
+            glob = f"**/_*.{ext}" if special else f"**/*.{ext}"
+        glob = f"{where_glob}/{glob}" if where_glob else ("/" + glob if section == "" else glob)
+        toml_tail += [
+            "[[collections]]",
+            f"name = {json.dumps(name)}",
+            f"glob = {json.dumps(glob)}",
+            f"schema = {json.dumps(f'schemas/{_slug(name)}.schema.json')}",
+            "",
+        ]
+        bare = sum(not p.with_front_matter for p in grouped[key])
+        without = f" ({bare} without front matter)" if bare else ""
+        keys = len(inferred.schema["properties"])
+        lines.append(f"{name}: {inferred.pages} pages{without}, {keys} keys")
+        lines += [f"  {note}" for note in inferred.notes]
+    if fields:
+        toml.append(f"image-fields = {json.dumps(fields)}")
+    aliases: list[tuple[str, str]] = []
+    if generator is not None and site is not None:
+        mapped = [(p, (site / f).resolve()) for p, f in generator.path_aliases]
+        mapped += [(p, (site / f).resolve()) for p, f in tsconfig_aliases(site)]
+        for alias, aliased in mapped:
+            if aliased.is_relative_to(output):
+                aliases.append((alias, aliased.relative_to(output).as_posix() + "/"))
+    if aliases:
+        table = ", ".join(f"{json.dumps(p)} = {json.dumps(f)}" for p, f in aliases)
+        toml.append(f"path-aliases = {{ {table} }}")
+    if statics and generator is not None:
+        toml.append(f"static-roots = {json.dumps(statics)}  # served at / by {generator.name}")
+    written[output / "yeplint.toml"] = "\n".join([*toml, "", *toml_tail])
+    clashes = [p for p, text in written.items() if p.exists() and p.read_text("utf-8") != text]
+    if clashes and not force:
+        names = ", ".join(str(p) for p in clashes)
+        raise InitError(f"would overwrite {names}; use --force to replace")
+    for path, text in written.items():
+        state = "unchanged" if path.exists() and path.read_text("utf-8") == text else "wrote"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if state == "wrote":
+            path.write_text(text, encoding="utf-8")
+        lines.append(f"{state} {path}")
+    shown = (prefix or str(content)) if prefix != "." else "."
+    cd = "" if Path.cwd().resolve() == output else f"cd {output} && "
+    lines.append(f"next: {cd}yeplint check {shown}")
+    return lines
+
+
+def _read_capped(path: Path, cap: int) -> bytes | None:
+    """The file's bytes, or ``None`` when it cannot be read or is over ``max-file-size``."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cap + 1)
+    except OSError:
+        return None
+    return data if len(data) <= cap else None
+
+
+def _slug(name: str) -> str:
+    name = name.replace("/_", "-special")
+    return re.sub(r"[^\w.-]+", "-", name).strip("-").lower() or "pages"

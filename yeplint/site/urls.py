@@ -1,0 +1,406 @@
+"""The site's URLs: which page is served where, and what a link from a page points at.
+
+A collection with a ``url`` pattern serves each of its pages at that pattern filled in:
+``{slug}`` is the file name without its language and extension (``over-grenzen.en.md`` →
+``over-grenzen``; ``index.md`` and ``_index.md`` take their folder's name), ``{lang}`` the URL
+prefix of the page's language (``languages``: the default language's is usually ``""``), and
+``{collection}`` the collection's name. ``routes`` are URLs that are not content pages.
+
+The map is built once per run from the file names alone (a walk of the project, no page is
+read), so it costs little and does not depend on what the pages say. URLs are compared without
+their trailing slash.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from yeplint.config.load import Collection, Settings
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
+CLOSEST_POOL = 10
+"""At most this many URLs are compared in full for a "did you mean": those next to the link's
+last segment in alphabetical order, which share the longest start with it."""
+
+
+def normalize(url: str) -> str:
+    """``url`` without query, fragment and trailing slash, its dot segments removed."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    path = remove_dots(path) if path.startswith("/") else path
+    return path.rstrip("/") or "/"
+
+
+def remove_dots(path: str) -> str:
+    """RFC 3986 5.2.4, for an absolute path."""
+    if "/." not in path:
+        return path  # no dot segment: the usual case
+    output: list[str] = []
+    segments = path.split("/")[1:]
+    for index, segment in enumerate(segments):
+        last = index == len(segments) - 1
+        if segment == ".":
+            if last:
+                output.append("")
+        elif segment == "..":
+            if output:
+                output.pop()
+            if last:
+                output.append("")
+        else:
+            output.append(segment)
+    return "/" + "/".join(output)
+
+
+def join(base: str, reference: str) -> str:
+    """``reference`` resolved against the page URL ``base`` as a browser does (RFC 3986 5.2)."""
+    if reference.startswith("/"):
+        return remove_dots(reference)
+    folder = base[: base.rfind("/") + 1] if "/" in base else "/"
+    return remove_dots(folder + reference)
+
+
+def language_of(path: Path, languages: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The (code, prefix) of the page's language: from ``x.<code>.md``, else the default."""
+    if not languages:
+        return None
+    parts = path.name.split(".")
+    if len(parts) >= 3:
+        for code, prefix in languages:
+            if parts[-2] == code:
+                return code, prefix
+    return languages[0]
+
+
+def slug_of(path: Path, languages: tuple[tuple[str, str], ...]) -> str:
+    name = path.name
+    for suffix in PAGE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    codes = {code for code, _ in languages}
+    stem, dot, code = name.rpartition(".")
+    if dot and code in codes:
+        name = stem
+    if name in ("index", "_index"):
+        return path.parent.name
+    return name
+
+
+_PLACEHOLDER = re.compile(r"\{([\w-]+)\}")
+_OWN_PLACEHOLDERS = frozenset(("lang", "collection"))
+HEAD_BYTES = 65_536
+"""How much of a page is read for the front matter keys its URL pattern names."""
+
+
+def front_matter_keys(pattern: str | None, settings: Settings) -> frozenset[str]:
+    """The front matter keys a URL pattern reads: every placeholder but ``{lang}`` and
+    ``{collection}``, and ``{slug}`` only for a generator that lets a page's own ``slug`` win
+    over its file name (Hugo, Zola, Jekyll, Docusaurus)."""
+    keys = frozenset(_PLACEHOLDER.findall(pattern or "")) - _OWN_PLACEHOLDERS
+    return keys if slug_from_front_matter(settings) else keys - {"slug"}
+
+
+def slug_from_front_matter(settings: Settings) -> bool:
+    from yeplint.config.generators import by_name
+
+    generator = by_name(settings.generator) if settings.generator else None
+    return generator is not None and generator.front_matter_slug
+
+
+def url_of(
+    path: Path,
+    collection: Collection,
+    settings: Settings,
+    values: Mapping[str, object] | None = None,
+) -> str | None:
+    """The page's URL from its collection's pattern; ``values`` are its front matter (for
+    ``{slug}`` and the other keys the pattern names). ``None`` when the pattern names a key
+    the page does not set."""
+    if collection.url is None:
+        return None
+    own = values or {}
+    try:
+        url = _PLACEHOLDER.sub(
+            lambda m: _filled(m.group(1), path, collection, settings, own), collection.url
+        )
+    except KeyError:
+        return None
+    url = re.sub(r"/{2,}", "/", url)
+    return url if url.startswith("/") else "/" + url
+
+
+def _filled(
+    key: str, path: Path, collection: Collection, settings: Settings, own: Mapping[str, object]
+) -> str:
+    """The value of the placeholder ``{key}`` for this page; ``KeyError`` when the page does
+    not give one (the key is not set, or holds a list or a mapping)."""
+    if key == "lang":
+        language = language_of(path, settings.languages)
+        return language[1] if language else ""
+    if key == "collection":
+        return collection.name
+    value = own.get(key) if key != "slug" or slug_from_front_matter(settings) else None
+    if _scalar(value):
+        return str(value).strip("/") if key == "slug" else str(value)
+    if key == "slug":
+        return slug_of(path, settings.languages)
+    raise KeyError(key)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def possible_urls(
+    path: Path, collection: Collection, settings: Settings, values: Mapping[str, object] | None
+) -> tuple[str, str]:
+    """For a page whose URL is not known: a regular expression of every URL it could have,
+    and the first key its URL pattern names that the page does not fill. A key holding a list
+    (`category: [nieuws, blog]`) stands for one of its items; a key not set, for anything."""
+    pattern, own = collection.url or "", values or {}
+    parts: list[str] = []
+    unknown: list[str] = []
+    at = 0
+    for match in _PLACEHOLDER.finditer(pattern):
+        parts.append(re.escape(pattern[at : match.start()]))
+        at, key = match.end(), match.group(1)
+        try:
+            parts.append(re.escape(_filled(key, path, collection, settings, own)))
+        except KeyError:
+            unknown.append(key)
+            value = own.get(key)
+            items = [str(v) for v in value if _scalar(v)] if isinstance(value, list) else []
+            parts.append("(?:" + "|".join(map(re.escape, items)) + ")" if items else ".*")
+    parts.append(re.escape(pattern[at:]))
+    body = re.sub(r"/{2,}", "/", "".join(parts)).rstrip("/")
+    return ("" if body.startswith("/") else "/") + body + "/?", unknown[0] if unknown else ""
+
+
+def read_keys(path: Path, keys: frozenset[str], settings: Settings) -> dict[str, object]:
+    """The page's front matter, when its start names one of ``keys`` (else, or when it cannot
+    be read, nothing: the pattern's defaults apply)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return {}
+    if not any(key.encode() in head for key in keys):
+        return {}
+    from yeplint.document.post import load_text
+
+    return dict(load_text(path, path.name, head, settings.front_matter).data or {})
+
+
+@dataclass
+class SiteMap:
+    pages: dict[str, Path] = field(default_factory=dict)
+    """Normalized URL → the page served there."""
+    routes: frozenset[str] = frozenset()
+    urls: dict[Path, str] = field(default_factory=dict)
+    """The page → its URL."""
+    unknown: int = 0
+    """Pages whose URL is not known (their pattern names a key they do not set, or one that
+    holds a list)."""
+    unresolved: list[tuple[Path, str]] = field(default_factory=list)
+    """Those pages, with the key that makes each unknown (for the notice that names them)."""
+    possible: list[str] = field(default_factory=list)
+    """Regular expressions of the URLs those pages could have: an address that matches one
+    may be one of them, so it is not reported; any other still is."""
+    _possible: re.Pattern[str] | None = field(default=None, repr=False)
+    static_roots: tuple[Path, ...] = ()
+    """Folders served at `/`: a URL naming a file or folder under one exists."""
+    log: list[list[Any]] | None = None
+    """While a page is linted with the cache on: each question asked and its answer, so that
+    its cached result holds exactly while those answers are the same (see ``still_answers``)."""
+    _index: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = field(
+        default=None, repr=False
+    )
+    """Every known URL as (folder, last segment) and as (last segment, folder), sorted."""
+
+    def has(self, url: str) -> bool:
+        """Whether a page, a route or a file under a static root is served at ``url``."""
+        key = normalize(url)
+        found = key in self.pages or key in self.routes or self._static(key) or self._may_be(key)
+        if self.log is not None:
+            self.log.append(["has", url, found])
+        return found
+
+    def page(self, url: str) -> Path | None:
+        """The page served at ``url`` (``None`` for a route)."""
+        found = self.pages.get(normalize(url))
+        if self.log is not None:
+            self.log.append(["page", url, str(found) if found is not None else None])
+        return found
+
+    def closest(self, url: str) -> str | None:
+        """The known URL most like ``url``: among the same folder's first (at most
+        ``CLOSEST_POOL``, those next to its last segment in alphabetical order, so that a large
+        folder stays cheap), then a page of the same name in another folder (one that moved)."""
+        found = self._closest(url)
+        if self.log is not None:
+            self.log.append(["closest", url, found])
+        return found
+
+    def still_answers(self, log: object) -> bool:
+        """Whether every question in ``log`` (from an earlier run) has the same answer now."""
+        if not isinstance(log, list):
+            return False
+        saved, self.log = self.log, None
+        try:
+            for entry in log:
+                if not isinstance(entry, list) or len(entry) != 3:
+                    return False
+                kind, url, answer = entry
+                if not isinstance(url, str):
+                    return False
+                if kind == "has":
+                    now: object = self.has(url)
+                elif kind == "page":
+                    page = self.page(url)
+                    now = str(page) if page is not None else None
+                elif kind == "closest":
+                    now = self.closest(url)
+                else:
+                    return False
+                if now != answer:
+                    return False
+            return True
+        finally:
+            self.log = saved
+
+    def _may_be(self, key: str) -> bool:
+        """Whether a page whose URL is not known could be served at ``key``."""
+        if not self.possible:
+            return False
+        if self._possible is None:
+            self._possible = re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(self.possible)))
+        return self._possible.fullmatch(key) is not None
+
+    def _static(self, key: str) -> bool:
+        relative = key.strip("/")
+        return bool(relative) and any((root / relative).exists() for root in self.static_roots)
+
+    def _closest(self, url: str) -> str | None:
+        import difflib
+
+        key = normalize(url)
+        parent, _, name = key.rpartition("/")
+        if self._index is None:
+            known = [k.rpartition("/")[::2] for k in (*self.pages, *self.routes)]
+            self._index = sorted(known), sorted((n, p) for p, n in known)
+        by_folder, by_name = self._index
+        pool = [(n, f"{p}/{n}") for p, n in _near(by_folder, parent, name)]
+        pool = pool or [(n, f"{p}/{n}") for n, p in _near(by_name, name, "", whole=True)]
+        found = difflib.get_close_matches(name, [n for n, _ in pool], n=1, cutoff=0.6)
+        if found:  # by the last segment: a shared folder says nothing of likeness
+            return next(url for n, url in pool if n == found[0])
+        at = bisect_left(by_name, (name, ""))  # the same page name in another folder: it moved
+        if at < len(by_name) and by_name[at][0] == name:
+            return f"{by_name[at][1]}/{name}"
+        return None
+
+
+def _near(
+    pairs: list[tuple[str, str]], first: str, second: str, *, whole: bool = False
+) -> list[tuple[str, str]]:
+    """At most ``CLOSEST_POOL`` of the sorted ``pairs`` next to (``first``, ``second``): among
+    those whose first part is ``first``, or (``whole``) among all of them."""
+    if whole:
+        low, high = 0, len(pairs)
+    else:
+        low = bisect_left(pairs, (first, ""))
+        high = bisect_left(pairs, (first + "\x00", ""))
+    at = bisect_left(pairs, (first, second), low, high)
+    start = max(low, min(at - CLOSEST_POOL // 2, high - CLOSEST_POOL))
+    return pairs[start : min(high, start + CLOSEST_POOL)]
+
+
+def build(
+    paths: Iterable[Path],
+    settings: Settings,
+    collection_for: Callable[[Path], Collection | None],
+) -> SiteMap:
+    site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
+    for path in paths:
+        collection = collection_for(path)
+        if collection is None or collection.url is None:
+            continue
+        keys = front_matter_keys(collection.url, settings)
+        values = read_keys(path, keys, settings) if keys else None
+        url = url_of(path, collection, settings, values)
+        if url is None:
+            site.unknown += 1
+            could, key = possible_urls(path, collection, settings, values)
+            site.possible.append(could)
+            site.unresolved.append((path, key))
+            continue
+        site.urls[path] = url
+        site.pages.setdefault(normalize(url), path)
+    return site
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """What a link points at, once decoded: a page URL, a file, or nothing to check."""
+
+    kind: str
+    """``skip`` (external, anchor-only, template), ``page`` (a URL), ``file`` (a path with an
+    extension: a page file, a PDF, an image)."""
+    path: str = ""
+    fragment: str = ""
+
+
+@lru_cache(maxsize=4096)  # each link is classified by several rules; the same links recur
+def classify(target: str) -> LinkTarget:
+    written = target.strip()
+    if written.startswith("<") and written.endswith(">"):
+        written = written[1:-1]
+    if not written or written.startswith(("#", "//")) or _SCHEME.match(written):
+        return LinkTarget("skip")
+    if "{{" in written or "{%" in written:
+        return LinkTarget("skip")
+    path, _, fragment = written.partition("#")
+    path = unquote(path.split("?", 1)[0])
+    if not path:
+        return LinkTarget("skip")
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    extension = posixpath.splitext(name)[1]
+    if extension and not path.endswith("/") and re.fullmatch(r"\.[A-Za-z0-9]{1,8}", extension):
+        return LinkTarget("file", path, fragment)
+    return LinkTarget("page", path, fragment)
+
+
+def twin_of(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
+    """The primary-language page a translation ``x.<code>.md`` translates (``x.<primary>.md``
+    beside it), when it exists; ``None`` for a primary page or one without a twin."""
+    if len(languages) < 2:
+        return None
+    parts = path.name.split(".")
+    codes = {code for code, _ in languages[1:]}
+    if len(parts) < 3 or parts[-2] not in codes:
+        return None
+    twin = path.with_name(".".join([*parts[:-2], languages[0][0], parts[-1]]))
+    return twin if twin.is_file() else None
+
+
+def translations_of(page: Path, languages: tuple[tuple[str, str], ...]) -> set[Path]:
+    """The other language versions of a page ``x.<code>.md`` (its translations, or its
+    primary page), whether or not they exist."""
+    parts = page.name.split(".")
+    codes = [code for code, _ in languages]
+    if len(parts) < 3 or parts[-2] not in codes:
+        return set()
+    return {
+        page.with_name(".".join([*parts[:-2], code, parts[-1]]))
+        for code in codes
+        if code != parts[-2]
+    }
