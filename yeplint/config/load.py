@@ -122,7 +122,8 @@ class Settings:
     respect_gitignore: bool = False
     """Skip files that .gitignore files (in the walked folders) ignore."""
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
-    """Per-rule options as (code, ((field, value), ...)), validated against the rule."""
+    """Per-rule options as written: (rule code or name, ((option, value), ...)); checked
+    against the rule by :mod:`yeplint.engine.selection`."""
 
 
 _LIST_KEYS = {
@@ -579,7 +580,6 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
     for pattern in (*values.get("include", ()), *values.get("exclude", ())):
         _check_glob(pattern, where)
     settings = replace(base, **values)
-    _check_selectors(settings, where)
     _check_paths(settings, path, table)
     return settings
 
@@ -667,45 +667,15 @@ def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:
 
 
 def _rule_options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
-    from dataclasses import fields
-
-    from yeplint.rules.catalogue import find
-
+    """``rule-options`` as written: a table of rule = {option = value}. Which rules and options
+    exist is the catalogue's to say (:mod:`yeplint.engine.selection`, before a run)."""
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: `rule-options` must be a table of rule = {{option = value}}")
     result = []
     for key, table in value.items():
-        found = find(key)
-        if found is None:
-            raise ConfigError(f"{where}: `rule-options.{key}`: no such rule")
-        if found.options is None:
-            raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
         if not isinstance(table, dict):
             raise ConfigError(f"{where}: `rule-options.{key}` must be a table")
-        known = {f.name.replace("_", "-"): f for f in fields(found.options)}
-        items = []
-        for option, setting in table.items():
-            spec = known.get(option)
-            if spec is None:
-                names = ", ".join(sorted(known))
-                raise ConfigError(
-                    f"{where}: unknown option `rule-options.{key}.{option}` (options: {names})"
-                )
-            default = spec.default_factory() if callable(spec.default_factory) else spec.default
-            if isinstance(default, tuple):
-                setting = _strings(setting, f"rule-options.{key}.{option}", where)
-            elif type(setting) is not type(default):
-                raise ConfigError(
-                    f"{where}: `rule-options.{key}.{option}` must be "
-                    f"{type(default).__name__}, not {setting!r}"
-                )
-            elif isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX:
-                raise ConfigError(
-                    f"{where}: `rule-options.{key}.{option}` must be an integer from 0 to "
-                    f"{RULE_OPTION_MAX:,}, not {setting!r}"
-                )
-            items.append((spec.name, setting))
-        result.append((found.code, tuple(items)))
+        result.append((key, tuple(table.items())))
     return tuple(result)
 
 
@@ -744,19 +714,6 @@ def _check_glob(pattern: str, where: str) -> None:
         compile_glob(pattern)
     except GlobError as exc:
         raise ConfigError(f"{where}: bad glob `{pattern}`: {exc}") from None
-
-
-def _check_selectors(settings: Settings, where: str) -> None:
-    from yeplint.rules.select import UnknownSelector, expand
-
-    selectors = [*settings.select, *settings.ignore, *settings.extend_select]
-    selectors += [s for _, codes in settings.per_file_ignores for s in codes]
-    selectors += [s for s, _ in settings.severity]
-    for selector in selectors:
-        try:
-            list(expand(selector))
-        except UnknownSelector as exc:
-            raise ConfigError(f"{where}: {exc}") from None
 
 
 def reader_language(option: str | None, settings: Settings) -> str:

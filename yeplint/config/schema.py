@@ -3,8 +3,9 @@
 One source for three uses: validating ``yeplint.toml`` / ``[tool.yeplint]`` (the first error,
 with the line and column of the key in the file), the configuration reference in
 ``docs/configuration.md``, and ``schemas/yeplint-config.schema.json`` for editor completion
-(Taplo / Even Better TOML). ``python -m yeplint.config.schema`` prints the schema,
-``--markdown`` the reference; tests keep both files fresh.
+(Taplo / Even Better TOML). ``python -m yeplint.rules.docs config`` prints the published schema
+(with every rule's options, which only the catalogue knows), ``--markdown`` the reference;
+tests keep both files fresh.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yeplint.config.load import INT_LIMITS, READ_CAP, RULE_OPTION_MAX
+from yeplint.config.load import INT_LIMITS, READ_CAP
 from yeplint.locale.messages import LANGUAGES
 
 SCHEMA_ID = "https://yeplint.invalid/yeplint-config.schema.json"
@@ -40,7 +40,7 @@ class Key:
     example: str
 
 
-def _keys() -> tuple[Key, ...]:
+def _keys(rule_options: Mapping[str, Any] | None = None) -> tuple[Key, ...]:
     from yeplint.config.generators import NAMES
     from yeplint.config.presets import PRESETS
 
@@ -308,7 +308,7 @@ def _keys() -> tuple[Key, ...]:
         ),
         Key(
             "rule-options",
-            _rule_options(),
+            dict(rule_options or GENERIC_RULE_OPTIONS),
             "a table of rule = {option = value}",
             {},
             "Typed options per rule, by code or name (`yeplint rule CODE` lists them).",
@@ -355,42 +355,20 @@ def _keys() -> tuple[Key, ...]:
     )
 
 
-def _option_schema(default: Any) -> dict[str, Any]:
-    if isinstance(default, bool):
-        return {"type": "boolean"}
-    if isinstance(default, int):
-        return {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": RULE_OPTION_MAX,
-            "x-expect": f"an integer from 0 to {RULE_OPTION_MAX:,}",
-        }
-    if isinstance(default, str):
-        return {"type": "string"}
-    return {"type": "array", "items": {"type": "string"}}
+GENERIC_RULE_OPTIONS: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": {"type": "object"},
+}
+"""``rule-options`` as the configuration loader sees it: a table of tables. Which rules and
+options there are is the catalogue's to say (:mod:`yeplint.engine.selection` checks them; the
+published schema gets them from :func:`yeplint.rules.docs.config_schema`)."""
 
 
-def _rule_options() -> dict[str, Any]:
-    from yeplint.rules.catalogue import all_rules
-
+def schema(rule_options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The configuration's JSON Schema (draft 2020-12); ``rule_options`` is the schema of
+    ``rule-options`` (the rules' own, from the catalogue), a table of tables without it."""
     properties: dict[str, Any] = {}
-    for rule in all_rules():
-        if rule.options is None:
-            continue
-        options: dict[str, Any] = {}
-        for spec in fields(rule.options):
-            made = spec.default_factory() if callable(spec.default_factory) else spec.default
-            options[spec.name.replace("_", "-")] = {**_option_schema(made), "default": made}
-        table = {"type": "object", "properties": options, "additionalProperties": False}
-        properties[rule.code] = table
-        properties[rule.name] = table
-    return {"type": "object", "properties": properties, "additionalProperties": False}
-
-
-def schema() -> dict[str, Any]:
-    """The configuration's JSON Schema (draft 2020-12)."""
-    properties: dict[str, Any] = {}
-    for key in _keys():
+    for key in _keys(rule_options):
         entry = {**key.schema, "description": key.description, "x-expect": key.expect}
         if key.default is not None:
             entry["default"] = key.default
@@ -581,16 +559,6 @@ def _message(
         where = f"{name}." if name else ""
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         hint = f"; did you mean `{close[0]}`?" if close else ""
-        if path and path[0] == "rule-options" and len(path) == 1:
-            from yeplint.rules.catalogue import find
-
-            found = find(extra[0])
-            if found is not None:
-                return f"`rule-options.{extra[0]}`: {found.code} has no options"
-            return f"`rule-options.{extra[0]}`: no such rule{hint}"
-        if path and path[0] == "rule-options":
-            options = ", ".join(allowed)
-            return f"unknown option `{where}{extra[0]}` (options: {options}){hint}"
         known = ", ".join(allowed)
         return f"unknown key `{where}{extra[0]}`{hint} (known keys: {known})"
     if keyword == "required":
@@ -620,11 +588,12 @@ def reference_markdown() -> str:
     lines = [
         "# Configuration reference",
         "",
-        "Generated from `yeplint/config/schema.py` (`python -m yeplint.config.schema --markdown`);",
-        "the same schema is `schemas/yeplint-config.schema.json`, for editors: with Taplo or Even",
-        "Better TOML, put `#:schema ./path/to/yeplint-config.schema.json` on the first line of",
-        "`yeplint.toml`. yeplint validates every configuration against it and names the line and",
-        "column of the first key that does not match.",
+        "Generated from `yeplint/config/schema.py` by",
+        "`python -m yeplint.rules.docs config --markdown`; the same schema is",
+        "`schemas/yeplint-config.schema.json`, for editors: with Taplo or Even Better TOML, put",
+        "`#:schema ./path/to/yeplint-config.schema.json` on the first line of `yeplint.toml`.",
+        "yeplint validates every configuration against it and names the line and column of the",
+        "first key that does not match.",
         "",
     ]
     for key in _keys():
@@ -643,14 +612,3 @@ def reference_markdown() -> str:
             "",
         ]
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str]) -> None:
-    if "--markdown" in argv:
-        sys.stdout.write(reference_markdown())
-    else:
-        sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

@@ -21,12 +21,12 @@ from yeplint.document.post import Post, load_text
 from yeplint.document.source import decode as decode_text
 from yeplint.document.source import split_lines
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
+from yeplint.engine.selection import resolve_selection
 from yeplint.engine.suppress import Suppressions
 from yeplint.locale.messages import Number, msg, msgn, one_line
-from yeplint.rules.catalogue import RULES, all_rules
+from yeplint.rules.catalogue import RULES
 from yeplint.rules.context import Context
 from yeplint.rules.rule import Rule
-from yeplint.rules.select import expand, resolve
 from yeplint.site.discovery import Target
 from yeplint.site.files import IMAGE_SUFFIXES, ImageResolver
 
@@ -136,26 +136,12 @@ class Linter:
         self.cache = cache
         self.selection = (list(select) if select is not None else None, list(ignore))
         """The selection as given, so that parallel workers can build the same linter."""
-        rules = all_rules()
-        chosen = resolve(
-            [*(select if select is not None else settings.select), *settings.extend_select],
-            [*settings.ignore, *ignore],
-        )
-        self.rules: list[Rule] = [r for r in rules if r.code in chosen]
-        self.enabled = frozenset(chosen)
-        self.severity: dict[str, Severity] = {r.code: r.severity for r in rules}
-        for selector, level in settings.severity:
-            for code in expand(selector):
-                self.severity[code] = level
-        self.rule_options: dict[str, Any] = {}
-        for code, items in settings.rule_options:
-            kind = RULES[code].options
-            if kind is not None:
-                self.rule_options[code] = kind(**dict(items))
-        self.per_file_ignores = [
-            (glob, frozenset(c for s in codes for c in expand(s)))
-            for glob, codes in settings.per_file_ignores
-        ]
+        chosen = resolve_selection(settings, select=select, ignore=ignore)
+        self.rules: list[Rule] = list(chosen.rules)
+        self.enabled = chosen.enabled
+        self.severity: dict[str, Severity] = dict(chosen.severity)
+        self.rule_options: dict[str, Any] = dict(chosen.options)
+        self.per_file_ignores = list(chosen.per_file_ignores)
         self._resolvers: dict[Path, ImageResolver] = {}
         self._sites: dict[Path, SiteMap] = {}
         self._pages: dict[Path, frozenset[Path]] = {}

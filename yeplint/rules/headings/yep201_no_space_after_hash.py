@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
-from yeplint.document.markdown import Paragraph, column_of, structure
+from yeplint.document.markdown import Paragraph, column_of
 from yeplint.document.post import Post
+from yeplint.document.shape import structure
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
 from yeplint.rules.headings._common import _character, _source_column

@@ -1,0 +1,139 @@
+"""The run's rules: which are enabled, at which severity and with which options, resolved
+against the catalogue.
+
+The configuration loader (:mod:`yeplint.config.load`) knows no rule: it leaves selectors
+(``select``, ``ignore``, ``extend-select``, ``per-file-ignores``, ``severity``) and
+``rule-options`` as they are written. They are checked here, before anything is linted, and a
+wrong one is a :class:`~yeplint.config.load.ConfigError` at its key's line in the configuration
+file. Selectors given on the command line raise :class:`~yeplint.rules.select.UnknownSelector`,
+which the CLI reports as a usage error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from yeplint.config.load import RULE_OPTION_MAX, ConfigError, Settings
+from yeplint.diagnostics import Severity
+from yeplint.rules.catalogue import all_rules, find
+from yeplint.rules.rule import Rule
+from yeplint.rules.select import UnknownSelector, expand, resolve
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSelection:
+    """What a run checks: the enabled rules and how each reports."""
+
+    rules: tuple[Rule, ...]
+    """The enabled rules, by code."""
+    enabled: frozenset[str]
+    severity: Mapping[str, Severity]
+    """Every rule's severity (its default, or the configuration's ``severity``)."""
+    options: Mapping[str, Any]
+    """The options of the rules the configuration sets options for, by code."""
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...]
+    """(glob, the codes its selectors stand for)."""
+
+
+def resolve_selection(
+    settings: Settings, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+) -> RuleSelection:
+    """The rules ``settings`` (and the command line's ``select`` and ``ignore``) enable."""
+    _check_selectors(settings)
+    rules = all_rules()
+    chosen = resolve(
+        [*(select if select is not None else settings.select), *settings.extend_select],
+        [*settings.ignore, *ignore],
+    )
+    severity: dict[str, Severity] = {r.code: r.severity for r in rules}
+    for selector, level in settings.severity:
+        for code in expand(selector):
+            severity[code] = level
+    return RuleSelection(
+        rules=tuple(r for r in rules if r.code in chosen),
+        enabled=frozenset(chosen),
+        severity=severity,
+        options=rule_options(settings),
+        per_file_ignores=tuple(
+            (glob, frozenset(c for s in codes for c in expand(s)))
+            for glob, codes in settings.per_file_ignores
+        ),
+    )
+
+
+def _where(settings: Settings, key: tuple[str | int, ...]) -> str:
+    """``file:line:col`` of ``key`` in the configuration file (a preset's or a generator's
+    values are yeplint's own and always valid)."""
+    if settings.config_file is None:
+        return "configuration"
+    from yeplint.config.schema import position
+
+    return position(settings.config_file, key)
+
+
+def _check_selectors(settings: Settings) -> None:
+    """Every selector the configuration writes names a rule, a code prefix or ``ALL``."""
+    written: list[tuple[tuple[str | int, ...], str]] = [
+        ((key,), selector)
+        for key, selectors in (
+            ("select", settings.select),
+            ("ignore", settings.ignore),
+            ("extend-select", settings.extend_select),
+        )
+        for selector in selectors
+    ]
+    written += [
+        (("per-file-ignores", glob), s) for glob, codes in settings.per_file_ignores for s in codes
+    ]
+    written += [(("severity", selector), selector) for selector, _ in settings.severity]
+    for key, selector in written:
+        try:
+            list(expand(selector))
+        except UnknownSelector as exc:
+            raise ConfigError(f"{_where(settings, key)}: {exc}") from None
+
+
+def rule_options(settings: Settings) -> dict[str, Any]:
+    """Each rule's options as the configuration sets them (by rule code or name, option names
+    as written: ``max-length``), checked against the rule: an instance of its options class
+    by code."""
+    result: dict[str, Any] = {}
+    for key, items in settings.rule_options:
+        where = _where(settings, ("rule-options", key))
+        found = find(key)
+        if found is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: no such rule")
+        if found.options is None:
+            raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
+        known = {f.name.replace("_", "-"): f for f in fields(found.options)}
+        values: dict[str, Any] = {}
+        for option, setting in items:
+            spec = known.get(option)
+            if spec is None:
+                names = ", ".join(sorted(known))
+                raise ConfigError(
+                    f"{where}: unknown option `rule-options.{key}.{option}` (options: {names})"
+                )
+            default = spec.default_factory() if callable(spec.default_factory) else spec.default
+            values[spec.name] = _option(setting, default, f"rule-options.{key}.{option}", where)
+        result[found.code] = found.options(**values)
+    return result
+
+
+def _option(setting: Any, default: Any, name: str, where: str) -> Any:
+    """An option's value, of its default's type."""
+    if isinstance(default, tuple):
+        if isinstance(setting, str):
+            setting = [setting]
+        if not isinstance(setting, list) or not all(isinstance(v, str) for v in setting):
+            raise ConfigError(f"{where}: `{name}` must be a list of strings, not {setting!r}")
+        return tuple(setting)
+    if type(setting) is not type(default):
+        raise ConfigError(f"{where}: `{name}` must be {type(default).__name__}, not {setting!r}")
+    if isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX:
+        raise ConfigError(
+            f"{where}: `{name}` must be an integer from 0 to {RULE_OPTION_MAX:,}, not {setting!r}"
+        )
+    return setting
