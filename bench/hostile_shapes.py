@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.engine.linter import Linter
 from yeplint.site.discovery import discover
 

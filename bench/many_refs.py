@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.engine.linter import Linter, tune_gc
 from yeplint.site.discovery import discover
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.document.markdown import template_code_lines
 from yeplint.engine.linter import Linter
 from yeplint.site.discovery import discover

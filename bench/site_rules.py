@@ -71,7 +71,7 @@ def index_cost(
     """Best-of-``rounds`` seconds of the site index alone: the URL map (a walk of the tree and
     each page's URL) and the anchors of every page (timed on pages parsed beforehand, since
     the run parses each page anyway)."""
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
     from yeplint.document.post import load_text
     from yeplint.rules.links import known_anchors
 
@@ -98,7 +98,7 @@ def index_cost(
 
 
 def warm_after_edit(settings: object, targets: list[Target], root: Path) -> tuple[int, int]:
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
 
     assert isinstance(settings, Settings)
 
@@ -134,7 +134,7 @@ def warm_after_edit(settings: object, targets: list[Target], root: Path) -> tupl
 
 def _wanted_page(settings: object, targets: list[Target], root: Path) -> Path:
     """Where a page would mend one broken link of the site: the file its URL names."""
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
 
     assert isinstance(settings, Settings)
     linter = Linter(settings, select=["YEP401"])

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config.load import Settings, preset_settings
+from yeplint.config.load import preset_settings
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.engine.fix import FixReport, fix_files
 from yeplint.engine.linter import Linter

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LintFn, lint_paths
-from yeplint.config.load import ConfigError, Settings, load_settings
+from yeplint.config.load import load_settings
+from yeplint.config.settings import ConfigError, Settings
 from yeplint.diagnostics import Severity
 from yeplint.site.discovery import discover
 
@@ -220,8 +221,8 @@ def test_schema_refs_to_local_files(tmp_path: Path) -> None:
 
 def test_a_schema_nested_past_the_json_parser_is_a_config_error(tmp_path: Path) -> None:
     """json.loads recurses: deep nesting was a RecursionError, an internal error."""
-    from yeplint.config.load import Collection
     from yeplint.config.page_schemas import load_schema
+    from yeplint.config.settings import Collection
 
     deep = "[" * 100_000 + "]" * 100_000
     (tmp_path / "s.json").write_text(f'{{"type": "object",\n "x": {deep}}}')

@@ -9,9 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from yeplint.config.load import _ALL_KEYS, ConfigError, load_settings
+from yeplint.config.load import _ALL_KEYS, load_settings
 from yeplint.config.page_schemas import builtin_names
 from yeplint.config.schema import _keys, locate, nesting_start, reference_markdown, schema
+from yeplint.config.settings import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import UPDATE, fix_paths, lint_paths
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Diagnostic, Violation
 from yeplint.document.post import Post
 from yeplint.rules.context import Context

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from tests.conftest import fix_paths
 from yeplint.cli import main
-from yeplint.config.load import Collection, Settings
+from yeplint.config.settings import Collection, Settings
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
 from yeplint.engine.fix import fix_files
 from yeplint.site.discovery import discover

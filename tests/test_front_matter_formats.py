@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SITE, lint_paths
-from yeplint.config.load import Collection, Settings
+from yeplint.config.settings import Collection, Settings
 from yeplint.document.front_matter.toml import json_ready
 from yeplint.document.post import load_text
 

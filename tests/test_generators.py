@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from tests.conftest import UPDATE
 from yeplint.cli import main
 from yeplint.config.generators import detect
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.document.mdx import scan
 from yeplint.document.templates import expand_path, shortcode_images
 

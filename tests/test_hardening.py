@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import LintFn, lint_paths
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Violation
 from yeplint.document.post import Post
 from yeplint.rules.context import Context
@@ -298,7 +298,7 @@ def test_a_symlinked_content_folder_is_followed_once(
 
 
 def test_each_real_page_is_found_once_whichever_way_it_is_reached(tmp_path: Path) -> None:
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
     from yeplint.site.discovery import discover
 
     content = tmp_path / "content"

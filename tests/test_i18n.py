@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from scripts import catalog
 from yeplint.cli import main
-from yeplint.config.load import ConfigError, Settings, load_settings
+from yeplint.config.load import load_settings
+from yeplint.config.settings import ConfigError, Settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.locale import messages as i18n
 from yeplint.locale.messages import Field, Message, language_from_locale, msg, msgn

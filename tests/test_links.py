@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from tests.conftest import SHARED_SITE, YEP, lint_paths
 from yeplint.cli import main
-from yeplint.config.load import Collection, Settings
+from yeplint.config.settings import Collection, Settings
 from yeplint.diagnostics import Diagnostic
 from yeplint.document.post import Post
 from yeplint.rules.links import github_slug

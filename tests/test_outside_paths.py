@@ -20,8 +20,10 @@ import pytest
 from click.testing import CliRunner
 
 from yeplint.cli import main
-from yeplint.config.load import READ_CAP, Collection, ConfigError, load_settings
+from yeplint.config.files import READ_CAP
+from yeplint.config.load import load_settings
 from yeplint.config.page_schemas import load_schema
+from yeplint.config.settings import Collection, ConfigError
 
 SECRET = "SECRET-VALUE-FROM-OUTSIDE"
 

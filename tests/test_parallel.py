@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.engine.linter import Linter
 from yeplint.engine.parallel import PARALLEL_MIN, chunks
 from yeplint.site.discovery import discover

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from tests.conftest import SHARED_SITE, lint_paths, shared_site
 from yeplint.cli import main
-from yeplint.config.load import ConfigError, Settings, load_settings, preset_settings
+from yeplint.config.load import load_settings, preset_settings
 from yeplint.config.presets import detect, is_yep_site
+from yeplint.config.settings import ConfigError, Settings
 
 FOREIGN = ("hugo-docs", "jekyll-docs", "mkdocs-docs", "zola-docs")
 HELLO = "---\ntitle: Hello\ndate: 2024-01-02\ntags: [intro]\n---\n\n## Why\n\nText.\n"

@@ -18,7 +18,7 @@ from yeplint import __version__
 from yeplint.locale.messages import LANGUAGES
 
 if TYPE_CHECKING:
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
     from yeplint.engine.baseline import Baseline
     from yeplint.engine.changes import Selection
     from yeplint.engine.fix import FixReport
@@ -121,7 +121,8 @@ def _lint(
     """Lint what the options name; with ``share``, under pre-commit, leave out and record the
     pages the other yeplint hook of the run checks (``share`` only for a run that shows every
     problem)."""
-    from yeplint.config.load import ConfigError, load_settings, reader_language
+    from yeplint.config.load import load_settings, reader_language
+    from yeplint.config.settings import ConfigError
     from yeplint.engine.linter import Linter, tune_gc
     from yeplint.locale.messages import render
     from yeplint.rules.select import UnknownSelector
@@ -203,7 +204,8 @@ def _load_baseline(path: Path) -> Baseline:
 
 def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-settings``: the configuration the run would use, as TOML."""
-    from yeplint.config.load import ConfigError, describe, load_settings
+    from yeplint.config.load import describe, load_settings
+    from yeplint.config.settings import ConfigError
 
     try:
         checked = list(paths) or [Path()]
@@ -216,7 +218,8 @@ def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool)
 def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
     """``--show-files``: each file discovery finds, with the collection (and schema) that the
     collection globs give it, as ``path<TAB>collection<TAB>schema``."""
-    from yeplint.config.load import ConfigError, load_settings
+    from yeplint.config.load import load_settings
+    from yeplint.config.settings import ConfigError
     from yeplint.engine.linter import Linter
     from yeplint.site.discovery import DiscoveryError, discover
 

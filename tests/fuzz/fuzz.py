@@ -17,7 +17,7 @@ import time
 import traceback
 from pathlib import Path
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.engine.fix import fix_files
 from yeplint.engine.linter import Linter
 from yeplint.site.discovery import discover

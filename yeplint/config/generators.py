@@ -15,7 +15,7 @@ from typing import Any
 @dataclass(frozen=True, slots=True)
 class Generator:
     """How a generator is recognised, and the conventions it reads pages with; ``settings``
-    are its values for :class:`~yeplint.config.load.Settings` (a config overrides them key by
+    are its values for :class:`~yeplint.config.settings.Settings` (a config overrides them key by
     key)."""
 
     name: str

@@ -10,41 +10,23 @@ a checked path's folder or above it (:func:`generator_site`).
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from yeplint.config.files import TooLarge, path_problem, project_boundary, read_capped
+from yeplint.config.settings import (
+    FRONT_MATTER_FORMATS,
+    INT_LIMITS,
+    MARKDOWN_EXTENSIONS,
+    Collection,
+    ConfigError,
+    Settings,
+    schema_path,
+)
 from yeplint.diagnostics import Severity
 from yeplint.locale.messages import LANGUAGES, msg
-
-
-class ConfigError(Exception):
-    """A configuration problem; the CLI reports it and exits with 2."""
-
-
-@dataclass(frozen=True, slots=True)
-class Collection:
-    """Files matching ``patterns`` (first matching collection wins) are checked by ``schema``."""
-
-    name: str
-    patterns: tuple[str, ...]
-    schema: str | None
-    """A built-in schema name (``blog``) or a path to a JSON Schema file; ``None``: body only."""
-    base: Path | None = None
-    """The folder a relative schema path is resolved against (the config file's)."""
-    url: str | None = None
-    """The URL pattern of its pages (``{lang}/blog/{slug}``); ``None``: not served as pages."""
-
-
-def schema_path(ref: str, base: Path | None) -> Path | None:
-    """A collection's ``schema`` as a file path relative to ``base`` (the configuration's
-    folder), or ``None`` when it names a built-in schema (no ``/`` and no ``.json``)."""
-    if "/" not in ref and "\\" not in ref and not ref.endswith(".json"):
-        return None
-    return (base or Path()) / ref
 
 
 def collection_notices(collections: Sequence[Collection], relatives: list[str]) -> list[str]:
@@ -64,68 +46,6 @@ def collection_notices(collections: Sequence[Collection], relatives: list[str]) 
     return notices
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    root: Path | None = None
-    """The project root (the config file's folder); ``None``: each checked path is its own root."""
-    config_file: Path | None = None
-    preset: str | None = None
-    """The built-in preset these settings start from (:data:`yeplint.config.presets.PRESETS`)."""
-    detected: str | None = None
-    """Why the preset was applied without a configuration file (announced on stderr)."""
-    generator: str | None = None
-    """The static-site generator whose conventions apply (:mod:`yeplint.config.generators`)."""
-    front_matter: tuple[str, ...] = ("yaml",)
-    """Front matter formats the site reads: ``yaml``, ``toml`` (``+++``), ``json`` (``{…}``)."""
-    title_is_h1: bool = True
-    """The front matter title is rendered as the page's H1 (YEP208 then flags a body H1)."""
-    directory_urls: bool = False
-    """Pages are served at a folder URL (``a/b.md`` at ``a/b/``): relative paths in raw HTML
-    may be written from there."""
-    path_aliases: tuple[tuple[str, str], ...] = ()
-    """Path prefixes the generator maps to a folder of the project (``@site/`` → ``.``, Astro's
-    ``~/`` → ``src/``), as (prefix, folder relative to the project root)."""
-    languages: tuple[tuple[str, str], ...] = ()
-    """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
-    in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""
-    routes: tuple[str, ...] = ()
-    """URLs the site serves that are not content pages (``/contact``, ``/blog``)."""
-    site_url: str | None = None
-    """The site's own address (``https://www.example.org``): links to it are written as paths."""
-    translation_fields: tuple[str, ...] = ()
-    """Front matter keys a translation (``x.en.md``) must have as its primary page
-    (``x.nl.md``, the first of ``languages``) has them (YEP502)."""
-    translation_title: str | None = None
-    """The primary page's key that holds its translation's title (YEP503)."""
-    page_bundles: bool = False
-    """A folder with an ``index``/``_index`` page is a bundle whose images the layouts may use
-    by name (Hugo, Zola): never orphans."""
-    orphan_ignore: tuple[str, ...] = ()
-    """Images no page references that are still used (by templates): never orphans."""
-    dated_folders: tuple[str, ...] = ()
-    """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
-    collections: tuple[Collection, ...] = ()
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
-    include: tuple[str, ...] = ("*.md", "*.markdown")
-    exclude: tuple[str, ...] = ()
-    image_fields: tuple[str, ...] = ()
-    static_roots: tuple[str, ...] = ("static",)
-    max_image_width: int = 1600
-    max_file_size: int = 1_000_000
-    title_field: str = "title"
-    lang: str | None = None
-    """The language of messages and hints (``en``, ``nl``); ``None``: the reader's locale."""
-    respect_gitignore: bool = False
-    """Skip files that .gitignore files (in the walked folders) ignore."""
-    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
-    """Per-rule options as written: (rule code or name, ((option, value), ...)); checked
-    against the rule by :mod:`yeplint.engine.selection`."""
-
-
 _LIST_KEYS = {
     "translation-fields",
     "orphan-ignore",
@@ -139,14 +59,17 @@ _LIST_KEYS = {
     "image-fields",
     "static-roots",
 }
-INT_LIMITS = {"max-image-width": 100_000, "max-file-size": 100_000_000}
-"""The largest value of each integer key: a page of 100 MB is no page, and a number past what
-a file read takes (``99999999999999999999``) is an error here, not an OverflowError per file."""
+
+
 _INT_KEYS = set(INT_LIMITS)
-RULE_OPTION_MAX = 1_000_000
-"""The largest value of an integer rule option (a length in characters); the smallest is 0."""
+
+
 _STR_KEYS = {"title-field", "preset", "generator", "translation-title", "site-url", "lang"}
+
+
 _BOOL_KEYS = {"respect-gitignore", "title-is-h1", "directory-urls", "page-bundles"}
+
+
 _ALL_KEYS = (
     _LIST_KEYS
     | _INT_KEYS
@@ -195,80 +118,6 @@ def _read(path: Path) -> dict[str, Any]:
         from yeplint.config.schema import too_deep
 
         raise ConfigError(too_deep(path, text)) from None
-
-
-READ_CAP = 5_000_000
-"""Most bytes read from a configuration file or a file it names (a schema, a file a schema's
-``$ref`` names). Such files are kilobytes; a name such as ``/dev/zero`` must end in an error,
-not in the machine's memory."""
-
-
-class TooLarge(ConfigError):
-    """A file is larger than :data:`READ_CAP`."""
-
-
-def read_capped(path: Path, *, regular: bool = False) -> bytes:
-    """The bytes of ``path``, at most :data:`READ_CAP` of them (more is :class:`TooLarge`).
-
-    With ``regular``, only a regular file: it is opened without blocking (a FIFO with no
-    writer would wait forever) and checked on the open descriptor, so a file swapped after
-    :func:`path_problem` looked at it is refused too. The configuration file itself may be a
-    pipe (``--config <(…)``), so it is read without ``regular``. An :class:`OSError` is the
-    caller's to report."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
-    if regular:
-        flags |= getattr(os, "O_NONBLOCK", 0)
-    with os.fdopen(os.open(path, flags), "rb") as handle:
-        if regular and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ConfigError("is not a regular file")
-        data = handle.read(READ_CAP + 1)
-    if len(data) > READ_CAP:
-        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
-    return data
-
-
-def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | None:
-    """Why yeplint will not read ``path`` (``None``: it may). It must stay inside ``project``
-    once every symlink is resolved (``../``, an absolute path and a symlink out all leave it),
-    and be a regular file of at most :data:`READ_CAP` bytes (no FIFO, device or socket), or
-    with ``folder`` a folder. A path that does not exist is left to the reader to report."""
-    if "\0" in str(path):
-        return "is not a valid path (a NUL character)"
-    real = Path(os.path.realpath(path))
-    base = Path(os.path.realpath(project))
-    if real != base and base not in real.parents:
-        return f"is outside the project ({base})"
-    try:
-        found = real.stat()
-    except OSError:
-        return None
-    if folder:
-        return None if stat.S_ISDIR(found.st_mode) else "is not a folder"
-    if not stat.S_ISREG(found.st_mode):
-        return "is not a regular file"
-    if found.st_size > READ_CAP:
-        return f"is larger than {READ_CAP:,} bytes"
-    return None
-
-
-def project_boundary(root: Path) -> Path:
-    """The folder whose files a configuration at ``root`` may name: the top of the git work
-    tree ``root`` sits in (a ``docs/yeplint.toml`` may use the repository's ``schemas/``), or
-    ``root`` itself outside one."""
-    real = Path(os.path.realpath(root))
-    for folder in (real, *real.parents):
-        if (folder / ".git").exists():
-            return folder
-    return real
-
-
-def read_project_file(path: Path, project: Path) -> bytes:
-    """The bytes of ``path`` under the rules of :func:`path_problem`, checked again on the
-    opened file; a refusal is a :class:`ConfigError` saying why (the caller names the file)."""
-    problem = path_problem(path, project)
-    if problem is not None:
-        raise ConfigError(problem)
-    return read_capped(path, regular=True)
 
 
 def load_settings(
@@ -343,10 +192,6 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
             name=generator.name,
         ),
     )
-
-
-MARKDOWN_EXTENSIONS = ("md", "markdown", "mdx", "mdown", "mkd", "mkdn")
-"""Every extension a Markdown page is written with."""
 
 
 def preset_settings(name: str) -> Settings:
@@ -625,9 +470,6 @@ def _preset_from(value: Any, where: str) -> Settings:
         known = ", ".join(sorted(PRESETS))
         raise ConfigError(f"{where}: `preset` must be one of: {known} (not {value!r})")
     return preset_settings(value)
-
-
-FRONT_MATTER_FORMATS = ("yaml", "toml", "json")
 
 
 def _generator_from(base: Settings, value: Any, where: str) -> Settings:

@@ -21,13 +21,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from yeplint.config.load import (
-    Collection,
-    ConfigError,
-    project_boundary,
-    read_project_file,
-    schema_path,
-)
+from yeplint.config.files import project_boundary, read_project_file
+from yeplint.config.settings import Collection, ConfigError, schema_path
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.document.front_matter.located import FrontMatter, JsonPath
 from yeplint.locale.messages import Arg, Field, Message, custom, msg, msgn
@@ -209,7 +204,7 @@ def _parse(text: str, source: str) -> Any:
 
 
 def _read_schema_file(path: Path, project: Path) -> str:
-    """A schema file's text, read under the rules of :func:`~yeplint.config.load.path_problem`
+    """A schema file's text, read under the rules of :func:`~yeplint.config.files.path_problem`
     (inside the project, a regular file, capped); a :class:`ConfigError` says why not."""
     try:
         return read_project_file(path, project).decode("utf-8")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from yeplint.config.load import Collection
+from yeplint.config.settings import Collection
 
 YEP_TRAININGEN = "yep-trainingen"
 
@@ -58,7 +58,8 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         ),
     },
 }
-"""Each preset's values for :class:`~yeplint.config.load.Settings` fields; a configuration file that
+"""Each preset's values for :class:`~yeplint.config.settings.Settings` fields; a configuration file
+that
 names the preset overrides them key by key."""
 
 _SIGNATURE_FOLDERS = ("blog", "trainingen", "coaching")

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yeplint.config.load import INT_LIMITS, READ_CAP
+from yeplint.config.files import READ_CAP
+from yeplint.config.settings import INT_LIMITS
 from yeplint.locale.messages import LANGUAGES
 
 SCHEMA_ID = "https://yeplint.invalid/yeplint-config.schema.json"
@@ -428,11 +429,11 @@ def key_name(path: Sequence[str | int]) -> str:
 
 
 def validate(table: Mapping[str, Any], file: Path, toml_table: str = "") -> None:
-    """Raise :class:`~yeplint.config.load.ConfigError` for the first way ``table`` (read from
+    """Raise :class:`~yeplint.config.settings.ConfigError` for the first way ``table`` (read from
     ``file``) breaks the schema, as ``file:line:col: message``."""
     import jsonschema_rs
 
-    from yeplint.config.load import ConfigError
+    from yeplint.config.settings import ConfigError
 
     document = schema()
     try:
@@ -467,7 +468,8 @@ def position(file: Path, path: Sequence[str | int]) -> str:
 
 def _text(file: Path) -> str:
     """The configuration file's text, to find positions in; empty if it cannot be read."""
-    from yeplint.config.load import ConfigError, read_capped
+    from yeplint.config.files import read_capped
+    from yeplint.config.settings import ConfigError
 
     try:
         return read_capped(file).decode("utf-8", errors="replace")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Diagnostic, Span
 from yeplint.document.post import Post, load_text
 from yeplint.site.discovery import Target

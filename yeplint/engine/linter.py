@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config.globs import matches_any
-from yeplint.config.load import Collection, ConfigError, Settings, collection_notices
+from yeplint.config.load import collection_notices
 from yeplint.config.page_schemas import CompiledSchema, load_schema
+from yeplint.config.settings import Collection, ConfigError, Settings
 from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.document.post import Post, load_text
 from yeplint.document.source import decode as decode_text

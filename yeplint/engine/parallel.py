@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
     from yeplint.engine.cache import Cache
     from yeplint.engine.linter import Linter, Result, SiteIndex
     from yeplint.site.discovery import Target

@@ -4,7 +4,7 @@ against the catalogue.
 The configuration loader (:mod:`yeplint.config.load`) knows no rule: it leaves selectors
 (``select``, ``ignore``, ``extend-select``, ``per-file-ignores``, ``severity``) and
 ``rule-options`` as they are written. They are checked here, before anything is linted, and a
-wrong one is a :class:`~yeplint.config.load.ConfigError` at its key's line in the configuration
+wrong one is a :class:`~yeplint.config.settings.ConfigError` at its key's line in the configuration
 file. Selectors given on the command line raise :class:`~yeplint.rules.select.UnknownSelector`,
 which the CLI reports as a usage error.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from yeplint.config.load import RULE_OPTION_MAX, ConfigError, Settings
+from yeplint.config.settings import RULE_OPTION_MAX, ConfigError, Settings
 from yeplint.diagnostics import Severity
 from yeplint.rules.catalogue import all_rules, find
 from yeplint.rules.rule import Rule

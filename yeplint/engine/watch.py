@@ -31,7 +31,7 @@ from yeplint.locale.messages import Message, msg, render
 from yeplint.site.files import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
-    from yeplint.config.load import Settings
+    from yeplint.config.settings import Settings
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".toml", ".json", ".pdf")
 """Besides images: pages, and the TOML and JSON files a page's check may read."""
@@ -98,7 +98,8 @@ def make_plan(
     """The plan for the project as it is now. A configuration or schema that cannot be read
     (it is being edited) keeps the files the previous plan watched besides those found: the
     check reports what is wrong, and the fix must be seen."""
-    from yeplint.config.load import ConfigError, Settings, load_settings, reader_language
+    from yeplint.config.load import load_settings, reader_language
+    from yeplint.config.settings import ConfigError, Settings
 
     checked = list(paths) or [Path()]
     try:
@@ -134,8 +135,8 @@ def _configuration_files(settings: Settings) -> tuple[set[Path], bool]:
     """The configuration file and every schema file its collections name, with the local
     files their ``$ref``s pull in (a built-in schema is none of the project's files); and
     whether every schema could be read, so that none of them is missing from the list."""
-    from yeplint.config.load import ConfigError
     from yeplint.config.page_schemas import load_schema
+    from yeplint.config.settings import ConfigError
 
     found = {settings.config_file.resolve()} if settings.config_file is not None else set()
     complete = True

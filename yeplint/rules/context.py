@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from yeplint.config.load import Collection, Settings
+from yeplint.config.settings import Collection, Settings
 
 if TYPE_CHECKING:
     from yeplint.config.page_schemas import CompiledSchema, Finding

@@ -13,8 +13,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from yeplint.config.load import RULE_OPTION_MAX
 from yeplint.config.schema import reference_markdown, schema
+from yeplint.config.settings import RULE_OPTION_MAX
 from yeplint.rules.catalogue import all_rules
 from yeplint.rules.rule import RULE_URL, Rule
 

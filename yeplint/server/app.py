@@ -49,7 +49,8 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from yeplint import __version__
-from yeplint.config.load import ConfigError, Settings, load_settings
+from yeplint.config.load import load_settings
+from yeplint.config.settings import ConfigError, Settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.document.source import line_starts, split_lines
 from yeplint.locale.messages import LANGUAGES, msg, render

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint.config.globs import matches_any
-from yeplint.config.load import Settings
+from yeplint.config.settings import Settings
 from yeplint.locale.messages import msg
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})

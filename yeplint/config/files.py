@@ -1,0 +1,84 @@
+"""Reading the files a configuration names (itself, schemas and their ``$ref``s): only inside the
+project (the configuration's folder, or the git work tree it sits in), only regular files, and
+at most :data:`READ_CAP` bytes of them; a refusal is a :class:`ConfigError` saying why."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from yeplint.config.settings import ConfigError
+
+READ_CAP = 5_000_000
+"""Most bytes read from a configuration file or a file it names (a schema, a file a schema's
+``$ref`` names). Such files are kilobytes; a name such as ``/dev/zero`` must end in an error,
+not in the machine's memory."""
+
+
+class TooLarge(ConfigError):
+    """A file is larger than :data:`READ_CAP`."""
+
+
+def read_capped(path: Path, *, regular: bool = False) -> bytes:
+    """The bytes of ``path``, at most :data:`READ_CAP` of them (more is :class:`TooLarge`).
+
+    With ``regular``, only a regular file: it is opened without blocking (a FIFO with no
+    writer would wait forever) and checked on the open descriptor, so a file swapped after
+    :func:`path_problem` looked at it is refused too. The configuration file itself may be a
+    pipe (``--config <(…)``), so it is read without ``regular``. An :class:`OSError` is the
+    caller's to report."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if regular:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        if regular and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ConfigError("is not a regular file")
+        data = handle.read(READ_CAP + 1)
+    if len(data) > READ_CAP:
+        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
+    return data
+
+
+def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | None:
+    """Why yeplint will not read ``path`` (``None``: it may). It must stay inside ``project``
+    once every symlink is resolved (``../``, an absolute path and a symlink out all leave it),
+    and be a regular file of at most :data:`READ_CAP` bytes (no FIFO, device or socket), or
+    with ``folder`` a folder. A path that does not exist is left to the reader to report."""
+    if "\0" in str(path):
+        return "is not a valid path (a NUL character)"
+    real = Path(os.path.realpath(path))
+    base = Path(os.path.realpath(project))
+    if real != base and base not in real.parents:
+        return f"is outside the project ({base})"
+    try:
+        found = real.stat()
+    except OSError:
+        return None
+    if folder:
+        return None if stat.S_ISDIR(found.st_mode) else "is not a folder"
+    if not stat.S_ISREG(found.st_mode):
+        return "is not a regular file"
+    if found.st_size > READ_CAP:
+        return f"is larger than {READ_CAP:,} bytes"
+    return None
+
+
+def project_boundary(root: Path) -> Path:
+    """The folder whose files a configuration at ``root`` may name: the top of the git work
+    tree ``root`` sits in (a ``docs/yeplint.toml`` may use the repository's ``schemas/``), or
+    ``root`` itself outside one."""
+    real = Path(os.path.realpath(root))
+    for folder in (real, *real.parents):
+        if (folder / ".git").exists():
+            return folder
+    return real
+
+
+def read_project_file(path: Path, project: Path) -> bytes:
+    """The bytes of ``path`` under the rules of :func:`path_problem`, checked again on the
+    opened file; a refusal is a :class:`ConfigError` saying why (the caller names the file)."""
+    problem = path_problem(path, project)
+    if problem is not None:
+        raise ConfigError(problem)
+    return read_capped(path, regular=True)
