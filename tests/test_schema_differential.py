@@ -18,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, SHARED_SITE
-from yeplint.config.page_schemas import CompiledSchema, _adapt, _load, builtin_names
+from yeplint.config.page_schemas import CompiledSchema, _load, builtin_names
 from yeplint.document.post import load_text
+from yeplint.rules.schema_check import _adapt
 
 Errors = set[tuple[tuple[Any, ...], str]]
 

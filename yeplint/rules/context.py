@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from yeplint.config.settings import Collection, Settings
 
 if TYPE_CHECKING:
-    from yeplint.config.page_schemas import CompiledSchema, Finding
+    from yeplint.config.page_schemas import CompiledSchema
     from yeplint.document.post import Post
+    from yeplint.rules.schema_check import Finding
     from yeplint.site.files import ImageResolver
     from yeplint.site.urls import SiteMap
 
@@ -48,7 +49,7 @@ class Context:
     def schema_findings(self, post: Post) -> list[Finding]:
         """Validate the front matter once per file; each schema rule takes its own findings."""
         if "schema" not in self._memo:
-            from yeplint.config.page_schemas import validate
+            from yeplint.rules.schema_check import validate
 
             data, fm = post.data, post.front_matter
             found = []
