@@ -237,7 +237,7 @@ def test_an_image_no_page_uses_is_an_orphan(
 
     root = orphan_site(tmp_path)
     monkeypatch.chdir(root)
-    monkeypatch.setattr(yeplint.engine.linter, "PARALLEL_MIN", 1)  # two workers for a small site
+    monkeypatch.setattr(yeplint.engine.session, "PARALLEL_MIN", 1)  # two workers for a small site
     for jobs in ("1", "2"):
         result = CliRunner().invoke(
             main, ["check", "content", "--format", "concise", "--no-cache", "--jobs", jobs]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from yeplint.config.settings import Settings
+from yeplint.engine import session
 from yeplint.engine.linter import Linter
 from yeplint.engine.parallel import PARALLEL_MIN, chunks
 from yeplint.site.discovery import discover
@@ -23,7 +24,7 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     targets = discover([tmp_path], settings, cwd=tmp_path)
     linter = Linter(settings, select=["YEP2", "YEP301"])
     serial = linter.run(targets)
-    parallel = linter.run(targets, jobs=2)
+    parallel = session.run(linter, targets, jobs=2)
     assert parallel.diagnostics == serial.diagnostics
     assert parallel.files_checked == serial.files_checked == PARALLEL_MIN + 10
     assert parallel.paths == serial.paths
@@ -47,12 +48,12 @@ def test_parallel_with_cache(tmp_path: Path) -> None:
     linter = Linter(settings, select=["YEP2"])
     cold = linter.run(targets)
     linter.cache = Cache.open(tmp_path, linter.cache_key())
-    first = linter.run(targets, jobs=2)
+    first = session.run(linter, targets, jobs=2)
     assert len(linter.cache.updates) == PARALLEL_MIN + 5
     linter.cache.save()
     linter.cache = Cache.open(tmp_path, linter.cache_key())
     assert linter.cache.rows() == PARALLEL_MIN + 5
-    warm = linter.run(targets, jobs=2)
+    warm = session.run(linter, targets, jobs=2)
     assert linter.cache.updates == {}  # every file came from the cache
     assert cold.diagnostics == first.diagnostics == warm.diagnostics
 
@@ -80,6 +81,6 @@ def test_workers_share_the_site_index_built_once(
         raise AssertionError("a worker walked the site again")
 
     monkeypatch.setattr("yeplint.site.discovery.discover", no_walk)  # forked workers inherit it
-    parallel = linter.run(targets, jobs=2)
+    parallel = session.run(linter, targets, jobs=2)
     assert parallel.internal_errors == 0
     assert parallel.diagnostics == serial.diagnostics

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_SITE, UPDATE, YEP
-from yeplint.engine.linter import Linter, Result
+from yeplint.engine.linter import Linter
+from yeplint.engine.result import Result
 from yeplint.report import FORMATS, ReportOptions, reporter
 from yeplint.site.discovery import discover
 
@@ -86,7 +87,7 @@ def test_junit_warnings_pass_with_a_note() -> None:
     import xml.etree.ElementTree as ET
 
     from yeplint.diagnostics import Diagnostic, Severity
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions, reporter
 
     warning = Diagnostic("a.md", 1, 12, 1, 13, "YEP210", "x", Severity.WARNING, "ends with `:`")

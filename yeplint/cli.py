@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from yeplint.engine.changes import Selection
     from yeplint.engine.fix import FixReport
     from yeplint.engine.hookrun import Share
-    from yeplint.engine.linter import Linter, Result
+    from yeplint.engine.linter import Linter
+    from yeplint.engine.result import Result
     from yeplint.site.discovery import Target
 
 EXIT_USAGE = 2
@@ -123,6 +124,7 @@ def _lint(
     problem)."""
     from yeplint.config.load import load_settings, reader_language
     from yeplint.config.settings import ConfigError
+    from yeplint.engine import session
     from yeplint.engine.linter import Linter, tune_gc
     from yeplint.locale.messages import render
     from yeplint.rules.select import UnknownSelector
@@ -176,9 +178,11 @@ def _lint(
 
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("Checking", total=len(targets))
-                result = linter.run(targets, progress=lambda n: bar.advance(task, n), jobs=jobs)
+                result = session.run(
+                    linter, targets, progress=lambda n: bar.advance(task, n), jobs=jobs
+                )
         else:
-            result = linter.run(targets, data=data, jobs=jobs)
+            result = session.run(linter, targets, data=data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
     if selection is not None:  # a page nobody changed: only what the change broke in it

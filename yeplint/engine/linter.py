@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
 from yeplint.document.post import Post, load_text
 from yeplint.document.source import decode as decode_text
 from yeplint.document.source import split_lines
-from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
+from yeplint.engine.result import Result
 from yeplint.engine.selection import resolve_selection
 from yeplint.engine.suppress import Suppressions
 from yeplint.locale.messages import Number, msg, msgn, one_line
@@ -33,6 +32,7 @@ from yeplint.site.files import IMAGE_SUFFIXES, ImageResolver
 
 if TYPE_CHECKING:
     from yeplint.engine.cache import Cache
+    from yeplint.site.index import SiteIndex
     from yeplint.site.urls import SiteMap
 
 INTERNAL_ERROR = ("YEP000", "internal-error")
@@ -73,55 +73,6 @@ def tune_gc() -> None:
     """
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
-
-
-@dataclass(frozen=True)
-class SiteIndex:
-    """What a run knows of the whole site before it lints a page: per root, the URL map and
-    the pages discovery found."""
-
-    sites: dict[Path, SiteMap]
-    walks: dict[Path, list[Target]]
-    targets: dict[Path, Target]
-
-
-@dataclass
-class Result:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files_checked: int = 0
-    internal_errors: int = 0
-    tracebacks: list[str] = field(default_factory=list)
-    sources: dict[str, dict[int, str]] = field(default_factory=dict)
-    """Per file with problems, the source lines they point at (by 1-based number), for the
-    text report's code frames; only those lines, so a large run's memory stays flat."""
-    """The lines of each file that has diagnostics, for code frames."""
-    cache_updates: dict[str, Any] = field(default_factory=dict)
-    """New cache entries made by a worker, for the parent to save."""
-    baselined: int = 0
-    """Problems hidden because the baseline records them."""
-    paths: list[str] = field(default_factory=list)
-    """Every file checked, in order (for per-file reports such as JUnit)."""
-    files: dict[str, Target] = field(default_factory=dict)
-    """The target behind each display path (for ``--fix``)."""
-    notices: list[str] = field(default_factory=list)
-    """Things the run had to do differently, for the command line to tell (on stderr)."""
-    referenced: set[Path] = field(default_factory=set)
-    """Every file a checked page references (for the orphan check)."""
-    finished: bool = False
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
-
-    @property
-    def exit_code(self) -> int:
-        if self.internal_errors:
-            return 2
-        return 1 if self.errors else 0
 
 
 class Linter:
@@ -216,14 +167,9 @@ class Linter:
         *,
         data: bytes | None = None,
         progress: Callable[[int], None] | None = None,
-        jobs: int = 1,
     ) -> Result:
-        """Lint every target; ``data`` stands in for the content of a single target (stdin).
-
-        With ``jobs`` > 1 and enough files, the work is spread over worker processes."""
-        targets = list(targets)
-        if jobs > 1 and data is None and len(targets) >= PARALLEL_MIN:
-            return self._finish(run_parallel(self, targets, jobs, progress))
+        """Lint every target in this process; ``data`` stands in for the content of a single
+        target (stdin). Serial or parallel is the run's decision (:mod:`.session`)."""
         result = Result()
         for target in targets:
             result.files_checked += 1
@@ -252,9 +198,9 @@ class Linter:
         for resolver in self._resolvers.values():
             result.referenced |= resolver.referenced
         result.finished = data is not None  # text from stdin is one page, never the site
-        return self._finish(result)
+        return self.finish(result)
 
-    def _finish(self, result: Result) -> Result:
+    def finish(self, result: Result) -> Result:
         """What needs the whole run: orphan images, notices, the order of the diagnostics."""
         if not result.finished:
             result.finished = True

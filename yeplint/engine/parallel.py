@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
     from yeplint.config.settings import Settings
     from yeplint.engine.cache import Cache
-    from yeplint.engine.linter import Linter, Result, SiteIndex
+    from yeplint.engine.linter import Linter
+    from yeplint.engine.result import Result
     from yeplint.site.discovery import Target
+    from yeplint.site.index import SiteIndex
 
 T = TypeVar("T")
 
@@ -116,7 +118,7 @@ def run_parallel(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -141,15 +143,7 @@ def run_parallel(
             size, future = futures.popleft()
             part = future.result()
             del future
-            merged.diagnostics.extend(part.diagnostics)
-            merged.files_checked += part.files_checked
-            merged.internal_errors += part.internal_errors
-            merged.tracebacks.extend(part.tracebacks)
-            merged.sources.update(part.sources)
-            merged.paths.extend(part.paths)
-            merged.files.update(part.files)
-            merged.notices += [n for n in part.notices if n not in merged.notices]
-            merged.referenced |= part.referenced
+            merged.merge(part)
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:
@@ -158,7 +152,7 @@ def run_parallel(
         _stop(pool)
         if exc.errno not in (errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM):
             raise
-        result = linter.run(targets, progress=progress, jobs=1)
+        result = linter.run(targets, progress=progress)
         result.notices.append(
             f"cannot start {jobs} worker processes ({exc.strerror}); checked in one process"
         )

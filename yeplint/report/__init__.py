@@ -1,4 +1,4 @@
-"""Reporters: plain functions that print a :class:`~yeplint.engine.linter.Result`; they decide
+"""Reporters: plain functions that print a :class:`~yeplint.engine.result.Result`; they decide
 nothing.
 
 Machine formats never import rich; the text reporter does, lazily.
@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
 
 
 @dataclass(frozen=True, slots=True)

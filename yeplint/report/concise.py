@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 

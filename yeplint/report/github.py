@@ -14,7 +14,7 @@ from yeplint.report import concise
 from yeplint.report.escape import printable
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 

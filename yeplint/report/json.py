@@ -15,7 +15,7 @@ import json
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 VERSION = 1

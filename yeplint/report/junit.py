@@ -12,7 +12,7 @@ from yeplint.locale.messages import msg, render
 
 if TYPE_CHECKING:
     from yeplint.diagnostics import Diagnostic
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 

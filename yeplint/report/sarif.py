@@ -16,7 +16,7 @@ from yeplint import __version__
 
 if TYPE_CHECKING:
     from yeplint.diagnostics import Diagnostic
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -20,7 +20,7 @@ from yeplint.report.escape import printable
 from yeplint.rules.rule import RULE_URL
 
 if TYPE_CHECKING:
-    from yeplint.engine.linter import Result
+    from yeplint.engine.result import Result
     from yeplint.report import ReportOptions
 
 FRAME_WIDTH = 100
