@@ -79,3 +79,47 @@ def test_what_is_imported_is_what_is_used(
 ) -> None:
     (tmp_path / "post.md").write_text(text)
     assert _imported(tmp_path, "check", "--isolated", *args, "post.md") == (code, expected)
+
+
+SETTINGS_ONLY = """
+import sys
+{call}
+loaded = [m for m in sys.modules if m.startswith(("yeplint.rules", "yeplint.engine"))]
+loaded += [m for m in ("pyromark", "jsonschema_rs") if m in sys.modules]
+print("loaded:" + ",".join(sorted(loaded)))
+"""
+
+CONFIG = """select = ["YEP2", "no-space-after-hash"]
+ignore = ["YEP209"]
+severity = {{ YEP207 = "error" }}
+
+[rule-options.emphasis-as-heading]
+max-length = 80
+"""
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "from yeplint.cli import main\ntry:\n    main(['check', '--show-settings', 'post.md'])\n"
+        "except SystemExit:\n    pass",
+        "from yeplint.config.load import load_settings\nload_settings()",  # what the server reads
+    ],
+    ids=["show-settings", "load-settings"],
+)
+def test_reading_the_settings_imports_no_rule_parser_or_validator(
+    tmp_path: Path, call: str
+) -> None:
+    """Selectors and rule options are checked against the catalogue when a run starts
+    (yeplint.engine.selection), so reading a configuration costs no rule, no Markdown parser
+    and no JSON Schema validator."""
+    (tmp_path / "yeplint.toml").write_text(CONFIG.format())
+    (tmp_path / "post.md").write_text(CLEAN)
+    done = subprocess.run(
+        [sys.executable, "-c", SETTINGS_ONLY.format(call=call)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "loaded:"
