@@ -10,6 +10,7 @@ from tests.conftest import LintFn, lint_paths
 from yeplint.config.load import load_settings
 from yeplint.config.settings import ConfigError, Settings
 from yeplint.diagnostics import Severity
+from yeplint.engine.selection import resolve_selection
 from yeplint.site.discovery import discover
 
 TWO_PROBLEMS = "##Kop\n\n## Tot slot:\n"
@@ -97,11 +98,13 @@ def test_config_discovery_precedence(tmp_path: Path) -> None:
     ],
 )
 def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    """Wrong keys and values when the configuration is read; unknown rules, selectors and
+    options when a run resolves its rules (yeplint.engine.selection): each names the key's line."""
     (tmp_path / "yeplint.toml").write_text(toml)
     with pytest.raises(ConfigError) as info:
-        load_settings(start=tmp_path)
+        resolve_selection(load_settings(start=tmp_path))
     assert message in str(info.value)
-    assert "yeplint.toml" in str(info.value)
+    assert "yeplint.toml:" in str(info.value)
 
 
 def test_custom_collection_and_schema(tmp_path: Path) -> None:

@@ -13,19 +13,22 @@ from yeplint.config.load import _ALL_KEYS, load_settings
 from yeplint.config.page_schemas import builtin_names
 from yeplint.config.schema import _keys, locate, nesting_start, reference_markdown, schema
 from yeplint.config.settings import ConfigError
+from yeplint.engine.selection import resolve_selection
+from yeplint.rules.docs import config_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_schema_file_and_the_reference_are_fresh() -> None:
-    hint = "run: python -m yeplint.config.schema [--markdown] > FILE"
+    hint = "run: python -m yeplint.rules.docs config [--markdown] > FILE"
     written = json.loads((ROOT / "schemas" / "yeplint-config.schema.json").read_text("utf-8"))
-    assert written == schema(), hint
+    assert written == config_schema(), hint
     assert (ROOT / "docs" / "configuration.md").read_text("utf-8") == reference_markdown(), hint
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema())
+    jsonschema.Draft202012Validator.check_schema(config_schema())
 
 
 def test_the_schema_names_exactly_the_keys_the_loader_reads() -> None:
@@ -88,7 +91,7 @@ def test_errors_name_line_and_column(
     config = tmp_path / "yeplint.toml"
     config.write_text(toml, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        load_settings(config=config)
+        resolve_selection(load_settings(config=config))
     assert str(info.value).startswith(f"{config}:{position}: "), str(info.value)
     assert message in str(info.value)
 
@@ -162,7 +165,7 @@ def test_integers_are_bounded_at_their_line(tmp_path: Path, toml: str, message: 
     config.write_text('select = ["ALL"]\n' + toml, encoding="utf-8")
     line = toml.count("\n") + 1
     with pytest.raises(ConfigError) as info:
-        load_settings(config=config)
+        resolve_selection(load_settings(config=config))
     assert str(info.value) == f"{config}:{line}:1: {message}"
 
 

@@ -104,20 +104,25 @@ def rule_options(settings: Settings) -> dict[str, Any]:
         where = _where(settings, ("rule-options", key))
         found = find(key)
         if found is None:
-            raise ConfigError(f"{where}: `rule-options.{key}`: no such rule")
+            names = [name for r in all_rules() for name in (r.code, r.name)]
+            raise ConfigError(
+                f"{where}: `rule-options.{key}`: no such rule{_did_you_mean(key, names)}"
+            )
         if found.options is None:
             raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
         known = {f.name.replace("_", "-"): f for f in fields(found.options)}
         values: dict[str, Any] = {}
         for option, setting in items:
+            at = _where(settings, ("rule-options", key, option))
             spec = known.get(option)
             if spec is None:
                 names = ", ".join(sorted(known))
                 raise ConfigError(
-                    f"{where}: unknown option `rule-options.{key}.{option}` (options: {names})"
+                    f"{at}: unknown option `rule-options.{key}.{option}` (options: {names})"
+                    + _did_you_mean(option, list(known))
                 )
             default = spec.default_factory() if callable(spec.default_factory) else spec.default
-            values[spec.name] = _option(setting, default, f"rule-options.{key}.{option}", where)
+            values[spec.name] = _option(setting, default, f"rule-options.{key}.{option}", at)
         result[found.code] = found.options(**values)
     return result
 
@@ -130,10 +135,24 @@ def _option(setting: Any, default: Any, name: str, where: str) -> Any:
         if not isinstance(setting, list) or not all(isinstance(v, str) for v in setting):
             raise ConfigError(f"{where}: `{name}` must be a list of strings, not {setting!r}")
         return tuple(setting)
-    if type(setting) is not type(default):
-        raise ConfigError(f"{where}: `{name}` must be {type(default).__name__}, not {setting!r}")
-    if isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX:
-        raise ConfigError(
-            f"{where}: `{name}` must be an integer from 0 to {RULE_OPTION_MAX:,}, not {setting!r}"
-        )
+    wrong_type = type(setting) is not type(default)
+    if wrong_type or (isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX):
+        raise ConfigError(f"{where}: `{name}` must be {_expected(default)}, not {setting!r}")
     return setting
+
+
+def _expected(default: Any) -> str:
+    """What an option of ``default``'s type must be, in the words of the configuration's
+    schema (its ``x-expect``)."""
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return f"an integer from 0 to {RULE_OPTION_MAX:,}"
+    return "a string" if isinstance(default, str) else type(default).__name__
+
+
+def _did_you_mean(written: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(written, known, n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
