@@ -535,6 +535,8 @@ class Linter:
             return None
         for root in {self.settings.root or t.root for t in targets}:
             self.site_map(root)
+        from yeplint.site.index import SiteIndex
+
         return SiteIndex(dict(self._sites), dict(self._walks), dict(self._targets))
 
     def adopt_index(self, index: SiteIndex) -> None:
