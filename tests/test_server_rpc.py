@@ -20,7 +20,7 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from yeplint.server.app import Frames
+from yeplint.server.protocol import Frames
 
 WAIT = 15.0
 """The longest any answer is waited for (a hung server fails the test instead of hanging it)."""

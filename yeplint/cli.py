@@ -735,7 +735,7 @@ def init_command(content: Path, output_dir: Path, force: bool) -> None:
 def server_command() -> None:
     """Run the language server on stdio (needs the `lsp` extra: pip install 'yeplint[lsp]')."""
     try:
-        from yeplint.server.app import main as serve
+        from yeplint.server.main import main as serve
     except ImportError as exc:
         _fail(
             f"the language server needs pygls and lsprotocol ({exc.name} is missing): "

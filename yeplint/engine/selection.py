@@ -104,9 +104,9 @@ def rule_options(settings: Settings) -> dict[str, Any]:
         where = _where(settings, ("rule-options", key))
         found = find(key)
         if found is None:
-            names = [name for r in all_rules() for name in (r.code, r.name)]
+            every = [name for r in all_rules() for name in (r.code, r.name)]
             raise ConfigError(
-                f"{where}: `rule-options.{key}`: no such rule{_did_you_mean(key, names)}"
+                f"{where}: `rule-options.{key}`: no such rule{_did_you_mean(key, every)}"
             )
         if found.options is None:
             raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
