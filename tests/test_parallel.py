@@ -74,8 +74,8 @@ def test_workers_share_the_site_index_built_once(
     assert len(serial.diagnostics) == PARALLEL_MIN + 9  # each `weg-N` link, no anchor
 
     linter = Linter(settings, select=["YEP401", "YEP404"])
-    index = linter.site_index(targets)
-    assert index is not None and list(index.sites) == [tmp_path]
+    share = linter.site_share(targets)
+    assert share is not None and list(share.sites) == [tmp_path]
 
     def no_walk(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker walked the site again")

@@ -29,10 +29,11 @@ from yeplint.rules.context import Context
 from yeplint.rules.rule import Rule
 from yeplint.site.discovery import Target
 from yeplint.site.files import IMAGE_SUFFIXES, ImageResolver
+from yeplint.site.index import SiteIndex
 
 if TYPE_CHECKING:
     from yeplint.engine.cache import Cache
-    from yeplint.site.index import SiteIndex
+    from yeplint.site.index import SiteShare
     from yeplint.site.urls import SiteMap
 
 INTERNAL_ERROR = ("YEP000", "internal-error")
@@ -94,19 +95,8 @@ class Linter:
         self.severity: dict[str, Severity] = dict(chosen.severity)
         self.rule_options: dict[str, Any] = dict(chosen.options)
         self.per_file_ignores = list(chosen.per_file_ignores)
-        self._resolvers: dict[Path, ImageResolver] = {}
-        self._sites: dict[Path, SiteMap] = {}
-        self._pages: dict[Path, frozenset[Path]] = {}
-        self._walks: dict[Path, list[Target]] = {}
-        self._anchors: dict[Path, frozenset[str] | None] = {}
-        self._collections: dict[str, Collection | None] = {}
-        self._templated: dict[Path, bool] = {}
-        """Whether each linted page has template syntax (for the orphan check, which would
-        otherwise read every page beside an unused image again)."""
-        self._targets: dict[Path, Target] = {}
-        self._preread: dict[Path, tuple[bytes, Post]] = {}
-        """Pages parsed for their anchors before their turn came (a link to a later page):
-        linted from this parse when their turn comes, so that each file is parsed once."""
+        self.site = SiteIndex(settings)
+        """What the run knows of the whole site (:mod:`yeplint.site.index`)."""
         self._anchor_log: list[list[Any]] = []
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
@@ -118,14 +108,7 @@ class Linter:
         self._schemas: dict[Collection, CompiledSchema | None] = {}
 
     def collection_for(self, target: Target) -> Collection | None:
-        relative = target.relative
-        if relative in self._collections:
-            return self._collections[relative]
-        found = next(
-            (c for c in self.settings.collections if matches_any(c.patterns, relative)), None
-        )
-        self._collections[relative] = found
-        return found
+        return self.site.collection_for(target)
 
     def schema_for(self, collection: Collection | None) -> CompiledSchema | None:
         if collection is None or collection.schema is None:
@@ -155,11 +138,7 @@ class Linter:
             self.schema_for(collection)
 
     def resolver_for(self, root: Path) -> ImageResolver:
-        if root not in self._resolvers:
-            base = self.settings.root or root
-            statics = tuple(base / s for s in self.settings.static_roots)
-            self._resolvers[root] = ImageResolver(tuple(s for s in statics if s.is_dir()))
-        return self._resolvers[root]
+        return self.site.resolver_for(root)
 
     def run(
         self,
@@ -195,7 +174,7 @@ class Linter:
                 )
             if progress is not None:
                 progress(1)
-        for resolver in self._resolvers.values():
+        for resolver in self.site.resolvers.values():
             result.referenced |= resolver.referenced
         result.finished = data is not None  # text from stdin is one page, never the site
         return self.finish(result)
@@ -221,7 +200,7 @@ class Linter:
             return []
         checked = {t.path for t in result.files.values()}
         roots = {self.settings.root or t.root for t in result.files.values()}
-        return notices if all(self.all_pages(root) <= checked for root in roots) else []
+        return notices if all(self.site.all_pages(root) <= checked for root in roots) else []
 
     def _orphans(self, result: Result) -> list[Diagnostic]:
         """Images in the folders of the checked pages that no page references, when every page
@@ -231,7 +210,7 @@ class Linter:
         for target in result.files.values():
             folders.setdefault(target.path.parent, target)
         roots = {self.settings.root or t.root for t in result.files.values()}
-        if not checked or any(not self.all_pages(root) <= checked for root in roots):
+        if not checked or any(not self.site.all_pages(root) <= checked for root in roots):
             return []
         used = {os.fspath(p) for p in result.referenced}
         found = []
@@ -282,7 +261,7 @@ class Linter:
         if self.settings.page_bundles and stems & {"index", "_index"}:
             return False
         for name in pages:
-            known = self._templated.get(folder / name)
+            known = self.site.templated.get(folder / name)
             if known is not None:
                 if known:
                     return False
@@ -294,14 +273,6 @@ class Linter:
             if b"{{" in text or b"{%" in text:
                 return False
         return True
-
-    def all_pages(self, root: Path) -> frozenset[Path]:
-        """Every page discovery finds under ``root`` (walked once)."""
-        pages = self._pages.get(root)
-        if pages is None:
-            pages = frozenset(t.path for t in self._discovered(root))
-            self._pages[root] = pages
-        return pages
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
@@ -362,7 +333,7 @@ class Linter:
             if site is not None:
                 site.log = []
         crashes = result.internal_errors
-        early = self._preread.pop(target.path, None)
+        early = self.site.preread.pop(target.path, None)
         if early is not None and early[0] == read and early[1].display_path == target.display:
             post = early[1]
         else:
@@ -393,9 +364,9 @@ class Linter:
         """The heading anchors of the page at ``path`` (read once per run); ``None`` when they
         cannot be known (unreadable, too large, or template syntax that may add headings). Each
         lookup is recorded: a cached result holds only while the anchors it saw are the same."""
-        if path not in self._anchors:
-            self._anchors[path] = self._read_anchors(path)
-        found = self._anchors[path]
+        if path not in self.site.anchors:
+            self.site.anchors[path] = self._read_anchors(path)
+        found = self.site.anchors[path]
         if self.cache is not None:
             self._anchor_log.append([str(path), sorted(found) if found is not None else None])
         return found
@@ -415,14 +386,14 @@ class Linter:
     def _parse_ahead(self, path: Path, data: bytes) -> Post:
         """Another page than the one being linted, parsed (its anchors, a translation's
         primary page) and kept for its own turn."""
-        if path in self._preread and self._preread[path][0] == data:
-            return self._preread[path][1]
-        target = self._targets.get(path)
+        if path in self.site.preread and self.site.preread[path][0] == data:
+            return self.site.preread[path][1]
+        target = self.site.targets.get(path)
         post = load_text(
             path, target.display if target else path.name, data, self.settings.front_matter
         )
-        if target is not None and len(self._preread) < PREREAD_MAX:
-            self._preread[path] = data, post
+        if target is not None and len(self.site.preread) < PREREAD_MAX:
+            self.site.preread[path] = data, post
         return post
 
     def _from_cache(
@@ -461,9 +432,9 @@ class Linter:
         if not isinstance(saved, list) or len(saved) != 2 or not isinstance(saved[0], str):
             return False
         path = Path(saved[0])
-        if path not in self._anchors:
-            self._anchors[path] = self._read_anchors(path)
-        now = self._anchors[path]
+        if path not in self.site.anchors:
+            self.site.anchors[path] = self._read_anchors(path)
+        now = self.site.anchors[path]
         return bool((sorted(now) if now is not None else None) == saved[1])
 
     def static_notices(self) -> list[str]:
@@ -471,7 +442,7 @@ class Linter:
         checked, each of which would otherwise be reported missing (none, no notice), named
         once (at most ``UNCHECKED_SHOWN``)."""
         notices: list[str] = []
-        for root, resolver in self._resolvers.items():
+        for root, resolver in self.site.resolvers.items():
             if not resolver.unchecked:
                 continue
             base = self.settings.root or root
@@ -499,10 +470,10 @@ class Linter:
     def site_notices(self) -> list[str]:
         """The pages whose URL is not known (at most ``UNCHECKED_SHOWN``): a link to an address
         one of them could have is not judged, so the run says which pages those are."""
-        pages = [u for site in self._sites.values() for u in site.unresolved]
+        pages = [u for site in self.site.sites.values() for u in site.unresolved]
         notices: list[str] = []
         for path, key in pages[:UNCHECKED_SHOWN]:
-            target = self._targets.get(path)
+            target = self.site.targets.get(path)
             notices.append(
                 msg(
                     "the URL of {page} is not known (its `{key}` is not set, or is a list): "
@@ -518,56 +489,23 @@ class Linter:
 
     def forget_images(self) -> None:
         """Look at the image folders again (a long-lived linter: the language server)."""
-        self._resolvers.clear()
+        self.site.forget_images()
 
     def forget_site(self) -> None:
         """Walk the site again: pages or images appeared, moved or went."""
-        for memo in (self._sites, self._walks, self._targets, self._anchors, self._preread):
-            memo.clear()
-        self._pages.clear()
-        self._templated.clear()
-        self._collections.clear()
+        self.site.forget_site()
 
-    def site_index(self, targets: list[Target]) -> SiteIndex | None:
+    def site_share(self, targets: list[Target]) -> SiteShare | None:
         """The URL maps and page walks of the targets' roots, built now (for workers to share);
         ``None`` when no link rule needs them."""
         if not self.needs_site:
             return None
         for root in {self.settings.root or t.root for t in targets}:
-            self.site_map(root)
-        from yeplint.site.index import SiteIndex
-
-        return SiteIndex(dict(self._sites), dict(self._walks), dict(self._targets))
-
-    def adopt_index(self, index: SiteIndex) -> None:
-        """Use a site index another linter built (a worker, from its parent)."""
-        self._sites.update(index.sites)
-        self._walks.update(index.walks)
-        self._targets.update(index.targets)
+            self.site.site_map(root)
+        return self.site.share()
 
     def site_map(self, root: Path) -> SiteMap:
-        """The URLs of every page under ``root`` (built once, from file names only)."""
-        site = self._sites.get(root)
-        if site is None:
-            from yeplint.site.urls import build
-
-            by_path = {t.path: t for t in self._discovered(root)}
-            self._targets.update(by_path)
-            site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
-            site.static_roots = self.resolver_for(root).static_roots
-            self._sites[root] = site
-        return site
-
-    def _discovered(self, root: Path) -> list[Target]:
-        """Every page under ``root`` (one walk per run, shared by the URL map and the orphan
-        check)."""
-        found = self._walks.get(root)
-        if found is None:
-            from yeplint.site.discovery import discover
-
-            found = discover([root], self.settings, cwd=root)
-            self._walks[root] = found
-        return found
+        return self.site.site_map(root)
 
     def _twin_post(self, twin: tuple[Path, bytes] | None) -> Post | None:
         if twin is None or len(twin[1]) > self.settings.max_file_size:
@@ -648,15 +586,15 @@ class Linter:
                         ),
                     )
                 )
-        if "YEP404" in self.enabled and target.path not in self._anchors:
+        if "YEP404" in self.enabled and target.path not in self.site.anchors:
             from yeplint.rules.links import known_anchors
 
             # this page's anchors, for the pages that link to it (parsed once, here)
-            self._anchors[target.path] = known_anchors(post, ctx._memo)
+            self.site.anchors[target.path] = known_anchors(post, ctx._memo)
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 
-            self._templated[target.path] = "{{" in post.text or "{%" in post.text
+            self.site.templated[target.path] = "{{" in post.text or "{%" in post.text
             record_references(post, ctx)  # whichever rules ran: the orphan check needs them
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from yeplint.engine.linter import Linter
     from yeplint.engine.result import Result
     from yeplint.site.discovery import Target
-    from yeplint.site.index import SiteIndex
+    from yeplint.site.index import SiteShare
 
 T = TypeVar("T")
 
@@ -48,15 +48,15 @@ def _init(
     select: list[str] | None,
     ignore: list[str],
     parent: int,
-    index: SiteIndex | None = None,
+    share: SiteShare | None = None,
 ) -> None:
     global _worker
     from yeplint.engine.linter import Linter
 
     _bind_to_parent(parent)
     _worker = Linter(settings, select=select, ignore=ignore)
-    if index is not None:
-        _worker.adopt_index(index)
+    if share is not None:
+        _worker.site.adopt(share)
 
 
 def _bind_to_parent(parent: int) -> None:
@@ -129,7 +129,7 @@ def run_parallel(
         mp_context=context,
         initializer=_init,
         # the site index, built once here: forked workers inherit it as it is
-        initargs=(linter.settings, select, ignore, os.getpid(), linter.site_index(targets)),
+        initargs=(linter.settings, select, ignore, os.getpid(), linter.site_share(targets)),
     )
     try:
         count = max(jobs * CHUNKS_PER_JOB, -(-len(targets) // CHUNK_MAX))

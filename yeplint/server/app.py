@@ -571,4 +571,3 @@ def refresh_all(ls: YeplintServer, *, config: bool) -> None:
     for uri in list(ls.workspace.text_documents):
         if is_markdown(uri):
             publish(ls, uri)
-
