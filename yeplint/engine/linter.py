@@ -7,7 +7,6 @@ diagnostic for that file (the run exits 2) and the remaining rules and files sti
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from yeplint.rules.catalogue import RULES
 from yeplint.rules.context import Context
 from yeplint.rules.rule import Rule
 from yeplint.site.discovery import Target
-from yeplint.site.files import IMAGE_SUFFIXES, ImageResolver
+from yeplint.site.files import ImageResolver
 from yeplint.site.index import SiteIndex
 
 if TYPE_CHECKING:
@@ -203,76 +202,21 @@ class Linter:
         return notices if all(self.site.all_pages(root) <= checked for root in roots) else []
 
     def _orphans(self, result: Result) -> list[Diagnostic]:
-        """Images in the folders of the checked pages that no page references, when every page
-        of the site was checked (a partial run cannot know who uses an image)."""
+        """YEP501 (:func:`yeplint.rules.orphans.find_orphans`), when every page of the site
+        was checked (a partial run cannot know who uses an image)."""
+        from yeplint.rules.orphans import find_orphans
+
         checked = {t.path for t in result.files.values()}
-        folders: dict[Path, Target] = {}
-        for target in result.files.values():
-            folders.setdefault(target.path.parent, target)
         roots = {self.settings.root or t.root for t in result.files.values()}
         if not checked or any(not self.site.all_pages(root) <= checked for root in roots):
             return []
-        used = {os.fspath(p) for p in result.referenced}
-        found = []
-        for folder, page in sorted(folders.items()):
-            base = os.fspath(folder)
-            try:
-                with os.scandir(base) as entries:
-                    names = sorted(e.name for e in entries if e.is_file())
-            except OSError:
-                continue
-            images, paired = [], set()
-            for name in names:
-                if "." + name.rpartition(".")[2].lower() in IMAGE_SUFFIXES:
-                    if f"{base}{os.sep}{name}" not in used:  # strings: pathlib costs ~40%
-                        images.append(name)
-                else:
-                    paired.add(name.split(".")[0])
-            # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
-            images = [n for n in images if n.split(".")[0] not in paired]
-            if not images or not self._orphans_knowable(folder, names):
-                continue
-            shown = page.display[: len(page.display) - len(page.path.name)]
-            ignore = self.settings.orphan_ignore
-            for name in images:
-                image = Target(folder / name, shown + name, page.root)
-                if ignore and matches_any(ignore, image.relative):
-                    continue
-                if not self._wanted(ORPHAN_IMAGE[0], image):
-                    continue
-                found.append(
-                    self._file_diag(
-                        image,
-                        ORPHAN_IMAGE,
-                        msg("image `{name}` is not used by any page", name=name),
-                        msg("remove it, or reference it from the page it belongs to"),
-                    )
-                )
-        return found
-
-    def _orphans_knowable(self, folder: Path, names: list[str]) -> bool:
-        """Whether the pages of ``folder`` show every image they use: not in a bundle (its
-        layouts may use any image by name) nor beside a page with template syntax (a shortcode
-        or include may name an image in its own way)."""
-        from yeplint.site.urls import PAGE_SUFFIXES
-
-        pages = [n for n in names if n.lower().endswith(PAGE_SUFFIXES)]
-        stems = {n.split(".")[0] for n in pages}
-        if self.settings.page_bundles and stems & {"index", "_index"}:
-            return False
-        for name in pages:
-            known = self.site.templated.get(folder / name)
-            if known is not None:
-                if known:
-                    return False
-                continue
-            try:
-                text = (folder / name).read_bytes()[: self.settings.max_file_size]
-            except OSError:
-                return False
-            if b"{{" in text or b"{%" in text:
-                return False
-        return True
+        return [
+            self._file_diag(image, ORPHAN_IMAGE, message, hint)
+            for image, message, hint in find_orphans(
+                result.files.values(), result.referenced, self.site
+            )
+            if self._wanted(ORPHAN_IMAGE[0], image)
+        ]
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""

@@ -1,13 +1,21 @@
-"""Files no page uses (YEP5xx); the engine finds them once every page is checked."""
+"""Files no page uses (YEP5xx): found once every page of the site is checked, from what the
+pages referenced (:func:`find_orphans`, which the engine calls when the run ends)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+from yeplint.config.globs import matches_any
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document.post import Post
+from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
+from yeplint.site.discovery import Target
+from yeplint.site.files import IMAGE_SUFFIXES
+from yeplint.site.index import SiteIndex
 
 
 @rule("YEP501", "orphan-image", Severity.WARNING)
@@ -36,3 +44,69 @@ def orphan_image(post: Post, ctx: Context) -> Iterator[Violation]:
     the images in the folders of the checked pages.
     """
     return iter(())
+
+
+def find_orphans(
+    pages: Iterable[Target], referenced: set[Path], site: SiteIndex
+) -> Iterator[tuple[Target, Message, Message]]:
+    """The images in the folders of ``pages`` that none of them references, with the message
+    and hint for each: the whole site's pages were checked, ``referenced`` is every file they
+    referenced."""
+    folders: dict[Path, Target] = {}
+    for target in pages:
+        folders.setdefault(target.path.parent, target)
+    used = {os.fspath(p) for p in referenced}
+    for folder, page in sorted(folders.items()):
+        base = os.fspath(folder)
+        try:
+            with os.scandir(base) as entries:
+                names = sorted(e.name for e in entries if e.is_file())
+        except OSError:
+            continue
+        images, paired = [], set()
+        for name in names:
+            if "." + name.rpartition(".")[2].lower() in IMAGE_SUFFIXES:
+                if f"{base}{os.sep}{name}" not in used:  # strings: pathlib costs ~40%
+                    images.append(name)
+            else:
+                paired.add(name.split(".")[0])
+        # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
+        images = [n for n in images if n.split(".")[0] not in paired]
+        if not images or not _knowable(site, folder, names):
+            continue
+        shown = page.display[: len(page.display) - len(page.path.name)]
+        ignore = site.settings.orphan_ignore
+        for name in images:
+            image = Target(folder / name, shown + name, page.root)
+            if ignore and matches_any(ignore, image.relative):
+                continue
+            yield (
+                image,
+                msg("image `{name}` is not used by any page", name=name),
+                msg("remove it, or reference it from the page it belongs to"),
+            )
+
+
+def _knowable(site: SiteIndex, folder: Path, names: list[str]) -> bool:
+    """Whether the pages of ``folder`` show every image they use: not in a bundle (its
+    layouts may use any image by name) nor beside a page with template syntax (a shortcode
+    or include may name an image in its own way)."""
+    from yeplint.site.urls import PAGE_SUFFIXES
+
+    pages = [n for n in names if n.lower().endswith(PAGE_SUFFIXES)]
+    stems = {n.split(".")[0] for n in pages}
+    if site.settings.page_bundles and stems & {"index", "_index"}:
+        return False
+    for name in pages:
+        known = site.templated.get(folder / name)
+        if known is not None:
+            if known:
+                return False
+            continue
+        try:
+            text = (folder / name).read_bytes()[: site.settings.max_file_size]
+        except OSError:
+            return False
+        if b"{{" in text or b"{%" in text:
+            return False
+    return True
