@@ -23,9 +23,11 @@ from yeplint.diagnostics import Diagnostic, Edit, Severity
 from yeplint.document.post import load_text
 from yeplint.engine.fix_verify import verify
 from yeplint.locale.messages import msg
+from yeplint.rules import file as file_rules
+from yeplint.rules.rule import code_name
 from yeplint.site.discovery import Target
 
-FIX_NOT_APPLIED = ("YEP016", "fix-not-applied")
+FIX_NOT_APPLIED = code_name(file_rules.fix_not_applied)
 MAX_ROUNDS = 10
 """Rounds of fixing per file (a fix may reveal another, as ruff's loop does)."""
 

@@ -23,9 +23,11 @@ from yeplint.engine.result import Result
 from yeplint.engine.selection import resolve_selection
 from yeplint.engine.suppress import Suppressions
 from yeplint.locale.messages import Number, msg, msgn, one_line
+from yeplint.rules import file as file_rules
+from yeplint.rules import links, orphans, translations
 from yeplint.rules.catalogue import RULES
 from yeplint.rules.context import Context
-from yeplint.rules.rule import Rule
+from yeplint.rules.rule import Rule, code_name
 from yeplint.site.discovery import Target
 from yeplint.site.files import ImageResolver
 from yeplint.site.index import SiteIndex
@@ -35,19 +37,22 @@ if TYPE_CHECKING:
     from yeplint.site.index import SiteShare
     from yeplint.site.urls import SiteMap
 
-INTERNAL_ERROR = ("YEP000", "internal-error")
-UNREADABLE = ("YEP012", "unreadable-file")
-TOO_LARGE = ("YEP013", "file-too-large")
-UNUSED_SUPPRESSION = ("YEP015", "unused-suppression")
-SITE_RULES = frozenset(("YEP401", "YEP404"))
-ORPHAN_IMAGE = ("YEP501", "orphan-image")
+INTERNAL_ERROR = code_name(file_rules.internal_error)
+UNREADABLE = code_name(file_rules.unreadable_file)
+TOO_LARGE = code_name(file_rules.file_too_large)
+UNUSED_SUPPRESSION = code_name(file_rules.unused_suppression)
+ORPHAN_IMAGE = code_name(orphans.orphan_image)
+SITE_RULES = frozenset(code_name(c)[0] for c in (links.broken_link, links.missing_anchor))
+"""Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
+TRANSLATION_RULES = frozenset(
+    code_name(c)[0]
+    for c in (translations.translation_mismatch, translations.translation_title_mismatch)
+)
+"""Rules that read a translation's primary page."""
 PREREAD_MAX = 256
+"""At most this many pages parsed ahead of their turn are kept."""
 UNCHECKED_SHOWN = 20
 """At most this many links left unchecked (no static root) are named; the rest are counted."""
-"""At most this many pages parsed ahead of their turn are kept."""
-TRANSLATION_RULES = frozenset(("YEP502", "YEP503"))
-"""Rules that read a translation's primary page."""
-"""Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
 
 
 _REPORT_IT = msg("please report this with the file; run with --debug for details")

@@ -79,3 +79,13 @@ def rule_of(value: object) -> Rule | None:
     """The rule ``value`` is the check of, or ``None``."""
     found = getattr(value, RULE_ATTRIBUTE, None)
     return found if isinstance(found, Rule) and found.check is value else None
+
+
+def code_name(check: CheckFn) -> tuple[str, str]:
+    """The code and name of the rule ``check`` is the check of: what the engine stamps on the
+    problems it finds itself (a file it cannot read, an orphan image), so that no code is
+    written twice."""
+    found = rule_of(check)
+    if found is None:
+        raise ValueError(f"{check!r} is no rule")
+    return found.code, found.name
