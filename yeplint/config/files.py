@@ -28,16 +28,27 @@ def read_capped(path: Path, *, regular: bool = False) -> bytes:
     :func:`path_problem` looked at it is refused too. The configuration file itself may be a
     pipe (``--config <(…)``), so it is read without ``regular``. An :class:`OSError` is the
     caller's to report."""
+    data = read_upto(path, READ_CAP, regular=regular)
+    if len(data) > READ_CAP:
+        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
+    return data
+
+
+def read_upto(path: Path, limit: int, *, regular: bool = False) -> bytes:
+    """At most ``limit + 1`` bytes of ``path``: more than ``limit`` says the file is larger
+    than a caller takes, without reading it whole (a page over ``max-file-size``, a name such
+    as ``/dev/zero``). Every capped read in yeplint is this one.
+
+    With ``regular``, only a regular file: it is opened without blocking (a FIFO with no
+    writer would wait forever) and checked on the open descriptor. An :class:`OSError` is the
+    caller's to report."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
     if regular:
         flags |= getattr(os, "O_NONBLOCK", 0)
     with os.fdopen(os.open(path, flags), "rb") as handle:
         if regular and not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise ConfigError("is not a regular file")
-        data = handle.read(READ_CAP + 1)
-    if len(data) > READ_CAP:
-        raise TooLarge(f"is larger than {READ_CAP:,} bytes")
-    return data
+        return handle.read(limit + 1)
 
 
 def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | None:

@@ -109,7 +109,9 @@ RULE_OPTION_MAX = 1_000_000
 
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mdx", "mdown", "mkd", "mkdn")
-"""Every extension a Markdown page is written with."""
+"""Every extension a Markdown page is written with: the one list yeplint has of them."""
+PAGE_SUFFIXES = tuple(f".{extension}" for extension in MARKDOWN_EXTENSIONS)
+"""The same as file name endings (``.md``)."""
 
 
 FRONT_MATTER_FORMATS = ("yaml", "toml", "json")

@@ -23,18 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from yeplint.config.settings import Settings
+from yeplint.config.files import read_upto
+from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Diagnostic, Span
 from yeplint.document.post import Post, load_text
 from yeplint.site.discovery import Target
-from yeplint.site.urls import (
-    PAGE_SUFFIXES,
-    classify,
-    read_keys,
-    slug_from_front_matter,
-    slug_of,
-    translations_of,
-)
+from yeplint.site.urls import classify, read_keys, slug_from_front_matter, slug_of, translations_of
 
 
 class ChangesError(Exception):
@@ -257,8 +251,7 @@ def _references_to(
     """Where the page's references to one of ``names`` start. Only a page whose bytes hold a
     name (as written, or URL-encoded) is parsed: most pages are passed over at a byte scan."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(settings.max_file_size + 1)
+        data = read_upto(path, settings.max_file_size)
     except OSError:
         return frozenset()
     if len(data) > settings.max_file_size:

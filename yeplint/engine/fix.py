@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yeplint.config.files import read_upto
 from yeplint.diagnostics import Diagnostic, Edit, Severity
 from yeplint.document.post import load_text
 from yeplint.engine.fix_verify import verify
@@ -86,7 +87,7 @@ def fix_files(
         first = done.get(real)
         if first is not None and first != display and first in report.diagnostics:
             try:
-                report.diagnostics[display] = lint(target, Path(real).read_bytes())
+                report.diagnostics[display] = lint(target, read_upto(Path(real), limit))
             except OSError:
                 continue
     return report

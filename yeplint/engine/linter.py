@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from yeplint.config.files import read_upto
 from yeplint.config.globs import matches_any
 from yeplint.config.load import collection_notices
 from yeplint.config.page_schemas import CompiledSchema, load_schema
@@ -240,8 +241,7 @@ class Linter:
             return self._file_diag(target, UNREADABLE, msg("skipped: {reason}", reason=reason))
         if data is None:
             try:
-                with target.path.open("rb") as handle:
-                    data = handle.read(size_cap + 1)
+                data = read_upto(target.path, size_cap)
             except OSError as exc:
                 reason = exc.strerror or type(exc).__name__
                 message = msg("cannot read the file: {reason}", reason=reason)
@@ -324,8 +324,7 @@ class Linter:
         from yeplint.rules.links import known_anchors
 
         try:
-            with path.open("rb") as handle:
-                data = handle.read(self.settings.max_file_size + 1)
+            data = read_upto(path, self.settings.max_file_size)
         except OSError:
             return None
         if len(data) > self.settings.max_file_size:
@@ -471,8 +470,7 @@ class Linter:
         if path is None:
             return None
         try:
-            with path.open("rb") as handle:
-                return path, handle.read(self.settings.max_file_size + 1)
+            return path, read_upto(path, self.settings.max_file_size)
         except OSError:
             return None
 

@@ -27,15 +27,16 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 import watchfiles
 
+from yeplint.config.settings import PAGE_SUFFIXES
 from yeplint.locale.messages import Message, msg, render
 from yeplint.site.files import IMAGE_SUFFIXES
 
 if TYPE_CHECKING:
     from yeplint.config.settings import Settings
 
-PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn", ".toml", ".json", ".pdf")
+WATCHED_SUFFIXES = (*PAGE_SUFFIXES, ".toml", ".json", ".pdf")
 """Besides images: pages, and the TOML and JSON files a page's check may read."""
-WANTED = (*PAGE_SUFFIXES, *IMAGE_SUFFIXES)
+WANTED = (*WATCHED_SUFFIXES, *IMAGE_SUFFIXES)
 DEBOUNCE_MS = 300
 """Changes arriving within this time of each other start one check (a save is several)."""
 TICK_MS = 100

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from yeplint.config.settings import PAGE_SUFFIXES
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document.markdown import LinkRef
 from yeplint.document.post import Post
@@ -16,7 +17,7 @@ from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
-from yeplint.site.urls import PAGE_SUFFIXES, LinkTarget, classify, join
+from yeplint.site.urls import LinkTarget, classify, join
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from yeplint.config.files import read_upto
 from yeplint.config.globs import matches_any
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document.post import Post
@@ -91,7 +92,7 @@ def _knowable(site: SiteIndex, folder: Path, names: list[str]) -> bool:
     """Whether the pages of ``folder`` show every image they use: not in a bundle (its
     layouts may use any image by name) nor beside a page with template syntax (a shortcode
     or include may name an image in its own way)."""
-    from yeplint.site.urls import PAGE_SUFFIXES
+    from yeplint.config.settings import PAGE_SUFFIXES
 
     pages = [n for n in names if n.lower().endswith(PAGE_SUFFIXES)]
     stems = {n.split(".")[0] for n in pages}
@@ -104,7 +105,7 @@ def _knowable(site: SiteIndex, folder: Path, names: list[str]) -> bool:
                 return False
             continue
         try:
-            text = (folder / name).read_bytes()[: site.settings.max_file_size]
+            text = read_upto(folder / name, site.settings.max_file_size)
         except OSError:
             return False
         if b"{{" in text or b"{%" in text:

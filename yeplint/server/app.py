@@ -44,7 +44,7 @@ from pygls.workspace import TextDocument
 
 from yeplint import __version__
 from yeplint.config.load import load_settings
-from yeplint.config.settings import ConfigError, Settings
+from yeplint.config.settings import PAGE_SUFFIXES, ConfigError, Settings
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.document.source import split_lines
 from yeplint.locale.messages import LANGUAGES, msg, render
@@ -67,7 +67,6 @@ DEBOUNCE_SECONDS = 0.15
 """How long typing must pause before a changed buffer is linted again."""
 SOURCE = "yeplint"
 FIX_ALL = "source.fixAll.yeplint"
-MARKDOWN = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
 CONFIG_FILES = ("yeplint.toml", "pyproject.toml")
 DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`")
 _UNNECESSARY = frozenset(("YEP015",))
@@ -399,7 +398,7 @@ def schedule(ls: YeplintServer, uri: str) -> None:
 
 
 def is_markdown(uri: str) -> bool:
-    return urlsplit(uri).path.lower().endswith(MARKDOWN)
+    return urlsplit(uri).path.lower().endswith(PAGE_SUFFIXES)
 
 
 def to_lsp(d: Diagnostic, lines: Sequence[str], lang: str = "en") -> lsp.Diagnostic:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from yeplint.config.files import read_upto
 from yeplint.config.generators import TEMPLATE_FOLDERS, Generator, detect, tsconfig_aliases
 from yeplint.config.page_schemas import json_type
 from yeplint.config.settings import MARKDOWN_EXTENSIONS, Settings
@@ -449,8 +450,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
 def _read_capped(path: Path, cap: int) -> bytes | None:
     """The file's bytes, or ``None`` when it cannot be read or is over ``max-file-size``."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(cap + 1)
+        data = read_upto(path, cap)
     except OSError:
         return None
     return data if len(data) <= cap else None

@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from yeplint.config.settings import Collection, Settings
+from yeplint.config.settings import PAGE_SUFFIXES, Collection, Settings
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-PAGE_SUFFIXES = (".md", ".markdown", ".mdx", ".mdown", ".mkd", ".mkdn")
 CLOSEST_POOL = 10
 """At most this many URLs are compared in full for a "did you mean": those next to the link's
 last segment in alphabetical order, which share the longest start with it."""
