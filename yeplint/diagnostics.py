@@ -80,15 +80,17 @@ class Intent:
         return cls(kind, int(line), tuple(path), str(old), str(new), int(level))
 
 
-Applicability = Literal["safe", "unsafe"]
+Applicability = Literal["safe", "unsafe", "display"]
 
 
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that solve a problem. A ``safe`` fix only changes form, never what the author
     meant (``--fix`` applies it); an ``unsafe`` one changes content (renames a key, replaces a
-    value) and is applied only with ``--unsafe-fixes``. ``intents`` say what the edits change,
-    so the fixer can verify the result by parsing it again; none means nothing visible."""
+    value) and is applied only with ``--unsafe-fixes``; a ``display`` one is a suggestion (a
+    "did you mean"), offered in the editor and never applied. ``intents`` say what the edits
+    change, so the fixer can verify the result by parsing it again; none means nothing
+    visible."""
 
     description: str
     edits: tuple[Edit, ...]
@@ -120,6 +122,8 @@ class Violation:
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    suggestion: Fix | None = None
+    """What the hint suggests, as a display-only fix (:mod:`yeplint.rules.suggest`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,9 @@ class Diagnostic:
     english: str = field(default="", compare=False)
     """The English message of a :meth:`localized` diagnostic (``message`` is then the reader's
     language): identities, order and baselines never depend on the language."""
+    suggestion: Fix | None = field(default=None, compare=False)
+    """A "did you mean" as a display-only fix, for editors; never applied by ``--fix`` and not
+    in the machine reports."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -154,14 +161,17 @@ class Diagnostic:
 
         from yeplint.locale.messages import render
 
-        fix = self.fix
+        fix, suggestion = self.fix, self.suggestion
         if fix is not None:
             fix = replace(fix, description=render(fix.description, lang))
+        if suggestion is not None:
+            suggestion = replace(suggestion, description=render(suggestion.description, lang))
         return replace(
             self,
             message=render(self.message, lang),
             hint=render(self.hint, lang) if self.hint is not None else None,
             fix=fix,
+            suggestion=suggestion,
             english=self.english or str(self.message),
         )
 

@@ -156,20 +156,23 @@ def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> boo
     return True
 
 
+def _encode_fix(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    edits = [
+        [e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.replacement]
+        for e in fix.edits
+    ]
+    return [
+        encode_message(fix.description),
+        edits,
+        fix.applicability,
+        [i.to_list() for i in fix.intents],
+    ]
+
+
 def encode(diagnostic: Diagnostic) -> list[Any]:
     d = diagnostic
-    fix = None
-    if d.fix is not None:
-        edits = [
-            [e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.replacement]
-            for e in d.fix.edits
-        ]
-        fix = [
-            encode_message(d.fix.description),
-            edits,
-            d.fix.applicability,
-            [i.to_list() for i in d.fix.intents],
-        ]
     return [
         d.line,
         d.column,
@@ -180,14 +183,16 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
         d.severity.value,
         encode_message(d.message),
         encode_message(d.hint),
-        fix,
+        _encode_fix(d.fix),
         d.snippet,
+        _encode_fix(d.suggestion),
     ]
 
 
 def decode(path: str, row: list[Any]) -> Diagnostic:
     """A cached diagnostic; ``ValueError`` or ``TypeError`` for a row that is not one."""
-    line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row
+    line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row[:11]
+    suggestion = row[11] if len(row) > 11 else None  # a display-only fix, where there is one
     numbers = (line, column, end_line, end_column)
     if not all(type(n) is int for n in numbers) or not all(
         isinstance(t, str) for t in (code, rule)
@@ -210,12 +215,13 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         hint,
         _decode_fix(fix) if fix else None,
         snippet,
+        suggestion=_decode_fix(suggestion) if suggestion else None,
     )
 
 
 def _decode_fix(row: list[Any]) -> Fix:
     description, edits, applicability, intents = row
-    if applicability not in ("safe", "unsafe"):
+    if applicability not in ("safe", "unsafe", "display"):
         raise ValueError(applicability)
     return Fix(
         decode_message(description),

@@ -607,6 +607,7 @@ class Linter:
             hint=one_line(violation.hint) if violation.hint else None,
             fix=violation.fix,
             snippet=_snippet(lines, span) if lines is not None else "",
+            suggestion=violation.suggestion,
         )
 
     def _file_diag(

@@ -20,6 +20,7 @@ from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.front_matter import schema_findings
 from yeplint.rules.rule import rule
+from yeplint.rules.suggest import suggestion
 from yeplint.site.files import Resolution, Status, expected_format
 
 PLACEHOLDER_ALTS = frozenset(
@@ -169,13 +170,14 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
             )
             yield Violation(ref.span, message, msg("name a file in it"))
         else:
-            hint = (
-                msg("did you mean `{close}`?", close=resolution.suggestion)
-                if resolution.suggestion
-                else None
-            )
             message = msg("image `{target}`{where} does not exist", target=ref.target, where=where)
-            yield Violation(ref.span, message, hint)
+            close = resolution.suggestion
+            if not close:
+                yield Violation(ref.span, message)
+                continue
+            hint = msg("did you mean `{close}`?", close=close)
+            offer = suggestion(post, ref.span, ref.target, close, hint)
+            yield Violation(ref.span, message, hint, suggestion=offer)
 
 
 def _rewritable(

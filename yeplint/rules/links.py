@@ -10,12 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from yeplint.config.settings import PAGE_SUFFIXES
-from yeplint.diagnostics import Severity, Violation
+from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document.markdown import LinkRef
 from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
+from yeplint.rules.suggest import suggestion
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
 from yeplint.site.urls import LinkTarget, classify, join
 
@@ -174,13 +175,13 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                 )
             elif resolution.status in (Status.MISSING, Status.OUTSIDE, Status.DIRECTORY):
                 close = resolution.suggestion
-                yield Violation(
-                    link.span,
-                    msg("link target `{target}` does not exist", target=target.path),
-                    msg("did you mean `{close}`?", close=close)
-                    if close
-                    else msg("check the file name and folder"),
-                )
+                message = msg("link target `{target}` does not exist", target=target.path)
+                if not close:
+                    yield Violation(link.span, message, msg("check the file name and folder"))
+                    continue
+                hint = msg("did you mean `{close}`?", close=close)
+                offer = suggestion(post, link.span, target.path, close, hint)
+                yield Violation(link.span, message, hint, suggestion=offer)
         elif target.kind == "page" and ctx.site is not None and ctx.site.pages:
             if not target.path.startswith("/") and ctx.url is None:
                 continue  # a relative link from a page whose URL is not known
@@ -188,11 +189,13 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             if ctx.site.has(url):
                 continue
             close = ctx.site.closest(url)
-            yield Violation(
-                link.span,
-                msg("link to `{target}`: no page at `{url}`", target=target.path, url=url),
-                msg("did you mean `{close}`?", close=close) if close else msg("check the address"),
-            )
+            message = msg("link to `{target}`: no page at `{url}`", target=target.path, url=url)
+            if not close:
+                yield Violation(link.span, message, msg("check the address"))
+                continue
+            hint = msg("did you mean `{close}`?", close=close)
+            offer = suggestion(post, link.span, target.path, close, hint)
+            yield Violation(link.span, message, hint, suggestion=offer)
 
 
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
@@ -209,7 +212,7 @@ def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
 
 
 def _other_anchor(
-    link: LinkRef, target: LinkTarget, page: Path | None, ctx: Context
+    post: Post, link: LinkRef, target: LinkTarget, page: Path | None, ctx: Context
 ) -> Iterator[Violation]:
     """`page#anchor`: the anchor must be one of that page's headings."""
     if not target.fragment or page is None or ctx.page_anchors is None:
@@ -222,15 +225,10 @@ def _other_anchor(
     anchor = unquote(target.fragment)
     if known is None or anchor in known:
         return
-    yield Violation(
-        link.span,
-        msg(
-            "`{target}` has no heading with the anchor `#{anchor}`",
-            target=target.path,
-            anchor=anchor,
-        ),
-        _anchor_hint(anchor, known),
+    message = msg(
+        "`{target}` has no heading with the anchor `#{anchor}`", target=target.path, anchor=anchor
     )
+    yield _anchor_violation(post, link.span, f"#{target.fragment}", message, anchor, known)
 
 
 ANCHOR_POOL = 10
@@ -286,9 +284,18 @@ def anchor_index(known: frozenset[str]) -> AnchorIndex:
     return AnchorIndex(known)
 
 
-def _anchor_hint(anchor: str, known: frozenset[str]) -> Message | None:
+def _anchor_violation(
+    post: Post, span: Span, written: str, message: Message, anchor: str, known: frozenset[str]
+) -> Violation:
+    """A missing anchor, with the closest of the page's anchors as the hint and, where the
+    link writes the anchor once (``written``: ``#kop``), as a suggestion."""
     close = anchor_index(known).closest(anchor)
-    return msg("did you mean `{close}`?", close=f"#{close}") if close else None
+    if not close:
+        return Violation(span, message)
+    hint = msg("did you mean `{close}`?", close=f"#{close}")
+    return Violation(
+        span, message, hint, suggestion=suggestion(post, span, written, f"#{close}", hint)
+    )
 
 
 @rule("YEP402", "link-to-image", Severity.WARNING)
@@ -392,7 +399,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     for link in post.body.links:  # `page#anchor`: that page's headings
         target = classify(link.target)
         if target.fragment and target.kind in ("file", "page"):
-            yield from _other_anchor(link, target, _linked_page(target, post, ctx), ctx)
+            yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
     known = known_anchors(post, ctx._memo) if links else None
     if known is None:
@@ -404,11 +411,8 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         anchor = unquote(link.target[1:])
         if anchor in known or anchor in ids:
             continue
-        yield Violation(
-            link.span,
-            msg("no heading on this page has the anchor `#{anchor}`", anchor=anchor),
-            _anchor_hint(anchor, known),
-        )
+        message = msg("no heading on this page has the anchor `#{anchor}`", anchor=anchor)
+        yield _anchor_violation(post, link.span, link.target, message, anchor, known)
 
 
 _ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([\w-]+)[^}\n]*\}")

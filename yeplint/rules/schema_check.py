@@ -375,11 +375,12 @@ def _convert(error: SchemaError, fm: FrontMatter) -> Iterator[Finding]:
         message = msg(
             "`{value}` is not an allowed value for {field}", value=_short(instance), field=field
         )
-        fix = None
-        if isinstance(instance, str) and isinstance(close, str) and fm.fixable:
+        fix = offer = None
+        if isinstance(instance, str) and isinstance(close, str):
             intent = Intent("value", span.line, path, instance, close)
-            fix = replace_scalar(span, instance, close, intent)
-        violation = _custom(error, Violation(span, message, hint, fix), field)
+            fix = replace_scalar(span, instance, close, intent) if fm.fixable else None
+            offer = _suggested(replace_scalar(span, instance, close, intent), hint)
+        violation = _custom(error, Violation(span, message, hint, fix, offer), field)
         yield Finding(annotated or "invalid-enum-value", violation)
         return
     if keyword == "format" and error.expected == "date":
@@ -623,13 +624,22 @@ def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterat
         elif props:
             hint = msg("known keys: {keys}", keys=", ".join(f"`{k}`" for k in props))
         span = fm.locate((*path, key), key=True)
-        fix = None
-        if close and close not in instance and fm.fixable and wanted[close] == 1:
-            fix = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
+        fix = offer = None
+        if close and hint is not None:
+            rename = replace_scalar(span, key, close, Intent("key", span.line, path, key, close))
+            if close not in instance and fm.fixable and wanted[close] == 1:
+                fix = rename
+            offer = _suggested(rename, hint)
         yield Finding(
             error.annotation or "unknown-key",
-            Violation(span, msg("unknown key `{key}`", key=key), hint, fix),
+            Violation(span, msg("unknown key `{key}`", key=key), hint, fix, offer),
         )
+
+
+def _suggested(edit: Fix | None, hint: Message) -> Fix | None:
+    """The replacement a "did you mean" names, as a display-only fix (an editor offers it;
+    ``--fix`` does not apply it: :mod:`yeplint.rules.suggest`)."""
+    return Fix(hint, edit.edits, "display") if edit is not None else None
 
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^#:\n]*[^\s#:])?")

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 from lsprotocol import types as lsp
 
 from yeplint.config.settings import ConfigError
-from yeplint.diagnostics import Diagnostic
+from yeplint.diagnostics import Diagnostic, Span
 from yeplint.document.source import split_lines
 from yeplint.locale.messages import msg, render
 from yeplint.server.app import (
-    DID_YOU_MEAN,
     FIX_ALL,
     Linted,
     YeplintServer,
@@ -32,9 +31,6 @@ from yeplint.site.discovery import Target, display_path
 
 if TYPE_CHECKING:
     pass
-
-
-_WRITTEN = re.compile(r"`([^`]+)`")
 
 
 @server.feature(
@@ -138,7 +134,8 @@ def _quick_fixes(
         )
     replacement = _did_you_mean(d, lines)
     if replacement is not None:
-        span, written, wanted = replacement
+        where, written, wanted = replacement
+        span = (where.line, where.column, where.end_line, where.end_column)
         yield lsp.CodeAction(
             title=render(
                 msg("Replace `{old}` with `{new}` ({code})", old=written, new=wanted, code=d.code),
@@ -153,28 +150,17 @@ def _quick_fixes(
     yield _disable(ls, uri, d, shown, lines, linted)
 
 
-def _did_you_mean(
-    d: Diagnostic, lines: list[str]
-) -> tuple[tuple[int, int, int, int], str, str] | None:
-    """Where the written value stands and what the hint suggests instead: the first quoted
-    value of the message, when the diagnostic's line shows it once inside its span."""
-    if d.hint is None or d.line != d.end_line:
+def _did_you_mean(d: Diagnostic, lines: list[str]) -> tuple[Span, str, str] | None:
+    """Where the written value stands, and what the "did you mean" suggests instead: the
+    rule's suggestion (:mod:`yeplint.rules.suggest`), a display-only fix of one edit."""
+    if d.suggestion is None or len(d.suggestion.edits) != 1:
         return None
-    suggested = DID_YOU_MEAN.search(d.hint)
-    if suggested is None:
+    edit = d.suggestion.edits[0]
+    span = edit.span
+    if span.line != span.end_line:
         return None
-    wanted = suggested[1]
-    text = line_at(lines, d.line)
-    start, end = d.column - 1, max(d.end_column - 1, d.column - 1)
-    inside = text[start:end] if end > start else text[start:]
-    shown = [w for w in _WRITTEN.findall(d.message) if inside.count(w) == 1 and w != wanted]
-    if not shown:
-        return None
-    import difflib
-
-    written = max(shown, key=lambda w: difflib.SequenceMatcher(None, w, wanted).ratio())
-    at = start + inside.index(written) + 1
-    return (d.line, at, d.line, at + len(written)), written, wanted
+    written = line_at(lines, span.line)[span.column - 1 : span.end_column - 1]
+    return span, written, edit.replacement
 
 
 def _disable(

@@ -68,7 +68,7 @@ DEBOUNCE_SECONDS = 0.15
 SOURCE = "yeplint"
 FIX_ALL = "source.fixAll.yeplint"
 CONFIG_FILES = ("yeplint.toml", "pyproject.toml")
-DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`")
+
 _UNNECESSARY = frozenset(("YEP015",))
 """Codes whose text is unneeded (shown faded): an unused suppression comment."""
 
@@ -343,11 +343,15 @@ def publish(ls: YeplintServer, uri: str) -> None:
 def _with_candidate(
     shown: lsp.Diagnostic, d: Diagnostic, folder: Path, lang: str
 ) -> lsp.Diagnostic:
-    """A "did you mean" that names a file beside the page: that file as related information."""
-    suggested = DID_YOU_MEAN.search(d.hint or "") or re.search(r"write `([^`]+)`", d.hint or "")
-    if suggested is None or suggested[1].startswith(("#", "/")) or "\n" in suggested[1]:
+    """A fix or "did you mean" that names a file beside the page: that file as related
+    information."""
+    offered = d.suggestion or d.fix
+    if offered is None or len(offered.edits) != 1:
         return shown
-    candidate = folder / suggested[1]
+    name = offered.edits[0].replacement
+    if not name or name.startswith(("#", "/")) or "\n" in name:
+        return shown
+    candidate = folder / name
     try:
         found = candidate.is_file()
     except (OSError, ValueError):
@@ -357,7 +361,7 @@ def _with_candidate(
         shown.related_information = [
             lsp.DiagnosticRelatedInformation(
                 lsp.Location(candidate.resolve().as_uri(), lsp.Range(start, start)),
-                render(msg("the file `{name}`", name=suggested[1]), lang),
+                render(msg("the file `{name}`", name=name), lang),
             )
         ]
     return shown
