@@ -20,12 +20,10 @@ from yeplint.locale.messages import LANGUAGES
 if TYPE_CHECKING:
     from yeplint.config.settings import Settings
     from yeplint.engine.baseline import Baseline
-    from yeplint.engine.changes import Selection
     from yeplint.engine.fix import FixReport
     from yeplint.engine.hookrun import Share
     from yeplint.engine.linter import Linter
     from yeplint.engine.result import Result
-    from yeplint.site.discovery import Target
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -44,7 +42,6 @@ def _fail(message: str) -> NoReturn:
 def _quiet_stdout() -> None:
     """The reader of stdout went away (``| head -1``): send what is left to /dev/null, so that
     neither the report nor the interpreter's final flush raises again."""
-    import os
 
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -119,57 +116,35 @@ def _lint(
     lang: str | None = None,
     share: bool = False,
 ) -> tuple[Result, Linter, Share | None]:
-    """Lint what the options name; with ``share``, under pre-commit, leave out and record the
-    pages the other yeplint hook of the run checks (``share`` only for a run that shows every
-    problem)."""
-    from yeplint.config.load import load_settings, reader_language
+    """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
+    stderr in the reader's language, with a progress bar on a terminal for a large run."""
+    from yeplint.config.load import reader_language
     from yeplint.config.settings import ConfigError
     from yeplint.engine import session
-    from yeplint.engine.linter import Linter, tune_gc
+    from yeplint.engine.linter import tune_gc
     from yeplint.locale.messages import render
-    from yeplint.rules.select import UnknownSelector
-    from yeplint.site.discovery import DiscoveryError, Target, discover, display_path
 
-    data: bytes | None = None
-    selection: Selection | None = None
-    hook: Share | None = None
+    def tell(notice: str, settings: Settings) -> None:
+        click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
+
+    check = session.Check(
+        paths,
+        select=_split(select) or None,
+        ignore=tuple(_split(ignore)),
+        config=config,
+        isolated=isolated,
+        changed_since=changed_since,
+        staged=staged,
+        stdin_filename=stdin_filename,
+        stdin=stdin,
+        cache=cache,
+        share=share,
+    )
     try:
-        checked = [Path(stdin_filename)] if stdin_filename is not None else list(paths)
-        settings = load_settings(config=config, isolated=isolated, paths=checked or [Path()])
-        if settings.detected:
-            told = render(settings.detected, reader_language(lang, settings))
-            click.echo(f"yeplint: {told}", err=True)
-        linter = Linter(settings, select=_split(select) or None, ignore=_split(ignore))
-        linter.check_schemas()
-        if cache and stdin_filename is None:
-            from yeplint.engine.cache import Cache
-
-            linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
-            if linter.cache.notice:
-                click.echo(f"yeplint: {linter.cache.notice}", err=True)
-        if stdin_filename is not None:
-            cwd = Path.cwd()
-            path = (cwd / stdin_filename).absolute()
-            root = settings.root or cwd
-            targets = [Target(path, display_path(path, cwd), root)]
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
-        else:
-            notices: list[str] = []
-            targets = discover(list(paths) or [Path()], settings, notices=notices)
-            for notice in notices:
-                click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
-            if not targets:
-                _fail(_nothing_found(list(paths) or [Path()], settings))
-            if changed_since is not None or staged:
-                ref = None if staged else changed_since
-                selection = _changed(targets, ref, settings, reader_language(lang, settings))
-                targets = selection.targets
-            if share:
-                hook = _share_with_the_other_hook(linter)
-            if hook is not None:
-                targets = hook.leave_out(targets, selection.dependents if selection else ())
-    except (ConfigError, DiscoveryError, UnknownSelector) as exc:
+        prepared = session.prepare(check, tell, sys.stdin.buffer.read)
+    except session.UsageError as exc:
         _fail(str(exc))
+    linter, targets = prepared.linter, prepared.targets
     tune_gc()
     try:
         if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
@@ -182,19 +157,10 @@ def _lint(
                     linter, targets, progress=lambda n: bar.advance(task, n), jobs=jobs
                 )
         else:
-            result = session.run(linter, targets, data=data, jobs=jobs)
+            result = session.run(linter, targets, data=prepared.data, jobs=jobs)
     except ConfigError as exc:
         _fail(str(exc))
-    if selection is not None:  # a page nobody changed: only what the change broke in it
-        result.diagnostics = [d for d in result.diagnostics if selection.keeps(d, result.files)]
-    if hook is not None:
-        hook.remember(result.diagnostics)
-    for notice in result.notices:
-        click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
-    if linter.cache is not None:
-        linter.cache.save()
-        linter.cache.close()
-    return result, linter, hook
+    return session.conclude(prepared, result, tell), linter, prepared.hook
 
 
 def _load_baseline(path: Path) -> Baseline:
@@ -225,6 +191,7 @@ def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) ->
     from yeplint.config.load import load_settings
     from yeplint.config.settings import ConfigError
     from yeplint.engine.linter import Linter
+    from yeplint.engine.session import nothing_found
     from yeplint.site.discovery import DiscoveryError, discover
 
     try:
@@ -234,33 +201,13 @@ def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) ->
     except (ConfigError, DiscoveryError) as exc:
         _fail(str(exc))
     if not targets:
-        _fail(_nothing_found(list(paths) or [Path()], settings))
+        _fail(nothing_found(list(paths) or [Path()], settings))
     linter = Linter(settings)
     for target in targets:
         collection = linter.collection_for(target)
         name = collection.name if collection else "-"
         schema = (collection.schema if collection else None) or "-"
         click.echo(f"{target.display}\t{name}\t{schema}")
-
-
-def _nothing_found(paths: list[Path], settings: Settings) -> str:
-    """Why a run would check no file (a typo in the path, pages the include does not name):
-    CI must not pass on that as if all were well."""
-    where = ", ".join(str(p) for p in paths)
-    said = f"include = {list(settings.include)}"
-    if settings.exclude:
-        said += f", exclude = {list(settings.exclude)}"
-    return f"no Markdown files found under {where} ({said}); nothing was checked"
-
-
-def _share_with_the_other_hook(linter: Linter) -> Share | None:
-    """Under pre-commit: this run's part in the record of the pages the two yeplint hooks
-    check (:mod:`yeplint.engine.hookrun`), kept apart per configuration and resolved rules."""
-    if os.environ.get("PRE_COMMIT") != "1":
-        return None  # outside pre-commit: no key, so neither the cache module nor hashlib
-    from yeplint.engine.hookrun import share
-
-    return share(Path.cwd(), linter.cache_key())
 
 
 def _tell_left_out(hook: Share | None, lang: str) -> int:
@@ -279,28 +226,6 @@ def _tell_left_out(hook: Share | None, lang: str) -> int:
         )
         click.echo(f"yeplint: {render(told, lang)}", err=True)
     return 1 if hook.errors_elsewhere else 0
-
-
-def _changed(targets: list[Target], ref: str | None, settings: Settings, lang: str) -> Selection:
-    """The pages the change touches (:mod:`yeplint.engine.changes`); a submodule that changed but
-    whose pages cannot be seen is named, so that no one takes its pages for checked."""
-    from yeplint.engine.changes import ChangesError, select_changed
-    from yeplint.locale.messages import msg, render
-    from yeplint.site.discovery import display_path
-
-    cwd = Path.cwd()
-    try:
-        selection = select_changed(targets, ref, cwd, settings)
-    except ChangesError as exc:
-        _fail(str(exc))
-    for folder in selection.unchecked:
-        told = msg(
-            "submodule `{path}` changed, but its pages were not checked: it is not checked out at "
-            "the commit recorded for it (`git submodule update`)",
-            path=display_path(folder, cwd),
-        )
-        click.echo(f"yeplint: {render(told, lang)}", err=True)
-    return selection
 
 
 @main.command()

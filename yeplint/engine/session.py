@@ -1,19 +1,183 @@
-"""One run from a list of targets to a result: in this process, or spread over worker processes
-(:mod:`.parallel`) when there are jobs and files enough; that is the run's decision, not the
-linter's. Either way the result is finished once, by the linter that stands for the whole run
-(orphan images, notices, the order of the problems)."""
+"""One ``check``, from the options to a result.
+
+:func:`prepare` reads the settings, builds the linter (its rules resolved against the
+catalogue), opens the cache and finds what to lint: the standard input as one page, or the
+pages discovery finds, narrowed to what a change touches (``--changed-since``, ``--staged``)
+and to what the other pre-commit hook of the run did not check. :func:`run` lints them in this
+process, or spread over worker processes (:mod:`.parallel`) when there are jobs and files
+enough: the run's decision, not the linter's; either way the result is finished once, by the
+linter that stands for the whole run (orphan images, notices, the order of the problems).
+:func:`conclude` keeps in pages nobody changed only what the change broke, records the pages
+checked for the other hook, and saves the cache. What the run has to tell goes through a
+callback (the command line prints it in the reader's language); a wrong option or
+configuration is a :class:`UsageError`.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yeplint.config.settings import ConfigError, Settings
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
 
 if TYPE_CHECKING:
+    from yeplint.engine.changes import Selection
+    from yeplint.engine.hookrun import Share
     from yeplint.engine.linter import Linter
     from yeplint.engine.result import Result
     from yeplint.site.discovery import Target
+
+Tell = Callable[[str, Settings], None]
+"""How the run tells the writer something (a notice): its text and the run's settings (whose
+``lang`` the reader's language may come from)."""
+
+
+class UsageError(Exception):
+    """A check that cannot run as asked: a wrong option, path, ref or configuration (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """What one ``yeplint check`` is asked to lint."""
+
+    paths: tuple[Path, ...]
+    select: list[str] | None = None
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+    changed_since: str | None = None
+    staged: bool = False
+    stdin_filename: str | None = None
+    stdin: bytes | None = None
+    cache: bool = False
+    share: bool = False
+    """Under pre-commit, leave out and record the pages the other yeplint hook checks (only
+    for a run that shows every problem)."""
+
+
+@dataclass
+class Prepared:
+    """A check ready to run: its settings, linter and targets."""
+
+    settings: Settings
+    linter: Linter
+    targets: list[Target]
+    data: bytes | None = None
+    """The standard input, standing in for the one target's content."""
+    selection: Selection | None = None
+    hook: Share | None = None
+
+
+def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepared:
+    """The settings, the linter and the targets of ``check``; :class:`UsageError` when it
+    cannot run."""
+    from yeplint.config.load import load_settings
+    from yeplint.engine.linter import Linter
+    from yeplint.rules.select import UnknownSelector
+    from yeplint.site.discovery import DiscoveryError, Target, discover, display_path
+
+    try:
+        checked = [Path(check.stdin_filename)] if check.stdin_filename is not None else []
+        checked = checked or list(check.paths) or [Path()]
+        settings = load_settings(config=check.config, isolated=check.isolated, paths=checked)
+        if settings.detected:
+            tell(settings.detected, settings)
+        linter = Linter(settings, select=check.select, ignore=check.ignore)
+        linter.check_schemas()
+        if check.cache and check.stdin_filename is None:
+            from yeplint.engine.cache import Cache
+
+            linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
+            if linter.cache.notice:
+                tell(linter.cache.notice, settings)
+        if check.stdin_filename is not None:
+            cwd = Path.cwd()
+            path = (cwd / check.stdin_filename).absolute()
+            target = Target(path, display_path(path, cwd), settings.root or cwd)
+            data = check.stdin if check.stdin is not None else read_stdin()
+            return Prepared(settings, linter, [target], data)
+        notices: list[str] = []
+        targets = discover(list(check.paths) or [Path()], settings, notices=notices)
+        for notice in notices:
+            tell(notice, settings)
+        if not targets:
+            raise UsageError(nothing_found(list(check.paths) or [Path()], settings))
+        prepared = Prepared(settings, linter, targets)
+        if check.changed_since is not None or check.staged:
+            ref = None if check.staged else check.changed_since
+            prepared.selection = _changed(targets, ref, settings, tell)
+            prepared.targets = prepared.selection.targets
+        if check.share:
+            prepared.hook = _share_with_the_other_hook(linter)
+        if prepared.hook is not None:
+            dependents = prepared.selection.dependents if prepared.selection else ()
+            prepared.targets = prepared.hook.leave_out(prepared.targets, dependents)
+        return prepared
+    except (ConfigError, DiscoveryError, UnknownSelector) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def conclude(prepared: Prepared, result: Result, tell: Tell) -> Result:
+    """What follows the run: in a page nobody changed only what the change broke, the pages
+    checked recorded for the other hook, the notices told, the cache saved."""
+    if prepared.selection is not None:
+        keeps = prepared.selection.keeps
+        result.diagnostics = [d for d in result.diagnostics if keeps(d, result.files)]
+    if prepared.hook is not None:
+        prepared.hook.remember(result.diagnostics)
+    for notice in result.notices:
+        tell(notice, prepared.settings)
+    cache = prepared.linter.cache
+    if cache is not None:
+        cache.save()
+        cache.close()
+    return result
+
+
+def nothing_found(paths: list[Path], settings: Settings) -> str:
+    """Why a run would check no file (a typo in the path, pages the include does not name):
+    CI must not pass on that as if all were well."""
+    where = ", ".join(str(p) for p in paths)
+    said = f"include = {list(settings.include)}"
+    if settings.exclude:
+        said += f", exclude = {list(settings.exclude)}"
+    return f"no Markdown files found under {where} ({said}); nothing was checked"
+
+
+def _share_with_the_other_hook(linter: Linter) -> Share | None:
+    """Under pre-commit: this run's part in the record of the pages the two yeplint hooks
+    check (:mod:`yeplint.engine.hookrun`), kept apart per configuration and resolved rules."""
+    if os.environ.get("PRE_COMMIT") != "1":
+        return None  # outside pre-commit: no key, so neither the cache module nor hashlib
+    from yeplint.engine.hookrun import share
+
+    return share(Path.cwd(), linter.cache_key())
+
+
+def _changed(targets: list[Target], ref: str | None, settings: Settings, tell: Tell) -> Selection:
+    """The pages the change touches (:mod:`yeplint.engine.changes`); a submodule that changed
+    but whose pages cannot be seen is named, so that no one takes its pages for checked."""
+    from yeplint.engine.changes import ChangesError, select_changed
+    from yeplint.locale.messages import msg
+    from yeplint.site.discovery import display_path
+
+    cwd = Path.cwd()
+    try:
+        selection = select_changed(targets, ref, cwd, settings)
+    except ChangesError as exc:
+        raise UsageError(str(exc)) from None
+    for folder in selection.unchecked:
+        told = msg(
+            "submodule `{path}` changed, but its pages were not checked: it is not checked out at "
+            "the commit recorded for it (`git submodule update`)",
+            path=display_path(folder, cwd),
+        )
+        tell(told, settings)
+    return selection
 
 
 def run(
