@@ -51,13 +51,12 @@ def test_blog_schemas_differ_only_in_their_categories() -> None:
 def test_ci_docs_workflow_is_valid_yaml() -> None:
     text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
-    assert len(blocks) == 2
-    workflow = yaml.safe_load(blocks[0])
-    steps = workflow["jobs"]["yeplint"]["steps"]
+    assert len(blocks) == 3  # the action (tests/test_action.py), plain steps, GitLab
+    steps = yaml.safe_load(blocks[1])
     runs = [step.get("run", "") for step in steps]
     assert any("--format github" in r for r in runs)
     assert any("--format sarif" in r for r in runs)
-    assert yaml.safe_load(blocks[1])["yeplint"]["artifacts"]["reports"]["codequality"]
+    assert yaml.safe_load(blocks[2])["yeplint"]["artifacts"]["reports"]["codequality"]
 
 
 def test_readme_problem_matcher_reads_concise_output() -> None:
