@@ -1,0 +1,355 @@
+"""yeplint's conclusions against a build's output, page by page.
+
+Each source page is paired with the output page built from it: the page at the URL yeplint
+gives it when that page shows the same headings, else the output page that shows the most of
+its headings (a page whose URL yeplint gets wrong is still compared, and the URL is a
+disagreement). Then, per page:
+
+- references: every YEP3xx/YEP4xx finding must be a reference of the page's content that the
+  output does not serve (or whose anchor the target lacks), and every such reference a
+  finding; they are paired by the target's last path segment (extension and ``index`` left
+  out, as generators rewrite ``x.md`` to ``x/`` or ``x.html``) and anchor;
+- headings: the source headings against the rendered ones (level and text, in order), the
+  anchors yeplint believes the page has against the ids of its rendered headings, and the
+  heading rules that a rendering shows (YEP201 a ``#x`` line that stays text, YEP205 a level
+  jump, YEP206 an empty heading, YEP207 a repeated heading, YEP208 a second H1);
+- the page's URL.
+
+Findings on a page's front matter (an image a layout shows) and the style-only heading rules
+(YEP202-204, YEP209: the rendering is the same either way) are counted, not compared.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from oracle.output import Broken, Output, Page, broken, key
+from oracle.yeplint_side import Finding, SourcePage
+
+REFERENCE_RULES = ("YEP3", "YEP4")
+RENDERED_HEADING_RULES = ("YEP201", "YEP205", "YEP206", "YEP207", "YEP208")
+STYLE_RULES = ("YEP202", "YEP203", "YEP204", "YEP209")
+REFERENCE_CODES_NOT_BROKEN = frozenset({"YEP302", "YEP306", "YEP307", "YEP308", "YEP402", "YEP405"})
+"""Reference rules about something else than a missing target (alt text, format, width, a
+link that should be an image, a link written in full): a build shows none of them."""
+PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
+INDEX_NAMES = ("index", "_index", "readme")
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    kind: str
+    """``unconfirmed`` (a finding the build does not show), ``missed`` (a broken reference with
+    no finding), ``url``, ``heading``, ``anchors``, ``rule`` (a heading rule against the
+    rendering), ``unbuilt`` (a page with no output page)."""
+    page: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.page}: {self.detail}"
+
+
+@dataclass
+class Agreement:
+    site: str
+    findings: int = 0
+    """YEP3xx/YEP4xx findings about a missing target or anchor on built pages."""
+    confirmed: int = 0
+    missed: int = 0
+    heading_findings: int = 0
+    heading_confirmed: int = 0
+    pages: int = 0
+    urls_right: int = 0
+    urls_known: int = 0
+    not_compared: Counter[str] = field(default_factory=Counter)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def seen(self) -> set[str]:
+        return {str(d) for d in self.disagreements}
+
+
+def ref_key(target: str) -> tuple[str, str]:
+    """(last path segment without extension, anchor): what a source target and the output's
+    rewritten one still share (``../b.md#x`` and ``../b/#x`` are both ``("b", "x")``)."""
+    target = html.unescape(target.strip().strip("<>"))
+    path, _, fragment = target.partition("#")
+    path = path.split("?", 1)[0]
+    segments = [s for s in path.split("/") if s not in ("", ".", "..")]
+    while segments:
+        last = segments[-1].lower()
+        for suffix in PAGE_SUFFIXES:
+            if last.endswith(suffix):
+                last = last[: -len(suffix)]
+                break
+        if last in INDEX_NAMES or re.fullmatch(r"index\.[a-z-]+", last):
+            segments.pop()
+            continue
+        return last, fragment
+    return "", fragment
+
+
+_MD_TARGET = re.compile(r"\]\(\s*<?((?:\{\{.*?\}\}|\{%.*?%\}|[^)\s>])*)")
+_HTML_TARGET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']*)""")
+_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_BACKTICKED = re.compile(r"`([^`]+)`")
+
+
+def finding_target(finding: Finding, lines: list[str]) -> str:
+    """The target a reference finding is about, read from the source at its span (the
+    message's first backticked value when the span shows none)."""
+    line = lines[finding.line - 1] if finding.line <= len(lines) else ""
+    start = max(finding.column - 1, 0)
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+    span = line[start:end]
+    for pattern in (_MD_TARGET, _HTML_TARGET, _DEFINITION):
+        found = pattern.search(span) or pattern.search(line)
+        if found:
+            return str(found.group(1))
+    quoted: list[str] = _BACKTICKED.findall(finding.message)
+    anchors = [q for q in quoted if q.startswith("#")]
+    first = quoted[0] if quoted else ""
+    if anchors and not first.startswith("#"):
+        return first + anchors[0]
+    return first
+
+
+def plain(markdown: str) -> str:
+    """A heading's inline Markdown as the reader sees it (close enough to compare)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(?<![\w\\])([*_]{1,3})(\S.*?\S|\S)\1(?!\w)", r"\2", text)
+    text = text.replace("`", "").replace("\\", "")
+    return " ".join(html.unescape(text).split())
+
+
+def pair(source: SourcePage, output: Output, taken: set[str]) -> Page | None:
+    """The output page built from ``source``."""
+    texts = {plain(h.text) for h in source.headings}
+    if source.url is not None:
+        at = output.page(source.url)
+        if at is not None and (not texts or texts & {h.text for h in at.headings}):
+            return at
+    best: tuple[int, str] | None = None
+    for name, page in output.pages.items():
+        if name in taken:
+            continue
+        shared = len(texts & {h.text for h in page.headings})
+        if shared and (best is None or shared > best[0]):
+            best = (shared, name)
+    if best is not None:
+        return output.pages[best[1]]
+    if source.title:  # no heading to go by: the page whose <title> is the page's title
+        titled = [n for n, p in output.pages.items() if n not in taken and p.title == source.title]
+        if len(titled) == 1:
+            return output.pages[titled[0]]
+    return None
+
+
+def compare(
+    site: str,
+    sources: dict[str, SourcePage],
+    findings: list[Finding],
+    output: Output,
+    root: Path,
+    *,
+    base: str = "/",
+    hosts: tuple[str, ...] = (),
+) -> Agreement:
+    """The agreement of ``findings`` (yeplint on the site at ``root``) with ``output``."""
+    result = Agreement(site)
+    by_page: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_page.setdefault(finding.path, []).append(finding)
+    taken: set[str] = set()
+    for path, source in sorted(sources.items()):
+        page = pair(source, output, taken)
+        own = by_page.get(path, [])
+        if page is None:
+            if any(f.code.startswith(REFERENCE_RULES) for f in own) or source.url:
+                result.disagreements.append(
+                    Disagreement("unbuilt", path, f"no output page (yeplint: {source.url})")
+                )
+            continue
+        taken.add(key(page.url))
+        result.pages += 1
+        _compare_url(result, source, page)
+        lines = (root / path).read_text(encoding="utf-8").splitlines()
+        _compare_references(result, path, source, own, lines, output, page, base, hosts)
+        _compare_headings(result, path, source, own, page, lines)
+    return result
+
+
+def _compare_url(result: Agreement, source: SourcePage, page: Page) -> None:
+    if source.url is None:
+        return
+    result.urls_known += 1
+    if key(source.url) == key(page.url):
+        result.urls_right += 1
+    else:
+        result.disagreements.append(
+            Disagreement("url", source.path, f"yeplint `{source.url}`, built at `{page.url}`")
+        )
+
+
+def _compare_references(
+    result: Agreement,
+    path: str,
+    source: SourcePage,
+    own: list[Finding],
+    lines: list[str],
+    output: Output,
+    page: Page,
+    base: str,
+    hosts: tuple[str, ...],
+) -> None:
+    wanted: list[tuple[tuple[str, str], Finding, str]] = []
+    for finding in own:
+        if not finding.code.startswith(REFERENCE_RULES):
+            continue
+        if finding.code in REFERENCE_CODES_NOT_BROKEN:
+            result.not_compared[finding.code] += 1
+            continue
+        if finding.line < source.body_start_line:
+            result.not_compared["front matter"] += 1
+            continue
+        target = finding_target(finding, lines)
+        wanted.append((ref_key(target), finding, target))
+    result.findings += len(wanted)
+    shown: list[tuple[tuple[str, str], Broken]] = [
+        (ref_key(b.reference.target), b) for b in broken(output, page, base, hosts)
+    ]
+    for ref, finding, target in wanted:
+        match = next((i for i, (k, _) in enumerate(shown) if k == ref), None)
+        if match is None and ref[1]:  # a page named by its slug: the same anchor will do
+            match = next((i for i, (k, b) in enumerate(shown) if b.anchor and k[1] == ref[1]), None)
+        if match is None:
+            result.disagreements.append(
+                Disagreement(
+                    "unconfirmed",
+                    path,
+                    f"{finding.code} line {finding.line} `{target}`: the build serves it",
+                )
+            )
+            continue
+        shown.pop(match)
+        result.confirmed += 1
+    for _, missing in shown:
+        what = "anchor missing" if missing.anchor else "nothing there"
+        result.missed += 1
+        result.disagreements.append(
+            Disagreement(
+                "missed",
+                path,
+                f"{missing.reference.kind} `{missing.reference.target}` -> `{missing.resolved}`"
+                f" ({what}): no finding",
+            )
+        )
+
+
+def _compare_headings(
+    result: Agreement,
+    path: str,
+    source: SourcePage,
+    own: list[Finding],
+    page: Page,
+    lines: list[str],
+) -> None:
+    rendered = page.headings
+    body = [(h.level, plain(h.text)) for h in source.headings]
+    shown = [(h.level, h.text) for h in rendered]
+    extra = _layout_headings(body, shown)
+    if [s for i, s in enumerate(shown) if i not in extra] != body:
+        result.disagreements.append(
+            Disagreement("heading", path, f"yeplint {body}, rendered {shown}")
+        )
+    ids = {h.id for h in rendered if h.id}
+    if source.anchors is not None:
+        wrong = sorted(source.anchors - page.ids)
+        unknown = sorted(ids - source.anchors)
+        if wrong or unknown:
+            result.disagreements.append(
+                Disagreement("anchors", path, f"yeplint only: {wrong}; rendered only: {unknown}")
+            )
+    claimed: dict[str, set[int]] = {}
+    for finding in own:
+        if finding.code in STYLE_RULES:
+            result.not_compared[finding.code] += 1
+        elif finding.code in RENDERED_HEADING_RULES:
+            claimed.setdefault(finding.code, set()).add(finding.line)
+    shows = _rendered_problems(source, page, lines)
+    for code in RENDERED_HEADING_RULES:
+        said, seen = claimed.get(code, set()), shows.get(code, set())
+        result.heading_findings += len(said)
+        result.heading_confirmed += len(said & seen)
+        for line in sorted(said - seen):
+            result.disagreements.append(
+                Disagreement("rule", path, f"{code} line {line}: the rendering does not show it")
+            )
+        for line in sorted(seen - said):
+            result.disagreements.append(
+                Disagreement("rule", path, f"{code} line {line}: rendered so, no finding")
+            )
+
+
+def _layout_headings(body: list[tuple[int, str]], shown: list[tuple[int, str]]) -> set[int]:
+    """Indexes of the rendered H1s before the body's first heading that are not the body's:
+    the title a layout puts above the content."""
+    extra: set[int] = set()
+    for index, heading in enumerate(shown):
+        if (body and heading == body[0]) or heading[0] != 1:
+            break
+        extra.add(index)
+    return extra
+
+
+def _rendered_problems(source: SourcePage, page: Page, lines: list[str]) -> dict[str, set[int]]:
+    """Per heading rule, the source lines whose rendering shows the problem."""
+    found: dict[str, set[int]] = {}
+    rendered = [(h.level, h.text) for h in page.headings]
+    body = [(h, plain(h.text)) for h in source.headings]
+    # the rendered heading of each source heading, in order
+    matched: list[tuple[int, int]] = []  # (source line, rendered index)
+    at = 0
+    for heading, text in body:
+        while at < len(rendered) and rendered[at] != (heading.level, text):
+            at += 1
+        if at < len(rendered):
+            matched.append((heading.line, at))
+            at += 1
+    line_of = {index: line for line, index in matched}
+    seen_texts: set[str] = set()
+    h1 = [i for i, (level, _) in enumerate(rendered) if level == 1]
+    for index, (level, text) in enumerate(rendered):
+        line = line_of.get(index)
+        if line is None:
+            continue
+        previous = rendered[index - 1][0] if index else None
+        if previous is not None and level > previous + 1:
+            found.setdefault("YEP205", set()).add(line)
+        if not text:
+            found.setdefault("YEP206", set()).add(line)
+        if text and text in seen_texts:
+            found.setdefault("YEP207", set()).add(line)
+        seen_texts.add(text)
+        if level == 1 and len(h1) > 1 and index != h1[0]:
+            found.setdefault("YEP208", set()).add(line)
+    fence: str | None = None
+    for number, line_text in enumerate(lines, start=1):
+        opening = re.match(r"^ {0,3}(`{3,}|~{3,})", line_text)
+        if opening and (fence is None or opening.group(1).startswith(fence)):
+            fence = None if fence else opening.group(1)
+            continue
+        if number < source.body_start_line or fence:
+            continue
+        hashes = re.match(r"^ {0,3}(#{1,6})([^#\s].*)$", line_text)
+        if (
+            hashes
+            and f"{hashes.group(1)}{hashes.group(2).strip()}" in page.text
+            and not any(t == plain(hashes.group(2)) for _, t in rendered)
+        ):
+            found.setdefault("YEP201", set()).add(number)
+    return found

@@ -1,0 +1,115 @@
+"""Build every oracle site with its generator and print how far yeplint agrees with the build.
+
+Usage: python bench/oracle/run.py [--shared] [--install] [--show N] [NAME ...]
+
+NAME is a folder of tests/oracle_sites (the generator's name); ``--shared`` adds the sites of
+../shared/corpus that build offline; ``--install`` first installs the Node generators (npm,
+pinned) into the tools folder. A generator that is absent is skipped with a line saying so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/: `oracle` is a package
+
+from oracle import yeplint_side
+from oracle.builders import BUILDERS, NOT_BUILT, NPM, Builder, BuildError, install
+from oracle.compare import Agreement, compare
+from oracle.output import read
+
+HERE = Path(__file__).resolve().parents[2]
+SITES = HERE / "tests" / "oracle_sites"
+SHARED = HERE.parent / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    path: Path
+    builder: Builder
+
+
+def oracle_sites() -> list[Site]:
+    return [
+        Site(p.name, p, BUILDERS[p.name])
+        for p in sorted(SITES.iterdir())
+        if p.is_dir() and p.name in BUILDERS
+    ]
+
+
+def check(site: Site, work: Path) -> Agreement:
+    """Build ``site`` in ``work`` and compare the output with yeplint's conclusions."""
+    out = site.builder.build(site.path, work)
+    output = read(out, site.builder.region)
+    return compare(
+        site.name,
+        yeplint_side.pages(site.path),
+        yeplint_side.findings(site.path),
+        output,
+        site.path,
+        base=site.builder.base,
+        hosts=site.builder.hosts,
+    )
+
+
+def table(results: list[Agreement]) -> str:
+    rows = [
+        "| site | pages | URLs right | findings confirmed / findings / missed"
+        " | heading findings confirmed | other disagreements |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        other = sum(d.kind not in ("unconfirmed", "missed") for d in r.disagreements)
+        rows.append(
+            f"| {r.site} | {r.pages} | {r.urls_right}/{r.urls_known} |"
+            f" {r.confirmed} / {r.findings} / {r.missed} |"
+            f" {r.heading_confirmed}/{r.heading_findings} | {other} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("names", nargs="*")
+    parser.add_argument("--shared", action="store_true")
+    parser.add_argument("--install", action="store_true")
+    parser.add_argument("--show", type=int, default=50)
+    args = parser.parse_args(argv)
+    sites = [s for s in oracle_sites() if not args.names or s.name in args.names]
+    if args.shared:
+        print(f"skipped {SHARED}: none of its sites builds offline (bench/README.md says why)")
+    if args.install:
+        install(sorted({s.builder.name for s in sites} & set(NPM)))
+    results: list[Agreement] = []
+    for name, why in NOT_BUILT.items():
+        if not args.names or name in args.names:
+            print(f"skipped {why}")
+    for site in sites:
+        missing = site.builder.available()
+        if missing is not None:
+            print(f"skipped {site.name}: {missing}")
+            continue
+        with tempfile.TemporaryDirectory(prefix=f"oracle-{site.name}-") as work:
+            try:
+                result = check(site, Path(work))
+            except BuildError as error:
+                print(f"skipped {site.name}: {error}")
+                continue
+        results.append(result)
+        print(f"\n## {site.name}")
+        for disagreement in result.disagreements[: args.show]:
+            print(f"- {disagreement}")
+        if result.not_compared:
+            print(f"not compared: {dict(sorted(result.not_compared.items()))}")
+    print()
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,272 @@
+"""The generator is the oracle (bench/oracle): each site of tests/oracle_sites is built with its
+real generator, and what the output shows (page URLs, rendered headings and ids, references
+that land on nothing) is compared with what yeplint concluded from the source.
+
+A site must agree with its build except for the disagreements listed in ``KNOWN``: each is a
+class of case where yeplint is wrong today, and has its own test marked ``xfail(strict=True)``
+that turns red (XPASS) once yeplint gets it right, so the entry can go. A generator that is not
+installed skips its tests; each site is built once per session. The first tests need no
+generator: they pin the harness's own reading of HTML and of targets.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from oracle.builders import BUILDERS, BuildError
+from oracle.compare import Agreement, compare, finding_target, plain, ref_key
+from oracle.output import Region, broken, read, resolve, scan
+from oracle.run import check, oracle_sites
+from oracle.yeplint_side import Finding, SourceHeading, SourcePage
+
+ANCHOR_SLUG = "anchors are not the generator's slugs"
+TEMPLATE_ANCHORS = "template syntax anywhere on a page makes its anchors unknown"
+JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
+PERMALINK = "a page's own permalink does not override its collection's url"
+FOLDER_PATH = "a url pattern cannot name the page's folders"
+SECTION_INDEX = "a section's _index.md is served at its folder, not at {slug}"
+HTML_SUFFIX = "a link to x.html is not the page x"
+NO_IDS = "markdown-it renders headings without ids"
+FROM_URL = "a relative image is resolved from the file, not from the page's URL"
+PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
+TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
+
+KNOWN: dict[str, dict[str, str]] = {
+    "docusaurus": {
+        "url: docs/guide/setup.md: yeplint `/docs/setup`, built at `/docs/guide/setup/`": (
+            FOLDER_PATH
+        ),
+        "anchors: docs/guide/setup.md: yeplint only: ['setup']; rendered only: []": TITLE_H1,
+        "anchors: docs/guide/usage.md: yeplint only: ['usage']; rendered only: []": TITLE_H1,
+        "anchors: docs/intro.md: yeplint only: ['intro']; rendered only: []": TITLE_H1,
+        "rule: docs/intro.md: YEP208 line 5: the rendering does not show it": TITLE_H1,
+    },
+    "eleventy": {
+        "missed: index.md: link `/posts/second/#second-body` -> `/posts/second/#second-body`"
+        " (nothing there): no finding": PERMALINK,
+        "unconfirmed: posts/hello.md: YEP304 line 13 `../../img/photo.jpg`: the build serves it": (
+            FROM_URL
+        ),
+        "missed: posts/hello.md: link `#caf%C3%A9--cr%C3%A8me` ->"
+        " `/posts/hello/#caf%C3%A9--cr%C3%A8me`"
+        " (anchor missing): no finding": NO_IDS,
+        "missed: posts/hello.md: link `../second/` -> `/posts/second/` (nothing there):"
+        " no finding": (PERMALINK),
+        "anchors: posts/hello.md: yeplint only: ['café--crème', 'details', 'too-deep'];"
+        " rendered only: []": NO_IDS,
+        "url: posts/second.md: yeplint `/posts/second/`, built at `/elsewhere/`": PERMALINK,
+        "missed: posts/second.md: link `/posts/hello/#details` -> `/posts/hello/#details`"
+        " (anchor missing): no finding": NO_IDS,
+        "anchors: posts/second.md: yeplint only: ['second-body']; rendered only: []": NO_IDS,
+    },
+    "hugo": {
+        "url: content/posts/_index.md: yeplint `/posts/posts/`, built at `/posts/`": SECTION_INDEX,
+    },
+    "jekyll": {
+        "url: _posts/2024-01-05-hello.md: yeplint `/posts/2024-01-05-hello/`, built at"
+        " `/posts/hello/`": JEKYLL_DATE,
+        "missed: _posts/2024-01-05-hello.md: link `../../about/#absent` -> `/about/#absent`"
+        " (anchor missing): no finding": TEMPLATE_ANCHORS,
+        "unconfirmed: _posts/2024-01-07-second.md: YEP401 line 9 `../hello/#details`: the build"
+        " serves it": JEKYLL_DATE,
+        "missed: about.md: link `#nowhere` -> `/about/#nowhere` (anchor missing): no finding": (
+            TEMPLATE_ANCHORS
+        ),
+        "missed: index.md: link `/blog/posts/gone/` -> `/posts/gone/` (nothing there):"
+        " no finding": ("a templated link ({{ site.baseurl }}/x) is not checked"),
+    },
+    "mkdocs": {
+        "heading: docs/guide/setup.md: yeplint [(1, 'Setup'), (2, 'First step'), (4, 'Too deep')],"
+        " rendered [(1, 'Setup'), (2, 'First step'), (4, 'Too deep'), (1, 'NoSpace here')]": (
+            PY_MARKDOWN_ATX
+        ),
+        "anchors: docs/guide/setup.md: yeplint only: []; rendered only: ['nospace-here']": (
+            PY_MARKDOWN_ATX
+        ),
+        "rule: docs/guide/setup.md: YEP201 line 12: the rendering does not show it": (
+            PY_MARKDOWN_ATX
+        ),
+        "unconfirmed: docs/guide/usage.md: YEP404 line 9 `#options-fast-and-bold`: the build"
+        " serves it": ANCHOR_SLUG,
+        "anchors: docs/guide/usage.md: yeplint only: ['options---fast-and-bold']; rendered only:"
+        " ['options-fast-and-bold']": ANCHOR_SLUG,
+        "unconfirmed: docs/index.md: YEP404 line 10 `#cafe-creme`: the build serves it": (
+            ANCHOR_SLUG
+        ),
+        "unconfirmed: docs/index.md: YEP404 line 16 `#repeated_1`: the build serves it": (
+            ANCHOR_SLUG
+        ),
+        "missed: docs/index.md: link `#repeated-1` -> `/#repeated-1` (anchor missing):"
+        " no finding": (ANCHOR_SLUG),
+        "anchors: docs/index.md: yeplint only: ['café--crème', 'repeated-1']; rendered only:"
+        " ['cafe-creme', 'repeated_1']": ANCHOR_SLUG,
+    },
+    "vitepress": {
+        "unconfirmed: index.md: YEP401 line 4 `/guide/usage.html#in-short`: the build serves it": (
+            HTML_SUFFIX
+        ),
+        "unconfirmed: index.md: YEP404 line 10 `#cafe-creme`: the build serves it": ANCHOR_SLUG,
+        "anchors: index.md: yeplint only: ['café--crème']; rendered only: ['cafe-creme']": (
+            ANCHOR_SLUG
+        ),
+    },
+}
+
+SITES = {s.name: s for s in oracle_sites()}
+_BUILT: dict[str, Agreement] = {}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Agreement]]:
+    yield _BUILT
+
+
+def agreement(name: str, built: dict[str, Agreement], tmp: pytest.TempPathFactory) -> Agreement:
+    """The site's agreement, built once per session; skips when its generator is absent."""
+    site = SITES[name]
+    missing = site.builder.available()
+    if missing is not None:
+        pytest.skip(missing)
+    if name not in built:
+        try:
+            built[name] = check(site, tmp.mktemp(f"oracle-{name}"))
+        except BuildError as error:
+            pytest.fail(str(error))
+    return built[name]
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_the_build_agrees_with_yeplint_but_for_known_classes(
+    name: str, built: dict[str, Agreement], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    result = agreement(name, built, tmp_path_factory)
+    assert result.pages >= 3
+    assert result.confirmed > 0  # the site has broken references yeplint and the build agree on
+    assert sorted(result.seen() - set(KNOWN.get(name, {}))) == []
+
+
+KNOWN_CASES = [
+    pytest.param(
+        name,
+        case,
+        marks=pytest.mark.xfail(strict=True, reason=f"yeplint: {why}"),
+        id=f"{name}-{index}",
+    )
+    for name, cases in sorted(KNOWN.items())
+    for index, (case, why) in enumerate(cases.items())
+]
+
+
+@pytest.mark.parametrize(("name", "case"), KNOWN_CASES)
+def test_known_disagreement_is_gone(
+    name: str, case: str, built: dict[str, Agreement], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    result = agreement(name, built, tmp_path_factory)
+    assert case not in result.seen()
+
+
+# the harness itself, without a generator
+
+PAGE = """<html><head><title>T</title></head><body>
+<nav><a href="/menu/">Menu</a><h2 id="nav">Nav</h2></nav>
+<article class="content x"><h1>Title</h1>
+<h2 id="a-b">A <code>b</code><a class="anchor" href="#a-b">#</a></h2>
+<p>See <a href="../other/#x">other</a> and <img src="img/p.png" alt="p"><br>
+<a name="old"></a></p></article>
+<footer><a href="/legal/">Legal</a></footer></body></html>"""
+
+
+def test_a_page_is_read_inside_its_content_region_without_theme_chrome() -> None:
+    page = scan(PAGE, "/posts/one/", Region(classes=("content",), chrome=("anchor",)))
+    assert [(h.level, h.text, h.id) for h in page.headings] == [
+        (1, "Title", None),
+        (2, "A b", "a-b"),
+    ]
+    assert [(r.kind, r.target) for r in page.references] == [
+        ("link", "../other/#x"),
+        ("image", "img/p.png"),
+    ]
+    assert page.ids == {"nav", "a-b", "old"}
+    assert page.title == "T"
+
+
+def test_targets_resolve_as_a_browser_does_under_a_base_path() -> None:
+    assert resolve("/posts/one/", "../two/#x", "/", ()) == "/posts/two/#x"
+    assert resolve("/a.html", "b.html", "/", ()) == "/b.html"
+    assert resolve("/p/", "/blog/x/", "/blog/", ()) == "/x/"
+    assert resolve("/p/", "https://example.org/x/", "/", ("https://example.org",)) == "/x/"
+    assert resolve("/p/", "https://elsewhere.org/x/", "/", ()) is None
+    outside = resolve("/p/", "/x/", "/blog/", ())
+    assert outside is not None and not outside.startswith("/x/")
+
+
+def test_broken_references_of_an_output_folder(tmp_path: Path) -> None:
+    (tmp_path / "posts" / "one").mkdir(parents=True)
+    (tmp_path / "posts" / "one" / "index.html").write_text(
+        '<main><a href="../two/">2</a><a href="../two/#there">2</a><a href="../two/#not">2</a>'
+        '<a href="../three/">3</a><img src="p.png"><img src="q.png"></main>',
+        encoding="utf-8",
+    )
+    (tmp_path / "posts" / "one" / "p.png").write_bytes(b"")
+    (tmp_path / "posts" / "two.html").write_text('<h2 id="there">T</h2>', encoding="utf-8")
+    output = read(tmp_path, Region(tags=("main",)))
+    page = output.page("/posts/one/")
+    assert page is not None
+    found = [(b.reference.target, b.anchor) for b in broken(output, page)]
+    assert found == [("../two/#not", True), ("../three/", False), ("q.png", False)]
+
+
+def test_a_source_target_and_its_rewritten_output_share_a_key() -> None:
+    assert ref_key("../guide/setup.md#first") == ref_key("../setup/#first") == ("setup", "first")
+    assert ref_key("../posts/_index.md") == ref_key("/posts/") == ("posts", "")
+    assert ref_key("#x") == ("", "x")
+    line = "See [a](../b.md#c) and ![x]({{ site.baseurl }}/img/p.png)."
+    link = Finding("p.md", 1, 5, 1, 19, "YEP404", "`../b.md` has no heading `#c`")
+    image = Finding("p.md", 1, 24, 1, 59, "YEP301", "image does not exist")
+    assert finding_target(link, [line]) == "../b.md#c"
+    assert finding_target(image, [line]) == "{{ site.baseurl }}/img/p.png"
+    assert plain("Options: `--fast` and **bold** [x](y)") == "Options: --fast and bold x"
+
+
+def test_compare_pairs_findings_with_broken_references(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)
+    (out / "a" / "index.html").write_text(
+        '<main><h1 id="a">A</h1><h3 id="deep">Deep</h3><a href="../gone/">x</a>'
+        '<a href="../a/#a">y</a><a href="../lost/">z</a></main>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text(
+        "# A\n\n### Deep\n\n[x](gone.md) [y](a.md#a) [z](lost.md)\n", encoding="utf-8"
+    )
+    source = SourcePage(
+        "a.md",
+        "/a/",
+        [SourceHeading(1, "A", 1, None), SourceHeading(3, "Deep", 3, None)],
+        frozenset({"a", "deep"}),
+    )
+    findings = [
+        Finding("a.md", 5, 1, 5, 13, "YEP401", "link target `gone.md` does not exist"),
+        Finding("a.md", 5, 14, 5, 25, "YEP401", "link target `a.md` does not exist"),
+        Finding("a.md", 3, 1, 3, 9, "YEP205", "heading level jumps"),
+    ]
+    result = compare("t", {"a.md": source}, findings, read(out, Region(tags=("main",))), tmp_path)
+    assert (result.findings, result.confirmed, result.missed) == (2, 1, 1)
+    assert (result.heading_findings, result.heading_confirmed) == (1, 1)
+    assert sorted(result.seen()) == [
+        "missed: a.md: link `../lost/` -> `/lost/` (nothing there): no finding",
+        "unconfirmed: a.md: YEP401 line 5 `a.md#a`: the build serves it",
+    ]
+    assert result.urls_right == result.urls_known == 1
+
+
+def test_every_oracle_site_has_a_builder_or_says_why_not() -> None:
+    here = Path(__file__).parent / "oracle_sites"
+    names = {p.name for p in here.iterdir() if p.is_dir()}
+    assert names <= set(BUILDERS)
