@@ -76,9 +76,9 @@ def findings(site: Path, paths: tuple[str, ...] = ()) -> list[Finding]:
 
 def pages(site: Path) -> dict[str, SourcePage]:
     """Every page yeplint checks in ``site``, with its URL, headings and anchors."""
-    from yeplint.config import load_settings
-    from yeplint.document import load_text
-    from yeplint.engine import Linter
+    from yeplint.config.load import load_settings
+    from yeplint.document.post import load_text
+    from yeplint.engine.linter import Linter
     from yeplint.rules.links import known_anchors
 
     site = site.resolve()
@@ -87,7 +87,7 @@ def pages(site: Path) -> dict[str, SourcePage]:
     linter = Linter(settings)
     urls = linter.site_map(root).urls
     found: dict[str, SourcePage] = {}
-    for target in linter._discovered(root):
+    for target in linter.site.discovered(root):
         data = target.path.read_bytes()
         post = load_text(target.path, target.display, data, settings.front_matter)
         relative = target.path.relative_to(site).as_posix()
