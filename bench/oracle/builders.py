@@ -85,7 +85,13 @@ class Builder:
         copy = work / "site"
         shutil.copytree(site, copy, ignore=shutil.ignore_patterns("yeplint.toml", "schemas"))
         if self.node:
-            (copy / "node_modules").symlink_to(TOOLS / "npm" / self.name / "node_modules")
+            # each package linked, not the folder: the build's own caches (webpack's in
+            # node_modules/.cache) then belong to this copy, never to an earlier copy's paths
+            modules = copy / "node_modules"
+            modules.mkdir()
+            for package in (TOOLS / "npm" / self.name / "node_modules").iterdir():
+                if package.name != ".cache":
+                    (modules / package.name).symlink_to(package)
             kind = '"type": "module"' if self.esm else '"private": true'
             (copy / "package.json").write_text(f"{{{kind}}}\n", encoding="utf-8")
         out = copy / self.output
