@@ -231,3 +231,19 @@ def test_the_hook_that_leaves_a_page_out_fails_on_its_errors_too(
         "yeplint: content/a.md: 1 error, reported by the other yeplint hook (not repeated here)"
         in done.stdout
     )
+
+
+def test_a_commit_of_excluded_pages_passes_both_hooks(repo: Path, pre_commit_home: Path) -> None:
+    """pre-commit passes every staged file; those the configuration excludes are not checked
+    (--force-exclude in both hooks' entry), and a run left with none passes."""
+    (repo / "content" / "a.md").write_text("## Kop\n")
+    (repo / "content" / "b.md").write_text("![Team](logo.png)\n")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "start")
+    (repo / "yeplint.toml").write_text('exclude = ["content/drafts/"]\n')
+    (repo / "content" / "drafts").mkdir()
+    (repo / "content" / "drafts" / "concept.nl.md").write_text("##Nog niet af\n")
+    git(repo, "add", ".")
+    for hook in ("yeplint", "yeplint-content"):
+        done = try_repo(repo, pre_commit_home, hook, "--files", "content/drafts/concept.nl.md")
+        assert done.returncode == 0, done.stdout + done.stderr

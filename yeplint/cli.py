@@ -93,6 +93,12 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
                 "--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file."
             ),
             click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+            click.option(
+                "--force-exclude",
+                is_flag=True,
+                help="Exclude files named on the command line too, as the configuration's "
+                "`exclude` says (the pre-commit hooks use it).",
+            ),
         ]
     ):
         command = option(command)
@@ -115,6 +121,7 @@ def _lint(
     cache: bool = False,
     lang: str | None = None,
     share: bool = False,
+    force_exclude: bool = False,
 ) -> tuple[Result, Linter, Share | None]:
     """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
     stderr in the reader's language, with a progress bar on a terminal for a large run."""
@@ -139,11 +146,14 @@ def _lint(
         stdin=stdin,
         cache=cache,
         share=share,
+        force_exclude=force_exclude,
     )
     try:
         prepared = session.prepare(check, tell, sys.stdin.buffer.read)
     except session.UsageError as exc:
         _fail(str(exc))
+    except session.NothingToCheck:
+        sys.exit(0)
     linter, targets = prepared.linter, prepared.targets
     tune_gc()
     try:
@@ -322,6 +332,7 @@ def check(
     ignore: tuple[str, ...],
     config: Path | None,
     isolated: bool,
+    force_exclude: bool,
     output_format: str,
     output_file: Path | None,
     baseline_file: Path | None,
@@ -395,6 +406,7 @@ def check(
         cache=not no_cache,
         lang=lang,
         share=shows_all,
+        force_exclude=force_exclude,
     )
     lang = reader_language(lang, linter.settings)
     if (fix or show_diff) and stdin is not None:
@@ -570,13 +582,16 @@ def baseline_command(
     ignore: tuple[str, ...],
     config: Path | None,
     isolated: bool,
+    force_exclude: bool,
     output: Path,
 ) -> None:
     """Record today's problems, so that `check --baseline` fails only on new ones."""
     from yeplint.engine import baseline
     from yeplint.engine.parallel import default_jobs
 
-    result, _, _ = _lint(paths, select, ignore, config, isolated, jobs=default_jobs())
+    result, _, _ = _lint(
+        paths, select, ignore, config, isolated, jobs=default_jobs(), force_exclude=force_exclude
+    )
     try:
         baseline.write(output, result.diagnostics)
     except OSError as exc:

@@ -40,6 +40,11 @@ class UsageError(Exception):
     """A check that cannot run as asked: a wrong option, path, ref or configuration (exit 2)."""
 
 
+class NothingToCheck(Exception):
+    """Every file named is one the configuration excludes (``--force-exclude``, as pre-commit
+    passes them): nothing to check, and nothing wrong (exit 0; the notice is told first)."""
+
+
 @dataclass(frozen=True)
 class Check:
     """What one ``yeplint check`` is asked to lint."""
@@ -57,6 +62,8 @@ class Check:
     share: bool = False
     """Under pre-commit, leave out and record the pages the other yeplint hook checks (only
     for a run that shows every problem)."""
+    force_exclude: bool = False
+    """A file named on the command line is still excluded by the configuration's ``exclude``."""
 
 
 @dataclass
@@ -101,11 +108,18 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
             data = check.stdin if check.stdin is not None else read_stdin()
             return Prepared(settings, linter, [target], data)
         notices: list[str] = []
-        targets = discover(list(check.paths) or [Path()], settings, notices=notices)
+        excluded: list[Path] = []
+        named = list(check.paths) or [Path()]
+        targets = discover(
+            named, settings, notices=notices, force_exclude=check.force_exclude, excluded=excluded
+        )
         for notice in notices:
             tell(notice, settings)
+        if not targets and excluded and len(excluded) == len(named):
+            tell(all_excluded(excluded), settings)
+            raise NothingToCheck
         if not targets:
-            raise UsageError(nothing_found(list(check.paths) or [Path()], settings))
+            raise UsageError(nothing_found(named, settings))
         prepared = Prepared(settings, linter, targets)
         if check.changed_since is not None or check.staged:
             ref = None if check.staged else check.changed_since
@@ -136,6 +150,17 @@ def conclude(prepared: Prepared, result: Result, tell: Tell) -> Result:
         cache.save()
         cache.close()
     return result
+
+
+def all_excluded(paths: list[Path]) -> str:
+    """The notice for a run whose every named file the configuration excludes."""
+    from yeplint.locale.messages import msgn
+
+    return msgn(
+        "the file named is excluded by the configuration (`exclude`): nothing to check",
+        "the {count} files named are excluded by the configuration (`exclude`): nothing to check",
+        len(paths),
+    )
 
 
 def nothing_found(paths: list[Path], settings: Settings) -> str:

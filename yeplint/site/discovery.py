@@ -77,10 +77,16 @@ def discover(
     settings: Settings,
     cwd: Path | None = None,
     notices: list[str] | None = None,
+    *,
+    force_exclude: bool = True,
+    excluded: list[Path] | None = None,
 ) -> list[Target]:
     """The files to check under ``paths``. Symlinked folders are followed once when their
     target stays inside the root, or when they are named on the command line; others are
-    skipped with a line in ``notices``."""
+    skipped with a line in ``notices``. A file named in ``paths`` that the configuration's
+    ``exclude`` matches is checked all the same unless ``force_exclude`` (as ruff does: what a
+    writer names, they want checked; pre-commit names every staged file, so its hooks force
+    the exclusion); the files so left out are added to ``excluded``."""
     cwd = (cwd or Path.cwd()).absolute()
     project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
@@ -114,7 +120,9 @@ def discover(
                     reason = msg("a symlink that leaves the content root")
         if reason is None and not stat.S_ISREG(mode):
             reason = msg("not a regular file")
-        if _excluded(arg, root, settings):
+        if force_exclude and _excluded(arg, root, settings):
+            if excluded is not None:
+                excluded.append(arg)
             continue
         named = os.path.realpath(arg)
         if named in seen and arg not in found:
