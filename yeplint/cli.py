@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -99,6 +100,34 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
                 help="Exclude files named on the command line too, as the configuration's "
                 "`exclude` says (the pre-commit hooks use it).",
             ),
+            click.option(
+                "--extend-select",
+                multiple=True,
+                help="Rules to run besides those the configuration selects.",
+            ),
+            click.option(
+                "--exclude",
+                multiple=True,
+                help="Globs of files to skip, instead of the configuration's `exclude`.",
+            ),
+            click.option(
+                "--extend-exclude",
+                multiple=True,
+                help="Globs of files to skip besides the configuration's `exclude`.",
+            ),
+            click.option(
+                "--per-file-ignores",
+                multiple=True,
+                metavar="GLOB:CODES",
+                help="Rules to skip in matching files, added to the configuration's "
+                "(`content/drafts/**:YEP2,YEP301`).",
+            ),
+            click.option(
+                "--respect-gitignore/--no-respect-gitignore",
+                default=None,
+                help="Skip the files .gitignore ignores (default: the configuration's "
+                "`respect-gitignore`).",
+            ),
         ]
     ):
         command = option(command)
@@ -122,6 +151,8 @@ def _lint(
     lang: str | None = None,
     share: bool = False,
     force_exclude: bool = False,
+    overrides: tuple[dict[str, Any], dict[str, tuple[Any, ...]]] = ({}, {}),
+    cache_dir: Path | None = None,
 ) -> tuple[Result, Linter, Share | None]:
     """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
     stderr in the reader's language, with a progress bar on a terminal for a large run."""
@@ -147,6 +178,9 @@ def _lint(
         cache=cache,
         share=share,
         force_exclude=force_exclude,
+        overrides=overrides[0],
+        extends=overrides[1],
+        cache_dir=cache_dir,
     )
     try:
         prepared = session.prepare(check, tell, sys.stdin.buffer.read)
@@ -171,6 +205,56 @@ def _lint(
     except ConfigError as exc:
         _fail(str(exc))
     return session.conclude(prepared, result, tell), linter, prepared.hook
+
+
+def _overrides(
+    extend_select: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    per_file_ignores: tuple[str, ...],
+    respect_gitignore: bool | None,
+) -> tuple[dict[str, Any], dict[str, tuple[Any, ...]]]:
+    """The settings the selection options set instead of the configuration's, and those they
+    add to it, checked as the configuration's own values are (a bad glob, a `!` pattern, a
+    `GLOB:CODES` without codes is a usage error)."""
+    from yeplint.config.load import check_excludes
+    from yeplint.config.settings import ConfigError
+
+    instead: dict[str, Any] = {}
+    added: dict[str, tuple[Any, ...]] = {}
+    try:
+        check_excludes((*_split(exclude), *_split(extend_exclude)), "--exclude")
+    except ConfigError as exc:
+        _fail(str(exc))
+    if exclude:
+        instead["exclude"] = tuple(_split(exclude))
+    if respect_gitignore is not None:
+        instead["respect_gitignore"] = respect_gitignore
+    if extend_select:
+        added["extend_select"] = tuple(_split(extend_select))
+    if extend_exclude:
+        added["exclude"] = tuple(_split(extend_exclude))
+    pairs = []
+    for item in per_file_ignores:
+        glob, _, codes = item.rpartition(":")
+        if not glob or not _split((codes,)):
+            _fail(f"--per-file-ignores: `{item}` is not GLOB:CODES (`content/drafts/**:YEP2`)")
+        pairs.append((glob, tuple(_split((codes,)))))
+    if pairs:
+        added["per_file_ignores"] = tuple(pairs)
+    return instead, added
+
+
+def _say_what_ran(result: Result, linter: Linter, seconds: float) -> None:
+    """``-v``: the configuration used, how many files and rules, how long it took."""
+    settings = linter.settings
+    source = settings.config_file or settings.detected or "no configuration file: the defaults"
+    click.echo(f"yeplint: configuration: {source}", err=True)
+    click.echo(
+        f"yeplint: {result.files_checked} files checked with {len(linter.rules)} rules"
+        f" in {seconds:.2f} s{' (cache on)' if linter.cache is not None else ''}",
+        err=True,
+    )
 
 
 def _load_baseline(path: Path) -> Baseline:
@@ -247,7 +331,8 @@ def _tell_left_out(hook: Share | None, lang: str) -> int:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format (`--format` is the same).",
+    envvar="YEPLINT_OUTPUT_FORMAT",
+    help="Output format (`--format` is the same; also YEPLINT_OUTPUT_FORMAT).",
 )
 @click.option(
     "-o",
@@ -288,6 +373,20 @@ def _tell_left_out(hook: Share | None, lang: str) -> int:
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff; write nothing.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .yeplint_cache/ (see docs).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="YEPLINT_CACHE_DIR",
+    help="Keep the cache here instead of .yeplint_cache/ (also YEPLINT_CACHE_DIR).",
+)
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix: exit 1 when a file was changed, even if no problem is left.",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Say what the run does (settings, files, time)."
+)
 @click.option(
     "-j",
     "--jobs",
@@ -333,6 +432,11 @@ def check(
     config: Path | None,
     isolated: bool,
     force_exclude: bool,
+    extend_select: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    per_file_ignores: tuple[str, ...],
+    respect_gitignore: bool | None,
     output_format: str,
     output_file: Path | None,
     baseline_file: Path | None,
@@ -346,6 +450,9 @@ def check(
     unsafe_fixes: bool,
     show_diff: bool,
     no_cache: bool,
+    cache_dir: Path | None,
+    exit_non_zero_on_fix: bool,
+    verbose: bool,
     jobs: int | None,
     show_source: bool,
     statistics: bool,
@@ -357,7 +464,13 @@ def check(
     show_files: bool,
     watch: bool,
 ) -> None:
-    """Check Markdown files (default: the current folder)."""
+    """Check Markdown files (default: the current folder; `-` reads standard input)."""
+    started = time.perf_counter()
+    if paths == (Path("-"),):
+        paths = ()
+        stdin_filename = stdin_filename or "stdin.md"
+    elif Path("-") in paths:
+        _fail("`-` (standard input) is checked alone")
     if watch:
         if stdin_filename is not None:
             _fail("--watch and --stdin-filename cannot be used together")
@@ -407,8 +520,15 @@ def check(
         lang=lang,
         share=shows_all,
         force_exclude=force_exclude,
+        overrides=_overrides(
+            extend_select, exclude, extend_exclude, per_file_ignores, respect_gitignore
+        ),
+        cache_dir=cache_dir,
     )
+    if verbose:
+        _say_what_ran(result, linter, time.perf_counter() - started)
     lang = reader_language(lang, linter.settings)
+    changed = False
     if (fix or show_diff) and stdin is not None:
         _fix_stdin(result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff, lang=lang)
     elif show_diff:
@@ -417,6 +537,7 @@ def check(
         fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
         _merge_fixes(result, fixed)
         _tell_fixed(fixed, lang)
+        changed = fixed.fixed_files > 0
     if known is not None:
         from yeplint.engine.baseline import apply
 
@@ -450,6 +571,8 @@ def check(
     code = max(result.exit_code, _tell_left_out(hook, lang))
     if code == 0 and warnings_as_errors and result.warnings:
         code = 1
+    if code == 0 and exit_non_zero_on_fix and changed:
+        code = 1  # a file was changed: the commit a hook guards must be made again
     if exit_zero and code == 1:
         code = 0  # problems are reported, not fatal; usage and internal errors still are
     sys.exit(code)
@@ -570,11 +693,14 @@ def _fix_stdin(
 @main.command("baseline")
 @_selection_options
 @click.option(
+    "-o",
+    "--output-file",
     "--output",
+    "output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=".yeplint-baseline.json",
     show_default=True,
-    help="The baseline file to write.",
+    help="The baseline file to write (`--output` is the same).",
 )
 def baseline_command(
     paths: tuple[Path, ...],
@@ -583,14 +709,29 @@ def baseline_command(
     config: Path | None,
     isolated: bool,
     force_exclude: bool,
+    extend_select: tuple[str, ...],
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    per_file_ignores: tuple[str, ...],
+    respect_gitignore: bool | None,
     output: Path,
 ) -> None:
     """Record today's problems, so that `check --baseline` fails only on new ones."""
     from yeplint.engine import baseline
     from yeplint.engine.parallel import default_jobs
 
+    overrides = _overrides(
+        extend_select, exclude, extend_exclude, per_file_ignores, respect_gitignore
+    )
     result, _, _ = _lint(
-        paths, select, ignore, config, isolated, jobs=default_jobs(), force_exclude=force_exclude
+        paths,
+        select,
+        ignore,
+        config,
+        isolated,
+        jobs=default_jobs(),
+        force_exclude=force_exclude,
+        overrides=overrides,
     )
     try:
         baseline.write(output, result.diagnostics)
@@ -600,6 +741,35 @@ def baseline_command(
         f"Recorded {len(result.diagnostics)} problems in {result.files_checked} files to {output}."
     )
     sys.exit(2 if result.internal_errors else 0)
+
+
+@main.command("clean")
+@click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="YEPLINT_CACHE_DIR",
+    help="The cache folder to remove (also YEPLINT_CACHE_DIR).",
+)
+def clean_command(path: Path | None, cache_dir: Path | None) -> None:
+    """Remove the cache (`.yeplint_cache/` in the project, or --cache-dir)."""
+    import shutil
+
+    from yeplint.config.load import load_settings
+    from yeplint.config.settings import ConfigError
+    from yeplint.engine.cache import DIRECTORY
+
+    if cache_dir is None:
+        try:
+            settings = load_settings(paths=[path or Path()])
+        except ConfigError as exc:
+            _fail(str(exc))
+        cache_dir = (settings.root or path or Path()) / DIRECTORY
+    if not (cache_dir / ".gitignore").is_file() and not any(cache_dir.glob("*.sqlite")):
+        click.echo(f"yeplint: no cache at {cache_dir}", err=True)
+        return
+    shutil.rmtree(cache_dir)
+    click.echo(f"yeplint: removed {cache_dir}", err=True)
 
 
 @main.command("rules")

@@ -10,7 +10,7 @@ a checked path's folder or above it (:func:`generator_site`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -422,8 +422,9 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             values[attr] = tuple(value.items())
         elif key == "rule-options":
             values[attr] = _rule_options(value, where)
-    for pattern in (*values.get("include", ()), *values.get("exclude", ())):
+    for pattern in values.get("include", ()):
         _check_glob(pattern, where)
+    check_excludes(values.get("exclude", ()), where)
     settings = replace(base, **values)
     _check_paths(settings, path, table)
     return settings
@@ -547,6 +548,18 @@ def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
         name = item.get("name", (schema and Path(schema).stem.split(".")[0]) or f"collection-{i}")
         result.append(Collection(str(name), patterns, schema or None, path.parent.resolve(), url))
     return tuple(result)
+
+
+def check_excludes(patterns: Iterable[str], where: str) -> None:
+    """Each ``exclude`` glob compiles, and none is a ``!`` negation, which yeplint's
+    ``exclude`` does not have: such a pattern silently matched nothing."""
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            raise ConfigError(
+                f"{where}: `exclude` pattern `{pattern}`: `!` does not re-include files here;"
+                " name only what to leave out (or narrow `include`)"
+            )
+        _check_glob(pattern, where)
 
 
 def _check_glob(pattern: str, where: str) -> None:

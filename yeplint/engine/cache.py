@@ -270,11 +270,12 @@ class Cache:
     _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def open(cls, root: Path, key: str) -> Cache:
-        """The cache ``<root>/.yeplint_cache/<key>.sqlite``. A missing file starts an empty
-        cache; one that is not a regular file, too large, of another version or damaged is
-        not read, and :attr:`notice` says why."""
-        cache = cls(root / DIRECTORY / f"{key}.sqlite")
+    def open(cls, root: Path, key: str, folder: Path | None = None) -> Cache:
+        """The cache ``<root>/.yeplint_cache/<key>.sqlite`` (or in ``folder``: ``--cache-dir``,
+        ``YEPLINT_CACHE_DIR``). A missing file starts an empty cache; one that is not a regular
+        file, too large, of another version or damaged is not read, and :attr:`notice` says
+        why."""
+        cache = cls((folder or root / DIRECTORY) / f"{key}.sqlite")
         try:
             info = _regular(cache.file)
         except (OSError, ValueError) as exc:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from yeplint.config.settings import ConfigError, Settings
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
@@ -64,6 +64,12 @@ class Check:
     for a run that shows every problem)."""
     force_exclude: bool = False
     """A file named on the command line is still excluded by the configuration's ``exclude``."""
+    cache_dir: Path | None = None
+    """Where the cache lives instead of ``<project>/.yeplint_cache``."""
+    overrides: dict[str, Any] = field(default_factory=dict)
+    """Settings the command line sets instead of the configuration's (``--exclude``), by field."""
+    extends: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    """Values the command line adds to the configuration's (``--extend-exclude``), by field."""
 
 
 @dataclass
@@ -91,6 +97,9 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
         checked = [Path(check.stdin_filename)] if check.stdin_filename is not None else []
         checked = checked or list(check.paths) or [Path()]
         settings = load_settings(config=check.config, isolated=check.isolated, paths=checked)
+        if check.overrides or check.extends:
+            added = {k: (*getattr(settings, k), *v) for k, v in check.extends.items()}
+            settings = replace(settings, **{**check.overrides, **added})
         if settings.detected:
             tell(settings.detected, settings)
         linter = Linter(settings, select=check.select, ignore=check.ignore)
@@ -98,7 +107,8 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
         if check.cache and check.stdin_filename is None:
             from yeplint.engine.cache import Cache
 
-            linter.cache = Cache.open(settings.root or Path.cwd(), linter.cache_key())
+            root = settings.root or Path.cwd()
+            linter.cache = Cache.open(root, linter.cache_key(), check.cache_dir)
             if linter.cache.notice:
                 tell(linter.cache.notice, settings)
         if check.stdin_filename is not None:

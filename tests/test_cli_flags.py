@@ -1,0 +1,129 @@
+"""The flags ruff and rumdl users type (issue 28, item 4), end to end through the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from yeplint.cli import main
+
+BROKEN = "##Kop\n\n![Foto](weg.jpg)\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "content" / "drafts").mkdir(parents=True)
+    (tmp_path / "content" / "p.md").write_text(BROKEN)
+    (tmp_path / "content" / "drafts" / "d.md").write_text(BROKEN)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("YEPLINT_OUTPUT_FORMAT", raising=False)
+    monkeypatch.delenv("YEPLINT_CACHE_DIR", raising=False)
+    return tmp_path
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin, env=env)
+
+
+def codes(result: Result) -> list[str]:
+    return [" ".join(line.split()[:2]) for line in result.stdout.splitlines() if line]
+
+
+def check(*args: str, **kwargs: str | None) -> Result:
+    return run("check", "--no-cache", "--output-format", "concise", *args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_extend_select_adds_to_the_configuration(site: Path) -> None:
+    (site / "yeplint.toml").write_text('select = ["YEP2"]\n')
+    assert codes(check("content/p.md")) == ["content/p.md:1:1: YEP201"]
+    assert codes(check("content/p.md", "--extend-select", "YEP301")) == [
+        "content/p.md:1:1: YEP201",
+        "content/p.md:3:1: YEP301",
+    ]
+    assert check("content/p.md", "--extend-select", "YEP999").exit_code == 2
+
+
+def test_exclude_replaces_and_extend_exclude_adds(site: Path) -> None:
+    (site / "yeplint.toml").write_text('exclude = ["content/p.md"]\nselect = ["YEP201"]\n')
+    assert codes(check()) == ["content/drafts/d.md:1:1: YEP201"]
+    assert codes(check("--exclude", "content/drafts/")) == ["content/p.md:1:1: YEP201"]
+    assert check("--extend-exclude", "content/drafts/").exit_code == 2  # nothing left to check
+
+
+def test_a_negated_exclude_is_rejected(site: Path) -> None:
+    done = check("--exclude", "!content/p.md")
+    assert done.exit_code == 2
+    assert "`!` does not re-include files here" in done.stderr
+    (site / "yeplint.toml").write_text('exclude = ["content/**", "!content/p.md"]\n')
+    done = check()
+    assert done.exit_code == 2
+    assert "yeplint.toml: `exclude` pattern `!content/p.md`" in done.stderr
+
+
+def test_per_file_ignores_from_the_command_line(site: Path) -> None:
+    found = codes(check("--select", "YEP201", "--per-file-ignores", "content/drafts/**:YEP2"))
+    assert found == ["content/p.md:1:1: YEP201"]
+    done = check("--per-file-ignores", "content/drafts/**")
+    assert done.exit_code == 2 and "GLOB:CODES" in done.stderr
+
+
+def test_respect_gitignore_on_and_off(site: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+    (site / ".gitignore").write_text("content/drafts/\n")
+    found = codes(check("--select", "YEP201", "--respect-gitignore"))
+    assert found == ["content/p.md:1:1: YEP201"]
+    found = codes(check("--select", "YEP201", "--no-respect-gitignore"))
+    assert found == ["content/drafts/d.md:1:1: YEP201", "content/p.md:1:1: YEP201"]
+
+
+def test_the_cache_folder_from_a_flag_or_the_environment_and_clean(site: Path) -> None:
+    elsewhere = site / "elders"
+    run("check", "--cache-dir", str(elsewhere), "content/p.md")
+    assert list(elsewhere.glob("*.sqlite")) and not (site / ".yeplint_cache").exists()
+    run("check", "content/p.md", env={"YEPLINT_CACHE_DIR": str(site / "env-cache")})
+    assert list((site / "env-cache").glob("*.sqlite"))
+    assert run("clean", "--cache-dir", str(elsewhere)).exit_code == 0
+    assert not elsewhere.exists()
+    run("check", "content/p.md")
+    assert (site / ".yeplint_cache").is_dir()
+    done = run("clean")
+    assert done.exit_code == 0 and not (site / ".yeplint_cache").exists()
+    assert "no cache" in run("clean").stderr
+
+
+def test_exit_non_zero_on_fix(site: Path) -> None:
+    page = site / "content" / "p.md"
+    page.write_text("##Kop\n")
+    assert check("content/p.md", "--fix").exit_code == 0
+    page.write_text("##Kop\n")
+    assert check("content/p.md", "--fix", "--exit-non-zero-on-fix").exit_code == 1
+    assert page.read_text() == "## Kop\n"
+    assert check("content/p.md", "--fix", "--exit-non-zero-on-fix").exit_code == 0  # no change
+
+
+def test_a_dash_reads_standard_input(site: Path) -> None:
+    done = check("-", "--stdin-filename", "content/x.md", stdin="##Kop\n")
+    assert codes(done) == ["content/x.md:1:1: YEP201"]
+    assert codes(check("-", stdin="##Kop\n")) == ["stdin.md:1:1: YEP201"]
+    assert check("-", "content/p.md", stdin="x").exit_code == 2
+
+
+def test_the_output_format_from_the_environment(site: Path) -> None:
+    done = run("check", "--no-cache", "content/p.md", env={"YEPLINT_OUTPUT_FORMAT": "json"})
+    assert {d["code"] for d in json.loads(done.stdout)["diagnostics"]} >= {"YEP201", "YEP301"}
+
+
+def test_baseline_writes_with_o_like_check(site: Path) -> None:
+    done = run("baseline", "content/p.md", "-o", "base.json")
+    assert done.exit_code == 0, done.output
+    assert json.loads((site / "base.json").read_text())["version"] == 2
+
+
+def test_verbose_says_what_ran(site: Path) -> None:
+    done = check("content/p.md", "-v")
+    assert "yeplint: configuration: no configuration file" in done.stderr
+    assert "yeplint: 1 files checked with" in done.stderr
