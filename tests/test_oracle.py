@@ -92,20 +92,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "rule: docs/guide/setup.md: YEP201 line 12: the rendering does not show it": (
             PY_MARKDOWN_ATX
         ),
-        "unconfirmed: docs/guide/usage.md: YEP404 line 9 `#options-fast-and-bold`: the build"
-        " serves it": ANCHOR_SLUG,
-        "anchors: docs/guide/usage.md: yeplint only: ['options---fast-and-bold']; rendered only:"
-        " ['options-fast-and-bold']": ANCHOR_SLUG,
-        "unconfirmed: docs/index.md: YEP404 line 10 `#cafe-creme`: the build serves it": (
-            ANCHOR_SLUG
-        ),
-        "unconfirmed: docs/index.md: YEP404 line 16 `#repeated_1`: the build serves it": (
-            ANCHOR_SLUG
-        ),
-        "missed: docs/index.md: link `#repeated-1` -> `/#repeated-1` (anchor missing):"
-        " no finding": (ANCHOR_SLUG),
-        "anchors: docs/index.md: yeplint only: ['café--crème', 'repeated-1']; rendered only:"
-        " ['cafe-creme', 'repeated_1']": ANCHOR_SLUG,
     },
     "vitepress": {
         "unconfirmed: index.md: YEP401 line 4 `/guide/usage.html#in-short`: the build serves it": (

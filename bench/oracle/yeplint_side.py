@@ -96,7 +96,7 @@ def pages(site: Path) -> dict[str, SourcePage]:
             relative,
             urls.get(target.path),
             [SourceHeading(h.level, h.text, h.span.line, h.anchor) for h in post.body.headings],
-            known_anchors(post),
+            known_anchors(post, settings=settings),
             post.body_start_line,
             title if isinstance(title, str) else "",
         )

@@ -45,6 +45,9 @@ class Generator:
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes for a folder of the site (Docusaurus ``@site/``); ``yeplint init`` adds
     the ones a ``tsconfig.json`` declares (Astro's ``~/``, ``@/``)."""
+    slugs: str = "github"
+    """How the generator makes a heading's anchor by default (a name of
+    :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -56,7 +59,17 @@ class Generator:
             "dated_folders": self.dated_folders,
             "path_aliases": self.path_aliases,
             "page_bundles": self.page_bundles,
+            "slugs": self.slugs,
         }
+
+    def site_settings(self, site: Path | None) -> dict[str, Any]:
+        """:attr:`settings` with the slug algorithm the site's own configuration (in ``site``)
+        chooses, and the notice when it cannot be read."""
+        found = self.settings
+        if site is not None:
+            slugs, separator, notice = site_slugs(self, site)
+            found |= {"slugs": slugs, "slug_separator": separator, "slug_notice": notice}
+        return found
 
 
 _ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
@@ -72,6 +85,7 @@ _HUGO = Generator(
     directory_urls=True,
     page_bundles=True,
     front_matter_slug=True,
+    slugs="goldmark",
 )
 
 GENERATORS: tuple[Generator, ...] = (
@@ -87,6 +101,7 @@ GENERATORS: tuple[Generator, ...] = (
         path_aliases=(("@/", "content/"),),
         page_bundles=True,
         front_matter_slug=True,
+        slugs="zola",
     ),
     # an older Hugo site's `config.toml`, once it is not Zola's
     replace(_HUGO, markers=("config.toml", "config.yaml"), marker_text=_HUGO_CONFIG),
@@ -98,6 +113,7 @@ GENERATORS: tuple[Generator, ...] = (
         directory_urls=True,
         dated_folders=("_posts",),
         front_matter_slug=True,
+        slugs="kramdown-gfm",
     ),
     Generator(
         "mkdocs",
@@ -106,6 +122,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("docs",),
         title_is_h1=False,
         directory_urls=True,
+        slugs="python-markdown",
     ),
     Generator(
         "astro",
@@ -189,3 +206,208 @@ def tsconfig_aliases(site: Path) -> list[tuple[str, str]]:
         folder = (Path(base) / target[:-1]).as_posix().removeprefix("./")
         found.append((pattern[:-1], folder + "/" if not folder.endswith("/") else folder))
     return found
+
+
+SiteSlugs = tuple[str, str, str | None]
+"""A site's slug algorithm, its separator, and the notice when its choice cannot be read."""
+
+
+def site_slugs(generator: Generator, site: Path) -> SiteSlugs:
+    """The slug algorithm the site's configuration file chooses for heading anchors: Hugo's
+    ``markup.goldmark.parser.autoHeadingIDType``, Zola's ``slugify.anchors``, Jekyll's
+    ``kramdown`` options, MkDocs' ``toc`` extension. A choice that cannot be read (a Python
+    function other than the known slugifiers) gives ``unknown`` and a notice, told once."""
+    reader = _SLUG_READERS.get(generator.name)
+    return reader(site) if reader is not None else (generator.slugs, "-", None)
+
+
+def _read_config(path: Path) -> Any:
+    """A TOML, YAML or JSON configuration file as data; ``None`` when absent or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    try:
+        if path.suffix == ".toml":
+            import tomllib
+
+            return tomllib.loads(text)
+        if path.suffix == ".json":
+            import json
+
+            return json.loads(text)
+        import yaml
+
+        return yaml.load(text, Loader=_yaml_loader())  # a SafeLoader that keeps unknown tags
+    except ValueError:
+        return None
+    except Exception as error:  # yaml.YAMLError: its module is imported lazily
+        if type(error).__module__.startswith("yaml"):
+            return None
+        raise
+
+
+def _dig(data: Any, *keys: str) -> Any:
+    """``data[k1][k2]…`` through dictionaries; ``None`` where a level is missing."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _hugo_slugs(site: Path) -> SiteSlugs:
+    """Hugo: ``autoHeadingIDType`` = ``github`` (the default), ``github-ascii``, ``blackfriday``."""
+    names = ("hugo", "config")
+    files = [site / f"{n}.{e}" for n in names for e in ("toml", "yaml", "yml", "json")]
+    files += [site / "config" / "_default" / f"markup.{e}" for e in ("toml", "yaml", "yml")]
+    for path in files:
+        data = _read_config(path)
+        if data is None:
+            continue
+        markup = data if path.stem == "markup" else _dig(data, "markup")
+        kind = _dig(markup, "goldmark", "parser", "autoHeadingIDType")
+        if isinstance(kind, str):
+            found = {"github": "goldmark", "github-ascii": "goldmark-ascii"}.get(kind, kind)
+            if found in ("goldmark", "goldmark-ascii", "blackfriday"):
+                return found, "-", None
+            return "unknown", "-", _unreadable(path, "autoHeadingIDType")
+    return "goldmark", "-", None
+
+
+def _zola_slugs(site: Path) -> SiteSlugs:
+    """Zola: ``[slugify] anchors`` = ``on`` (the default), ``safe`` or ``off``."""
+    mode = _dig(_read_config(site / "config.toml"), "slugify", "anchors")
+    if mode in ("safe", "off"):
+        return "zola-safe", "-", None
+    return "zola", "-", None
+
+
+def _jekyll_slugs(site: Path) -> SiteSlugs:
+    """Jekyll: kramdown with ``input: GFM`` (the default) or ``kramdown``, whose ids may be
+    ``transliterated_header_ids``; another Markdown converter's ids are not known here."""
+    for name in ("_config.yml", "_config.yaml"):
+        data = _read_config(site / name)
+        if data is None:
+            continue
+        converter = _dig(data, "markdown")
+        if isinstance(converter, str) and converter.lower() != "kramdown":
+            return "unknown", "-", _unreadable(site / name, "markdown")
+        options = _dig(data, "kramdown")
+        options = options if isinstance(options, dict) else {}
+        if str(options.get("input", "GFM")).lower() == "gfm":
+            return "kramdown-gfm", "-", None
+        translit = options.get("transliterated_header_ids") is True
+        return ("kramdown-transliterated" if translit else "kramdown"), "-", None
+    return "kramdown-gfm", "-", None
+
+
+_MKDOCS_SLUGIFIERS = {
+    "markdown.extensions.toc.slugify": "python-markdown",
+    "markdown.extensions.toc.slugify_unicode": "python-markdown-unicode",
+    "pymdownx.slugs.uslugify": "pymdownx",
+    "pymdownx.slugs.uslugify_cased": "pymdownx",
+    "pymdownx.slugs.gfm": "pymdownx-lower",
+}
+
+
+def _mkdocs_slugs(site: Path) -> SiteSlugs:
+    """MkDocs: the ``toc`` extension's ``slugify`` and ``separator`` where they are written as
+    literals (``!!python/name:markdown.extensions.toc.slugify_unicode``,
+    ``!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}``)."""
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        path = site / name
+        extensions = _dig(_read_config(path), "markdown_extensions")
+        if extensions is None:
+            continue
+        items = extensions if isinstance(extensions, list) else [extensions]
+        for item in items:
+            toc = _dig(item, "toc") if isinstance(item, dict) else None
+            if not isinstance(toc, dict):
+                continue
+            separator = toc.get("separator", "-")
+            if not isinstance(separator, str):
+                return "unknown", "-", _unreadable(path, "toc: separator")
+            found = _mkdocs_slugify(toc.get("slugify"))
+            if found is None:
+                return "unknown", "-", _unreadable(path, "toc: slugify")
+            return found, separator, None
+        return "python-markdown", "-", None
+    return "python-markdown", "-", None
+
+
+def _mkdocs_slugify(value: Any) -> str | None:
+    """The slug style a ``toc: slugify:`` value names; ``None`` when it is none we know."""
+    if value is None:
+        return "python-markdown"
+    if not isinstance(value, _Tagged):
+        return None
+    if value.tag.startswith("tag:yaml.org,2002:python/name:"):
+        return _MKDOCS_SLUGIFIERS.get(value.tag.rsplit(":", 1)[1])
+    if value.tag == "tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify":
+        options = _dig(value.value, "kwds") if isinstance(value.value, dict) else {}
+        options = options if isinstance(options, dict) else {}
+        if set(options) - {"case"}:
+            return None  # normalize, percent_encode: not followed
+        case = options.get("case", "none")
+        return f"pymdownx-{case}" if case in ("lower", "lower-ascii", "fold") else "pymdownx"
+    return None
+
+
+def _unreadable(path: Path, key: str) -> str:
+    from yeplint.locale.messages import msg
+
+    return msg(
+        "{file} sets how headings get their anchors (`{key}`) in a way yeplint does not"
+        " follow: links to headings are not checked",
+        file=path.name,
+        key=key,
+    )
+
+
+class _Tagged:
+    """A YAML node with a tag the safe loader does not know (``!!python/name:…``), kept as
+    data: its tag and its plain value."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+def _tagged_loader() -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+        value: Any
+        if isinstance(node, yaml.MappingNode):
+            value = loader.construct_mapping(node, deep=True)
+        elif isinstance(node, yaml.SequenceNode):
+            value = loader.construct_sequence(node, deep=True)
+        else:
+            value = loader.construct_scalar(node)  # type: ignore[arg-type]
+        return _Tagged(node.tag, value)
+
+    Loader.add_multi_constructor("", construct)
+    return Loader
+
+
+class _LazyLoader:
+    """The tag-keeping loader, built on first use (PyYAML is imported only for YAML files)."""
+
+    loader: type | None = None
+
+
+def _yaml_loader() -> type:
+    if _LazyLoader.loader is None:
+        _LazyLoader.loader = _tagged_loader()
+    return _LazyLoader.loader
+
+
+_SLUG_READERS = {
+    "hugo": _hugo_slugs,
+    "zola": _zola_slugs,
+    "jekyll": _jekyll_slugs,
+    "mkdocs": _mkdocs_slugs,
+}

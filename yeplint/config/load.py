@@ -180,7 +180,7 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
     aliases = (*generator.path_aliases, *tsconfig_aliases(site))
     return replace(
         Settings(),
-        **{**generator.settings, "path_aliases": aliases},
+        **{**generator.site_settings(site), "path_aliases": aliases},
         root=site,
         static_roots=generator.static,
         include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
@@ -362,7 +362,7 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
     values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
     base = _preset_from(table.get("preset"), where)
-    base = _generator_from(base, table.get("generator"), where)
+    base = _generator_from(base, table.get("generator"), where, path.parent.resolve())
     for key, value in table.items():
         attr = key.replace("-", "_")
         if key in _LIST_KEYS:
@@ -473,8 +473,9 @@ def _preset_from(value: Any, where: str) -> Settings:
     return preset_settings(value)
 
 
-def _generator_from(base: Settings, value: Any, where: str) -> Settings:
-    """``base`` with the named generator's conventions applied."""
+def _generator_from(base: Settings, value: Any, where: str, site: Path) -> Settings:
+    """``base`` with the named generator's conventions applied (and its slug algorithm, as the
+    generator's configuration in ``site`` chooses it)."""
     from yeplint.config.generators import NAMES, by_name
 
     if value is None:
@@ -484,7 +485,7 @@ def _generator_from(base: Settings, value: Any, where: str) -> Settings:
         raise ConfigError(
             f"{where}: `generator` must be one of: {', '.join(NAMES)} (not {value!r})"
         )
-    return replace(base, **generator.settings)
+    return replace(base, **generator.site_settings(site))
 
 
 def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:

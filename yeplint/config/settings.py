@@ -58,6 +58,13 @@ class Settings:
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes the generator maps to a folder of the project (``@site/`` → ``.``, Astro's
     ``~/`` → ``src/``), as (prefix, folder relative to the project root)."""
+    slugs: str = "github"
+    """How the site's generator makes a heading's anchor (:data:`yeplint.document.slugs.NAMES`;
+    ``unknown``: anchors are not checked)."""
+    slug_separator: str = "-"
+    """The separator of Python-Markdown's slugs (MkDocs' ``toc: separator``)."""
+    slug_notice: str | None = None
+    """Why the site's slug algorithm could not be read (told once per run)."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""

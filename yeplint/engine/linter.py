@@ -329,7 +329,7 @@ class Linter:
             return None
         if len(data) > self.settings.max_file_size:
             return None
-        return known_anchors(self._parse_ahead(path, data))
+        return known_anchors(self._parse_ahead(path, data), settings=self.settings)
 
     def _parse_ahead(self, path: Path, data: bytes) -> Post:
         """Another page than the one being linted, parsed (its anchors, a translation's
@@ -537,7 +537,7 @@ class Linter:
             from yeplint.rules.links import known_anchors
 
             # this page's anchors, for the pages that link to it (parsed once, here)
-            self.site.anchors[target.path] = known_anchors(post, ctx._memo)
+            self.site.anchors[target.path] = known_anchors(post, ctx._memo, self.settings)
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 

@@ -102,6 +102,8 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
             settings = replace(settings, **{**check.overrides, **added})
         if settings.detected:
             tell(settings.detected, settings)
+        if settings.slug_notice:
+            tell(settings.slug_notice, settings)
         linter = Linter(settings, select=check.select, ignore=check.ignore)
         linter.check_schemas()
         if check.cache and check.stdin_filename is None:

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from yeplint.config.settings import PAGE_SUFFIXES
+from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
+from yeplint.document import slugs
 from yeplint.document.markdown import LinkRef
 from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
@@ -23,22 +24,18 @@ from yeplint.site.urls import LinkTarget, classify, join
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
 
-_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")
+github_slug = slugs.github
+"""GitHub's slug of a heading (kept under its old name for the rules that name it)."""
 
 
-def github_slug(text: str) -> str:
-    """The anchor GitHub (and github-slugger, rehype-slug) gives a heading: lower case, only
-    letters, marks, numbers, `_`, `-` and spaces kept, spaces as hyphens."""
-    if text.isascii():
-        return _NOT_ASCII_SLUG.sub("", text.strip().lower()).replace(" ", "-")
-    import unicodedata
+def slug_style(settings: Settings) -> slugs.Style | None:
+    """The site's heading-id style (``None``: not known, anchors are not checked)."""
+    return _style(settings.slugs, settings.slug_separator)
 
-    kept = (
-        c
-        for c in unicodedata.normalize("NFC", text).strip().lower()
-        if c in " -" or unicodedata.category(c)[0] in "LMN" or unicodedata.category(c) == "Pc"
-    )
-    return "".join(kept).replace(" ", "-")
+
+@lru_cache(maxsize=8)  # one style a run: not rebuilt per page
+def _style(name: str, separator: str) -> slugs.Style | None:
+    return slugs.style(name, separator)
 
 
 _INCLUDES = re.compile(r"^(?:--8<--|::: |\{!)", re.M)
@@ -57,34 +54,37 @@ def brings_content(text: str) -> bool:
     return maybe and bool(_INCLUDES.search(text))
 
 
-def known_anchors(post: Post, memo: dict[str, object] | None = None) -> frozenset[str] | None:
-    """Every anchor of the page (headings, attribute ids, definition terms); ``None`` when an
-    include may bring more. With ``memo`` (a file's ``Context._memo``), computed once a file."""
+def known_anchors(
+    post: Post, memo: dict[str, object] | None = None, settings: Settings | None = None
+) -> frozenset[str] | None:
+    """Every anchor of the page (headings, attribute ids, definition terms) as the site's
+    generator makes them (``settings.slugs``; GitHub's without settings); ``None`` when an
+    include may bring more, or the generator's ids are not known. With ``memo`` (a file's
+    ``Context._memo``), computed once a file."""
     if memo is not None and "anchors" in memo:
         found = memo["anchors"]
         return found if isinstance(found, frozenset) else None
     result = None
-    if not post.binary and not brings_content(post.text):
-        result = frozenset(anchors(post) | terms(post))
+    how = slug_style(settings) if settings is not None else _GITHUB
+    if how is not None and not post.binary and not brings_content(post.text):
+        ids = anchors(post, how)
+        result = None if ids is None else frozenset(ids | terms(post))
     if memo is not None:
         memo["anchors"] = result
     return result
 
 
-def anchors(post: Post) -> set[str]:
-    """The anchors of this page's headings (an explicit `{#id}` wins; repeats get `-1`, `-2`)."""
-    found: set[str] = set()
-    seen: dict[str, int] = {}
-    for heading in post.body.headings:
-        if heading.anchor:
-            found.add(heading.anchor)
-            continue
-        text = heading.text
-        slug = github_slug(html.unescape(text) if "&" in text else text)
-        count = seen.get(slug, 0)
-        seen[slug] = count + 1
-        found.add(slug if count == 0 else f"{slug}-{count}")
-    return found
+_GITHUB = slugs.Style(slugs.github)
+
+
+def anchors(post: Post, how: slugs.Style = _GITHUB) -> set[str] | None:
+    """The anchors of this page's headings as ``how`` makes them (an explicit `{#id}` wins;
+    repeats get the generator's suffix); ``None`` when one cannot be worked out."""
+    texts = (
+        (html.unescape(h.text) if "&" in h.text else h.text, h.anchor) for h in post.body.headings
+    )
+    ids = slugs.heading_ids(texts, how)
+    return None if ids is None else set(ids)
 
 
 def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | None:
@@ -401,7 +401,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         if target.fragment and target.kind in ("file", "page"):
             yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
-    known = known_anchors(post, ctx._memo) if links else None
+    known = known_anchors(post, ctx._memo, ctx.settings) if links else None
     if known is None:
         return  # an include or shortcode may bring headings this file does not show
     from urllib.parse import unquote

@@ -1,0 +1,161 @@
+"""Heading anchors follow the site's slug algorithm (issue 27): the pure slug functions against
+tables taken from the generators (and, for Python-Markdown and pymdownx, against the real
+library), the site configuration that chooses one, and YEP404 on a site of each kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import lint_paths
+from yeplint.config.generators import by_name, site_slugs
+from yeplint.config.load import load_settings
+from yeplint.document import slugs
+
+# (heading, github, goldmark, python-markdown, zola, kramdown GFM, kramdown, vitepress)
+TABLE = [
+    ("Stap 1 - kies een doel", "stap-1---kies-een-doel", "stap-1---kies-een-doel",
+     "stap-1-kies-een-doel", "stap-1-kies-een-doel", "stap-1---kies-een-doel",
+     "stap-1---kies-een-doel", "stap-1-kies-een-doel"),
+    ("Café & Crème", "café--crème", "café--crème", "cafe-creme", "cafe-creme", "café--crème",
+     "caf--crme", "cafe-creme"),
+    ("Waarom coachen?", "waarom-coachen", "waarom-coachen", "waarom-coachen", "waarom-coachen",
+     "waarom-coachen", "waarom-coachen", "waarom-coachen"),
+    ("1. Über ons", "1-über-ons", "1-über-ons", "1-uber-ons", "1-uber-ons", "1-über-ons",
+     "ber-ons", "_1-uber-ons"),
+    ("snake_case `code`", "snake_case-code", "snake_case-code", "snake_case-code",
+     "snake-case-code", "snake_case-code", "snakecase-code", "snake-case-code"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "github", "goldmark", "pymd", "zola", "gfm", "kramdown", "vitepress"), TABLE
+)
+def test_each_generator_slugs_a_heading_its_own_way(
+    text: str, github: str, goldmark: str, pymd: str, zola: str, gfm: str, kramdown: str,
+    vitepress: str,
+) -> None:  # fmt: skip
+    text = text.replace("`", "")
+    assert slugs.github(text) == github
+    assert slugs.goldmark(text) == goldmark
+    assert slugs.python_markdown(text) == pymd
+    assert slugs.zola(text) == zola
+    assert slugs.kramdown_gfm(text) == gfm
+    assert slugs.kramdown(text) == kramdown
+    assert slugs.vitepress(text) == vitepress
+
+
+def test_hugo_variants_and_blackfriday() -> None:
+    assert slugs.goldmark("Café crème") == "café-crème"  # composed letters are letters
+    assert slugs.goldmark_ascii("Café crème") == "cafe-creme"
+    assert slugs.blackfriday("Stap 1 - kies een doel!") == "stap-1-kies-een-doel"
+
+
+def test_zola_transliterates_or_admits_it_cannot() -> None:
+    assert slugs.zola("Straße – Œuvre") == "strasse-oeuvre"
+    assert slugs.zola("Launch 🚀") is None  # deunicode's words for an emoji are not known here
+    assert slugs.zola_safe('Een "kop" (met) haakjes') == "Een_kop_met_haakjes"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Stap 1 - kies een doel", "Café & Crème", "1. Über ons", "Zoë’s   plan", "a_b--c", "Ελληνικά"],
+)
+def test_python_markdown_matches_the_real_library(heading: str) -> None:
+    toc = pytest.importorskip("markdown.extensions.toc")
+    assert slugs.python_markdown(heading) == toc.slugify(heading, "-")
+    assert slugs.python_markdown(heading, "_") == toc.slugify(heading, "_")
+    unicode = slugs.python_markdown(heading, keep_unicode=True)
+    assert unicode == toc.slugify_unicode(heading, "-")
+    pymdownx = pytest.importorskip("pymdownx.slugs")
+    for case in ("none", "lower", "fold"):
+        assert slugs.pymdownx(heading, "-", case) == pymdownx.slugify(case=case)(heading, "-")
+
+
+def test_repeats_are_told_apart_as_each_generator_does() -> None:
+    same = [("Herhaald", None)] * 3 + [("Herhaald 1", None)]
+    github = slugs.heading_ids(same, slugs.Style(slugs.github))
+    assert github == ["herhaald", "herhaald-1", "herhaald-2", "herhaald-1-1"]
+    mkdocs = slugs.style("python-markdown")
+    assert mkdocs is not None
+    ids = slugs.heading_ids([("Herhaald", None), ("X", "herhaald"), ("Herhaald", None)], mkdocs)
+    assert ids == ["herhaald_1", "herhaald", "herhaald_2"]  # a written {#id} is taken first
+    assert slugs.style("unknown") is None
+
+
+def _site(tmp_path: Path, config: str, text: str, body: str) -> Path:
+    (tmp_path / config).write_text(text, encoding="utf-8")
+    (tmp_path / "yeplint.toml").write_text(
+        f'generator = "{config_generator[config]}"\n', encoding="utf-8"
+    )
+    (tmp_path / "page.md").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+config_generator = {"mkdocs.yml": "mkdocs", "hugo.toml": "hugo", "_config.yml": "jekyll"}
+config_generator |= {"config.toml": "zola"}
+
+
+def _missing(site: Path) -> list[str]:
+    settings = load_settings(start=site, paths=[site])
+    found = lint_paths([site / "page.md"], site, select=["YEP404"], settings=settings)
+    return [d.message for d in found]
+
+
+def test_an_mkdocs_site_links_to_python_markdown_ids(tmp_path: Path) -> None:
+    body = "[a](#stap-1-kies-een-doel) [b](#dubbel_1) [c](#stap-1---kies-een-doel)\n\n"
+    body += "## Stap 1 - kies een doel\n\n## Dubbel\n\n## Dubbel\n"
+    site = _site(tmp_path, "mkdocs.yml", "site_name: x\n", body)
+    assert _missing(site) == ["no heading on this page has the anchor `#stap-1---kies-een-doel`"]
+
+
+def test_mkdocs_toc_options_are_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n"
+        "      separator: _\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+        "        kwds: {case: lower}\n"
+    )
+    mkdocs = by_name("mkdocs")
+    assert mkdocs is not None
+    assert site_slugs(mkdocs, tmp_path) == ("pymdownx-lower", "_", None)
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:my.own.slugify\n"
+    )
+    name, _, notice = site_slugs(mkdocs, tmp_path)
+    assert name == "unknown"
+    assert notice is not None and "toc: slugify" in notice
+
+
+def test_a_slug_algorithm_that_cannot_be_read_is_said_once_and_not_guessed(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    config = "markdown_extensions:\n  - toc:\n      slugify: !!python/name:my.own.slugify\n"
+    _site(tmp_path, "mkdocs.yml", config, "[a](#nergens)\n\n## Kop\n\n[b](#ook-niet)\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--select", "YEP404"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("links to headings are not checked") == 1
+
+
+@pytest.mark.parametrize(
+    ("config", "text", "anchor", "wrong"),
+    [
+        ("hugo.toml", "", "café-crème", "cafe-creme"),
+        ("hugo.toml", "[markup.goldmark.parser]\nautoHeadingIDType = 'github-ascii'\n",
+         "cafe-creme", "café-crème"),
+        ("config.toml", "base_url = 'https://x.nl'\n", "cafe-creme", "café-crème"),
+        ("config.toml", "base_url = 'x'\n[slugify]\nanchors = 'safe'\n", "Café_Crème",
+         "cafe-creme"),
+        ("_config.yml", "title: x\n", "café-crème", "cafe-creme"),
+        ("_config.yml", "kramdown:\n  input: kramdown\n", "caf-crme", "café-crème"),
+    ],
+)  # fmt: skip
+def test_each_generator_reads_its_own_configuration(
+    tmp_path: Path, config: str, text: str, anchor: str, wrong: str
+) -> None:
+    site = _site(tmp_path, config, text, f"[a](#{anchor}) [b](#{wrong})\n\n## Café Crème\n")
+    assert _missing(site) == [f"no heading on this page has the anchor `#{wrong}`"]
