@@ -234,6 +234,10 @@ def column_of(text: str, original: str) -> int:
 def parse_body(lines: list[str], line_offset: int) -> Body:
     """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`."""
     body = Body()
+    opaque = template_code_lines(lines, line_offset)
+    if opaque:  # blanked before the parse, as yeplint's parser does
+        body.template_lines = opaque
+        lines = ["" if i + line_offset + 1 in opaque else line for i, line in enumerate(lines)]
     env: dict[str, Any] = {}
     md = parser()
     tokens = md.parse("\n".join(lines), env)
@@ -241,13 +245,6 @@ def parse_body(lines: list[str], line_offset: int) -> Body:
         if token.type == "inline" and needs_inline(token.content):
             _parse_inline(md, token, env)
     _Walker(body, lines, line_offset).walk(tokens)
-    opaque = template_code_lines(lines, line_offset)
-    if opaque:
-        body.template_lines = opaque
-        body.headings = [h for h in body.headings if h.span.line not in opaque]
-        body.paragraphs = [p for p in body.paragraphs if p.span.line not in opaque]
-        body.images = [i for i in body.images if i.span.line not in opaque]
-        body.links = [link for link in body.links if link.span.line not in opaque]
     return body
 
 

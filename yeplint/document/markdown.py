@@ -22,6 +22,8 @@ import pyromark
 
 from yeplint.diagnostics import Span
 
+Branch = tuple[tuple[int, int], ...]
+"""The conditional blocks a line sits in, outermost first: (block number, branch number)."""
 ImageKind = Literal["markdown", "reference", "html", "front-matter", "shortcode"]
 # The model's classes are values, never changed once made; they are not ``frozen`` because a
 # frozen dataclass is made 3.5x slower (see :class:`yeplint.diagnostics.Span`).
@@ -126,6 +128,9 @@ class Body:
     """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
     code_lines: set[int] = field(default_factory=set)
     """1-based lines of fenced and indented code blocks."""
+    branches: dict[int, Branch] = field(default_factory=dict)
+    """For each 1-based line inside a conditional template block (``{% if %}``), the branches
+    it sits in (see :func:`template_branches`)."""
 
 
 _MD: dict[int, pyromark.Markdown] = {}
@@ -732,6 +737,15 @@ def parse_body(
             )
             jsx_images.append(ImageRef(image.src, image.alt, span, "html"))
     body = Body()
+    if "{%" in "".join(lines):
+        body.branches = template_branches(lines, line_offset)
+    opaque = template_code_lines(lines, line_offset)
+    if opaque:
+        # blank, not filtered after the parse: a fence or an indented line in a code sample
+        # would otherwise swallow the Markdown after the block (the generator leaves an empty
+        # line where the block was)
+        body.template_lines = opaque
+        lines = ["" if i + line_offset + 1 in opaque else line for i, line in enumerate(lines)]
     text = "\n".join(lines)
     source = _Source(text, lines)
     walker = _Walker(body, source, line_offset)
@@ -739,49 +753,156 @@ def parse_body(
     if walker.run is not None:
         walker._finish(walker.run)
     body.images.extend(jsx_images)
-    opaque = template_code_lines(lines, line_offset)
-    if opaque:
-        body.template_lines = opaque
-        body.headings = [h for h in body.headings if h.span.line not in opaque]
-        body.paragraphs = [p for p in body.paragraphs if p.span.line not in opaque]
-        body.images = [i for i in body.images if i.span.line not in opaque]
-        body.links = [link for link in body.links if link.span.line not in opaque]
     return body
 
 
-_TEMPLATE_OPEN = re.compile(
-    r"\{%-?\s*(highlight|comment)\b[^%]*-?%\}|\{\{[<%]\s*(highlight)\b.*?[>%]\}\}"
+@dataclass(slots=True)
+class TemplateTag:
+    """One Liquid/Nunjucks tag (``{%- endset %}``) or Hugo shortcode (``{{< /highlight >}}``)."""
+
+    name: str
+    """Lower case, without ``end`` or ``/``: ``set`` for ``{% endset %}``."""
+    end: bool
+    arguments: str
+    line: int
+    """0-based index into the lines scanned."""
+    column: int
+    shortcode: bool = False
+
+
+_TAG = re.compile(
+    r"\{%-?\s*(end)?(\w+)((?:[^%]|%(?!\}))*)%\}|\{\{[<%]\s*(/)?\s*([\w-]+)\b(.*?)[>%]\}\}"
 )
-_TEMPLATE_CLOSE = {
-    "highlight": re.compile(r"\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/\s*highlight\s*[>%]\}\}"),
-    "comment": re.compile(r"\{%-?\s*endcomment\s*-?%\}"),
-}
+_LITERAL = frozenset(("raw", "verbatim"))
+"""Blocks whose tags are text: the content is Markdown, but no tag in it is one."""
+
+
+def template_tags(lines: list[str]) -> Iterator[TemplateTag]:
+    """The template tags of ``lines`` in order (one line each), leaving out those inside
+    ``{% raw %}`` / ``{% verbatim %}``, which the template engine passes on as text."""
+    literal: str | None = None
+    for index, line in enumerate(lines):
+        if "{%" not in line and "{{<" not in line and "{{%" not in line:
+            continue
+        for match in _TAG.finditer(line):
+            if match.group(2) is not None:
+                name, end = match.group(2).lower(), match.group(1) is not None
+                tag = TemplateTag(name, end, match.group(3), index, match.start())
+            else:
+                name, end = match.group(5).lower(), match.group(4) is not None
+                tag = TemplateTag(name, end, match.group(6), index, match.start(), True)
+            if literal is not None:
+                if tag.end and tag.name == literal and not tag.shortcode:
+                    literal = None
+                continue
+            if not tag.end and tag.name in _LITERAL and not tag.shortcode:
+                literal = tag.name
+                continue
+            yield tag
+
+
+_OPAQUE = frozenset(("highlight", "comment", "set", "capture", "macro", "call", "filter"))
+"""Blocks whose content is not rendered as Markdown where it stands: code (``highlight``),
+removed (``comment``), kept in a variable (``set``, ``capture``), a macro's definition, or
+handed to a macro or filter that yeplint cannot run (``call``, ``filter``)."""
+
+
+def _opens_block(tag: TemplateTag) -> bool:
+    if tag.end or tag.name not in _OPAQUE:
+        return False
+    if tag.shortcode:
+        return tag.name == "highlight"
+    # `{% set x = 1 %}` assigns; only `{% set x %}…{% endset %}` is a block
+    return tag.name != "set" or "=" not in tag.arguments
 
 
 def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
-    """The 1-based lines inside template blocks whose content is not Markdown: Liquid
-    ``{% highlight %}`` (code) and ``{% comment %}`` (removed), Hugo ``{{< highlight >}}``.
-    The generator replaces them before the Markdown is rendered, so no heading, paragraph or
-    image in them is one. Pages without ``{%`` or ``{{`` cost one scan of the text."""
+    """The 1-based lines of template blocks whose content is not Markdown (:data:`_OPAQUE`):
+    Liquid ``{% highlight %}``, ``{% comment %}`` and ``{% capture %}``, Nunjucks
+    ``{%- set x %}…{% endset %}``, ``{% macro %}``, ``{% call %}`` and ``{% filter %}``, Hugo
+    ``{{< highlight >}}``, from the opening tag's line to the closing one's. The generator
+    replaces them before the Markdown is rendered, so no heading, paragraph or image in them is
+    one. A block never closed covers its own line only: the build fails on it anyway, and a
+    page that shows the tag as an example must not go silent after it. Pages without ``{%`` or
+    ``{{`` cost one scan of the text."""
     joined = "\n".join(lines)
     if "{%" not in joined and "{{" not in joined:
         return frozenset()
     inside: set[int] = set()
-    closing: re.Pattern[str] | None = None
-    for index, line in enumerate(lines):
-        number = index + line_offset + 1
-        if closing is not None:
-            inside.add(number)
-            if closing.search(line):
-                closing = None
-            continue
-        opened = _TEMPLATE_OPEN.search(line)
-        if opened:
-            kind = opened.group(1) or opened.group(2)
-            inside.add(number)
-            if not _TEMPLATE_CLOSE[kind].search(line, opened.end()):
-                closing = _TEMPLATE_CLOSE[kind]
+    open_blocks: list[TemplateTag] = []
+    for tag in template_tags(lines):
+        in_comment = bool(open_blocks) and open_blocks[-1].name == "comment"
+        if in_comment and not (tag.end and tag.name == "comment"):
+            continue  # a comment's content is not read
+        if _opens_block(tag):
+            open_blocks.append(tag)
+        elif tag.end and any(o.name == tag.name for o in open_blocks):
+            while open_blocks[-1].name != tag.name:
+                open_blocks.pop()  # an inner block left open closes with the outer one
+            first = open_blocks.pop()
+            start, stop = first.line + line_offset + 1, tag.line + line_offset + 1
+            inside.update(range(start, stop + 1))
+    inside.update(o.line + line_offset + 1 for o in open_blocks)
     return frozenset(inside)
+
+
+_CONDITIONALS = {
+    "if": "if",
+    "ifversion": "if",
+    "unless": "unless",
+    "case": "case",
+    "for": "for",
+}
+"""Blocks of which one branch renders (a loop's ``{% else %}`` renders when it has nothing to
+loop over), with the name of the block their closing tag may also name (``endif``)."""
+_BRANCH_SEPARATORS = frozenset(("elif", "elsif", "elseif", "else", "when"))
+
+
+def template_branches(lines: list[str], line_offset: int) -> dict[int, Branch]:
+    """For each 1-based line inside a conditional block (``{% if %}``/``{% elif %}``/``{% else
+    %}``/``{% endif %}``, GitHub Docs' ``{% ifversion %}``, ``{% unless %}``, ``{% case %}``/
+    ``{% when %}``, a loop's ``{% else %}``): the blocks it is in and which branch of each. The
+    generator renders one branch of a block, so two lines in different branches of one block
+    never both show (see :func:`exclusive`). A block never closed ends with the page."""
+    found: dict[int, Branch] = {}
+    open_blocks: list[tuple[str, int, int]] = []  # opening name, block number, branch
+    numbered = 0
+    last = 0  # the first line whose branches are not yet recorded
+    for tag in template_tags(lines):
+        if tag.shortcode:
+            continue
+        path = tuple((number, branch) for _, number, branch in open_blocks)
+        if path:
+            found.update(dict.fromkeys(range(last, tag.line + 1), path))
+        last = tag.line + 1
+        if not tag.end and tag.name in _CONDITIONALS:
+            numbered += 1
+            open_blocks.append((tag.name, numbered, 0))
+        elif not tag.end and tag.name in _BRANCH_SEPARATORS and open_blocks:
+            opening, number, branch = open_blocks[-1]
+            open_blocks[-1] = (opening, number, branch + 1)
+        elif tag.end and any(_closes(tag, o[0]) for o in open_blocks):
+            while not _closes(tag, open_blocks.pop()[0]):
+                pass
+    if open_blocks:
+        path = tuple((number, branch) for _, number, branch in open_blocks)
+        found.update(dict.fromkeys(range(last, len(lines)), path))
+    return {index + line_offset + 1: path for index, path in found.items()}
+
+
+def _closes(tag: TemplateTag, opening: str) -> bool:
+    """``{% endif %}`` closes an ``{% if %}`` and an ``{% ifversion %}``; ``{% endifversion %}``
+    closes its own."""
+    return tag.name in (opening, _CONDITIONALS[opening])
+
+
+def exclusive(first: Branch, second: Branch) -> bool:
+    """Whether two lines are in different branches of one conditional block: never rendered
+    together."""
+    if not first or not second:
+        return False
+    branches = dict(first)
+    return any(branches.get(number, branch) != branch for number, branch in second)
 
 
 _LIST_MARKER = re.compile(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
