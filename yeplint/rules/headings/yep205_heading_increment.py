@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Violation
+from yeplint.document.markdown import Heading, exclusive
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -37,8 +38,15 @@ def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     `title-field`: the front matter key rendered as the H1 (default `title`).
     """
-    previous = 1 if ctx.settings.title_is_h1 and _has_title(post, ctx) else 0
+    title = 1 if ctx.settings.title_is_h1 and _has_title(post, ctx) else 0
+    branches = post.body.branches
+    earlier: list[Heading] = []
     for heading in post.body.headings:
+        here = branches.get(heading.span.line, ())
+        # a heading in another branch of an `{% if %}` never renders before this one
+        shown = (h for h in reversed(earlier) if not exclusive(branches.get(h.span.line, ()), here))
+        previous = next((h.level for h in shown), title)
+        earlier.append(heading)
         if previous and heading.level > previous + 1:
             yield Violation(
                 heading.span,
@@ -50,4 +58,3 @@ def heading_increment(post: Post, ctx: Context) -> Iterator[Violation]:
                 ),
                 msg("make it `{new}`", new=f"{'#' * (previous + 1)} {heading.text}"),
             )
-        previous = heading.level

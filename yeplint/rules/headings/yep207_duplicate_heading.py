@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Severity, Violation
+from yeplint.document.markdown import exclusive
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -29,28 +30,34 @@ def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Make the texts distinct, or merge the sections.
+    Make the texts distinct, or merge the sections. The same heading in two branches of a
+    template conditional (`{% if %}`/`{% else %}`, `{% ifversion %}`, `{% unless %}`,
+    `{% case %}`) is no duplicate: only one branch renders.
 
     ## Options
     None.
     """
-    stack: list[dict[str, int]] = [{} for _ in range(8)]
+    branches = post.body.branches
+    stack: list[dict[str, list[int]]] = [{} for _ in range(8)]
     for heading in post.body.headings:
         for deeper in range(heading.level + 1, 8):
             stack[deeper] = {}
         key = " ".join(heading.text.split()).casefold()
         if not key:
             continue
-        seen = stack[heading.level]
-        if key in seen:
+        seen = stack[heading.level].setdefault(key, [])
+        here = branches.get(heading.span.line, ())
+        # the same heading in another branch of an `{% if %}` never renders beside this one
+        earlier = [line for line in seen if not exclusive(branches.get(line, ()), here)]
+        if earlier:
             yield Violation(
                 heading.span,
                 msg(
                     "duplicate heading `{text}` (also on line {line})",
                     text=heading.text.strip(),
-                    line=seen[key],
+                    line=earlier[0],
                 ),
                 msg("give the sections distinct headings"),
             )
         else:
-            seen[key] = heading.span.line
+            seen.append(heading.span.line)
