@@ -8,6 +8,8 @@
   (Jekyll ``{{ site.baseurl }}/x``, ``{{ '/x' | relative_url }}``, ``{{ "/x" | prepend:
   site.baseurl }}``; Hugo ``{{ "x" | relURL }}``, ``absURL``), and otherwise left unchecked:
   yeplint does not evaluate templates, so it never calls such a path missing.
+- Whether template syntax can bring headings the file does not show (:func:`may_add_headings`):
+  an include or a shortcode can, a ``{{ variable }}`` inside a paragraph or a link cannot.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections.abc import Container
 
 from yeplint.diagnostics import Span
-from yeplint.document.markdown import Body, ImageRef
+from yeplint.document.markdown import Body, ImageRef, template_tags
 from yeplint.document.source import LineStarts
 
 _SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
@@ -127,3 +129,50 @@ def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:
         body.images.append(ImageRef(src, alt, span, "shortcode"))
     for target, alt, span in templated_images(text, line_offset, skip):
         body.images.append(ImageRef(target, alt or "", span, "markdown"))
+
+
+_QUIET_TAGS = frozenset(
+    (
+        # one branch of what the file shows renders, or a loop's `else`
+        "if", "elif", "elsif", "elseif", "else", "ifversion", "unless", "case", "when",
+        # no output: assignments, a macro's definition, comments
+        "set", "assign", "capture", "macro", "comment",
+        # code, and text output inside a line: a URL, a date
+        "highlight", "link", "post_url",
+    )
+)  # fmt: skip
+"""Liquid/Nunjucks tags (and their ``end`` tags) that never bring a heading: an include, a loop,
+a macro call or a site's own tag (an Eleventy shortcode) may."""
+_QUIET_SHORTCODES = frozenset(("ref", "relref", "highlight"))
+"""Hugo shortcodes that make a URL or a code block, never a heading."""
+_OUTPUT = re.compile(r"\{\{(?![<%])")
+_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*$")
+"""What may stand before an expression that starts a block: indentation, a block quote's `>`,
+a list marker."""
+
+
+def may_add_headings(lines: list[str], body: Body, line_offset: int) -> bool:
+    """Whether template syntax in the body ``lines`` (``line_offset`` lines into the file) may
+    bring headings or anchors the file does not show, so its anchors are unknown: a tag that
+    is not known to be quiet (an include, a loop, a shortcode), an expression (``{{ x }}``) that
+    starts a block or stands in a heading or an HTML ``id``. An expression inside a paragraph,
+    a link or a code block, control flow and assignments do not; tags inside ``{% raw %}`` are
+    text. ``body`` is the parse of ``lines``."""
+    for tag in template_tags(lines):
+        quiet = _QUIET_SHORTCODES if tag.shortcode else _QUIET_TAGS
+        if tag.name not in quiet:
+            return True
+    if not any("{{" in line for line in lines):
+        return False
+    heading_lines = {n for h in body.headings for n in range(h.span.line, h.span.end_line + 1)}
+    for index, line in enumerate(lines):
+        if "{{" not in line:
+            continue
+        number = index + line_offset + 1
+        if number in body.code_lines or number in body.template_lines:
+            continue
+        if number in heading_lines or "id=" in line or "name=" in line:
+            return True
+        if any(_LINE_START.match(line, 0, m.start()) for m in _OUTPUT.finditer(line)):
+            return True
+    return False

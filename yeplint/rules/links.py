@@ -14,6 +14,7 @@ from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
 from yeplint.document.markdown import LinkRef
 from yeplint.document.post import Post
+from yeplint.document.templates import may_add_headings
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
@@ -43,12 +44,16 @@ _INCLUDES = re.compile(r"^(?:--8<--|::: |\{!)", re.M)
 mkdocs-click (`::: name`), markdown-include (`{!file!}`)."""
 
 
-def brings_content(text: str) -> bool:
+def brings_content(post: Post) -> bool:
     """Whether the page has syntax that brings headings this file does not show: template
-    syntax (includes, shortcodes) or an include directive."""
+    syntax that may (includes, shortcodes; see :func:`may_add_headings`) or an include
+    directive."""
+    text = post.text
     brace = "{" in text  # one character is found by memchr: far faster than two
     if brace and ("{{" in text or "{%" in text):
-        return True
+        start = post.body_start_line - 1
+        if may_add_headings(post.lines[start:], post.body, start):
+            return True
     # the substrings first: a multi-line `^` search tries every position of the text
     maybe = "--8<--" in text or "::: " in text or (brace and "{!" in text)
     return maybe and bool(_INCLUDES.search(text))
@@ -66,7 +71,7 @@ def known_anchors(
         return found if isinstance(found, frozenset) else None
     result = None
     how = slug_style(settings) if settings is not None else _GITHUB
-    if how is not None and not post.binary and not brings_content(post.text):
+    if how is not None and not post.binary and not brings_content(post):
         ids = anchors(post, how)
         result = None if ids is None else frozenset(ids | terms(post))
     if memo is not None:
