@@ -134,6 +134,13 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+_cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="YEPLINT_CACHE_DIR",
+    help="The cache's folder instead of .yeplint_cache/ in the project (also YEPLINT_CACHE_DIR).",
+)
+
 def _lint(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -373,12 +380,7 @@ def _tell_left_out(hook: Share | None, lang: str) -> int:
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff; write nothing.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write .yeplint_cache/ (see docs).")
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="YEPLINT_CACHE_DIR",
-    help="Keep the cache here instead of .yeplint_cache/ (also YEPLINT_CACHE_DIR).",
-)
+@_cache_dir_option
 @click.option(
     "--exit-non-zero-on-fix",
     is_flag=True,
@@ -745,12 +747,7 @@ def baseline_command(
 
 @main.command("clean")
 @click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="YEPLINT_CACHE_DIR",
-    help="The cache folder to remove (also YEPLINT_CACHE_DIR).",
-)
+@_cache_dir_option
 def clean_command(path: Path | None, cache_dir: Path | None) -> None:
     """Remove the cache (`.yeplint_cache/` in the project, or --cache-dir)."""
     import shutil

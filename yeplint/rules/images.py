@@ -20,7 +20,7 @@ from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.front_matter import schema_findings
 from yeplint.rules.rule import rule
-from yeplint.rules.suggest import suggestion
+from yeplint.rules.suggest import did_you_mean
 from yeplint.site.files import Resolution, Status, expected_format
 
 PLACEHOLDER_ALTS = frozenset(
@@ -171,13 +171,7 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(ref.span, message, msg("name a file in it"))
         else:
             message = msg("image `{target}`{where} does not exist", target=ref.target, where=where)
-            close = resolution.suggestion
-            if not close:
-                yield Violation(ref.span, message)
-                continue
-            hint = msg("did you mean `{close}`?", close=close)
-            offer = suggestion(post, ref.span, ref.target, close, hint)
-            yield Violation(ref.span, message, hint, suggestion=offer)
+            yield did_you_mean(post, ref.span, message, ref.target, resolution.suggestion)
 
 
 def _rewritable(

@@ -18,7 +18,7 @@ from yeplint.document.templates import may_add_headings
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
-from yeplint.rules.suggest import suggestion
+from yeplint.rules.suggest import did_you_mean
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
 from yeplint.site.urls import LinkTarget, classify, join
 
@@ -179,28 +179,26 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     else None,
                 )
             elif resolution.status in (Status.MISSING, Status.OUTSIDE, Status.DIRECTORY):
-                close = resolution.suggestion
                 message = msg("link target `{target}` does not exist", target=target.path)
-                if not close:
-                    yield Violation(link.span, message, msg("check the file name and folder"))
-                    continue
-                hint = msg("did you mean `{close}`?", close=close)
-                offer = suggestion(post, link.span, target.path, close, hint)
-                yield Violation(link.span, message, hint, suggestion=offer)
+                yield did_you_mean(
+                    post,
+                    link.span,
+                    message,
+                    target.path,
+                    resolution.suggestion,
+                    msg("check the file name and folder"),
+                )
         elif target.kind == "page" and ctx.site is not None and ctx.site.pages:
             if not target.path.startswith("/") and ctx.url is None:
                 continue  # a relative link from a page whose URL is not known
             url = join(ctx.url or "/", target.path)
             if ctx.site.has(url):
                 continue
-            close = ctx.site.closest(url)
             message = msg("link to `{target}`: no page at `{url}`", target=target.path, url=url)
-            if not close:
-                yield Violation(link.span, message, msg("check the address"))
-                continue
-            hint = msg("did you mean `{close}`?", close=close)
-            offer = suggestion(post, link.span, target.path, close, hint)
-            yield Violation(link.span, message, hint, suggestion=offer)
+            close = ctx.site.closest(url)
+            yield did_you_mean(
+                post, link.span, message, target.path, close, msg("check the address")
+            )
 
 
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
@@ -295,12 +293,7 @@ def _anchor_violation(
     """A missing anchor, with the closest of the page's anchors as the hint and, where the
     link writes the anchor once (``written``: ``#kop``), as a suggestion."""
     close = anchor_index(known).closest(anchor)
-    if not close:
-        return Violation(span, message)
-    hint = msg("did you mean `{close}`?", close=f"#{close}")
-    return Violation(
-        span, message, hint, suggestion=suggestion(post, span, written, f"#{close}", hint)
-    )
+    return did_you_mean(post, span, message, written, f"#{close}" if close else None)
 
 
 @rule("YEP402", "link-to-image", Severity.WARNING)

@@ -5,9 +5,9 @@ machine reports leave it out."""
 
 from __future__ import annotations
 
-from yeplint.diagnostics import Edit, Fix, Span
+from yeplint.diagnostics import Edit, Fix, Span, Violation
 from yeplint.document.post import Post
-from yeplint.locale.messages import Message
+from yeplint.locale.messages import Message, msg
 
 
 def suggestion(post: Post, span: Span, written: str, wanted: str, hint: Message) -> Fix | None:
@@ -23,3 +23,19 @@ def suggestion(post: Post, span: Span, written: str, wanted: str, hint: Message)
     at = start + inside.index(written) + 1
     edit = Edit(Span(span.line, at, span.line, at + len(written)), wanted)
     return Fix(hint, (edit,), "display")
+
+
+def did_you_mean(
+    post: Post,
+    span: Span,
+    message: Message,
+    written: str,
+    close: str | None,
+    otherwise: Message | None = None,
+) -> Violation:
+    """A problem whose hint names the closest thing that exists (``close``), with that as a
+    suggestion; with none, the ``otherwise`` hint."""
+    if not close:
+        return Violation(span, message, otherwise)
+    hint = msg("did you mean `{close}`?", close=close)
+    return Violation(span, message, hint, suggestion=suggestion(post, span, written, close, hint))
