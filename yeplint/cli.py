@@ -141,6 +141,7 @@ _cache_dir_option = click.option(
     help="The cache's folder instead of .yeplint_cache/ in the project (also YEPLINT_CACHE_DIR).",
 )
 
+
 def _lint(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
