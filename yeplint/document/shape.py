@@ -23,6 +23,7 @@ from yeplint.document.markdown import (
     _Run,
     _Source,
     _Walker,
+    template_code_lines,
 )
 
 
@@ -308,7 +309,12 @@ def structure(lines: list[str]) -> list[tuple[int, Shape]]:
 
 
 def parse_structure(lines: list[str]) -> tuple[list[tuple[int, Shape]], References]:
-    """:func:`structure` and the body's reference definitions."""
+    """:func:`structure` and the body's reference definitions. Template blocks whose content is
+    not Markdown (:func:`~yeplint.document.markdown.template_code_lines`) are blank, as the
+    model the rules read has them: the rules and the check of their fixes see one page."""
+    opaque = template_code_lines(lines, 0)
+    if opaque:
+        lines = ["" if i + 1 in opaque else line for i, line in enumerate(lines)]
     text = "\n".join(lines)
     source = _Source(text, lines)
     shapes = _Shaper(source).shapes(_markdown(OPTIONS).events_with_range(text))
