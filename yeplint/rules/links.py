@@ -24,6 +24,26 @@ from yeplint.site.urls import LinkTarget, classify, join
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
+_FILE_TYPES = (
+    "pdf doc docx odt rtf txt xls xlsx ods csv tsv ppt pptx odp key pages numbers epub mobi",
+    "json xml yaml yml toml ini cfg conf ics vcf gpx kml kmz ipynb",  # data
+    "zip gz tgz tar bz2 xz 7z rar dmg exe msi deb rpm apk whl jar iso",  # archives, installers
+    "mp3 m4a wav ogg oga opus flac aac mp4 m4v ogv webm mov avi mkv",  # audio and video
+    "html htm css js mjs cjs map wasm rss atom ico woff woff2 ttf otf eot",  # web and fonts
+    "bmp tif tiff heic jxl eps ai psd svgz",  # images pages link to rather than show
+    "py sh bash ps1 bat rb go rs java kt c h cpp hpp cs ts tsx jsx php sql lua r",  # source
+)
+FILE_SUFFIXES = frozenset(
+    (
+        *IMAGE_SUFFIXES,
+        *PAGE_SUFFIXES,
+        *(f".{extension}" for group in _FILE_TYPES for extension in group.split()),
+    )
+)
+"""The endings that make a link a file link (`./Brochure.pdf`): a route whose last segment
+holds a dot (`/blog/releases/10.26`, `/nl/v1.2`) is a page like any other, unless a file of
+that name exists."""
+
 
 github_slug = slugs.github
 """GitHub's slug of a heading (kept under its old name for the rules that name it)."""
@@ -92,6 +112,35 @@ def anchors(post: Post, how: slugs.Style = _GITHUB) -> set[str] | None:
     return None if ids is None else set(ids)
 
 
+def link_target(link: LinkRef) -> LinkTarget:
+    """What ``link`` points at (:func:`classify`), less two misreadings of a bare target: an
+    email autolink (`<security@example.org>`, which Markdown renders as a `mailto:` link; a URI
+    autolink always has a scheme) is not a file `example.org`, and a path whose ending is not a
+    known file type (:data:`FILE_SUFFIXES`) is a page's route."""
+    if link.kind == "autolink" and ":" not in link.target and "@" in link.target:
+        return LinkTarget("skip")
+    target = classify(link.target)
+    if target.kind == "file" and not _file_suffix(target.path):
+        return LinkTarget("page", target.path, target.fragment)
+    return target
+
+
+def _file_suffix(path: str) -> bool:
+    """Whether ``path`` ends in a known file type's extension (`.pdf`, not `.26`)."""
+    dot = path.rfind(".")
+    return path[dot:].lower() in FILE_SUFFIXES
+
+
+def _dotted_file(target: LinkTarget, post: Post, ctx: Context) -> bool:
+    """Whether a page link whose last segment holds a dot (`./notes.v2`) names a file that
+    exists after all: an unusual ending is a route unless the file is there."""
+    name = target.path.rstrip("/").rsplit("/", 1)[-1]
+    if target.path.endswith("/") or "." not in name:
+        return False
+    resolution = _resolve_file(LinkTarget("file", target.path, target.fragment), post, ctx)
+    return resolution is not None and resolution.status in (Status.OK, Status.REMOTE)
+
+
 def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | None:
     """A file link's resolution: from the page's folder, else (for a page with a URL) from its
     URL under the static roots; ``None`` when it cannot be checked here: not found, and the
@@ -128,7 +177,7 @@ def record_references(post: Post, ctx: Context) -> None:
         for name in _IMAGE_NAME.findall(head):
             ctx.images.resolve(name, post.path.parent, ctx.root)
     for link in post.body.links:
-        target = classify(link.target)
+        target = link_target(link)
         if target.kind == "file":
             _resolve_file(target, post, ctx)
 
@@ -151,14 +200,16 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     Link to the page as it is served; the hint names the closest existing URL or file. A link is
     resolved as a browser resolves it against the page's URL (from its collection's `url`), and
     a file link (`./x.md`, `../Brochure.pdf`) also from the page's folder; `/`-rooted files are
-    looked up in the `static-roots`. External (`https:`), `mailto:`, anchor-only and templated
-    links are not checked here.
+    looked up in the `static-roots`. Only a known file type's ending (`.pdf`, `.zip`, `.png` …)
+    makes a link a file link: `/blog/releases/10.26` is a page's route. External (`https:`),
+    `mailto:` and email (`<info@example.org>`), anchor-only and templated links are not checked
+    here.
 
     ## Options
     `url` per collection, `languages`, `routes`, `static-roots`.
     """
     for link in post.body.links:
-        target = classify(link.target)
+        target = link_target(link)
         if target.kind == "file":
             resolution = _resolve_file(target, post, ctx)
             if resolution is None:  # the engine names it, once, in a notice
@@ -192,7 +243,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             if not target.path.startswith("/") and ctx.url is None:
                 continue  # a relative link from a page whose URL is not known
             url = join(ctx.url or "/", target.path)
-            if ctx.site.has(url):
+            if ctx.site.has(url) or _dotted_file(target, post, ctx):
                 continue
             message = msg("link to `{target}`: no page at `{url}`", target=target.path, url=url)
             close = ctx.site.closest(url)
@@ -318,7 +369,7 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
     for link in post.body.links:
-        target = classify(link.target)
+        target = link_target(link)
         if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
             continue
         paragraph = ends.get((link.span.end_line, link.span.end_column))
@@ -395,7 +446,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     for link in post.body.links:  # `page#anchor`: that page's headings
-        target = classify(link.target)
+        target = link_target(link)
         if target.fragment and target.kind in ("file", "page"):
             yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
