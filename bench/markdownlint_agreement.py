@@ -29,6 +29,7 @@ from pathlib import Path
 from yeplint.config.settings import Settings
 from yeplint.document.markdown import template_code_lines
 from yeplint.engine.linter import Linter
+from yeplint.rules.headings.yep209_emphasis_as_heading import date_or_byline
 from yeplint.site.discovery import discover
 
 VERSION = "0.24.1"
@@ -94,8 +95,11 @@ DOCUMENTED: dict[str, dict[str, list[tuple[str, Documented]]]] = {
         ],
     },
     "emphasis-as-heading": {
-        "yeplint": [("a question is reported", lambda s: s.rstrip().rstrip("*_").endswith("?"))],
         "markdownlint": [
+            (
+                "an italic date or byline under a title",
+                lambda s: date_or_byline(s.strip(), s.strip().strip("*_").strip()),
+            ),
             ("ends in an ellipsis: a lead-in", lambda s: s.rstrip().rstrip("*_").endswith("…")),
             ("longer than max-length (100)", lambda s: len(s.strip().strip("*_")) > 100),
             ("a quotation is not a heading", lambda s: s.lstrip("*_ ")[:1] in "\"'“”„‘’«»"),

@@ -59,3 +59,57 @@ def test_a_route_whose_last_segment_has_a_dot_is_a_page(tmp_path: Path) -> None:
     diagnostics = lint_paths([tmp_path], tmp_path, ["YEP401"], BLOG)
     assert found(diagnostics) == [("YEP401", 5, "link to `/blog/10.27`: no page at `/blog/10.27`")]
     assert diagnostics[0].hint == "did you mean `/blog/10.26`?"
+
+
+# YEP209: peers' punctuation by default, the Yep preset's own; dates and bylines
+
+INTERVIEW = page(
+    "**Q: Waarom plannen?**\n\nOmdat het rust geeft.\n\n**Drie stappen**\n\nEerst dit.", "Interview"
+)
+
+
+def test_bold_questions_are_emphasis_without_a_preset_and_headings_with_yep(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, {"interview.md": INTERVIEW})
+    generic = lint_paths([tmp_path], tmp_path, ["YEP209"], Settings())
+    assert [d.line for d in generic] == [9]
+    yep = lint_paths([tmp_path], tmp_path, ["YEP209"])
+    assert [d.line for d in yep] == [5, 9]
+
+
+def test_a_config_naming_the_preset_keeps_its_choice_when_it_sets_another_option(
+    tmp_path: Path,
+) -> None:
+    from yeplint.config.load import settings_from
+
+    write(tmp_path, {"interview.md": INTERVIEW})
+    table = {"preset": "yep-trainingen", "rule-options": {"YEP209": {"max-length": 50}}}
+    settings = settings_from(table, tmp_path / "yeplint.toml")
+    assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP209"], settings)] == [5, 9]
+    table["rule-options"] = {"emphasis-as-heading": {"punctuation": "?"}}
+    settings = settings_from(table, tmp_path / "yeplint.toml")
+    assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP209"], settings)] == [9]
+
+
+def test_an_italic_date_or_byline_under_the_title_is_no_heading(tmp_path: Path) -> None:
+    lines = [
+        "*12 March 2024*",
+        "_door Anna_",
+        "*March 12, 2024*",
+        "_Gepubliceerd op 3 mei 2023_",
+        "*2024-03-12*",
+        "*By Anna Jansen*",
+        "*By the numbers*",  # names no one: a heading
+        "**12 March 2024**",  # bold: a heading
+        "*Door de bomen het bos*",  # a heading
+    ]
+    write(tmp_path, {"post.md": page("\n\n".join([*lines, "Tekst."]))})
+    reported = lint_paths([tmp_path], tmp_path, ["YEP209"])
+    assert [post_line(d.line, lines) for d in reported] == lines[-3:]
+
+
+def post_line(line: int, lines: list[str]) -> str:
+    """The paragraph of ``lines`` (each followed by a blank line, after a 4-line front matter
+    block and a blank line) at ``line``."""
+    return lines[(line - 5) // 2]

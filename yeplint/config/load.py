@@ -420,8 +420,8 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: `{key}` must be a table of prefix = folder")
             values[attr] = tuple(value.items())
-        elif key == "rule-options":
-            values[attr] = _rule_options(value, where)
+        elif key == "rule-options":  # on top of the preset's (selection merges them by rule)
+            values[attr] = (*base.rule_options, *_rule_options(value, where))
     for pattern in values.get("include", ()):
         _check_glob(pattern, where)
     check_excludes(values.get("exclude", ()), where)

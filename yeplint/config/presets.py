@@ -50,6 +50,8 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "translation_fields": ("img", "date", "volgnummer", "categories"),
         "translation_title": "english_title",
         "site_url": "https://www.yeptrainingen.nl",
+        # its headings are often questions: a bold `**Waarom plannen?**` is one
+        "rule_options": (("YEP209", (("punctuation", ".,;:!。，；：！…"),)),),
         "routes": (
             *_YEP_PAGES,
             "/onze-aanpak",

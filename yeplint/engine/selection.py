@@ -98,7 +98,7 @@ def _check_selectors(settings: Settings) -> None:
 def rule_options(settings: Settings) -> dict[str, Any]:
     """Each rule's options as the configuration sets them (by rule code or name, option names
     as written: ``max-length``), checked against the rule: an instance of its options class
-    by code."""
+    by code. A later table for the same rule changes only the options it sets."""
     result: dict[str, Any] = {}
     for key, items in settings.rule_options:
         where = _where(settings, ("rule-options", key))
@@ -111,7 +111,10 @@ def rule_options(settings: Settings) -> dict[str, Any]:
         if found.options is None:
             raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
         known = {f.name.replace("_", "-"): f for f in fields(found.options)}
+        earlier = result.get(found.code)  # a preset's options, which the file's refine
         values: dict[str, Any] = {}
+        if earlier is not None:
+            values = {f.name: getattr(earlier, f.name) for f in fields(earlier)}
         for option, setting in items:
             at = _where(settings, ("rule-options", key, option))
             spec = known.get(option)

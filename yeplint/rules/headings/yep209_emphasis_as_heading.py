@@ -4,6 +4,7 @@ heading (markdownlint MD036).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,15 +15,50 @@ from yeplint.rules.context import Context
 from yeplint.rules.headings._common import _source_column
 from yeplint.rules.rule import rule
 
+PUNCTUATION = ".,;:!?。，；：！？…"
+"""markdownlint MD036's default endings of emphasised text that is no heading, and an ellipsis:
+an interview's `**Q: …?**` is followed by its answer, not by a section."""
+
 
 @dataclass(frozen=True)
 class EmphasisOptions:
     max_length: int = 100
     """Bold or italic paragraphs longer than this are emphasised intros, not headings."""
+    punctuation: str = PUNCTUATION
+    """A paragraph ending in one of these characters is emphasised text, not a heading."""
 
 
 _QUOTES = ('"', "'", "“", "”", "„", "‘", "’", "«", "»")
 """A bold or italic quotation is a quote, not a heading."""
+
+_MONTHS = (
+    "jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni"
+    "|july?|juli|aug(?:ust|ustus)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+    rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}})\b",
+    re.IGNORECASE,
+)
+"""A date as a byline writes it: `12 March 2024`, `March 12, 2024`, `12 maart 2024`,
+`2024-03-12`, `12-03-2024`."""
+_BYLINE = re.compile(
+    r"(?:by|door|written by|geschreven door|posted by|auteur|author):?\s+(\w)", re.IGNORECASE
+)
+"""A byline's first words and the name's initial: `door Anna`, `by Anna Jansen`, `Written by
+…` (`*By the numbers*` names no one)."""
+_BYLINE_WORDS = 8
+"""An italic date or byline is short: more words than this make a line a heading again."""
+
+
+def date_or_byline(line: str, text: str) -> bool:
+    """Whether an emphasised paragraph is an italic date or byline under a title
+    (`*12 March 2024*`, `_door Anna_`), which no one means as a heading."""
+    italic = line[:1] in "*_" and line[1:2] not in "*_"
+    if not italic or len(text.split()) > _BYLINE_WORDS:
+        return False
+    byline = _BYLINE.match(text)
+    return bool(byline and byline[1].isupper()) or bool(_DATE.search(text))
 
 
 @rule("YEP209", "emphasis-as-heading", Severity.WARNING, options=EmphasisOptions)
@@ -43,18 +79,21 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Make it a heading: `## Drie stappen`. Like MD036, a paragraph that ends in punctuation
-    (`.`, `:`, `!`, and unlike MD036 also an ellipsis `…`) is taken to be emphasised text, not
-    a heading; unlike MD036, a question
-    (`?`) is reported too, because Dutch headings are often questions, while a quotation
-    (starting with a quote mark) and paragraphs over `max-length` characters or spanning
-    several lines are not. An HTML comment beside the emphasis (`**Drie stappen** <!-- … -->`)
-    does not hide it. Emphasis in a block quote or a list item is not reported: a heading there
-    would break the quote or the list.
+    (`.`, `,`, `;`, `:`, `!`, `?`, and unlike MD036 also an ellipsis `…`) is taken to be
+    emphasised text, not a heading (an interview's `**Q: …?**` is followed by its answer);
+    the `yep-trainingen` preset reports a question (`?`) too, because its headings are often
+    questions. A quotation (starting with a quote mark), an italic date or byline under a title
+    (`*12 March 2024*`, `_door Anna_`) and paragraphs over `max-length` characters or spanning
+    several lines are not reported. An HTML comment beside the emphasis (`**Drie stappen**
+    <!-- … -->`) does not hide it. Emphasis in a block quote or a list item is not reported: a
+    heading there would break the quote or the list.
 
     ## Options
-    `max-length` (default 100), in `[rule-options.emphasis-as-heading]`.
+    `max-length` (default 100) and `punctuation` (the endings of emphasised text that is no
+    heading, default `.,;:!?。，；：！？…`), in `[rule-options.emphasis-as-heading]`.
     """
-    max_length = ctx.options("YEP209", EmphasisOptions).max_length
+    options = ctx.options("YEP209", EmphasisOptions)
+    max_length, endings = options.max_length, tuple(options.punctuation)
     for paragraph in post.body.paragraphs:
         text = paragraph.text.strip()
         if (
@@ -65,7 +104,8 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             and text
             and len(text) <= max_length
             and not text.startswith(_QUOTES)
-            and text.rstrip("".join(_QUOTES))[-1:] not in tuple(".,;:!。，；：！…")
+            and text.rstrip("".join(_QUOTES))[-1:] not in endings
+            and not date_or_byline(paragraph.lines[0].strip(), text)
         ):
             yield Violation(
                 Span(
