@@ -113,3 +113,20 @@ def post_line(line: int, lines: list[str]) -> str:
     """The paragraph of ``lines`` (each followed by a blank line, after a 4-line front matter
     block and a blank line) at ``line``."""
     return lines[(line - 5) // 2]
+
+
+# YEP402: a linked thumbnail is no forgotten `!`
+
+
+def test_a_linked_thumbnail_is_no_forgotten_exclamation_mark(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "post.md": page(
+                "[![Kaart](klein.webp)](kaart.webp)\n\n"
+                '<a href="kaart.webp"><img src="klein.webp" alt="Kaart"></a>\n\n'
+                "[Het schema](schema.webp)"
+            )
+        },
+    )
+    assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP402"], Settings())] == [9]

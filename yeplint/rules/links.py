@@ -362,7 +362,8 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ## How to fix
     Add the `!` to show the image: `![Het schema van de week](./weekplanning-8.png)`, or write
-    the link inside a sentence if a link was meant.
+    the link inside a sentence if a link was meant. A linked thumbnail
+    (`[![Kaart](klein.webp)](kaart.webp)`) shows its image and is not reported.
 
     ## Options
     None.
@@ -372,6 +373,8 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
         target = link_target(link)
         if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
             continue
+        if _wraps_image(post, link.span):
+            continue  # a linked thumbnail: `[![Kaart](klein.webp)](kaart.webp)`
         paragraph = ends.get((link.span.end_line, link.span.end_column))
         span = link.span
         if paragraph is None or span.line != span.end_line or len(paragraph.lines) != 1:
@@ -387,6 +390,15 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
             ),
             msg("write `![…](…)` to show the image"),
         )
+
+
+def _wraps_image(post: Post, span: Span) -> bool:
+    """Whether an image stands inside the link's span: its text is a picture, not words."""
+    start, end = (span.line, span.column), (span.end_line, span.end_column)
+    return any(
+        start <= (i.span.line, i.span.column) and (i.span.end_line, i.span.end_column) <= end
+        for i in post.body.images
+    )
 
 
 @rule("YEP403", "empty-link")
