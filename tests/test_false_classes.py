@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import lint_paths
 from yeplint.config.settings import Collection, Settings
 from yeplint.diagnostics import Diagnostic
@@ -130,3 +132,34 @@ def test_a_linked_thumbnail_is_no_forgotten_exclamation_mark(tmp_path: Path) -> 
         },
     )
     assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP402"], Settings())] == [9]
+
+
+# no configuration: a generator's output folders are the site root's, notices name paths as typed
+
+
+def test_a_hugo_sites_output_folders_are_excluded_only_at_its_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    write(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/en/resources/guide.md": page("![Kaart](gone.png)"),
+            "public/en/index.md": page("![Kaart](gone.png)"),  # the build's copy: not checked
+            "resources/_gen/x.md": page("![Kaart](gone.png)"),
+        },
+    )
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "."])
+    assert done.stdout.splitlines() == [
+        "content/en/resources/guide.md:5:1: YEP301 image `gone.png` does not exist"
+    ]
+    assert done.stderr.startswith("yeplint: no yeplint.toml: ./ looks like a hugo site,")
+    monkeypatch.chdir(tmp_path / "content")
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "."])
+    assert done.stderr.startswith("yeplint: no yeplint.toml: ../ looks like a hugo site,")

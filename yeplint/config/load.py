@@ -10,6 +10,7 @@ a checked path's folder or above it (:func:`generator_site`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -184,14 +185,28 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
         root=site,
         static_roots=generator.static,
         include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
-        exclude=tuple(f"{name}/" for name in (*TEMPLATE_FOLDERS, *generator.output)),
+        # templates and dependencies at any depth (a theme's `archetypes/`); the build's output
+        # only at the site's root: Hugo's `content/en/resources/` holds pages
+        exclude=(
+            *(f"{name}/" for name in TEMPLATE_FOLDERS),
+            *(f"/{name}/" for name in generator.output),
+        ),
         detected=msg(
             "no yeplint.toml: {site} looks like a {name} site, whose conventions apply"
             " (`yeplint init` writes them down, with schemas for the front matter)",
-            site=str(site),
+            site=_from_cwd(site),
             name=generator.name,
         ),
     )
+
+
+def _from_cwd(folder: Path) -> str:
+    """``folder`` as a notice names it: relative to the working folder when inside it or
+    above it (``./``, ``../``, ``docs/``), else in full."""
+    cwd = Path.cwd().resolve()
+    if folder.is_relative_to(cwd) or cwd.is_relative_to(folder):
+        return os.path.relpath(folder, cwd) + "/"
+    return str(folder)
 
 
 def preset_settings(name: str) -> Settings:
