@@ -163,3 +163,41 @@ def test_a_hugo_sites_output_folders_are_excluded_only_at_its_root(
     monkeypatch.chdir(tmp_path / "content")
     done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "."])
     assert done.stderr.startswith("yeplint: no yeplint.toml: ../ looks like a hugo site,")
+
+
+# MkDocs admonitions and content tabs hold Markdown
+
+ADMONITIONS = page(
+    '!!! note "Let op"\n\n'
+    "    Zie [de gids](./gone.md) en ![Kaart](missing.png).\n\n"
+    "    ### Te diep\n\n"
+    '=== "Tab"\n\n'
+    "    ??? tip\n"
+    "        Meer in [het archief](./archive.md).\n\n"
+    "```\n!!! note\n    [voorbeeld](./example.md)\n```"
+)
+
+
+def test_mkdocs_admonitions_and_tabs_hold_markdown(tmp_path: Path) -> None:
+    write(tmp_path, {"docs/index.md": ADMONITIONS})
+    select = ["YEP301", "YEP401", "YEP205"]
+    mkdocs = lint_paths([tmp_path], tmp_path, select, Settings(generator="mkdocs"))
+    assert [(d.code, d.line, d.column) for d in mkdocs] == [
+        ("YEP401", 7, 9),
+        ("YEP301", 7, 33),
+        ("YEP205", 9, 5),
+        ("YEP401", 14, 17),
+    ]
+    assert lint_paths([tmp_path], tmp_path, select, Settings()) == []  # indented code elsewhere
+
+
+def test_mkdocs_yml_extensions_turn_the_blocks_on(tmp_path: Path) -> None:
+    write(tmp_path, {"docs/index.md": ADMONITIONS})
+    settings = Settings(root=tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions:\n  - toc\n", encoding="utf-8")
+    assert lint_paths([tmp_path], tmp_path, ["YEP401"], settings) == []
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - admonition\n  - pymdownx.tabbed:\n      alternate_style: true\n",
+        encoding="utf-8",
+    )
+    assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP401"], settings)] == [7, 14]

@@ -89,7 +89,13 @@ def pages(site: Path) -> dict[str, SourcePage]:
     found: dict[str, SourcePage] = {}
     for target in linter.site.discovered(root):
         data = target.path.read_bytes()
-        post = load_text(target.path, target.display, data, settings.front_matter)
+        post = load_text(
+            target.path,
+            target.display,
+            data,
+            settings.front_matter,
+            admonitions=linter.admonitions,
+        )
         relative = target.path.relative_to(site).as_posix()
         title = (post.front_matter.data or {}).get("title") if post.front_matter else None
         found[relative] = SourcePage(

@@ -411,3 +411,27 @@ _SLUG_READERS = {
     "jekyll": _jekyll_slugs,
     "mkdocs": _mkdocs_slugs,
 }
+
+
+_BLOCK_EXTENSIONS = re.compile(
+    r"^\s*(?:-\s*)?[\"']?(?:admonition|pymdownx\.(?:details|tabbed))[\"']?\s*(?::.*)?$", re.M
+)
+"""An entry of ``markdown_extensions`` in ``mkdocs.yml`` whose blocks hold Markdown."""
+
+
+def mkdocs_markdown(generator: str | None, root: Path | None) -> bool:
+    """Whether admonitions (`!!! note`) and content tabs (`=== "Tab"`) hold Markdown: on an
+    MkDocs site (Material turns them on), or where the ``mkdocs.yml`` in ``root`` lists
+    ``admonition``, ``pymdownx.details`` or ``pymdownx.tabbed``. The file is searched, not
+    parsed: its ``!!python/name:`` tags stop a safe YAML loader."""
+    if generator == "mkdocs":
+        return True
+    if root is None:
+        return False
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        try:
+            text = (root / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        return bool(_BLOCK_EXTENSIONS.search(text))
+    return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -718,10 +718,21 @@ def column_of(text: str, original: str) -> int:
 
 
 def parse_body(
-    lines: list[str], line_offset: int, options: pyromark.Options = OPTIONS, *, mdx: bool = False
+    lines: list[str],
+    line_offset: int,
+    options: pyromark.Options = OPTIONS,
+    *,
+    mdx: bool = False,
+    admonitions: bool = False,
 ) -> Body:
     """Parse the body lines (``line_offset`` lines into the file) into a :class:`Body`; with
-    ``mdx``, the lines that are JavaScript or JSX (:mod:`yeplint.document.mdx`) are not Markdown."""
+    ``mdx``, the lines that are JavaScript or JSX (:mod:`yeplint.document.mdx`) are not Markdown;
+    with ``admonitions`` (an MkDocs site), the indented blocks of admonitions and content tabs
+    are (:func:`mkdocs_blocks`)."""
+    if admonitions:
+        blocks = mkdocs_blocks(lines)
+        if blocks:
+            return _with_blocks(lines, line_offset, options, mdx, blocks)
     jsx_images: list[ImageRef] = []
     if mdx:
         from yeplint.document.mdx import scan
@@ -754,6 +765,116 @@ def parse_body(
         walker._finish(walker.run)
     body.images.extend(jsx_images)
     return body
+
+
+_BLOCK_MARKER = re.compile(r"^( {0,3})(?:!!!|\?\?\?\+?|===[!+]?)[ \t]+\S")
+"""The first line of an MkDocs admonition (`!!! note "Titel"`), a collapsible one
+(pymdownx.details: `??? note`, `???+ note`) or a content tab (pymdownx.tabbed: `=== "Tab"`)."""
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True, slots=True)
+class MkDocsBlock:
+    """An admonition's or a tab's Markdown content: 0-based ``first`` to ``stop`` (exclusive)
+    lines of the body, indented by ``width`` columns; ``marker`` is its opening line."""
+
+    marker: int
+    first: int
+    stop: int
+    width: int
+
+
+def mkdocs_blocks(lines: list[str]) -> list[MkDocsBlock]:
+    """The outermost admonitions and content tabs of an MkDocs page: Python-Markdown renders
+    their indented block as Markdown, where CommonMark sees an indented code block. A marker
+    inside a fenced code block (a page showing the syntax) opens none; a block whose content
+    is not indented is empty."""
+    joined = "\n".join(lines)
+    if "!!!" not in joined and "???" not in joined and "===" not in joined:
+        return []
+    found: list[MkDocsBlock] = []
+    fence = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
+                fence = "" if not line.strip().strip(fence[0]) else fence
+        elif opened:
+            fence = opened[1]
+        else:
+            marker = _BLOCK_MARKER.match(line)
+            if marker:
+                block = _block(lines, index, len(marker[1]) + 4)
+                if block is not None:
+                    found.append(block)
+                    index = block.stop
+                    continue
+        index += 1
+    return found
+
+
+def _block(lines: list[str], marker: int, width: int) -> MkDocsBlock | None:
+    """The indented lines after ``marker`` (blank lines inside, not after)."""
+    stop = marker + 1
+    end = stop
+    while stop < len(lines):
+        line = lines[stop]
+        if line.strip():
+            if not line.startswith(" " * width):
+                break
+            end = stop + 1
+        stop += 1
+    return MkDocsBlock(marker, marker + 1, end, width) if end > marker + 1 else None
+
+
+def _with_blocks(
+    lines: list[str],
+    line_offset: int,
+    options: pyromark.Options,
+    mdx: bool,
+    blocks: list[MkDocsBlock],
+) -> Body:
+    """Parse a page with MkDocs blocks: the page with each block (and its marker line) left
+    blank, then each block's content, dedented, as Markdown of its own (its own blocks too),
+    whose positions move back by the block's indentation."""
+    outer = list(lines)
+    for block in blocks:
+        outer[block.marker : block.stop] = [""] * (block.stop - block.marker)
+    body = parse_body(outer, line_offset, options, mdx=mdx)
+    for block in blocks:
+        content = [line[block.width :] for line in lines[block.first : block.stop]]
+        inner = parse_body(content, line_offset + block.first, options, admonitions=True)
+        _shift(inner, block.width, lines, line_offset)
+        body.headings.extend(inner.headings)
+        body.paragraphs.extend(inner.paragraphs)
+        body.images.extend(inner.images)
+        body.links.extend(inner.links)
+        body.comments.extend(inner.comments)
+        body.code_lines |= inner.code_lines
+        body.template_lines |= inner.template_lines
+    for items in (body.headings, body.paragraphs, body.images, body.links, body.comments):
+        items.sort(key=lambda item: (item.span.line, item.span.column))
+    return body
+
+
+def _shift(body: Body, width: int, lines: list[str], line_offset: int) -> None:
+    """Move the spans of a block's content ``width`` columns right, to where the file has them
+    (new values: the model's are never changed); a heading's ``raw`` is its line in the file,
+    indentation included."""
+
+    def moved(span: Span) -> Span:
+        return Span(span.line, span.column + width, span.end_line, span.end_column + width)
+
+    body.headings = [
+        replace(h, span=moved(h.span), raw=lines[h.span.line - line_offset - 1])
+        for h in body.headings
+    ]
+    body.paragraphs = [replace(p, span=moved(p.span)) for p in body.paragraphs]
+    body.images = [replace(i, span=moved(i.span)) for i in body.images]
+    body.links = [replace(link, span=moved(link.span)) for link in body.links]
+    body.comments = [replace(c, span=moved(c.span)) for c in body.comments]
 
 
 @dataclass(slots=True)

@@ -75,6 +75,8 @@ class Post:
     body_failure: tuple[str, str] | None = None
     """When the Markdown parser crashed: the error and its traceback (the rules then see an
     empty body, and the engine reports the crash once)."""
+    admonitions: bool = False
+    """An MkDocs page: admonitions and content tabs hold Markdown, not indented code."""
 
     @property
     def data(self) -> dict[str, Any] | None:
@@ -92,8 +94,9 @@ class Post:
         start = self.body_start_line - 1
         try:
             mdx = self.path.suffix.lower() == ".mdx"
-            body = parse_body(self.lines[start:], line_offset=start, mdx=mdx)
-            add_template_images(body, self.lines[start:], start)
+            lines = self.lines[start:]
+            body = parse_body(lines, line_offset=start, mdx=mdx, admonitions=self.admonitions)
+            add_template_images(body, lines, start)
             return body
         except Exception as exc:  # a parser bug must not crash every rule that asks
             import traceback
@@ -103,11 +106,16 @@ class Post:
 
 
 def load_text(
-    path: Path, display_path: str, data: bytes, formats: tuple[str, ...] = ("yaml",)
+    path: Path,
+    display_path: str,
+    data: bytes,
+    formats: tuple[str, ...] = ("yaml",),
+    *,
+    admonitions: bool = False,
 ) -> Post:
     """Build a post from a file's bytes; ``formats`` are the front matter formats the site
-    reads (another one is reported as unsupported)."""
-    post = Post(path=path, display_path=display_path)
+    reads (another one is reported as unsupported); ``admonitions``: an MkDocs site's page."""
+    post = Post(path=path, display_path=display_path, admonitions=admonitions)
     decoded = decode(data)
     post.problems.extend(decoded.problems)
     if decoded.binary:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config.files import read_upto
+from yeplint.config.generators import mkdocs_markdown
 from yeplint.config.globs import matches_any
 from yeplint.config.load import collection_notices
 from yeplint.config.page_schemas import CompiledSchema, load_schema
@@ -111,6 +112,8 @@ class Linter:
         )
         """Whether a link rule runs on a site whose collections have URLs."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
+        self.admonitions = mkdocs_markdown(settings.generator, settings.root)
+        """Whether admonitions and content tabs hold Markdown (an MkDocs site)."""
 
     def collection_for(self, target: Target) -> Collection | None:
         return self.site.collection_for(target)
@@ -286,7 +289,13 @@ class Linter:
         if early is not None and early[0] == read and early[1].display_path == target.display:
             post = early[1]
         else:
-            post = load_text(target.path, target.display, read, self.settings.front_matter)
+            post = load_text(
+                target.path,
+                target.display,
+                read,
+                self.settings.front_matter,
+                admonitions=self.admonitions,
+            )
         diagnostics = self._lint_post(post, target, result, twin)
         if self.cache is not None and resolver.log is not None:
             from yeplint.engine.cache import dependency, encode
@@ -338,7 +347,11 @@ class Linter:
             return self.site.preread[path][1]
         target = self.site.targets.get(path)
         post = load_text(
-            path, target.display if target else path.name, data, self.settings.front_matter
+            path,
+            target.display if target else path.name,
+            data,
+            self.settings.front_matter,
+            admonitions=self.admonitions,
         )
         if target is not None and len(self.site.preread) < PREREAD_MAX:
             self.site.preread[path] = data, post
