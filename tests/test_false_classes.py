@@ -201,3 +201,32 @@ def test_mkdocs_yml_extensions_turn_the_blocks_on(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP401"], settings)] == [7, 14]
+
+
+def test_turning_admonitions_on_in_mkdocs_yml_checks_cached_pages_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    write(
+        tmp_path,
+        {
+            "yeplint.toml": 'include = ["docs/**/*.md"]\n',
+            "mkdocs.yml": "markdown_extensions:\n  - toc\n",
+            "docs/index.md": ADMONITIONS,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+
+    def check() -> list[str]:
+        args = ["check", "docs", "--format", "concise", "--select", "YEP401"]
+        return CliRunner().invoke(main, args).stdout.splitlines()
+
+    assert check() == []
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions:\n  - admonition\n")
+    assert [line.split(" ")[0] for line in check()] == [
+        "docs/index.md:7:9:",
+        "docs/index.md:14:17:",
+    ]

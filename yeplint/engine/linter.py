@@ -133,6 +133,7 @@ class Linter:
             ",".join(sorted(self.enabled)),
             repr(sorted(self.severity.items())),
             repr(sorted(self.rule_options.items())),
+            f"admonitions={self.admonitions}",  # mkdocs.yml may turn them on: not in settings
             *schemas,
         ]
         from yeplint.engine.cache import config_key
