@@ -189,10 +189,12 @@ def test_loader_crash_is_contained_to_its_file(
 
     real = yeplint.engine.linter.load_text  # type: ignore[attr-defined]
 
-    def flaky(path: Path, display: str, data: bytes, formats: tuple[str, ...]) -> Post:
+    def flaky(
+        path: Path, display: str, data: bytes, formats: tuple[str, ...], **options: bool
+    ) -> Post:
         if path.name == "a.md":
             raise ValueError("kapot")
-        return real(path, display, data, formats)
+        return real(path, display, data, formats, **options)
 
     monkeypatch.setattr(yeplint.engine.linter, "load_text", flaky)
     (tmp_path / "a.md").write_text("## Kop\n")
