@@ -92,7 +92,7 @@ def test_no_markdown_is_an_error_and_no_front_matter_is_no_schema(tmp_path: Path
     (tmp_path / "content" / "a.md").write_text("Tekst.\n")
     code, out = run(tmp_path)
     assert code == 0, out
-    assert "1 Markdown files, 0 with front matter" in out
+    assert "1 Markdown file, 0 with front matter" in out
     assert "[[collections]]" not in (tmp_path / "yeplint.toml").read_text()
     assert not (tmp_path / "schemas").exists()
 
@@ -305,7 +305,7 @@ def test_a_page_without_front_matter_in_a_collection_is_not_missing_one(tmp_path
         },
     )
     code, out = run_in(tmp_path, "docs")
-    assert code == 0 and "guide: 3 pages (1 without front matter), 1 keys" in out
+    assert code == 0 and "guide: 3 pages (1 without front matter), 1 key" in out
     assert schema_of(tmp_path, "guide")["required"] == []
     settings = load_settings(config=tmp_path / "yeplint.toml")
     assert lint_paths([tmp_path / "docs"], tmp_path, settings=settings) == []
@@ -347,3 +347,44 @@ def test_a_folder_that_cannot_be_listed_is_named(
     code, out = run(tree)
     assert code == 0, out
     assert "skipped blog/archief: the folder cannot be read (Permission denied)" in out.splitlines()
+
+
+def test_on_the_yep_site_init_writes_its_preset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schemas inferred from a page or two know only what those pages hold; the preset was
+    written for the site (its collections, schemas, URLs, languages)."""
+    page = fm(title="Plannen", volgnummer="1", img="a.jpg", alt="Foto")
+    write(
+        tmp_path,
+        {f"content/{folder}/x.nl.md": page for folder in ("blog", "trainingen", "coaching")},
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["init", "content"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "content/ is the yep-trainingen site: its preset applies (collections, schemas, URLs)"
+    )
+    config = (tmp_path / "yeplint.toml").read_text()
+    assert 'preset = "yep-trainingen"' in config and "[[collections]]" not in config
+    assert not (tmp_path / "schemas").exists()
+    assert load_settings(start=tmp_path).preset == "yep-trainingen"
+
+
+def test_pages_whose_front_matter_does_not_parse_are_named(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "docs/a.md": fm(title="A", weight="1"),
+            "docs/b.md": "---\ntitle: B: kapot\n---\n",
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path / "docs"), "--output-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "not read (1 page whose front matter does not parse, left out of the schemas;"
+        " `yeplint check` names the problem): b.md"
+    ) in result.output.splitlines()
+    assert "pages: 1 page, 2 keys" in result.output.splitlines()

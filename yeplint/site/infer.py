@@ -313,6 +313,9 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     """Infer and write ``yeplint.toml`` and ``schemas/*.schema.json``; return report lines."""
     content = content.resolve()
     output = output.resolve()
+    preset = _preset_init(content, output, force=force)
+    if preset is not None:
+        return preset
     detected = detect(content, output)
     generator, site = detected if detected is not None else (None, None)
     scope = output if content.is_relative_to(output) else content
@@ -323,12 +326,15 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     extensions: Counter[str] = Counter()
     files = 0
     skipped: list[str] = []  # folders that cannot be listed: what they hold is not inferred
+    unread: list[str] = []  # pages whose front matter does not parse: left out of the schemas
     for target in discover([content], settings, cwd=content, notices=skipped):
         files += 1
         extensions[target.path.suffix.lstrip(".").lower()] += 1
         data = _read_capped(target.path, settings.max_file_size)
         formats = generator.front_matter if generator is not None else ("yaml",)
         post = load_text(target.path, target.display, data, formats) if data else None
+        if post is not None and post.front_matter_broken:
+            unread.append(target.path.resolve().relative_to(content).as_posix())
         if post is None or post.binary or post.front_matter_broken:
             continue
         relative = target.path.resolve().relative_to(content).as_posix()
@@ -353,8 +359,18 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     lines: list[str] = []
     where = f"{generator.name} site at {site}" if generator and site else "no generator recognised"
     with_front_matter = sum(p.with_front_matter for p in pages)
-    lines.append(f"{files} Markdown files, {with_front_matter} with front matter ({where})")
+    lines.append(
+        f"{_count(files, 'Markdown file')}, {with_front_matter} with front matter ({where})"
+    )
     lines += skipped
+    if unread:
+        shown_unread = ", ".join(unread[:UNREAD_SHOWN]) + (
+            " …" if len(unread) > UNREAD_SHOWN else ""
+        )
+        lines.append(
+            f"not read ({_count(len(unread), 'page')} whose front matter does not parse, left out"
+            f" of the schemas; `yeplint check` names the problem): {shown_unread}"
+        )
     if not grouped:
         lines.append("no front matter: no collections or schemas, the body and image rules apply")
     if languages:
@@ -414,7 +430,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         bare = sum(not p.with_front_matter for p in grouped[key])
         without = f" ({bare} without front matter)" if bare else ""
         keys = len(inferred.schema["properties"])
-        lines.append(f"{name}: {inferred.pages} pages{without}, {keys} keys")
+        lines.append(f"{name}: {_count(inferred.pages, 'page')}{without}, {_count(keys, 'key')}")
         lines += [f"  {note}" for note in inferred.notes]
     if fields:
         toml.append(f"image-fields = {json.dumps(fields)}")
@@ -445,6 +461,47 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     cd = "" if Path.cwd().resolve() == output else f"cd {output} && "
     lines.append(f"next: {cd}yeplint check {shown}")
     return lines
+
+
+UNREAD_SHOWN = 10
+"""At most this many pages that could not be read are named."""
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 page``, ``2 pages``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _preset_init(content: Path, output: Path, *, force: bool) -> list[str] | None:
+    """On a tree a built-in preset recognises (the Yep Trainingen site), the configuration is
+    that preset: its collections, schemas and URLs were written for the site, where schemas
+    inferred from a page or two would only know what those pages hold. ``None`` elsewhere."""
+    from yeplint.config.presets import detect as detect_preset
+
+    found = detect_preset([content])
+    if found is None:
+        return None
+    name, folder = found
+    root = folder.parent if folder.name == "content" else folder
+    if root != output:
+        return None  # the preset's globs are written from the site's root: infer instead
+    config = output / "yeplint.toml"
+    text = (
+        "# Written by `yeplint init`: this is the site the built-in preset was made for (its\n"
+        "# collections, schemas, URLs and languages); add keys below to override it.\n"
+        f"preset = {json.dumps(name)}\n"
+    )
+    if config.exists() and config.read_text("utf-8") != text and not force:
+        raise InitError(f"would overwrite {config}; use --force to replace")
+    state = "unchanged" if config.exists() and config.read_text("utf-8") == text else "wrote"
+    if state == "wrote":
+        config.write_text(text, encoding="utf-8")
+    shown = _shown(content, output)
+    return [
+        f"{shown} is the {name} site: its preset applies (collections, schemas, URLs)",
+        f"{state} {config}",
+        f"next: yeplint check {content.relative_to(output).as_posix()}",
+    ]
 
 
 def _read_capped(path: Path, cap: int) -> bytes | None:
