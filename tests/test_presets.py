@@ -169,3 +169,16 @@ def test_the_yep_site_has_the_same_findings_with_the_preset_detected_or_named(
     with_detected = findings(detected)
     assert with_detected
     assert with_detected == findings(explicit)
+
+
+def test_show_settings_tags_a_detected_preset_as_detected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = "---\ntitle: Plannen\n---\n\nTekst.\n"
+    for folder in ("blog", "trainingen", "coaching"):
+        (tmp_path / "content" / folder).mkdir(parents=True)
+        (tmp_path / "content" / folder / "x.nl.md").write_text(page)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("check", "content", "--show-settings")
+    assert code == 0
+    assert 'preset = "yep-trainingen"  # detected' in out.splitlines()

@@ -330,6 +330,8 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
 
     if settings.config_file is not None and key in table:
         return f"from {settings.config_file.name}"
+    if key == "preset" and settings.preset is not None and settings.config_file is None:
+        return "detected"  # the tree carries the preset's signature (load_settings)
     if settings.preset is not None and key.replace("-", "_") in PRESETS[settings.preset]:
         return f"from preset {settings.preset}"
     if settings.generator is not None and key.replace("-", "_") in _GENERATOR_KEYS:
