@@ -164,3 +164,16 @@ def test_symlinked_folder_leaving_the_root_is_outside(tmp_path: Path) -> None:
     assert resolver.resolve("beelden/foto.jpg", root, root).status is Status.OUTSIDE
     assert resolver.resolve("binnen/foto.jpg", root, root).status is Status.OK
     assert resolver.resolve("binnen", root, root).status is Status.DIRECTORY
+
+
+@pytest.mark.parametrize("count", [20, 5_000])
+def test_a_looser_typo_gets_a_suggestion_in_a_folder_of_any_size(
+    tmp_path: Path, count: int
+) -> None:
+    """Two edits away (`fotoo-00007.jpeg` for `foto-00007.jpg`): the most similar name, in a
+    folder of 20 files or of 5,000 (difflib was asked only up to 1,000 files)."""
+    for i in range(count):
+        (tmp_path / f"foto-{i:05d}.jpg").touch()
+    found = ImageResolver().resolve("fotoo-00007.jpeg", tmp_path, tmp_path)
+    assert found.status is Status.MISSING
+    assert found.suggestion == "foto-00007.jpg"
