@@ -56,7 +56,7 @@ def test_the_signature_applies_the_preset_and_says_so_once(
     assert code == 1
     assert "content/blog/hello.nl.md:5:1: YEP102 missing required key `img`" in out.splitlines()
     assert err.splitlines() == [
-        f"yeplint: {content} looks like the yep-trainingen site: using preset `yep-trainingen` "
+        "yeplint: content/ looks like the yep-trainingen site: using preset `yep-trainingen` "
         '(a yeplint.toml with `preset = "yep-trainingen"` says so explicitly; '
         "--isolated turns it off)"
     ]

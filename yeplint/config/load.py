@@ -152,7 +152,7 @@ def load_settings(
         detected=msg(
             "{folder} looks like the {name} site: using preset `{name}` (a yeplint.toml with"
             ' `preset = "{name}"` says so explicitly; --isolated turns it off)',
-            folder=str(folder),
+            folder=_from_cwd(folder),
             name=name,
         ),
     )
