@@ -47,7 +47,7 @@ def test_baseline_hides_known_problems_and_survives_edits(site: Path) -> None:
     )
     assert (code, out) == (
         1,
-        "content/post.md:9:1: YEP201 no space after `###`: this line is a paragraph, not a "
+        "content/post.md:9:1: YEP201 [*] no space after `###`: this line is a paragraph, not a "
         "heading\n",
     )
 
@@ -80,7 +80,7 @@ def test_stdin_filename(site: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         "content/nieuw.md:3:1: YEP301 image `weg.jpg` does not exist",
-        "content/nieuw.md:5:1: YEP201 no space after `##`: this line is a paragraph, not a heading",
+        "content/nieuw.md:5:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading",
     ]
 
 
@@ -110,7 +110,7 @@ def test_changed_since_takes_changed_pages_and_pages_of_changed_images(site: Pat
     assert code == 1
     assert out.splitlines() == [
         "content/b.md:1:1: YEP301 image `b.jpg` does not exist",
-        "content/c.md:1:1: YEP201 no space after `##`: this line is a paragraph, not a heading",
+        "content/c.md:1:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading",
     ]
     code, out = run("check", "content", "--changed-since", "no-such-ref")
     assert (code, out) == (

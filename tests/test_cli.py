@@ -152,7 +152,7 @@ def test_concise_format_and_select(site: Path) -> None:
     code, out = run("check", "content", "--format", "concise", "--select", "YEP105")
     assert code == 1
     assert out == (
-        "content/blog/post.nl.md:5:7: YEP105 `2018-3-26` in `date` is not a YYYY-MM-DD date\n"
+        "content/blog/post.nl.md:5:7: YEP105 [*] `2018-3-26` in `date` is not a YYYY-MM-DD date\n"
     )
 
 
@@ -259,7 +259,7 @@ def test_statistics_and_quiet(site: Path) -> None:
     code, out = run("check", "content", "--severity", "error", "--format", "concise")
     assert (code, out) == (
         1,
-        "content/kop.md:1:1: YEP201 no space after `##`: this line is a paragraph, not a heading\n",
+        "content/kop.md:1:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading\n",
     )
 
 

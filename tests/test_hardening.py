@@ -281,7 +281,7 @@ def test_a_symlinked_content_folder_is_followed_once(
     monkeypatch.chdir(project)
     named = CliRunner().invoke(main, ["check", "content", "--format", "concise"])
     assert named.stdout.splitlines() == [
-        "content/posts/post.md:1:1: YEP201 no space after `##`: this line is a paragraph, not "
+        "content/posts/post.md:1:1: YEP201 [*] no space after `##`: this line is a paragraph, not "
         "a heading",
         "content/posts/post.md:3:1: YEP301 image `./zaal.jpg` does not exist",
     ]

@@ -128,7 +128,7 @@ def test_control_characters_never_reach_a_terminal_or_a_log(
         assert not any(c in out for c in "\x1b\x07\x9b\u202e"), f
         assert not [line for line in out.splitlines() if line.startswith("::error file=x")], f
     assert outputs["concise"].splitlines()[0] == (
-        "bad␛[31mname␊::error file=x::pwned.md:1:1: YEP201 no space after `##`: this line is a"
+        "bad␛[31mname␊::error file=x::pwned.md:1:1: YEP201 [*] no space after `##`: this line is a"
         " paragraph, not a heading"
     )
     assert "\x1b" not in outputs["json"] and "\x1b" not in outputs["sarif"]

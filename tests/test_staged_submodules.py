@@ -60,12 +60,12 @@ def test_a_submodule_bump_checks_the_pages_it_changed(superproject: Path) -> Non
     git(superproject, "add", "docs")
     assert check("--staged") == (
         1,
-        "docs/a.md:3:1: YEP201 no space after `##`: this line is a paragraph, not a heading\n",
+        "docs/a.md:3:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading\n",
     )  # b.md's old problem is not the bump's
     git(superproject, "commit", "-qm", "bump")
     assert check("--changed-since", "HEAD~1") == (
         1,
-        "docs/a.md:3:1: YEP201 no space after `##`: this line is a paragraph, not a heading\n",
+        "docs/a.md:3:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading\n",
     )
 
 

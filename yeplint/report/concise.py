@@ -1,4 +1,5 @@
-"""``path:line:col: CODE message``, one per line: for editors, grep and problem matchers."""
+"""``path:line:col: CODE message``, one per line: for editors, grep and problem matchers; a
+problem ``--fix`` fixes has ruff's ``[*]`` after its code, as in the text report."""
 
 from __future__ import annotations
 
@@ -14,5 +15,6 @@ if TYPE_CHECKING:
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
     for d in result.diagnostics:
         level = "" if d.severity.value == "error" else "warning: "
-        line = f"{d.path}:{d.line}:{d.column}: {d.code} {level}{d.message}"
+        fixable = "[*] " if d.fix is not None and d.fix.applicability == "safe" else ""
+        line = f"{d.path}:{d.line}:{d.column}: {d.code} {fixable}{level}{d.message}"
         out.write(printable(line) + "\n")
