@@ -80,7 +80,8 @@ def test_stdin_filename(site: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         "content/nieuw.md:3:1: YEP301 image `weg.jpg` does not exist",
-        "content/nieuw.md:5:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading",
+        "content/nieuw.md:5:1: YEP201 [*] no space after `##`: this line is a paragraph, not a"
+        " heading",
     ]
 
 

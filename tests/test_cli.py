@@ -259,7 +259,8 @@ def test_statistics_and_quiet(site: Path) -> None:
     code, out = run("check", "content", "--severity", "error", "--format", "concise")
     assert (code, out) == (
         1,
-        "content/kop.md:1:1: YEP201 [*] no space after `##`: this line is a paragraph, not a heading\n",
+        "content/kop.md:1:1: YEP201 [*] no space after `##`: this line is a paragraph, not a"
+        " heading\n",
     )
 
 
