@@ -78,7 +78,7 @@ def test_fingerprints_ignore_line_numbers() -> None:
 
 def test_junit_counts_every_file() -> None:
     xml = render("junit")
-    assert '<testsuite name="yeplint" tests="2" failures="1">' in xml
+    assert '<testsuite name="yeplint" tests="2" failures="1" errors="0">' in xml
     assert '<testcase name="report_site/schoon.md" classname="yeplint" />' in xml
 
 

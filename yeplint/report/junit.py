@@ -1,5 +1,10 @@
 """JUnit XML: one test case per file checked, one failure per error; warnings do not fail it
-(CI dashboards count failures as broken builds) and are listed in its ``system-out``."""
+(CI dashboards count failures as broken builds) and are listed in its ``system-out``.
+
+yeplint failing on a file (an internal error) is an ``error``, not a ``failure``: JUnit's
+word for a test that could not run, which dashboards show apart from the content's problems.
+The output validates against the Jenkins xUnit plugin's ``junit-10.xsd`` (tested), and
+``testsuite`` carries ``errors`` beside ``failures``, which Jenkins and GitLab read."""
 
 from __future__ import annotations
 
@@ -25,15 +30,25 @@ def _xml(text: str) -> str:
 
 
 def report(result: Result, out: TextIO, options: ReportOptions) -> None:
+    from yeplint.engine.linter import INTERNAL_ERROR
+
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in result.diagnostics:
         by_path[d.path].append(d)
     paths = list(dict.fromkeys([*result.paths, *by_path]))
-    failing = sum(1 for p in paths if any(d.severity.value == "error" for d in by_path.get(p, [])))
-    suites = ET.Element("testsuites", name="yeplint", tests=str(len(paths)), failures=str(failing))
-    suite = ET.SubElement(
-        suites, "testsuite", name="yeplint", tests=str(len(paths)), failures=str(failing)
-    )
+    internal = INTERNAL_ERROR[0]
+    crashed = {d.path for d in result.diagnostics if d.code == internal}
+    failing = {
+        d.path for d in result.diagnostics if d.severity.value == "error" and d.code != internal
+    }
+    counts = {
+        "name": "yeplint",
+        "tests": str(len(paths)),
+        "failures": str(len(failing)),
+        "errors": str(len(crashed)),
+    }
+    suites = ET.Element("testsuites", counts)
+    suite = ET.SubElement(suites, "testsuite", counts)
     hint, warning = render(msg("hint"), options.lang), render(msg("warning"), options.lang)
     for path in paths:
         case = ET.SubElement(suite, "testcase", name=_xml(path), classname="yeplint")
@@ -42,7 +57,7 @@ def report(result: Result, out: TextIO, options: ReportOptions) -> None:
         for d in (d for d in found if d.severity.value == "error"):
             failure = ET.SubElement(
                 case,
-                "failure",
+                "error" if d.code == internal else "failure",
                 message=_xml(f"{d.code} {d.message}"),
                 type=f"{d.code} {d.severity.value}",
             )
