@@ -127,3 +127,67 @@ def test_verbose_says_what_ran(site: Path) -> None:
     done = check("content/p.md", "-v")
     assert "yeplint: configuration: no configuration file" in done.stderr
     assert "yeplint: 1 files checked with" in done.stderr
+
+
+QUESTION = "# Vragen\n\n**Waarom?**\n\nDaarom.\n"
+
+
+def test_inline_config_overrides_a_key_and_a_rule_option(site: Path) -> None:
+    """ruff's `--config 'key = value'`: over the file's `select`, and into a rule's options
+    by the dotted key the configuration file's table has."""
+    (site / "yeplint.toml").write_text('select = ["YEP2"]\n')
+    (site / "content" / "q.md").write_text(QUESTION)
+    assert codes(check("content/q.md")) == []  # `?` ends a question, not a heading
+    found = check("content/q.md", "--config", 'rule-options.YEP209.punctuation = "."')
+    assert codes(found) == ["content/q.md:3:1: YEP209"]
+    found = check(
+        "content/p.md",
+        "--config",
+        'select = ["YEP301"]',
+        "--config",
+        "yeplint.toml",  # a file among them is the configuration file
+    )
+    assert codes(found) == ["content/p.md:3:1: YEP301"]
+
+
+def test_inline_config_without_a_configuration_file(site: Path) -> None:
+    done = check("--isolated", "content/p.md", "--config", "select = ['YEP301']")
+    assert codes(done) == ["content/p.md:3:1: YEP301"]
+
+
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ("max-file-size = 0", "--config `max-file-size = 0`: `max-file-size` must be a positive"),
+        ("colour = 'red'", "--config `colour = 'red'`: unknown key `colour`"),
+        ("no-such-file.toml", "`no-such-file.toml` is no file and no TOML `key = value` line"),
+        ("content", "`content` is a folder, not a configuration file"),
+    ],
+)
+def test_a_bad_inline_config_is_a_usage_error(site: Path, value: str, told: str) -> None:
+    done = check("content/p.md", "--config", value)
+    assert done.exit_code == 2
+    assert told in done.stderr
+
+
+def test_two_configuration_files_are_a_usage_error(site: Path) -> None:
+    (site / "yeplint.toml").write_text("")
+    done = check("--config", "yeplint.toml", "--config", "yeplint.toml")
+    assert done.exit_code == 2 and "--config names 2 configuration files" in done.stderr
+
+
+def test_show_settings_names_an_inline_override(site: Path) -> None:
+    (site / "yeplint.toml").write_text('select = ["YEP2"]\n')
+    shown = run("check", "--show-settings", "--config", "max-image-width = 2000").stdout
+    assert "max-image-width = 2000  # from --config" in shown.splitlines()
+    assert 'select = ["YEP2"]  # from yeplint.toml' in shown.splitlines()
+
+
+def test_inline_config_in_help_and_completion(site: Path) -> None:
+    assert "--config FILE | 'KEY = VALUE'" in run("check", "--help").stdout
+    env = {"_YEPLINT_COMPLETE": "bash_complete", "COMP_WORDS": "yeplint check --con"}
+    done = CliRunner().invoke(main, [], env={**env, "COMP_CWORD": "2"}, prog_name="yeplint")
+    assert "plain,--config" in done.stdout.splitlines()
+    env["COMP_WORDS"] = "yeplint check --config yep"
+    done = CliRunner().invoke(main, [], env={**env, "COMP_CWORD": "3"}, prog_name="yeplint")
+    assert done.stdout.splitlines() == ["file,yep"]

@@ -19,6 +19,9 @@ from yeplint import __version__
 from yeplint.locale.messages import LANGUAGES
 
 if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    from yeplint.config.load import Inline
     from yeplint.config.settings import Settings
     from yeplint.engine.baseline import Baseline
     from yeplint.engine.fix import FixReport
@@ -78,6 +81,59 @@ def main() -> None:
     """A content linter for Markdown sites whose pages carry YAML front matter."""
 
 
+if TYPE_CHECKING:  # generic in newer click releases; yeplint supports 8.1
+    _ConfigType = click.ParamType[Path | Inline]
+else:
+    _ConfigType = click.ParamType
+
+
+class _ConfigValue(_ConfigType):
+    """A ``--config`` value, as ruff reads it: the configuration file at that path when there
+    is one (a pipe too: ``--config <(…)``), else one TOML ``key = value`` line applied over
+    the configuration (:func:`yeplint.config.load.parse_inline`)."""
+
+    name = "config"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path | Inline:
+        from yeplint.config.load import Inline, parse_inline
+        from yeplint.config.settings import ConfigError
+
+        if isinstance(value, (Path, Inline)):
+            return value
+        text = str(value)
+        try:
+            exists, folder = Path(text).exists(), Path(text).is_dir()
+        except (OSError, ValueError):  # a TOML line longer than a file name may be
+            exists = folder = False
+        if folder:
+            self.fail(f"`{text}` is a folder, not a configuration file", param, ctx)
+        if exists:
+            return Path(text)
+        try:
+            return parse_inline(text)
+        except ConfigError as exc:
+            self.fail(str(exc), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        """File names: the shell completes a path; a `key = value` line is typed."""
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
+def _config_parts(values: tuple[Path | Inline, ...]) -> tuple[Path | None, tuple[Inline, ...]]:
+    """The configuration file among the ``--config`` values (at most one) and the inline
+    overrides, in the order given."""
+    files = [v for v in values if isinstance(v, Path)]
+    if len(files) > 1:
+        _fail(f"--config names {len(files)} configuration files; give one")
+    return (files[0] if files else None), tuple(v for v in values if not isinstance(v, Path))
+
+
 FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
 PROGRESS_THRESHOLD = 200
 """Show a progress bar on a terminal from this many files on."""
@@ -91,7 +147,13 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
             click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names."),
             click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes, names."),
             click.option(
-                "--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file."
+                "--config",
+                type=_ConfigValue(),
+                multiple=True,
+                metavar="FILE | 'KEY = VALUE'",
+                help="The configuration file, or one TOML `key = value` setting over the "
+                "configuration's (`--config 'max-image-width = 2000'`, "
+                "`--config 'rule-options.YEP209.punctuation = \".,;\"'`); repeatable.",
             ),
             click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
             click.option(
@@ -146,7 +208,7 @@ def _lint(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    config: Path | None,
+    config: tuple[Path | Inline, ...],
     isolated: bool,
     *,
     changed_since: str | None = None,
@@ -173,11 +235,13 @@ def _lint(
     def tell(notice: str, settings: Settings) -> None:
         click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
 
+    file, inline = _config_parts(config)
     check = session.Check(
         paths,
         select=_split(select) or None,
         ignore=tuple(_split(ignore)),
-        config=config,
+        config=file,
+        inline=inline,
         isolated=isolated,
         changed_since=changed_since,
         staged=staged,
@@ -274,20 +338,24 @@ def _load_baseline(path: Path) -> Baseline:
         _fail(str(exc))
 
 
-def _show_settings(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
+def _show_settings(
+    paths: tuple[Path, ...], config: tuple[Path | Inline, ...], isolated: bool
+) -> None:
     """``--show-settings``: the configuration the run would use, as TOML."""
     from yeplint.config.load import describe, load_settings
     from yeplint.config.settings import ConfigError
 
     try:
         checked = list(paths) or [Path()]
-        lines = describe(load_settings(config=config, isolated=isolated, paths=checked))
+        file, inline = _config_parts(config)
+        settings = load_settings(config=file, isolated=isolated, paths=checked, inline=inline)
+        lines = describe(settings, inline)
     except ConfigError as exc:
         _fail(str(exc))
     click.echo("\n".join(lines))
 
 
-def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) -> None:
+def _show_files(paths: tuple[Path, ...], config: tuple[Path | Inline, ...], isolated: bool) -> None:
     """``--show-files``: each file discovery finds, with the collection (and schema) that the
     collection globs give it, as ``path<TAB>collection<TAB>schema``."""
     from yeplint.config.load import load_settings
@@ -298,7 +366,8 @@ def _show_files(paths: tuple[Path, ...], config: Path | None, isolated: bool) ->
 
     try:
         checked = list(paths) or [Path()]
-        settings = load_settings(config=config, isolated=isolated, paths=checked)
+        file, inline = _config_parts(config)
+        settings = load_settings(config=file, isolated=isolated, paths=checked, inline=inline)
         targets = discover(list(paths) or [Path()], settings)
     except (ConfigError, DiscoveryError) as exc:
         _fail(str(exc))
@@ -432,7 +501,7 @@ def check(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    config: Path | None,
+    config: tuple[Path | Inline, ...],
     isolated: bool,
     force_exclude: bool,
     extend_select: tuple[str, ...],
@@ -592,7 +661,8 @@ def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     from yeplint.engine.watch import run
 
     options = {**ctx.params, "watch": False}
-    run(paths, options, lambda: ctx.invoke(check, **options), _fail)
+    planned = {**options, "config": _config_parts(options["config"])[0]}  # the file to watch
+    run(paths, planned, lambda: ctx.invoke(check, **options), _fail)
 
 
 def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
@@ -709,7 +779,7 @@ def baseline_command(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    config: Path | None,
+    config: tuple[Path | Inline, ...],
     isolated: bool,
     force_exclude: bool,
     extend_select: tuple[str, ...],

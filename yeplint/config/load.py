@@ -6,13 +6,17 @@ Every key is checked: an unknown key or a wrong type is a :class:`ConfigError` n
 With no configuration file, a built-in preset applies only when the checked tree carries its
 signature (:mod:`yeplint.config.presets`); else a generator's conventions when its marker file is in
 a checked path's folder or above it (:func:`generator_site`).
+
+``--config 'key = value'`` (ruff's inline override) is one TOML line applied over whatever
+settings were resolved, key by key, as the configuration file's own keys are checked
+(:func:`parse_inline`, :func:`apply_inline`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -121,15 +125,59 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(too_deep(path, text)) from None
 
 
+@dataclass(frozen=True)
+class Inline:
+    """One ``--config 'key = value'``: the line as typed (what an error names) and its table."""
+
+    text: str
+    table: Mapping[str, Any]
+
+
+def parse_inline(text: str) -> Inline:
+    """A ``--config`` value that names no file, read as one TOML ``key = value`` line (dotted
+    keys reach into tables: ``rule-options.YEP209.punctuation = ".,;"``)."""
+    import tomllib
+
+    problem = f"`{text}` is no file and no TOML `key = value` line"
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{problem} ({exc})") from None
+    if not table:
+        raise ConfigError(problem)
+    return Inline(text, table)
+
+
+def apply_inline(settings: Settings, inline: Sequence[Inline]) -> Settings:
+    """``settings`` with each override applied in turn: a key's value replaces the resolved
+    one (a preset's, a generator's or the file's), checked as in a file; ``rule-options`` add
+    to the rule's options, as a file's add to a preset's. A wrong key or value is a
+    :class:`ConfigError` naming the override."""
+    for override in inline:
+        folder = settings.root or Path.cwd().resolve()
+        settings = _settings_from(
+            override.table, folder / "--config", start=settings, where=f"--config `{override.text}`"
+        )
+    return settings
+
+
 def load_settings(
     *,
     config: Path | None = None,
     isolated: bool = False,
     start: Path | None = None,
     paths: Sequence[Path] = (),
+    inline: Sequence[Inline] = (),
 ) -> Settings:
     """The settings for a run over ``paths``: ``config``, else the nearest configuration file
-    above ``start``, else a preset whose signature the paths' tree carries, else the defaults."""
+    above ``start``, else a preset whose signature the paths' tree carries, else the defaults;
+    then the ``inline`` overrides (``--config 'key = value'``) over them."""
+    return apply_inline(_resolved(config, isolated, start, paths), inline)
+
+
+def _resolved(
+    config: Path | None, isolated: bool, start: Path | None, paths: Sequence[Path]
+) -> Settings:
     if isolated:
         return Settings()
     if config is not None:
@@ -274,9 +322,10 @@ _TABLE_KEYS = frozenset(
 )
 
 
-def describe(settings: Settings) -> list[str]:
+def describe(settings: Settings, inline: Sequence[Inline] = ()) -> list[str]:
     """The resolved configuration as TOML, each value marked with where it came from (the
-    config file, or yeplint's default)."""
+    config file, a ``--config`` override, or yeplint's default)."""
+    overridden = {key for override in inline for key in override.table}
     table: Mapping[str, Any] = {}
     file = settings.config_file
     if file is not None:
@@ -305,13 +354,15 @@ def describe(settings: Settings) -> list[str]:
                 (code, tuple((name.replace("_", "-"), v) for name, v in items))
                 for code, items in value
             )
-        where = _origin(settings, key, table)
+        where = "from --config" if key in overridden else _origin(settings, key, table)
         if value is None:  # no preset
             lines.append(f"# {key}: none  # {where}")
             continue
         written = "{}" if value == () and key in _TABLE_KEYS else _toml(value)
         lines.append(f"{key} = {written}  # {where}")
     where = _origin(settings, "collections", table)
+    if "collections" in overridden:
+        where = "from --config"
     for collection in settings.collections:
         lines += [
             "",
@@ -371,14 +422,29 @@ def settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         raise
 
 
-def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
-    where = str(path)
+def _settings_from(
+    table: Mapping[str, Any],
+    path: Path,
+    *,
+    start: Settings | None = None,
+    where: str | None = None,
+) -> Settings:
+    """The settings ``table`` (read from ``path``) gives; with ``start``, an inline override
+    applied over those (its root and configuration file kept, named ``where`` in errors)."""
+    where = where or str(path)
     unknown = sorted(set(table) - _ALL_KEYS)
     if unknown:
         known = ", ".join(sorted(_ALL_KEYS))
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known keys: {known})")
-    values: dict[str, Any] = {"root": path.parent.resolve(), "config_file": path}
-    base = _preset_from(table.get("preset"), where)
+    values: dict[str, Any] = {}
+    if start is None:
+        values = {"root": path.parent.resolve(), "config_file": path}
+        base = _preset_from(table.get("preset"), where)
+    else:
+        base = start
+        if "preset" in table:  # another preset, in the same project
+            preset = _preset_from(table["preset"], where)
+            base = replace(preset, root=start.root, config_file=start.config_file)
     base = _generator_from(base, table.get("generator"), where, path.parent.resolve())
     for key, value in table.items():
         attr = key.replace("-", "_")
@@ -443,7 +509,7 @@ def _settings_from(table: Mapping[str, Any], path: Path) -> Settings:
         _check_glob(pattern, where)
     check_excludes(values.get("exclude", ()), where)
     settings = replace(base, **values)
-    _check_paths(settings, path, table)
+    _check_paths(settings, path, table, None if start is None else where)
     return settings
 
 
@@ -464,18 +530,22 @@ def _named_paths(
             yield ("path-aliases", prefix), folder, True
 
 
-def _check_paths(settings: Settings, file: Path, table: Mapping[str, Any]) -> None:
+def _check_paths(
+    settings: Settings, file: Path, table: Mapping[str, Any], where: str | None = None
+) -> None:
     """Every file and folder the configuration names stays inside the project (the
     configuration file's folder, or the git work tree it sits in), and a file is a regular
     file yeplint may read whole (:func:`path_problem`): a schema path such as
-    ``../../../../dev/zero`` is an error at its key's line, before anything reads it."""
+    ``../../../../dev/zero`` is an error at its key's line (or named by ``where``, an inline
+    override), before anything reads it."""
     root = settings.root or file.parent
     for key, written, folder in _named_paths(settings, table):
         problem = path_problem(root / written, project_boundary(root), folder=folder)
         if problem is not None:
             from yeplint.config.schema import key_name, position
 
-            raise ConfigError(f"{position(file, key)}: `{key_name(key)}`: `{written}` {problem}")
+            at = where or position(file, key)
+            raise ConfigError(f"{at}: `{key_name(key)}`: `{written}` {problem}")
 
 
 def _preset_from(value: Any, where: str) -> Settings:

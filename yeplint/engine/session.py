@@ -25,6 +25,7 @@ from yeplint.config.settings import ConfigError, Settings
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
 
 if TYPE_CHECKING:
+    from yeplint.config.load import Inline
     from yeplint.engine.changes import Selection
     from yeplint.engine.hookrun import Share
     from yeplint.engine.linter import Linter
@@ -53,6 +54,8 @@ class Check:
     select: list[str] | None = None
     ignore: tuple[str, ...] = ()
     config: Path | None = None
+    inline: tuple[Inline, ...] = ()
+    """The ``--config 'key = value'`` overrides, applied over the configuration."""
     isolated: bool = False
     changed_since: str | None = None
     staged: bool = False
@@ -96,7 +99,9 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
     try:
         checked = [Path(check.stdin_filename)] if check.stdin_filename is not None else []
         checked = checked or list(check.paths) or [Path()]
-        settings = load_settings(config=check.config, isolated=check.isolated, paths=checked)
+        settings = load_settings(
+            config=check.config, isolated=check.isolated, paths=checked, inline=check.inline
+        )
         if check.overrides or check.extends:
             added = {k: (*getattr(settings, k), *v) for k, v in check.extends.items()}
             settings = replace(settings, **{**check.overrides, **added})
