@@ -289,13 +289,15 @@ def _overrides(
     """The settings the selection options set instead of the configuration's, and those they
     add to it, checked as the configuration's own values are (a bad glob, a `!` pattern, a
     `GLOB:CODES` without codes is a usage error)."""
-    from yeplint.config.load import check_excludes
+    from yeplint.config.load import check_excludes, check_glob
     from yeplint.config.settings import ConfigError
 
     instead: dict[str, Any] = {}
     added: dict[str, tuple[Any, ...]] = {}
     try:
         check_excludes((*_split(exclude), *_split(extend_exclude)), "--exclude")
+        for item in per_file_ignores:
+            check_glob(item.rpartition(":")[0] or item, "--per-file-ignores")
     except ConfigError as exc:
         _fail(str(exc))
     if exclude:

@@ -505,8 +505,11 @@ def _settings_from(
             values[attr] = tuple(value.items())
         elif key == "rule-options":  # on top of the preset's (selection merges them by rule)
             values[attr] = (*base.rule_options, *_rule_options(value, where))
-    for pattern in values.get("include", ()):
-        _check_glob(pattern, where)
+    for pattern in (
+        *values.get("include", ()),
+        *(g for g, _ in values.get("per_file_ignores", ())),
+    ):
+        check_glob(pattern, where)
     check_excludes(values.get("exclude", ()), where)
     settings = replace(base, **values)
     _check_paths(settings, path, table, None if start is None else where)
@@ -626,7 +629,7 @@ def _collections(value: Any, path: Path) -> tuple[Collection, ...]:
             raise ConfigError(f"{where}: `{key}.glob` is required")
         patterns = _strings(item["glob"], f"{key}.glob", where)
         for pattern in patterns:
-            _check_glob(pattern, where)
+            check_glob(pattern, where)
         schema = item.get("schema")
         if schema is not None and not isinstance(schema, str):
             raise ConfigError(f"{where}: `{key}.schema` must be a string")
@@ -647,10 +650,12 @@ def check_excludes(patterns: Iterable[str], where: str) -> None:
                 f"{where}: `exclude` pattern `{pattern}`: `!` does not re-include files here;"
                 " name only what to leave out (or narrow `include`)"
             )
-        _check_glob(pattern, where)
+        check_glob(pattern, where)
 
 
-def _check_glob(pattern: str, where: str) -> None:
+def check_glob(pattern: str, where: str) -> None:
+    """``pattern`` compiles as a glob (:mod:`yeplint.config.globs`), else a
+    :class:`ConfigError` naming it."""
     from yeplint.config.globs import GlobError, compile_glob
 
     try:
