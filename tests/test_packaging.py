@@ -59,10 +59,10 @@ def test_ci_docs_workflow_is_valid_yaml() -> None:
     assert yaml.safe_load(blocks[2])["yeplint"]["artifacts"]["reports"]["codequality"]
 
 
-def test_readme_problem_matcher_reads_concise_output() -> None:
+def test_the_guides_problem_matcher_reads_concise_output() -> None:
     import json
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")  # moved from the README
     task = json.loads(re.findall(r"```json\n(.*?)```", text, re.S)[0])
     pattern = re.compile(task["problemMatcher"]["pattern"]["regexp"])
     error = pattern.match("content/a b.md:3:6: YEP301 image `x.jpg` does not exist")
@@ -79,12 +79,12 @@ def test_readme_problem_matcher_reads_concise_output() -> None:
     assert warning is not None and warning.group(5) == "warning"
 
 
-def test_readme_sample_output_is_what_yeplint_prints() -> None:
+def test_the_guides_sample_output_is_what_yeplint_prints() -> None:
     from click.testing import CliRunner
 
     from yeplint.cli import main
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")  # moved from the README
     sample = re.findall(r"```text\n(.*?)```", text, re.S)[0]
     result = CliRunner().invoke(
         main, ["check", str(ROOT / "examples" / "content"), "--color", "never", "--no-cache"]
