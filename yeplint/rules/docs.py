@@ -22,45 +22,129 @@ SECTIONS = ("## Why is this bad?", "## Example", "## How to fix", "## Options")
 GENERATED = "python -m yeplint.rules.docs docs"
 
 
+FAMILIES = {
+    "0": "Reading the file",
+    "1": "Front matter",
+    "2": "Headings",
+    "3": "Images",
+    "4": "Links",
+    "5": "The site as a whole",
+    "6": "Generator conventions",
+}
+"""The rule families by the code's first digit, as the rule list and the site's navigation
+group them."""
+
+
+def family(rule: Rule) -> str:
+    """``Headings (YEP2xx)``: the rule's family as a heading names it."""
+    digit = rule.code[3]
+    return f"{FAMILIES[digit]} (YEP{digit}xx)"
+
+
+def fixed_by(rule: Rule) -> str:
+    """Whether ``--fix`` fixes the rule's problems, as a writer asks it."""
+    if rule.unsafe_fix:
+        return "`--fix --unsafe-fixes` fixes it (the fix changes content)."
+    return "`--fix` fixes it." if rule.fixable else "`--fix` does not fix it."
+
+
 def render_index(rules: list[Rule]) -> str:
+    """The rule list, by family: a list rather than a table, which a phone would clip."""
     out = [
         "# Rules",
         "",
         f"Generated from the rule docstrings by `{GENERATED}`; a test fails when these pages are",
         "stale. `yeplint rule CODE` shows one rule in the terminal, `yeplint rules` lists them.",
-        "",
-        "| code | name | default | fix | summary |",
-        "| --- | --- | --- | --- | --- |",
+        "[*] marks a rule `--fix` fixes, [unsafe] one only `--fix --unsafe-fixes` fixes.",
     ]
-    out += [
-        f"| [{r.code}](rules/{r.code}.md) | `{r.name}` | {r.severity.value} | "
-        f"{r.fix_kind if r.fixable else ''} | {r.summary} |"
-        for r in rules
-    ]
+    for name in dict.fromkeys(family(r) for r in rules):
+        out += ["", f"## {name}", ""]
+        for r in (r for r in rules if family(r) == name):
+            fix = " [unsafe]" if r.unsafe_fix else (" [*]" if r.fixable else "")
+            default = " (warning)" if r.severity.value == "warning" else ""
+            out.append(f"- [{r.code}](rules/{r.code}.md) `{r.name}`{fix}{default}: {r.summary}")
     return "\n".join(out) + "\n"
 
 
-def render_rule(rule: Rule) -> str:
-    fixable = " Fixable with `--fix`." if rule.fixable else ""
-    if rule.unsafe_fix:
-        fixable = " Fixable with `--fix --unsafe-fixes` (the fix changes content)."
-    return "\n".join(
-        [
-            f"# {rule.code} `{rule.name}`",
-            "",
-            f"Default severity: {rule.severity.value}.{fixable}",
-            "",
-            rule.doc.strip(),
-            "",
-            "## Suppress it",
-            "",
-            f"On one line: `<!-- yeplint-disable-next-line {rule.code} -->` above it in the body,",
-            f"`# yeplint: disable-line {rule.code}` at its end in the front matter. For files:",
-            f'`per-file-ignores = {{ "drafts/**" = ["{rule.code}"] }}`; everywhere:',
-            f'`ignore = ["{rule.code}"]`.',
-            "",
-        ]
+def _sections(doc: str) -> tuple[str, dict[str, str]]:
+    """A rule's docstring as its opening text and its sections by heading (``Example``, ...):
+    only the headings of :data:`SECTIONS` and ``## Fix`` split it, never a heading inside an
+    example."""
+    marks = sorted(
+        (doc.index(f"\n{heading}\n"), heading)
+        for heading in (*SECTIONS, "## Fix")
+        if f"\n{heading}\n" in doc
     )
+    opening = doc[: marks[0][0]].strip() if marks else doc.strip()
+    found = {}
+    for (start, heading), (end, _) in zip(marks, [*marks[1:], (len(doc), "")], strict=True):
+        found[heading.removeprefix("## ")] = doc[start + len(heading) + 2 : end].strip()
+    return opening, found
+
+
+def _example(sections: dict[str, str], rule: Rule) -> list[str]:
+    """The example with what to write instead beside it (below it on a phone): what ``--fix``
+    makes of it, else the first paragraph of "How to fix", which then is not repeated."""
+    fix = sections.pop("Fix", "")
+    if fix:
+        said, _, code = fix.partition("\n")
+        instead = [f"**Use instead** ({said.removesuffix(' turns the example into:')} writes it)"]
+        instead += ["", code]
+    else:
+        first, _, rest = sections["How to fix"].partition("\n\n")
+        sections["How to fix"] = rest
+        instead = ["**Use instead**", "", first]
+    return [
+        "## Example",
+        "",
+        '<div class="grid" markdown>',
+        '<div markdown="block">',
+        "",
+        f"**Reported** ({rule.code})",
+        "",
+        sections.pop("Example"),
+        "",
+        "</div>",
+        '<div markdown="block">',
+        "",
+        *instead,
+        "",
+        "</div>",
+        "</div>",
+        "",
+    ]
+
+
+def render_rule(rule: Rule) -> str:
+    """A rule's page: back to the list, whether --fix fixes it, its docstring with the example
+    beside what to write instead, and how to suppress it."""
+    opening, sections = _sections(rule.doc)
+    out = [
+        f"[All rules](../rules.md) › {family(rule)}",
+        "",
+        f"# {rule.code} `{rule.name}`",
+        "",
+        f"Default severity: {rule.severity.value}. {fixed_by(rule)}",
+        "",
+        opening,
+        "",
+    ]
+    if "Example" in sections and "How to fix" in sections:
+        why = sections.pop("Why is this bad?", "")
+        out += ["## Why is this bad?", "", why, "", *_example(sections, rule)]
+    for heading, text in sections.items():
+        if text:
+            out += [f"## {heading}", "", text, ""]
+    out += [
+        "## Suppress it",
+        "",
+        f"On one line: `<!-- yeplint-disable-next-line {rule.code} -->` above it in the body,",
+        f"`# yeplint: disable-line {rule.code}` at its end in the front matter. For files:",
+        f'`per-file-ignores = {{ "drafts/**" = ["{rule.code}"] }}`; everywhere:',
+        f'`ignore = ["{rule.code}"]`.',
+        "",
+    ]
+    return "\n".join(out)
 
 
 def pages() -> dict[str, str]:
@@ -135,10 +219,13 @@ def main(argv: list[str]) -> None:
 
 
 __all__ = [
+    "FAMILIES",
     "GENERATED",
     "RULE_URL",
     "SECTIONS",
     "config_schema",
+    "family",
+    "fixed_by",
     "pages",
     "render_index",
     "render_rule",
