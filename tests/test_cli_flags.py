@@ -162,6 +162,11 @@ def test_inline_config_without_a_configuration_file(site: Path) -> None:
         ("colour = 'red'", "--config `colour = 'red'`: unknown key `colour`"),
         ("no-such-file.toml", "`no-such-file.toml` is no file and no TOML `key = value` line"),
         ("content", "`content` is a folder, not a configuration file"),
+        ("select = ['YEP999']", "--config `select = ['YEP999']`: `YEP999` is not a rule code"),
+        (
+            "rule-options.YEP209.nope = 1",
+            "--config `rule-options.YEP209.nope = 1`: unknown option `rule-options.YEP209.nope`",
+        ),
     ],
 )
 def test_a_bad_inline_config_is_a_usage_error(site: Path, value: str, told: str) -> None:

@@ -134,6 +134,29 @@ def _config_parts(values: tuple[Path | Inline, ...]) -> tuple[Path | None, tuple
     return (files[0] if files else None), tuple(v for v in values if not isinstance(v, Path))
 
 
+_SELECTION_KEYS = frozenset(
+    ("select", "extend-select", "ignore", "per-file-ignores", "severity", "rule-options")
+)
+
+
+def _check_inline_selection(inline: tuple[Inline, ...]) -> None:
+    """Each override that selects rules or sets their options, checked against the catalogue
+    on its own, so that a wrong code or option is told as the override's (``--config
+    `rule-options.YEP209.nope = 1```), not at a line of the configuration file it joins."""
+    from yeplint.config.load import apply_inline
+    from yeplint.config.settings import ConfigError, Settings
+
+    for override in inline:
+        if not _SELECTION_KEYS & set(override.table):
+            continue  # the catalogue is imported only for an override that needs it
+        from yeplint.engine.selection import resolve_selection
+
+        try:
+            resolve_selection(apply_inline(Settings(), [override]))
+        except ConfigError as exc:
+            _fail(f"--config `{override.text}`: {str(exc).removeprefix('configuration: ')}")
+
+
 FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
 PROGRESS_THRESHOLD = 200
 """Show a progress bar on a terminal from this many files on."""
@@ -236,6 +259,7 @@ def _lint(
         click.echo(f"yeplint: {render(notice, reader_language(lang, settings))}", err=True)
 
     file, inline = _config_parts(config)
+    _check_inline_selection(inline)
     check = session.Check(
         paths,
         select=_split(select) or None,
