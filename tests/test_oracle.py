@@ -29,10 +29,8 @@ ANCHOR_SLUG = "anchors are not the generator's slugs"
 JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
 PERMALINK = "a page's own permalink does not override its collection's url"
 FOLDER_PATH = "a url pattern cannot name the page's folders"
-SECTION_INDEX = "a section's _index.md is served at its folder, not at {slug}"
 HTML_SUFFIX = "a link to x.html is not the page x"
 NO_IDS = "markdown-it renders headings without ids"
-FROM_URL = "a relative image is resolved from the file, not from the page's URL"
 PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
 
@@ -49,9 +47,6 @@ KNOWN: dict[str, dict[str, str]] = {
     "eleventy": {
         "missed: index.md: link `/posts/second/#second-body` -> `/posts/second/#second-body`"
         " (nothing there): no finding": PERMALINK,
-        "unconfirmed: posts/hello.md: YEP304 line 13 `../../img/photo.jpg`: the build serves it": (
-            FROM_URL
-        ),
         "missed: posts/hello.md: link `#caf%C3%A9--cr%C3%A8me` ->"
         " `/posts/hello/#caf%C3%A9--cr%C3%A8me`"
         " (anchor missing): no finding": NO_IDS,
@@ -63,9 +58,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "missed: posts/second.md: link `/posts/hello/#details` -> `/posts/hello/#details`"
         " (anchor missing): no finding": NO_IDS,
         "anchors: posts/second.md: yeplint only: ['second-body']; rendered only: []": NO_IDS,
-    },
-    "hugo": {
-        "url: content/posts/_index.md: yeplint `/posts/posts/`, built at `/posts/`": SECTION_INDEX,
     },
     "jekyll": {
         "url: _posts/2024-01-05-hello.md: yeplint `/posts/2024-01-05-hello/`, built at"

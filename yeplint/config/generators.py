@@ -45,6 +45,9 @@ class Generator:
     path_aliases: tuple[tuple[str, str], ...] = ()
     """Path prefixes for a folder of the site (Docusaurus ``@site/``); ``yeplint init`` adds
     the ones a ``tsconfig.json`` declares (Astro's ``~/``, ``@/``)."""
+    paths_as_written: bool = False
+    """The generator writes a Markdown image's path into the page as it is (no render hook or
+    bundler rewrites it): the browser resolves it from the page's URL."""
     slugs: str = "github"
     """How the generator makes a heading's anchor by default (a name of
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
@@ -79,12 +82,13 @@ _HUGO = Generator(
     "hugo",
     ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
     ("public", "resources"),
-    ("static", "assets"),
+    ("static",),  # `assets/` is Hugo Pipes' input: templates fetch it, nothing serves it at `/`
     case_insensitive_keys=True,
     front_matter=("yaml", "toml", "json"),
     directory_urls=True,
     page_bundles=True,
     front_matter_slug=True,
+    paths_as_written=True,
     slugs="goldmark",
 )
 
@@ -143,6 +147,7 @@ GENERATORS: tuple[Generator, ...] = (
         (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"),
         ("_site",),
         (),
+        paths_as_written=True,
     ),
     Generator(
         "sveltekit", ("svelte.config.js", "svelte.config.ts"), ("build", ".svelte-kit"), ("static",)
@@ -257,21 +262,17 @@ def _dig(data: Any, *keys: str) -> Any:
 
 
 def _hugo_slugs(site: Path) -> SiteSlugs:
-    """Hugo: ``autoHeadingIDType`` = ``github`` (the default), ``github-ascii``, ``blackfriday``."""
-    names = ("hugo", "config")
-    files = [site / f"{n}.{e}" for n in names for e in ("toml", "yaml", "yml", "json")]
-    files += [site / "config" / "_default" / f"markup.{e}" for e in ("toml", "yaml", "yml")]
-    for path in files:
-        data = _read_config(path)
-        if data is None:
-            continue
-        markup = data if path.stem == "markup" else _dig(data, "markup")
-        kind = _dig(markup, "goldmark", "parser", "autoHeadingIDType")
-        if isinstance(kind, str):
-            found = {"github": "goldmark", "github-ascii": "goldmark-ascii"}.get(kind, kind)
-            if found in ("goldmark", "goldmark-ascii", "blackfriday"):
-                return found, "-", None
-            return "unknown", "-", _unreadable(path, "autoHeadingIDType")
+    """Hugo: ``autoHeadingIDType`` = ``github`` (the default), ``github-ascii``, ``blackfriday``,
+    from the configuration Hugo reads (its root file and ``config/_default/``)."""
+    from yeplint.config.hugo import config_files, merged
+
+    kind = _dig(merged(site), "markup", "goldmark", "parser", "autoheadingidtype")
+    if isinstance(kind, str):
+        found = {"github": "goldmark", "github-ascii": "goldmark-ascii"}.get(kind, kind)
+        if found in ("goldmark", "goldmark-ascii", "blackfriday"):
+            return found, "-", None
+        files = config_files(site)
+        return "unknown", "-", _unreadable(files[0] if files else site, "autoHeadingIDType")
     return "goldmark", "-", None
 
 

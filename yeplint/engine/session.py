@@ -109,6 +109,10 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
             tell(settings.detected, settings)
         if settings.slug_notice:
             tell(settings.slug_notice, settings)
+        from yeplint.site.urls import hugo_notice
+
+        if notice := hugo_notice(settings):
+            tell(notice, settings)
         linter = Linter(settings, select=check.select, ignore=check.ignore)
         linter.check_schemas()
         if check.cache and check.stdin_filename is None:

@@ -106,25 +106,51 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
                 and not path.startswith("/")
             ):
                 # Hugo: a page resource first, then a global one (assets/) or a static file
-                served = ctx.images.resolve("/" + path, folder, ctx.root)
+                served = ctx.images.resolve_resource(path, ctx.root) or ctx.images.resolve(
+                    "/" + path, folder, ctx.root
+                )
                 if served.status is Status.OK:
                     resolution = served
             if (
-                ctx.settings.directory_urls
-                and ref.kind == "html"
+                ref.kind in ("markdown", "reference", "html")
                 and resolution.status in (Status.MISSING, Status.OUTSIDE)
                 and not path.startswith("/")
-                and post.path.stem not in _INDEX_PAGES
+                and _from_url_applies(ref.kind, post, ctx)
             ):
-                # raw HTML is not rewritten: `a/b.md` is served at `a/b/`, and a path written
-                # from there (`../img/x.png`) is what the browser asks for
-                served = ctx.images.resolve(path, folder / post.path.stem, ctx.root)
+                # the generator writes the path as it is (Hugo, Eleventy; any generator for raw
+                # HTML): `a/b.md` is served at `a/b/`, and a path written from there
+                # (`../img/x.png`) is what the browser asks for
+                served = _from_url(path, post, ctx)
                 if served.status is Status.OK:
                     resolution = served
             found.append((ref, resolution))
         memo["images"] = found
     result: list[tuple[ImageRef, Resolution]] = memo["images"]
     return result
+
+
+def _from_url_applies(kind: str, post: Post, ctx: Context) -> bool:
+    """Whether a relative image path may be written from the page's URL: in raw HTML on a site
+    of directory URLs, and in Markdown where the generator leaves paths as written (Hugo,
+    Eleventy), for a page whose URL is known or is its folder's ``a/b/``."""
+    from yeplint.config.generators import by_name
+
+    generator = by_name(ctx.settings.generator) if ctx.settings.generator else None
+    if kind != "html" and (generator is None or not generator.paths_as_written):
+        return False
+    return ctx.url is not None or (
+        ctx.settings.directory_urls and post.path.stem not in _INDEX_PAGES
+    )
+
+
+def _from_url(path: str, post: Post, ctx: Context) -> Resolution:
+    """``path`` resolved from the page's URL: its known URL (a `/`-rooted path, looked up
+    where the site serves files), else the folder ``a/b/`` that ``a/b.md`` is served at."""
+    if ctx.url is not None:
+        from yeplint.site.urls import join
+
+        return ctx.images.resolve(join(ctx.url, path), post.path.parent, ctx.root)
+    return ctx.images.resolve(path, post.path.parent / post.path.stem, ctx.root)
 
 
 def _with_status(

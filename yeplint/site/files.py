@@ -37,6 +37,9 @@ class Status(enum.Enum):
     BACKSLASH = "backslash"
     TEMPLATE = "template"
     """Built with a template expression yeplint does not evaluate: not checked."""
+    UNKNOWN = "unknown"
+    """Served, if at all, by something not in the checkout (a theme, a remote module): not
+    checked."""
 
 
 _FOUND = frozenset((Status.OK, Status.WRONG_CASE))
@@ -94,9 +97,30 @@ def expected_format(path: Path) -> str | None:
     return _EXTENSION_FORMATS.get(path.suffix.lower())
 
 
+Mount = tuple[str, Path]
+"""A URL prefix (``""``, ``/en``, ``/2024/hello``) and the folder served under it."""
+
+
 class ImageResolver:
-    def __init__(self, static_roots: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self,
+        static_roots: tuple[Path, ...] = (),
+        mounts: tuple[Mount, ...] = (),
+        resources: tuple[Path, ...] = (),
+        *,
+        open_ended: bool = False,
+    ) -> None:
         self.static_roots = static_roots
+        self.mounts = mounts
+        """Other folders the generator serves, each under its URL prefix: Hugo's content
+        folders (a page bundle's files are served beside the page) and its other static
+        folders. A `/`-rooted reference not under a static root is looked up in them."""
+        self.resources = resources
+        """Folders a template (a Hugo shortcode) fetches files from that nothing serves at
+        `/`: Hugo's ``assets/``."""
+        self.open_ended = open_ended
+        """Something not in the checkout (a Hugo theme or module) may serve more at `/`: a
+        `/`-rooted reference found nowhere here is not judged (:attr:`Status.UNKNOWN`)."""
         self.unchecked: set[tuple[str, int, int, str]] = set()
         """Links not checked because no static root exists, each of which would otherwise be
         reported: (page, line, column, target), for the engine to name."""
@@ -167,7 +191,10 @@ class ImageResolver:
                     return found
                 last = last or found
             assert last is not None
-            return last
+            found = self._mounted(ref, root, reference) or last
+            if self.open_ended and found.status is Status.MISSING:
+                return Resolution(Status.UNKNOWN, found.path)
+            return found
         folder = self._relative_folder(post_folder, root)
         if folder is None:
             return Resolution(Status.OUTSIDE)
@@ -175,6 +202,26 @@ class ImageResolver:
         if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
             return Resolution(Status.OUTSIDE, root / joined)
         return self._walk(root, joined, root, reference, suggest)
+
+    def _mounted(self, ref: str, root: Path, reference: str) -> Resolution | None:
+        """A `/`-rooted ``ref`` found in a folder mounted under a prefix of it, if any."""
+        for prefix, folder in self.mounts:
+            if prefix and not (ref == prefix or ref.startswith(prefix + "/")):
+                continue
+            found = self._walk(folder, ref[len(prefix) :].lstrip("/"), root, reference, False)
+            if found.status in _FOUND:
+                return found
+        return None
+
+    def resolve_resource(self, reference: str, root: Path) -> Resolution | None:
+        """``reference`` found in a folder of :attr:`resources` (Hugo's ``assets/``), if any."""
+        for folder in self.resources:
+            found = self._walk(folder, reference.lstrip("/"), root, reference, False)
+            if found.status in _FOUND:
+                if found.path is not None:
+                    self.referenced.add(found.path)
+                return found
+        return None
 
     def _relative_folder(self, post_folder: Path, root: Path) -> str | None:
         """``post_folder`` relative to ``root`` as a POSIX path (``None`` when outside); many

@@ -66,9 +66,12 @@ class SiteIndex:
     def resolver_for(self, root: Path) -> ImageResolver:
         """The image resolver of the site at ``root`` (its static folders looked up once)."""
         if root not in self.resolvers:
-            base = self.settings.root or root
-            statics = tuple(base / s for s in self.settings.static_roots)
-            self.resolvers[root] = ImageResolver(tuple(s for s in statics if s.is_dir()))
+            from yeplint.site.urls import served
+
+            def pages() -> list[Path]:
+                return [t.path for t in self.discovered(root)]
+
+            self.resolvers[root] = served(self.settings, self.settings.root or root, pages)
         return self.resolvers[root]
 
     def discovered(self, root: Path) -> list[Target]:

@@ -20,10 +20,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from yeplint.config.settings import PAGE_SUFFIXES, Collection, Settings
+from yeplint.site.files import ImageResolver, Mount
+
+if TYPE_CHECKING:
+    from yeplint.config.hugo import HugoConfig
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 CLOSEST_POOL = 10
@@ -329,8 +333,15 @@ def build(
     collection_for: Callable[[Path], Collection | None],
 ) -> SiteMap:
     site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
+    hugo = hugo_config(settings)
     for path in paths:
         collection = collection_for(path)
+        if hugo is not None and (collection is None or collection.url is None or _is_section(path)):
+            url = hugo_url(path, settings, hugo)
+            if url is not None:
+                site.urls[path] = url
+                site.pages.setdefault(normalize(url), path)
+                continue
         if collection is None or collection.url is None:
             continue
         keys = front_matter_keys(collection.url, settings)
@@ -403,3 +414,90 @@ def translations_of(page: Path, languages: tuple[tuple[str, str], ...]) -> set[P
         for code in codes
         if code != parts[-2]
     }
+
+
+def hugo_config(settings: Settings, root: Path | None = None) -> HugoConfig | None:
+    """The Hugo configuration of the site, on a Hugo site."""
+    base = settings.root or root
+    if settings.generator != "hugo" or base is None:
+        return None
+    from yeplint.config.hugo import read
+
+    return read(base)
+
+
+def _is_section(path: Path) -> bool:
+    """A Hugo section's (or the home page's) ``_index`` page."""
+    return path.name.startswith("_index.")
+
+
+def hugo_url(path: Path, settings: Settings, config: HugoConfig) -> str | None:
+    """The URL Hugo serves a page at (:func:`yeplint.config.hugo.page_url`): a section's
+    ``_index.md`` at its folder, a regular page by the site's ``permalinks`` or its path, with
+    its own ``url`` or ``slug``. ``None`` outside the content folders."""
+    from yeplint.config.hugo import PAGE_KEYS, page_url
+
+    base = settings.root
+    if base is None:
+        return None
+    try:
+        relative = path.relative_to(base).as_posix()
+    except ValueError:
+        return None
+    return page_url(relative, config, read_keys(path, PAGE_KEYS, settings))
+
+
+def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) -> ImageResolver:
+    """The resolver of the site at ``base``: the folders it serves at ``/`` (``static-roots``),
+    the ones it serves under a URL prefix, and those only templates read. On a Hugo
+    site: its ``staticDir`` folders and theme, its content folders under their language's
+    prefix, each page bundle under its page's URL when ``permalinks`` move pages, and its
+    ``assets/`` folders as resources; a theme or module not in the checkout leaves what it may
+    serve open. ``pages`` lists the site's pages, asked only when bundles move."""
+    statics = [base / s for s in settings.static_roots]
+    mounts: list[Mount] = []
+    resources: list[Path] = []
+    config = hugo_config(settings, base)
+    if config is not None:
+        statics += [base / s for s in config.static if base / s not in statics]
+        resources = [base / a for a in config.assets]
+        if config.permalinks or config.section_permalinks:
+            mounts += _bundle_mounts(pages(), settings, config)
+        mounts += [
+            (c.prefix + (f"/{c.target}" if c.target else ""), base / c.folder)
+            for c in config.content
+        ]
+    return ImageResolver(
+        tuple(s for s in statics if s.is_dir()),
+        tuple(m for m in mounts if m[1].is_dir()),
+        tuple(r for r in resources if r.is_dir()),
+        open_ended=config is not None and bool(config.unread),
+    )
+
+
+def _bundle_mounts(pages: Iterable[Path], settings: Settings, config: HugoConfig) -> list[Mount]:
+    """Each page bundle (a folder with an ``index``/``_index`` page) under its page's URL, where
+    that is not its folder's path: Hugo serves a bundle's files beside its page."""
+    found = []
+    for page in pages:
+        if page.name.split(".")[0] not in ("index", "_index"):
+            continue
+        url = hugo_url(page, settings, config)
+        if url is not None and not url.endswith(".html"):
+            found.append((normalize(url).rstrip("/"), page.parent))
+    return found
+
+
+def hugo_notice(settings: Settings) -> str | None:
+    """On a Hugo site whose theme or modules are not in the checkout: the notice that says
+    which, and that the `/`-rooted references they may serve are not checked (told once)."""
+    config = hugo_config(settings)
+    if config is None or not config.unread:
+        return None
+    from yeplint.locale.messages import msg
+
+    return msg(
+        "{what} is not in this checkout: `/`-rooted images and links that the site's own"
+        " folders do not have are not checked (it may serve them)",
+        what=", ".join(config.unread),
+    )

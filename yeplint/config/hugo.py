@@ -1,0 +1,407 @@
+"""Hugo's own configuration, read where Hugo reads it: the folders it takes content and static
+files from, and the URLs it gives pages.
+
+Hugo looks for ``hugo.toml|yaml|yml|json`` (or the older ``config.*``) in the site's folder and
+merges the files of ``config/_default/`` over it: ``hugo.toml`` and ``config.toml`` there hold
+root keys, any other file the key it is named after (``params.toml`` is ``params``,
+``languages.toml`` is ``languages``). Keys are case-insensitive (``contentDir`` =
+``contentdir``), so every key is read in lower case.
+
+What yeplint follows: ``contentDir`` (also per language), ``staticDir`` (a folder or a list),
+``module.mounts`` for content and static (they replace the defaults, as in Hugo), a theme found
+in ``themes/`` (its static folder), ``permalinks`` (per section, the plain form or the
+``page:``/``section:`` kinds) and ``uglyURLs``. What it cannot read (a theme or module that is
+not in the checkout, so fetched at build time) is named in :attr:`HugoConfig.unread`, for one
+notice per run; it is never guessed at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("hugo", "config")
+CONFIG_SUFFIXES = ("toml", "yaml", "yml", "json")
+ROOT_FILES = frozenset(CONFIG_NAMES)
+"""Files of ``config/_default/`` that hold root keys rather than the key they are named after."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentDir:
+    """A folder Hugo reads pages from, and the URL prefix of its language (``""`` for the
+    default language unless ``defaultContentLanguageInSubdir``)."""
+
+    folder: str
+    """Relative to the site's folder, ``/``-separated (``content/en``)."""
+    prefix: str = ""
+    target: str = ""
+    """A mount's target below ``content`` (``module.mounts: target: content/blog``): the path
+    its files take in the site, ``""`` for the content root."""
+
+
+@dataclass(frozen=True, slots=True)
+class HugoConfig:
+    content: tuple[ContentDir, ...] = (ContentDir("content"),)
+    static: tuple[str, ...] = ("static",)
+    """Folders served at ``/`` (relative to the site's folder)."""
+    assets: tuple[str, ...] = ("assets",)
+    """Folders of Hugo Pipes resources: a template fetches them, nothing serves them at ``/``."""
+    permalinks: tuple[tuple[str, str], ...] = ()
+    """(section, pattern) for regular pages: ``("posts", "/:year/:slug/")``."""
+    section_permalinks: tuple[tuple[str, str], ...] = ()
+    """(section, pattern) for section pages (``permalinks.section``)."""
+    ugly_urls: bool | tuple[str, ...] = False
+    """``uglyURLs``: every page (``True``) or the sections named, served at ``x.html``."""
+    lower_paths: bool = True
+    """Hugo lowers the case of paths unless ``disablePathToLower``."""
+    unread: tuple[str, ...] = ()
+    """What decides served files but is not in the checkout (a theme or module path)."""
+    languages: tuple[tuple[str, str], ...] = ()
+    """(code, URL prefix) of each configured language: a page ``x.<code>.md`` is in it."""
+
+    def ugly(self, section: str) -> bool:
+        return self.ugly_urls is True or (
+            isinstance(self.ugly_urls, tuple) and section in self.ugly_urls
+        )
+
+    def permalink(self, section: str, *, kind: str = "page") -> str | None:
+        """The permalink pattern for a page of ``kind`` (``page`` or ``section``) in the
+        top-level ``section``, if one is configured."""
+        table = self.permalinks if kind == "page" else self.section_permalinks
+        return next((p for s, p in table if s == section), None)
+
+
+def config_files(site: Path) -> list[Path]:
+    """Hugo's configuration files of the site in ``site``, in the order they are merged: the
+    first root file found, then the files of ``config/_default/`` in name order."""
+    found = [
+        site / f"{name}.{suffix}"
+        for name in CONFIG_NAMES
+        for suffix in CONFIG_SUFFIXES
+        if (site / f"{name}.{suffix}").is_file()
+    ][:1]
+    folder = site / "config" / "_default"
+    with contextlib.suppress(OSError):
+        found += sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix[1:] in CONFIG_SUFFIXES
+        )
+    return found
+
+
+def merged(site: Path) -> dict[str, Any]:
+    """The site's configuration as one mapping with lower-case keys (see the module's text)."""
+    data: dict[str, Any] = {}
+    for path in config_files(site):
+        value = _read(path)
+        if not isinstance(value, dict):
+            continue
+        value = _lower(value)
+        in_folder = path.parent.name == "_default"
+        key = path.stem.split(".")[0].lower()
+        if in_folder and key not in ROOT_FILES:
+            value = {key: value}
+        _merge(data, value)
+    return data
+
+
+@lru_cache(maxsize=16)
+def read(site: Path) -> HugoConfig:
+    """The configuration of the Hugo site in ``site`` (read once per run and folder)."""
+    data = merged(site)
+    unread: list[str] = []
+    content = _content_dirs(data)
+    static = _folders(data.get("staticdir"), ("static",))
+    assets = _folders(data.get("assetdir"), ("assets",))
+    module = data.get("module") if isinstance(data.get("module"), dict) else {}
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    if isinstance(mounts, list):
+        content, static, assets = _mounted(mounts, content, static, assets)
+    for name in _names(data.get("theme")):
+        theme = site / str(data.get("themesdir", "themes")) / name
+        if theme.is_dir():
+            static = (*static, f"{theme.relative_to(site).as_posix()}/static")
+        else:
+            unread.append(f"theme `{name}`")
+    imports = module.get("imports") if isinstance(module, dict) else None
+    for item in imports if isinstance(imports, list) else [imports] if imports else []:
+        path = item.get("path") if isinstance(item, dict) else item
+        if isinstance(path, str) and not (site / "themes" / path).is_dir():
+            unread.append(f"module `{path}`")
+    pages, sections = _permalinks(data.get("permalinks"))
+    return HugoConfig(
+        content=content,
+        static=static,
+        assets=assets,
+        permalinks=pages,
+        section_permalinks=sections,
+        ugly_urls=_ugly(data.get("uglyurls")),
+        lower_paths=data.get("disablepathtolower") is not True,
+        unread=tuple(unread),
+        languages=_languages(data),
+    )
+
+
+def _read(path: Path) -> Any:
+    """A TOML, YAML or JSON file as data; ``None`` when unreadable. Hugo's YAML has no custom
+    tags, so the safe loader reads it (MkDocs' reader in :mod:`.generators` keeps them)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            import tomllib
+
+            return tomllib.loads(text)
+        if path.suffix == ".json":
+            import json
+
+            return json.loads(text)
+        import yaml
+
+        return yaml.safe_load(text)
+    except (OSError, ValueError):
+        return None
+    except Exception as error:  # yaml.YAMLError: its module is imported lazily
+        if type(error).__module__.startswith("yaml"):
+            return None
+        raise
+
+
+def _content_dirs(data: dict[str, Any]) -> tuple[ContentDir, ...]:
+    """``contentDir``, and each language's own (``languages.en.contentDir: content/en``) with
+    its URL prefix."""
+    default = str(data.get("contentdir", "content")).strip("/") or "content"
+    languages = data.get("languages")
+    if not isinstance(languages, dict) or not languages:
+        return (ContentDir(default),)
+    prefixes = dict(_languages(data))
+    found: dict[str, ContentDir] = {}
+    for code, options in languages.items():
+        options = options if isinstance(options, dict) else {}
+        folder = str(options.get("contentdir", default)).strip("/") or default
+        found.setdefault(folder, ContentDir(folder, prefixes[code] if folder != default else ""))
+    return tuple(found.values())
+
+
+def _languages(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    languages = data.get("languages")
+    if not isinstance(languages, dict):
+        return ()
+    first = str(data.get("defaultcontentlanguage", "en")).lower()
+    in_subdir = data.get("defaultcontentlanguageinsubdir") is True
+    return tuple(
+        (code, "" if code == first and not in_subdir else f"/{code}") for code in languages
+    )
+
+
+def _mounted(
+    mounts: list[Any],
+    content: tuple[ContentDir, ...],
+    static: tuple[str, ...],
+    assets: tuple[str, ...],
+) -> tuple[tuple[ContentDir, ...], tuple[str, ...], tuple[str, ...]]:
+    """``module.mounts``: a component that has mounts takes them instead of its default
+    folder, as Hugo does."""
+    mounted: dict[str, list[tuple[str, str, str]]] = {}
+    for mount in mounts:
+        if not isinstance(mount, dict):
+            continue
+        source, target = mount.get("source"), mount.get("target")
+        if not isinstance(source, str) or not isinstance(target, str):
+            continue
+        component, _, below = target.strip("/").partition("/")
+        language = mount.get("lang")
+        mounted.setdefault(component, []).append(
+            (source.strip("/"), below, language if isinstance(language, str) else "")
+        )
+    if "content" in mounted:
+        prefixes = {c.folder: c.prefix for c in content}
+        by_language = {c.prefix for c in content}
+        content = tuple(
+            ContentDir(
+                source,
+                prefixes.get(source, f"/{lang}" if lang and f"/{lang}" in by_language else ""),
+                below,
+            )
+            for source, below, lang in mounted["content"]
+        )
+    if "static" in mounted:
+        static = tuple(s for s, below, _ in mounted["static"] if not below)
+    if "assets" in mounted:
+        assets = tuple(s for s, below, _ in mounted["assets"] if not below)
+    return content, static, assets
+
+
+def _permalinks(value: Any) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The page and section patterns of ``permalinks``: ``posts = "/:year/:slug/"`` is for
+    the section's regular pages; ``[permalinks.page]`` and ``[permalinks.section]`` name the
+    kind."""
+    if not isinstance(value, dict):
+        return (), ()
+    pages = {k: v for k, v in value.items() if isinstance(v, str)}
+    for kind in ("page",):
+        table = value.get(kind)
+        if isinstance(table, dict):
+            pages.update({k: v for k, v in table.items() if isinstance(v, str)})
+    table = value.get("section")
+    sections = (
+        {k: v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
+    )
+    return tuple(pages.items()), tuple(sections.items())
+
+
+def _ugly(value: Any) -> bool | tuple[str, ...]:
+    if isinstance(value, dict):
+        return tuple(str(k).lower() for k, v in value.items() if v is True)
+    return value is True
+
+
+def _folders(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
+    if isinstance(value, str) and value.strip("/"):
+        return (value.strip("/"),)
+    if isinstance(value, list):
+        found = tuple(v.strip("/") for v in value if isinstance(v, str) and v.strip("/"))
+        return found or default
+    return default
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _lower(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every mapping key in lower case, at every depth (Hugo's keys are
+    case-insensitive)."""
+    return {str(k).lower(): _lower_value(v) for k, v in data.items()}
+
+
+def _lower_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _lower(value)
+    if isinstance(value, list):
+        return [_lower_value(v) for v in value]
+    return value
+
+
+def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
+    """``other`` merged into ``into``, mapping by mapping."""
+    for key, value in other.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+PAGE_KEYS = frozenset(("url", "slug", "title", "date"))
+"""The front matter keys a Hugo page's URL may read."""
+
+
+def content_path(relative: str, config: HugoConfig) -> tuple[ContentDir, str] | None:
+    """The content folder a file (relative to the site, ``/``-separated) is in, and its path
+    in the site's content tree (a mount's target before it)."""
+    for content in sorted(config.content, key=lambda c: -len(c.folder)):
+        if relative.startswith(content.folder + "/"):
+            rest = relative[len(content.folder) + 1 :]
+            return content, f"{content.target}/{rest}".lstrip("/")
+    return None
+
+
+def page_url(relative: str, config: HugoConfig, values: dict[str, Any]) -> str | None:
+    """The URL Hugo serves the page at, from its path (relative to the site) and its front
+    matter ``values`` (``url``, ``slug``, ``title``, ``date``); ``None`` when it is no page of
+    a content folder, or its permalink uses a token yeplint does not follow."""
+    found = content_path(relative, config)
+    if found is None:
+        return None
+    content, path = found
+    own = values.get("url")
+    if isinstance(own, str) and own.strip():
+        return "/" + own.strip().lstrip("/")
+    folders, _, name = path.rpartition("/")
+    stem, language = _stem_and_language(name, config)
+    prefix = dict(config.languages).get(language, content.prefix) if language else content.prefix
+    dirs = [d for d in folders.split("/") if d]
+    section = dirs[0] if dirs else ""
+    if stem == "_index":
+        pattern = config.permalink(section, kind="section")
+        if pattern is None:
+            return _cased(prefix + "/" + "/".join(dirs) + ("/" if dirs else ""), config)
+        url = _filled(pattern, dirs[-1] if dirs else "", dirs, values)
+    else:
+        bundle = stem == "index"
+        base = dirs[-1] if bundle and dirs else stem
+        pattern = config.permalink(section) if dirs else None
+        if pattern is None:
+            slug = values.get("slug")
+            last = str(slug).strip("/") if _scalar(slug) else base
+            above = dirs[:-1] if bundle else dirs
+            path = "/".join([*above, last])
+            if config.ugly(section):
+                return _cased(f"{prefix}/{path}.html", config)
+            return _cased(f"{prefix}/{path}/", config)
+        url = _filled(pattern, base, dirs[:-1] if bundle else dirs, values)
+    return None if url is None else _cased(prefix + "/" + url.lstrip("/"), config)
+
+
+def _stem_and_language(name: str, config: HugoConfig) -> tuple[str, str]:
+    """``x.fr.md`` → (``x``, ``fr``) when ``fr`` is a configured language; else (``x``, ``""``)."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    head, dot, code = stem.rpartition(".")
+    if dot and code.lower() in dict(config.languages):
+        return head, code.lower()
+    return stem, ""
+
+
+_TOKEN = re.compile(r":(\w+)(?:\[[^\]]*\])?")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _filled(pattern: str, base: str, sections: list[str], values: dict[str, Any]) -> str | None:
+    """A permalink pattern with its tokens filled in; ``None`` at one yeplint does not know or
+    a value the page does not give (``:year`` without a ``date``)."""
+    date = _DATE.match(str(values.get("date", "")))
+    slug = values.get("slug")
+    title = values.get("title")
+    known: dict[str, str | None] = {
+        "year": date.group(1) if date else None,
+        "month": date.group(2) if date else None,
+        "day": date.group(3) if date else None,
+        "slug": _urlize(str(slug)) if _scalar(slug) else _urlize(str(title)) if title else None,
+        "title": _urlize(str(title)) if _scalar(title) else None,
+        "filename": base,
+        "contentbasename": base,
+        "slugorfilename": str(slug) if _scalar(slug) else base,
+        "slugorcontentbasename": str(slug) if _scalar(slug) else base,
+        "section": sections[0] if sections else "",
+        "sections": "/".join(sections),
+    }
+    missing = False
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal missing
+        if "[" in match.group(0) or known.get(match.group(1)) is None:
+            missing = True
+            return ""
+        return str(known[match.group(1)])
+
+    url = _TOKEN.sub(fill, pattern)
+    return None if missing else re.sub(r"/{2,}", "/", url)
+
+
+def _urlize(text: str) -> str:
+    """Hugo's ``urlize`` of a title: spaces to ``-``, characters a path does not keep dropped."""
+    return re.sub(r"[^\w./-]", "", re.sub(r"\s+", "-", text.strip()))
+
+
+def _cased(url: str, config: HugoConfig) -> str:
+    return url.lower() if config.lower_paths else url
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool) and str(value) != ""
