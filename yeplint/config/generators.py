@@ -80,7 +80,11 @@ _HUGO_CONFIG = re.compile(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re
 
 _HUGO = Generator(
     "hugo",
-    ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
+    (
+        *(f"hugo.{suffix}" for suffix in ("toml", "yaml", "yml", "json")),
+        # a site whose configuration is split over Hugo's configuration folder
+        *(f"config/_default/{name}.{e}" for name in ("hugo", "config") for e in ("toml", "yaml")),
+    ),
     ("public", "resources"),
     ("static",),  # `assets/` is Hugo Pipes' input: templates fetch it, nothing serves it at `/`
     case_insensitive_keys=True,
