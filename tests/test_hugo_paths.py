@@ -154,7 +154,7 @@ def test_a_theme_that_is_not_in_the_checkout_is_named_once_and_not_guessed_at(
     )
     lines, stderr = check(tmp_path, monkeypatch)
     assert lines == ["content/b.md:5:27: YEP301 image `here.png` does not exist"]
-    assert stderr.count("theme `docsy` is not in this checkout") == 1
+    assert stderr.count("`docsy` (a theme or module) is not in this checkout") == 1
 
 
 def test_a_sections_index_page_is_served_at_its_folder(tmp_path: Path) -> None:

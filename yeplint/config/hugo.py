@@ -59,7 +59,7 @@ class HugoConfig:
     lower_paths: bool = True
     """Hugo lowers the case of paths unless ``disablePathToLower``."""
     unread: tuple[str, ...] = ()
-    """What decides served files but is not in the checkout (a theme or module path)."""
+    """Themes and modules that serve files but are not in the checkout (by name or path)."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) of each configured language: a page ``x.<code>.md`` is in it."""
 
@@ -125,12 +125,12 @@ def read(site: Path) -> HugoConfig:
         if theme.is_dir():
             static = (*static, f"{theme.relative_to(site).as_posix()}/static")
         else:
-            unread.append(f"theme `{name}`")
+            unread.append(name)
     imports = module.get("imports") if isinstance(module, dict) else None
     for item in imports if isinstance(imports, list) else [imports] if imports else []:
         path = item.get("path") if isinstance(item, dict) else item
         if isinstance(path, str) and not (site / "themes" / path).is_dir():
-            unread.append(f"module `{path}`")
+            unread.append(path)
     pages, sections = _permalinks(data.get("permalinks"))
     return HugoConfig(
         content=content,
@@ -400,6 +400,8 @@ def _urlize(text: str) -> str:
 
 
 def _cased(url: str, config: HugoConfig) -> str:
+    """A path as Hugo writes it: spaces made ``-``, lower case unless ``disablePathToLower``."""
+    url = url.replace(" ", "-")
     return url.lower() if config.lower_paths else url
 
 

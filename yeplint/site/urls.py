@@ -497,7 +497,7 @@ def hugo_notice(settings: Settings) -> str | None:
     from yeplint.locale.messages import msg
 
     return msg(
-        "{what} is not in this checkout: `/`-rooted images and links that the site's own"
-        " folders do not have are not checked (it may serve them)",
-        what=", ".join(config.unread),
+        "{names} (a theme or module) is not in this checkout: `/`-rooted images and links that"
+        " the site's own folders do not have are not checked (it may serve them)",
+        names=", ".join(f"`{name}`" for name in config.unread),
     )
