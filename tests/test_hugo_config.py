@@ -89,10 +89,16 @@ def test_the_slug_style_is_read_from_the_configuration_folder(tmp_path: Path) ->
         ("content/posts/a.md", {}, HugoConfig(ugly_urls=True), "/posts/a.html"),
         ("content/posts/a/index.md", {}, HugoConfig(ugly_urls=("posts",)), "/posts/a.html"),
         (
-            "content/posts/x/a.md",
+            "content/posts/a.md",
             {"date": "2024-03-01T10:00:00Z", "title": "Hello World"},
-            HugoConfig(permalinks=(("posts", "/:sections/:year/:month/:slug/"),)),
-            "/posts/x/2024/03/hello-world/",
+            HugoConfig(permalinks=(("posts", "/:sections/:year/:month/:slug/"),), ugly_urls=True),
+            "/posts/2024/03/hello-world.html",
+        ),
+        (
+            "content/posts/x/a.md",  # whether x/ is a section: not told without the site
+            {"title": "A"},
+            HugoConfig(permalinks=(("posts", "/:sections/:slug/"),)),
+            None,
         ),
         (
             "content/posts/a/index.md",
@@ -132,3 +138,11 @@ def test_static_folders_and_content_mounts_are_served(
     )
     lines, _ = check(tmp_path, monkeypatch)
     assert lines == []
+
+
+def test_a_folder_is_a_section_of_the_permalink_only_with_an_index_page(tmp_path: Path) -> None:
+    write(tmp_path, {"content/notes/x/a.md": "", "content/notes/y/_index.md": ""})
+    config = HugoConfig(permalinks=(("notes", "/:sections/:slug/"),))
+    url = {"title": "A"}
+    assert page_url("content/notes/x/a.md", config, url, tmp_path) == "/notes/a/"
+    assert page_url("content/notes/y/a.md", config, url, tmp_path) == "/notes/y/a/"

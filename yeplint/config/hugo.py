@@ -312,10 +312,14 @@ def content_path(relative: str, config: HugoConfig) -> tuple[ContentDir, str] | 
     return None
 
 
-def page_url(relative: str, config: HugoConfig, values: dict[str, Any]) -> str | None:
-    """The URL Hugo serves the page at, from its path (relative to the site) and its front
-    matter ``values`` (``url``, ``slug``, ``title``, ``date``); ``None`` when it is no page of
-    a content folder, or its permalink uses a token yeplint does not follow."""
+def page_url(
+    relative: str, config: HugoConfig, values: dict[str, Any], site: Path | None = None
+) -> str | None:
+    """The URL Hugo serves the page at, from its path (relative to the site in ``site``) and
+    its front matter ``values`` (``url``, ``slug``, ``title``, ``date``); ``None`` when it is no
+    page of a content folder, or its permalink uses a token yeplint does not follow or a value
+    the page does not give. ``uglyURLs`` serve a page at ``x.html``, a section still at its
+    folder."""
     found = content_path(relative, config)
     if found is None:
         return None
@@ -332,7 +336,7 @@ def page_url(relative: str, config: HugoConfig, values: dict[str, Any]) -> str |
         pattern = config.permalink(section, kind="section")
         if pattern is None:
             return _cased(prefix + "/" + "/".join(dirs) + ("/" if dirs else ""), config)
-        url = _filled(pattern, dirs[-1] if dirs else "", dirs, values)
+        url = _filled(pattern, dirs[-1] if dirs else "", _sections(dirs, content, site), values)
     else:
         bundle = stem == "index"
         base = dirs[-1] if bundle and dirs else stem
@@ -345,8 +349,27 @@ def page_url(relative: str, config: HugoConfig, values: dict[str, Any]) -> str |
             if config.ugly(section):
                 return _cased(f"{prefix}/{path}.html", config)
             return _cased(f"{prefix}/{path}/", config)
-        url = _filled(pattern, base, dirs[:-1] if bundle else dirs, values)
+        above = dirs[:-1] if bundle else dirs
+        url = _filled(pattern, base, _sections(above, content, site), values)
+        if url is not None and config.ugly(section) and url.endswith("/"):
+            url = url[:-1] + ".html"
     return None if url is None else _cased(prefix + "/" + url.lstrip("/"), config)
+
+
+def _sections(dirs: list[str], content: ContentDir, site: Path | None) -> list[str] | None:
+    """The sections a page is in (``:sections``): its top-level folder, and each folder below
+    it that has an ``_index`` page (a folder without one is no section); ``None`` when that
+    cannot be told (no ``site`` to look in, or a mount's target above the folders)."""
+    if len(dirs) <= 1:
+        return dirs
+    if site is None or content.target:
+        return None
+    found = dirs[:1]
+    for depth in range(2, len(dirs) + 1):
+        if not any((site / content.folder).joinpath(*dirs[:depth]).glob("_index.*")):
+            break
+        found.append(dirs[depth - 1])
+    return found
 
 
 def _stem_and_language(name: str, config: HugoConfig) -> tuple[str, str]:
@@ -362,7 +385,9 @@ _TOKEN = re.compile(r":(\w+)(?:\[[^\]]*\])?")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def _filled(pattern: str, base: str, sections: list[str], values: dict[str, Any]) -> str | None:
+def _filled(
+    pattern: str, base: str, sections: list[str] | None, values: dict[str, Any]
+) -> str | None:
     """A permalink pattern with its tokens filled in; ``None`` at one yeplint does not know or
     a value the page does not give (``:year`` without a ``date``)."""
     date = _DATE.match(str(values.get("date", "")))
@@ -378,8 +403,8 @@ def _filled(pattern: str, base: str, sections: list[str], values: dict[str, Any]
         "contentbasename": base,
         "slugorfilename": str(slug) if _scalar(slug) else base,
         "slugorcontentbasename": str(slug) if _scalar(slug) else base,
-        "section": sections[0] if sections else "",
-        "sections": "/".join(sections),
+        "section": sections[0] if sections else "" if sections is not None else None,
+        "sections": "/".join(sections) if sections is not None else None,
     }
     missing = False
 

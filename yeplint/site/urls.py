@@ -444,7 +444,7 @@ def hugo_url(path: Path, settings: Settings, config: HugoConfig) -> str | None:
         relative = path.relative_to(base).as_posix()
     except ValueError:
         return None
-    return page_url(relative, config, read_keys(path, PAGE_KEYS, settings))
+    return page_url(relative, config, read_keys(path, PAGE_KEYS, settings), base)
 
 
 def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) -> ImageResolver:
