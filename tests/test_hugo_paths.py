@@ -141,6 +141,22 @@ def test_a_relative_image_is_resolved_from_the_pages_url(
     assert lines == []
 
 
+def test_a_relative_image_is_resolved_from_the_pages_permalink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": HUGO + '[permalinks]\nnotes = "/:year/:slug/"\n',
+            "static/images/logo.png": None,
+            # served at /2024/a/: `../../images/logo.png` is /images/logo.png
+            "content/notes/a.md": page("![Logo](../../images/logo.png)", "A", "date: 2024-01-02\n"),
+        },
+    )
+    lines, _ = check(tmp_path, monkeypatch)
+    assert lines == []
+
+
 def test_a_theme_that_is_not_in_the_checkout_is_named_once_and_not_guessed_at(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -144,12 +144,14 @@ def _from_url_applies(kind: str, post: Post, ctx: Context) -> bool:
 
 
 def _from_url(path: str, post: Post, ctx: Context) -> Resolution:
-    """``path`` resolved from the page's URL: its known URL (a `/`-rooted path, looked up
-    where the site serves files), else the folder ``a/b/`` that ``a/b.md`` is served at."""
-    if ctx.url is not None:
-        from yeplint.site.urls import join
+    """``path`` resolved from the page's URL: its known URL, from its collection or its
+    generator (a `/`-rooted path, looked up where the site serves files), else the folder
+    ``a/b/`` that ``a/b.md`` is served at."""
+    from yeplint.site.urls import generator_url, join
 
-        return ctx.images.resolve(join(ctx.url, path), post.path.parent, ctx.root)
+    url = ctx.url or generator_url(post.path, ctx.settings, post.data or {})
+    if url is not None:
+        return ctx.images.resolve(join(url, path), post.path.parent, ctx.root)
     return ctx.images.resolve(path, post.path.parent / post.path.stem, ctx.root)
 
 

@@ -431,10 +431,16 @@ def _is_section(path: Path) -> bool:
     return path.name.startswith("_index.")
 
 
-def hugo_url(path: Path, settings: Settings, config: HugoConfig) -> str | None:
+def hugo_url(
+    path: Path,
+    settings: Settings,
+    config: HugoConfig,
+    values: Mapping[str, object] | None = None,
+) -> str | None:
     """The URL Hugo serves a page at (:func:`yeplint.config.hugo.page_url`): a section's
     ``_index.md`` at its folder, a regular page by the site's ``permalinks`` or its path, with
-    its own ``url`` or ``slug``. ``None`` outside the content folders."""
+    its own ``url`` or ``slug``. ``None`` outside the content folders. ``values``: the page's
+    front matter when it is parsed already (else its start is read)."""
     from yeplint.config.hugo import PAGE_KEYS, page_url
 
     base = settings.root
@@ -444,7 +450,15 @@ def hugo_url(path: Path, settings: Settings, config: HugoConfig) -> str | None:
         relative = path.relative_to(base).as_posix()
     except ValueError:
         return None
-    return page_url(relative, config, read_keys(path, PAGE_KEYS, settings), base)
+    own = dict(values) if values is not None else read_keys(path, PAGE_KEYS, settings)
+    return page_url(relative, config, own, base)
+
+
+def generator_url(path: Path, settings: Settings, values: Mapping[str, object]) -> str | None:
+    """The URL the site's generator serves a page at when no collection's pattern says it:
+    Hugo's (its configuration and the page's front matter ``values``); ``None`` elsewhere."""
+    config = hugo_config(settings)
+    return hugo_url(path, settings, config, values) if config is not None else None
 
 
 def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) -> ImageResolver:
