@@ -108,9 +108,22 @@ def merged(site: Path) -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=16)
 def read(site: Path) -> HugoConfig:
-    """The configuration of the Hugo site in ``site`` (read once per run and folder)."""
+    """The configuration of the Hugo site in ``site``: parsed again only when one of its files
+    changed (the language server lives through edits of it)."""
+    stamps = []
+    for path in config_files(site):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), info.st_mtime_ns, info.st_size))
+    return _parsed(site, tuple(stamps))
+
+
+@lru_cache(maxsize=16)
+def _parsed(site: Path, stamps: tuple[tuple[str, int, int], ...]) -> HugoConfig:
+    """:func:`read`, once per site and version of its files (``stamps``)."""
     data = merged(site)
     unread: list[str] = []
     content = _content_dirs(data)
