@@ -157,6 +157,27 @@ def test_a_relative_image_is_resolved_from_the_pages_permalink(
     assert lines == []
 
 
+def test_a_relative_file_link_is_resolved_from_the_pages_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": HUGO,
+            "content/posts/files/a.pdf": "%PDF",
+            # served at /posts/hello/: `../files/a.pdf` is /posts/files/a.pdf
+            "content/posts/hello.md": page("[A](../files/a.pdf) and [B](../files/b.pdf)"),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "concise", "--select", "YEP401", "."]
+    )
+    assert [line for line in done.stdout.splitlines() if ": YEP" in line] == [
+        "content/posts/hello.md:5:25: YEP401 link target `../files/b.pdf` does not exist"
+    ]
+
+
 def test_a_theme_that_is_not_in_the_checkout_is_named_once_and_not_guessed_at(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,7 +20,7 @@ from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
-from yeplint.site.urls import LinkTarget, classify, join
+from yeplint.site.urls import LinkTarget, classify, generator_url, join
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
@@ -142,10 +142,11 @@ def _dotted_file(target: LinkTarget, post: Post, ctx: Context) -> bool:
 
 
 def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | None:
-    """A file link's resolution: from the page's folder, else (for a page with a URL) from its
-    URL under the static roots; ``None`` when it cannot be checked here: not found, and the
-    static roots it may be served from are absent. A page file (`./x.nl.md`) is its source
-    next to it: only looked for from the page's folder."""
+    """A file link's resolution: from the page's folder, else (for a page with a URL, from its
+    collection or its generator) from its URL under the folders the site serves; ``None`` when
+    it cannot be checked here: not found, and the static roots it may be served from are
+    absent. A page file (`./x.nl.md`) is its source next to it: only looked for from the page's
+    folder."""
     from yeplint.rules.images import unalias
 
     folder = post.path.parent
@@ -156,11 +157,14 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
             return found
         return None  # the folders served at `/` are not in this checkout
     first = ctx.images.resolve(path, folder, ctx.root)
-    if first.status is Status.OK or ctx.url is None or path.lower().endswith(PAGE_SUFFIXES):
+    if first.status is Status.OK or path.lower().endswith(PAGE_SUFFIXES):
         return first
-    if not ctx.images.static_roots:
+    url = ctx.url or generator_url(post.path, ctx.settings, post.data or {})
+    if url is None:
+        return first
+    if not ctx.images.static_roots and not ctx.images.mounts:
         return None  # written from the page's URL, for a folder served at `/` that is absent
-    served = ctx.images.resolve(join(ctx.url, path), folder, ctx.root)
+    served = ctx.images.resolve(join(url, path), folder, ctx.root)
     if served.status is Status.OK:
         return served
     return first if first.status is not Status.OUTSIDE else served
