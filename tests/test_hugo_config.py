@@ -146,3 +146,41 @@ def test_a_folder_is_a_section_of_the_permalink_only_with_an_index_page(tmp_path
     url = {"title": "A"}
     assert page_url("content/notes/x/a.md", config, url, tmp_path) == "/notes/a/"
     assert page_url("content/notes/y/a.md", config, url, tmp_path) == "/notes/y/a/"
+
+
+def test_mounts_give_their_language_and_target(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "hugo.toml": (
+                'defaultContentLanguage = "en"\n[languages.en]\n[languages.de]\n'
+                '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n'
+                '[[module.mounts]]\nsource = "content/de"\ntarget = "content"\nlang = "de"\n'
+                '[[module.mounts]]\nsource = "brand"\ntarget = "static/brand"\n'
+                '[[module.mounts]]\nsource = "static"\ntarget = "static"\n'
+                '[[module.imports]]\npath = "local-theme"\n'
+            ),
+            "themes/local-theme/theme.toml": "",
+        },
+    )
+    config = hugo.read(tmp_path)
+    assert config.content == (ContentDir("content/en", ""), ContentDir("content/de", "/de"))
+    assert config.static == ("static", "themes/local-theme/static")
+    assert config.static_under == (("/brand", "brand"),)
+    assert config.unread == ()
+    assert page_url("content/de/ueber.md", config, {}) == "/de/ueber/"
+
+
+def test_a_static_mount_below_static_is_served_under_its_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": HUGO + '[[module.mounts]]\nsource = "brand"\ntarget = "static/brand"\n',
+            "brand/logo.png": None,
+            "content/about.md": page("![Logo](/brand/logo.png) ![Gone](/logo.png)"),
+        },
+    )
+    lines, _ = check(tmp_path, monkeypatch)
+    assert lines == ["content/about.md:5:26: YEP301 image `/logo.png` does not exist"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,8 @@ class HugoConfig:
     content: tuple[ContentDir, ...] = (ContentDir("content"),)
     static: tuple[str, ...] = ("static",)
     """Folders served at ``/`` (relative to the site's folder)."""
+    static_under: tuple[tuple[str, str], ...] = ()
+    """(URL prefix, folder) of static mounts whose target lies below ``static``."""
     assets: tuple[str, ...] = ("assets",)
     """Folders of Hugo Pipes resources: a template fetches them, nothing serves them at ``/``."""
     permalinks: tuple[tuple[str, str], ...] = ()
@@ -125,37 +127,34 @@ def read(site: Path) -> HugoConfig:
 def _parsed(site: Path, stamps: tuple[tuple[str, int, int], ...]) -> HugoConfig:
     """:func:`read`, once per site and version of its files (``stamps``)."""
     data = merged(site)
-    unread: list[str] = []
-    content = _content_dirs(data)
-    static = _folders(data.get("staticdir"), ("static",))
-    assets = _folders(data.get("assetdir"), ("assets",))
-    module = data.get("module") if isinstance(data.get("module"), dict) else {}
-    mounts = module.get("mounts") if isinstance(module, dict) else None
-    if isinstance(mounts, list):
-        content, static, assets = _mounted(mounts, content, static, assets)
-    for name in _names(data.get("theme")):
-        theme = site / str(data.get("themesdir", "themes")) / name
-        if theme.is_dir():
-            static = (*static, f"{theme.relative_to(site).as_posix()}/static")
-        else:
-            unread.append(name)
-    imports = module.get("imports") if isinstance(module, dict) else None
-    for item in imports if isinstance(imports, list) else [imports] if imports else []:
-        path = item.get("path") if isinstance(item, dict) else item
-        if isinstance(path, str) and not (site / "themes" / path).is_dir():
-            unread.append(path)
     pages, sections = _permalinks(data.get("permalinks"))
-    return HugoConfig(
-        content=content,
-        static=static,
-        assets=assets,
+    config = HugoConfig(
+        content=_content_dirs(data),
+        static=_folders(data.get("staticdir"), ("static",)),
+        assets=_folders(data.get("assetdir"), ("assets",)),
         permalinks=pages,
         section_permalinks=sections,
         ugly_urls=_ugly(data.get("uglyurls")),
         lower_paths=data.get("disablepathtolower") is not True,
-        unread=tuple(unread),
         languages=_languages(data),
     )
+    module = data.get("module")
+    module = module if isinstance(module, dict) else {}
+    mounts = module.get("mounts")
+    if isinstance(mounts, list):
+        config = _mounted(mounts, config)
+    imports = module.get("imports")
+    imported = [i.get("path") if isinstance(i, dict) else i for i in _listed(imports)]
+    themes = site / str(data.get("themesdir", "themes"))
+    static, unread = list(config.static), []
+    for name in [*_names(data.get("theme")), *imported]:
+        if not isinstance(name, str):
+            continue
+        if (themes / name).is_dir():  # a theme or module in the checkout: its own static files
+            static.append(f"{(themes / name).relative_to(site).as_posix()}/static")
+        else:
+            unread.append(name)
+    return replace(config, static=tuple(static), unread=tuple(unread))
 
 
 def _read(path: Path) -> Any:
@@ -211,12 +210,11 @@ def _languages(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 def _mounted(
     mounts: list[Any],
-    content: tuple[ContentDir, ...],
-    static: tuple[str, ...],
-    assets: tuple[str, ...],
-) -> tuple[tuple[ContentDir, ...], tuple[str, ...], tuple[str, ...]]:
+    config: HugoConfig,
+) -> HugoConfig:
     """``module.mounts``: a component that has mounts takes them instead of its default
-    folder, as Hugo does."""
+    folder, as Hugo does; a mount's language (``lang``) gives its content its URL prefix, and a
+    static mount's target below ``static`` (``static/fonts``) the URL it is served under."""
     mounted: dict[str, list[tuple[str, str, str]]] = {}
     for mount in mounts:
         if not isinstance(mount, dict):
@@ -227,24 +225,24 @@ def _mounted(
         component, _, below = target.strip("/").partition("/")
         language = mount.get("lang")
         mounted.setdefault(component, []).append(
-            (source.strip("/"), below, language if isinstance(language, str) else "")
+            (source.strip("/"), below, language.lower() if isinstance(language, str) else "")
         )
+    prefixes = dict(config.languages)
     if "content" in mounted:
-        prefixes = {c.folder: c.prefix for c in content}
-        by_language = {c.prefix for c in content}
         content = tuple(
-            ContentDir(
-                source,
-                prefixes.get(source, f"/{lang}" if lang and f"/{lang}" in by_language else ""),
-                below,
-            )
+            ContentDir(source, prefixes.get(lang, ""), below)
             for source, below, lang in mounted["content"]
         )
+        config = replace(config, content=content)
     if "static" in mounted:
-        static = tuple(s for s, below, _ in mounted["static"] if not below)
+        config = replace(
+            config,
+            static=tuple(s for s, below, _ in mounted["static"] if not below),
+            static_under=tuple((f"/{b}", s) for s, b, _ in mounted["static"] if b),
+        )
     if "assets" in mounted:
-        assets = tuple(s for s, below, _ in mounted["assets"] if not below)
-    return content, static, assets
+        config = replace(config, assets=tuple(s for s, _, _ in mounted["assets"]))
+    return config
 
 
 def _permalinks(value: Any) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -278,6 +276,11 @@ def _folders(value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
         found = tuple(v.strip("/") for v in value if isinstance(v, str) and v.strip("/"))
         return found or default
     return default
+
+
+def _listed(value: Any) -> list[Any]:
+    """A value Hugo takes as one item or a list of them."""
+    return value if isinstance(value, list) else [value] if value else []
 
 
 def _names(value: Any) -> list[str]:

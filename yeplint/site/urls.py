@@ -481,6 +481,7 @@ def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) 
             (c.prefix + (f"/{c.target}" if c.target else ""), base / c.folder)
             for c in config.content
         ]
+        mounts += [(prefix, base / folder) for prefix, folder in config.static_under]
     return ImageResolver(
         tuple(s for s in statics if s.is_dir()),
         tuple(m for m in mounts if m[1].is_dir()),
@@ -490,8 +491,8 @@ def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) 
 
 
 def _bundle_mounts(pages: Iterable[Path], settings: Settings, config: HugoConfig) -> list[Mount]:
-    """Each page bundle (a folder with an ``index``/``_index`` page) under its page's URL, where
-    that is not its folder's path: Hugo serves a bundle's files beside its page."""
+    """Each page bundle (a folder with an ``index``/``_index`` page) under its page's URL: Hugo
+    serves a bundle's files beside its page, wherever ``permalinks`` put it."""
     found = []
     for page in pages:
         if page.name.split(".")[0] not in ("index", "_index"):
