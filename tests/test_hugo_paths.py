@@ -116,7 +116,8 @@ def test_assets_are_not_served_at_the_root_but_shortcodes_find_them(
             "hugo.toml": HUGO,
             "assets/images/banner.png": None,
             "content/about.md": page(
-                '![Banner](/images/banner.png)\n\n{{< img src="images/banner.png" alt="B" >}}'
+                '![Banner](/images/banner.png)\n\n{{< img src="images/banner.png" alt="B" >}}\n\n'
+                '{{< figure src="/images/banner.png" alt="B" >}}'
             ),
         },
     )

@@ -73,6 +73,8 @@ def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
     return refs
 
 
+_NOT_FOUND = (Status.MISSING, Status.OUTSIDE, Status.UNKNOWN)
+
 _INDEX_PAGES = frozenset(("index", "_index", "README", "readme"))
 """Pages served at their folder's own URL."""
 
@@ -100,16 +102,13 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
                 continue
             path = unalias(path, post, ctx)
             resolution = ctx.images.resolve(path, folder, ctx.root)
-            if (
-                ref.kind == "shortcode"
-                and resolution.status in (Status.MISSING, Status.OUTSIDE)
-                and not path.startswith("/")
-            ):
-                # Hugo: a page resource first, then a global one (assets/) or a static file
-                served = ctx.images.resolve_resource(path, ctx.root) or ctx.images.resolve(
-                    "/" + path, folder, ctx.root
-                )
-                if served.status is Status.OK:
+            if ref.kind == "shortcode" and resolution.status in _NOT_FOUND:
+                # Hugo: a page resource first, then a global one (assets/, also for a
+                # `/`-rooted path) or a static file
+                served = ctx.images.resolve_resource(path, ctx.root)
+                if served is None and not path.startswith("/"):
+                    served = ctx.images.resolve("/" + path, folder, ctx.root)
+                if served is not None and served.status is Status.OK:
                     resolution = served
             if (
                 ref.kind in ("markdown", "reference", "html")
