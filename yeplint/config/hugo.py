@@ -251,16 +251,15 @@ def _permalinks(value: Any) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[st
     kind."""
     if not isinstance(value, dict):
         return (), ()
-    pages = {k: v for k, v in value.items() if isinstance(v, str)}
-    for kind in ("page",):
-        table = value.get(kind)
-        if isinstance(table, dict):
-            pages.update({k: v for k, v in table.items() if isinstance(v, str)})
-    table = value.get("section")
-    sections = (
-        {k: v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
-    )
-    return tuple(pages.items()), tuple(sections.items())
+    pages = {**_patterns(value), **_patterns(value.get("page"))}
+    return tuple(pages.items()), tuple(_patterns(value.get("section")).items())
+
+
+def _patterns(table: Any) -> dict[str, str]:
+    """The (section, pattern) entries of a permalinks table (its sub-tables left out)."""
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): v for k, v in table.items() if isinstance(v, str)}
 
 
 def _ugly(value: Any) -> bool | tuple[str, ...]:
