@@ -83,6 +83,24 @@ def test_a_rooted_path_to_a_file_of_the_content_folder_is_served(
     assert lines == ["content/about.md:5:62: YEP301 image `/diagrams/gone.png` does not exist"]
 
 
+def test_an_image_used_by_its_rooted_path_is_no_orphan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": HUGO,
+            "content/posts/hello.md": page("Hello."),
+            "content/posts/chart.png": None,  # served at /posts/chart.png
+            "content/posts/unused.png": None,
+            "content/about.md": page("![Chart](/posts/chart.png)"),
+        },
+    )
+    lines, _ = check(tmp_path, monkeypatch)
+    assert [line.split(": ", 1)[1][:6] for line in lines] == ["YEP501"]
+    assert "unused.png" in lines[0]
+
+
 def test_a_rooted_path_through_a_permalink_and_a_languages_content_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
