@@ -184,3 +184,26 @@ def test_a_static_mount_below_static_is_served_under_its_target(
     )
     lines, _ = check(tmp_path, monkeypatch)
     assert lines == ["content/about.md:5:26: YEP301 image `/logo.png` does not exist"]
+
+
+def test_a_cached_run_sees_a_change_of_hugos_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    site(
+        tmp_path,
+        {
+            "hugo.toml": HUGO,
+            "branding/logo.png": None,
+            "content/about.md": page("![Logo](/logo.png)"),
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)  # the folders here are seconds old
+    command = ["check", "--format", "concise", "--cache-dir", str(tmp_path / ".cache"), "."]
+    assert "YEP301" in CliRunner().invoke(main, command).stdout
+    (tmp_path / "hugo.toml").write_text(HUGO + 'staticDir = ["static", "branding"]\n')
+    assert "YEP301" not in CliRunner().invoke(main, command).stdout
