@@ -74,6 +74,7 @@ def image_refs(post: Post, ctx: Context) -> list[ImageRef]:
 
 
 _NOT_FOUND = (Status.MISSING, Status.OUTSIDE, Status.UNKNOWN)
+"""Resolutions after which a Hugo shortcode's `src` is looked for in `assets/` too."""
 
 _INDEX_PAGES = frozenset(("index", "_index", "README", "readme"))
 """Pages served at their folder's own URL."""
