@@ -27,6 +27,7 @@ CONTENT = {
     "jekyll": ".",
     "mkdocs": "docs",
     "sveltekit": "src/posts",
+    "vitepress": "src",
     "zola": "content",
 }
 

@@ -25,11 +25,9 @@ from oracle.output import Region, broken, read, resolve, scan
 from oracle.run import check, oracle_sites
 from oracle.yeplint_side import Finding, SourceHeading, SourcePage
 
-ANCHOR_SLUG = "anchors are not the generator's slugs"
 JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
 PERMALINK = "a page's own permalink does not override its collection's url"
 FOLDER_PATH = "a url pattern cannot name the page's folders"
-HTML_SUFFIX = "a link to x.html is not the page x"
 NO_IDS = "markdown-it renders headings without ids"
 PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
@@ -77,15 +75,6 @@ KNOWN: dict[str, dict[str, str]] = {
         ),
         "rule: docs/guide/setup.md: YEP201 line 12: the rendering does not show it": (
             PY_MARKDOWN_ATX
-        ),
-    },
-    "vitepress": {
-        "unconfirmed: index.md: YEP401 line 4 `/guide/usage.html#in-short`: the build serves it": (
-            HTML_SUFFIX
-        ),
-        "unconfirmed: index.md: YEP404 line 10 `#cafe-creme`: the build serves it": ANCHOR_SLUG,
-        "anchors: index.md: yeplint only: ['café--crème']; rendered only: ['cafe-creme']": (
-            ANCHOR_SLUG
         ),
     },
 }

@@ -7,9 +7,12 @@ output folder out and to point ``static-roots`` at the folders it serves at ``/`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from yeplint.config import vitepress
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,9 @@ class Generator:
     slugs: str = "github"
     """How the generator makes a heading's anchor by default (a name of
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
+    file_urls: bool = False
+    """Every page has a URL from its file's path without a collection's ``url`` pattern
+    (VitePress, Eleventy): links to pages are checked on a site with no configuration."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -72,6 +78,9 @@ class Generator:
         if site is not None:
             slugs, separator, notice = site_slugs(self, site)
             found |= {"slugs": slugs, "slug_separator": separator, "slug_notice": notice}
+            reader = _SITE_READERS.get(self.name)
+            if reader is not None:
+                found |= reader(site)
         return found
 
 
@@ -154,6 +163,15 @@ GENERATORS: tuple[Generator, ...] = (
         paths_as_written=True,
     ),
     Generator(
+        "vitepress",
+        vitepress.MARKERS,
+        (".vitepress/dist", ".vitepress/cache"),
+        ("public",),  # under `srcDir`: see _vitepress_settings
+        title_is_h1=False,  # the default theme shows no title of its own: the body's H1 is it
+        slugs="vitepress",
+        file_urls=True,
+    ),
+    Generator(
         "sveltekit", ("svelte.config.js", "svelte.config.ts"), ("build", ".svelte-kit"), ("static",)
     ),
 )
@@ -164,6 +182,12 @@ TEMPLATE_FOLDERS = ("archetypes", "_layouts", "_includes", "node_modules")
 
 def by_name(name: str) -> Generator | None:
     return next((g for g in GENERATORS if g.name == name), None)
+
+
+def file_urls(name: str | None) -> bool:
+    """Whether the generator ``name`` gives every page a URL from its file's path."""
+    generator = by_name(name) if name is not None else None
+    return generator is not None and generator.file_urls
 
 
 NAMES = tuple(sorted({g.name for g in GENERATORS}))
@@ -416,6 +440,25 @@ _SLUG_READERS = {
     "jekyll": _jekyll_slugs,
     "mkdocs": _mkdocs_slugs,
 }
+
+
+def _vitepress_settings(site: Path) -> dict[str, Any]:
+    """VitePress: ``<srcDir>/public`` is served at ``/``; a ``srcDir`` the configuration
+    computes leaves no folder known, and is said once."""
+    found = vitepress.read(site)
+    public = found.public
+    if public is None:
+        return {"static_roots": (), "generator_notices": (found.notice,) if found.notice else ()}
+    try:
+        return {"static_roots": (public.relative_to(site.resolve()).as_posix(),)}
+    except ValueError:  # a `srcDir` outside the site: its public folder is not the site's
+        return {"static_roots": ()}
+
+
+_SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "vitepress": _vitepress_settings,
+}
+"""Per generator, the settings its own configuration file in the site's root decides."""
 
 
 _BLOCK_EXTENSIONS = re.compile(

@@ -229,9 +229,9 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
     aliases = (*generator.path_aliases, *tsconfig_aliases(site))
     return replace(
         Settings(),
-        **{**generator.site_settings(site), "path_aliases": aliases},
+        **{"static_roots": generator.static, **generator.site_settings(site)}
+        | {"path_aliases": aliases},
         root=site,
-        static_roots=generator.static,
         include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
         # templates and dependencies at any depth (a theme's `archetypes/`); the build's output
         # only at the site's root: Hugo's `content/en/resources/` holds pages

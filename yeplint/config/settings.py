@@ -65,6 +65,9 @@ class Settings:
     """The separator of Python-Markdown's slugs (MkDocs' ``toc: separator``)."""
     slug_notice: str | None = None
     """Why the site's slug algorithm could not be read (told once per run)."""
+    generator_notices: tuple[str, ...] = ()
+    """What the generator's configuration sets that yeplint cannot read, and which checks that
+    leaves out (each told once per run)."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yeplint.config.files import read_upto
-from yeplint.config.generators import mkdocs_markdown
+from yeplint.config.generators import file_urls, mkdocs_markdown
 from yeplint.config.globs import matches_any
 from yeplint.config.load import collection_notices
 from yeplint.config.page_schemas import CompiledSchema, load_schema
@@ -107,10 +107,10 @@ class Linter:
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
-        self.needs_site = any(c.url for c in settings.collections) and bool(
-            self.enabled & SITE_RULES
-        )
-        """Whether a link rule runs on a site whose collections have URLs."""
+        has_urls = any(c.url for c in settings.collections) or file_urls(settings.generator)
+        self.needs_site = has_urls and bool(self.enabled & SITE_RULES)
+        """Whether a link rule runs on a site whose pages have URLs (from collections, or from
+        their files' paths)."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
         self.admonitions = mkdocs_markdown(settings.generator, settings.root)
         """Whether admonitions and content tabs hold Markdown (an MkDocs site)."""

@@ -113,6 +113,8 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
 
         if notice := hugo_notice(settings):
             tell(notice, settings)
+        for notice in settings.generator_notices:
+            tell(notice, settings)
         linter = Linter(settings, select=check.select, ignore=check.ignore)
         linter.check_schemas()
         if check.cache and check.stdin_filename is None:

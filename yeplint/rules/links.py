@@ -20,7 +20,7 @@ from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
-from yeplint.site.urls import LinkTarget, classify, generator_url, join
+from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
@@ -66,17 +66,30 @@ mkdocs-click (`::: name`), markdown-include (`{!file!}`)."""
 
 def brings_content(post: Post) -> bool:
     """Whether the page has syntax that brings headings this file does not show: template
-    syntax that may (includes, shortcodes; see :func:`may_add_headings`) or an include
-    directive."""
+    syntax that may (includes, shortcodes; see :func:`may_add_headings`), an include
+    directive, or an imported Vue component."""
     text = post.text
     brace = "{" in text  # one character is found by memchr: far faster than two
     if brace and ("{{" in text or "{%" in text):
         start = post.body_start_line - 1
         if may_add_headings(post.lines[start:], post.body, start):
             return True
+    if ".vue" in text and _imports_component(post):
+        return True
     # the substrings first: a multi-line `^` search tries every position of the text
     maybe = "--8<--" in text or "::: " in text or (brace and "{!" in text)
     return maybe and bool(_INCLUDES.search(text))
+
+
+_VUE_IMPORT = re.compile(r"""^\s*import\s+\w+\s+from\s+['"][^'"\n]+\.vue['"]""", re.M)
+"""A Vue component a VitePress page imports in its `<script>` to render: it may bring
+headings (an index of the API, a gallery) that the Markdown does not show."""
+
+
+def _imports_component(post: Post) -> bool:
+    """Whether the page imports a Vue component outside its code blocks (VitePress)."""
+    text, code = post.text, post.body.code_lines
+    return any(text.count("\n", 0, m.start()) + 1 not in code for m in _VUE_IMPORT.finditer(text))
 
 
 def known_anchors(
@@ -112,14 +125,17 @@ def anchors(post: Post, how: slugs.Style = _GITHUB) -> set[str] | None:
     return None if ids is None else set(ids)
 
 
-def link_target(link: LinkRef) -> LinkTarget:
+def link_target(link: LinkRef, site: SiteMap | None = None) -> LinkTarget:
     """What ``link`` points at (:func:`classify`), less two misreadings of a bare target: an
     email autolink (`<security@example.org>`, which Markdown renders as a `mailto:` link; a URI
     autolink always has a scheme) is not a file `example.org`, and a path whose ending is not a
-    known file type (:data:`FILE_SUFFIXES`) is a page's route."""
+    known file type (:data:`FILE_SUFFIXES`) is a page's route. With the ``site``'s URL map, a
+    file ending its generator serves pages under (VitePress's `.md`, `.html`) names a page."""
     if link.kind == "autolink" and ":" not in link.target and "@" in link.target:
         return LinkTarget("skip")
     target = classify(link.target)
+    if site is not None and site.page_endings:
+        target = site.as_page(target)
     if target.kind == "file" and not _file_suffix(target.path):
         return LinkTarget("page", target.path, target.fragment)
     return target
@@ -181,7 +197,7 @@ def record_references(post: Post, ctx: Context) -> None:
         for name in _IMAGE_NAME.findall(head):
             ctx.images.resolve(name, post.path.parent, ctx.root)
     for link in post.body.links:
-        target = link_target(link)
+        target = link_target(link, ctx.site)
         if target.kind == "file":
             _resolve_file(target, post, ctx)
 
@@ -213,7 +229,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     `url` per collection, `languages`, `routes`, `static-roots`.
     """
     for link in post.body.links:
-        target = link_target(link)
+        target = link_target(link, ctx.site)
         if target.kind == "file":
             resolution = _resolve_file(target, post, ctx)
             if resolution is None:  # the engine names it, once, in a notice
@@ -374,7 +390,7 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
     for link in post.body.links:
-        target = link_target(link)
+        target = link_target(link, ctx.site)
         if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
             continue
         if _wraps_image(post, link.span):
@@ -462,7 +478,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     for link in post.body.links:  # `page#anchor`: that page's headings
-        target = link_target(link)
+        target = link_target(link, ctx.site)
         if target.fragment and target.kind in ("file", "page"):
             yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]

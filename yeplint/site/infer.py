@@ -397,7 +397,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         lines.append(f"excluded: {', '.join(excluded)}")
     statics: list[str] = []
     if generator is not None and site is not None:
-        for name in generator.static:
+        for name in generator.site_settings(site).get("static_roots", generator.static):
             folder = (site / name).resolve()
             if folder.is_dir() and folder.is_relative_to(output):
                 statics.append(folder.relative_to(output).as_posix())

@@ -228,18 +228,40 @@ class SiteMap:
         default=None, repr=False
     )
     """Every known URL as (folder, last segment) and as (last segment, folder), sorted."""
+    page_key: Callable[[str], str] | None = None
+    """How a normalized URL names its page where the generator serves a page at several
+    (VitePress: ``/a/b``, ``/a/b.html`` and ``/a/b.md``); ``None``: as it is."""
+    page_endings: tuple[str, ...] = ()
+    """File endings that make a link name a page rather than a file (VitePress: ``.md``,
+    ``.html``)."""
+
+    def key(self, url: str) -> str:
+        """``url`` as the map's keys have it."""
+        key = normalize(url)
+        return self.page_key(key) if self.page_key is not None else key
+
+    def as_page(self, target: LinkTarget) -> LinkTarget:
+        """``target`` as the page it names when its ending names a page (:attr:`page_endings`)."""
+        if target.kind == "file" and target.path.lower().endswith(self.page_endings or ("\0",)):
+            return LinkTarget("page", target.path, target.fragment)
+        return target
 
     def has(self, url: str) -> bool:
         """Whether a page, a route or a file under a static root is served at ``url``."""
-        key = normalize(url)
-        found = key in self.pages or key in self.routes or self._static(key) or self._may_be(key)
+        key = self.key(url)
+        found = (
+            key in self.pages
+            or key in self.routes
+            or self._static(normalize(url))
+            or self._may_be(key)
+        )
         if self.log is not None:
             self.log.append(["has", url, found])
         return found
 
     def page(self, url: str) -> Path | None:
         """The page served at ``url`` (``None`` for a route)."""
-        found = self.pages.get(normalize(url))
+        found = self.pages.get(self.key(url))
         if self.log is not None:
             self.log.append(["page", url, str(found) if found is not None else None])
         return found
@@ -334,15 +356,18 @@ def build(
 ) -> SiteMap:
     site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
     hugo = hugo_config(settings)
+    generated = _generator_urls(site, settings)
     for path in paths:
         collection = collection_for(path)
         if hugo is not None and (collection is None or collection.url is None or _is_section(path)):
             url = hugo_url(path, settings, hugo)
             if url is not None:
                 site.urls[path] = url
-                site.pages.setdefault(normalize(url), path)
+                site.pages.setdefault(site.key(url), path)
                 continue
         if collection is None or collection.url is None:
+            if generated is not None:
+                _add_generated(site, path, generated(path))
             continue
         keys = front_matter_keys(collection.url, settings)
         values = read_keys(path, keys, settings) if keys else None
@@ -354,8 +379,45 @@ def build(
             site.unresolved.append((path, key))
             continue
         site.urls[path] = url
-        site.pages.setdefault(normalize(url), path)
+        site.pages.setdefault(site.key(url), path)
     return site
+
+
+def _generator_urls(site: SiteMap, settings: Settings) -> Callable[[Path], str | None] | None:
+    """The URL of a page that no collection's pattern names, as the site's generator serves
+    it from its file's path (VitePress); ``None`` for a generator whose URLs come from
+    collections only. Sets how ``site`` names pages after that generator."""
+    if settings.root is None:
+        return None
+    if settings.generator == "vitepress":
+        return _vitepress_urls(site, settings.root)
+    return None
+
+
+def _vitepress_urls(site: SiteMap, root: Path) -> Callable[[Path], str | None]:
+    """VitePress: a page at its path under ``srcDir``; a link to ``x``, ``x.html`` or ``x.md``
+    names the page ``x.md``."""
+    from yeplint.config import vitepress
+
+    found = vitepress.read(root)
+    site.page_key, site.page_endings = vitepress.page_key, vitepress.PAGE_ENDINGS
+    return lambda page: vitepress.url(page, found)
+
+
+_ROUTE_PARAMETER = re.compile(r"\\\[[^/]*?\\\]")
+"""A dynamic route's parameter (``[pkg]``) as :func:`re.escape` writes it."""
+
+
+def _add_generated(site: SiteMap, path: Path, url: str | None) -> None:
+    """A page whose URL the generator gives it; a dynamic route (``packages/[pkg].md``) stands
+    for every URL its parameters may take."""
+    if url is None:
+        return
+    if "[" in url:
+        site.possible.append(_ROUTE_PARAMETER.sub("[^/]+", re.escape(site.key(url))) + "/?")
+        return
+    site.urls[path] = url
+    site.pages.setdefault(site.key(url), path)
 
 
 @dataclass(frozen=True, slots=True)

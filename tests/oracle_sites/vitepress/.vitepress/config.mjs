@@ -1,1 +1,6 @@
-export default { title: 'Oracle', ignoreDeadLinks: true };
+export default {
+  title: 'Oracle',
+  // the pages are under src/, and src/public/ is served at /
+  srcDir: 'src',
+  ignoreDeadLinks: true,
+};

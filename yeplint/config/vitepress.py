@@ -1,0 +1,112 @@
+"""VitePress: where a site's pages and its ``public/`` folder are, and the URL of each page.
+
+VitePress reads its configuration from ``.vitepress/config.{js,ts,mjs,mts}`` in the folder it
+builds (the site's root or its ``docs/``). Its pages are the Markdown files under ``srcDir``
+(the root by default): ``guide/setup.md`` is served at ``/guide/setup.html`` (``/guide/setup``
+with ``cleanUrls``), ``guide/index.md`` at ``/guide/``, and a link may name the page by any of
+those or by its file (``./setup.md``): VitePress rewrites them all. ``<srcDir>/public`` is
+served at ``/``. The configuration is a program: only literal values are read
+(:mod:`yeplint.config.jsconfig`); a ``srcDir`` it computes is said once, and page links and
+``/``-rooted files are then not checked.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from yeplint.config.jsconfig import Computed, property_values, read_source
+
+CONFIG_NAMES = tuple(f".vitepress/config.{e}" for e in ("js", "ts", "mjs", "mts"))
+"""The configuration files VitePress looks for in the folder it builds."""
+MARKERS = (*CONFIG_NAMES, *(f"docs/{name}" for name in CONFIG_NAMES))
+"""Where a site's root folder has one: itself, or its ``docs/`` (``vitepress build docs``)."""
+PAGE_ENDINGS = (".md", ".html")
+"""A link to ``x.md`` or ``x.html`` is the page ``x.md``: VitePress serves and rewrites both."""
+
+
+@dataclass(frozen=True, slots=True)
+class VitePressSite:
+    root: Path
+    """The folder that holds ``.vitepress/``."""
+    source: Path | None
+    """``srcDir``: the folder of the pages; ``None`` when the configuration computes it."""
+    clean_urls: bool = False
+    notice: str | None = None
+    """What the configuration sets that yeplint cannot read, and which checks that leaves out."""
+
+    @property
+    def public(self) -> Path | None:
+        """The folder served at ``/``."""
+        return self.source / "public" if self.source is not None else None
+
+
+def project(site: Path) -> Path:
+    """The folder VitePress builds: ``site``, or its ``docs/`` when the configuration is there."""
+    if any((site / name).is_file() for name in CONFIG_NAMES):
+        return site
+    return site / "docs"
+
+
+@lru_cache(maxsize=16)  # read once per run and site: the URL map and the settings both ask
+def read(site: Path) -> VitePressSite:
+    """The VitePress site whose root folder (or its ``docs/``) is ``site``."""
+    site = site.resolve()
+    root = project(site)
+    config = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    text = read_source(config) if config is not None else None
+    if config is None or text is None:
+        return VitePressSite(root, root)
+    clean = property_values(text, "cleanUrls")
+    clean_urls = bool(clean) and clean[0] is True
+    written = property_values(text, "srcDir")
+    if not written:
+        return VitePressSite(root, root, clean_urls)
+    first = written[0]
+    if isinstance(first, str) and not isinstance(first, Computed):
+        folder = posixpath.normpath(first.replace("\\", "/"))
+        return VitePressSite(root, (root / folder).resolve(), clean_urls)
+    return VitePressSite(root, None, clean_urls, _unread(config.relative_to(site), "srcDir"))
+
+
+def _unread(config: Path, key: str) -> str:
+    from yeplint.locale.messages import msg
+
+    return msg(
+        "{file} computes `{key}`, which yeplint does not run: links to pages and to files"
+        " served at `/` are not checked",
+        file=config.as_posix(),
+        key=key,
+    )
+
+
+def url(page: Path, site: VitePressSite) -> str | None:
+    """The URL VitePress serves ``page`` at; ``None`` for a file outside ``srcDir`` (or in its
+    ``public/``, which is copied as it is)."""
+    if site.source is None or not page.name.lower().endswith(".md"):
+        return None
+    try:
+        relative = page.relative_to(site.source)
+    except ValueError:
+        return None
+    if relative.parts[0] in ("public", ".vitepress", "node_modules"):
+        return None
+    stem = relative.as_posix()[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return "/" + stem[: -len("index")]
+    return f"/{stem}" if site.clean_urls else f"/{stem}.html"
+
+
+def page_key(path: str) -> str:
+    """A normalized URL path as the page it names: ``/a/b.md``, ``/a/b.html`` and ``/a/b`` are
+    ``/a/b``; ``/a/index.md`` and ``/a/`` are ``/a``."""
+    lowered = path.lower()
+    for ending in PAGE_ENDINGS:
+        if lowered.endswith(ending):
+            path = path[: -len(ending)]
+            break
+    if path == "/index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    return path.rstrip("/") or "/"
