@@ -26,9 +26,7 @@ from oracle.run import check, oracle_sites
 from oracle.yeplint_side import Finding, SourceHeading, SourcePage
 
 JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
-PERMALINK = "a page's own permalink does not override its collection's url"
 FOLDER_PATH = "a url pattern cannot name the page's folders"
-NO_IDS = "markdown-it renders headings without ids"
 PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
 
@@ -41,21 +39,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "anchors: docs/guide/usage.md: yeplint only: ['usage']; rendered only: []": TITLE_H1,
         "anchors: docs/intro.md: yeplint only: ['intro']; rendered only: []": TITLE_H1,
         "rule: docs/intro.md: YEP208 line 5: the rendering does not show it": TITLE_H1,
-    },
-    "eleventy": {
-        "missed: index.md: link `/posts/second/#second-body` -> `/posts/second/#second-body`"
-        " (nothing there): no finding": PERMALINK,
-        "missed: posts/hello.md: link `#caf%C3%A9--cr%C3%A8me` ->"
-        " `/posts/hello/#caf%C3%A9--cr%C3%A8me`"
-        " (anchor missing): no finding": NO_IDS,
-        "missed: posts/hello.md: link `../second/` -> `/posts/second/` (nothing there):"
-        " no finding": (PERMALINK),
-        "anchors: posts/hello.md: yeplint only: ['café--crème', 'details', 'too-deep'];"
-        " rendered only: []": NO_IDS,
-        "url: posts/second.md: yeplint `/posts/second/`, built at `/elsewhere/`": PERMALINK,
-        "missed: posts/second.md: link `/posts/hello/#details` -> `/posts/hello/#details`"
-        " (anchor missing): no finding": NO_IDS,
-        "anchors: posts/second.md: yeplint only: ['second-body']; rendered only: []": NO_IDS,
     },
     "jekyll": {
         "url: _posts/2024-01-05-hello.md: yeplint `/posts/2024-01-05-hello/`, built at"

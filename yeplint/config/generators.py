@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from yeplint.config import vitepress
+from yeplint.config import eleventy, vitepress
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +157,11 @@ GENERATORS: tuple[Generator, ...] = (
     ),
     Generator(
         "eleventy",
-        (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs"),
+        eleventy.CONFIG_NAMES,
         ("_site",),
-        (),
+        (),  # its passthrough copies: see _eleventy_settings
         paths_as_written=True,
+        file_urls=True,
     ),
     Generator(
         "vitepress",
@@ -455,8 +456,21 @@ def _vitepress_settings(site: Path) -> dict[str, Any]:
         return {"static_roots": ()}
 
 
+def _eleventy_settings(site: Path) -> dict[str, Any]:
+    """Eleventy: its passthrough copies are served at ``/``; its headings have no ids that
+    yeplint knows (none at all without a plugin), so links to them are not judged."""
+    found = eleventy.read(site)
+    return {
+        "static_roots": found.static,
+        "slugs": "unknown",
+        "slug_notice": eleventy.ids_notice(found),
+        "generator_notices": found.notices,
+    }
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "vitepress": _vitepress_settings,
+    "eleventy": _eleventy_settings,
 }
 """Per generator, the settings its own configuration file in the site's root decides."""
 

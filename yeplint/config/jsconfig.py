@@ -25,20 +25,23 @@ class Computed:
 Value = str | bool | Computed
 """A literal string, a literal ``true``/``false``, or a value that cannot be read."""
 
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_LINE_COMMENT = re.compile(r"(?:^|(?<=[\s;,{}()]))//[^\n]*")
+_TOKENS = re.compile(
+    r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`|/\*.*?\*/|//[^\n]*""",
+    re.S,
+)
+"""Strings and comments, in the order they start: a ``/*`` or ``//`` inside a string
+(``"src/js/*.js"``, ``'https://…'``) is no comment."""
 _STRING = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`$\\]*)`""")
 
 
 def read_source(path: Path) -> str | None:
     """The file's text without its comments (``// …`` and ``/* … */``); ``None`` when absent
-    or unreadable. A ``//`` inside a string (``'https://…'``) is kept: only one that starts a
-    line or follows a space or punctuation opens a comment."""
+    or unreadable."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", text))
+    return _TOKENS.sub(lambda m: "" if m.group(0)[0] == "/" else m.group(0), text)
 
 
 def string_at(text: str, at: int) -> tuple[str, int] | None:

@@ -20,7 +20,7 @@ from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
 from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
-from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join
+from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join, normalize
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
@@ -236,7 +236,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                 span = link.span
                 ctx.images.unchecked.add((post.display_path, span.line, span.column, target.path))
                 continue
-            if resolution.status in (Status.OK, Status.REMOTE):
+            if resolution.status in (Status.OK, Status.REMOTE) or _route(target, ctx):
                 continue
             if resolution.status is Status.WRONG_CASE:
                 yield Violation(
@@ -270,6 +270,15 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             yield did_you_mean(
                 post, link.span, message, target.path, close, msg("check the address")
             )
+
+
+def _route(target: LinkTarget, ctx: Context) -> bool:
+    """Whether a file link names a route of the site (a feed an Eleventy plugin writes)."""
+    if ctx.site is None or not ctx.site.routes:
+        return False
+    if not target.path.startswith("/") and ctx.url is None:
+        return False
+    return normalize(join(ctx.url or "/", target.path)) in ctx.site.routes
 
 
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:

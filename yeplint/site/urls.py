@@ -357,8 +357,13 @@ def build(
     site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
     hugo = hugo_config(settings)
     generated = _generator_urls(site, settings)
+    permalink = _eleventy_permalinks(settings)
     for path in paths:
         collection = collection_for(path)
+        own = permalink(path) if permalink is not None else None
+        if own is not None:  # the page's own URL, whatever its collection's pattern says
+            _add_generated(site, path, own or None)
+            continue
         if hugo is not None and (collection is None or collection.url is None or _is_section(path)):
             url = hugo_url(path, settings, hugo)
             if url is not None:
@@ -380,6 +385,8 @@ def build(
             continue
         site.urls[path] = url
         site.pages.setdefault(site.key(url), path)
+    if settings.generator == "eleventy" and settings.root is not None:
+        _eleventy_templates(site, settings)
     return site
 
 
@@ -391,7 +398,34 @@ def _generator_urls(site: SiteMap, settings: Settings) -> Callable[[Path], str |
         return None
     if settings.generator == "vitepress":
         return _vitepress_urls(site, settings.root)
+    if settings.generator == "eleventy":
+        from yeplint.config import eleventy
+
+        found = eleventy.read(settings.root)
+        return lambda page: eleventy.url(page, found)
     return None
+
+
+def _eleventy_permalinks(settings: Settings) -> Callable[[Path], str | None] | None:
+    """Eleventy: a page's ``permalink``, from its front matter or its folder's data file
+    (``posts/posts.json``), as the URL it names (``""``: the page is not written); ``None``
+    when the page sets none. ``None`` on another generator's site."""
+    if settings.generator != "eleventy" or settings.root is None:
+        return None
+    from yeplint.config import eleventy
+
+    site = eleventy.read(settings.root)
+    keys = frozenset(("permalink",))
+
+    def permalink(page: Path) -> str | None:
+        value = read_keys(page, keys, settings).get("permalink")
+        if value is None:
+            value = eleventy.folder_permalink(page, site)
+        if value is None or not isinstance(value, str | bool):
+            return None
+        return eleventy.url(page, site, value) or ""
+
+    return permalink
 
 
 def _vitepress_urls(site: SiteMap, root: Path) -> Callable[[Path], str | None]:
@@ -404,17 +438,72 @@ def _vitepress_urls(site: SiteMap, root: Path) -> Callable[[Path], str | None]:
     return lambda page: vitepress.url(page, found)
 
 
+ELEVENTY_TEMPLATES = (".html", ".njk", ".liquid", ".webc", ".11ty.js", ".11ty.cjs", ".11ty.mjs")
+"""The other template files Eleventy makes pages of (the Markdown ones are the linted pages)."""
+
+
+def _eleventy_templates(site: SiteMap, settings: Settings) -> None:
+    """Eleventy: the URLs of its pages written in another template language (``index.njk``,
+    ``feed.11ty.js``) are routes: a link to one is no broken link. Each at its ``permalink``
+    when it writes a literal one (in its front matter, or as a JavaScript template's
+    ``permalink:``), else at its path."""
+    import os
+
+    from yeplint.config import eleventy
+
+    found = eleventy.read(settings.root) if settings.root is not None else None
+    if found is None or found.input is None:
+        return
+    output = (found.root / "_site").resolve()
+    skipped = {*found.templates, output, *(found.root / s for s in found.static if s != ".")}
+    routes: list[str] = []
+    for folder, names, files in os.walk(found.input):
+        here = Path(folder)
+        names[:] = [
+            n for n in names if not n.startswith((".", "node_modules")) and here / n not in skipped
+        ]
+        for name in files:
+            if not name.lower().endswith(ELEVENTY_TEMPLATES):
+                continue
+            path = here / name
+            url = eleventy.url(path, found, _template_permalink(path, settings))
+            if url is not None and ("{{" in url or "{%" in url):
+                _add_generated(site, path, url)
+                site.urls.pop(path, None)
+            elif url is not None:
+                routes.append(normalize(url))
+    site.routes = site.routes | frozenset(routes) | frozenset(map(normalize, found.virtual))
+
+
+def _template_permalink(path: Path, settings: Settings) -> object:
+    """The ``permalink`` a template file writes: in its front matter, or as a JavaScript
+    template's literal ``permalink:`` (one it computes gives its path's URL)."""
+    if path.name.endswith((".js", ".cjs", ".mjs")):
+        from yeplint.config.jsconfig import property_values, read_source
+
+        text = read_source(path) or ""
+        written = property_values(text, "permalink") if "permalink" in text else []
+        return written[0] if written and isinstance(written[0], str | bool) else None
+    return read_keys(path, frozenset(("permalink",)), settings).get("permalink")
+
+
 _ROUTE_PARAMETER = re.compile(r"\\\[[^/]*?\\\]")
 """A dynamic route's parameter (``[pkg]``) as :func:`re.escape` writes it."""
 
 
+_TEMPLATED = re.compile(r"\\\{\\\{.*?\\\}\\\}|\\\{%.*?%\\\}")
+"""Template syntax in a ``permalink`` (``{{ title | slugify }}``) as :func:`re.escape` writes it."""
+
+
 def _add_generated(site: SiteMap, path: Path, url: str | None) -> None:
-    """A page whose URL the generator gives it; a dynamic route (``packages/[pkg].md``) stands
-    for every URL its parameters may take."""
+    """A page whose URL the generator gives it; a dynamic route (``packages/[pkg].md``) or a
+    templated ``permalink`` stands for every URL its parameters may take."""
     if url is None:
         return
-    if "[" in url:
-        site.possible.append(_ROUTE_PARAMETER.sub("[^/]+", re.escape(site.key(url))) + "/?")
+    if "[" in url or "{{" in url or "{%" in url:
+        pattern = _TEMPLATED.sub(".*", re.escape(site.key(url)))
+        site.possible.append(_ROUTE_PARAMETER.sub("[^/]+", pattern) + "/?")
+        site.unknown += 1
         return
     site.urls[path] = url
     site.pages.setdefault(site.key(url), path)

@@ -1,1 +1,3 @@
-export default function (eleventyConfig) {}
+export default function (eleventyConfig) {
+  eleventyConfig.addPassthroughCopy("img");
+}
