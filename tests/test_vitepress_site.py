@@ -161,3 +161,16 @@ def test_literal_values_are_read_and_computed_ones_named(tmp_path: Path) -> None
         (Computed('[resolve("x")]'), "js/x.js"),
         ("name", Computed("name")),
     ]
+
+
+def test_rewrites_leave_page_links_unjudged_and_are_said_once(site: Path) -> None:
+    config = site / ".vitepress" / "config.ts"
+    text = config.read_text(encoding="utf-8").replace(
+        "cleanUrls: true,", "cleanUrls: true,\n  rewrites: { 'guide/:page': ':page' },"
+    )
+    config.write_text(text, encoding="utf-8")
+    code, lines, err = check()
+    assert err.count("(`rewrites`), which yeplint does not follow") == 1
+    assert [line.split(" ")[1] for line in lines] == ["YEP404", "YEP401"]
+    assert lines[1].endswith("link target `/images/gone.png` does not exist")  # public/ still
+    assert code == 1

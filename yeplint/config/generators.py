@@ -447,13 +447,14 @@ def _vitepress_settings(site: Path) -> dict[str, Any]:
     """VitePress: ``<srcDir>/public`` is served at ``/``; a ``srcDir`` the configuration
     computes leaves no folder known, and is said once."""
     found = vitepress.read(site)
+    notices = {"generator_notices": (found.notice,) if found.notice else ()}
     public = found.public
     if public is None:
-        return {"static_roots": (), "generator_notices": (found.notice,) if found.notice else ()}
+        return {"static_roots": (), **notices}
     try:
-        return {"static_roots": (public.relative_to(site.resolve()).as_posix(),)}
+        return {"static_roots": (public.relative_to(site.resolve()).as_posix(),), **notices}
     except ValueError:  # a `srcDir` outside the site: its public folder is not the site's
-        return {"static_roots": ()}
+        return {"static_roots": (), **notices}
 
 
 def _eleventy_settings(site: Path) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from yeplint.config.jsconfig import Computed, property_values, read_source
+from yeplint.config.jsconfig import property_values, read_source
 
 CONFIG_NAMES = tuple(f".vitepress/config.{e}" for e in ("js", "ts", "mjs", "mts"))
 """The configuration files VitePress looks for in the folder it builds."""
@@ -34,6 +34,8 @@ class VitePressSite:
     source: Path | None
     """``srcDir``: the folder of the pages; ``None`` when the configuration computes it."""
     clean_urls: bool = False
+    rewrites: bool = False
+    """The configuration maps pages to other URLs (``rewrites``): their URLs are not known."""
     notice: str | None = None
     """What the configuration sets that yeplint cannot read, and which checks that leaves out."""
 
@@ -61,31 +63,44 @@ def read(site: Path) -> VitePressSite:
         return VitePressSite(root, root)
     clean = property_values(text, "cleanUrls")
     clean_urls = bool(clean) and clean[0] is True
+    name = config.relative_to(site).as_posix()
+    rewrites = bool(property_values(text, "rewrites"))
+    notice = _rewritten(name) if rewrites else None
     written = property_values(text, "srcDir")
     if not written:
-        return VitePressSite(root, root, clean_urls)
+        return VitePressSite(root, root, clean_urls, rewrites, notice)
     first = written[0]
-    if isinstance(first, str) and not isinstance(first, Computed):
+    if isinstance(first, str):
         folder = posixpath.normpath(first.replace("\\", "/"))
-        return VitePressSite(root, (root / folder).resolve(), clean_urls)
-    return VitePressSite(root, None, clean_urls, _unread(config.relative_to(site), "srcDir"))
+        return VitePressSite(root, (root / folder).resolve(), clean_urls, rewrites, notice)
+    return VitePressSite(root, None, clean_urls, rewrites, _unread(name, "srcDir"))
 
 
-def _unread(config: Path, key: str) -> str:
+def _unread(config: str, key: str) -> str:
     from yeplint.locale.messages import msg
 
     return msg(
         "{file} computes `{key}`, which yeplint does not run: links to pages and to files"
         " served at `/` are not checked",
-        file=config.as_posix(),
+        file=config,
         key=key,
+    )
+
+
+def _rewritten(config: str) -> str:
+    from yeplint.locale.messages import msg
+
+    return msg(
+        "{file} maps pages to other URLs (`rewrites`), which yeplint does not follow: links to"
+        " pages are not checked",
+        file=config,
     )
 
 
 def url(page: Path, site: VitePressSite) -> str | None:
     """The URL VitePress serves ``page`` at; ``None`` for a file outside ``srcDir`` (or in its
     ``public/``, which is copied as it is)."""
-    if site.source is None or not page.name.lower().endswith(".md"):
+    if site.source is None or site.rewrites or not page.name.lower().endswith(".md"):
         return None
     try:
         relative = page.relative_to(site.source)
