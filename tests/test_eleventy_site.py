@@ -171,3 +171,17 @@ def test_an_id_plugin_in_an_imported_module_turns_ids_on_with_slugs_not_known(
     assert lines == []
     assert "with a plugin (markdown-it-anchor, IdAttributePlugin)" in err
     assert "gives headings no ids" not in err
+
+
+def test_the_output_folder_holds_no_pages(site: Path) -> None:
+    write(
+        site,
+        {
+            "eleventy.config.js": 'export const config = { dir: { output: "dist" } };',
+            "index.md": "# Home\n\n[Built](/dist/old/) [About](/about/)\n",
+            "about.html": "<h1>About</h1>\n",
+            "dist/old/index.html": "<h1>Old</h1>\n",
+        },
+    )
+    lines, _ = check()
+    assert lines == ["index.md:3:1: YEP401 link to `/dist/old/`: no page at `/dist/old/`"]

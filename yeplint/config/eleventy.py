@@ -60,6 +60,8 @@ class EleventySite:
     notices: tuple[str, ...] = ()
     virtual: tuple[str, ...] = ()
     """URLs plugins write without a template file (a feed's literal ``outputPath``)."""
+    output: Path | None = None
+    """The folder the build writes (``_site``)."""
 
 
 def config_file(site: Path) -> Path | None:
@@ -96,7 +98,10 @@ def read(site: Path) -> EleventySite:
     virtual = tuple(
         v for m in modules for v in property_values(m, "outputPath") if isinstance(v, str)
     )
-    return EleventySite(site, input_folder, tuple(templates), static, ids, tuple(notices), virtual)
+    output = (site / _clean(written.get("output", "_site"))).resolve()
+    return EleventySite(
+        site, input_folder, tuple(templates), static, ids, tuple(notices), virtual, output
+    )
 
 
 def _clean(folder: str) -> str:

@@ -454,8 +454,7 @@ def _eleventy_templates(site: SiteMap, settings: Settings) -> None:
     found = eleventy.read(settings.root) if settings.root is not None else None
     if found is None or found.input is None:
         return
-    output = (found.root / "_site").resolve()
-    skipped = {*found.templates, output, *(found.root / s for s in found.static if s != ".")}
+    skipped = {*found.templates, found.output, *(found.root / s for s in found.static if s != ".")}
     routes: list[str] = []
     for folder, names, files in os.walk(found.input):
         here = Path(folder)
