@@ -185,3 +185,19 @@ def test_the_output_folder_holds_no_pages(site: Path) -> None:
     )
     lines, _ = check()
     assert lines == ["index.md:3:1: YEP401 link to `/dist/old/`: no page at `/dist/old/`"]
+
+
+def test_with_input_path_to_url_a_page_file_is_named_from_the_input_folder(site: Path) -> None:
+    write(
+        site,
+        {
+            "eleventy.config.js": 'import { InputPathToUrlTransformPlugin } from "@11ty/eleventy";'
+            "\nexport default function (c) { c.addPlugin(InputPathToUrlTransformPlugin); }\n"
+            'export const config = { dir: { input: "src" } };',
+            "src/blog/a.md": "# A\n\n[B](./blog/b.md) [B](b.md) [C](/docs/c.md) [Gone](./blog/x.md)\n",
+            "src/blog/b.md": "# B\n",
+            "src/docs/c.md": "# C\n",
+        },
+    )
+    lines, _ = check()
+    assert lines == ["src/blog/a.md:3:44: YEP401 link target `./blog/x.md` does not exist"]

@@ -62,6 +62,9 @@ class EleventySite:
     """URLs plugins write without a template file (a feed's literal ``outputPath``)."""
     output: Path | None = None
     """The folder the build writes (``_site``)."""
+    input_paths: bool = False
+    """``InputPathToUrlTransformPlugin`` rewrites a link to a template's file, written from the
+    page, the input folder or the project's root, to that page's URL."""
 
 
 def config_file(site: Path) -> Path | None:
@@ -98,9 +101,16 @@ def read(site: Path) -> EleventySite:
     virtual = tuple(
         v for m in modules for v in property_values(m, "outputPath") if isinstance(v, str)
     )
-    output = (site / _clean(written.get("output", "_site"))).resolve()
     return EleventySite(
-        site, input_folder, tuple(templates), static, ids, tuple(notices), virtual, output
+        site,
+        input_folder,
+        tuple(templates),
+        static,
+        ids,
+        tuple(notices),
+        virtual=virtual,
+        output=(site / _clean(written.get("output", "_site"))).resolve(),
+        input_paths=any("InputPathToUrlTransformPlugin" in m for m in modules),
     )
 
 

@@ -273,8 +273,16 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 def _route(target: LinkTarget, ctx: Context) -> bool:
-    """Whether a file link names a route of the site (a feed an Eleventy plugin writes)."""
-    if ctx.site is None or not ctx.site.routes:
+    """Whether a file link names a route of the site (a feed an Eleventy plugin writes), or a
+    page by its file from a folder the generator also resolves it from (Eleventy's
+    InputPathToUrlTransformPlugin: the input folder)."""
+    if ctx.site is None:
+        return False
+    relative = target.path.lstrip("/")
+    folders = ctx.site.input_folders if relative.lower().endswith(PAGE_SUFFIXES) else ()
+    if any((folder / relative).is_file() for folder in folders):
+        return True
+    if not ctx.site.routes:
         return False
     if not target.path.startswith("/") and ctx.url is None:
         return False

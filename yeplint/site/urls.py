@@ -234,6 +234,9 @@ class SiteMap:
     page_endings: tuple[str, ...] = ()
     """File endings that make a link name a page rather than a file (VitePress: ``.md``,
     ``.html``)."""
+    input_folders: tuple[Path, ...] = ()
+    """Folders a link to a page's file may also be written from (Eleventy's
+    InputPathToUrlTransformPlugin: the input folder and the project's root)."""
 
     def key(self, url: str) -> str:
         """``url`` as the map's keys have it."""
@@ -472,6 +475,8 @@ def _eleventy_templates(site: SiteMap, settings: Settings) -> None:
             elif url is not None:
                 routes.append(normalize(url))
     site.routes = site.routes | frozenset(routes) | frozenset(map(normalize, found.virtual))
+    if found.input_paths:
+        site.input_folders = (found.input, found.root)
 
 
 def _template_permalink(path: Path, settings: Settings) -> object:
