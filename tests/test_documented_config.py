@@ -116,6 +116,6 @@ def test_show_settings_says_why_the_defaults_apply(
     shown = CliRunner().invoke(main, ["check", "--show-settings", "page.md"]).stdout
     assert shown.splitlines()[:2] == [
         "# no configuration file",
-        "# no yeplint.toml: ./ looks like a mkdocs site, whose conventions"
+        "# no yeplint.toml: ./ looks like an MkDocs site, whose conventions"
         " apply (`yeplint init` writes them down, with schemas for the front matter)",
     ]

@@ -159,10 +159,10 @@ def test_a_hugo_sites_output_folders_are_excluded_only_at_its_root(
     assert done.stdout.splitlines() == [
         "content/en/resources/guide.md:5:1: YEP301 image `gone.png` does not exist"
     ]
-    assert done.stderr.startswith("yeplint: no yeplint.toml: ./ looks like a hugo site,")
+    assert done.stderr.startswith("yeplint: no yeplint.toml: ./ looks like a Hugo site,")
     monkeypatch.chdir(tmp_path / "content")
     done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "."])
-    assert done.stderr.startswith("yeplint: no yeplint.toml: ../ looks like a hugo site,")
+    assert done.stderr.startswith("yeplint: no yeplint.toml: ../ looks like a Hugo site,")
 
 
 # MkDocs admonitions and content tabs hold Markdown

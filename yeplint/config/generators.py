@@ -83,6 +83,18 @@ class Generator:
                 found |= reader(site)
         return found
 
+    @property
+    def shown(self) -> str:
+        """The generator's name as its makers write it (``Eleventy``, ``MkDocs``)."""
+        return _SHOWN.get(self.name, self.name.capitalize())
+
+    @property
+    def vowel_sound(self) -> bool:
+        """Whether the name is said starting with a vowel: "an Eleventy site", "an MkDocs site"."""
+        return self.shown[0] in "AEIOU" or self.shown.startswith("Mk")
+
+
+_SHOWN = {"mkdocs": "MkDocs", "sveltekit": "SvelteKit", "vitepress": "VitePress"}
 
 _ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
 _HUGO_CONFIG = re.compile(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re.M)
@@ -173,7 +185,12 @@ GENERATORS: tuple[Generator, ...] = (
         file_urls=True,
     ),
     Generator(
-        "sveltekit", ("svelte.config.js", "svelte.config.ts"), ("build", ".svelte-kit"), ("static",)
+        "sveltekit",
+        ("svelte.config.js", "svelte.config.ts"),
+        ("build", ".svelte-kit"),
+        ("static",),
+        title_is_h1=False,  # no layout of its own: the site's `+layout.svelte` decides
+        directory_urls=False,
     ),
 )
 
@@ -469,9 +486,21 @@ def _eleventy_settings(site: Path) -> dict[str, Any]:
     }
 
 
+def _astro_settings(site: Path) -> dict[str, Any]:
+    from yeplint.config.astro import astro_settings
+
+    return astro_settings(site)
+
+
+def _sveltekit_settings(site: Path) -> dict[str, Any]:
+    return {"collections": tuple(sveltekit_routes(site))}
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "vitepress": _vitepress_settings,
     "eleventy": _eleventy_settings,
+    "astro": _astro_settings,
+    "sveltekit": _sveltekit_settings,
 }
 """Per generator, the settings its own configuration file in the site's root decides."""
 
@@ -498,3 +527,33 @@ def mkdocs_markdown(generator: str | None, root: Path | None) -> bool:
             continue
         return bool(_BLOCK_EXTENSIONS.search(text))
     return False
+
+
+_SVELTEKIT_PAGES = ("md", "markdown")
+"""The extensions of the pages mdsvex renders that yeplint checks (mdsvex's own default,
+``.svx``, is no Markdown extension yeplint knows)."""
+
+
+def sveltekit_routes(site: Path) -> list[Any]:
+    """SvelteKit's file routes: ``src/routes/a/b/+page.md`` is served at ``/a/b``, a route
+    group's ``(name)`` folder adds nothing to the URL, and a dynamic route (``[slug]``) has no
+    URL known from its files."""
+    import os
+
+    from yeplint.config.settings import Collection
+
+    top = site / "src" / "routes"
+    routes: list[Any] = []
+    ext = "{" + ",".join(_SVELTEKIT_PAGES) + "}"
+    for here, dirs, _files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = Path(here).relative_to(top).as_posix()
+        relative = "" if relative == "." else relative
+        if any(c in relative for c in "[]{}*?"):
+            continue
+        url = "/".join(p for p in relative.split("/") if p and not p.startswith("("))
+        glob = "/".join(p for p in ("src/routes", relative) if p)
+        routes.append(
+            Collection(f"sveltekit:{glob}", (f"{glob}/+page.{ext}",), None, url=f"/{url}")
+        )
+    return routes

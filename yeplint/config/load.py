@@ -229,8 +229,11 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
     aliases = (*generator.path_aliases, *tsconfig_aliases(site))
     return replace(
         Settings(),
-        **{"static_roots": generator.static, **generator.site_settings(site)}
-        | {"path_aliases": aliases},
+        **{
+            "static_roots": generator.static,
+            **generator.site_settings(site),
+            "path_aliases": aliases,
+        },
         root=site,
         include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
         # templates and dependencies at any depth (a theme's `archetypes/`); the build's output
@@ -240,12 +243,29 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
             *(f"/{name}/" for name in generator.output),
         ),
         detected=msg(
-            "no yeplint.toml: {site} looks like a {name} site, whose conventions apply"
+            "no yeplint.toml: {site} looks like {kind}, whose conventions apply"
             " (`yeplint init` writes them down, with schemas for the front matter)",
             site=_from_cwd(site),
-            name=generator.name,
+            kind=_a_site(generator.shown, vowel=generator.vowel_sound),
         ),
     )
+
+
+def _a_site(name: str, *, vowel: bool) -> str:
+    """ "an Eleventy site", "a Hugo site": the article as the name sounds."""
+    if vowel:
+        return msg("an {name} site", name=name)
+    return msg("a {name} site", name=name)
+
+
+def _site_kind(name: str) -> str:
+    """ "an Eleventy site", in English (``--show-settings`` comments are not translated)."""
+    from yeplint.config.generators import by_name
+
+    generator = by_name(name)
+    if generator is None:
+        return f"a {name} site"
+    return f"{'an' if generator.vowel_sound else 'a'} {generator.shown} site"
 
 
 def _from_cwd(folder: Path) -> str:
@@ -390,7 +410,7 @@ def _origin(settings: Settings, key: str, table: Mapping[str, Any]) -> str:
     if settings.config_file is None and settings.generator is not None:
         attr = key.replace("-", "_")
         if getattr(settings, attr) != getattr(Settings(), attr):
-            return f"detected: a {settings.generator} site"  # generator_site()
+            return f"detected: {_site_kind(settings.generator)}"  # generator_site()
     return "default"
 
 
