@@ -70,11 +70,19 @@ class Builder:
     """The site's ``.js`` files are ES modules (a ``package.json`` with ``"type": "module"``);
     Docusaurus's server bundle breaks with it."""
     env: dict[str, str] = field(default_factory=dict)
+    tools: str = ""
+    """The folder of ``TOOLS/npm`` its packages are in, when not its name (Starlight: astro)."""
+    min_node: tuple[int, ...] = ()
+    """The oldest Node.js the generator runs on (Astro 7: 22.23.4)."""
 
     def available(self) -> str | None:
         """``None`` when the generator can build, else what is missing."""
         if self.tool() is None:
             return f"{self.name}: not installed (bench/README.md says how)"
+        found = _node_version() if self.min_node else ()
+        if found < self.min_node:
+            needed = ".".join(map(str, self.min_node))
+            return f"{self.name}: needs Node.js {needed} or newer (found {_shown(found)})"
         return None
 
     def build(self, site: Path, work: Path) -> Path:
@@ -89,7 +97,7 @@ class Builder:
             # node_modules/.cache) then belong to this copy, never to an earlier copy's paths
             modules = copy / "node_modules"
             modules.mkdir()
-            for package in (TOOLS / "npm" / self.name / "node_modules").iterdir():
+            for package in (TOOLS / "npm" / (self.tools or self.name) / "node_modules").iterdir():
                 if package.name != ".cache":
                     (modules / package.name).symlink_to(package)
             kind = '"type": "module"' if self.esm else '"private": true'
@@ -128,6 +136,22 @@ def _on_path(name: str) -> Callable[[], Path | None]:
     return find
 
 
+def _node_version() -> tuple[int, ...]:
+    """The installed Node.js version, ``()`` when it cannot be run."""
+    try:
+        done = subprocess.run(
+            ["node", "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except OSError:
+        return ()
+    digits = done.stdout.strip().lstrip("v").split(".")
+    return tuple(int(d) for d in digits if d.isdigit())
+
+
+def _shown(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version)) if version else "none"
+
+
 def _npm_bin(generator: str, name: str) -> Callable[[], Path | None]:
     def find() -> Path | None:
         if shutil.which("node") is None:
@@ -137,6 +161,14 @@ def _npm_bin(generator: str, name: str) -> Callable[[], Path | None]:
 
     return find
 
+
+ASTRO_ENV = {"ASTRO_TELEMETRY_DISABLED": "1", "NODE_OPTIONS": "--preserve-symlinks"}
+"""Astro compiles the ``.astro`` files of its packages keyed by path: with the packages linked
+into the site's copy, Node must keep the linked paths (else Astro 7 looks for Starlight's
+components under the copy's root and stops: "No cached compile metadata found")."""
+ASTRO_NODE = (22, 23, 4)
+"""Astro 7's ``engines``: on an older Node.js it refuses to start, and forcing it fails while
+rendering (``Received protocol 'astro:'``, measured on Node.js 20.20)."""
 
 BUILDERS: dict[str, Builder] = {
     b.name: b
@@ -187,9 +219,21 @@ BUILDERS: dict[str, Builder] = {
             lambda tool, out: [str(tool), "build", "--outDir", str(out)],
             _npm_bin("astro", "astro"),
             "dist",
+            Region(tags=("main",)),
+            node=True,
+            env=ASTRO_ENV,
+            min_node=ASTRO_NODE,
+        ),
+        Builder(
+            "starlight",
+            lambda tool, out: [str(tool), "build", "--outDir", str(out)],
+            _npm_bin("astro", "astro"),
+            "dist",
             Region(classes=("sl-markdown-content",), chrome=("sl-anchor-link",)),
             node=True,
-            env={"ASTRO_TELEMETRY_DISABLED": "1"},
+            env=ASTRO_ENV,
+            tools="astro",
+            min_node=ASTRO_NODE,
         ),
         Builder(
             "vitepress",
@@ -210,7 +254,11 @@ BUILDERS: dict[str, Builder] = {
     )
 }
 
-NOT_BUILT = {"zola": "zola: no Zola package in the registries reached here, so never built"}
+NOT_BUILT = {
+    "zola": "zola: no Zola package in the registries reached here, so never built: its site is"
+    " compared with the output Zola's documentation describes (tests/oracle_sites/zola/"
+    "expected.json)"
+}
 
 
 def install(names: list[str]) -> None:
