@@ -48,8 +48,10 @@ def test_infers_schema_and_reports_one_offs(tree: Path) -> None:
     assert schema["properties"]["date"] == {"type": "string", "format": "date"}
     assert schema["properties"]["categories"]["items"]["enum"] == ["Carriere", "Effectiviteit"]
     assert "Subtitle" not in schema["properties"]
-    special = json.loads((tree / "schemas" / "blog-special.schema.json").read_text())
-    assert special["properties"]["alt"] == {"description": "Empty on every page when inferred."}
+    # `_.nl._.md` is included by the site, not served: a partial, in no page collection
+    assert not (tree / "schemas" / "blog-special.schema.json").exists()
+    assert "partials (included, no pages): 1 file, in no page collection: blog/_.nl._.md" in out
+    assert collections_of(tree, "content/blog/_.nl._.md") == ["partials"]
 
 
 def test_inferred_config_catches_the_one_offs(tree: Path) -> None:
@@ -142,10 +144,11 @@ def schema_of(root: Path, name: str) -> dict[str, Any]:
     return result
 
 
-def test_root_pages_match_only_the_root_and_underscore_pages_every_depth(tmp_path: Path) -> None:
+def test_root_pages_match_only_the_root_and_section_indexes_share_one(tmp_path: Path) -> None:
     write(
         tmp_path / "content",
         {
+            "contact.md": fm(title="Contact"),
             "about.md": fm(title="About"),
             "_index.md": fm(title="Home"),
             "docs/intro.md": fm(title="Intro", weight="1"),
@@ -164,7 +167,12 @@ def test_root_pages_match_only_the_root_and_underscore_pages_every_depth(tmp_pat
         "content/docs/guide/_index.md",
         "content/docs/guide/deep/page.md",
     )
-    assert got == ["pages", "pages/_", "docs", "docs/_", "docs/_", "docs"]
+    assert got == ["pages", "sections", "docs", "sections", "sections", "docs"]
+    assert [p.name for p in sorted((tmp_path / "schemas").iterdir())] == [
+        "docs.schema.json",
+        "pages.schema.json",
+        "sections.schema.json",
+    ]
 
 
 def test_every_markdown_extension_is_included(tmp_path: Path) -> None:
@@ -188,6 +196,7 @@ def test_language_folders_share_one_collection_per_section(tmp_path: Path) -> No
             "nl/blog/b.md": fm(title="B", lang="nl"),
             "pt-br/blog/c.md": fm(title="C", lang="pt"),
             "en/team/d.md": fm(name="D"),
+            "nl/team/e.md": fm(name="E"),
         },
     )
     code, out = run(tmp_path)
@@ -204,7 +213,15 @@ def test_language_folders_share_one_collection_per_section(tmp_path: Path) -> No
 
 
 def test_a_folder_that_is_not_a_language_keeps_sections_as_they_are(tmp_path: Path) -> None:
-    write(tmp_path / "content", {"en/a.md": fm(title="A"), "api/b.md": fm(title="B")})
+    write(
+        tmp_path / "content",
+        {
+            "en/a.md": fm(title="A"),
+            "en/c.md": fm(title="C"),
+            "api/b.md": fm(name="B"),
+            "api/d.md": fm(name="D"),
+        },
+    )
     assert run(tmp_path)[0] == 0
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
         "api.schema.json",
@@ -283,7 +300,7 @@ def test_template_folders_and_build_output_are_excluded_and_said(tmp_path: Path)
     )
     assert result.exit_code == 0, result.output
     out = result.output
-    assert f"3 Markdown files, 3 with front matter (hugo site at {tmp_path})" in out
+    assert f"3 Markdown files, 3 with front matter (a Hugo site at {tmp_path})" in out
     assert "excluded: archetypes/, public/" in out
     assert f"next: cd {tmp_path} && yeplint check content" in out
     config = (tmp_path / "yeplint.toml").read_text()
@@ -319,7 +336,12 @@ def run_in(root: Path, content: str) -> tuple[int, str]:
 def test_a_section_named_pages_does_not_swallow_the_root(tmp_path: Path) -> None:
     write(
         tmp_path / "content",
-        {"index.md": fm(title="Home"), "pages/about.md": fm(title="About", layout="page")},
+        {
+            "index.md": fm(title="Home"),
+            "contact.md": fm(title="Contact"),
+            "pages/about.md": fm(title="About", layout="page"),
+            "pages/team.md": fm(title="Team", layout="page"),
+        },
     )
     assert run(tmp_path)[0] == 0
     assert collections_of(tmp_path, "content/index.md", "content/pages/about.md") == [
@@ -376,6 +398,7 @@ def test_pages_whose_front_matter_does_not_parse_are_named(tmp_path: Path) -> No
         tmp_path,
         {
             "docs/a.md": fm(title="A", weight="1"),
+            "docs/c.md": fm(title="C", weight="2"),
             "docs/b.md": "---\ntitle: B: kapot\n---\n",
         },
     )
@@ -387,4 +410,127 @@ def test_pages_whose_front_matter_does_not_parse_are_named(tmp_path: Path) -> No
         "not read (1 page whose front matter does not parse, left out of the schemas;"
         " `yeplint check` names the problem): b.md"
     ) in result.output.splitlines()
-    assert "pages: 1 page, 2 keys" in result.output.splitlines()
+    assert "pages: 2 pages, 2 keys" in result.output.splitlines()
+
+
+def test_no_collection_is_inferred_from_one_page(tmp_path: Path) -> None:
+    write(
+        tmp_path / "content",
+        {
+            "posts/a.md": fm(title="A", date="2024-01-01"),
+            "posts/b/index.md": fm(title="B", date="2024-01-02"),  # a page bundle
+            "about/index.md": fm(title="About", menu="main"),
+        },
+    )
+    code, out = run(tmp_path)
+    assert code == 0, out
+    assert "posts: 2 pages, 2 keys" in out.splitlines()
+    assert (
+        "no collection for a group of one page (one page shows no pattern):"
+        " about (about/index.md)" in out.splitlines()
+    )
+    assert [p.name for p in (tmp_path / "schemas").iterdir()] == ["posts.schema.json"]
+    got = collections_of(tmp_path, "content/posts/b/index.md", "content/about/index.md")
+    assert got == ["posts", "-"]
+
+
+def test_language_folders_beside_the_root_language_share_its_schemas(tmp_path: Path) -> None:
+    """Starlight's docs: the root locale's sections, and a folder per other language that
+    mirrors them; a language-named folder whose pages share no keys stays a section."""
+    page = fm(title="T", description="D", sidebar="{order: 1}")
+    write(
+        tmp_path / "docs",
+        {
+            "index.mdx": page,
+            "guides/a.md": page,
+            "guides/b.md": page,
+            "de/index.mdx": page,
+            "de/guides/a.md": page,
+            "fr/guides/b.md": page,
+            "id/x.md": fm(identifier="1", owner="o"),
+            "id/y.md": fm(identifier="2", owner="p"),
+        },
+    )
+    code, out = run_in(tmp_path, "docs")
+    assert code == 0, out
+    assert "languages (top folders): de, fr" in out.splitlines()
+    config = (tmp_path / "yeplint.toml").read_text()
+    assert 'glob = "docs/{,de/,fr/}guides/**/*.{md,mdx}"' in config
+    got = collections_of(
+        tmp_path, "docs/index.mdx", "docs/de/index.mdx", "docs/fr/guides/b.md", "docs/id/x.md"
+    )
+    assert got == ["pages", "pages", "guides", "id"]
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == [
+        "guides.schema.json",
+        "id.schema.json",
+        "pages.schema.json",
+    ]
+
+
+def test_partials_are_in_no_page_collection(tmp_path: Path) -> None:
+    write(
+        tmp_path / "docs",
+        {
+            "cli/add.md": fm(title="add", id="add"),
+            "cli/remove.md": fm(title="remove", id="remove"),
+            "cli/_options.mdx": "Shared options.\n",
+            "_intro.md": fm(note="x"),
+        },
+    )
+    code, out = run_in(tmp_path, "docs")
+    assert code == 0, out
+    assert (
+        "partials (included, no pages): 2 files, in no page collection: _intro.md,"
+        " cli/_options.mdx" in out.splitlines()
+    )
+    assert collections_of(tmp_path, "docs/cli/_options.mdx", "docs/_intro.md") == [
+        "partials",
+        "partials",
+    ]
+    assert schema_of(tmp_path, "cli")["required"] == ["title", "id"]
+
+
+def test_static_roots_are_only_folders_the_generator_serves(tmp_path: Path) -> None:
+    """Astro serves its ``publicDir`` (``./files`` here), not ``public/``."""
+    astro = {
+        "astro.config.mjs": "export default { publicDir: './files' };\n",
+        "src/content/blog/a.md": fm(title="A"),
+        "src/content/blog/b.md": fm(title="B"),
+    }
+    write(tmp_path, astro)
+    for folder in ("public", "files"):
+        (tmp_path / folder).mkdir()
+    assert run_in(tmp_path, "src/content")[0] == 0
+    config = (tmp_path / "yeplint.toml").read_text()
+    assert 'static-roots = ["files"]  # served at / by astro' in config
+
+
+def test_the_generator_is_named_as_a_sentence_says_it(tmp_path: Path) -> None:
+    write(tmp_path, {"eleventy.config.js": "export default {};\n", "src/a.md": fm(title="A")})
+    code, out = run_in(tmp_path, "src")
+    assert code == 0, out
+    assert out.splitlines()[0] == (
+        f"1 Markdown file, 1 with front matter (an Eleventy site at {tmp_path})"
+    )
+
+
+def test_toml_and_json_front_matter_are_read_without_a_generator(tmp_path: Path) -> None:
+    """A content folder copied out of its Hugo or Zola site: no marker file says which
+    generator, and its `+++` pages are still pages with front matter."""
+    write(
+        tmp_path / "content",
+        {
+            "docs/a.md": '+++\ntitle = "A"\nweight = 1\n+++\n\nText.\n',
+            "docs/b.md": '+++\ntitle = "B"\nweight = 2\n+++\n\nText.\n',
+            "docs/c.md": '{\n  "title": "C",\n  "weight": 3\n}\n\nText.\n',
+        },
+    )
+    code, out = run(tmp_path)
+    assert code == 0, out
+    assert out.splitlines()[0] == (
+        "3 Markdown files, 3 with front matter (no generator recognised)"
+    )
+    assert schema_of(tmp_path, "docs")["required"] == ["title", "weight"]
+    assert 'front-matter = ["toml", "json"]' in (tmp_path / "yeplint.toml").read_text()
+    settings = load_settings(config=tmp_path / "yeplint.toml")
+    assert lint_paths([tmp_path / "content"], tmp_path, select=["YEP1"], settings=settings) == []

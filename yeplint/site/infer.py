@@ -2,11 +2,20 @@
 
 What a person would write, from the pages already there:
 
-- **collections**: one per top folder of the content tree (a *section*); when every top folder is
-  a language (``en/``, ``nl/``, ``pt-br/``), the languages are put in the globs and the folders
-  below them are the sections. Pages directly in the root get a collection matching the root
-  only (``content/*.md``); ``_``-pages (``_index.md``, ``_.nl._.md``) get one per section at every
-  depth, listed first. Globs name every Markdown extension the tree uses;
+- **collections**: one per top folder of the content tree (a *section*: its pages at every depth,
+  page bundles included), one for every section index page (``_index.md``, at any depth:
+  they hold a section's settings, not its posts) and one for the pages directly in the root
+  (``content/*.md``), listed first. Language folders share the collections of their
+  sections: when every top folder is a language (``en/``, ``nl/``, ``pt-br/``) and when some
+  are, beside the root language's own sections, with pages that share most of their keys
+  (Starlight's ``de/``, ``fr/``); the globs name them (``{en,nl}/blog/**``,
+  ``{,de/,fr/}guides/**``). No collection is inferred from one page (it shows no pattern,
+  only itself) and partials (``_x.md``, included into pages) are in none: a ``partials``
+  collection without a schema holds them. Globs name every Markdown extension the tree uses;
+- **front matter**: with no generator recognised, YAML, TOML (``+++``) and JSON are all read
+  (a content folder copied out of its Hugo or Zola site) and the formats found are written;
+- **static-roots**: the folders the generator serves at ``/``, as the site's configuration
+  names them where yeplint reads it (Astro's ``publicDir``);
 - **types**: every JSON type a key's values have (``string | array`` when some pages write a
   list); `YYYY-MM-DD` strings get ``format: date``, dates with a time ``format: date-time`` (both
   calendar-checked); keys every page has are required;
@@ -259,20 +268,98 @@ class _Page:
     with_front_matter: bool = True
 
 
-def _sections(pages: list[_Page]) -> tuple[list[str], dict[str, list[_Page]]]:
-    """The language folders (when every top folder is one), and the pages of each collection:
-    ``<section>``, ``<section>/_`` for its ``_``-pages, ``""`` (and ``/_``) for the root's."""
-    tops = {p.relative.split("/")[0] for p in pages if "/" in p.relative}
-    languages = sorted(tops) if tops and all(_language(t) for t in tops) else []
+def _format_of(data: bytes) -> str:
+    """The front matter format a page opens with: ``+++`` TOML, ``{`` JSON, else YAML."""
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith(b"+++"):
+        return "toml"
+    return "json" if start.startswith(b"{") else "yaml"
+
+
+def _partial(relative: str) -> bool:
+    """A file included into pages rather than served as one (``_note.md``, Docusaurus's
+    ``_partial.mdx``); a section's ``_index.md`` is a page."""
+    name = relative.rsplit("/", 1)[-1]
+    return name.startswith("_") and name.split(".")[0] != "_index"
+
+
+def _section_index(relative: str) -> bool:
+    return relative.rsplit("/", 1)[-1].split(".")[0] == "_index"
+
+
+MIN_PAGES = 2
+"""A collection is inferred from at least this many pages: one page shows no pattern, only
+itself (its every key would be required)."""
+SECTIONS = "sections"
+"""The collection of every section's index page (``_index.md``), at any depth."""
+
+
+@dataclass
+class _Plan:
+    """The collections ``init`` writes: every group of pages by name (``""``: the pages at the
+    root; :data:`SECTIONS`: the section index pages), the language folders and how a glob
+    names them, and the pages left out with why."""
+
+    groups: dict[str, list[_Page]]
+    languages: list[str]
+    lead: str
+    """The glob of a page's language folder, ``/``-terminated: ``{en,nl}/``, ``{,de/,fr/}``
+    (the root's own language and language folders beside its sections), or nothing."""
+    partials: list[str]
+    single: dict[str, str]
+    """Groups of one page, which get no collection: name → the page."""
+
+
+def _plan(pages: list[_Page]) -> _Plan:
+    """Group the pages into the collections a person would write: one per section (its
+    pages at every depth, page bundles included), one for all section index pages, one for
+    the root's pages; language folders share their sections' collections. Partials and
+    groups of one page get none."""
+    partials = sorted(p.relative for p in pages if _partial(p.relative))
+    pages = [p for p in pages if not _partial(p.relative)]
+    languages, lead = _languages(pages)
     grouped: dict[str, list[_Page]] = defaultdict(list)
     for page in pages:
         parts = page.relative.split("/")
-        if languages and len(parts) > 1:
+        if len(parts) > 1 and parts[0] in languages:
             parts = parts[1:]
-        folder = parts[0] if len(parts) > 1 else ""
-        special = parts[-1].startswith("_")
-        grouped[f"{folder}/_" if special else folder].append(page)
-    return languages, grouped
+        if _section_index(page.relative):
+            grouped[SECTIONS].append(page)
+        else:
+            grouped[parts[0] if len(parts) > 1 else ""].append(page)
+    alone = [name for name, group in grouped.items() if len(group) < MIN_PAGES]
+    single = {n: grouped[n][0].relative for n in alone if grouped[n][0].with_front_matter}
+    for name in alone:
+        del grouped[name]
+    return _Plan(dict(grouped), languages, lead, partials, single)
+
+
+def _languages(pages: list[_Page]) -> tuple[list[str], str]:
+    """The language folders and the glob of them. When every top folder is a language
+    (``en/``, ``nl/``), each page is in one; when some are, beside the root language's own
+    sections (Starlight's ``de/``, ``fr/`` next to ``guides/``), a language folder joins
+    when its pages share most of their keys with the root's pages (a folder ``id/`` of
+    identifiers does not)."""
+    tops = {p.relative.split("/")[0] for p in pages if "/" in p.relative}
+    if tops and all(_language(t) for t in tops):
+        names = sorted(tops)
+        return names, _glob_group(names) + "/"
+    candidates = sorted(t for t in tops if _language(t))
+    rest: set[str] = set()
+    for page in pages:
+        if page.relative.split("/")[0] not in candidates:
+            rest |= set(page.data)
+    joined = []
+    for name in candidates:
+        keys: set[str] = set()
+        for page in pages:
+            if page.relative.startswith(name + "/"):
+                keys |= set(page.data)
+        if keys and 2 * len(keys & rest) >= len(keys):
+            joined.append(name)
+    if not joined:
+        return [], ""
+    return joined, "{," + ",".join(f"{n}/" for n in joined) + "}"
 
 
 def _excluded_folders(top: Path, generator: Generator | None, site: Path | None) -> list[str]:
@@ -327,11 +414,14 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     files = 0
     skipped: list[str] = []  # folders that cannot be listed: what they hold is not inferred
     unread: list[str] = []  # pages whose front matter does not parse: left out of the schemas
+    formats_seen: Counter[str] = Counter()
     for target in discover([content], settings, cwd=content, notices=skipped):
         files += 1
         extensions[target.path.suffix.lstrip(".").lower()] += 1
         data = _read_capped(target.path, settings.max_file_size)
-        formats = generator.front_matter if generator is not None else ("yaml",)
+        # with no generator: every format a generator reads (a content folder copied out of
+        # its Hugo or Zola site holds TOML `+++` front matter)
+        formats = generator.front_matter if generator is not None else ("yaml", "toml", "json")
         post = load_text(target.path, target.display, data, formats) if data else None
         if post is not None and post.front_matter_broken:
             unread.append(target.path.resolve().relative_to(content).as_posix())
@@ -340,11 +430,13 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         relative = target.path.resolve().relative_to(content).as_posix()
         if post.data is not None:
             pages.append(_Page(relative, post.data))
+            formats_seen[_format_of(data or b"")] += 1
         elif post.front_matter is None:  # a page without front matter: none of the keys
             pages.append(_Page(relative, {}, with_front_matter=False))
     if not files:
         raise InitError(f"no Markdown files under {content}")
-    languages, grouped = _sections(pages)
+    plan = _plan(pages)
+    grouped, languages = plan.groups, plan.languages
     for name in [n for n, group in grouped.items() if not any(p.with_front_matter for p in group)]:
         del grouped[name]  # no page of it has front matter: no schema to infer
     used = sorted(extensions, key=lambda e: MARKDOWN_EXTENSIONS.index(e))
@@ -353,11 +445,14 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         prefix = content.relative_to(output).as_posix()
     except ValueError:
         prefix = ""  # content outside the config's folder is its own root when checked
-    language = _glob_group(languages) if languages else ""
-    base = "/".join(p for p in (prefix if prefix != "." else "", language) if p)
+    prefix = "" if prefix == "." else prefix
     written: dict[Path, str] = {}
     lines: list[str] = []
-    where = f"{generator.name} site at {site}" if generator and site else "no generator recognised"
+    where = (
+        f"{'an' if generator.vowel_sound else 'a'} {generator.shown} site at {site}"
+        if generator and site
+        else "no generator recognised"
+    )
     with_front_matter = sum(p.with_front_matter for p in pages)
     lines.append(
         f"{_count(files, 'Markdown file')}, {with_front_matter} with front matter ({where})"
@@ -371,7 +466,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             f"not read ({_count(len(unread), 'page')} whose front matter does not parse, left out"
             f" of the schemas; `yeplint check` names the problem): {shown_unread}"
         )
-    if not grouped:
+    if not with_front_matter:
         lines.append("no front matter: no collections or schemas, the body and image rules apply")
     if languages:
         lines.append(f"languages (top folders): {', '.join(languages)}")
@@ -382,7 +477,13 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             "conventions",
             f"generator = {json.dumps(generator.name)}",
         ]
-    if prefix and prefix != ".":
+    if generator is None and set(formats_seen) - {"yaml"}:
+        found_formats = [f for f in ("yaml", "toml", "json") if formats_seen[f]]
+        toml += [
+            "# the front matter formats of the pages",
+            f"front-matter = {json.dumps(found_formats)}",
+        ]
+    if prefix:
         toml += [
             f"# the pages: every Markdown extension found under {prefix}/",
             f"include = {json.dumps([f'{prefix}/**/*.{e}' for e in used])}",
@@ -395,31 +496,38 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             f"exclude = {json.dumps(excluded)}",
         ]
         lines.append(f"excluded: {', '.join(excluded)}")
-    statics: list[str] = []
-    if generator is not None and site is not None:
-        for name in generator.site_settings(site).get("static_roots", generator.static):
-            folder = (site / name).resolve()
-            if folder.is_dir() and folder.is_relative_to(output):
-                statics.append(folder.relative_to(output).as_posix())
+    statics = _static_roots(generator, site, output)
     toml_tail: list[str] = []
     fields: list[str] = []
     fold = not (generator and generator.case_insensitive_keys)
-    order = sorted(grouped, key=lambda n: (n.split("/")[0] != "", n.split("/")[0], "/" not in n))
-    sections = {n.split("/")[0] for n in grouped}
-    root_name = next(n for n in ("pages", "root-pages", "site-root") if n not in sections)
+    root_name = next(n for n in ("pages", "root-pages", "site-root") if n not in grouped)
+    order = [n for n in (SECTIONS, "") if n in grouped] + sorted(
+        n for n in grouped if n not in (SECTIONS, "")
+    )
+    if plan.partials:
+        order.insert(1 if SECTIONS in grouped else 0, _PARTIALS)
     for key in order:
-        section, _, special = key.partition("/")
-        name = root_name + key if section == "" else key
+        name = {"": root_name}.get(key, key)
+        glob = _collection_glob(key, prefix, plan.lead, ext)
+        if key == _PARTIALS:
+            toml_tail += [
+                "# files included into pages (`_x.md`), no pages themselves: no schema",
+                "[[collections]]",
+                f"name = {json.dumps('partials')}",
+                f"glob = {json.dumps(glob)}",
+                "",
+            ]
+            shown = ", ".join(plan.partials[:UNREAD_SHOWN])
+            more = " …" if len(plan.partials) > UNREAD_SHOWN else ""
+            lines.append(
+                f"partials (included, no pages): {_count(len(plan.partials), 'file')}, in no"
+                f" page collection: {shown}{more}"
+            )
+            continue
         inferred = infer(name, [p.data for p in grouped[key]], fold_case=fold)
         fields += [f for f in inferred.image_fields if f not in fields]
         schema_path = output / "schemas" / f"{_slug(name)}.schema.json"
         written[schema_path] = json.dumps(inferred.schema, indent=2, ensure_ascii=False) + "\n"
-        where_glob = base if section == "" else "/".join(p for p in (base, section) if p)
-        if section == "":
-            glob = f"_*.{ext}" if special else f"*.{ext}"
-        else:
-            glob = f"**/_*.{ext}" if special else f"**/*.{ext}"
-        glob = f"{where_glob}/{glob}" if where_glob else ("/" + glob if section == "" else glob)
         toml_tail += [
             "[[collections]]",
             f"name = {json.dumps(name)}",
@@ -432,6 +540,9 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         keys = len(inferred.schema["properties"])
         lines.append(f"{name}: {_count(inferred.pages, 'page')}{without}, {_count(keys, 'key')}")
         lines += [f"  {note}" for note in inferred.notes]
+    if plan.single:
+        alone = ", ".join(f"{name or root_name} ({page})" for name, page in plan.single.items())
+        lines.append(f"no collection for a group of one page (one page shows no pattern): {alone}")
     if fields:
         toml.append(f"image-fields = {json.dumps(fields)}")
     aliases: list[tuple[str, str]] = []
@@ -457,10 +568,45 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         if state == "wrote":
             path.write_text(text, encoding="utf-8")
         lines.append(f"{state} {path}")
-    shown = (prefix or str(content)) if prefix != "." else "."
+    shown = prefix or ("." if content == output else str(content))
     cd = "" if Path.cwd().resolve() == output else f"cd {output} && "
     lines.append(f"next: {cd}yeplint check {shown}")
     return lines
+
+
+_PARTIALS = "/partials"
+"""The plan's key of the partials' collection (no folder can be named so)."""
+
+
+def _collection_glob(key: str, prefix: str, lead: str, ext: str) -> str:
+    """The glob of a collection of the plan, below the content folder ``prefix``."""
+    if key == SECTIONS:
+        glob = f"**/_index.{ext}"
+    elif key == _PARTIALS:
+        glob = f"**/_*.{ext}"
+    elif key == "":
+        glob = f"{lead}*.{ext}"
+    else:
+        glob = f"{lead}{key}/**/*.{ext}"
+    if prefix:
+        return f"{prefix}/{glob}"
+    # a glob without `/` matches a file name anywhere: the root's own pages are anchored
+    return f"/{glob}" if key == "" else glob
+
+
+def _static_roots(generator: Generator | None, site: Path | None, output: Path) -> list[str]:
+    """The folders the generator serves at ``/``, relative to ``output``, as the site's own
+    configuration names them where yeplint reads it (Astro's ``publicDir``): a folder of the
+    generator's defaults that this site does not serve is not one."""
+    if generator is None or site is None:
+        return []
+    names = generator.site_settings(site).get("static_roots", generator.static)
+    found = []
+    for name in names:
+        folder = (site / name).resolve()
+        if folder.is_dir() and folder.is_relative_to(output):
+            found.append(folder.relative_to(output).as_posix())
+    return found
 
 
 UNREAD_SHOWN = 10
