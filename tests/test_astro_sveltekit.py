@@ -141,3 +141,48 @@ def test_the_notice_names_the_generator_with_its_article(
     monkeypatch.chdir(site)
     told = CliRunner().invoke(main, ["check", "--no-cache", "."]).stderr
     assert "looks like an Eleventy site, whose conventions apply" in told
+
+
+LOCALES = """import starlight from '@astrojs/starlight';
+export const locales = { root: { label: 'English', lang: 'en' }, 'pt-br': { label: 'P' } };
+export default { integrations: [starlight({ title: 'T', locales })] };
+"""
+
+
+def test_starlight_serves_the_default_locale_where_a_translation_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(
+        tmp_path / "s",
+        LOCALES,
+        {
+            "src/content/docs/guides/a.md": "[b](/guides/b/)",
+            "src/content/docs/guides/b.md": "b",
+            "src/content/docs/pt-br/guides/a.md": "[b](/pt-br/guides/b/) [x](/pt-br/guides/x/)",
+        },
+    )
+    assert parse_config(LOCALES).locales == ("root", "pt-br")
+    found, _ = _findings(site, monkeypatch)
+    assert {f for f in found if f[2].startswith("YEP4")} == {
+        ("src/content/docs/pt-br/guides/a.md", 5, "YEP401"),
+    }
+
+
+def test_after_init_the_generators_urls_still_apply(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """init writes the collections for the schemas; the URLs stay the generator's."""
+    site = _site(
+        tmp_path / "s",
+        STARLIGHT,
+        {
+            "www/content/docs/guide/a.md": "[b](/docs/guide/b/) [gone](/docs/guide/gone/)",
+            "www/content/docs/guide/b.md": "[a](../a/)",
+        },
+    )
+    monkeypatch.chdir(site)
+    assert CliRunner().invoke(main, ["init", "www/content/docs"]).exit_code == 0
+    found, _ = _findings(site, monkeypatch)
+    assert {f for f in found if f[2].startswith("YEP4")} == {
+        ("www/content/docs/guide/a.md", 5, "YEP401"),
+    }

@@ -65,6 +65,9 @@ class AstroConfig:
     directory_format: bool = True
     """``build.format`` ``directory`` (the default) or ``preserve``: ``a/b.md`` at ``a/b/``."""
     starlight: bool = False
+    locales: tuple[str, ...] = ()
+    """Starlight's ``locales`` keys (``root`` for the language served at ``/``)."""
+    default_locale: str = "root"
     unread: tuple[str, ...] = field(default=())
     """Keys set in a way that is not a literal: their value is not known."""
 
@@ -100,6 +103,7 @@ def parse_config(text: str, path: Path | None = None) -> AstroConfig:
     if fmt is None and _FORMAT_KEY.search(text):
         unread.append("build.format")
     form = next((g for g in fmt.groups() if g is not None), "directory") if fmt else "directory"
+    default = _DEFAULT_LOCALE.search(text)
     return AstroConfig(
         file=path,
         src=_folder(values.get("srcDir", "src")),
@@ -108,7 +112,35 @@ def parse_config(text: str, path: Path | None = None) -> AstroConfig:
         trailing_slash=values.get("trailingSlash", "ignore"),
         directory_format=form != "file",
         starlight=bool(_STARLIGHT.search(text)),
+        locales=_locales(text),
+        default_locale=default.group(1) if default else "root",
         unread=tuple(unread),
+    )
+
+
+_LOCALES = re.compile(r"(?<![\w$.])locales\s*[:=]\s*\{")
+_LOCALE_KEY = re.compile(r"""(?:^|[{,\s])(['"]?)([A-Za-z][\w-]*)\1\s*:\s*\{""")
+_DEFAULT_LOCALE = re.compile(r"""(?<![\w$.])defaultLocale\s*:\s*['"]([\w-]+)['"]""")
+
+
+def _locales(text: str) -> tuple[str, ...]:
+    """The keys of the first ``locales`` object literal (``locales: {`` or ``const locales =
+    {``): each key whose value is an object, at the object's own level."""
+    found = _LOCALES.search(text)
+    if found is None:
+        return ()
+    start = found.end() - 1
+    depth, end = 0, len(text)
+    for index in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            end = index
+            break
+    block = text[start:end]
+    return tuple(
+        match.group(2)
+        for match in _LOCALE_KEY.finditer(block)
+        if block[: match.start(2)].count("{") - block[: match.start(2)].count("}") == 1
     )
 
 
@@ -136,7 +168,9 @@ def astro_settings(site: Path) -> dict[str, Any]:
     collections: list[Collection] = []
     for folder in folders:
         collections += page_collections(site, folder, config)
-    found["collections"] = tuple(collections)
+    found["generator_urls"] = tuple(collections)
+    if config.starlight and len(config.locales) > 1:
+        found["routes"] = tuple(fallback_routes(site / config.src / "content" / "docs", config))
     if config.unread:
         found["generator_notices"] = (_notice(config),)
     return found
@@ -170,6 +204,36 @@ def page_collections(site: Path, folder: str, config: AstroConfig) -> list[Colle
             ),
         ]
     return collections
+
+
+def fallback_routes(docs: Path, config: AstroConfig) -> list[str]:
+    """Starlight serves every page of the default locale in each other locale that has no
+    translation of it ("fallback content"): ``/de/guides/x/`` shows ``guides/x.md`` until
+    ``de/guides/x.md`` exists. Those URLs, one per page and other locale."""
+    default = "" if config.default_locale == "root" else config.default_locale
+    others = [k for k in config.locales if k not in ("root", config.default_locale)]
+    locales = set(config.locales)
+    routes = []
+    tail = "/" if config.directory_format else ""
+    for here, dirs, files in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        relative = Path(here).relative_to(docs).as_posix()
+        parts = [] if relative == "." else relative.split("/")
+        if default:
+            if not parts or parts[0] != default:
+                continue
+            parts = parts[1:]
+        elif parts and parts[0] in locales:
+            continue
+        for name in sorted(files):
+            stem, _, ext = name.rpartition(".")
+            if ext not in PAGE_EXTENSIONS or stem.startswith("_"):
+                continue
+            path = _url_path("/".join(parts + ([] if stem == "index" else [stem])))
+            for locale in others:
+                url = "/".join(p for p in (config.base, locale, path) if p)
+                routes.append(f"/{url}{tail}")
+    return routes
 
 
 def _url_path(relative: str) -> str:

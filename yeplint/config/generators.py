@@ -493,7 +493,7 @@ def _astro_settings(site: Path) -> dict[str, Any]:
 
 
 def _sveltekit_settings(site: Path) -> dict[str, Any]:
-    return {"collections": tuple(sveltekit_routes(site))}
+    return {"generator_urls": tuple(sveltekit_routes(site))}
 
 
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {

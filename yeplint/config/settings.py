@@ -88,6 +88,10 @@ class Settings:
     dated_folders: tuple[str, ...] = ()
     """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
     collections: tuple[Collection, ...] = ()
+    generator_urls: tuple[Collection, ...] = ()
+    """URL patterns the generator's own file layout gives (Astro's ``src/pages``, Starlight's
+    docs, SvelteKit's routes), for a page whose collection names no ``url``: the first whose
+    glob matches it (relative to ``root``) serves it. No schema: collections decide those."""
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

@@ -107,10 +107,11 @@ class Linter:
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
-        has_urls = any(c.url for c in settings.collections) or file_urls(settings.generator)
+        urls = (*settings.collections, *settings.generator_urls)
+        has_urls = any(c.url for c in urls) or file_urls(settings.generator)
         self.needs_site = has_urls and bool(self.enabled & SITE_RULES)
-        """Whether a link rule runs on a site whose pages have URLs (from collections, or from
-        their files' paths)."""
+        """Whether a link rule runs on a site whose pages have URLs (from collections, the
+        generator's URL patterns, or their files' paths)."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
         self.admonitions = mkdocs_markdown(settings.generator, settings.root)
         """Whether admonitions and content tabs hold Markdown (an MkDocs site)."""

@@ -374,6 +374,8 @@ def build(
                 site.pages.setdefault(site.key(url), path)
                 continue
         if collection is None or collection.url is None:
+            collection = _generator_url(path, settings)
+        if collection is None or collection.url is None:
             if generated is not None:
                 _add_generated(site, path, generated(path))
             continue
@@ -511,6 +513,20 @@ def _add_generated(site: SiteMap, path: Path, url: str | None) -> None:
         return
     site.urls[path] = url
     site.pages.setdefault(site.key(url), path)
+
+
+def _generator_url(path: Path, settings: Settings) -> Collection | None:
+    """The first of the generator's URL patterns whose glob matches ``path`` (see
+    :attr:`~yeplint.config.settings.Settings.generator_urls`)."""
+    if not settings.generator_urls or settings.root is None:
+        return None
+    from yeplint.config.globs import matches_any
+
+    try:
+        relative = path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        return None
+    return next((c for c in settings.generator_urls if matches_any(c.patterns, relative)), None)
 
 
 @dataclass(frozen=True, slots=True)
