@@ -186,3 +186,19 @@ def test_after_init_the_generators_urls_still_apply(
     assert {f for f in found if f[2].startswith("YEP4")} == {
         ("www/content/docs/guide/a.md", 5, "YEP401"),
     }
+
+
+def test_trailing_slash_never_serves_a_page_without_its_slash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``/guide/a``, ``../b`` is ``/b`` and ``./c`` is ``/guide/c`` (from ``/guide/a/``
+    they would be ``/guide/b`` and ``/guide/a/c``, which no page is)."""
+    config = "export default { trailingSlash: 'never' };\n"
+    pages = {
+        "src/pages/guide/a.md": "[b](../b) [c](./c)",
+        "src/pages/guide/c.md": "c",
+        "src/pages/b.md": "b",
+    }
+    found, _ = _findings(_site(tmp_path / "s", config, pages), monkeypatch)
+    assert {f for f in found if f[2].startswith("YEP4")} == set()
+    assert parse_config(config).trailing_slash == "never"

@@ -191,7 +191,7 @@ def page_collections(site: Path, folder: str, config: AstroConfig) -> list[Colle
             continue  # a dynamic route (`[slug]`) or a name a glob cannot spell
         glob = "/".join(p for p in (folder, relative) if p)
         url = "/".join(p for p in (config.base, _url_path(relative)) if p)
-        tail = "/" if config.directory_format else ""
+        tail = _tail(config)
         index = f"/{url}{tail}" if url else "/"
         collections += [
             Collection(f"astro:{glob}/_", (f"{glob}/_*.{ext}",), None),
@@ -214,7 +214,7 @@ def fallback_routes(docs: Path, config: AstroConfig) -> list[str]:
     others = [k for k in config.locales if k not in ("root", config.default_locale)]
     locales = set(config.locales)
     routes = []
-    tail = "/" if config.directory_format else ""
+    tail = _tail(config)
     for here, dirs, files in os.walk(docs):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         relative = Path(here).relative_to(docs).as_posix()
@@ -234,6 +234,13 @@ def fallback_routes(docs: Path, config: AstroConfig) -> list[str]:
                 url = "/".join(p for p in (config.base, locale, path) if p)
                 routes.append(f"/{url}{tail}")
     return routes
+
+
+def _tail(config: AstroConfig) -> str:
+    """How a page URL ends: ``/`` for a folder (``build.format: 'directory'``) unless
+    ``trailingSlash: 'never'`` serves it without one, which moves what a relative link on it
+    resolves to (``../x/`` from ``/a/b`` is ``/x/``, from ``/a/b/`` it is ``/a/x/``)."""
+    return "/" if config.directory_format and config.trailing_slash != "never" else ""
 
 
 def _url_path(relative: str) -> str:
