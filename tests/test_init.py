@@ -503,6 +503,16 @@ def test_static_roots_are_only_folders_the_generator_serves(tmp_path: Path) -> N
     assert run_in(tmp_path, "src/content")[0] == 0
     config = (tmp_path / "yeplint.toml").read_text()
     assert 'static-roots = ["files"]  # served at / by astro' in config
+    hugo = tmp_path / "hugo"
+    pages = {k: v for k, v in astro.items() if k.endswith(".md")}
+    write(hugo, {"hugo.toml": 'baseURL = "https://example.org/"\n', **pages})
+    for folder in ("static", "assets"):
+        (hugo / folder).mkdir()
+    assert run_in(hugo, "src/content")[0] == 0
+    assert (
+        'static-roots = ["static", "assets"]  # static/ served at / by hugo; assets/ read by its'
+        " templates (resources.Get)" in (hugo / "yeplint.toml").read_text()
+    )
 
 
 def test_the_generator_is_named_as_a_sentence_says_it(tmp_path: Path) -> None:
