@@ -106,6 +106,7 @@ def test_an_unreadable_base_is_said_once_and_no_url_is_assumed(
     found, told = _findings(site, monkeypatch)
     assert not {f for f in found if f[2].startswith("YEP4")}
     assert told.count("astro.config.mjs sets `base` in a way yeplint does not read") == 1
+    assert "links to its pages are not checked" in told
 
 
 def test_sveltekit_routes_are_the_folders_of_their_page_files(

@@ -187,10 +187,10 @@ def page_collections(site: Path, folder: str, config: AstroConfig) -> list[Colle
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
         relative = Path(here).relative_to(top).as_posix()
         relative = "" if relative == "." else relative
-        if _GLOB_SPECIAL.search(relative) or "[" in relative:
+        if _GLOB_SPECIAL.search(relative):
             continue  # a dynamic route (`[slug]`) or a name a glob cannot spell
         glob = "/".join(p for p in (folder, relative) if p)
-        url = "/".join(p for p in (config.base, _url_path(relative)) if p)
+        url = "/".join(p for p in (config.base.strip("/"), _url_path(relative)) if p)
         tail = _tail(config)
         index = f"/{url}{tail}" if url else "/"
         collections += [
@@ -231,7 +231,7 @@ def fallback_routes(docs: Path, config: AstroConfig) -> list[str]:
                 continue
             path = _url_path("/".join(parts + ([] if stem == "index" else [stem])))
             for locale in others:
-                url = "/".join(p for p in (config.base, locale, path) if p)
+                url = "/".join(p for p in (config.base.strip("/"), locale, path) if p)
                 routes.append(f"/{url}{tail}")
     return routes
 
@@ -249,12 +249,23 @@ def _url_path(relative: str) -> str:
 
 
 def _notice(config: AstroConfig) -> str:
+    """Said once per run: the keys not read, and what yeplint does without them (where the
+    pages are or where they are served: no page URL, so links to pages are not checked;
+    anything else: Astro's default, which the site may not use)."""
     from yeplint.locale.messages import msg
 
     name = config.file.name if config.file is not None else "astro.config"
+    keys = ", ".join(f"`{k}`" for k in config.unread)
+    if "srcDir" in config.unread or "base" in config.unread:
+        return msg(
+            "{file} sets {keys} in a way yeplint does not read (not a literal value): links to"
+            " its pages are not checked",
+            file=name,
+            keys=keys,
+        )
     return msg(
-        "{file} sets {keys} in a way yeplint does not read (not a literal value): links to the"
-        " pages and files that depend on it are not checked",
+        "{file} sets {keys} in a way yeplint does not read (not a literal value): Astro's"
+        " default is taken, which may not be the site's",
         file=name,
-        keys=", ".join(f"`{k}`" for k in config.unread),
+        keys=keys,
     )
