@@ -194,7 +194,9 @@ def test_with_input_path_to_url_a_page_file_is_named_from_the_input_folder(site:
             "eleventy.config.js": 'import { InputPathToUrlTransformPlugin } from "@11ty/eleventy";'
             "\nexport default function (c) { c.addPlugin(InputPathToUrlTransformPlugin); }\n"
             'export const config = { dir: { input: "src" } };',
-            "src/blog/a.md": "# A\n\n[B](./blog/b.md) [B](b.md) [C](/docs/c.md) [Gone](./blog/x.md)\n",
+            "src/blog/a.md": (
+                "# A\n\n[B](./blog/b.md) [B](b.md) [C](/docs/c.md) [Gone](./blog/x.md)\n"
+            ),
             "src/blog/b.md": "# B\n",
             "src/docs/c.md": "# C\n",
         },

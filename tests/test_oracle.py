@@ -41,6 +41,8 @@ JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
 FOLDER_PATH = "a url pattern cannot name the page's folders"
 PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
+NO_IDS = "mdsvex renders headings without ids"
+FROM_URL = "a relative image is resolved from the file, not from the page's URL"
 MD_FILE_LINK = "Astro does not rewrite a link to x.md: the build serves no such file"
 
 KNOWN: dict[str, dict[str, str]] = {

@@ -556,7 +556,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         table = ", ".join(f"{json.dumps(p)} = {json.dumps(f)}" for p, f in aliases)
         toml.append(f"path-aliases = {{ {table} }}")
     if statics and generator is not None:
-        toml.append(f"static-roots = {json.dumps(statics)}  # {_static_note(generator, statics)}")
+        toml.append(f"static-roots = {json.dumps(statics)}  # served at / by {generator.name}")
     written[output / "yeplint.toml"] = "\n".join([*toml, "", *toml_tail])
     clashes = [p for p, text in written.items() if p.exists() and p.read_text("utf-8") != text]
     if clashes and not force:
@@ -592,14 +592,6 @@ def _collection_glob(key: str, prefix: str, lead: str, ext: str) -> str:
         return f"{prefix}/{glob}"
     # a glob without `/` matches a file name anywhere: the root's own pages are anchored
     return f"/{glob}" if key == "" else glob
-
-
-def _static_note(generator: Generator, statics: list[str]) -> str:
-    """What the ``static-roots`` line says of its folders: served at ``/``, except Hugo's
-    ``assets/``, which its templates read (``resources.Get``) and publish what they make of."""
-    if generator.name == "hugo" and any(s.rsplit("/", 1)[-1] == "assets" for s in statics):
-        return "static/ served at / by hugo; assets/ read by its templates (resources.Get)"
-    return f"served at / by {generator.name}"
 
 
 def _static_roots(generator: Generator | None, site: Path | None, output: Path) -> list[str]:
