@@ -37,7 +37,6 @@ from oracle.yeplint_side import Finding, SourceHeading, SourcePage, findings, pa
 
 from yeplint.site.urls import normalize
 
-JEKYLL_DATE = "a Jekyll post's {slug} keeps the file name's date"
 FOLDER_PATH = "a url pattern cannot name the page's folders"
 PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
@@ -54,14 +53,6 @@ KNOWN: dict[str, dict[str, str]] = {
         "anchors: docs/guide/usage.md: yeplint only: ['usage']; rendered only: []": TITLE_H1,
         "anchors: docs/intro.md: yeplint only: ['intro']; rendered only: []": TITLE_H1,
         "rule: docs/intro.md: YEP208 line 5: the rendering does not show it": TITLE_H1,
-    },
-    "jekyll": {
-        "url: _posts/2024-01-05-hello.md: yeplint `/posts/2024-01-05-hello/`, built at"
-        " `/posts/hello/`": JEKYLL_DATE,
-        "unconfirmed: _posts/2024-01-07-second.md: YEP401 line 9 `../hello/#details`: the build"
-        " serves it": JEKYLL_DATE,
-        "missed: index.md: link `/blog/posts/gone/` -> `/posts/gone/` (nothing there):"
-        " no finding": ("a templated link ({{ site.baseurl }}/x) is not checked"),
     },
     "sveltekit": {
         "anchors: src/routes/+page.md: yeplint only: ['café--crème', 'home', 'repeated',"

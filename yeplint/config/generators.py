@@ -73,7 +73,8 @@ class Generator:
 
     def site_settings(self, site: Path | None) -> dict[str, Any]:
         """:attr:`settings` with the slug algorithm the site's own configuration (in ``site``)
-        chooses, and the notice when it cannot be read."""
+        chooses, and the notice when it cannot be read; for Jekyll, the URLs and base path of
+        its ``_config.yml`` (:mod:`yeplint.config.jekyll`)."""
         found = self.settings
         if site is not None:
             slugs, separator, notice = site_slugs(self, site)
@@ -272,7 +273,7 @@ def site_slugs(generator: Generator, site: Path) -> SiteSlugs:
     return reader(site) if reader is not None else (generator.slugs, "-", None)
 
 
-def _read_config(path: Path) -> Any:
+def read_config(path: Path) -> Any:
     """A TOML, YAML or JSON configuration file as data; ``None`` when absent or unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -324,7 +325,7 @@ def _hugo_slugs(site: Path) -> SiteSlugs:
 
 def _zola_slugs(site: Path) -> SiteSlugs:
     """Zola: ``[slugify] anchors`` = ``on`` (the default), ``safe`` or ``off``."""
-    mode = _dig(_read_config(site / "config.toml"), "slugify", "anchors")
+    mode = _dig(read_config(site / "config.toml"), "slugify", "anchors")
     if mode in ("safe", "off"):
         return "zola-safe", "-", None
     return "zola", "-", None
@@ -334,7 +335,7 @@ def _jekyll_slugs(site: Path) -> SiteSlugs:
     """Jekyll: kramdown with ``input: GFM`` (the default) or ``kramdown``, whose ids may be
     ``transliterated_header_ids``; another Markdown converter's ids are not known here."""
     for name in ("_config.yml", "_config.yaml"):
-        data = _read_config(site / name)
+        data = read_config(site / name)
         if data is None:
             continue
         converter = _dig(data, "markdown")
@@ -364,7 +365,7 @@ def _mkdocs_slugs(site: Path) -> SiteSlugs:
     ``!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}``)."""
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         path = site / name
-        extensions = _dig(_read_config(path), "markdown_extensions")
+        extensions = _dig(read_config(path), "markdown_extensions")
         if extensions is None:
             continue
         items = extensions if isinstance(extensions, list) else [extensions]
@@ -496,7 +497,18 @@ def _sveltekit_settings(site: Path) -> dict[str, Any]:
     return {"generator_urls": tuple(sveltekit_routes(site))}
 
 
+def _jekyll_settings(site: Path) -> dict[str, Any]:
+    """Jekyll: the URL rules and base path its ``_config.yml`` gives."""
+    from yeplint.config.jekyll import read
+
+    names = ("_config.yml", "_config.yaml")
+    data = next((d for n in names if (d := read_config(site / n)) is not None), None)
+    jekyll = read(data, site)
+    return {"url_rules": jekyll.rules, "base_path": jekyll.baseurl}
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "jekyll": _jekyll_settings,
     "vitepress": _vitepress_settings,
     "eleventy": _eleventy_settings,
     "astro": _astro_settings,

@@ -87,6 +87,12 @@ class Settings:
     """Images no page references that are still used (by templates): never orphans."""
     dated_folders: tuple[str, ...] = ()
     """Folder names whose files are named ``YYYY-MM-DD-title`` (Jekyll's ``_posts``)."""
+    url_rules: tuple[Collection, ...] = ()
+    """The URLs the generator's own configuration gives pages (Jekyll's ``_config.yml``): a page
+    whose collection names no ``url`` is served by the first rule whose globs match it."""
+    base_path: str = ""
+    """The path the whole site is served under (Jekyll's ``baseurl``: ``/blog``); a link that
+    writes it names the page without it."""
     collections: tuple[Collection, ...] = ()
     generator_urls: tuple[Collection, ...] = ()
     """URL patterns the generator's own file layout gives (Astro's ``src/pages``, Starlight's

@@ -18,7 +18,7 @@ import re
 from collections.abc import Container
 
 from yeplint.diagnostics import Span
-from yeplint.document.markdown import Body, ImageRef, template_tags
+from yeplint.document.markdown import Body, ImageRef, LinkRef, template_tags
 from yeplint.document.source import LineStarts
 
 _SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
@@ -55,6 +55,27 @@ def expand_path(target: str) -> str | None:
     return None
 
 
+_LINK_TAG = re.compile(r"^\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}(.*)$")
+
+
+def expand_link(target: str) -> tuple[str, str] | None:
+    """A link target written with template syntax, as what it names: ``("url", "/x/")`` for a
+    well-known URL form (:func:`expand_path`: ``{{ site.baseurl }}/x/``, ``{{ "/x/" |
+    relative_url }}``), ``("source", "x.md#a")`` for Jekyll's ``{% link x.md %}`` (a file of the
+    site's source, from its root), ``("post", "2024-01-05-hello#a")`` for ``{% post_url
+    2024-01-05-hello %}``; ``None`` for a template yeplint does not evaluate."""
+    stripped = target.strip()
+    tag = _LINK_TAG.match(stripped)
+    if tag is not None:
+        rest = tag.group(3)
+        if "{{" in rest or "{%" in rest or (rest and not rest.startswith(("#", "?"))):
+            return None
+        kind = "source" if tag.group(1) == "link" else "post"
+        return kind, tag.group(2).strip("'\"") + rest
+    path = expand_path(stripped)
+    return ("url", path) if path is not None and path != stripped else None
+
+
 def _unquote(value: str) -> str:
     if value[:1] in '"`' and value[-1:] == value[:1] and len(value) >= 2:
         return value[1:-1]
@@ -82,6 +103,31 @@ def templated_images(
             continue
         span = Span(line, column + 1, line, column + 1 + len(match.group()))
         found.append((target, match.group(1), span))
+    return found
+
+
+_TEMPLATED_LINK = re.compile(
+    r"(?<![!\\])\[([^\[\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)"
+)
+
+
+def templated_links(
+    text: str, line_offset: int, skip_lines: Container[int]
+) -> list[tuple[str, Span]]:
+    """``(target, span)`` of each Markdown link whose destination holds a template expression
+    or tag with spaces (``[x]({{ site.baseurl }}/x/)``, ``[x]({% link x.md %})``), which
+    CommonMark alone never sees as a link."""
+    found = []
+    lines = LineStarts(text)
+    for match in _TEMPLATED_LINK.finditer(text):
+        target = match.group(2).strip()
+        if not any(c.isspace() for c in target):
+            continue  # CommonMark reads it as a link already
+        index, column = lines.position(match.start())
+        line = index + 1 + line_offset
+        if line in skip_lines or _in_code_span(text, lines.starts[index], match.start()):
+            continue
+        found.append((target, Span(line, column + 1, line, column + 1 + len(match.group()))))
     return found
 
 
@@ -119,8 +165,9 @@ def _in_code_span(text: str, line_start: int, offset: int) -> bool:
 
 
 def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:
-    """Add the images that template syntax makes (shortcodes, templated Markdown images) to
-    ``body``, the CommonMark parse of ``lines``; code blocks and template code are skipped."""
+    """Add the images and links that template syntax makes (shortcodes, templated Markdown
+    images and links) to ``body``, the CommonMark parse of ``lines``; code blocks and template
+    code are skipped."""
     text = "\n".join(lines)
     if "{{" not in text and "{%" not in text:
         return
@@ -129,6 +176,11 @@ def add_template_images(body: Body, lines: list[str], line_offset: int) -> None:
         body.images.append(ImageRef(src, alt, span, "shortcode"))
     for target, alt, span in templated_images(text, line_offset, skip):
         body.images.append(ImageRef(target, alt or "", span, "markdown"))
+    links = templated_links(text, line_offset, skip)
+    for target, span in links:
+        body.links.append(LinkRef(target, span, "markdown"))
+    if links:
+        body.links.sort(key=lambda link: (link.span.line, link.span.column))
 
 
 _QUIET_TAGS = frozenset(

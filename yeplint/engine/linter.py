@@ -107,11 +107,11 @@ class Linter:
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
-        urls = (*settings.collections, *settings.generator_urls)
+        urls = (*settings.collections, *settings.generator_urls, *settings.url_rules)
         has_urls = any(c.url for c in urls) or file_urls(settings.generator)
         self.needs_site = has_urls and bool(self.enabled & SITE_RULES)
         """Whether a link rule runs on a site whose pages have URLs (from collections, the
-        generator's URL patterns, or their files' paths)."""
+        generator's URL patterns or rules, or their files' paths)."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
         self.admonitions = mkdocs_markdown(settings.generator, settings.root)
         """Whether admonitions and content tabs hold Markdown (an MkDocs site)."""
@@ -501,10 +501,11 @@ class Linter:
         if self.needs_site:
             site = self.site_map(self.settings.root or target.root)
             url = site.urls.get(target.path)
-            if url is None and collection is not None:
+            serves = self.site.url_collection(target)
+            if url is None and serves is not None:
                 from yeplint.site.urls import url_of  # a page the walk did not find (stdin)
 
-                url = url_of(target.path, collection, self.settings, post.data)
+                url = url_of(target.path, serves, self.settings, post.data)
         ctx = Context(
             settings=self.settings,
             root=target.root,

@@ -14,7 +14,7 @@ from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
 from yeplint.document.markdown import LinkRef
 from yeplint.document.post import Post
-from yeplint.document.templates import may_add_headings
+from yeplint.document.templates import expand_link, may_add_headings
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
@@ -125,17 +125,45 @@ def anchors(post: Post, how: slugs.Style = _GITHUB) -> set[str] | None:
     return None if ids is None else set(ids)
 
 
-def link_target(link: LinkRef, site: SiteMap | None = None) -> LinkTarget:
+def link_target(link: LinkRef, site: SiteMap | None = None, base: str = "") -> LinkTarget:
     """What ``link`` points at (:func:`classify`), less two misreadings of a bare target: an
     email autolink (`<security@example.org>`, which Markdown renders as a `mailto:` link; a URI
     autolink always has a scheme) is not a file `example.org`, and a path whose ending is not a
-    known file type (:data:`FILE_SUFFIXES`) is a page's route. With the ``site``'s URL map, a
-    file ending its generator serves pages under (VitePress's `.md`, `.html`) names a page."""
+    known file type (:data:`FILE_SUFFIXES`) is a page's route. A target written with a
+    well-known template form is what it names (:func:`expand_link`: kind ``post`` for Jekyll's
+    `{% post_url %}`); on a site served under ``base`` (Jekyll's ``baseurl``), a `/`-rooted
+    path names the page below it, and one outside it is of kind ``outside``. With the
+    ``site``'s URL map, a file ending its generator serves pages under (VitePress's `.md`,
+    `.html`) names a page."""
     if link.kind == "autolink" and ":" not in link.target and "@" in link.target:
         return LinkTarget("skip")
-    target = classify(link.target)
+    written = link.target
+    if "{{" in written or "{%" in written:
+        return _templated(written)
+    target = classify(written)
+    if base and target.kind in ("file", "page") and target.path.startswith("/"):
+        if target.path != base and not target.path.startswith(base + "/"):
+            return LinkTarget("outside", target.path, target.fragment)
+        target = LinkTarget(target.kind, target.path[len(base) :] or "/", target.fragment)
     if site is not None and site.page_endings:
         target = site.as_page(target)
+    return _as_route(target)
+
+
+def _templated(written: str) -> LinkTarget:
+    """A target with template syntax: what a well-known form names, else nothing to check."""
+    found = expand_link(written)
+    if found is None:
+        return LinkTarget("skip")
+    kind, path = found
+    if kind == "post":
+        name, _, fragment = path.partition("#")
+        return LinkTarget("post", name, fragment)
+    return _as_route(classify(path if kind == "url" else "/" + path.lstrip("/")))
+
+
+def _as_route(target: LinkTarget) -> LinkTarget:
+    """A file link whose ending is no known file type's is a page's route."""
     if target.kind == "file" and not _file_suffix(target.path):
         return LinkTarget("page", target.path, target.fragment)
     return target
@@ -197,7 +225,7 @@ def record_references(post: Post, ctx: Context) -> None:
         for name in _IMAGE_NAME.findall(head):
             ctx.images.resolve(name, post.path.parent, ctx.root)
     for link in post.body.links:
-        target = link_target(link, ctx.site)
+        target = link_target(link, ctx.site, ctx.settings.base_path)
         if target.kind == "file":
             _resolve_file(target, post, ctx)
 
@@ -229,7 +257,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     `url` per collection, `languages`, `routes`, `static-roots`.
     """
     for link in post.body.links:
-        target = link_target(link, ctx.site)
+        target = link_target(link, ctx.site, ctx.settings.base_path)
         if target.kind == "file":
             resolution = _resolve_file(target, post, ctx)
             if resolution is None:  # the engine names it, once, in a notice
@@ -259,6 +287,20 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     resolution.suggestion,
                     msg("check the file name and folder"),
                 )
+        elif target.kind == "outside" and ctx.site is not None:
+            yield Violation(
+                link.span,
+                msg(
+                    "link to `{target}` leaves the site, which is served under `{base}`",
+                    target=target.path,
+                    base=ctx.settings.base_path,
+                ),
+                msg("write `{new}`", new="{{ site.baseurl }}" + target.path),
+            )
+        elif target.kind == "post" and ctx.site is not None:
+            if _post(target.path, ctx) is None:
+                message = msg("link target `{target}` does not exist", target=target.path)
+                yield Violation(link.span, message, msg("check the file name and folder"))
         elif target.kind == "page" and ctx.site is not None and ctx.site.pages:
             if not target.path.startswith("/") and ctx.url is None:
                 continue  # a relative link from a page whose URL is not known
@@ -289,8 +331,23 @@ def _route(target: LinkTarget, ctx: Context) -> bool:
     return normalize(join(ctx.url or "/", target.path)) in ctx.site.routes
 
 
+def _post(name: str, ctx: Context) -> Path | None:
+    """The post Jekyll's `{% post_url name %}` names: the page in a `_posts` folder whose path
+    ends in ``name`` and a page extension (``2024-01-05-hello``, ``news/2024-01-05-hello``)."""
+    if ctx.site is None:
+        return None
+    ending = "/" + name.strip("/")
+    for path in ctx.site.urls:
+        posix = path.as_posix()
+        if "/_posts/" in posix and posix[: -len(path.suffix) or None].endswith(ending):
+            return path
+    return None
+
+
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
     """The page a link points at, when it exists: a page file, or the page at a URL."""
+    if target.kind == "post":
+        return _post(target.path, ctx)
     if target.kind == "file" and target.path.lower().endswith(PAGE_SUFFIXES):
         resolution = _resolve_file(target, post, ctx)
         ok = resolution is not None and resolution.status is Status.OK
@@ -407,7 +464,7 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
     for link in post.body.links:
-        target = link_target(link, ctx.site)
+        target = link_target(link, ctx.site, ctx.settings.base_path)
         if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
             continue
         if _wraps_image(post, link.span):
@@ -495,8 +552,8 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     for link in post.body.links:  # `page#anchor`: that page's headings
-        target = link_target(link, ctx.site)
-        if target.fragment and target.kind in ("file", "page"):
+        target = link_target(link, ctx.site, ctx.settings.base_path)
+        if target.fragment and target.kind in ("file", "page", "post"):
             yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
     known = known_anchors(post, ctx._memo, ctx.settings) if links else None

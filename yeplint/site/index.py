@@ -63,6 +63,15 @@ class SiteIndex:
         self.collections[relative] = found
         return found
 
+    def url_collection(self, target: Target) -> Collection | None:
+        """The collection whose ``url`` serves the page: its own, else the first of the
+        generator's URL rules (Jekyll's ``_config.yml``) that matches it."""
+        found = self.collection_for(target)
+        if (found is not None and found.url is not None) or not self.settings.url_rules:
+            return found
+        rules = self.settings.url_rules
+        return next((r for r in rules if matches_any(r.patterns, target.relative)), found)
+
     def resolver_for(self, root: Path) -> ImageResolver:
         """The image resolver of the site at ``root`` (its static folders looked up once)."""
         if root not in self.resolvers:
@@ -102,7 +111,7 @@ class SiteIndex:
 
             by_path = {t.path: t for t in self.discovered(root)}
             self.targets.update(by_path)
-            site = build(by_path, self.settings, lambda p: self.collection_for(by_path[p]))
+            site = build(by_path, self.settings, lambda p: self.url_collection(by_path[p]))
             site.static_roots = self.resolver_for(root).static_roots
             self.sites[root] = site
         return site

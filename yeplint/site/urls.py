@@ -98,7 +98,9 @@ def slug_of(path: Path, languages: tuple[tuple[str, str], ...]) -> str:
     return name
 
 
-_PLACEHOLDER = re.compile(r"\{([\w-]+)\}")
+_PLACEHOLDER = re.compile(r"\{(:?[\w-]+)\}")
+"""``{key}``: a front matter key or one of yeplint's own; ``{:name}``: one of Jekyll's
+(:func:`jekyll_value`)."""
 _OWN_PLACEHOLDERS = frozenset(("lang", "collection"))
 HEAD_BYTES = 65_536
 """How much of a page is read for the front matter keys its URL pattern names."""
@@ -108,7 +110,10 @@ def front_matter_keys(pattern: str | None, settings: Settings) -> frozenset[str]
     """The front matter keys a URL pattern reads: every placeholder but ``{lang}`` and
     ``{collection}``, and ``{slug}`` only for a generator that lets a page's own ``slug`` win
     over its file name (Hugo, Zola, Jekyll, Docusaurus)."""
-    keys = frozenset(_PLACEHOLDER.findall(pattern or "")) - _OWN_PLACEHOLDERS
+    found = frozenset(_PLACEHOLDER.findall(pattern or ""))
+    keys = frozenset(k for k in found if not k.startswith(":")) - _OWN_PLACEHOLDERS
+    if settings.generator == "jekyll":  # a page's own permalink wins; Jekyll's placeholders
+        keys |= {"permalink"} | {k for j in found & _JEKYLL_KEYS.keys() for k in _JEKYLL_KEYS[j]}
     return keys if slug_from_front_matter(settings) else keys - {"slug"}
 
 
@@ -131,9 +136,10 @@ def url_of(
     if collection.url is None:
         return None
     own = values or {}
+    pattern = jekyll_permalink(own, settings) or collection.url
     try:
         url = _PLACEHOLDER.sub(
-            lambda m: _filled(m.group(1), path, collection, settings, own), collection.url
+            lambda m: _filled(m.group(1), path, collection, settings, own), pattern
         )
     except KeyError:
         return None
@@ -151,12 +157,173 @@ def _filled(
         return language[1] if language else ""
     if key == "collection":
         return collection.name
+    if key.startswith(":"):
+        return jekyll_value(key[1:], path, collection, settings, own)
     value = own.get(key) if key != "slug" or slug_from_front_matter(settings) else None
     if _scalar(value):
         return str(value).strip("/") if key == "slug" else str(value)
     if key == "slug":
-        return slug_of(path, settings.languages)
+        return undated_slug(path, settings)
     raise KeyError(key)
+
+
+def undated_slug(path: Path, settings: Settings) -> str:
+    """:func:`slug_of`, less the date a post in a dated folder (Jekyll's ``_posts``) carries in
+    its file name: ``2024-01-05-hello.md`` is served as ``hello``."""
+    slug = slug_of(path, settings.languages)
+    if settings.dated_folders and any(p in settings.dated_folders for p in path.parent.parts):
+        match = _DATED.match(slug)
+        if match:
+            return match.group(4)
+    return slug
+
+
+_DATED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+_JEKYLL_KEYS = {
+    ":title": ("slug",),
+    ":slug": ("slug",),
+    ":categories": ("categories", "category"),
+    **{f":{k}": ("date",) for k in ("year", "month", "day", "i_month", "i_day", "short_year")},
+    ":y_day": ("date",),
+}
+"""The front matter keys each of Jekyll's placeholders reads (besides the file's name)."""
+
+
+def jekyll_permalink(own: Mapping[str, object], settings: Settings) -> str | None:
+    """On a Jekyll site, the pattern of a page's own ``permalink`` (it wins over any rule)."""
+    if settings.generator != "jekyll":
+        return None
+    value = own.get("permalink")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from yeplint.config.jekyll import pattern, template
+
+    return pattern(template(value))
+
+
+def jekyll_value(
+    name: str, path: Path, collection: Collection, settings: Settings, own: Mapping[str, object]
+) -> str:
+    """The value of Jekyll's placeholder ``:name`` for this page, as Jekyll's ``UrlDrop`` makes
+    it: ``:title`` is the page's ``slug`` or its file name (a post's without the date), ``:year``
+    … its ``date`` or the date in its file name, ``:categories`` its ``categories`` and the
+    folders above ``_posts``, ``:path`` its path inside its collection (a page's folder).
+    ``KeyError`` when the page has no such value (a page without a date in a dated pattern)."""
+    stem = _stem(path)
+    parts = _relative_parts(path, collection, settings)
+    post = "_posts" in parts or "_drafts" in parts
+    dated = _DATED.match(stem) if post else None
+    name_slug = dated.group(4) if dated else stem
+    slug = own.get("slug")
+    own_slug = str(slug) if _scalar(slug) else None
+    if name == "title":
+        return _jekyll_slugify(own_slug or name_slug, pretty=True)
+    if name == "slug":
+        return _jekyll_slugify(own_slug or name_slug)
+    if name == "name":
+        return _jekyll_slugify(stem)
+    if name in ("basename", "output_ext"):
+        if stem == "index" and not post and not _in_collection(parts):
+            return ""  # Jekyll serves an index page at its folder
+        return stem if name == "basename" else ".html"
+    if name == "collection":
+        return "posts" if post else collection.name
+    if name == "categories":
+        return _categories(parts, own) if post else _categories((), own)
+    if name == "path":
+        return _collection_path(parts)
+    return _date_part(name, own, dated)
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in PAGE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def _relative_parts(path: Path, collection: Collection, settings: Settings) -> tuple[str, ...]:
+    """The page's path below the Jekyll site (the rule's folder, else the project root)."""
+    for base in (collection.base, settings.root):
+        if base is not None:
+            try:
+                return path.relative_to(base).parts
+            except ValueError:
+                continue
+    return path.parts
+
+
+def _in_collection(parts: tuple[str, ...]) -> bool:
+    return any(part.startswith("_") for part in parts[:-1])
+
+
+def _collection_path(parts: tuple[str, ...]) -> str:
+    """``:path``: a page's folder; a collection document's path below its ``_label`` folder,
+    without its extension."""
+    for index, part in enumerate(parts[:-1]):
+        if part.startswith("_"):
+            return "/".join([*parts[index + 1 : -1], _stem(Path(parts[-1]))])
+    return "/".join(parts[:-1])
+
+
+def _categories(parts: tuple[str, ...], own: Mapping[str, object]) -> str:
+    """``:categories``: the folders above ``_posts`` and the front matter's, lower case, each
+    once, ``/``-joined."""
+    found: list[str] = []
+    if "_posts" in parts:
+        found += parts[: parts.index("_posts")]
+    for key in ("category", "categories"):
+        value = own.get(key)
+        if isinstance(value, str):
+            found += value.split()
+        elif isinstance(value, list):
+            found += [str(v) for v in value if _scalar(v)]
+    return "/".join(dict.fromkeys(c.lower() for c in found))
+
+
+def _date_part(name: str, own: Mapping[str, object], dated: re.Match[str] | None) -> str:
+    """A date placeholder from the front matter's ``date`` (as written: ``2024-01-05 10:00``)
+    or the file name's; ``KeyError`` for a placeholder not known here (``:hour``, ``:week``).
+    A date not in the calendar (YEP601 reports it) is used as written."""
+    written = own.get("date")
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", str(written)) if written else None
+    found = match or dated
+    if found is None:
+        raise KeyError(name)
+    year, month, day = found.group(1), found.group(2), found.group(3)
+    values = {
+        "year": year,
+        "month": month.zfill(2),
+        "day": day.zfill(2),
+        "short_year": year[2:],
+        "i_month": str(int(month)),
+        "i_day": str(int(day)),
+    }
+    if name in values:
+        return values[name]
+    if name == "y_day":
+        import datetime
+
+        try:
+            return datetime.date(int(year), int(month), int(day)).strftime("%j")
+        except ValueError:
+            raise KeyError(name) from None
+    raise KeyError(name)
+
+
+def _jekyll_slugify(text: str, *, pretty: bool = False) -> str:
+    """Jekyll's ``Utils.slugify``: ``default`` mode (lower case, each run of anything but
+    letters and digits a hyphen) or ``pretty`` with ``cased`` (case kept, ``._~!$&'()+,;=@``
+    kept too)."""
+    other = _NOT_PRETTY if pretty else _NOT_ALNUM
+    slug = other.sub("-", text).strip("-")
+    return slug if pretty else slug.lower()
+
+
+_ALNUM = r"0-9A-Za-z\u00aa-\uffff"
+_NOT_ALNUM = re.compile(f"[^{_ALNUM}]+")
+_NOT_PRETTY = re.compile(f"[^{_ALNUM}._~!$&'()+,;=@]+")
 
 
 def _scalar(value: object) -> bool:

@@ -1,0 +1,112 @@
+"""Jekyll as Jekyll reads it: the URLs of ``_config.yml`` (permalink styles, collections,
+scoped defaults, a page's own permalink, ``baseurl``) and the link forms Jekyll fills in
+(``{{ site.baseurl }}/x``, ``relative_url``, ``{% link %}``, ``{% post_url %}``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import lint_paths
+from tests.test_false_classes import write
+from yeplint.config.load import load_settings
+from yeplint.engine.linter import Linter
+
+POSTS = {
+    "_posts/2024-01-05-hello.md": "---\ntitle: Hello\ncategories: [News]\n---\n\nHi.\n",
+    "_posts/2024-01-07-second.md": "---\ntitle: Second\nslug: renamed\n---\n\nHo.\n",
+    "about.md": "---\ntitle: About\n---\n\nAbout.\n",
+    "docs/index.md": "---\ntitle: Docs\n---\n\nDocs.\n",
+}
+
+
+def urls(site: Path, config: str, files: dict[str, str] = POSTS) -> dict[str, str | None]:
+    """Each page's URL as a run over ``site`` (no yeplint.toml) sees it."""
+    write(site, {"_config.yml": config, **files})
+    settings = load_settings(start=site, paths=[site])
+    linter = Linter(settings)
+    found = linter.site_map(site).urls
+    return {p.relative_to(site).as_posix(): found.get(p) for p in sorted(found)}
+
+
+@pytest.mark.parametrize(
+    ("permalink", "hello", "about"),
+    [
+        ("", "/news/2024/01/05/hello.html", "/about.html"),  # `date`, the default
+        ("permalink: pretty", "/news/2024/01/05/hello/", "/about/"),
+        ("permalink: ordinal", "/news/2024/005/hello.html", "/about.html"),
+        ("permalink: none", "/news/hello.html", "/about.html"),
+        ("permalink: /blog/:year/:title/", "/blog/2024/hello/", "/about/"),
+    ],
+)
+def test_the_permalink_of_config_yml_places_posts_and_pages(
+    tmp_path: Path, permalink: str, hello: str, about: str
+) -> None:
+    found = urls(tmp_path, f"title: T\n{permalink}\n")
+    assert found["_posts/2024-01-05-hello.md"] == hello
+    assert found["about.md"] == about
+    assert found["docs/index.md"] == "/docs/"
+
+
+def test_a_posts_title_drops_the_date_and_its_own_slug_and_permalink_win(tmp_path: Path) -> None:
+    files = {**POSTS, "about.md": "---\ntitle: About\npermalink: /over-ons/\n---\n\nAbout.\n"}
+    found = urls(tmp_path, "permalink: /posts/:title/\n", files)
+    assert found["_posts/2024-01-05-hello.md"] == "/posts/hello/"
+    assert found["_posts/2024-01-07-second.md"] == "/posts/renamed/"
+    assert found["about.md"] == "/over-ons/"
+
+
+def test_collections_and_scoped_defaults(tmp_path: Path) -> None:
+    config = (
+        "collections:\n  guides:\n    output: true\n    permalink: /g/:path/\n"
+        "  notes:\n    output: false\n"
+        "defaults:\n  - scope:\n      path: docs\n    values:\n      permalink: /manual/:basename/\n"
+    )
+    files = {
+        **POSTS,
+        "_guides/deep/setup.md": "# Setup\n",
+        "_notes/n.md": "# Note\n",
+        "docs/start.md": "# Start\n",
+    }
+    found = urls(tmp_path, config, files)
+    assert found["_guides/deep/setup.md"] == "/g/deep/setup/"
+    assert "_notes/n.md" not in found  # not written out
+    assert found["docs/start.md"] == "/manual/start/"
+
+
+SITE = {
+    "_config.yml": "baseurl: /blog\npermalink: /posts/:title/\n",
+    "_posts/2024-01-05-hello.md": "---\ntitle: Hello\n---\n\n## Details\n",
+    "index.md": (
+        "---\ntitle: Home\n---\n\n"
+        "[a]({{ site.baseurl }}/posts/hello/) [b]({{ '/posts/gone/' | relative_url }})\n"
+        "[c]({% post_url 2024-01-05-hello %}#details) [d]({% post_url 2024-01-09-gone %})\n"
+        "[e]({% link _posts/2024-01-05-hello.md %}) [f]({% link gone.md %})\n"
+        "[g](/blog/posts/hello/) [h](/posts/hello/) [i]({{ x }}/y)\n"
+        "[j]({% post_url 2024-01-05-hello %}#nowhere)\n"
+    ),
+}
+
+
+def test_templated_links_are_checked_as_the_page_they_name(tmp_path: Path) -> None:
+    write(tmp_path, SITE)
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP401", "YEP404"], settings)
+    assert [(d.code, d.line, d.column, d.message) for d in found] == [
+        ("YEP401", 5, 38, "link to `/posts/gone/`: no page at `/posts/gone/`"),
+        ("YEP401", 6, 46, "link target `2024-01-09-gone` does not exist"),
+        ("YEP401", 7, 44, "link target `/gone.md` does not exist"),
+        (
+            "YEP401",
+            8,
+            25,
+            "link to `/posts/hello/` leaves the site, which is served under `/blog`",
+        ),
+        (
+            "YEP404",
+            9,
+            1,
+            "`2024-01-05-hello` has no heading with the anchor `#nowhere`",
+        ),
+    ]
