@@ -61,7 +61,8 @@ def test_collections_and_scoped_defaults(tmp_path: Path) -> None:
     config = (
         "collections:\n  guides:\n    output: true\n    permalink: /g/:path/\n"
         "  notes:\n    output: false\n"
-        "defaults:\n  - scope:\n      path: docs\n    values:\n      permalink: /manual/:basename/\n"
+        "defaults:\n  - scope:\n      path: docs\n"
+        "    values:\n      permalink: /manual/:basename/\n"
     )
     files = {
         **POSTS,
@@ -110,3 +111,52 @@ def test_templated_links_are_checked_as_the_page_they_name(tmp_path: Path) -> No
             "`2024-01-05-hello` has no heading with the anchor `#nowhere`",
         ),
     ]
+
+
+def test_html_pages_redirects_and_the_posts_collection_permalink_are_served(
+    tmp_path: Path,
+) -> None:
+    """As on Jekyll's own docs: its home and showcase are HTML pages, `/help/` a
+    jekyll-redirect-from address, and the posts' permalink is the posts collection's."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": (
+                "collections:\n  posts:\n    permalink: /news/:year/:title/\nexclude:\n  - drafts\n"
+            ),
+            "pages/showcase.html": "---\npermalink: /showcase/\n---\n<p>x</p>\n",
+            "index.html": "---\nlayout: home\n---\n<p>x</p>\n",
+            "plain/page.html": "---\n---\n<p>x</p>\n",
+            "drafts/x.html": "---\npermalink: /drafts/x/\n---\n",
+            "_layouts/home.html": "---\npermalink: /layout/\n---\n",
+            "community.md": "---\nredirect_from: /help/index.html\n---\n\nHelp.\n",
+            "_posts/2016-04-19-released.md": "---\ntitle: R\n---\n\nR.\n",
+            "links.md": (
+                "[a](/showcase/) [b](/) [c](/plain/page.html) [d](/help/) [e](/drafts/x/)"
+                " [f](/layout/) [g](/news/2016/released/)\n"
+            ),
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP401"], settings)
+    assert [(d.line, d.column) for d in found] == [(1, 58), (1, 74)]  # excluded, a layout
+
+
+@pytest.mark.parametrize(
+    ("kramdown", "reported"),
+    [
+        ("", [(5, 13)]),  # `#x-intro` is no anchor without a prefix
+        ("kramdown:\n  auto_id_prefix: x-\n", [(5, 1)]),
+        ("kramdown:\n  auto_ids: false\n", []),  # only explicit ids: not followed
+    ],
+)
+def test_kramdown_auto_id_options(
+    tmp_path: Path, kramdown: str, reported: list[tuple[int, int]]
+) -> None:
+    write(
+        tmp_path,
+        {"_config.yml": kramdown, "page.md": "---\n---\n## Intro\n\n[a](#intro) [b](#x-intro)\n"},
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP404"], settings)
+    assert [(d.line, d.column) for d in found] == reported

@@ -343,6 +343,8 @@ def _jekyll_slugs(site: Path) -> SiteSlugs:
             return "unknown", "-", _unreadable(site / name, "markdown")
         options = _dig(data, "kramdown")
         options = options if isinstance(options, dict) else {}
+        if options.get("auto_ids") is False:
+            return "unknown", "-", None  # only explicit ids: not followed, so not checked
         if str(options.get("input", "GFM")).lower() == "gfm":
             return "kramdown-gfm", "-", None
         translit = options.get("transliterated_header_ids") is True
@@ -498,13 +500,21 @@ def _sveltekit_settings(site: Path) -> dict[str, Any]:
 
 
 def _jekyll_settings(site: Path) -> dict[str, Any]:
-    """Jekyll: the URL rules and base path its ``_config.yml`` gives."""
+    """Jekyll: what its ``_config.yml`` decides: URL rules, base path, routes, id prefix."""
+    found: dict[str, Any] = {}
     from yeplint.config.jekyll import read
 
     names = ("_config.yml", "_config.yaml")
     data = next((d for n in names if (d := read_config(site / n)) is not None), None)
     jekyll = read(data, site)
-    return {"url_rules": jekyll.rules, "base_path": jekyll.baseurl}
+    prefix = _dig(data, "kramdown", "auto_id_prefix")
+    found["slug_prefix"] = prefix if isinstance(prefix, str) else ""
+    found |= {
+        "url_rules": jekyll.rules,
+        "base_path": jekyll.baseurl,
+        "routes": jekyll.routes,
+    }
+    return found
 
 
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {

@@ -42,6 +42,8 @@ class JekyllSite:
     """The path the site is served under (``/blog``), ``""`` at the host's root."""
     rules: tuple[Collection, ...] = ()
     """The URL rules, the first that matches a page's path wins."""
+    routes: tuple[str, ...] = ()
+    """The URLs of its HTML pages (:func:`html_routes`)."""
 
 
 def template(permalink: object) -> str:
@@ -74,11 +76,11 @@ def read(data: object, site: Path) -> JekyllSite:
 
 
 def _site(data: dict[str, Any], site: Path) -> JekyllSite:
-    posts = template(data.get("permalink"))
+    labels = _collections(data.get("collections"))
+    posts = template(labels.get("posts", {}).get("permalink") or data.get("permalink"))
     folder = str(data.get("collections_dir") or "").strip("/")
     prefix = f"{folder}/" if folder else ""
     rules = [*_scoped(data.get("defaults"), site)]
-    labels = _collections(data.get("collections"))
     post_globs = (f"**/{prefix}_posts/**", f"**/{prefix}_drafts/**")
     posts = _typed(data, "posts") or posts
     rules.append(Collection("posts", post_globs, None, site, pattern(posts)))
@@ -91,7 +93,60 @@ def _site(data: dict[str, Any], site: Path) -> JekyllSite:
     page = _typed(data, PAGES) or page_template(template(data.get("permalink")))
     rules.append(Collection(PAGES, ("**",), None, site, pattern(page)))
     baseurl = data.get("baseurl")
-    return JekyllSite(baseurl.rstrip("/") if isinstance(baseurl, str) else "", tuple(rules))
+    base = baseurl.rstrip("/") if isinstance(baseurl, str) else ""
+    excluded = data.get("exclude")
+    skip = {str(e).strip("/") for e in excluded} if isinstance(excluded, list) else set()
+    return JekyllSite(base, tuple(rules), html_routes(site, page, skip))
+
+
+_HTML_SKIP = frozenset(("node_modules", "vendor"))
+"""Folders Jekyll never reads (besides ``_``- and ``.``-folders and the ``exclude`` list)."""
+_PERMALINK = re.compile(r"^permalink:\s*[\"']?([^\"'\s#]+)", re.M)
+HTML_HEAD = 4096
+"""How much of an HTML page is read for its front matter's ``permalink``."""
+
+
+def html_routes(site: Path, page: str, skip: set[str]) -> tuple[str, ...]:
+    """The URLs of the site's HTML pages (``index.html``, ``news.html`` with a ``permalink``):
+    yeplint does not lint them, but Markdown pages link to them. An HTML file without front
+    matter is a static file (found on disk as such)."""
+    import os
+
+    found: list[str] = []
+    for folder, folders, files in os.walk(site):
+        relative = Path(folder).relative_to(site)
+        folders[:] = [
+            f
+            for f in folders
+            if not f.startswith(("_", "."))
+            and f not in _HTML_SKIP
+            and (relative / f).as_posix() not in skip
+        ]
+        for name in files:
+            if name.endswith((".html", ".htm")) and (relative / name).as_posix() not in skip:
+                route = _html_route(Path(folder) / name, relative, page)
+                if route is not None:
+                    found.append(route)
+    return tuple(found)
+
+
+def _html_route(path: Path, folder: Path, page: str) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HTML_HEAD).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    if not head.startswith("---"):
+        return None
+    own = _PERMALINK.search(head.split("\n---", 1)[0])
+    if own is not None:
+        return own.group(1)
+    stem = path.stem
+    folder_path = folder.as_posix().strip(".")
+    if stem == "index":
+        return f"/{folder_path}/"
+    written = page.replace(":path", folder_path).replace(":basename", stem)
+    return written.replace(":output_ext", ".html")
 
 
 def _collections(value: object) -> dict[str, dict[str, Any]]:

@@ -468,7 +468,9 @@ def _settings_from(
     base = _generator_from(base, table.get("generator"), where, path.parent.resolve())
     for key, value in table.items():
         attr = key.replace("-", "_")
-        if key in _LIST_KEYS:
+        if key == "routes":  # beside the generator's (a Jekyll site's HTML pages)
+            values[attr] = (*base.routes, *_strings(value, key, where))
+        elif key in _LIST_KEYS:
             values[attr] = _strings(value, key, where)
         elif key in _INT_KEYS:
             limit = INT_LIMITS[key]

@@ -63,6 +63,8 @@ class Settings:
     ``unknown``: anchors are not checked)."""
     slug_separator: str = "-"
     """The separator of Python-Markdown's slugs (MkDocs' ``toc: separator``)."""
+    slug_prefix: str = ""
+    """What every generated heading id starts with (kramdown's ``auto_id_prefix``)."""
     slug_notice: str | None = None
     """Why the site's slug algorithm could not be read (told once per run)."""
     generator_notices: tuple[str, ...] = ()

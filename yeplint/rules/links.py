@@ -6,6 +6,7 @@ import html
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,12 +52,21 @@ github_slug = slugs.github
 
 def slug_style(settings: Settings) -> slugs.Style | None:
     """The site's heading-id style (``None``: not known, anchors are not checked)."""
-    return _style(settings.slugs, settings.slug_separator)
+    return _style(settings.slugs, settings.slug_separator, settings.slug_prefix)
 
 
 @lru_cache(maxsize=8)  # one style a run: not rebuilt per page
-def _style(name: str, separator: str) -> slugs.Style | None:
-    return slugs.style(name, separator)
+def _style(name: str, separator: str, prefix: str = "") -> slugs.Style | None:
+    found = slugs.style(name, separator)
+    if found is None or not prefix:
+        return found
+    slugify = found.slugify
+
+    def prefixed(text: str) -> str | None:
+        slug = slugify(text)
+        return None if slug is None else prefix + slug
+
+    return replace(found, slugify=prefixed)
 
 
 _INCLUDES = re.compile(r"^(?:--8<--|::: |\{!)", re.M)

@@ -113,7 +113,8 @@ def front_matter_keys(pattern: str | None, settings: Settings) -> frozenset[str]
     found = frozenset(_PLACEHOLDER.findall(pattern or ""))
     keys = frozenset(k for k in found if not k.startswith(":")) - _OWN_PLACEHOLDERS
     if settings.generator == "jekyll":  # a page's own permalink wins; Jekyll's placeholders
-        keys |= {"permalink"} | {k for j in found & _JEKYLL_KEYS.keys() for k in _JEKYLL_KEYS[j]}
+        keys |= {"permalink", "redirect_from"}
+        keys |= {k for j in found & _JEKYLL_KEYS.keys() for k in _JEKYLL_KEYS[j]}
     return keys if slug_from_front_matter(settings) else keys - {"slug"}
 
 
@@ -187,6 +188,15 @@ _JEKYLL_KEYS = {
     ":y_day": ("date",),
 }
 """The front matter keys each of Jekyll's placeholders reads (besides the file's name)."""
+
+
+def redirects(values: Mapping[str, object] | None, settings: Settings) -> list[str]:
+    """On a Jekyll site, the URLs a page's ``redirect_from`` (jekyll-redirect-from) serves too
+    (``/help/index.html`` is ``/help/``)."""
+    value = (values or {}).get("redirect_from") if settings.generator == "jekyll" else None
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    written = [v.strip() for v in items if isinstance(v, str) and v.strip()]
+    return [("/" + v.lstrip("/")).removesuffix("index.html") for v in written]
 
 
 def jekyll_permalink(own: Mapping[str, object], settings: Settings) -> str | None:
@@ -557,6 +567,8 @@ def build(
             continue
         site.urls[path] = url
         site.pages.setdefault(site.key(url), path)
+        for redirect in redirects(values, settings):
+            site.pages.setdefault(site.key(redirect), path)
     if settings.generator == "eleventy" and settings.root is not None:
         _eleventy_templates(site, settings)
     return site
