@@ -38,7 +38,6 @@ from oracle.yeplint_side import Finding, SourceHeading, SourcePage, findings, pa
 from yeplint.site.urls import normalize
 
 FOLDER_PATH = "a url pattern cannot name the page's folders"
-PY_MARKDOWN_ATX = "Python-Markdown renders #x as a heading"
 TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
 NO_IDS = "mdsvex renders headings without ids"
 FROM_URL = "a relative image is resolved from the file, not from the page's URL"
@@ -67,18 +66,6 @@ KNOWN: dict[str, dict[str, str]] = {
         " rendered only: []": NO_IDS,
         "missed: src/routes/guide/setup/+page.md: image `./shot.png` -> `/guide/shot.png`"
         " (nothing there): no finding": FROM_URL,
-    },
-    "mkdocs": {
-        "heading: docs/guide/setup.md: yeplint [(1, 'Setup'), (2, 'First step'), (4, 'Too deep')],"
-        " rendered [(1, 'Setup'), (2, 'First step'), (4, 'Too deep'), (1, 'NoSpace here')]": (
-            PY_MARKDOWN_ATX
-        ),
-        "anchors: docs/guide/setup.md: yeplint only: []; rendered only: ['nospace-here']": (
-            PY_MARKDOWN_ATX
-        ),
-        "rule: docs/guide/setup.md: YEP201 line 12: the rendering does not show it": (
-            PY_MARKDOWN_ATX
-        ),
     },
 }
 

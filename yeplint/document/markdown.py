@@ -731,8 +731,13 @@ def parse_body(
     are (:func:`mkdocs_blocks`)."""
     if admonitions:
         blocks = mkdocs_blocks(lines)
-        if blocks:
-            return _with_blocks(lines, line_offset, options, mdx, blocks)
+        body = (
+            _with_blocks(lines, line_offset, options, mdx, blocks)
+            if blocks
+            else parse_body(lines, line_offset, options, mdx=mdx)
+        )
+        hash_headings(body, lines, line_offset)
+        return body
     jsx_images: list[ImageRef] = []
     if mdx:
         from yeplint.document.mdx import scan
@@ -765,6 +770,36 @@ def parse_body(
         walker._finish(walker.run)
     body.images.extend(jsx_images)
     return body
+
+
+_HASH_LINE = re.compile(r"(#{1,6})(?!#)(.*?)#*\s*$")
+_INLINE_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+"""A link or image in a heading's text: its text is what the heading shows."""
+
+
+def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
+    """Add the headings Python-Markdown (MkDocs) reads where CommonMark reads text: a line of a
+    paragraph that starts with 1-6 ``#`` is a heading even without a space after them
+    (``#NoSpace`` is an H1), and wherever it stands in the paragraph. A line whose start
+    continues a code span, link or HTML from the line before is not."""
+    known = {h.span.line for h in body.headings}
+    added = False
+    for paragraph in body.paragraphs:
+        for k, content in enumerate(paragraph.lines):
+            line = paragraph.span.line + k
+            plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
+            match = _HASH_LINE.fullmatch(content.strip()) if content.startswith("#") else None
+            if match is None or not plain or line in known:
+                continue
+            raw = lines[line - line_offset - 1]
+            column = column_of(content.rstrip(), raw) + 1
+            span = Span(line, column, line, column + len(content.rstrip()))
+            text = _INLINE_LINK.sub(r"\1", match[2].strip())
+            body.headings.append(Heading(len(match[1]), text, span, False, raw))
+            known.add(line)
+            added = True
+    if added:
+        body.headings.sort(key=lambda h: (h.span.line, h.span.column))
 
 
 _BLOCK_MARKER = re.compile(r"^( {0,3})(?:!!!|\?\?\?\+?|===[!+]?)[ \t]+\S")

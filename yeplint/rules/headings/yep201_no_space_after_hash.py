@@ -54,6 +54,9 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     `##Kop##` over a `---` or `===` line is a setext heading whose text shows the hashes: it
     is reported here too, and `--fix` writes `## Kop` and removes the underline.
 
+    On an MkDocs site a `#` line is not reported: Python-Markdown renders `#Kop` as a heading
+    (it is in the page's headings, with its anchor).
+
     Unlike markdownlint's MD018, `##Kop` inside a blockquote or list item is reported too,
     `###Kop###` is reported here rather than as MD020, and the cases above are not reported.
 
@@ -67,12 +70,15 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     template = post.body.template_lines
+    headings = {h.span.line for h in post.body.headings}  # MkDocs: `#x` renders as a heading
     for paragraph in post.body.paragraphs:
         for k, content in enumerate(paragraph.lines):
             match = _NO_SPACE.match(content)
             if not match:
                 continue
             line = paragraph.span.line + k
+            if line in headings:
+                continue
             hashes = match.group()
             after = content[len(hashes) :]
             invisible = after[:1] if after[:1].isspace() else ""

@@ -1,0 +1,41 @@
+"""MkDocs as Python-Markdown renders it: a `#` line without a space is a heading there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import lint_paths
+from tests.test_false_classes import write
+from yeplint.config.settings import Settings
+from yeplint.document.post import load_text
+
+PAGE = (
+    "# Setup\n\n#NoSpace here\n\nA paragraph whose second line\n##Also a [heading](x.md)\n\n"
+    "`code\n#not` a heading\n\n```\n#comment\n```\n\n"
+    "[to it](#nospace-here) [and](#also-a-heading)\n"
+)
+
+
+def test_a_hash_line_is_a_heading_on_an_mkdocs_page() -> None:
+    post = load_text(Path("p.md"), "p.md", PAGE.encode(), ("yaml",), admonitions=True)
+    assert [(h.level, h.text, h.span.line, h.span.column) for h in post.body.headings] == [
+        (1, "Setup", 1, 1),
+        (1, "NoSpace here", 3, 1),
+        (2, "Also a heading", 6, 1),
+    ]
+    plain = load_text(Path("p.md"), "p.md", PAGE.encode(), ("yaml",))
+    assert [h.text for h in plain.body.headings] == ["Setup"]
+
+
+def test_yep201_is_silent_where_mkdocs_renders_a_heading(tmp_path: Path) -> None:
+    write(tmp_path, {"docs/p.md": PAGE})
+    select = ["YEP201", "YEP404"]
+    mkdocs = lint_paths([tmp_path], tmp_path, select, Settings(generator="mkdocs"))
+    assert mkdocs == []
+    other = lint_paths([tmp_path], tmp_path, select, Settings())
+    assert [(d.code, d.line) for d in other] == [
+        ("YEP201", 3),
+        ("YEP201", 6),
+        ("YEP404", 15),
+        ("YEP404", 15),
+    ]
