@@ -196,7 +196,8 @@ def test_without_static_roots_only_the_links_that_need_them_are_left_unchecked(
         "[a](./bestaat-niet.nl.md) [b](./bestaat.nl.md) [c](/logo.png)\n"
     )
     monkeypatch.chdir(root)
-    result = CliRunner().invoke(main, ["check", "content", "--format", "concise", "--no-cache"])
+    args = ["check", "content", "--format", "concise", "--no-cache", "--ignore", "YEP402"]
+    result = CliRunner().invoke(main, args)  # YEP402: no page shows the logo it links to
     assert result.stdout == (
         "content/blog/post.nl.md:1:1: YEP401 link target `./bestaat-niet.nl.md` does not exist\n"
     )

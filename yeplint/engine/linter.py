@@ -44,6 +44,7 @@ UNREADABLE = code_name(file_rules.unreadable_file)
 TOO_LARGE = code_name(file_rules.file_too_large)
 UNUSED_SUPPRESSION = code_name(file_rules.unused_suppression)
 ORPHAN_IMAGE = code_name(orphans.orphan_image)
+LINK_TO_IMAGE = code_name(links.link_to_image)
 SITE_RULES = frozenset(code_name(c)[0] for c in (links.broken_link, links.missing_anchor))
 """Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
 TRANSLATION_RULES = frozenset(
@@ -104,6 +105,11 @@ class Linter:
         self.site = SiteIndex(settings)
         """What the run knows of the whole site (:mod:`yeplint.site.index`)."""
         self._anchor_log: list[list[Any]] = []
+        self._cached_images: Any = None
+        """The images of the cache entry just found (:meth:`_restore_images`)."""
+        self._images: list[Any] = [[], []]
+        """The page being linted: the images it shows and its text links to images
+        (YEP402's last pass), as its cache entry keeps them: ``[[path], [[path, row]]]``."""
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
@@ -195,6 +201,8 @@ class Linter:
             result.finished = True
             if ORPHAN_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._orphans(result))
+            if LINK_TO_IMAGE[0] in self.enabled and self.whole_run:
+                result.diagnostics.extend(self._linked_only(result))
             told = [*self.static_notices(), *self.site_notices()]
             result.notices.extend(n for n in told if n not in result.notices)
             result.notices.extend(self._collection_notices(result))
@@ -217,9 +225,7 @@ class Linter:
         was checked (a partial run cannot know who uses an image)."""
         from yeplint.rules.orphans import find_orphans
 
-        checked = {t.path for t in result.files.values()}
-        roots = {self.settings.root or t.root for t in result.files.values()}
-        if not checked or any(not self.site.all_pages(root) <= checked for root in roots):
+        if not self._whole_site(result):
             return []
         return [
             self._file_diag(image, ORPHAN_IMAGE, message, hint)
@@ -228,6 +234,35 @@ class Linter:
             )
             if self._wanted(ORPHAN_IMAGE[0], image)
         ]
+
+    def _linked_only(self, result: Result) -> list[Diagnostic]:
+        """YEP402's last pass: the text links to an image that no checked page shows, when
+        every page of the site was checked (a partial run cannot know who shows it); an image
+        in ``orphan-ignore`` is shown by the templates."""
+        if not result.linked or not self._whole_site(result):
+            return []
+        ignore = self.settings.orphan_ignore
+        found = []
+        for path, diagnostic in result.linked:
+            if path in result.shown:
+                continue
+            if ignore and matches_any(ignore, self._relative(Path(path))):
+                continue
+            found.append(diagnostic)
+        return found
+
+    def _relative(self, path: Path) -> str:
+        root = self.settings.root
+        try:
+            return path.relative_to(root).as_posix() if root else path.name
+        except ValueError:
+            return path.name
+
+    def _whole_site(self, result: Result) -> bool:
+        """Whether the run checked every page of the site."""
+        checked = {t.path for t in result.files.values()}
+        roots = {self.settings.root or t.root for t in result.files.values()}
+        return bool(checked) and all(self.site.all_pages(root) <= checked for root in roots)
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
@@ -279,9 +314,10 @@ class Linter:
             site = self.site_map(self.settings.root or target.root) if self.needs_site else None
             cached = self._from_cache(key, digest, target, resolver, site)
             if cached is not None:
-                if cached:
+                linked = self._restore_images(target, result)
+                if cached or linked:
                     lines = split_lines(decode_text(read).text)
-                    result.sources[target.display] = pointed_at(lines, cached)
+                    result.sources[target.display] = pointed_at(lines, [*cached, *linked])
                 return cached
             resolver.log = []
             if site is not None:
@@ -312,13 +348,31 @@ class Linter:
                         "site": site.log if site is not None else [],
                         "unchecked": [u for u in resolver.unchecked if u[0] == target.display],
                         "diagnostics": [encode(d) for d in diagnostics],
+                        "images": self._images,
                     },
                 )
             resolver.log = None
             if site is not None:
                 site.log = None
         self._anchor_log = []
+        self._images = [[], []]
         return diagnostics
+
+    def _restore_images(self, target: Target, result: Result) -> list[Diagnostic]:
+        """A cached page's images and image links (:attr:`_images`) back into ``result``, as
+        linting it would have put them; its image links as diagnostics."""
+        from yeplint.engine.cache import decode
+
+        saved = self._cached_images
+        self._cached_images = None
+        try:
+            shown, linked = saved if isinstance(saved, list) else ([], [])
+            pairs = [(str(path), decode(target.display, row)) for path, row in linked]
+            result.shown.update(str(path) for path in shown)
+        except (TypeError, ValueError, IndexError, KeyError, RecursionError):
+            return []
+        result.linked.extend(pairs)
+        return [d for _, d in pairs]
 
     def page_anchors(self, path: Path) -> frozenset[str] | None:
         """The heading anchors of the page at ``path`` (read once per run); ``None`` when they
@@ -388,6 +442,7 @@ class Linter:
         except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             return None
         resolver.unchecked.update(unchecked)  # the notice names them as an uncached run does
+        self._cached_images = entry.get("images")
         return found
 
     def _anchors_hold(self, saved: object) -> bool:
@@ -561,6 +616,7 @@ class Linter:
             record_references(post, ctx)  # whichever rules ran: the orphan check needs them
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)
+        linked = self._image_uses(post, ctx, ignored, suppressions, result)
         if post.body_failure is not None:
             error, trace = post.body_failure
             result.internal_errors += 1
@@ -587,9 +643,36 @@ class Linter:
                 )
                 for d in suppressions.unused(self.enabled)
             ]
-        if diagnostics:
-            result.sources[post.display_path] = pointed_at(post.lines, diagnostics)
+        if diagnostics or linked:
+            result.sources[post.display_path] = pointed_at(post.lines, [*diagnostics, *linked])
         return diagnostics
+
+    def _image_uses(
+        self,
+        post: Post,
+        ctx: Context,
+        ignored: frozenset[str],
+        suppressions: Suppressions,
+        result: Result,
+    ) -> list[Diagnostic]:
+        """The images the page shows and its text links to images (:func:`links.image_uses`)
+        into ``result``, for YEP402's last pass, and into the page's cache entry; the links as
+        the diagnostics they would be (the page's suppressions apply)."""
+        code = LINK_TO_IMAGE[0]
+        if code not in self.enabled or code in ignored or post.binary:
+            return []
+        shown, uses = links.image_uses(post, ctx)
+        rule = RULES[code]
+        stamped = [(str(p), self._stamp(post.display_path, rule, v, post.lines)) for p, v in uses]
+        kept = {id(d) for d in suppressions.apply([d for _, d in stamped])}
+        stamped = [(p, d) for p, d in stamped if id(d) in kept]
+        result.shown.update(str(p) for p in shown)
+        result.linked.extend(stamped)
+        if self.cache is not None:
+            from yeplint.engine.cache import encode
+
+            self._images = [sorted(str(p) for p in shown), [[p, encode(d)] for p, d in stamped]]
+        return [d for _, d in stamped]
 
     def _ignored_codes(self, target: Target) -> frozenset[str]:
         codes: set[str] = set()

@@ -33,6 +33,10 @@ class Result:
     """Things the run had to do differently, for the command line to tell (on stderr)."""
     referenced: set[Path] = field(default_factory=set)
     """Every file a checked page references (for the orphan check)."""
+    shown: set[str] = field(default_factory=set)
+    """Every image file a checked page shows (for YEP402's last pass)."""
+    linked: list[tuple[str, Diagnostic]] = field(default_factory=list)
+    """The text links to an image file, with that file: reported when no page shows it."""
     finished: bool = False
 
     @property
@@ -61,3 +65,5 @@ class Result:
         self.files.update(part.files)
         self.notices += [n for n in part.notices if n not in self.notices]
         self.referenced |= part.referenced
+        self.shown |= part.shown
+        self.linked.extend(part.linked)

@@ -13,7 +13,7 @@ from pathlib import Path
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
-from yeplint.document.markdown import LinkRef
+from yeplint.document.markdown import LinkRef, Paragraph
 from yeplint.document.post import Post
 from yeplint.document.templates import expand_link, may_add_headings
 from yeplint.locale.messages import Message, msg
@@ -469,6 +469,12 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
     the link inside a sentence if a link was meant. A linked thumbnail
     (`[![Kaart](klein.webp)](kaart.webp)`) shows its image and is not reported.
 
+    A link to an image inside a sentence (`zie [het schema](./weekplanning-8.png) hieronder`)
+    is reported too when no page of the site shows that image anywhere: an image that is only
+    ever linked, never embedded, was most likely meant to be shown. That needs every page, so
+    it is found only in a run that checks the whole site (as YEP501), and an image in
+    `orphan-ignore` (the templates show it) is not reported.
+
     ## Options
     None.
     """
@@ -479,21 +485,56 @@ def link_to_image(post: Post, ctx: Context) -> Iterator[Violation]:
             continue
         if _wraps_image(post, link.span):
             continue  # a linked thumbnail: `[![Kaart](klein.webp)](kaart.webp)`
-        paragraph = ends.get((link.span.end_line, link.span.end_column))
-        span = link.span
-        if paragraph is None or span.line != span.end_line or len(paragraph.lines) != 1:
-            continue
-        written = post.lines[span.line - 1][span.column - 1 : span.end_column - 1]
-        if paragraph.lines[0].strip() != written:
-            continue  # the link is part of a sentence
+        if not _only_link(post, link.span, ends):
+            continue  # part of a sentence: reported by the run's last pass if no page shows it
         yield Violation(
             link.span,
             msg(
                 "this paragraph is only a link to the image `{target}`: `!` forgotten?",
                 target=target.path,
             ),
-            msg("write `![…](…)` to show the image"),
+            _SHOW_IT,
         )
+
+
+def _only_link(post: Post, span: Span, ends: dict[tuple[int, int], Paragraph]) -> bool:
+    """Whether the link at ``span`` is all its one-line paragraph holds."""
+    paragraph = ends.get((span.end_line, span.end_column))
+    if paragraph is None or span.line != span.end_line or len(paragraph.lines) != 1:
+        return False
+    written = post.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+    return paragraph.lines[0].strip() == written
+
+
+def image_uses(post: Post, ctx: Context) -> tuple[set[Path], list[tuple[Path, Violation]]]:
+    """What the page does with the site's images, for the run's last pass
+    (:func:`linked_only`): the image files it shows (Markdown, HTML, shortcodes, front matter),
+    and its text links to an image file of the site that :func:`link_to_image` does not
+    already report, each with the finding it makes when no page of the site shows that image.
+    A linked thumbnail (`[![Kaart](klein.webp)](kaart.webp)`) is no text link."""
+    from yeplint.rules.images import resolved
+
+    shown = {r.path for _, r in resolved(post, ctx) if r.status is Status.OK and r.path}
+    linked: list[tuple[Path, Violation]] = []
+    ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
+    for link in post.body.links:
+        target = link_target(link, ctx.settings.base_path)
+        if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
+            continue
+        if _wraps_image(post, link.span) or _only_link(post, link.span, ends):
+            continue
+        resolution = _resolve_file(target, post, ctx)
+        if resolution is None or resolution.status is not Status.OK or resolution.path is None:
+            continue
+        message = msg(
+            "link to the image `{target}`, which no page shows: `!` forgotten?",
+            target=target.path,
+        )
+        linked.append((resolution.path, Violation(link.span, message, _SHOW_IT)))
+    return shown, linked
+
+
+_SHOW_IT = msg("write `![…](…)` to show the image")
 
 
 def _wraps_image(post: Post, span: Span) -> bool:
