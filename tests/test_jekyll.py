@@ -160,3 +160,21 @@ def test_kramdown_auto_id_options(
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path], tmp_path, ["YEP404"], settings)
     assert [(d.line, d.column) for d in found] == reported
+
+
+def test_a_jekyll_site_in_docs_below_the_configuration(tmp_path: Path) -> None:
+    """GitHub Pages publishes `docs/`: `yeplint init docs` writes the configuration above it."""
+    write(
+        tmp_path,
+        {
+            "yeplint.toml": 'generator = "jekyll"\ninclude = ["docs/**/*.md"]\n',
+            "docs/_config.yml": "permalink: pretty\nkramdown:\n  auto_id_prefix: h-\n",
+            "docs/_posts/2024-01-05-hello.md": "---\n---\n## Hi\n",
+            "docs/guide/setup.md": (
+                "---\n---\n[a](/2024/01/05/hello/#h-hi) [b](/guide/gone/) [c](/guide/setup/)\n"
+            ),
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP401", "YEP404"], settings)
+    assert [(d.code, d.line, d.column) for d in found] == [("YEP401", 3, 30)]

@@ -331,25 +331,38 @@ def _zola_slugs(site: Path) -> SiteSlugs:
     return "zola", "-", None
 
 
+JEKYLL_FOLDERS = ("", "docs")
+"""Where a Jekyll site's ``_config.yml`` is looked for below the configuration's folder: there,
+or in ``docs/`` (GitHub Pages publishes a repository's ``docs/`` folder)."""
+
+
+def jekyll_config(site: Path) -> tuple[Path | None, Any]:
+    """The Jekyll site's ``_config.yml`` (in ``site`` or its ``docs/``) and its data (``None``
+    when it cannot be read); ``(None, None)`` when there is none."""
+    for folder in (site / f for f in JEKYLL_FOLDERS):
+        for name in ("_config.yml", "_config.yaml"):
+            if (folder / name).is_file():
+                return folder / name, read_config(folder / name)
+    return None, None
+
+
 def _jekyll_slugs(site: Path) -> SiteSlugs:
     """Jekyll: kramdown with ``input: GFM`` (the default) or ``kramdown``, whose ids may be
     ``transliterated_header_ids``; another Markdown converter's ids are not known here."""
-    for name in ("_config.yml", "_config.yaml"):
-        data = read_config(site / name)
-        if data is None:
-            continue
-        converter = _dig(data, "markdown")
-        if isinstance(converter, str) and converter.lower() != "kramdown":
-            return "unknown", "-", _unreadable(site / name, "markdown")
-        options = _dig(data, "kramdown")
-        options = options if isinstance(options, dict) else {}
-        if options.get("auto_ids") is False:
-            return "unknown", "-", None  # only explicit ids: not followed, so not checked
-        if str(options.get("input", "GFM")).lower() == "gfm":
-            return "kramdown-gfm", "-", None
-        translit = options.get("transliterated_header_ids") is True
-        return ("kramdown-transliterated" if translit else "kramdown"), "-", None
-    return "kramdown-gfm", "-", None
+    path, data = jekyll_config(site)
+    if path is None or data is None:
+        return "kramdown-gfm", "-", None
+    converter = _dig(data, "markdown")
+    if isinstance(converter, str) and converter.lower() != "kramdown":
+        return "unknown", "-", _unreadable(path, "markdown")
+    options = _dig(data, "kramdown")
+    options = options if isinstance(options, dict) else {}
+    if options.get("auto_ids") is False:
+        return "unknown", "-", None  # only explicit ids: not followed, so not checked
+    if str(options.get("input", "GFM")).lower() == "gfm":
+        return "kramdown-gfm", "-", None
+    translit = options.get("transliterated_header_ids") is True
+    return ("kramdown-transliterated" if translit else "kramdown"), "-", None
 
 
 _MKDOCS_SLUGIFIERS = {
@@ -504,9 +517,10 @@ def _jekyll_settings(site: Path) -> dict[str, Any]:
     found: dict[str, Any] = {}
     from yeplint.config.jekyll import read
 
-    names = ("_config.yml", "_config.yaml")
-    data = next((d for n in names if (d := read_config(site / n)) is not None), None)
-    jekyll = read(data, site)
+    path, data = jekyll_config(site)
+    folder = site if path is None else path.parent
+    under = "" if folder == site else folder.relative_to(site).as_posix() + "/"
+    jekyll = read(data, folder, under)
     prefix = _dig(data, "kramdown", "auto_id_prefix")
     found["slug_prefix"] = prefix if isinstance(prefix, str) else ""
     found |= {

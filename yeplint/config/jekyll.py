@@ -13,7 +13,7 @@ over them. Plain data, read once per run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,15 @@ def page_template(permalink: str) -> str:
     return "/:path/:basename:output_ext"
 
 
-def read(data: object, site: Path) -> JekyllSite:
+def read(data: object, site: Path, under: str = "") -> JekyllSite:
     """The URL rules of the Jekyll site in ``site`` whose ``_config.yml`` holds ``data``; none
-    when it is no mapping (absent or unreadable)."""
-    return _site(data, site) if isinstance(data, dict) else JekyllSite()
+    when it is no mapping (absent or unreadable). ``under``: the site's folder below the
+    project root (``docs/``), which the rules' globs start with."""
+    if not isinstance(data, dict):
+        return JekyllSite()
+    found = _site(data, site)
+    rules = tuple(replace(r, patterns=tuple(under + p for p in r.patterns)) for r in found.rules)
+    return replace(found, rules=rules)
 
 
 def _site(data: dict[str, Any], site: Path) -> JekyllSite:
