@@ -39,3 +39,20 @@ def test_yep201_is_silent_where_mkdocs_renders_a_heading(tmp_path: Path) -> None
         ("YEP404", 15),
         ("YEP404", 15),
     ]
+
+
+def test_docs_dir_and_use_directory_urls_are_read(tmp_path: Path) -> None:
+    from yeplint.config.load import load_settings
+
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: S\ndocs_dir: src\nuse_directory_urls: false\n",
+            "src/index.md": "# Home\n\n[logo](/img/logo.png) ![gone](/img/gone.png)\n",
+            "src/img/logo.png": "",
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    assert (settings.static_roots, settings.directory_urls) == (("src",), False)
+    found = lint_paths([tmp_path], tmp_path, ["YEP301", "YEP401"], settings)
+    assert [(d.code, d.column) for d in found] == [("YEP301", 23)]

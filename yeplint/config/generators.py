@@ -365,6 +365,25 @@ def _jekyll_slugs(site: Path) -> SiteSlugs:
     return ("kramdown-transliterated" if translit else "kramdown"), "-", None
 
 
+def served(generator: Generator, site: Path) -> tuple[str, ...]:
+    """The folders the generator serves at ``/``, relative to ``site``: MkDocs' ``docs_dir``
+    as ``mkdocs.yml`` sets it, else the generator's own (:attr:`Generator.static`)."""
+    if generator.name == "mkdocs":
+        folder = _mkdocs_value(site, "docs_dir")
+        if isinstance(folder, str) and folder.strip():
+            return (folder.strip().rstrip("/"),)
+    return generator.static
+
+
+def _mkdocs_value(site: Path, key: str) -> Any:
+    """A top-level value of the site's ``mkdocs.yml`` (``None`` when absent or unreadable)."""
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        data = read_config(site / name)
+        if isinstance(data, dict):
+            return data.get(key)
+    return None
+
+
 _MKDOCS_SLUGIFIERS = {
     "markdown.extensions.toc.slugify": "python-markdown",
     "markdown.extensions.toc.slugify_unicode": "python-markdown-unicode",
@@ -531,8 +550,20 @@ def _jekyll_settings(site: Path) -> dict[str, Any]:
     return found
 
 
+def _mkdocs_settings(site: Path) -> dict[str, Any]:
+    """MkDocs: ``docs_dir`` is the folder served at ``/``; ``use_directory_urls: false`` serves
+    ``a/b.md`` at ``a/b.html``."""
+    mkdocs = by_name("mkdocs")
+    assert mkdocs is not None
+    return {
+        "directory_urls": _mkdocs_value(site, "use_directory_urls") is not False,
+        "static_roots": served(mkdocs, site),
+    }
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "jekyll": _jekyll_settings,
+    "mkdocs": _mkdocs_settings,
     "vitepress": _vitepress_settings,
     "eleventy": _eleventy_settings,
     "astro": _astro_settings,

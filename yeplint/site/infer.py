@@ -46,7 +46,12 @@ from pathlib import Path
 from typing import Any
 
 from yeplint.config.files import read_upto
-from yeplint.config.generators import TEMPLATE_FOLDERS, Generator, detect, tsconfig_aliases
+from yeplint.config.generators import (
+    TEMPLATE_FOLDERS,
+    Generator,
+    detect,
+    tsconfig_aliases,
+)
 from yeplint.config.page_schemas import json_type
 from yeplint.config.settings import MARKDOWN_EXTENSIONS, Settings
 from yeplint.document.post import load_text
