@@ -68,11 +68,13 @@ def test_collections_and_scoped_defaults(tmp_path: Path) -> None:
         **POSTS,
         "_guides/deep/setup.md": "# Setup\n",
         "_notes/n.md": "# Note\n",
+        "_sass/readme.md": "# Sass\n",
         "docs/start.md": "# Start\n",
     }
     found = urls(tmp_path, config, files)
     assert found["_guides/deep/setup.md"] == "/g/deep/setup/"
     assert "_notes/n.md" not in found  # not written out
+    assert "_sass/readme.md" not in found  # no collection
     assert found["docs/start.md"] == "/manual/start/"
 
 

@@ -96,6 +96,8 @@ def _site(data: dict[str, Any], site: Path) -> JekyllSite:
         url = pattern(template(own)) if meta.get("output") is True else None
         rules.append(Collection(label, (f"{prefix}_{label}/**",), None, site, url))
     page = _typed(data, PAGES) or page_template(template(data.get("permalink")))
+    # any other `_` folder (`_data`, `_sass`, a collection not listed) is not served
+    rules.append(Collection("unserved", ("_*/**", "**/_*/**"), None, site, None))
     rules.append(Collection(PAGES, ("**",), None, site, pattern(page)))
     baseurl = data.get("baseurl")
     base = baseurl.rstrip("/") if isinstance(baseurl, str) else ""
