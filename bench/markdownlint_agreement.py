@@ -139,10 +139,37 @@ def markdownlint_binary() -> Path:
 
 
 def markdownlint(binary: Path, folder: Path, files: list[Path]) -> set[tuple[str, int, str]]:
+    """markdownlint's findings on ``files``, as it reads them once the template blocks that
+    yeplint does not read as Markdown are blank (:func:`as_rendered`): a Nunjucks ``{% set
+    %}…{% endset %}`` code sample's shell `# comment` is no H1 for either side."""
     with tempfile.TemporaryDirectory() as tmp:  # the corpus may be read-only
         config = Path(tmp) / ".markdownlint-cli2.jsonc"
         config.write_text(json.dumps(CONFIG))
-        return _markdownlint(binary, folder, files, config)
+        view = Path(tmp) / "pages"
+        copies = []
+        for file in files:
+            copy = view / file.relative_to(folder)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(as_rendered(file.read_bytes()))
+            copies.append(copy)
+        return _markdownlint(binary, view, copies, config)
+
+
+def as_rendered(data: bytes) -> bytes:
+    """A page with the lines of its template blocks blank (:func:`template_code_lines`: Liquid
+    ``{% highlight %}``, ``{% comment %}``, ``{% capture %}``, Nunjucks ``{% set %}``…), as the
+    generator hands it to the Markdown renderer and as yeplint reads it; line numbers kept."""
+    if b"{%" not in data and b"{{" not in data:
+        return data
+    lines = data.decode("utf-8", errors="surrogateescape").split("\n")
+    opaque = template_code_lines([line.rstrip("\r") for line in lines], 0)
+    if not opaque:
+        return data
+    kept = [
+        ("\r" if line.endswith("\r") else "") if number in opaque else line
+        for number, line in enumerate(lines, 1)
+    ]
+    return "\n".join(kept).encode("utf-8", errors="surrogateescape")
 
 
 def _markdownlint(
