@@ -180,3 +180,12 @@ def test_a_jekyll_site_in_docs_below_the_configuration(tmp_path: Path) -> None:
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path], tmp_path, ["YEP401", "YEP404"], settings)
     assert [(d.code, d.line, d.column) for d in found] == [("YEP401", 3, 30)]
+
+
+def test_a_changed_post_is_looked_for_under_its_name_without_the_date() -> None:
+    """`--staged`: the pages that link to a changed post are found by its served name."""
+    from yeplint.config.settings import Settings
+    from yeplint.engine.changes import _names
+
+    settings = Settings(dated_folders=("_posts",))
+    assert "hello" in _names([Path("site/_posts/2024-01-05-hello.md")], settings)

@@ -28,7 +28,14 @@ from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Diagnostic, Span
 from yeplint.document.post import Post, load_text
 from yeplint.site.discovery import Target
-from yeplint.site.urls import classify, read_keys, slug_from_front_matter, slug_of, translations_of
+from yeplint.site.urls import (
+    classify,
+    read_keys,
+    slug_from_front_matter,
+    slug_of,
+    translations_of,
+    undated_slug,
+)
 
 
 class ChangesError(Exception):
@@ -238,6 +245,7 @@ def _names(changed: Iterable[Path], settings: Settings) -> frozenset[str]:
         names.add(path.name)
         if path.name.lower().endswith(PAGE_SUFFIXES):
             names.add(slug_of(path, settings.languages))
+            names.add(undated_slug(path, settings))  # a Jekyll post is served without its date
             if from_front_matter:
                 slug = read_keys(path, frozenset(("slug",)), settings).get("slug")
                 if isinstance(slug, str):
