@@ -189,3 +189,18 @@ def test_a_changed_post_is_looked_for_under_its_name_without_the_date() -> None:
 
     settings = Settings(dated_folders=("_posts",))
     assert "hello" in _names([Path("site/_posts/2024-01-05-hello.md")], settings)
+
+
+def test_a_link_to_a_pages_html_url_is_that_page(tmp_path: Path) -> None:
+    """Jekyll's default `date` style serves pages and posts at `x.html`: no file on disk."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: T\n",
+            "about.md": "---\n---\n## Team\n",
+            "index.md": ("---\n---\n[a](about.html#team) [b](/about.html#nobody) [c](gone.html)\n"),
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP401", "YEP404"], settings)
+    assert [(d.code, d.column) for d in found] == [("YEP404", 22), ("YEP401", 46)]

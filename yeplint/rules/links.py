@@ -274,7 +274,9 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                 span = link.span
                 ctx.images.unchecked.add((post.display_path, span.line, span.column, target.path))
                 continue
-            if resolution.status in (Status.OK, Status.REMOTE) or _route(target, ctx):
+            if resolution.status in (Status.OK, Status.REMOTE):
+                continue
+            if _route(target, ctx) or _served_page(target, ctx):
                 continue
             if resolution.status is Status.WRONG_CASE:
                 yield Violation(
@@ -354,10 +356,25 @@ def _post(name: str, ctx: Context) -> Path | None:
     return None
 
 
+def _served_page(target: LinkTarget, ctx: Context) -> bool:
+    """Whether a link to ``x.html`` that is no file on disk names a page the site serves there
+    (Jekyll's pages and posts end in `.html` unless a permalink says otherwise)."""
+    if not target.path.lower().endswith((".html", ".htm")) or ctx.site is None:
+        return False
+    if not target.path.startswith("/") and ctx.url is None:
+        return False
+    return ctx.site.page(join(ctx.url or "/", target.path)) is not None
+
+
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
-    """The page a link points at, when it exists: a page file, or the page at a URL."""
+    """The page a link points at, when it exists: a page file, or the page at a URL (also
+    one ending in `.html`)."""
     if target.kind == "post":
         return _post(target.path, ctx)
+    if target.kind == "file" and target.path.lower().endswith((".html", ".htm")):
+        if ctx.site is not None and (target.path.startswith("/") or ctx.url is not None):
+            return ctx.site.page(join(ctx.url or "/", target.path))
+        return None
     if target.kind == "file" and target.path.lower().endswith(PAGE_SUFFIXES):
         resolution = _resolve_file(target, post, ctx)
         ok = resolution is not None and resolution.status is Status.OK

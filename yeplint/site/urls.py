@@ -206,9 +206,9 @@ def jekyll_permalink(own: Mapping[str, object], settings: Settings) -> str | Non
     value = own.get("permalink")
     if not isinstance(value, str) or not value.strip():
         return None
-    from yeplint.config.jekyll import pattern, template
+    from yeplint.config.jekyll import pattern
 
-    return pattern(template(value))
+    return pattern(value.strip())
 
 
 def jekyll_value(
