@@ -86,3 +86,13 @@ def test_workers_hand_their_pages_images_to_the_parent(
 
     monkeypatch.setattr(yeplint.engine.session, "PARALLEL_MIN", 1)  # two workers, three pages
     assert check("--no-cache", "--jobs", "2") == FOUND
+
+
+def test_a_page_whose_yep402_is_ignored_still_shows_its_images(site: Path) -> None:
+    (site / "yeplint.toml").write_text(
+        'select = ["YEP402"]\n[per-file-ignores]\n"content/b.md" = ["YEP402"]\n'
+        '"content/c.md" = ["YEP402"]\n',
+        encoding="utf-8",
+    )
+    (site / "content" / "c.md").write_text("# C\n\n![Plan](plan.png)\n", encoding="utf-8")
+    assert check("--no-cache") == []

@@ -105,12 +105,12 @@ class Linter:
         self.site = SiteIndex(settings)
         """What the run knows of the whole site (:mod:`yeplint.site.index`)."""
         self._anchor_log: list[list[Any]] = []
-        self._cached_images: Any = None
-        """The images of the cache entry just found (:meth:`_restore_images`)."""
+        """The other pages' anchors the file being linted looked at (for its cache entry)."""
         self._images: list[Any] = [[], []]
         """The page being linted: the images it shows and its text links to images
         (YEP402's last pass), as its cache entry keeps them: ``[[path], [[path, row]]]``."""
-        """The other pages' anchors the file being linted looked at (for its cache entry)."""
+        self._cached_images: Any = None
+        """The images of the cache entry just found (:meth:`_restore_images`)."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
         urls = (*settings.collections, *settings.generator_urls, *settings.url_rules)
@@ -659,9 +659,11 @@ class Linter:
         into ``result``, for YEP402's last pass, and into the page's cache entry; the links as
         the diagnostics they would be (the page's suppressions apply)."""
         code = LINK_TO_IMAGE[0]
-        if code not in self.enabled or code in ignored or post.binary:
+        if code not in self.enabled or post.binary:
             return []
         shown, uses = links.image_uses(post, ctx)
+        if code in ignored:  # its images are still shown
+            uses = []
         rule = RULES[code]
         stamped = [(str(p), self._stamp(post.display_path, rule, v, post.lines)) for p, v in uses]
         kept = {id(d) for d in suppressions.apply([d for _, d in stamped])}
