@@ -535,7 +535,7 @@ def image_uses(post: Post, ctx: Context) -> tuple[set[Path], list[tuple[Path, Vi
     linked: list[tuple[Path, Violation]] = []
     ends = {(p.span.end_line, p.span.end_column): p for p in post.body.paragraphs}
     for link in post.body.links:
-        target = link_target(link, ctx.settings.base_path)
+        target = link_target(link, ctx.site, ctx.settings.base_path)
         if target.kind != "file" or not target.path.lower().endswith(tuple(IMAGE_SUFFIXES)):
             continue
         if _wraps_image(post, link.span) or _only_link(post, link.span, ends):
