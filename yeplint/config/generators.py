@@ -57,6 +57,9 @@ class Generator:
     file_urls: bool = False
     """Every page has a URL from its file's path without a collection's ``url`` pattern
     (VitePress, Eleventy): links to pages are checked on a site with no configuration."""
+    body_h1_is_title: bool = False
+    """An H1 that opens the body is the page's title (Docusaurus): the front matter title then
+    only names the HTML page, and that H1 gets no id."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -69,6 +72,7 @@ class Generator:
             "path_aliases": self.path_aliases,
             "page_bundles": self.page_bundles,
             "slugs": self.slugs,
+            "body_h1_is_title": self.body_h1_is_title,
         }
 
     def site_settings(self, site: Path | None) -> dict[str, Any]:
@@ -167,6 +171,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("static",),
         path_aliases=(("@site/", "."),),
         front_matter_slug=True,
+        body_h1_is_title=True,
     ),
     Generator(
         "eleventy",
@@ -231,7 +236,18 @@ def detect(content: Path, top: Path) -> tuple[Generator, Path] | None:
                     if not generator.marker_text.search(text):
                         continue
                 return generator, folder
+            if generator.name == "docusaurus" and _docusaurus_website(folder):
+                return generator, folder
     return None
+
+
+def _docusaurus_website(folder: Path) -> bool:
+    """Whether ``folder`` holds a top-level ``docs/`` beside a ``website/`` folder with the
+    Docusaurus configuration (an older layout: the site's root is then ``folder``)."""
+    from yeplint.config.docusaurus import WEBSITE, config_file
+
+    found = config_file(folder)
+    return found is not None and found.parent.name == WEBSITE
 
 
 def tsconfig_aliases(site: Path) -> list[tuple[str, str]]:
@@ -561,7 +577,14 @@ def _mkdocs_settings(site: Path) -> dict[str, Any]:
     }
 
 
+def _docusaurus_settings(site: Path) -> dict[str, Any]:
+    from yeplint.config import docusaurus
+
+    return docusaurus.settings(site)
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "docusaurus": _docusaurus_settings,
     "jekyll": _jekyll_settings,
     "mkdocs": _mkdocs_settings,
     "vitepress": _vitepress_settings,

@@ -226,14 +226,11 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
     if found is None:
         return None
     generator, site = found
-    aliases = (*generator.path_aliases, *tsconfig_aliases(site))
+    own = generator.site_settings(site)  # Docusaurus's config names its static folders
+    aliases = (*own["path_aliases"], *tsconfig_aliases(site))
     return replace(
         Settings(),
-        **{
-            "static_roots": generator.static,
-            **generator.site_settings(site),
-            "path_aliases": aliases,
-        },
+        **{"static_roots": generator.static, **own, "path_aliases": aliases},
         root=site,
         include=tuple(f"*.{ext}" for ext in MARKDOWN_EXTENSIONS),
         # templates and dependencies at any depth (a theme's `archetypes/`); the build's output

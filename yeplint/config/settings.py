@@ -70,6 +70,14 @@ class Settings:
     generator_notices: tuple[str, ...] = ()
     """What the generator's configuration sets that yeplint cannot read, and which checks that
     leaves out (each told once per run)."""
+    docs_roots: tuple[tuple[str, str | None, str], ...] = ()
+    """Docusaurus: (folder relative to the project root, URL base or ``None`` when computed,
+    ``docs``/``blog``/``pages``) of each content plugin instance: a doc is served at its path
+    below the base, and a ``.md`` link may be written from a docs folder
+    (:mod:`yeplint.config.docusaurus`)."""
+    body_h1_is_title: bool = False
+    """An H1 that opens the body is the page's title (Docusaurus): the front matter title then
+    only names the HTML page, and the layout renders that H1 without an id."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""

@@ -1,1 +1,5 @@
-module.exports = { title: 'Example' };
+module.exports = {
+  title: 'Example',
+  baseUrl: '/',
+  presets: [['classic', { docs: { sidebarPath: require.resolve('./sidebars.js') } }]],
+};
