@@ -207,3 +207,45 @@ def _image(
             end - starts[last],
         )
     )
+
+
+_MARKDOWN_IMPORT = re.compile(
+    r"""^import[ \t]+([A-Za-z_$][\w$]*)[ \t]+from[ \t]+(["'])([^"'\n]+\.mdx?)\2""", re.M
+)
+
+
+def rendered_imports(text: str) -> list[str]:
+    """The Markdown files (``.md``, ``.mdx``) the page imports as a component and renders
+    (``import Intro from './_intro.mdx'`` then ``<Intro />``), as written: their headings are
+    the page's. An import the page never renders adds nothing."""
+    if "import" not in text:
+        return []
+    found = []
+    for match in _MARKDOWN_IMPORT.finditer(text):
+        name, path = match.group(1), match.group(3)
+        if re.search(rf"<{re.escape(name)}[\s/>]", text[match.end() :]):
+            found.append(path)
+    return found
+
+
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def title_heading_index(lines: list[str], levels: list[tuple[int, int]]) -> int | None:
+    """Which heading is the page's title for Docusaurus (its ``contentTitle``): the first
+    heading of the body, when it is an H1 and no thematic break comes before it. ``lines``
+    are the body's, ``levels`` each heading's (level, 0-based line in the body) in order; the
+    index into ``levels``, or ``None``."""
+    if not levels or levels[0][0] != 1:
+        return None
+    fence: str | None = None
+    for line in lines[: levels[0][1]]:
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0]:
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+        elif _THEMATIC_BREAK.match(line):
+            return None
+    return 0

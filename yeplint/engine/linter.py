@@ -114,7 +114,9 @@ class Linter:
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
         urls = (*settings.collections, *settings.generator_urls, *settings.url_rules)
-        has_urls = any(c.url for c in urls) or file_urls(settings.generator)
+        has_urls = (
+            any(c.url for c in urls) or file_urls(settings.generator) or bool(settings.docs_roots)
+        )
         self.needs_site = has_urls and bool(self.enabled & SITE_RULES)
         """Whether a link rule runs on a site whose pages have URLs (from collections, the
         generator's URL patterns or rules, or their files' paths)."""
@@ -379,6 +381,7 @@ class Linter:
         cannot be known (unreadable, too large, or template syntax that may add headings). Each
         lookup is recorded: a cached result holds only while the anchors it saw are the same."""
         if path not in self.site.anchors:
+            self.site.anchors[path] = None  # a page that imports itself: not known
             self.site.anchors[path] = self._read_anchors(path)
         found = self.site.anchors[path]
         if self.cache is not None:
@@ -386,7 +389,7 @@ class Linter:
         return found
 
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
-        from yeplint.rules.links import known_anchors
+        from yeplint.rules.links import known_anchors, with_imported
 
         try:
             data = read_upto(path, self.settings.max_file_size)
@@ -394,7 +397,9 @@ class Linter:
             return None
         if len(data) > self.settings.max_file_size:
             return None
-        return known_anchors(self._parse_ahead(path, data), settings=self.settings)
+        post = self._parse_ahead(path, data)
+        known = known_anchors(post, settings=self.settings)
+        return with_imported(post, known, self.settings, self.page_anchors)
 
     def _parse_ahead(self, path: Path, data: bytes) -> Post:
         """Another page than the one being linted, parsed (its anchors, a translation's
@@ -451,6 +456,7 @@ class Linter:
             return False
         path = Path(saved[0])
         if path not in self.site.anchors:
+            self.site.anchors[path] = None  # a page that imports itself: not known
             self.site.anchors[path] = self._read_anchors(path)
         now = self.site.anchors[path]
         return bool((sorted(now) if now is not None else None) == saved[1])

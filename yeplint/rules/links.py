@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -14,13 +14,14 @@ from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
 from yeplint.document.markdown import LinkRef, Paragraph
+from yeplint.document.mdx import rendered_imports
 from yeplint.document.post import Post
 from yeplint.document.templates import expand_link, may_add_headings
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
-from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status
+from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status, resolve_docusaurus_link
 from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join, normalize
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
@@ -115,7 +116,8 @@ def known_anchors(
     result = None
     how = slug_style(settings) if settings is not None else _GITHUB
     if how is not None and not post.binary and not brings_content(post):
-        ids = anchors(post, how)
+        untitled = settings is not None and settings.body_h1_is_title
+        ids = anchors(post, how, without_h1=untitled)
         result = None if ids is None else frozenset(ids | terms(post))
     if memo is not None:
         memo["anchors"] = result
@@ -125,14 +127,51 @@ def known_anchors(
 _GITHUB = slugs.Style(slugs.github)
 
 
-def anchors(post: Post, how: slugs.Style = _GITHUB) -> set[str] | None:
+def with_imported(
+    post: Post,
+    known: frozenset[str] | None,
+    settings: Settings,
+    page_anchors: Callable[[Path], frozenset[str] | None],
+) -> frozenset[str] | None:
+    """``known`` and the anchors of the Markdown files an MDX page imports and renders
+    (``import X from './_x.mdx'`` then ``<X />``: Docusaurus's partials), each compiled on its
+    own (a heading in both keeps one id); ``None`` when one of them cannot be read or is a
+    package's file."""
+    if known is None or not (post.path.suffix.lower() == ".mdx" or settings.docs_roots):
+        return known
+    imports = rendered_imports(post.text)
+    found = set(known)
+    for written in imports:
+        path = _imported_file(written, post, settings)
+        theirs = page_anchors(path) if path is not None else None
+        if theirs is None:
+            return None
+        found |= theirs
+    return frozenset(found)
+
+
+def _imported_file(written: str, post: Post, settings: Settings) -> Path | None:
+    """The file an import names: from the page's folder, or through a path alias
+    (``@site/``); ``None`` for a package's file."""
+    if written.startswith(("./", "../")):
+        return post.path.parent / written
+    for prefix, folder in settings.path_aliases:
+        if written.startswith(prefix) and settings.root is not None:
+            return settings.root / folder / written[len(prefix) :]
+    return None
+
+
+def anchors(post: Post, how: slugs.Style = _GITHUB, *, without_h1: bool = False) -> set[str] | None:
     """The anchors of this page's headings as ``how`` makes them (an explicit `{#id}` wins;
-    repeats get the generator's suffix); ``None`` when one cannot be worked out."""
-    texts = (
-        (html.unescape(h.text) if "&" in h.text else h.text, h.anchor) for h in post.body.headings
-    )
+    repeats get the generator's suffix); ``None`` when one cannot be worked out. With
+    ``without_h1`` (Docusaurus, whose theme renders every H1 without its id), an H1 still
+    counts for the repeats' suffixes but has no anchor."""
+    headings = post.body.headings
+    texts = ((html.unescape(h.text) if "&" in h.text else h.text, h.anchor) for h in headings)
     ids = slugs.heading_ids(texts, how)
-    return None if ids is None else set(ids)
+    if ids is None:
+        return None
+    return {i for i, h in zip(ids, headings, strict=True) if not (without_h1 and h.level == 1)}
 
 
 def link_target(link: LinkRef, site: SiteMap | None = None, base: str = "") -> LinkTarget:
@@ -205,6 +244,10 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
 
     folder = post.path.parent
     path = unalias(target.path, post, ctx)
+    if ctx.settings.docs_roots and path.lower().endswith(PAGE_SUFFIXES):
+        found = _docusaurus_file(path, post, ctx)
+        if found is not None:
+            return found
     if path.startswith("/"):
         found = ctx.images.resolve(path, folder, ctx.root)  # without static roots: the root
         if ctx.images.static_roots or found.status in (Status.OK, Status.REMOTE):
@@ -222,6 +265,14 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
     if served.status is Status.OK:
         return served
     return first if first.status is not Status.OUTSIDE else served
+
+
+def _docusaurus_file(path: str, post: Post, ctx: Context) -> Resolution | None:
+    """A Markdown file link on a Docusaurus site, from its docs roots too
+    (:func:`resolve_docusaurus_link`)."""
+    root = ctx.settings.root or ctx.root
+    folders = tuple(root / f for f, _, kind in ctx.settings.docs_roots if kind == "docs")
+    return resolve_docusaurus_link(ctx.images, path, post.path.parent, root, folders)
 
 
 def record_references(post: Post, ctx: Context) -> None:
@@ -625,6 +676,8 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
             yield from _other_anchor(post, link, target, _linked_page(target, post, ctx), ctx)
     links = [link for link in post.body.links if link.target.startswith("#") and link.target != "#"]
     known = known_anchors(post, ctx._memo, ctx.settings) if links else None
+    if ctx.page_anchors is not None:
+        known = with_imported(post, known, ctx.settings, ctx.page_anchors)
     if known is None:
         return  # an include or shortcode may bring headings this file does not show
     from urllib.parse import unquote

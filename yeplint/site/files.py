@@ -603,3 +603,33 @@ def _avif_size(head: bytes) -> tuple[int, int]:
     return int.from_bytes(head[at + 8 : at + 12], "big"), int.from_bytes(
         head[at + 12 : at + 16], "big"
     )
+
+
+def resolve_docusaurus_link(
+    resolver: ImageResolver,
+    reference: str,
+    post_folder: Path,
+    root: Path,
+    content_folders: tuple[Path, ...],
+) -> Resolution | None:
+    """A Markdown file link (``catalogs.md``, ``/cli/list.md``, ``./x.md``) on a Docusaurus
+    site, found as its mdx-loader finds it: a link that does not start with ``./`` or ``../``
+    from each content folder (docs roots) and the site's root, then one that does not start
+    with ``/`` from the page's folder. When no such file exists: for a ``/``-rooted link, the
+    missing file in the first docs folder (it is never a file served at ``/``); else ``None``
+    (the link is then judged as any other)."""
+    path = reference.split("#", 1)[0]
+    tries: list[tuple[str, Path]] = []
+    if not path.startswith(("./", "../")):
+        tries += [(path.lstrip("/"), folder) for folder in (*content_folders, root)]
+    if not path.startswith("/"):
+        tries.append((path, post_folder))
+    for written, folder in tries:
+        if not _inside(folder, root):
+            continue
+        found = resolver.resolve(written, folder, root, suggest=False)
+        if found.status is Status.OK:
+            return found
+    if path.startswith("/"):
+        return resolver.resolve(path.lstrip("/"), tries[0][1], root)
+    return None

@@ -53,13 +53,18 @@ class SiteIndex:
     """Pages parsed before their turn came: linted from this parse when it comes."""
 
     def collection_for(self, target: Target) -> Collection | None:
-        """The first collection whose globs match the page."""
+        """The first collection whose globs match the page; none for a Docusaurus partial
+        (``_x.mdx``), which is no page."""
         relative = target.relative
         if relative in self.collections:
             return self.collections[relative]
         found = next(
             (c for c in self.settings.collections if matches_any(c.patterns, relative)), None
         )
+        if found is not None and self.settings.docs_roots:
+            from yeplint.site.urls import docusaurus_partial
+
+            found = None if docusaurus_partial(relative) else found  # imported, no page
         self.collections[relative] = found
         return found
 

@@ -555,6 +555,8 @@ def build(
         if collection is None or collection.url is None:
             if generated is not None:
                 _add_generated(site, path, generated(path))
+            if settings.docs_roots and settings.root is not None:
+                _add_docusaurus_doc(site, path, settings, settings.root)
             continue
         keys = front_matter_keys(collection.url, settings)
         values = read_keys(path, keys, settings) if keys else None
@@ -571,6 +573,8 @@ def build(
             site.pages.setdefault(site.key(redirect), path)
     if settings.generator == "eleventy" and settings.root is not None:
         _eleventy_templates(site, settings)
+    if settings.docs_roots and settings.root is not None:
+        _add_docusaurus_routes(site, settings, settings.root)
     return site
 
 
@@ -706,6 +710,113 @@ def _generator_url(path: Path, settings: Settings) -> Collection | None:
     except ValueError:
         return None
     return next((c for c in settings.generator_urls if matches_any(c.patterns, relative)), None)
+
+
+_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
+_NOT_A_PREFIX = re.compile(r"^\d+[-_.]\d")
+"""A date or a version (`2024-01-05-x`, `1.2-notes`) keeps its digits."""
+
+
+def docusaurus_unprefixed(name: str) -> str:
+    """A Docusaurus file or folder name without its number prefix (``01-intro`` → ``intro``),
+    which orders the sidebar and is no part of the URL."""
+    if _NOT_A_PREFIX.match(name):
+        return name
+    return _NUMBER_PREFIX.sub("", name, count=1)
+
+
+def docusaurus_partial(relative: str) -> bool:
+    """Whether a file of a Docusaurus site (``/``-separated, relative to the site) is a
+    partial: a file or folder whose name starts with ``_`` is no page (it is imported into
+    one) and has no URL."""
+    return any(part.startswith("_") for part in relative.split("/"))
+
+
+def docusaurus_doc_url(relative: str, route: str, values: Mapping[str, object]) -> str:
+    """The URL of a doc at ``relative`` (below its docs root, ``/``-separated) served under
+    ``route``, as Docusaurus's ``getSlug`` makes it: its folders (number prefixes removed) and
+    its name, or its front matter ``id``; ``index``, ``README`` and a file named as its folder
+    stand for the folder; a ``slug`` starting with ``/`` is the path below ``route``, another
+    one is resolved from the folder."""
+    folder, _, name = relative.rpartition("/")
+    stem = name.rsplit(".", 1)[0]
+    folders = "/".join(docusaurus_unprefixed(part) for part in folder.split("/") if part)
+    base = "/" + folders + "/" if folders else "/"
+    slug, own_id = values.get("slug"), values.get("id")
+    if _scalar(slug) and str(slug).startswith("/"):
+        path = str(slug)
+    elif not _scalar(slug) and stem.lower() in ("index", "readme", folder.rpartition("/")[2]):
+        path = base
+    else:
+        written = str(slug) if _scalar(slug) else str(own_id) if _scalar(own_id) else None
+        path = join(base, written if written is not None else docusaurus_unprefixed(stem))
+    return normalize(route.rstrip("/") + "/" + path.lstrip("/"))
+
+
+def _docusaurus_root(
+    path: Path, settings: Settings, root: Path
+) -> tuple[str, str | None, str] | None:
+    """The content root ``path`` is under (the innermost one), as (path relative to it, URL
+    base, kind)."""
+    for folder, route, kind in sorted(settings.docs_roots, key=lambda r: -len(r[0])):
+        base = root / folder if folder else root
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix(), route, kind
+    return None
+
+
+def _add_docusaurus_doc(site: SiteMap, path: Path, settings: Settings, root: Path) -> None:
+    """Put a page of a Docusaurus docs or pages folder on the map (a partial has no URL; a
+    blog post's URL holds its date and is not worked out: :func:`_add_docusaurus_routes`)."""
+    found = _docusaurus_root(path, settings, root)
+    if found is None:
+        return
+    relative, route, kind = found
+    if docusaurus_partial(relative) or kind == "blog":
+        return
+    if route is None:
+        return  # computed: told once (the settings' notice); nothing is judged against it
+    if kind == "pages":
+        url = docusaurus_page_url(relative, route)
+    else:
+        url = docusaurus_doc_url(relative, route, read_keys(path, _DOC_KEYS, settings))
+    site.urls[path] = url
+    site.pages.setdefault(url, path)
+
+
+_DOC_KEYS = frozenset(("slug", "id"))
+DOCUSAURUS_PAGE_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".md", ".mdx")
+"""The files the pages plugin serves (``src/pages``)."""
+
+
+def docusaurus_page_url(relative: str, route: str) -> str:
+    """The URL of a file of the pages plugin: its path without extension, ``index`` standing
+    for its folder."""
+    stem = relative.rsplit(".", 1)[0]
+    stem = stem.removesuffix("/index") if stem != "index" else ""
+    return normalize(route.rstrip("/") + "/" + stem)
+
+
+def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> None:
+    """What a Docusaurus site serves besides its Markdown pages: the pages plugin's JavaScript
+    pages (``src/pages/index.js``: ``/``), and anything under a blog's base (its posts' URLs
+    hold their dates, and tag, author and archive pages go with them) or under a docs base
+    whose folder this checkout lacks; a content root whose base is computed may be
+    anywhere."""
+    routes = set(site.routes)
+    for folder, route, kind in settings.docs_roots:
+        base = root / folder if folder else root
+        if route is None:
+            site.possible.append(".*")
+        elif kind == "blog" or (kind == "docs" and not base.is_dir()):
+            # a docs folder absent from this checkout: its pages are not known
+            site.possible.append(re.escape(route.rstrip("/")) + "(?:/.*)?")
+        elif kind == "pages":
+            for path in base.rglob("*") if base.is_dir() else ():
+                relative = path.relative_to(base).as_posix()
+                if path.suffix in DOCUSAURUS_PAGE_SUFFIXES and not docusaurus_partial(relative):
+                    routes.add(docusaurus_page_url(relative, route))
+    site.routes = frozenset(routes)
 
 
 @dataclass(frozen=True, slots=True)

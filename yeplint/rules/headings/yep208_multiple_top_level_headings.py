@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Severity, Violation
+from yeplint.document.markdown import Heading
+from yeplint.document.mdx import title_heading_index
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -40,13 +42,20 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
     ## Options
     `title-field`: the front matter key rendered as the H1 (default `title`); with
     `title-is-h1 = false` (MkDocs) the title is not an H1, and only a second body H1 is reported.
+    On a Docusaurus site an H1 that opens the body (before any other heading or thematic
+    break) is the page's title, and the front matter `title` only names the HTML page: only a
+    further H1 is reported.
     """
     first: int | None = None
     has_title = ctx.settings.title_is_h1 and _has_title(post, ctx)
+    title = _body_title(post) if ctx.settings.body_h1_is_title else None
     for heading in post.body.headings:
         if heading.level != 1:
             continue
-        if has_title:
+        if heading is title:
+            first = heading.span.line  # the page's title: the front matter's only names it
+            continue
+        if has_title and title is None:
             yield Violation(
                 heading.span,
                 msg(
@@ -68,3 +77,13 @@ def multiple_top_level_headings(post: Post, ctx: Context) -> Iterator[Violation]
                 ),
                 msg("make it `{new}`", new=f"## {heading.text.strip()}"),
             )
+
+
+def _body_title(post: Post) -> Heading | None:
+    """The H1 that opens the body and so is the page's title (Docusaurus), if any."""
+    start = post.body_start_line
+    headings = post.body.headings
+    index = title_heading_index(
+        post.lines[start - 1 :], [(h.level, h.span.line - start) for h in headings]
+    )
+    return headings[index] if index is not None else None
