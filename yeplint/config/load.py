@@ -192,7 +192,7 @@ def _resolved(
 
     detected = detect(paths or [start or Path.cwd()])
     if detected is None:
-        return generator_site(paths or [start or Path.cwd()]) or Settings()
+        return generator_site(paths or [start or Path.cwd()]) or Settings(include=UNCONFIGURED)
     name, folder = detected
     return replace(
         preset_settings(name),
@@ -204,6 +204,11 @@ def _resolved(
             name=name,
         ),
     )
+
+
+UNCONFIGURED = ("*.md", "*.markdown", "*.mdx")
+"""What a run with no configuration, preset or generator checks: MDX pages too (a monorepo's
+root above a Docusaurus or Astro site, whose marker the walk up from the root does not see)."""
 
 
 SITE_SEARCH_DEPTH = 8
