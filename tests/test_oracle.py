@@ -37,22 +37,11 @@ from oracle.yeplint_side import Finding, SourceHeading, SourcePage, findings, pa
 
 from yeplint.site.urls import normalize
 
-FOLDER_PATH = "a url pattern cannot name the page's folders"
-TITLE_H1 = "Docusaurus: a body H1 replaces the title H1, and has no id"
 NO_IDS = "mdsvex renders headings without ids"
 FROM_URL = "a relative image is resolved from the file, not from the page's URL"
 MD_FILE_LINK = "Astro does not rewrite a link to x.md: the build serves no such file"
 
 KNOWN: dict[str, dict[str, str]] = {
-    "docusaurus": {
-        "url: docs/guide/setup.md: yeplint `/docs/setup`, built at `/docs/guide/setup/`": (
-            FOLDER_PATH
-        ),
-        "anchors: docs/guide/setup.md: yeplint only: ['setup']; rendered only: []": TITLE_H1,
-        "anchors: docs/guide/usage.md: yeplint only: ['usage']; rendered only: []": TITLE_H1,
-        "anchors: docs/intro.md: yeplint only: ['intro']; rendered only: []": TITLE_H1,
-        "rule: docs/intro.md: YEP208 line 5: the rendering does not show it": TITLE_H1,
-    },
     "sveltekit": {
         "anchors: src/routes/+page.md: yeplint only: ['café--crème', 'home', 'repeated',"
         " 'repeated-1']; rendered only: []": NO_IDS,

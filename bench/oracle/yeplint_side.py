@@ -79,7 +79,6 @@ def pages(site: Path) -> dict[str, SourcePage]:
     from yeplint.config.load import load_settings
     from yeplint.document.post import load_text
     from yeplint.engine.linter import Linter
-    from yeplint.rules.links import known_anchors
 
     site = site.resolve()
     settings = load_settings(start=site, paths=[site])
@@ -98,12 +97,37 @@ def pages(site: Path) -> dict[str, SourcePage]:
         )
         relative = target.path.relative_to(site).as_posix()
         title = (post.front_matter.data or {}).get("title") if post.front_matter else None
+        headings = [
+            SourceHeading(h.level, h.text, h.span.line, h.anchor) for h in post.body.headings
+        ]
         found[relative] = SourcePage(
             relative,
             urls.get(target.path),
-            [SourceHeading(h.level, h.text, h.span.line, h.anchor) for h in post.body.headings],
-            known_anchors(post, settings=settings),
+            sorted(headings + _imported_headings(post, settings), key=lambda h: h.line),
+            linter.page_anchors(target.path),
             post.body_start_line,
             title if isinstance(title, str) else "",
         )
+    return found
+
+
+def _imported_headings(post: Any, settings: Any) -> list[SourceHeading]:
+    """The headings of the Markdown files an MDX page imports and renders (``<Partial />``),
+    at the line of the tag that renders each: the rendering shows them in the page."""
+    import re
+
+    from yeplint.document.mdx import rendered_imports
+    from yeplint.document.post import load_text
+
+    found: list[SourceHeading] = []
+    for written in rendered_imports(post.text):
+        name = re.search(rf"import\s+(\w+)\s+from\s+[\"']{re.escape(written)}", post.text)
+        path = post.path.parent / written
+        if name is None or not path.is_file():
+            continue
+        tag = next(
+            (i for i, line in enumerate(post.lines, 1) if f"<{name.group(1)}" in line), 0
+        )
+        partial = load_text(path, path.name, path.read_bytes(), settings.front_matter)
+        found += [SourceHeading(h.level, h.text, tag, h.anchor) for h in partial.body.headings]
     return found
