@@ -49,7 +49,10 @@ export default config;
 def test_the_literal_values_of_a_typescript_configuration() -> None:
     found = parse(CLASSIC)
     assert found.base_url == "/project/"
-    assert found.docs == [ContentRoot("guides", "/project"), ContentRoot("api-docs", "/project/api")]
+    assert found.docs == [
+        ContentRoot("guides", "/project"),
+        ContentRoot("api-docs", "/project/api"),
+    ]
     assert found.blog == []  # `blog: false`
     assert found.static == ["public", "static"]
     assert found.unread == []

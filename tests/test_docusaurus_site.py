@@ -86,7 +86,8 @@ def site(tmp_path: Path) -> Path:
             "docs/catalogs.md": "# Catalogs\n\n## Default catalog\n",
             "docs/guide/setup.md": (
                 "# Setup\n\n[catalogs](catalogs.md) [by root](/guide/setup.md)"
-                " [here](setup.md) [missing](/guide/gone.md) [anchor](catalogs.md#default-catalog)\n"
+                " [here](setup.md) [missing](/guide/gone.md)"
+                " [anchor](catalogs.md#default-catalog)\n"
             ),
             "docs/settings/_shell.mdx": "## Shell emulator\n\nText.\n",
             "docs/settings/other.md": (
