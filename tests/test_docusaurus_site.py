@@ -14,7 +14,12 @@ from click.testing import CliRunner
 from yeplint.cli import main
 from yeplint.config.load import load_settings
 from yeplint.engine.linter import Linter
-from yeplint.site.urls import docusaurus_doc_url, docusaurus_page_url, docusaurus_partial
+from yeplint.site.urls import (
+    docusaurus_doc_url,
+    docusaurus_page_url,
+    docusaurus_partial,
+    docusaurus_post_url,
+)
 
 CONFIG = """module.exports = {
   title: 'Site',
@@ -44,6 +49,20 @@ def test_a_doc_is_served_at_its_folders_and_name(
     relative: str, values: dict[str, object], url: str
 ) -> None:
     assert docusaurus_doc_url(relative, "/docs", values) == url
+
+
+@pytest.mark.parametrize(
+    ("relative", "values", "url"),
+    [
+        ("2024-01-05-welcome.md", {}, "/blog/2024/01/05/welcome"),
+        ("2024-01-05-welcome/index.mdx", {}, "/blog/2024/01/05/welcome"),
+        ("news/2024-01-05-welcome.md", {}, "/blog/2024/01/05/news/welcome"),
+        ("releases/10.26.md", {}, "/blog/releases/10.26"),
+        ("releases/10.26.md", {"slug": "ten"}, "/blog/ten"),
+    ],
+)
+def test_a_post_is_served_at_its_date(relative: str, values: dict[str, object], url: str) -> None:
+    assert docusaurus_post_url(relative, "/blog", values) == url
 
 
 def test_pages_and_partials() -> None:
@@ -81,9 +100,11 @@ def site(tmp_path: Path) -> Path:
             "src/pages/index.js": "export default function Home() {}\n",
             "docs/intro.md": (
                 "# Intro\n\n[setup](/docs/guide/setup) [nowhere](/docs/setup) [home](/)\n"
-                "[news](/blog/2024/01/05/hello)\n"
+                "[news](/blog/2024/01/05/hello) [old news](/blog/2024/01/04/hello)"
+                " [tags](/blog/tags/x)\n"
             ),
             "docs/catalogs.md": "# Catalogs\n\n## Default catalog\n",
+            "blog/2024-01-05-hello.md": "Hello.\n",
             "docs/guide/setup.md": (
                 "# Setup\n\n[catalogs](catalogs.md) [by root](/guide/setup.md)"
                 " [here](setup.md) [missing](/guide/gone.md)"
@@ -107,6 +128,7 @@ def test_a_doc_is_served_at_its_folders(site: Path) -> None:
     settings = load_settings(start=site, paths=[site])
     urls = Linter(settings).site_map(site).urls
     assert urls[site / "docs" / "guide" / "setup.md"] == "/docs/guide/setup"
+    assert urls[site / "blog" / "2024-01-05-hello.md"] == "/blog/2024/01/05/hello"
     assert site / "docs" / "settings" / "_shell.mdx" not in urls  # a partial has no URL
 
 
@@ -115,6 +137,7 @@ def test_links_as_docusaurus_resolves_them(site: Path, monkeypatch: pytest.Monke
     assert sorted(found) == [
         ("docs/guide/setup.md", 3, "YEP401"),  # /guide/gone.md: in no docs folder
         ("docs/intro.md", 3, "YEP401"),  # /docs/setup: the doc is at /docs/guide/setup
+        ("docs/intro.md", 4, "YEP401"),  # the post is dated the 5th
         ("docs/settings.md", 3, "YEP404"),  # the partial has no `#gone`
         ("docs/settings/other.md", 7, "YEP404"),
     ]

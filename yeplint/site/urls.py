@@ -765,19 +765,45 @@ def _docusaurus_root(
     return None
 
 
+_BLOG_DATE = re.compile(
+    r"^(?P<folder>.*?)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)(?:/index)?\.mdx?$"
+)
+
+
+def docusaurus_post_url(relative: str, route: str, values: Mapping[str, object]) -> str:
+    """The URL of a blog post at ``relative`` (below the blog folder) served under ``route``,
+    as Docusaurus's ``parseBlogFileName`` makes it: a date in its path becomes
+    ``/YYYY/MM/DD/`` before the rest of the name (``2024-01-05-welcome.md``:
+    ``/2024/01/05/welcome``); without one, the path without extension (``/index`` dropped);
+    its front matter ``slug`` wins."""
+    slug = values.get("slug")
+    if _scalar(slug):
+        path = str(slug)
+    else:
+        dated = _BLOG_DATE.match(relative)
+        if dated:
+            day = dated["date"].replace("-", "/")
+            path = f"{day}/{dated['folder']}{dated['text']}"
+        else:
+            path = re.sub(r"(?:/index)?\.mdx?$", "", relative)
+    return normalize(route.rstrip("/") + "/" + path.lstrip("/"))
+
+
 def _add_docusaurus_doc(site: SiteMap, path: Path, settings: Settings, root: Path) -> None:
-    """Put a page of a Docusaurus docs or pages folder on the map (a partial has no URL; a
-    blog post's URL holds its date and is not worked out: :func:`_add_docusaurus_routes`)."""
+    """Put a page of a Docusaurus docs, blog or pages folder on the map (a partial has no
+    URL)."""
     found = _docusaurus_root(path, settings, root)
     if found is None:
         return
     relative, route, kind = found
-    if docusaurus_partial(relative) or kind == "blog":
+    if docusaurus_partial(relative):
         return
     if route is None:
         return  # computed: told once (the settings' notice); nothing is judged against it
     if kind == "pages":
         url = docusaurus_page_url(relative, route)
+    elif kind == "blog":
+        url = docusaurus_post_url(relative, route, read_keys(path, _DOC_KEYS, settings))
     else:
         url = docusaurus_doc_url(relative, route, read_keys(path, _DOC_KEYS, settings))
     site.urls[path] = url
@@ -799,18 +825,22 @@ def docusaurus_page_url(relative: str, route: str) -> str:
 
 def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> None:
     """What a Docusaurus site serves besides its Markdown pages: the pages plugin's JavaScript
-    pages (``src/pages/index.js``: ``/``), and anything under a blog's base (its posts' URLs
-    hold their dates, and tag, author and archive pages go with them) or under a docs base
-    whose folder this checkout lacks; a content root whose base is computed may be
-    anywhere."""
+    pages (``src/pages/index.js``: ``/``), a blog's list, tag, archive and author pages, and
+    anything under a docs or blog base whose folder this checkout lacks; a content root whose
+    base is computed may be anywhere."""
     routes = set(site.routes)
     for folder, route, kind in settings.docs_roots:
         base = root / folder if folder else root
         if route is None:
             site.possible.append(".*")
-        elif kind == "blog" or (kind == "docs" and not base.is_dir()):
-            # a docs folder absent from this checkout: its pages are not known
+        elif not base.is_dir() and kind in ("docs", "blog"):
+            # a folder absent from this checkout: its pages are not known
             site.possible.append(re.escape(route.rstrip("/")) + "(?:/.*)?")
+        elif kind == "blog":  # the list, its pages, tags, archive and authors
+            routes.add(normalize(route))
+            site.possible.append(
+                re.escape(route.rstrip("/")) + "/(?:page|tags|archive|authors)(?:/.*)?"
+            )
         elif kind == "pages":
             for path in base.rglob("*") if base.is_dir() else ():
                 relative = path.relative_to(base).as_posix()

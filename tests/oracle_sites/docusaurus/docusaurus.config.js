@@ -5,5 +5,5 @@ export default {
   onBrokenLinks: 'warn',
   onBrokenAnchors: 'warn',
   markdown: { hooks: { onBrokenMarkdownLinks: 'warn' } },
-  presets: [['classic', { docs: { routeBasePath: '/docs' }, blog: false, theme: {} }]],
+  presets: [['classic', { docs: { routeBasePath: '/docs' }, blog: { onUntruncatedBlogPosts: 'ignore' }, theme: {} }]],
 };
