@@ -120,3 +120,27 @@ def test_what_cannot_be_read_is_said_once_per_run(
     told = "docusaurus.config.js computes docs routeBasePath (base)"
     assert result.stderr.count(told) == 1
     assert "YEP401" not in result.stdout  # where the docs are served is not known: not judged
+
+
+def test_a_website_folder_site_is_checked_from_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs" / "guide").mkdir(parents=True)
+    (tmp_path / "website" / "static" / "img").mkdir(parents=True)
+    (tmp_path / "website" / "static" / "img" / "logo.svg").write_text("<svg/>")
+    (tmp_path / "website" / "docusaurus.config.js").write_text(
+        "module.exports = { title: 'x', presets: [['@docusaurus/preset-classic',"
+        " { docs: { path: '../docs', routeBasePath: '/' }, blog: false }]] };\n"
+    )
+    (tmp_path / "docs" / "intro.md").write_text(
+        "# Intro\n\n[setup](guide/setup.md) [by URL](/guide/setup) [gone](/guide/gone)\n\n"
+        "![Logo](/img/logo.svg) ![Logo](@site/static/img/logo.svg)\n"
+    )
+    (tmp_path / "docs" / "guide" / "setup.md").write_text("# Setup\n\n[intro](intro.md)\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--output-format", "concise", "--lang", "en"]
+    )
+    assert result.stdout.splitlines() == [
+        "docs/intro.md:3:48: YEP401 link to `/guide/gone`: no page at `/guide/gone`"
+    ]
