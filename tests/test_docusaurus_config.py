@@ -138,9 +138,11 @@ def test_a_website_folder_site_is_checked_from_the_repository(
     )
     (tmp_path / "docs" / "guide" / "setup.md").write_text("# Setup\n\n[intro](intro.md)\n")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["check", "--no-cache", "--output-format", "concise", "--lang", "en"]
-    )
-    assert result.stdout.splitlines() == [
-        "docs/intro.md:3:48: YEP401 link to `/guide/gone`: no page at `/guide/gone`"
-    ]
+    gone = "docs/intro.md:3:48: YEP401 link to `/guide/gone`: no page at `/guide/gone`"
+    check = ["check", "--no-cache", "--output-format", "concise", "--lang", "en"]
+    assert CliRunner().invoke(main, check).stdout.splitlines() == [gone]
+    assert CliRunner().invoke(main, ["init"]).exit_code == 0
+    written = (tmp_path / "yeplint.toml").read_text()
+    assert 'static-roots = ["website/static"]' in written
+    assert 'path-aliases = { "@site/" = "website/" }' in written
+    assert CliRunner().invoke(main, check).stdout.splitlines() == [gone]

@@ -502,6 +502,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         ]
         lines.append(f"excluded: {', '.join(excluded)}")
     statics = _static_roots(generator, site, output)
+    own = generator.site_settings(site) if generator is not None and site is not None else {}
     toml_tail: list[str] = []
     fields: list[str] = []
     fold = not (generator and generator.case_insensitive_keys)
@@ -552,7 +553,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         toml.append(f"image-fields = {json.dumps(fields)}")
     aliases: list[tuple[str, str]] = []
     if generator is not None and site is not None:
-        mapped = [(p, (site / f).resolve()) for p, f in generator.path_aliases]
+        mapped = [(p, (site / f).resolve()) for p, f in own["path_aliases"]]
         mapped += [(p, (site / f).resolve()) for p, f in tsconfig_aliases(site)]
         for alias, aliased in mapped:
             if aliased.is_relative_to(output):
