@@ -189,3 +189,20 @@ def test_mdx_pages_are_checked_from_above_the_site(
     )
     found = check(tmp_path, monkeypatch, "--select", "YEP404")
     assert found == [("site/docs/a.mdx", 3, "YEP404")]
+
+
+def test_an_imported_partial_brings_its_headings_without_a_generator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path,
+        {
+            ".git/HEAD": "",
+            "docs/_part.mdx": "## From the partial\n",
+            "docs/a.md": (
+                "# A\n\nimport Part from './_part.mdx'\n\n<Part />\n\n"
+                "[there](#from-the-partial) [not there](#nowhere)\n"
+            ),
+        },
+    )
+    assert check(tmp_path, monkeypatch, "--select", "YEP404") == [("docs/a.md", 7, "YEP404")]

@@ -136,8 +136,9 @@ def with_imported(
     """``known`` and the anchors of the Markdown files an MDX page imports and renders
     (``import X from './_x.mdx'`` then ``<X />``: Docusaurus's partials), each compiled on its
     own (a heading in both keeps one id); ``None`` when one of them cannot be read or is a
-    package's file."""
-    if known is None or not (post.path.suffix.lower() == ".mdx" or settings.docs_roots):
+    package's file. An import and its tag say MDX whatever the page's extension (Docusaurus
+    reads `.md` as MDX), also where no generator is known (a run from a monorepo's root)."""
+    if known is None:
         return known
     imports = rendered_imports(post.text)
     found = set(known)
