@@ -58,6 +58,34 @@ def test_the_literal_values_of_a_typescript_configuration() -> None:
     assert found.unread == []
 
 
+JAVASCRIPT_TEMPLATE = """// @ts-check
+/** @type {import('@docusaurus/types').Config} */
+const config = {
+  title: 'My Site',
+  baseUrl: '/',
+  presets: [
+    [
+      'classic',
+      /** @type {import('@docusaurus/preset-classic').Options} */
+      ({
+        docs: {sidebarPath: './sidebars.js'},
+        blog: {showReadingTime: true, feedOptions: {type: ['rss', 'atom']}},
+      }),
+    ],
+  ],
+};
+
+export default config;
+"""
+
+
+def test_the_javascript_template_s_parenthesised_options() -> None:
+    found = parse(JAVASCRIPT_TEMPLATE)
+    assert found.docs == [ContentRoot("docs", "/docs")]
+    assert found.blog == [ContentRoot("blog", "/blog")]
+    assert found.unread == []
+
+
 def test_without_the_classic_preset_there_are_no_docs() -> None:
     found = parse("module.exports = { title: 'Example' };")
     assert (found.docs, found.blog, found.pages, found.static) == ([], [], [], ["static"])

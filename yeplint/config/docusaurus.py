@@ -280,6 +280,8 @@ class _Scanner:
             found, end = self.object(pos)
         elif char == "[":
             found, end = self.array(pos)
+        elif char == "(":  # `/** @type {…} */ ({…})`, as Docusaurus's JavaScript template writes
+            found, end = self.parenthesised(pos)
         elif char in "\"'`":
             end = self.string_end(pos)
             raw = self.text[pos + 1 : end - 1]
@@ -287,6 +289,18 @@ class _Scanner:
         else:
             found, end = self.other(pos)
         return self.tail(found, pos, end)
+
+    def parenthesised(self, pos: int) -> tuple[Any, int]:
+        """A value in parentheses; anything else that starts with one (an arrow function's
+        parameters) is an expression."""
+        try:
+            found, end = self.value(pos + 1)
+            end = self.space(end)
+            if end < len(self.text) and self.text[end] == ")":
+                return found, end + 1
+        except _Stop:
+            pass
+        return self.other(pos)
 
     def tail(self, found: Any, start: int, end: int) -> tuple[Any, int]:
         """After a value: TypeScript's ``satisfies T``/``as T`` keep it; anything else (an
@@ -348,6 +362,7 @@ class _Scanner:
         raise _Stop
 
     def balanced(self, pos: int) -> int:
+        """From an opening bracket at ``pos``, the index after its closing one."""
         _, end = self.other(pos + 1)
         return end + 1
 
@@ -383,7 +398,7 @@ class _Scanner:
                 end = self.string_end(pos)
                 key = _unescape(self.text[pos + 1 : end - 1])
             elif char == "[":
-                end = self.balanced_bracket(pos)
+                end = self.balanced(pos)
                 key = Computed(self.text[pos:end]).text
             else:
                 match = _IDENTIFIER.match(self.text, pos)
@@ -393,13 +408,11 @@ class _Scanner:
             pos = self.space(end)
             if pos < len(self.text) and self.text[pos] == ":":
                 found[key], pos = self.value(pos + 1)
-            else:  # shorthand `{ docs }` or a method `editUrl() {…}`
+            elif pos < len(self.text) and self.text[pos] in ",}":  # shorthand `{ docs }`
+                found[key] = Computed(key)
+            else:  # a method `editUrl() {…}`
                 found[key], pos = self.other(pos)
             pos = self.separator(pos, "}")
-
-    def balanced_bracket(self, pos: int) -> int:
-        _, end = self.other(pos + 1)
-        return end + 1
 
     def separator(self, pos: int, closer: str) -> int:
         pos = self.space(pos)
