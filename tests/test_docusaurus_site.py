@@ -101,7 +101,7 @@ def site(tmp_path: Path) -> Path:
             "docs/intro.md": (
                 "# Intro\n\n[setup](/docs/guide/setup) [nowhere](/docs/setup) [home](/)\n"
                 "[news](/blog/2024/01/05/hello) [old news](/blog/2024/01/04/hello)"
-                " [tags](/blog/tags/x)\n"
+                " [tags](/blog/tags/x) [a category](/docs/category/guides)\n"
             ),
             "docs/catalogs.md": "# Catalogs\n\n## Default catalog\n",
             "blog/2024-01-05-hello.md": "Hello.\n",

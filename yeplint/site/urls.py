@@ -825,9 +825,10 @@ def docusaurus_page_url(relative: str, route: str) -> str:
 
 def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> None:
     """What a Docusaurus site serves besides its Markdown pages: the pages plugin's JavaScript
-    pages (``src/pages/index.js``: ``/``), a blog's list, tag, archive and author pages, and
-    anything under a docs or blog base whose folder this checkout lacks; a content root whose
-    base is computed may be anywhere."""
+    pages (``src/pages/index.js``: ``/``), a blog's list, tag, archive and author pages, the
+    docs' tag pages and the category indexes a sidebar generates (``/docs/category/guides``,
+    named in sidebars.js: not read), and anything under a docs or blog base whose folder this
+    checkout lacks; a content root whose base is computed may be anywhere."""
     routes = set(site.routes)
     for folder, route, kind in settings.docs_roots:
         base = root / folder if folder else root
@@ -841,6 +842,8 @@ def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> Non
             site.possible.append(
                 re.escape(route.rstrip("/")) + "/(?:page|tags|archive|authors)(?:/.*)?"
             )
+        elif kind == "docs":  # tag pages, and a sidebar's generated category indexes
+            site.possible.append(re.escape(route.rstrip("/")) + "/(?:tags|category)(?:/.*)?")
         elif kind == "pages":
             for path in base.rglob("*") if base.is_dir() else ():
                 relative = path.relative_to(base).as_posix()
