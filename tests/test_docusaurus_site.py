@@ -206,3 +206,31 @@ def test_an_imported_partial_brings_its_headings_without_a_generator(
         },
     )
     assert check(tmp_path, monkeypatch, "--select", "YEP404") == [("docs/a.md", 7, "YEP404")]
+
+
+def test_only_a_doc_that_sets_its_id_or_slug_is_parsed_for_its_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeplint.document.post as post_module
+
+    write(
+        tmp_path,
+        {
+            "docusaurus.config.js": CONFIG,
+            "docs/a.md": "---\ntitle: Inside\nsidebar_label: Side\n---\n# A\n",
+            "docs/b.md": "---\ntitle: B\n---\n# B, said the guide\n",
+            "docs/c.md": "---\nid: see\n---\n# C\n",
+        },
+    )
+    parsed: list[str] = []
+    load_text = post_module.load_text
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        parsed.append(path.name)
+        return load_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(post_module, "load_text", counting)
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    urls = Linter(settings).site_map(tmp_path).urls
+    assert urls[tmp_path / "docs" / "c.md"] == "/docs/see"
+    assert parsed == ["c.md"]

@@ -810,7 +810,9 @@ def _add_docusaurus_doc(site: SiteMap, path: Path, settings: Settings, root: Pat
     site.pages.setdefault(url, path)
 
 
-_DOC_KEYS = frozenset(("slug", "id"))
+_DOC_KEYS = frozenset(("\nslug:", "\nid:"))
+"""What a doc's front matter must hold for it to be parsed (``read_keys`` looks for each as
+written): a key at the start of a line, so that "id" in "side" does not parse every page."""
 DOCUSAURUS_PAGE_SUFFIXES = (".js", ".jsx", ".ts", ".tsx", ".md", ".mdx")
 """The files the pages plugin serves (``src/pages``)."""
 
