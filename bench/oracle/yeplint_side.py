@@ -125,9 +125,7 @@ def _imported_headings(post: Any, settings: Any) -> list[SourceHeading]:
         path = post.path.parent / written
         if name is None or not path.is_file():
             continue
-        tag = next(
-            (i for i, line in enumerate(post.lines, 1) if f"<{name.group(1)}" in line), 0
-        )
+        tag = next((i for i, line in enumerate(post.lines, 1) if f"<{name.group(1)}" in line), 0)
         partial = load_text(path, path.name, path.read_bytes(), settings.front_matter)
         found += [SourceHeading(h.level, h.text, tag, h.anchor) for h in partial.body.headings]
     return found
