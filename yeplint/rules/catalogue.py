@@ -19,6 +19,11 @@ from yeplint.rules import (
     orphans,
     translations,
 )
+from yeplint.rules.generator_fm import (
+    yep602_misread_generator_value,
+    yep603_wrong_generator_value_type,
+    yep604_misspelt_generator_key,
+)
 from yeplint.rules.headings import (
     yep201_no_space_after_hash,
     yep202_multiple_spaces_after_hash,
@@ -51,6 +56,9 @@ MODULES: tuple[ModuleType, ...] = (
     orphans,
     translations,
     generators,
+    yep602_misread_generator_value,
+    yep603_wrong_generator_value_type,
+    yep604_misspelt_generator_key,
 )
 """Every module that defines rules."""
 
