@@ -20,14 +20,17 @@ from yeplint.rules.rule import Rule
 
 EXAMPLE = re.compile(r"## Example\n(.*?)\n## How to fix", re.S)
 BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)
-FOLDER = {"YEP101": "trainingen", "YEP103": "trainingen"}
-"""Where an example page lives (default: blog/, whose schema most front matter rules use)."""
+FOLDER = {"YEP101": "trainingen", "YEP103": "trainingen", "YEP603": "posts"}
+"""Where an example page lives (default: blog/, whose schema most front matter rules use;
+posts/ has no schema, which would own a generator key such as `date`)."""
 FILES = {"YEP303": ["netwerken-1.jpg"]}
 """Files an example refers to."""
 ALSO = {"YEP015": ["YEP201"]}
 """Rules that must run too (a suppression is only judged for a rule that runs)."""
 FORMATS = {"YEP017": ("yaml", "toml", "json")}
 """Front matter formats the example's site reads (default: YAML only)."""
+GENERATOR = {"YEP602": "hugo", "YEP603": "hugo", "YEP604": "hugo"}
+"""The generator of the example's site, for the rules of a generator's own front matter."""
 
 
 def example(rule: Rule) -> tuple[str, str] | None:
@@ -79,6 +82,7 @@ def test_example_triggers_its_rule(rule: Rule, tmp_path: Path) -> None:
     page, text, _ = write_example(rule, tmp_path)
     select = [rule.code, *ALSO.get(rule.code, [])]
     settings = replace(YEP, front_matter=FORMATS.get(rule.code, YEP.front_matter))
+    settings = replace(settings, generator=GENERATOR.get(rule.code, settings.generator))
     found_codes = lint_paths([page], tmp_path / "content", select=select, settings=settings)
     codes = {d.code for d in found_codes}
     assert rule.code in codes, f"{rule.code}'s example:\n{text}"

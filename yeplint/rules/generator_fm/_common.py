@@ -115,14 +115,15 @@ def found_name(value: Any) -> Message:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_CLOCK = r"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+_CLOCK = r"\d{2}:\d{2}:\d{2}(?:\.\d+)?"
 _ZONE = r"(?:Z|[+-]\d{2}:?\d{2})"
 _ISO = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    rf"(?:[T ]{_CLOCK}(?: ?{_ZONE}(?: [A-Z]{{3,4}})?)?)?"
+    rf"(?:T{_CLOCK}{_ZONE}?| {_CLOCK}(?: ?{_ZONE}(?: [A-Z]{{3,4}})?)?)?"
 )
 """The ISO-like layouts of ``cast.ToTime`` (RFC 3339, without ``T``, without a zone, Go's
-``Time.String()``), and Zola's (RFC 3339, ``YYYY-MM-DD``): two-digit months and days."""
+``Time.String()``), and Zola's (RFC 3339, ``YYYY-MM-DD``): two-digit months and days, and
+seconds (Hugo 0.168 stops on ``2024-03-15T10:00``)."""
 _GO_TEXTUAL = re.compile(
     rf"(?:{_DAY},? )?\d{{1,2}}[ -]{_MONTH}[ -]\d{{2,4}}(?: {_CLOCK}(?: (?:{_ZONE}|[A-Z]{{3,4}}))?)?"
     rf"|(?:{_DAY} )?{_MONTH} +\d{{1,2}} {_CLOCK}(?: [A-Z]{{3,4}})?(?: \d{{4}})?",

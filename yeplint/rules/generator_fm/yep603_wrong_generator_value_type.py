@@ -60,14 +60,40 @@ def wrong_generator_value_type(post: Post, ctx: Context) -> Iterator[Violation]:
     for entry in entries(post, ctx, found):
         if entry.value is None:
             continue  # an empty value is the empty-value rules' business
-        problem = _wrong(entry.spec, entry.value, found)
-        if problem is None:
-            continue
         key = ".".join(str(part) for part in entry.path)
-        yield Violation(fm.locate(entry.path), _message(key, entry.spec, found), problem)
+        problem = _wrong(key, entry.spec, entry.value, found)
+        if problem is not None:
+            yield Violation(fm.locate(entry.path), *problem)
 
 
-def _message(key: str, spec: Key, found: Table) -> Message:
+Problem = tuple[Message, Message]
+
+
+def _wrong(key: str, spec: Key, value: Any, found: Table) -> Problem | None:
+    """The message and hint for ``value``, or ``None`` when the generator reads it."""
+    if not any(_fits(kind, value, found) for kind in (spec.kind, *spec.also)):
+        what, shown = found_name(value), written(value)
+        if found.strict:
+            hint = msg("`{value}` is {found}: the build stops on it", value=shown, found=what)
+        else:
+            hint = msg("`{value}` is {found}: it is not read", value=shown, found=what)
+        return _expected(key, spec, found), hint
+    if spec.values:
+        items = value if isinstance(value, list) else [value]
+        wrong = [written(v) for v in items if written(v) not in spec.values]
+        if wrong:
+            return _expected(key, spec, found), msg("`{value}` is not one of them", value=wrong[0])
+    if spec.kind == "date" and isinstance(value, str) and found.dates:
+        return _date(value, found)
+    if spec.kind == "int" and isinstance(value, float) and not value.is_integer() and found.strict:
+        return _expected(key, spec, found), msg(
+            "`{value}` is no whole number: the build stops on it", value=written(value)
+        )
+    return None
+
+
+def _expected(key: str, spec: Key, found: Table) -> Message:
+    """What the generator reads ``key`` as."""
     if spec.values:
         values = ", ".join(f"`{v}`" for v in spec.values)
         return msg(
@@ -82,37 +108,19 @@ def _message(key: str, spec: Key, found: Table) -> Message:
     return msg("{generator} reads `{key}` as {kind}", generator=found.generator, key=key, kind=kind)
 
 
-def _wrong(spec: Key, value: Any, found: Table) -> Message | None:
-    """What is wrong with ``value``: the hint, or ``None`` when the generator reads it."""
-    if not any(_fits(kind, value, found) for kind in (spec.kind, *spec.also)):
-        what, shown = found_name(value), written(value)
-        if found.strict:
-            return msg("`{value}` is {found}: the build stops on it", value=shown, found=what)
-        return msg("`{value}` is {found}: it is not read", value=shown, found=what)
-    if spec.values:
-        items = value if isinstance(value, list) else [value]
-        wrong = [written(v) for v in items if written(v) not in spec.values]
-        if wrong:
-            return msg("`{value}` is not one of them", value=wrong[0])
-    if spec.kind == "date" and isinstance(value, str) and found.dates:
-        return _date(value, found.dates)
-    if spec.kind == "int" and isinstance(value, float) and not value.is_integer() and found.strict:
-        return msg("`{value}` is no whole number: the build stops on it", value=written(value))
-    return None
-
-
-def _date(value: str, dates: str) -> Message | None:
-    """A date text the generator cannot parse (it stops the build: Hugo, Zola)."""
-    if reads_date(value, dates):
+def _date(value: str, found: Table) -> Problem | None:
+    """A date text the generator cannot parse: Hugo and Zola stop the build."""
+    if reads_date(value, found.dates):
         return None
+    message = msg(
+        "{generator} cannot read `{value}` as a date: the build stops on it",
+        generator=found.generator,
+        value=value,
+    )
     better = date_as_written(value)
     if better:
-        return msg(
-            "`{value}` is no date it reads: the build stops on it; write `{better}`",
-            value=value,
-            better=better,
-        )
-    return msg("`{value}` is no date it reads: the build stops on it", value=value)
+        return message, msg("write it as `{better}`", better=better)
+    return message, msg("write a day of the calendar as `YYYY-MM-DD`")
 
 
 def _fits(kind: str, value: Any, found: Table) -> bool:
