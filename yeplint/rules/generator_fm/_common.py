@@ -42,12 +42,20 @@ def lookup(found: Table, keys: Mapping[str, Key], key: str) -> Key | None:
     return keys.get(key)
 
 
+INFERRED = "(inferred by yeplint init"
+"""In the title of a schema ``yeplint init`` wrote (:mod:`yeplint.site.infer`)."""
+
+
 def schema_keys(ctx: Context) -> frozenset[str]:
     """The top-level keys the site's own schema describes: they are the schema's (a site schema
-    wins where it and the generator's table disagree)."""
+    wins where it and the generator's table disagree). A schema ``yeplint init`` inferred holds
+    no opinion, only what the pages had (``draft: yes`` among them): it owns no key."""
     if ctx.schema is None:
         return frozenset()
-    return frozenset(schema_properties(ctx.schema.schema))
+    schema = ctx.schema.schema
+    if INFERRED in str(schema.get("title", "")):
+        return frozenset()
+    return frozenset(schema_properties(schema))
 
 
 def entries(post: Post, ctx: Context, found: Table) -> Iterator[Entry]:

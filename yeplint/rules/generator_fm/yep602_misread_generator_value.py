@@ -32,7 +32,8 @@ def misread_generator_value(post: Post, ctx: Context) -> Iterator[Violation]:
     `draft: yes` as false (only `true`, `1`, `t` and their capitals are true), so the draft is
     published; `weight: 1.5` becomes 1; `aliases: /a/, /b/` is one text that Hugo splits at
     spaces into `/a/,` and `/b/`. Jekyll and Eleventy read any text as true:
-    `published: "false"` publishes the page.
+    `published: "false"` publishes the page, and Eleventy writes `permalink: "false"` at
+    `/false`.
 
     ## Example
     ```yaml
@@ -73,6 +74,17 @@ def _misread(entry: Entry, found: Table) -> Problem | None:
     value, kind, key = entry.value, entry.spec.kind, entry.key
     if kind == "bool" and isinstance(value, str):
         return _misread_bool(key, value, found)
+    if "bool" in entry.spec.also and isinstance(value, str) and value.strip() == "false":
+        return (
+            msg(
+                "`{key}: {value}` is text, not the boolean `false`: {generator} uses the text",
+                key=key,
+                value=f'"{value}"',
+                generator=found.generator,
+            ),
+            msg("write `{better}` without quotes", better="false"),
+            None,
+        )
     if key.lower() in found.truncates_numbers and isinstance(value, float):
         if value.is_integer() or not abs(value) < 2**53:
             return None

@@ -63,10 +63,13 @@ def wrong_generator_value_type(post: Post, ctx: Context) -> Iterator[Violation]:
         key = ".".join(str(part) for part in entry.path)
         problem = _wrong(key, entry.spec, entry.value, found)
         if problem is not None:
-            yield Violation(fm.locate(entry.path), *problem)
+            message, hint, item = problem
+            path = entry.path if item is None else (*entry.path, item)
+            yield Violation(fm.locate(path), message, hint)
 
 
-Problem = tuple[Message, Message]
+Problem = tuple[Message, Message, int | None]
+"""The message, the hint, and the index of the list item it is about."""
 
 
 def _wrong(key: str, spec: Key, value: Any, found: Table) -> Problem | None:
@@ -77,17 +80,20 @@ def _wrong(key: str, spec: Key, value: Any, found: Table) -> Problem | None:
             hint = msg("`{value}` is {found}: the build stops on it", value=shown, found=what)
         else:
             hint = msg("`{value}` is {found}: it is not read", value=shown, found=what)
-        return _expected(key, spec, found), hint
+        return _expected(key, spec, found), hint, None
     if spec.values:
         items = value if isinstance(value, list) else [value]
-        wrong = [written(v) for v in items if written(v) not in spec.values]
-        if wrong:
-            return _expected(key, spec, found), msg("`{value}` is not one of them", value=wrong[0])
+        for index, item in enumerate(items):
+            if written(item) not in spec.values:
+                hint = msg("`{value}` is not one of them", value=written(item))
+                return _expected(key, spec, found), hint, index if items is value else None
     if spec.kind == "date" and isinstance(value, str) and found.dates:
         return _date(value, found)
     if spec.kind == "int" and isinstance(value, float) and not value.is_integer() and found.strict:
-        return _expected(key, spec, found), msg(
-            "`{value}` is no whole number: the build stops on it", value=written(value)
+        return (
+            _expected(key, spec, found),
+            msg("`{value}` is no whole number: the build stops on it", value=written(value)),
+            None,
         )
     return None
 
@@ -119,8 +125,8 @@ def _date(value: str, found: Table) -> Problem | None:
     )
     better = date_as_written(value)
     if better:
-        return message, msg("write it as `{better}`", better=better)
-    return message, msg("write a day of the calendar as `YYYY-MM-DD`")
+        return message, msg("write it as `{better}`", better=better), None
+    return message, msg("write a day of the calendar as `YYYY-MM-DD`"), None
 
 
 def _fits(kind: str, value: Any, found: Table) -> bool:
