@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from tests.conftest import lint_paths
 from yeplint.cli import main
+from yeplint.config.astro_content import parse
 from yeplint.config.settings import Collection, Settings
 from yeplint.rules.generator_fm._common import reads_date
 from yeplint.rules.generator_fm.yep604_misspelt_generator_key import _closest
@@ -62,6 +63,14 @@ SEEDED = {
         "index.md:3:12: YEP602",  # permalink: "false"
         "index.md:4:33: YEP602",  # eleventyExcludeFromCollections: "false"
     ],
+    "astro-frontmatter": [
+        "src/content/blog/broken.md:3:10: YEP605",  # pubDate: "2024-03-15" (quoted)
+        "src/content/blog/broken.md:4:8: YEP605",  # draft: yes
+        "src/content/blog/broken.md:5:7: YEP605",  # tags: astro (one text)
+        "src/content/blog/broken.md:6:7: YEP605",  # kind: essay
+        "src/content/blog/broken.md:7:9: YEP605",  # rating: "4"
+        "src/content/blog/untitled.md:4:1: YEP605",  # no title
+    ],
 }
 """Every seeded defect at its line and column; each site's other page is written the way its
 generator reads it and has none."""
@@ -73,6 +82,17 @@ def _check(site: Path) -> list[str]:
     )
     assert result.exit_code in (0, 1), result.output
     return [" ".join(line.split()[:2]) for line in result.stdout.splitlines() if line]
+
+
+def test_what_the_astro_reader_skips_is_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "astro"
+    shutil.copytree(SITES / "astro-frontmatter", site)
+    monkeypatch.chdir(site)
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "YEP605", "."])
+    told = "content.config.ts: not a schema yeplint reads, so not checked: `blog.seo`, `notes`"
+    assert result.stderr.count(told) == 1
 
 
 @pytest.mark.parametrize("name", sorted(SEEDED))
@@ -234,3 +254,62 @@ def test_hugo_parses_exactly_the_dates_yeplint_says_it_reads(tmp_path: Path) -> 
     assert stopped, listed.stderr
     unread = {n for n, text in enumerate(DATES) if not reads_date(text, "go")}
     assert {DATES[n] for n in stopped} == {DATES[n] for n in unread}
+
+
+# Astro's content config, read for its literal z.object ----------------------------------------
+
+CONFIG = """
+import { defineCollection, reference, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+const shared = z.object({ name: z.string() });
+const blog = defineCollection({
+  loader: glob({ base: './src/data/blog', pattern: '**/*.md' }),
+  schema: ({ image }) => z.object({
+    title: z.string().max(80),           // narrowing: still a string
+    pubDate: z.coerce.date(),
+    heroImage: z.optional(image()),
+    draft: z.boolean().default(false),
+    tags: z.array(z.string()).optional(),
+    kind: z.enum(['post', "note"]).nullable(),
+    author: reference('authors'),
+    layout: z.literal('wide'),
+    extra: someHelper(),
+    ...shared.shape,
+  }),
+});
+const docs = defineCollection({ schema: z.object({ order: z.number().int() }) });
+const authors = defineCollection({ loader: file('src/authors.json'), schema: shared });
+export const collections = { blog, docs, authors };
+"""
+
+
+def test_the_astro_reader_turns_a_literal_zod_object_into_json_schema() -> None:
+    collections, skipped = parse(CONFIG)
+    blog, docs = collections
+    assert (blog.name, blog.folder, docs.folder) == ("blog", "src/data/blog", "src/content/docs")
+    properties = blog.schema["properties"]
+    assert blog.schema["required"] == ["title", "pubDate", "kind", "author", "layout"]
+    assert properties["title"] == {"type": "string"}
+    assert properties["heroImage"] == {"type": "string"}
+    assert properties["tags"] == {"type": "array", "items": {"type": "string"}}
+    assert properties["kind"] == {"type": ["string", "null"], "enum": ["post", "note", None]}
+    assert properties["layout"] == {"const": "wide"}
+    assert properties["extra"] == {}  # not understood: not checked
+    assert docs.schema == {
+        "type": "object",
+        "properties": {"order": {"type": "number"}},
+        "required": ["order"],
+    }
+    assert skipped == ("blog.extra", "blog: …", "authors")
+
+
+def test_a_site_schema_wins_over_the_astro_schema(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "astro-frontmatter", site)
+    page = site / "src" / "content" / "blog" / "broken.md"
+    own = {"type": "object", "properties": {"draft": {"type": "string"}, "kind": {}}}
+    (site / "blog.json").write_text(json.dumps(own), encoding="utf-8")
+    collection = Collection("blog", ("src/content/blog/*.md",), "blog.json", base=site)
+    settings = Settings(root=site, generator="astro", collections=(collection,))
+    found = lint_paths([page], site, select=["YEP605"], settings=settings)
+    assert [f"{d.line}:{d.column}" for d in found] == ["3:10", "5:7", "7:9"]

@@ -145,6 +145,10 @@ class Linter:
             f"admonitions={self.admonitions}",  # mkdocs.yml may turn them on: not in settings
             *schemas,
         ]
+        if self.settings.generator == "astro" and self.settings.root is not None:
+            from yeplint.config.astro_content import read  # its collections' schemas (YEP605)
+
+            parts.append(read(self.settings.root).text)
         from yeplint.engine.cache import config_key
 
         return config_key(parts)
@@ -205,7 +209,7 @@ class Linter:
                 result.diagnostics.extend(self._orphans(result))
             if LINK_TO_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._linked_only(result))
-            told = [*self.static_notices(), *self.site_notices()]
+            told = [*self.static_notices(), *self.site_notices(), *self._astro_notice(result)]
             result.notices.extend(n for n in told if n not in result.notices)
             result.notices.extend(self._collection_notices(result))
         result.diagnostics.sort(key=lambda d: d.sort_key)
@@ -490,6 +494,15 @@ class Linter:
                 )
             resolver.unchecked.clear()
         return notices
+
+    def _astro_notice(self, result: Result) -> list[str]:
+        """What of an Astro site's content config YEP605 could not read (once per run)."""
+        if self.settings.generator != "astro" or "YEP605" not in self.enabled:
+            return []
+        from yeplint.rules.generator_fm.yep605_astro_schema_violation import notice
+
+        told = notice({t.root for t in result.files.values()}, self.settings.root)
+        return [told] if told else []
 
     def site_notices(self) -> list[str]:
         """The pages whose URL is not known (at most ``UNCHECKED_SHOWN``): a link to an address

@@ -23,6 +23,7 @@ from yeplint.rules.generator_fm import (
     yep602_misread_generator_value,
     yep603_wrong_generator_value_type,
     yep604_misspelt_generator_key,
+    yep605_astro_schema_violation,
 )
 from yeplint.rules.headings import (
     yep201_no_space_after_hash,
@@ -59,6 +60,7 @@ MODULES: tuple[ModuleType, ...] = (
     yep602_misread_generator_value,
     yep603_wrong_generator_value_type,
     yep604_misspelt_generator_key,
+    yep605_astro_schema_violation,
 )
 """Every module that defines rules."""
 

@@ -1,0 +1,3 @@
+import { z } from 'astro:content';
+
+export const notesSchema = z.object({ title: z.string() });
