@@ -43,6 +43,7 @@ SEEDED = {
         "_posts/2024-03-15-hidden.md:3:1: YEP604",  # layuot
         "_posts/2024-03-15-hidden.md:4:12: YEP602",  # published: "false"
         "_posts/2024-03-15-hidden.md:5:7: YEP602",  # tags: web, design
+        "_posts/2024-03-17-unstyled.md:3:9: YEP606",  # layout: posts (_layouts/post.html)
     ],
     "zola-frontmatter": [
         "content/first.md:3:9: YEP603",  # draft = "yes"
@@ -313,3 +314,42 @@ def test_a_site_schema_wins_over_the_astro_schema(tmp_path: Path) -> None:
     settings = Settings(root=site, generator="astro", collections=(collection,))
     found = lint_paths([page], site, select=["YEP605"], settings=settings)
     assert [f"{d.line}:{d.column}" for d in found] == ["3:10", "5:7", "7:9"]
+
+
+def test_a_jekyll_theme_s_layouts_are_not_judged_and_the_run_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "jekyll"
+    shutil.copytree(SITES / "jekyll-frontmatter", site)
+    assert "YEP606" in "\n".join(_check_in(site, monkeypatch))
+    (site / "_config.yml").write_text("title: T\ntheme: minima\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "YEP606", "."])
+    assert "YEP606" not in result.stdout
+    told = "_config.yml uses the theme `minima`, whose layouts are not in the tree"
+    assert result.stderr.count(told) == 1
+
+
+def _check_in(site: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(site)
+    return _check(site)
+
+
+def test_jekyll_publishes_and_splits_what_yeplint_says_it_misreads(tmp_path: Path) -> None:
+    """Jekyll as the oracle: `published: "false"` is published, `tags: web, design` is the tags
+    `web,` and `design`, `layout: posts` is a page without a layout (and a build warning)."""
+    jekyll = shutil.which("jekyll")
+    if jekyll is None:
+        pytest.skip("jekyll is not installed")
+    site, out = tmp_path / "site", tmp_path / "out"
+    shutil.copytree(SITES / "jekyll-frontmatter", site)
+    command = [jekyll, "build", "--source", str(site), "--destination", str(out)]
+    built = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert built.returncode == 0, built.stderr
+    assert (out / "2024" / "03" / "15" / "hidden.html").is_file()  # published: "false"
+    assert not (out / "2024" / "03" / "16" / "fine.html").exists()  # published: no
+    assert (out / "index.html").read_text(encoding="utf-8").strip() == "[web,][design]"
+    unstyled = (out / "2024" / "03" / "17" / "unstyled.html").read_text(encoding="utf-8")
+    assert "<html>" not in unstyled
+    assert "Layout 'posts' requested in _posts/2024-03-17-unstyled.md does not exist" in (
+        built.stdout + built.stderr
+    )

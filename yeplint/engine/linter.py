@@ -209,7 +209,7 @@ class Linter:
                 result.diagnostics.extend(self._orphans(result))
             if LINK_TO_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._linked_only(result))
-            told = [*self.static_notices(), *self.site_notices(), *self._astro_notice(result)]
+            told = [*self.static_notices(), *self.site_notices(), *self._generator_notices(result)]
             result.notices.extend(n for n in told if n not in result.notices)
             result.notices.extend(self._collection_notices(result))
         result.diagnostics.sort(key=lambda d: d.sort_key)
@@ -495,14 +495,20 @@ class Linter:
             resolver.unchecked.clear()
         return notices
 
-    def _astro_notice(self, result: Result) -> list[str]:
-        """What of an Astro site's content config YEP605 could not read (once per run)."""
-        if self.settings.generator != "astro" or "YEP605" not in self.enabled:
-            return []
-        from yeplint.rules.generator_fm.yep605_astro_schema_violation import notice
+    def _generator_notices(self, result: Result) -> list[str]:
+        """What a generator rule could not check on this site (YEP605: the parts of an Astro
+        content config that are not literals; YEP606: a Jekyll theme's layouts), once a run."""
+        roots, root = {t.root for t in result.files.values()}, self.settings.root
+        told: list[str | None] = []
+        if self.settings.generator == "astro" and "YEP605" in self.enabled:
+            from yeplint.rules.generator_fm import yep605_astro_schema_violation as astro
 
-        told = notice({t.root for t in result.files.values()}, self.settings.root)
-        return [told] if told else []
+            told.append(astro.notice(roots, root))
+        if self.settings.generator == "jekyll" and "YEP606" in self.enabled:
+            from yeplint.rules.generator_fm import yep606_unknown_layout as layouts
+
+            told.append(layouts.notice(roots, root))
+        return [t for t in told if t]
 
     def site_notices(self) -> list[str]:
         """The pages whose URL is not known (at most ``UNCHECKED_SHOWN``): a link to an address

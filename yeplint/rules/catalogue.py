@@ -24,6 +24,7 @@ from yeplint.rules.generator_fm import (
     yep603_wrong_generator_value_type,
     yep604_misspelt_generator_key,
     yep605_astro_schema_violation,
+    yep606_unknown_layout,
 )
 from yeplint.rules.headings import (
     yep201_no_space_after_hash,
@@ -61,6 +62,7 @@ MODULES: tuple[ModuleType, ...] = (
     yep603_wrong_generator_value_type,
     yep604_misspelt_generator_key,
     yep605_astro_schema_violation,
+    yep606_unknown_layout,
 )
 """Every module that defines rules."""
 
