@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from tests.conftest import lint_paths
 from yeplint.cli import main
 from yeplint.config.astro_content import parse
 from yeplint.config.settings import Collection, Settings
+from yeplint.rules.catalogue import find
 from yeplint.rules.generator_fm._common import reads_date
 from yeplint.rules.generator_fm.yep604_misspelt_generator_key import _closest
 
@@ -353,3 +355,17 @@ def test_jekyll_publishes_and_splits_what_yeplint_says_it_misreads(tmp_path: Pat
     assert "Layout 'posts' requested in _posts/2024-03-17-unstyled.md does not exist" in (
         built.stdout + built.stderr
     )
+
+
+USE_INSTEAD = re.compile(r"## Use instead\n```yaml\n(.*?)```", re.S)
+
+
+@pytest.mark.parametrize("code", ["YEP602", "YEP603", "YEP604"])
+def test_what_the_docs_say_to_use_instead_is_not_reported(code: str, tmp_path: Path) -> None:
+    rule = find(code)
+    assert rule is not None
+    shown = USE_INSTEAD.search(rule.doc)
+    assert shown is not None, f"{code} shows no `## Use instead`"
+    page = tmp_path / "a.md"
+    page.write_text(f"---\n{shown.group(1)}---\n", encoding="utf-8")
+    assert lint_paths([page], tmp_path, select=[code], settings=Settings(generator="hugo")) == []

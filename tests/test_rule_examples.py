@@ -18,7 +18,7 @@ from tests.conftest import YEP, lint_paths
 from yeplint.rules.catalogue import all_rules
 from yeplint.rules.rule import Rule
 
-EXAMPLE = re.compile(r"## Example\n(.*?)\n## How to fix", re.S)
+EXAMPLE = re.compile(r"## Example\n(.*?)\n## (?:Use instead|How to fix)", re.S)
 BLOCK = re.compile(r"```(yaml|markdown)\n(.*?)```", re.S)
 FOLDER = {"YEP101": "trainingen", "YEP103": "trainingen", "YEP603": "posts"}
 """Where an example page lives (default: blog/, whose schema most front matter rules use;

@@ -42,6 +42,12 @@ def misread_generator_value(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
     (on a Hugo site)
 
+    ## Use instead
+    ```yaml
+    title: Nieuw seizoen
+    draft: true
+    ```
+
     ## How to fix
     Write the value the way the generator reads it: `true`/`false` without quotes, a date as
     `2024-03-15`, a whole number for `weight`, a list for `aliases`.

@@ -44,6 +44,12 @@ def wrong_generator_value_type(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
     (on a Hugo site: `hugo` stops with "the date front matter field is not a parsable date")
 
+    ## Use instead
+    ```yaml
+    title: Nieuw seizoen
+    date: 2024-03-15
+    ```
+
     ## How to fix
     Write a value of the kind the message names (numbers and booleans without quotes), or one
     of the values it lists.

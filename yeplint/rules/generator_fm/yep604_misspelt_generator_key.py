@@ -36,6 +36,12 @@ def misspelt_generator_key(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
     (on a Hugo site)
 
+    ## Use instead
+    ```yaml
+    title: Nieuw seizoen
+    draft: true
+    ```
+
     ## How to fix
     Rename the key to the one the hint names (`draft`). A key of fewer than 5 letters, or one
     that only differs by a final `s` (`image`, `images`), is taken as meant; one of 5 or 6

@@ -37,6 +37,13 @@ def astro_schema_violation(post: Post, ctx: Context) -> Iterator[Violation]:
     `draft: yes` (a text for Astro's YAML reader) or `pubDate: "2024-03-15"` (quoted: a text,
     not a date).
 
+    ## Use instead
+    ```yaml
+    title: Nieuw seizoen
+    pubDate: 2024-03-15
+    draft: true
+    ```
+
     ## How to fix
     Give the key a value of the kind the schema asks for (`true`/`false`, a number without
     quotes, a date as `2024-03-15` without quotes), or add the missing key.

@@ -33,6 +33,11 @@ def unknown_layout(post: Post, ctx: Context) -> Iterator[Violation]:
     On a Jekyll site whose `_layouts/` holds `default.html` and `post.html`:
     `layout: posts`.
 
+    ## Use instead
+    ```yaml
+    layout: post
+    ```
+
     ## How to fix
     Name one of the files of `_layouts/` without its extension (the hint names the closest), or
     `layout: null` for a page that should have none.
