@@ -369,3 +369,18 @@ def test_what_the_docs_say_to_use_instead_is_not_reported(code: str, tmp_path: P
     page = tmp_path / "a.md"
     page.write_text(f"---\n{shown.group(1)}---\n", encoding="utf-8")
     assert lint_paths([page], tmp_path, select=[code], settings=Settings(generator="hugo")) == []
+
+
+def test_every_table_names_kinds_the_rules_know() -> None:
+    from yeplint.config.generator_keys import KINDS, MODULES, Key, table
+
+    def kinds(keys: Mapping[str, Key]) -> set[str]:
+        found = {k for spec in keys.values() for k in (spec.kind, *spec.also)}
+        return found.union(*(kinds(spec.keys) for spec in keys.values() if spec.keys))
+
+    for name in MODULES:
+        found = table(name)
+        assert found is not None
+        assert kinds(found.keys) <= set(KINDS), name
+        if found.case_insensitive:
+            assert all(key == key.lower() for key in found.keys), name

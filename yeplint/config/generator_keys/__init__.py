@@ -28,8 +28,6 @@ class Key:
     """Other kinds the key accepts (Eleventy's ``permalink``: a text or ``false``)."""
     values: tuple[str, ...] = ()
     """The only values (or list items) the generator accepts; empty: any value of the kind."""
-    nullable: bool = False
-    """``null`` is a value the generator reads (Docusaurus' ``pagination_next: null``)."""
     keys: Mapping[str, Key] = field(default_factory=dict)
     """For a ``map``: the keys inside it that the generator reads (Hugo's ``build``)."""
 

@@ -12,7 +12,7 @@ KEYS = {
     "permalink": Key("string", also=("bool",)),
     "eleventyExcludeFromCollections": Key("bool", also=("strings",)),
     "tags": Key("strings"),
-    "layout": Key("string", nullable=True),
+    "layout": Key("string"),
     "date": Key("any"),
     "title": Key("string"),
     "pagination": Key("map"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from yeplint.config.generator_keys import Key, Table
 
 KEYS = {
-    "layout": Key("string", nullable=True),
+    "layout": Key("string"),
     "permalink": Key("string"),
     "published": Key("bool"),
     "date": Key("any"),
