@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 KINDS = ("bool", "date", "int", "number", "string", "strings", "map", "list", "any")
 """What a key may hold: ``strings`` is a list of texts (a single text is one item unless the
@@ -32,9 +33,10 @@ class Key:
     """For a ``map``: the keys inside it that the generator reads (Hugo's ``build``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Table:
-    """A generator's front matter, and how it reads a value of the wrong kind."""
+    """A generator's front matter, and how it reads a value of the wrong kind (one object per
+    generator: equal only to itself, so it can key a cache)."""
 
     generator: str
     """The generator's display name in messages (``Hugo``)."""
@@ -77,6 +79,7 @@ MODULES = {
 """The generators with a table, by the name :mod:`yeplint.config.generators` gives them."""
 
 
+@cache
 def table(generator: str | None) -> Table | None:
     """The front matter table of ``generator``; ``None`` when it has none."""
     module = MODULES.get(generator or "")

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from yeplint.config.generator_keys import Key, Table, table
-from yeplint.document.front_matter.located import JsonPath
-from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
-from yeplint.rules.context import Context
-from yeplint.rules.schema_check import schema_properties
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from yeplint.config.generator_keys import Key, Table
+    from yeplint.document.front_matter.located import JsonPath
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +34,26 @@ class Entry:
 
 
 def site_table(ctx: Context) -> Table | None:
-    """The front matter table of the site's generator, or ``None``."""
+    """The front matter table of the site's generator, or ``None`` (imported only then)."""
+    if ctx.settings.generator is None:
+        return None
+    from yeplint.config.generator_keys import table
+
     return table(ctx.settings.generator)
+
+
+def folded(found: Table, keys: Mapping[str, Key]) -> dict[str, str]:
+    """The keys of ``keys`` as the generator compares them (lower case when it folds case), to
+    the key as the table writes it."""
+    cached = _FOLDED.get(id(keys))
+    if cached is None:
+        cached = {(k.lower() if found.case_insensitive else k): k for k in keys}
+        _FOLDED[id(keys)] = cached
+    return cached
+
+
+_FOLDED: dict[int, dict[str, str]] = {}
+"""By the table's (or inner map's) identity: the tables live as long as the process."""
 
 
 def lookup(found: Table, keys: Mapping[str, Key], key: str) -> Key | None:
@@ -55,12 +76,27 @@ def schema_keys(ctx: Context) -> frozenset[str]:
     schema = ctx.schema.schema
     if INFERRED in str(schema.get("title", "")):
         return frozenset()
-    return frozenset(schema_properties(schema))
+    properties = schema.get("properties")
+    return frozenset(properties) if isinstance(properties, dict) else frozenset()
 
 
-def entries(post: Post, ctx: Context, found: Table) -> Iterator[Entry]:
+_LAST: list[tuple[Post, Context, list[Entry]]] = []
+"""The entries of the page last walked: YEP602 and YEP603 read the same ones, one after the
+other."""
+
+
+def entries(post: Post, ctx: Context, found: Table) -> list[Entry]:
     """The keys of the page the generator reads, and the keys inside those maps it reads too
-    (Hugo's ``build: {list: …}``); keys the site's schema describes are left to the schema."""
+    (Hugo's ``build: {list: …}``); keys the site's schema describes are left to the schema.
+    Walked once per page."""
+    if _LAST and _LAST[0][0] is post and _LAST[0][1] is ctx:
+        return _LAST[0][2]
+    walked = list(_walk(post, ctx, found))
+    _LAST[:] = [(post, ctx, walked)]
+    return walked
+
+
+def _walk(post: Post, ctx: Context, found: Table) -> Iterator[Entry]:
     data, fm = post.data, post.front_matter
     if data is None or fm is None:
         return
@@ -121,37 +157,41 @@ def found_name(value: Any) -> Message:
     return KIND_NAMES["string"]
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_CLOCK = r"\d{2}:\d{2}:\d{2}(?:\.\d+)?"
-_ZONE = r"(?:Z|[+-]\d{2}:?\d{2})"
-_ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    rf"(?:T{_CLOCK}{_ZONE}?| {_CLOCK}(?: ?{_ZONE}(?: [A-Z]{{3,4}})?)?)?"
-)
-"""The ISO-like layouts of ``cast.ToTime`` (RFC 3339, without ``T``, without a zone, Go's
-``Time.String()``), and Zola's (RFC 3339, ``YYYY-MM-DD``): two-digit months and days, and
-seconds (Hugo 0.168 stops on ``2024-03-15T10:00``)."""
-_GO_TEXTUAL = re.compile(
-    rf"(?:{_DAY},? )?\d{{1,2}}[ -]{_MONTH}[ -]\d{{2,4}}(?: {_CLOCK}(?: (?:{_ZONE}|[A-Z]{{3,4}}))?)?"
-    rf"|(?:{_DAY} )?{_MONTH} +\d{{1,2}} {_CLOCK}(?: [A-Z]{{3,4}})?(?: \d{{4}})?",
-)
-"""The textual layouts of ``cast.ToTime``: RFC 1123/822/850 (``02 Jan 2006``, ``Mon, 02 Jan
-2006 15:04:05 MST``), ANSIC, Unix and Ruby dates, and the stamps."""
+@cache
+def _date_layouts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ISO-like layouts of ``cast.ToTime`` (RFC 3339, without ``T``, without a zone, Go's
+    ``Time.String()``) and Zola's (RFC 3339, ``YYYY-MM-DD``): two-digit months and days, and
+    seconds (Hugo 0.168 stops on ``2024-03-15T10:00``); and the textual layouts of
+    ``cast.ToTime``: RFC 1123/822/850 (``02 Jan 2006``, ``Mon, 02 Jan 2006 15:04:05 MST``),
+    ANSIC, Unix and Ruby dates, and the stamps. Compiled on the first date a rule reads."""
+    month = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    day = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    clock = r"\d{2}:\d{2}:\d{2}(?:\.\d+)?"
+    zone = r"(?:Z|[+-]\d{2}:?\d{2})"
+    iso = re.compile(
+        r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+        rf"(?:T{clock}{zone}?| {clock}(?: ?{zone}(?: [A-Z]{{3,4}})?)?)?"
+    )
+    textual = re.compile(
+        rf"(?:{day},? )?\d{{1,2}}[ -]{month}[ -]\d{{2,4}}(?: {clock}(?: (?:{zone}|[A-Z]{{3,4}}))?)?"
+        rf"|(?:{day} )?{month} +\d{{1,2}} {clock}(?: [A-Z]{{3,4}})?(?: \d{{4}})?",
+    )
+    return iso, textual
 
 
 def reads_date(text: str, dates: str) -> bool:
     """Whether a generator whose date reader is ``dates`` (``go``, ``iso``) reads ``text`` as a
     date in the calendar."""
+    iso, textual = _date_layouts()
     text = text.strip()
-    match = _ISO.fullmatch(text)
+    match = iso.fullmatch(text)
     if match is not None:
         try:
             datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
             return False
         return True
-    return dates == "go" and _GO_TEXTUAL.fullmatch(text) is not None
+    return dates == "go" and textual.fullmatch(text) is not None
 
 
 _WRITTEN_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from yeplint.config.generator_keys import Table
 from yeplint.diagnostics import Violation
-from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
-from yeplint.rules.context import Context
 from yeplint.rules.generator_fm._common import (
     Entry,
     entries,
@@ -17,6 +14,13 @@ from yeplint.rules.generator_fm._common import (
 )
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import suggestion
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from yeplint.config.generator_keys import Table
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 _TRUE_WORDS = frozenset(("yes", "y", "on"))
 _FALSE_WORDS = frozenset(("no", "n", "off", "false", "0"))

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yeplint.config.generator_keys import Key, Table
 from yeplint.diagnostics import Violation
-from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
-from yeplint.rules.context import Context
 from yeplint.rules.generator_fm._common import (
     date_as_written,
     entries,
@@ -21,6 +17,13 @@ from yeplint.rules.generator_fm._common import (
     written,
 )
 from yeplint.rules.rule import rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from yeplint.config.generator_keys import Key, Table
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 _NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*")
 

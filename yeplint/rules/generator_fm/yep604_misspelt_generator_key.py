@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yeplint.config.generator_keys import Key, Table
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document.front_matter.located import JsonPath
-from yeplint.document.post import Post
 from yeplint.locale.messages import msg
-from yeplint.rules.context import Context
-from yeplint.rules.generator_fm._common import lookup, schema_keys, site_table
+from yeplint.rules.generator_fm._common import folded, lookup, schema_keys, site_table
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from yeplint.config.generator_keys import Key, Table
+    from yeplint.document.front_matter.located import JsonPath
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 SHORTEST = 5
 """Keys shorter than this are never taken for a misspelling (``data`` is no ``date``)."""
@@ -69,8 +72,8 @@ def _near_misses(
     found: Table, keys: Mapping[str, Key], data: dict[str, Any], at: JsonPath
 ) -> Iterator[tuple[JsonPath, str, str]]:
     fold = found.case_insensitive
-    present = {k.lower() if fold else k for k in data if isinstance(k, str)}
-    unset = [k for k in keys if (k.lower() if fold else k) not in present]
+    known = folded(found, keys)
+    unset: list[str] | None = None
     for key, value in data.items():
         if not isinstance(key, str):
             continue
@@ -79,6 +82,9 @@ def _near_misses(
             if spec.keys and isinstance(value, dict):
                 yield from _near_misses(found, spec.keys, value, (*at, key))
             continue
+        if unset is None:  # only for a page with a key the generator does not read
+            present = {k.lower() if fold else k for k in data if isinstance(k, str)}
+            unset = [k for f, k in known.items() if f not in present]
         close = _closest(key.lower() if fold else key, unset, fold)
         if close is not None:
             yield (*at, key), key, close

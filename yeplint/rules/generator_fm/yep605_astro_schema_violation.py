@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yeplint.config.astro_content import DATE_MARK, AstroCollection, AstroContent, read
-from yeplint.config.page_schemas import CompiledSchema
 from yeplint.diagnostics import Violation
-from yeplint.document.post import Post
 from yeplint.locale.messages import msg
-from yeplint.rules.context import Context
 from yeplint.rules.generator_fm._common import schema_keys
 from yeplint.rules.rule import rule
-from yeplint.rules.schema_check import validate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from yeplint.config.astro_content import AstroCollection, AstroContent
+    from yeplint.config.page_schemas import CompiledSchema
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 
 @rule("YEP605", "astro-schema-violation")
@@ -56,6 +58,9 @@ def astro_schema_violation(post: Post, ctx: Context) -> Iterator[Violation]:
     """
     if ctx.settings.generator != "astro" or post.data is None or post.front_matter is None:
         return
+    from yeplint.config.astro_content import read  # only on an Astro site
+    from yeplint.rules.schema_check import validate
+
     content = read(_site(ctx))
     if content.source is None:
         return
@@ -81,6 +86,8 @@ def _unfixed(violation: Violation) -> Violation:
 def _quoted_dates(post: Post, schema: dict[str, Any]) -> Iterator[Violation]:
     """A ``z.date()`` key whose date is quoted: js-yaml reads it as text, and Zod wants a Date
     (the data keeps every date as the text written, so the quotes are looked for in the file)."""
+    from yeplint.config.astro_content import DATE_MARK
+
     fm, data = post.front_matter, post.data or {}
     if fm is None:
         return
@@ -108,6 +115,8 @@ def _site(ctx: Context) -> Path:
 
 @cache
 def _site_above(root: Path) -> Path:
+    from yeplint.config.astro_content import read
+
     for folder in (root, *list(root.parents)[:3]):
         if read(folder).source is not None:
             return folder
@@ -119,6 +128,8 @@ def _compiled(
     content: AstroContent, collection: AstroCollection, owned: frozenset[str]
 ) -> CompiledSchema:
     """The collection's schema without the keys the site's own schema owns, compiled once."""
+    from yeplint.config.page_schemas import CompiledSchema
+
     schema: dict[str, Any] = dict(collection.schema)
     if owned:
         schema["properties"] = {k: v for k, v in schema["properties"].items() if k not in owned}
@@ -130,6 +141,8 @@ def _compiled(
 def notice(roots: set[Path], root: Path | None) -> str | None:
     """What the run did not check of the Astro content config (told once per run): the
     collections and keys whose schema is not a literal the reader follows."""
+    from yeplint.config.astro_content import read
+
     sites = {root} if root is not None else {_site_above(r.resolve()) for r in roots}
     for site in sorted(sites):
         content = read(site)

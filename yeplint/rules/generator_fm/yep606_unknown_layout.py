@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from yeplint.diagnostics import Violation
-from yeplint.document.post import Post
 from yeplint.locale.messages import msg
-from yeplint.rules.context import Context
 from yeplint.rules.generator_fm._common import schema_keys
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from yeplint.diagnostics import Violation
+    from yeplint.document.post import Post
+    from yeplint.rules.context import Context
 
 CONFIGS = ("_config.yml", "_config.yaml")
 
