@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import yeplint.config.files as files
 from yeplint.config.files import read_upto
 
 
@@ -23,7 +22,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         asked.append(size)
         return real(descriptor, size)
 
-    monkeypatch.setattr(files.os, "read", counting)
+    monkeypatch.setattr(os, "read", counting)
     return asked
 
 
@@ -65,7 +64,7 @@ def test_a_page_that_grows_after_its_size_was_taken(
         page.write_bytes(b"a" * 10 + b"b" * 20)  # written between the look and the read
         return found
 
-    monkeypatch.setattr(files.os, "fstat", stale)
+    monkeypatch.setattr(os, "fstat", stale)
     assert read_upto(page, limit) == expected
 
 
