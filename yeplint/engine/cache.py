@@ -18,7 +18,9 @@ held in memory (it was one JSON document read whole: 37 MB and ~300 MB of proces
 the real Yep pages). SQLite's locking lets concurrent runs share it: each run's rows are
 merged, the last write of a row wins. The file must be a regular file (not a symlink, a FIFO or
 a device) of at most ``MAX_BYTES``, and every row is checked when it is used; a file SQLite
-cannot read is dropped whole and rebuilt, with one notice.
+cannot read is dropped whole and rebuilt, with one notice. A second table keeps each site's walk
+and URL map with the folder stamps they were built from (:mod:`yeplint.site.index`), so that a
+run over three files does not walk a 7,000-page site again.
 """
 
 from __future__ import annotations
@@ -254,6 +256,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS entries"
     " (path TEXT PRIMARY KEY, digest TEXT NOT NULL, payload TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS indexes (root TEXT PRIMARY KEY, payload TEXT NOT NULL)",
 )
 
 
@@ -261,6 +264,8 @@ _SCHEMA = (
 class Cache:
     file: Path
     updates: dict[str, Entry] = field(default_factory=dict)
+    indexes: dict[str, str] = field(default_factory=dict)
+    """Site indexes to write, by root (:mod:`yeplint.site.index`): the JSON of each."""
     notice: str | None = None
     """Why the cache file on disk was not used, if it was not."""
     usable: bool = True
@@ -310,7 +315,7 @@ class Cache:
     def __getstate__(self) -> dict[str, Any]:
         """A worker process gets the file's name, not the connection (it opens its own)."""
         state = {k: getattr(self, k) for k in ("file", "notice", "usable", "present")}
-        return {**state, "updates": {}, "_db": None}
+        return {**state, "updates": {}, "indexes": {}, "_db": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
@@ -364,6 +369,31 @@ class Cache:
     def store(self, key: str, digest: str, payload: dict[str, Any]) -> None:
         self.updates[key] = (digest, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
+    def load_index(self, root: Path) -> object:
+        """The site index stored for ``root`` (:mod:`yeplint.site.index` checks it), or
+        ``None``."""
+        text = self.indexes.get(str(root))
+        if text is None and self.usable and self.present:
+            try:
+                row = (
+                    self._connect()
+                    .execute("SELECT payload FROM indexes WHERE root = ?", (str(root),))
+                    .fetchone()
+                )
+            except sqlite3.Error:  # a file written before the table existed
+                row = None
+            text = row[0] if row is not None and isinstance(row[0], str) else None
+        if text is None:
+            return None
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            return None
+
+    def save_index(self, root: Path, payload: dict[str, Any]) -> None:
+        """Keep the site index of ``root`` for the next run (written with the rows)."""
+        self.indexes[str(root)] = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
     def merge(self, updates: dict[str, Entry]) -> None:
         """Take a worker's rows; write them out once a batch is full."""
         self.updates.update(updates)
@@ -373,7 +403,7 @@ class Cache:
     def save(self) -> None:
         """Write the updates into the file; never fails the run (a cache that cannot be
         written is only slower next time)."""
-        if not self.updates:
+        if not self.updates and not self.indexes:
             return
         folder = self.file.parent
         try:
@@ -396,12 +426,14 @@ class Cache:
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
                     ((key, digest, payload) for key, (digest, payload) in self.updates.items()),
                 )
+                db.executemany("INSERT OR REPLACE INTO indexes VALUES (?, ?)", self.indexes.items())
             db.close()
             self._prune(folder)
         except (OSError, ValueError, sqlite3.Error):
             return
         self.present = True
         self.updates = {}
+        self.indexes = {}
 
     def _prune(self, folder: Path) -> None:
         """Keep the newest ``KEEP_FILES`` caches of other configurations (and drop the JSON

@@ -111,6 +111,9 @@ class Linter:
         (YEP402's last pass), as its cache entry keeps them: ``[[path], [[path, row]]]``."""
         self._cached_images: Any = None
         """The images of the cache entry just found (:meth:`_restore_images`)."""
+        self._site_log: list[list[Any]] | None = None
+        """The questions the file being linted asked the URL map (for its cache entry);
+        ``None`` when nothing is recorded."""
         self.whole_run = True
         """False in a parallel worker, which sees one chunk of the files."""
         urls = (*settings.collections, *settings.generator_urls, *settings.url_rules)
@@ -172,6 +175,7 @@ class Linter:
         """Lint every target in this process; ``data`` stands in for the content of a single
         target (stdin). Serial or parallel is the run's decision (:mod:`.session`)."""
         result = Result()
+        self.site.store = self.cache  # the site's walk and URL map, kept between runs
         for target in targets:
             result.files_checked += 1
             result.paths.append(target.display)
@@ -224,7 +228,7 @@ class Linter:
             return []
         checked = {t.path for t in result.files.values()}
         roots = {self.settings.root or t.root for t in result.files.values()}
-        return notices if all(self.site.all_pages(root) <= checked for root in roots) else []
+        return notices if all(self.site.covers(root, checked) for root in roots) else []
 
     def _orphans(self, result: Result) -> list[Diagnostic]:
         """YEP501 (:func:`yeplint.rules.orphans.find_orphans`), when every page of the site
@@ -268,7 +272,7 @@ class Linter:
         """Whether the run checked every page of the site."""
         checked = {t.path for t in result.files.values()}
         roots = {self.settings.root or t.root for t in result.files.values()}
-        return bool(checked) and all(self.site.all_pages(root) <= checked for root in roots)
+        return bool(checked) and all(self.site.covers(root, checked) for root in roots)
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
@@ -317,8 +321,7 @@ class Linter:
 
             # a translation's findings depend on its twin too: both are in the digest
             key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
-            site = self.site_map(self.settings.root or target.root) if self.needs_site else None
-            cached = self._from_cache(key, digest, target, resolver, site)
+            cached = self._from_cache(key, digest, target, resolver)
             if cached is not None:
                 linked = self._restore_images(target, result)
                 if cached or linked:
@@ -326,8 +329,7 @@ class Linter:
                     result.sources[target.display] = pointed_at(lines, [*cached, *linked])
                 return cached
             resolver.log = []
-            if site is not None:
-                site.log = []
+            self._site_log = []
         crashes = result.internal_errors
         early = self.site.preread.pop(target.path, None)
         if early is not None and early[0] == read and early[1].display_path == target.display:
@@ -344,6 +346,7 @@ class Linter:
         if self.cache is not None and resolver.log is not None:
             from yeplint.engine.cache import dependency, encode
 
+            site = self.site.sites.get(self.settings.root or target.root)
             if result.internal_errors == crashes:
                 self.cache.store(
                     key,
@@ -351,7 +354,7 @@ class Linter:
                     {
                         "deps": [dependency(*logged, resolver) for logged in resolver.log],
                         "anchors": self._anchor_log,
-                        "site": site.log if site is not None else [],
+                        "site": self._site_log or [],
                         "unchecked": [u for u in resolver.unchecked if u[0] == target.display],
                         "diagnostics": [encode(d) for d in diagnostics],
                         "images": self._images,
@@ -360,6 +363,7 @@ class Linter:
             resolver.log = None
             if site is not None:
                 site.log = None
+        self._site_log = None
         self._anchor_log = []
         self._images = [[], []]
         return diagnostics
@@ -410,7 +414,7 @@ class Linter:
         primary page) and kept for its own turn."""
         if path in self.site.preread and self.site.preread[path][0] == data:
             return self.site.preread[path][1]
-        target = self.site.targets.get(path)
+        target = self.site.target_of(path)
         post = load_text(
             path,
             target.display if target else path.name,
@@ -423,15 +427,11 @@ class Linter:
         return post
 
     def _from_cache(
-        self,
-        key: str,
-        digest: str,
-        target: Target,
-        resolver: ImageResolver,
-        site: SiteMap | None,
+        self, key: str, digest: str, target: Target, resolver: ImageResolver
     ) -> list[Diagnostic] | None:
         """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
-        (also for an entry this version cannot read)."""
+        (also for an entry this version cannot read). The site's URL map is built only for an
+        entry whose page asked it something."""
         from yeplint.engine.cache import decode, still_valid
 
         assert self.cache is not None
@@ -441,8 +441,11 @@ class Linter:
         saved = entry.get("anchors", [])
         if not isinstance(saved, list) or not all(self._anchors_hold(a) for a in saved):
             return None
-        if site is not None and not site.still_answers(entry.get("site")):
-            return None  # a page it links to was added, removed or moved
+        asked = entry.get("site")
+        if self.needs_site and asked != []:
+            site = self.site_map(self.settings.root or target.root)
+            if not site.still_answers(asked):
+                return None  # a page it links to was added, removed or moved
         try:
             found = [decode(target.display, row) for row in entry["diagnostics"]]
             unchecked = [
@@ -516,7 +519,7 @@ class Linter:
         pages = [u for site in self.site.sites.values() for u in site.unresolved]
         notices: list[str] = []
         for path, key in pages[:UNCHECKED_SHOWN]:
-            target = self.site.targets.get(path)
+            target = self.site.target_of(path)
             notices.append(
                 msg(
                     "the URL of {page} is not known (its `{key}` is not set, or is a list): "
@@ -543,6 +546,7 @@ class Linter:
         ``None`` when no link rule needs them."""
         if not self.needs_site:
             return None
+        self.site.store = self.cache
         for root in {self.settings.root or t.root for t in targets}:
             self.site.site_map(root)
         return self.site.share()
@@ -577,15 +581,18 @@ class Linter:
         twin: tuple[Path, bytes] | None = None,
     ) -> list[Diagnostic]:
         collection = self.collection_for(target)
-        site = url = None
-        if self.needs_site:
+
+        def locate() -> tuple[SiteMap, str | None]:
             site = self.site_map(self.settings.root or target.root)
+            site.log = self._site_log
             url = site.urls.get(target.path)
             serves = self.site.url_collection(target)
             if url is None and serves is not None:
                 from yeplint.site.urls import url_of  # a page the walk did not find (stdin)
 
                 url = url_of(target.path, serves, self.settings, post.data)
+            return site, url
+
         ctx = Context(
             settings=self.settings,
             root=target.root,
@@ -593,8 +600,7 @@ class Linter:
             schema=self.schema_for(collection),
             images=self.resolver_for(target.root),
             rule_options=self.rule_options,
-            site=site,
-            url=url,
+            locate=locate if self.needs_site else None,
             twin=self._twin_post(twin),
             page_anchors=self.page_anchors,
         )

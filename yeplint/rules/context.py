@@ -31,15 +31,32 @@ class Context:
     images: ImageResolver
     rule_options: dict[str, Any] = field(default_factory=dict)
     """Configured option objects by rule code (absent: the defaults)."""
-    site: SiteMap | None = None
-    """The site's URLs (built on first use by a link rule); ``None`` when no rule needs it."""
-    url: str | None = None
-    """This page's URL, when its collection has a ``url`` pattern."""
+    locate: Callable[[], tuple[SiteMap, str | None]] | None = None
+    """Builds the site's URL map and finds this page's URL in it; ``None`` when no rule needs
+    them. Called on first use (:attr:`site`, :attr:`url`): a page without a link to another
+    page never makes a run walk the site."""
     twin: Post | None = None
     """For a translation, its primary-language page (read when a translation rule runs)."""
     page_anchors: Callable[[Path], frozenset[str] | None] | None = None
     """The heading anchors of another page (``None``: not known)."""
     _memo: dict[str, Any] = field(default_factory=dict)
+    _located: tuple[SiteMap | None, str | None] | None = field(default=None, repr=False)
+
+    @property
+    def site(self) -> SiteMap | None:
+        """The site's URLs (built on first use by a link rule); ``None`` when no rule needs
+        it."""
+        return self._where()[0]
+
+    @property
+    def url(self) -> str | None:
+        """This page's URL, when its collection has a ``url`` pattern."""
+        return self._where()[1]
+
+    def _where(self) -> tuple[SiteMap | None, str | None]:
+        if self._located is None:
+            self._located = self.locate() if self.locate is not None else (None, None)
+        return self._located
 
     def options(self, code: str, kind: type[T]) -> T:
         """The options of rule ``code``: as configured, else ``kind()``'s defaults."""

@@ -80,13 +80,17 @@ def discover(
     *,
     force_exclude: bool = True,
     excluded: list[Path] | None = None,
+    walked: list[str] | None = None,
 ) -> list[Target]:
     """The files to check under ``paths``. Symlinked folders are followed once when their
     target stays inside the root, or when they are named on the command line; others are
     skipped with a line in ``notices``. A file named in ``paths`` that the configuration's
     ``exclude`` matches is checked all the same unless ``force_exclude`` (as ruff does: what a
     writer names, they want checked; pre-commit names every staged file, so its hooks force
-    the exclusion); the files so left out are added to ``excluded``."""
+    the exclusion); the files so left out are added to ``excluded``. Each folder listed is
+    added to ``walked``, a symlinked file followed as ``link:<path>`` and a folder that cannot
+    be listed as ``unreadable:<path>`` (what a stored walk depends on:
+    :mod:`yeplint.site.index`)."""
     cwd = (cwd or Path.cwd()).absolute()
     project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
@@ -106,7 +110,7 @@ def discover(
             if not _inside(real, Path(os.path.realpath(root))):
                 trusted = real
         if stat.S_ISDIR(mode):
-            for path in _walk(arg, root, settings, trusted, told, cwd, seen):
+            for path in _walk(arg, root, settings, trusted, told, cwd, seen, walked):
                 found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
             continue
         reason: str | None = None
@@ -222,6 +226,7 @@ def _walk(
     notices: list[str],
     cwd: Path,
     seen: set[str],
+    walked: list[str] | None = None,
 ) -> list[Path]:
     """The pages under ``folder``. Real folders are walked first and symlinks (to folders or
     files) met on the way are followed after them, so that a file reached both ways is found
@@ -259,6 +264,8 @@ def _walk(
             except OSError:
                 continue
             if not is_folder:
+                if walked is not None:
+                    walked.append(f"link:{path}")
                 if _regular_inside(path, root, trusted):
                     add(path, real, specs)
                 continue  # else broken, looping or escaping the root
@@ -281,6 +288,8 @@ def _walk(
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
+            if walked is not None:
+                walked.append(f"unreadable:{current}")
             reason = exc.strerror or type(exc).__name__
             notices.append(
                 msg(
@@ -290,6 +299,8 @@ def _walk(
                 )
             )
             continue
+        if walked is not None:
+            walked.append(os.fspath(current))
         for entry in entries:
             try:
                 if entry.is_dir(follow_symlinks=False):
