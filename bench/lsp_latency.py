@@ -6,8 +6,9 @@ Drives ``yeplint server`` over stdio with pygls's own client, as an editor does:
 Yep shape with one post of ``--lines`` lines (front matter, headings, paragraphs, images and
 links, a few problems). Prints the start-up (process spawned until the ``initialize`` answer,
 and until the first diagnostics of the opened post), and the per-edit latency (``didChange``
-sent until ``publishDiagnostics`` received) with the debounce off, median and 95th percentile;
-and, for scale, one ``yeplint check --stdin-filename`` process per edit.
+sent until ``publishDiagnostics`` received) with the server's default debounce (``--debounce MS``
+sets one), median and 95th percentile; and, for scale, one ``yeplint check --stdin-filename``
+process per edit.
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ class Measured:
     latencies: list[float]
 
 
-async def measure(root: Path, page: Path, text: str, edits: int) -> Measured:
+async def measure(
+    root: Path, page: Path, text: str, edits: int, debounce: float | None = None
+) -> Measured:
     client = LanguageClient("yeplint-bench", "1")
     arrived: asyncio.Queue[float] = asyncio.Queue()
 
@@ -96,7 +99,7 @@ async def measure(root: Path, page: Path, text: str, edits: int) -> Measured:
         lsp.InitializeParams(
             capabilities=lsp.ClientCapabilities(),
             root_uri=root.as_uri(),
-            initialization_options={"debounce": 0},
+            initialization_options={} if debounce is None else {"debounce": debounce},
         )
     )
     initialized = time.perf_counter() - start
@@ -141,13 +144,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lines", type=int, default=500)
     parser.add_argument("--edits", type=int, default=60)
+    parser.add_argument("--debounce", type=float, help="milliseconds (default: the server's)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         page = site(root)
         text = post(args.lines)
         page.write_text(text)
-        found = asyncio.run(measure(root, page, text, args.edits))
+        found = asyncio.run(measure(root, page, text, args.edits, args.debounce))
         latencies = sorted(found.latencies)
         median = statistics.median(latencies) * 1000
         p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000
@@ -157,7 +161,8 @@ def main() -> None:
         f"first diagnostics of the opened post in {found.first * 1000:.0f} ms"
     )
     print(
-        f"per edit ({args.lines}-line post, {args.edits} edits, debounce off): "
+        f"per edit ({args.lines}-line post, {args.edits} edits, debounce "
+        f"{'default' if args.debounce is None else f'{args.debounce:g} ms'}): "
         f"median {median:.1f} ms, p95 {p95:.1f} ms"
     )
     print(f"for scale, one `yeplint check --stdin-filename` process per edit: {once * 1000:.0f} ms")
