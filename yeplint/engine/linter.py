@@ -18,6 +18,7 @@ from yeplint.config.load import collection_notices
 from yeplint.config.page_schemas import CompiledSchema, load_schema
 from yeplint.config.settings import Collection, ConfigError, Settings
 from yeplint.diagnostics import Diagnostic, Severity, Span, Violation
+from yeplint.document.mdx import rendered_imports
 from yeplint.document.post import Post, load_text
 from yeplint.document.source import decode as decode_text
 from yeplint.document.source import split_lines
@@ -321,6 +322,7 @@ class Linter:
 
             # a translation's findings depend on its twin too: both are in the digest
             key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
+            self.site.digests[target.path] = content_hash(read) if twin else digest
             cached = self._from_cache(key, digest, target, resolver)
             if cached is not None:
                 linked = self._restore_images(target, result)
@@ -387,13 +389,15 @@ class Linter:
     def page_anchors(self, path: Path) -> frozenset[str] | None:
         """The heading anchors of the page at ``path`` (read once per run); ``None`` when they
         cannot be known (unreadable, too large, or template syntax that may add headings). Each
-        lookup is recorded: a cached result holds only while the anchors it saw are the same."""
+        lookup is recorded with the hash of the bytes the anchors came from: a cached result holds
+        only while the anchors it saw are the same, which the same bytes say without a parse."""
         if path not in self.site.anchors:
             self.site.anchors[path] = None  # a page that imports itself: not known
             self.site.anchors[path] = self._read_anchors(path)
         found = self.site.anchors[path]
         if self.cache is not None:
-            self._anchor_log.append([str(path), sorted(found) if found is not None else None])
+            anchors = sorted(found) if found is not None else None
+            self._anchor_log.append([str(path), anchors, self.site.digests.get(path)])
         return found
 
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
@@ -407,7 +411,27 @@ class Linter:
             return None
         post = self._parse_ahead(path, data)
         known = known_anchors(post, settings=self.settings)
+        if self.cache is not None and not rendered_imports(post.text):
+            # trusted by this hash on a warm run: only when no imported file adds anchors
+            from yeplint.engine.cache import content_hash
+
+            self.site.digests[path] = content_hash(data)
         return with_imported(post, known, self.settings, self.page_anchors)
+
+    def _digest_of(self, path: Path) -> str | None:
+        """The hash of the page's bytes as they are now (read once per run); ``None`` when it
+        cannot be read or is too large."""
+        if path not in self.site.digests:
+            from yeplint.engine.cache import content_hash
+
+            try:
+                data = read_upto(path, self.settings.max_file_size)
+            except OSError:
+                return None
+            if len(data) > self.settings.max_file_size:
+                return None
+            self.site.digests[path] = content_hash(data)
+        return self.site.digests[path]
 
     def _parse_ahead(self, path: Path, data: bytes) -> Post:
         """Another page than the one being linted, parsed (its anchors, a translation's
@@ -458,10 +482,17 @@ class Linter:
         return found
 
     def _anchors_hold(self, saved: object) -> bool:
-        """Whether a page's anchors are still the ones a cached result saw."""
-        if not isinstance(saved, list) or len(saved) != 2 or not isinstance(saved[0], str):
+        """Whether a page's anchors are still the ones a cached result saw: at once when its
+        bytes hash as they did (the same bytes under the same settings, which are in the cache
+        key, have the same anchors), else by parsing it for its anchors now."""
+        if not isinstance(saved, list) or len(saved) not in (2, 3):
+            return False
+        if not isinstance(saved[0], str):
             return False
         path = Path(saved[0])
+        digest = saved[2] if len(saved) == 3 and isinstance(saved[2], str) else None
+        if path not in self.site.anchors and digest and self._digest_of(path) == digest:
+            return True  # the same bytes: the same anchors, without a parse
         if path not in self.site.anchors:
             self.site.anchors[path] = None  # a page that imports itself: not known
             self.site.anchors[path] = self._read_anchors(path)

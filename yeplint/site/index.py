@@ -77,6 +77,9 @@ class SiteIndex:
     otherwise read every page beside an unused image again)."""
     preread: dict[Path, tuple[bytes, Post]] = field(default_factory=dict)
     """Pages parsed before their turn came: linted from this parse when it comes."""
+    digests: dict[Path, str] = field(default_factory=dict)
+    """With the cache on: the hash of each page's bytes as read this run (a cached result's
+    record of another page's anchors holds while that page's bytes hash the same)."""
     store: IndexStore | None = None
     """Where the walk and URL map of each root are kept between runs (``None``: nowhere)."""
     stamps: dict[Path, list[list[Any]] | None] = field(default_factory=dict)
@@ -296,6 +299,7 @@ class SiteIndex:
         for memo in (
             self.sites,
             self.walks,
+            self.digests,
             self.stamps,
             self.stored,
             self.targets,
