@@ -15,16 +15,15 @@ from yeplint.cli import main
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the pages the engine parses."""
-    import yeplint.engine.linter as linter
+    from yeplint.document.post import load_text as real
 
     parsed: list[str] = []
-    real = linter.load_text
 
     def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
         parsed.append(path.name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(linter, "load_text", counting)
+    monkeypatch.setattr("yeplint.engine.linter.load_text", counting)
     return parsed
 
 
@@ -72,3 +71,35 @@ def test_a_linked_page_whose_bytes_changed_is_parsed_for_its_anchors(
     assert "`#waarom-coachen`" in found[1]
     assert "`#kop`" not in found[1]
     assert sorted(parses) == ["doel.nl.md", "post.nl.md"]
+
+
+def test_recorded_references_share_their_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm run re-checks each recorded reference; the folder and root they were made from
+    are made into paths once, not twice per reference."""
+    import yeplint.engine.cache as cache
+    from yeplint.site.files import ImageResolver
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the images are seconds old
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"foto-{n}.jpg").write_bytes(b"\xff\xd8\xff")
+    resolver = ImageResolver()
+    deps = [
+        cache.dependency(name, folder, tmp_path, resolver.resolve(name, folder, tmp_path), resolver)
+        for name in (f"foto-{n}.jpg" for n in range(30))
+    ]
+    made: list[str] = []
+    real = type(tmp_path)
+
+    class Counting(type(tmp_path)):  # type: ignore[misc]
+        def __new__(cls, *args: Any) -> Any:
+            made.append(str(args[0]))
+            return real(*args)
+
+    monkeypatch.setattr("yeplint.engine.cache.Path", Counting)
+    monkeypatch.setattr(cache, "_FOLDERS", {}, raising=False)
+    assert cache.still_valid(deps, ImageResolver())
+    assert sorted(made) == sorted([str(folder), str(tmp_path)])

@@ -143,13 +143,29 @@ def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
         return False
 
 
+_FOLDERS: dict[str, Path] = {}
+"""The folders recorded references were made from, by their text: the references of a page,
+and of every page in its folder, share them (a ``Path`` made and hashed per reference was the
+largest cost of a warm run)."""
+FOLDERS_KEPT = 10_000
+
+
+def _folder(text: str) -> Path:
+    found = _FOLDERS.get(text)
+    if found is None:
+        if len(_FOLDERS) >= FOLDERS_KEPT:
+            _FOLDERS.clear()
+        found = _FOLDERS[text] = Path(text)
+    return found
+
+
 def _still_valid(dependencies: list[Dependency], resolver: ImageResolver) -> bool:
     if not isinstance(dependencies, list):
         return False
     for reference, folder, root, status, path, stamp in dependencies:
         if stamp is None or not all(isinstance(x, str) for x in (reference, folder, root)):
             return False
-        now = resolver.resolve(reference, Path(folder), Path(root), suggest=False)
+        now = resolver.resolve(reference, _folder(folder), _folder(root), suggest=False)
         if now.status.value != status or (str(now.path) if now.path else None) != path:
             return False
         current = _depended_on(now)
