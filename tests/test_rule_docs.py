@@ -9,7 +9,15 @@ import pytest
 
 from tests.conftest import UPDATE
 from yeplint.rules.catalogue import all_rules
-from yeplint.rules.docs import GENERATED, SECTIONS, pages, write
+from yeplint.rules.docs import (
+    GENERATED,
+    NAV_START,
+    SECTIONS,
+    navigation,
+    pages,
+    write,
+    write_navigation,
+)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -35,6 +43,20 @@ def test_the_rule_pages_are_fresh() -> None:
         assert (DOCS / name).read_text(encoding="utf-8") == text, f"run: {GENERATED}"
     present = {f"rules/{p.name}" for p in (DOCS / "rules").glob("*.md")}
     assert present == {n for n in wanted if n.startswith("rules/")}, f"run: {GENERATED}"
+
+
+def test_the_navigation_is_written_from_the_catalogue(tmp_path: Path) -> None:
+    """`python -m yeplint.rules.docs docs` lists every rule page in mkdocs.yml, so a new rule
+    cannot be left out of the site's navigation; what comes before the list is kept."""
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text("site_name: x\nnav:\n  - Rules:\n" + NAV_START + "      - stale\n")
+    assert write_navigation(mkdocs_yml)
+    text = mkdocs_yml.read_text()
+    assert text.startswith("site_name: x\nnav:\n") and "stale" not in text
+    for rule in all_rules():
+        assert f"          - {rule.code} {rule.name}: rules/{rule.code}.md\n" in text
+    assert not write_navigation(mkdocs_yml)
+    assert (DOCS.parent / "mkdocs.yml").read_text().endswith(navigation(all_rules()))
 
 
 def test_every_rule_has_a_page_linked_from_the_index() -> None:

@@ -155,9 +155,40 @@ def pages() -> dict[str, str]:
     return found
 
 
+NAV_START = "      - All rules: rules.md\n"
+"""The line of ``mkdocs.yml``'s navigation after which the rule pages are listed, by family,
+to the end of the file."""
+
+
+def navigation(rules: list[Rule]) -> str:
+    """The rule pages' part of ``mkdocs.yml``'s navigation: each rule under its family."""
+    lines: list[str] = []
+    for rule in rules:
+        heading = f"      - {family(rule)}:"
+        if heading not in lines:
+            lines.append(heading)
+        lines.append(f"          - {rule.code} {rule.name}: rules/{rule.code}.md")
+    return "\n".join(lines) + "\n"
+
+
+def write_navigation(mkdocs_yml: Path) -> bool:
+    """List every rule page in ``mkdocs.yml`` (after :data:`NAV_START`); whether it changed."""
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    head, found, _ = text.partition(NAV_START)
+    if not found:
+        raise SystemExit(f"{mkdocs_yml}: no `{NAV_START.strip()}` line to list the rules after")
+    new = head + NAV_START + navigation(all_rules())
+    if new != text:
+        mkdocs_yml.write_text(new, encoding="utf-8")
+    return new != text
+
+
 def write(folder: Path) -> list[Path]:
-    """Write the pages into ``folder`` and remove rule pages of rules that are gone."""
+    """Write the pages into ``folder`` (and the navigation of the ``mkdocs.yml`` beside it)
+    and remove rule pages of rules that are gone."""
     wanted = pages()
+    if (folder.parent / "mkdocs.yml").is_file():
+        write_navigation(folder.parent / "mkdocs.yml")
     (folder / "rules").mkdir(parents=True, exist_ok=True)
     for stale in (folder / "rules").glob("*.md"):
         if f"rules/{stale.name}" not in wanted:
