@@ -37,26 +37,9 @@ from oracle.yeplint_side import Finding, SourceHeading, SourcePage, findings, pa
 
 from yeplint.site.urls import normalize
 
-NO_IDS = "mdsvex renders headings without ids"
-FROM_URL = "a relative image is resolved from the file, not from the page's URL"
 MD_FILE_LINK = "Astro does not rewrite a link to x.md: the build serves no such file"
 
-KNOWN: dict[str, dict[str, str]] = {
-    "sveltekit": {
-        "anchors: src/routes/+page.md: yeplint only: ['café--crème', 'home', 'repeated',"
-        " 'repeated-1']; rendered only: []": NO_IDS,
-        "missed: src/routes/+page.md: link `/guide/setup#first-step` ->"
-        " `/guide/setup#first-step` (anchor missing): no finding": NO_IDS,
-        "missed: src/routes/+page.md: link `/guide/usage#in-short` -> `/guide/usage#in-short`"
-        " (anchor missing): no finding": NO_IDS,
-        "anchors: src/routes/guide/setup/+page.md: yeplint only: ['first-step', 'setup',"
-        " 'too-deep']; rendered only: []": NO_IDS,
-        "anchors: src/routes/guide/usage/+page.md: yeplint only: ['in-short', 'usage'];"
-        " rendered only: []": NO_IDS,
-        "missed: src/routes/guide/setup/+page.md: image `./shot.png` -> `/guide/shot.png`"
-        " (nothing there): no finding": FROM_URL,
-    },
-}
+KNOWN: dict[str, dict[str, str]] = {}
 
 DOCUMENTED_KNOWN: dict[str, dict[str, str]] = {
     "starlight": {

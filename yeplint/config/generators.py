@@ -51,6 +51,11 @@ class Generator:
     paths_as_written: bool = False
     """The generator writes a Markdown image's path into the page as it is (no render hook or
     bundler rewrites it): the browser resolves it from the page's URL."""
+    serves_page_folders: bool = True
+    """A file beside a page is served with it (a page bundle's images) or bundled; ``False``
+    (SvelteKit): ``src/routes/`` serves its routes only, so a relative path in a page is what
+    the browser makes of it from the page's URL, and the file beside the page is never asked
+    for."""
     slugs: str = "github"
     """How the generator makes a heading's anchor by default (a name of
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
@@ -197,6 +202,8 @@ GENERATORS: tuple[Generator, ...] = (
         ("static",),
         title_is_h1=False,  # no layout of its own: the site's `+layout.svelte` decides
         directory_urls=False,
+        paths_as_written=True,  # mdsvex writes `./shot.png` into the page as it is
+        serves_page_folders=False,
     ),
 )
 
@@ -544,7 +551,50 @@ def _astro_settings(site: Path) -> dict[str, Any]:
 
 
 def _sveltekit_settings(site: Path) -> dict[str, Any]:
-    return {"generator_urls": tuple(sveltekit_routes(site))}
+    """SvelteKit: its file routes, and the anchors of its mdsvex pages (:func:`mdsvex_slugs`)."""
+    slugs, notice = mdsvex_slugs(site)
+    return {
+        "generator_urls": tuple(sveltekit_routes(site)),
+        "slugs": slugs,
+        "slug_notice": notice,
+    }
+
+
+_SVELTE_CONFIGS = ("svelte.config.js", "svelte.config.ts", "mdsvex.config.js", "mdsvex.config.ts")
+"""Where a SvelteKit site sets mdsvex up (``mdsvex.config.js``: its own file, imported)."""
+_REHYPE_SLUG = re.compile(
+    r"""import\s+(\w+)\s+from\s*["']rehype-slug["']"""
+    r"""|(\w+)\s*=\s*require\(\s*["']rehype-slug["']\s*\)"""
+)
+_REHYPE_PLUGINS = re.compile(r"\brehypePlugins\s*:\s*\[([^\]]*)\]")
+
+
+def mdsvex_slugs(site: Path) -> tuple[str, str | None]:
+    """How mdsvex gives the site's headings ids, read literally from ``svelte.config.js`` (or
+    ``mdsvex.config.js``): none of its own, GitHub's slugs with ``rehype-slug`` listed in
+    ``rehypePlugins``. Without it links to headings are not judged, and that is said; a
+    ``rehype-slug`` set up otherwise (a computed list) is said unread."""
+    from yeplint.config.jsconfig import read_source
+
+    texts = [t for t in (read_source(site / n) for n in _SVELTE_CONFIGS) if t is not None]
+    imported = {n for t in texts for m in _REHYPE_SLUG.finditer(t) for n in m.groups() if n}
+    listed = {
+        word
+        for t in texts
+        for plugins in _REHYPE_PLUGINS.findall(t)
+        for word in re.findall(r"[\w$]+", plugins)
+    }
+    if imported & listed:
+        return "github", None
+    if imported:
+        name = next((n for n in _SVELTE_CONFIGS if (site / n).is_file()), _SVELTE_CONFIGS[0])
+        return "unknown", _unreadable(Path(name), "rehypePlugins")
+    from yeplint.locale.messages import msg
+
+    return "unknown", msg(
+        "mdsvex renders headings without ids unless the site adds rehype-slug, and"
+        " svelte.config.js adds none yeplint sees: links to headings are not checked"
+    )
 
 
 def _jekyll_settings(site: Path) -> dict[str, Any]:

@@ -111,7 +111,9 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
                     served = ctx.images.resolve("/" + path, folder, ctx.root)
                 if served is not None and served.status is Status.OK:
                     resolution = served
-            if (
+            if _from_url_only(ref.kind, path, ctx):
+                resolution = _from_url(path, post, ctx)
+            elif (
                 ref.kind in ("markdown", "reference", "html")
                 and resolution.status in (Status.MISSING, Status.OUTSIDE)
                 and not path.startswith("/")
@@ -140,6 +142,21 @@ def _from_url_applies(kind: str, post: Post, ctx: Context) -> bool:
         return False
     return ctx.url is not None or (
         ctx.settings.directory_urls and post.path.stem not in _INDEX_PAGES
+    )
+
+
+def _from_url_only(kind: str, path: str, ctx: Context) -> bool:
+    """Whether a relative path is resolved from the page's URL alone: on a generator that
+    serves no file beside a page (SvelteKit), for a page whose URL is known."""
+    from yeplint.config.generators import by_name
+
+    generator = by_name(ctx.settings.generator) if ctx.settings.generator else None
+    return (
+        generator is not None
+        and not generator.serves_page_folders
+        and kind in ("markdown", "reference", "html")
+        and not path.startswith("/")
+        and ctx.url is not None
     )
 
 
@@ -199,7 +216,25 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(ref.span, message, msg("name a file in it"))
         else:
             message = msg("image `{target}`{where} does not exist", target=ref.target, where=where)
-            yield did_you_mean(post, ref.span, message, ref.target, resolution.suggestion)
+            yield did_you_mean(
+                post, ref.span, message, ref.target, resolution.suggestion, _beside(ref, post, ctx)
+            )
+
+
+def _beside(ref: ImageRef, post: Post, ctx: Context) -> Message | None:
+    """The hint for an image that is beside the page but not served there (SvelteKit)."""
+    path = expand_path(ref.path)
+    if path is None or not _from_url_only(ref.kind, path, ctx):
+        return None
+    if not (post.path.parent / path).is_file() or ctx.url is None:
+        return None
+    from yeplint.site.urls import join
+
+    return msg(
+        "the file is beside the page, but the browser asks for `{url}`: put it in a folder"
+        " served at `/` (`static/`)",
+        url=join(ctx.url, path),
+    )
 
 
 def _rewritable(
