@@ -56,6 +56,10 @@ class Generator:
     (SvelteKit): ``src/routes/`` serves its routes only, so a relative path in a page is what
     the browser makes of it from the page's URL, and the file beside the page is never asked
     for."""
+    rewrites_page_links: bool = True
+    """A Markdown link to a page's source file (``./usage.md``) is written as the page's URL,
+    or names a page; ``False`` (Astro): the link stays as written, and the build serves no
+    such file."""
     slugs: str = "github"
     """How the generator makes a heading's anchor by default (a name of
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
@@ -168,6 +172,7 @@ GENERATORS: tuple[Generator, ...] = (
         ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.cjs"),
         ("dist", ".astro"),
         ("public",),
+        rewrites_page_links=False,
     ),
     Generator(
         "docusaurus",

@@ -326,6 +326,9 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                 span = link.span
                 ctx.images.unchecked.add((post.display_path, span.line, span.column, target.path))
                 continue
+            if resolution.status is Status.OK and _source_link(target, resolution, ctx):
+                yield _source_violation(link.span, target, resolution, ctx)
+                continue
             if resolution.status in (Status.OK, Status.REMOTE):
                 continue
             if _route(target, ctx) or _served_page(target, ctx):
@@ -376,6 +379,40 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             yield did_you_mean(
                 post, link.span, message, target.path, close, msg("check the address")
             )
+
+
+def _source_link(target: LinkTarget, resolution: Resolution, ctx: Context) -> bool:
+    """Whether a link names a page's source file that the build does not serve: on a generator
+    that leaves such links as written (Astro), a page file outside the folders served at
+    ``/``."""
+    from yeplint.config.generators import by_name
+
+    generator = by_name(ctx.settings.generator) if ctx.settings.generator else None
+    if generator is None or generator.rewrites_page_links or resolution.path is None:
+        return False
+    if not target.path.lower().endswith(PAGE_SUFFIXES):
+        return False
+    return not any(resolution.path.is_relative_to(f) for f in ctx.images.static_roots)
+
+
+def _source_violation(
+    span: Span, target: LinkTarget, resolution: Resolution, ctx: Context
+) -> Violation:
+    """A link to a page's source file, with the page's URL as the hint when it is known."""
+    from yeplint.config.generators import by_name
+
+    generator = by_name(ctx.settings.generator or "")
+    url = ctx.site.urls.get(resolution.path) if ctx.site and resolution.path else None
+    return Violation(
+        span,
+        msg(
+            "link to the page file `{target}`: {generator} leaves it as written and serves no"
+            " such file",
+            target=target.path,
+            generator=generator.shown if generator else str(ctx.settings.generator),
+        ),
+        msg("link the page's URL: `{url}`", url=url) if url else msg("link the page's URL"),
+    )
 
 
 def _route(target: LinkTarget, ctx: Context) -> bool:
