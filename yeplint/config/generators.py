@@ -6,6 +6,7 @@ output folder out and to point ``static-roots`` at the folders it serves at ``/`
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -235,22 +236,84 @@ def detect(content: Path, top: Path) -> tuple[Generator, Path] | None:
     folders = [content, *content.parents]
     folders = folders[: folders.index(top) + 1] if top in folders else folders[:4]
     for folder in folders:
-        for generator in GENERATORS:
-            for marker in generator.markers:
-                path = folder / marker
-                if not path.is_file():
-                    continue
-                if generator.marker_text is not None:
-                    try:
-                        text = path.read_text(encoding="utf-8", errors="replace")
-                    except OSError:
-                        continue
-                    if not generator.marker_text.search(text):
-                        continue
-                return generator, folder
-            if generator.name == "docusaurus" and _docusaurus_website(folder):
-                return generator, folder
+        generator = site_in(folder)
+        if generator is not None:
+            return generator, folder
     return None
+
+
+def site_in(folder: Path) -> Generator | None:
+    """The generator whose marker file is in ``folder`` (first found wins)."""
+    for generator in GENERATORS:
+        for marker in generator.markers:
+            path = folder / marker
+            if not path.is_file():
+                continue
+            if generator.marker_text is not None:
+                try:
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                if not generator.marker_text.search(text):
+                    continue
+            return generator
+        if generator.name == "docusaurus" and _docusaurus_website(folder):
+            return generator
+    return None
+
+
+BELOW_DEPTH = 3
+"""How deep :func:`detect_below` looks: ``docs/``, ``website/``, ``apps/site/`` and one more."""
+BELOW_FOLDERS = 2000
+"""The most folders :func:`detect_below` lists: a large monorepo costs no more than that."""
+_NOT_SITES = frozenset(
+    {
+        *TEMPLATE_FOLDERS,
+        "themes",  # a Hugo theme's `exampleSite/` is the theme's demo, not this repository's site
+        "vendor",
+        "__pycache__",
+        *(o for g in GENERATORS for o in g.output if "/" not in o and o != "site"),
+    }
+)
+"""Folders :func:`detect_below` does not enter: templates, dependencies and build output
+(MkDocs' output ``site/`` is also a common name for a site's own folder: entered)."""
+
+
+def detect_below(folder: Path, depth: int = BELOW_DEPTH) -> list[tuple[Generator, Path]]:
+    """The sites in the folders below ``folder`` (not ``folder`` itself), up to ``depth``
+    levels down, each with its generator, nearest first: a repository whose site lives in
+    ``docs/`` (``docs/config.toml``), ``website/`` or ``apps/site/``. Hidden folders,
+    dependencies, templates and build output are not entered, nor a site's own folders (a site
+    inside a site is its own business)."""
+    found: list[tuple[Generator, Path]] = []
+    level = [folder]
+    listed = 0
+    for _ in range(depth):
+        below: list[Path] = []
+        for current in level:
+            listed += 1
+            if listed > BELOW_FOLDERS:
+                return found
+            try:
+                with os.scandir(current) as entries:
+                    names = sorted(
+                        e.name
+                        for e in entries
+                        if e.is_dir(follow_symlinks=False)
+                        and not e.name.startswith(".")
+                        and e.name not in _NOT_SITES
+                    )
+            except OSError:
+                continue
+            for name in names:
+                path = current / name
+                generator = site_in(path)
+                if generator is not None:
+                    found.append((generator, path))
+                else:
+                    below.append(path)
+        level = below
+    return found
 
 
 def _docusaurus_website(folder: Path) -> bool:

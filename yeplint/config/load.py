@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yeplint.config.files import TooLarge, path_problem, project_boundary, read_capped
 from yeplint.config.settings import (
@@ -32,6 +32,9 @@ from yeplint.config.settings import (
 )
 from yeplint.diagnostics import Severity
 from yeplint.locale.messages import LANGUAGES, msg
+
+if TYPE_CHECKING:
+    from yeplint.config.generators import Generator
 
 
 def collection_notices(collections: Sequence[Collection], relatives: list[str]) -> list[str]:
@@ -219,18 +222,34 @@ repository's top (a folder with ``.git``), which is the last one looked at."""
 def generator_site(paths: Sequence[Path]) -> Settings | None:
     """With no configuration file: the conventions of the generator whose marker file
     (``hugo.toml``, ``mkdocs.yml``, …) is in the first checked path's folder or one above it,
-    rooted at that site's folder, with a notice; ``None`` when there is none. What ``yeplint
-    init`` would write, less the inferred schemas."""
-    from yeplint.config.generators import TEMPLATE_FOLDERS, detect, tsconfig_aliases
+    rooted at that site's folder, with a notice; else those of the one site below it
+    (:func:`site_below`); ``None`` when there is none. What ``yeplint init`` would write, less
+    the inferred schemas."""
+    from yeplint.config.generators import detect
 
     start = paths[0].resolve() if paths else Path.cwd().resolve()
     folder = start if start.is_dir() else start.parent
     chain = [folder, *folder.parents][:SITE_SEARCH_DEPTH]
     top = next((f for f in chain if (f / ".git").exists()), chain[-1])
     found = detect(folder, top)
-    if found is None:
-        return None
+    if found is None:  # a file named outside any site is none of the site's pages
+        return site_below(folder) if start.is_dir() else None
     generator, site = found
+    return replace(
+        _conventions(generator, site),
+        detected=msg(
+            "no yeplint.toml: {site} looks like {kind}, whose conventions apply"
+            " (`yeplint init` writes them down, with schemas for the front matter)",
+            site=_from_cwd(site),
+            kind=_a_site(generator.shown, vowel=generator.vowel_sound),
+        ),
+    )
+
+
+def _conventions(generator: Generator, site: Path) -> Settings:
+    """The settings of ``generator``'s site in ``site``, as its own files set them."""
+    from yeplint.config.generators import TEMPLATE_FOLDERS, tsconfig_aliases
+
     own = generator.site_settings(site)  # Docusaurus's config names its static folders
     aliases = (*own["path_aliases"], *tsconfig_aliases(site))
     return replace(
@@ -244,13 +263,66 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
             *(f"{name}/" for name in TEMPLATE_FOLDERS),
             *(f"/{name}/" for name in generator.output),
         ),
+    )
+
+
+def site_below(folder: Path) -> Settings | None:
+    """With no configuration and no site at or above ``folder``: the one site found below it
+    (a repository whose site lives in ``docs/``, ``website/`` or ``apps/site/``), with its own
+    ``yeplint.toml`` when it has one, else its generator's conventions; only its pages are
+    checked (:attr:`Settings.site_below`). Several sites below are named in a notice, and the
+    defaults apply: each is checked with its conventions when named (``yeplint check docs/``).
+    ``None`` when there is none."""
+    from yeplint.config.generators import detect_below
+
+    below = detect_below(folder)
+    if not below:
+        return None
+    if len(below) > 1:
+        sites = ", ".join(
+            f"{_from_cwd(site)} ({_a_site(g.shown, vowel=g.vowel_sound)})" for g, site in below
+        )
+        return Settings(
+            include=UNCONFIGURED,
+            detected=msg(
+                "no yeplint.toml, and {count} sites below: {sites}; name one to check it with its"
+                " conventions (`yeplint check {first}`): here the defaults apply",
+                count=len(below),
+                sites=sites,
+                first=_from_cwd(below[0][1]),
+            ),
+        )
+    generator, site = below[0]
+    config = _own_config(site)
+    if config is not None:
+        return replace(
+            settings_from(config[1], config[0]),
+            site_below=True,
+            detected=msg(
+                "no yeplint.toml here: the site below, {site}, has its own ({config}), which"
+                " applies to its pages; pages outside it are not checked",
+                site=_from_cwd(site),
+                config=config[0].name,
+            ),
+        )
+    return replace(
+        _conventions(generator, site),
+        site_below=True,
         detected=msg(
-            "no yeplint.toml: {site} looks like {kind}, whose conventions apply"
-            " (`yeplint init` writes them down, with schemas for the front matter)",
+            "no yeplint.toml: the site below, {site}, looks like {kind}, whose conventions apply"
+            " to its pages; pages outside it are not checked (`yeplint init` writes them down"
+            " in {site})",
             site=_from_cwd(site),
             kind=_a_site(generator.shown, vowel=generator.vowel_sound),
         ),
     )
+
+
+def _own_config(site: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration in the site's own folder (what ``yeplint init`` run from above it
+    writes there), not one above it."""
+    found = find_config(site)
+    return found if found is not None and found[0].parent == site else None
 
 
 def _a_site(name: str, *, vowel: bool) -> str:

@@ -46,6 +46,9 @@ class Settings:
     """The built-in preset these settings start from (:data:`yeplint.config.presets.PRESETS`)."""
     detected: str | None = None
     """Why the preset was applied without a configuration file (announced on stderr)."""
+    site_below: bool = False
+    """The site (``root``) was found below the folder checked, with no configuration there:
+    only its pages are checked (:func:`yeplint.config.load.site_below`)."""
     generator: str | None = None
     """The static-site generator whose conventions apply (:mod:`yeplint.config.generators`)."""
     front_matter: tuple[str, ...] = ("yaml",)

@@ -72,6 +72,17 @@ def _root_for(arg: Path, project: Path | None, cwd: Path) -> Path:
     return arg.parent
 
 
+def _site_of(arg: Path, settings: Settings) -> Path:
+    """A folder above the site found below it (:attr:`Settings.site_below`): the site's own
+    folder, written from ``arg`` (so that paths still show from the working folder), whose
+    pages alone are checked; any other path as it is."""
+    site = settings.root
+    if not settings.site_below or site is None:
+        return arg
+    real = Path(os.path.realpath(arg))
+    return arg / site.relative_to(real) if real in site.parents else arg
+
+
 def discover(
     paths: list[Path],
     settings: Settings,
@@ -102,6 +113,7 @@ def discover(
             mode = arg.lstat().st_mode
         except OSError as exc:
             raise DiscoveryError(f"{raw}: {exc.strerror or 'cannot access'}") from None
+        arg = _site_of(arg, settings)
         root = _root_for(arg, project, cwd)
         trusted = None
         if stat.S_ISLNK(mode) and arg.is_dir():

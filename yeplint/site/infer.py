@@ -50,6 +50,7 @@ from yeplint.config.generators import (
     TEMPLATE_FOLDERS,
     Generator,
     detect,
+    detect_below,
     tsconfig_aliases,
 )
 from yeplint.config.page_schemas import json_type
@@ -409,6 +410,10 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     if preset is not None:
         return preset
     detected = detect(content, output)
+    below: list[str] = []
+    if detected is None and content == output:
+        detected, below = _site_below(content)
+        content = output = detected[1] if detected is not None else content
     generator, site = detected if detected is not None else (None, None)
     scope = output if content.is_relative_to(output) else content
     excluded = _excluded_folders(scope, generator, site)
@@ -452,7 +457,7 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
         prefix = ""  # content outside the config's folder is its own root when checked
     prefix = "" if prefix == "." else prefix
     written: dict[Path, str] = {}
-    lines: list[str] = []
+    lines: list[str] = [*below]
     where = (
         f"{'an' if generator.vowel_sound else 'a'} {generator.shown} site at {site}"
         if generator and site
@@ -578,6 +583,20 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
     cd = "" if Path.cwd().resolve() == output else f"cd {output} && "
     lines.append(f"next: {cd}yeplint check {shown}")
     return lines
+
+
+def _site_below(folder: Path) -> tuple[tuple[Generator, Path] | None, list[str]]:
+    """Run from above the one site below ``folder`` (a repository whose site is ``docs/``):
+    that site, whose ``yeplint.toml`` is written in its folder as if run there (``yeplint
+    check`` from above reads it: :func:`yeplint.config.load.site_below`), with a line saying
+    so; several sites or none: none."""
+    found = detect_below(folder)
+    if len(found) != 1:
+        return None, []
+    generator, site = found[0]
+    kind = f"{'an' if generator.vowel_sound else 'a'} {generator.shown} site"
+    shown = site.relative_to(folder).as_posix()
+    return found[0], [f"the site below: {shown}/ ({kind}): its yeplint.toml is written there"]
 
 
 _PARTIALS = "/partials"
