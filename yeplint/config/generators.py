@@ -284,11 +284,12 @@ def detect_below(folder: Path, depth: int = BELOW_DEPTH) -> list[tuple[Generator
     levels down, each with its generator, nearest first: a repository whose site lives in
     ``docs/`` (``docs/config.toml``), ``website/`` or ``apps/site/``. Hidden folders,
     dependencies, templates and build output are not entered, nor a site's own folders (a site
-    inside a site is its own business)."""
+    inside a site is its own business). Each folder is listed once; only one that holds a
+    marker's name is looked at more closely."""
     found: list[tuple[Generator, Path]] = []
     level = [folder]
     listed = 0
-    for _ in range(depth):
+    for down in range(depth + 1):
         below: list[Path] = []
         for current in level:
             listed += 1
@@ -296,24 +297,26 @@ def detect_below(folder: Path, depth: int = BELOW_DEPTH) -> list[tuple[Generator
                 return found
             try:
                 with os.scandir(current) as entries:
-                    names = sorted(
-                        e.name
-                        for e in entries
-                        if e.is_dir(follow_symlinks=False)
-                        and not e.name.startswith(".")
-                        and e.name not in _NOT_SITES
-                    )
+                    names = {e.name: e.is_dir(follow_symlinks=False) for e in entries}
             except OSError:
                 continue
-            for name in names:
-                path = current / name
-                generator = site_in(path)
+            if down and not names.keys().isdisjoint(_MARKER_NAMES):
+                generator = site_in(current)
                 if generator is not None:
-                    found.append((generator, path))
-                else:
-                    below.append(path)
-        level = below
+                    found.append((generator, current))
+                    continue
+            below += sorted(
+                current / name
+                for name, is_dir in names.items()
+                if is_dir and not name.startswith(".") and name not in _NOT_SITES
+            )
+        level = below if down < depth else []
     return found
+
+
+_MARKER_NAMES = frozenset({*(m.split("/")[0] for g in GENERATORS for m in g.markers), "website"})
+"""The names in a folder that may make it a site's (``config/`` for Hugo's configuration
+folder, ``website/`` for an older Docusaurus layout)."""
 
 
 def _docusaurus_website(folder: Path) -> bool:
