@@ -131,3 +131,19 @@ def test_init_from_above_writes_the_site_configuration_in_its_folder(
     assert "has its own (yeplint.toml)" in told
     assert [line for line in found if line.startswith("docs/content/guide/index.md:")]
     assert not [line for line in found if "YEP006" in line]
+
+
+def test_a_docusaurus_website_folder_without_a_docs_folder_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "website/docusaurus.config.js": "module.exports = { title: 'W' };\n",
+            "website/docs/intro.md": "---\ntitle: Intro\n---\n\n# Introduction\n\nText.\n",
+        },
+    )
+    found, told = run(tmp_path, monkeypatch)
+    assert "the site below, website/, looks like a Docusaurus site" in told
+    # Docusaurus: the body's H1 is the page's title, no second one beside the front matter's
+    assert not [line for line in found if "YEP208" in line]
