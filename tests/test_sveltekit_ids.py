@@ -114,3 +114,20 @@ def test_an_image_beside_the_page_is_asked_for_from_the_page_url(
     assert len(images) == 1
     assert images[0].startswith("src/routes/guide/setup/+page.md:")
     assert "`./shot.png`" in images[0]
+
+
+def test_a_file_or_page_file_beside_the_page_is_not_served(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = pages(WITH_SLUGS)
+    files["src/routes/guide/setup/+page.md"] = page(
+        "# Setup\n\n[notes](./notes.md) [brochure](./brochure.pdf) [logo](/logo.png)"
+    )
+    files["src/routes/guide/setup/notes.md"] = "Notes.\n"
+    files["src/routes/guide/setup/brochure.pdf"] = "%PDF-1.4\n"
+    site(tmp_path, files)
+    lines, _ = check(tmp_path, monkeypatch)
+    links = [line for line in lines if "YEP401" in line]
+    assert len(links) == 2, links
+    assert "`./notes.md`" in links[0] and "SvelteKit" in links[0]
+    assert "`./brochure.pdf`" in links[1]

@@ -59,8 +59,8 @@ class Generator:
     for."""
     rewrites_page_links: bool = True
     """A Markdown link to a page's source file (``./usage.md``) is written as the page's URL,
-    or names a page; ``False`` (Astro): the link stays as written, and the build serves no
-    such file."""
+    or names a page; ``False`` (Astro, SvelteKit): the link stays as written, and the build
+    serves no such file."""
     slugs: str = "github"
     """How the generator makes a heading's anchor by default (a name of
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
@@ -208,8 +208,9 @@ GENERATORS: tuple[Generator, ...] = (
         ("static",),
         title_is_h1=False,  # no layout of its own: the site's `+layout.svelte` decides
         directory_urls=False,
-        paths_as_written=True,  # mdsvex writes `./shot.png` into the page as it is
+        paths_as_written=True,  # mdsvex writes `./shot.png` and `./notes.md` as they are
         serves_page_folders=False,
+        rewrites_page_links=False,
     ),
 )
 

@@ -111,7 +111,7 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
                     served = ctx.images.resolve("/" + path, folder, ctx.root)
                 if served is not None and served.status is Status.OK:
                     resolution = served
-            if _from_url_only(ref.kind, path, ctx):
+            if from_url_only(ref.kind, path, ctx):
                 resolution = _from_url(path, post, ctx)
             elif (
                 ref.kind in ("markdown", "reference", "html")
@@ -145,7 +145,7 @@ def _from_url_applies(kind: str, post: Post, ctx: Context) -> bool:
     )
 
 
-def _from_url_only(kind: str, path: str, ctx: Context) -> bool:
+def from_url_only(kind: str, path: str, ctx: Context) -> bool:
     """Whether a relative path is resolved from the page's URL alone: on a generator that
     serves no file beside a page (SvelteKit), for a page whose URL is known."""
     from yeplint.config.generators import by_name
@@ -222,9 +222,13 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 def _beside(ref: ImageRef, post: Post, ctx: Context) -> Message | None:
-    """The hint for an image that is beside the page but not served there (SvelteKit)."""
     path = expand_path(ref.path)
-    if path is None or not _from_url_only(ref.kind, path, ctx):
+    return beside_hint(path, post, ctx) if path is not None else None
+
+
+def beside_hint(path: str, post: Post, ctx: Context, kind: str = "markdown") -> Message | None:
+    """The hint for a file beside the page that the site does not serve there (SvelteKit)."""
+    if not from_url_only(kind, path, ctx):
         return None
     if not (post.path.parent / path).is_file() or ctx.url is None:
         return None

@@ -241,7 +241,7 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
     it cannot be checked here: not found, and the static roots it may be served from are
     absent. A page file (`./x.nl.md`) is its source next to it: only looked for from the page's
     folder."""
-    from yeplint.rules.images import unalias
+    from yeplint.rules.images import from_url_only, unalias
 
     folder = post.path.parent
     path = unalias(target.path, post, ctx)
@@ -249,6 +249,8 @@ def _resolve_file(target: LinkTarget, post: Post, ctx: Context) -> Resolution | 
         found = _docusaurus_file(path, post, ctx)
         if found is not None:
             return found
+    if not path.lower().endswith(PAGE_SUFFIXES) and from_url_only("markdown", path, ctx):
+        path = join(ctx.url or "/", path)  # SvelteKit serves no file beside a page
     if path.startswith("/"):
         found = ctx.images.resolve(path, folder, ctx.root)  # without static roots: the root
         if ctx.images.static_roots or found.status in (Status.OK, Status.REMOTE):
@@ -318,6 +320,8 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     `url` per collection, `languages`, `routes`, `static-roots`.
     """
+    from yeplint.rules.images import beside_hint
+
     for link in post.body.links:
         target = link_target(link, ctx.site, ctx.settings.base_path)
         if target.kind == "file":
@@ -352,7 +356,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     message,
                     target.path,
                     resolution.suggestion,
-                    msg("check the file name and folder"),
+                    beside_hint(target.path, post, ctx) or msg("check the file name and folder"),
                 )
         elif target.kind == "outside" and ctx.site is not None:
             yield Violation(
