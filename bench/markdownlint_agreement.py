@@ -29,7 +29,7 @@ from pathlib import Path
 from yeplint.config.settings import Settings
 from yeplint.document.markdown import template_code_lines
 from yeplint.engine.linter import Linter
-from yeplint.rules.headings.yep209_emphasis_as_heading import date_or_byline
+from yeplint.rules.headings.yep209_emphasis_as_heading import captions_code, date_or_byline
 from yeplint.site.discovery import discover
 
 VERSION = "0.24.1"
@@ -56,6 +56,8 @@ Documented = Callable[[str], bool]
 TEMPLATE = "inside a template code block (Liquid/Hugo highlight or comment)"
 """A documented difference that needs the whole file: decided in :func:`compare`."""
 FIRST_NOT_H1 = "a second H1 where the first line is not an H1 (MD025 looks only then)"
+CAPTION = "the caption of the code sample right below it (`**_config.yml**` above a fence)"
+"""A documented difference that needs the lines after it: decided in :func:`compare`."""
 UNREAD = "front matter yeplint does not read yet (TOML `+++`, JSON): the generator issue"
 
 _CONTAINER = re.compile(r"^\s*(>|[-+*]\s|\d+[.)]\s)")
@@ -291,6 +293,8 @@ def compare(name: str, folder: Path, files: list[Path], binary: Path, show: int)
                 )
                 if reason is None and line in template_code_lines(lines, 0):
                     reason = TEMPLATE
+                if reason is None and pair == "emphasis-as-heading" and _captions(lines, line):
+                    reason = CAPTION
                 if reason is None and lines[:1] in (["+++"], ["{"]):
                     reason = UNREAD
                 if reason is None and pair == "single-h1" and side == "yeplint":
@@ -319,6 +323,14 @@ def _lines(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
+
+
+def _captions(lines: list[str], line: int) -> bool:
+    """Whether the paragraph at ``line`` names the code sample below it (YEP209's caption)."""
+    from yeplint.document.post import load_text
+
+    post = load_text(Path("x.md"), "x.md", "\n".join(lines).encode("utf-8", "replace"))
+    return captions_code(post, line)
 
 
 def _starts_with_h1(lines: list[str]) -> bool:

@@ -230,3 +230,23 @@ def test_turning_admonitions_on_in_mkdocs_yml_checks_cached_pages_again(
         "docs/index.md:7:9:",
         "docs/index.md:14:17:",
     ]
+
+
+# YEP209: the caption of a code sample is no heading
+
+
+def test_a_bold_caption_of_a_code_sample_is_no_heading(tmp_path: Path) -> None:
+    body = (
+        "**_config.yml**\n\n```yaml\nname: site\n```\n\n"
+        "**Liquid**\n\n{% raw %}\n```liquid\n{{ site.name }}\n```\n{% endraw %}\n\n"
+        '**Result**\n<div class="highlight result">\n<p>site</p>\n</div>\n\n'
+        "**Output**\n\n<pre>site</pre>\n\n"
+        "**Drie stappen**\n\nEerst dit.\n\n"
+        '**Team**\n\n<div class="team">Anna</div>\n'
+    )
+    write(tmp_path, {"post.md": page(body)})
+    reported = lint_paths([tmp_path], tmp_path, ["YEP209"], Settings())
+    assert [d.message for d in reported] == [
+        "bold or italic text `Drie stappen` used as a heading",
+        "bold or italic text `Team` used as a heading",
+    ]

@@ -51,6 +51,29 @@ _BYLINE_WORDS = 8
 """An italic date or byline is short: more words than this make a line a heading again."""
 
 
+_TEMPLATE_OPENER = re.compile(r"\s*\{%-?\s*(?:raw|highlight)\b[^%]*-?%\}\s*$")
+"""A Liquid/Nunjucks `{% raw %}` or `{% highlight %}` line alone, which a code sample opens with."""
+_HTML_CODE = re.compile(r"\s*<(?:pre|code)\b|\s*<div\b[^>]*\bclass=[\"'][^\"']*\bhighlight\b", re.I)
+"""A code sample written in HTML: `<pre>`, or the `<div class="highlight">` of a rendered one."""
+
+
+def captions_code(post: Post, end_line: int) -> bool:
+    """Whether the block after line ``end_line`` is a code sample, so that the emphasised
+    paragraph above it names the sample (`**_config.yml**`, `**Result**`) as a caption does:
+    a heading there would put one entry per sample in the table of contents."""
+    body = post.body
+    for number in range(end_line + 1, len(post.lines) + 1):
+        line = post.lines[number - 1]
+        if not line.strip() or _TEMPLATE_OPENER.match(line):
+            continue
+        return (
+            number in body.code_lines
+            or number in body.template_lines
+            or bool(_HTML_CODE.match(line))
+        )
+    return False
+
+
 def date_or_byline(line: str, text: str) -> bool:
     """Whether an emphasised paragraph is an italic date or byline under a title
     (`*12 March 2024*`, `_door Anna_`), which no one means as a heading."""
@@ -83,10 +106,11 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     emphasised text, not a heading (an interview's `**Q: …?**` is followed by its answer);
     the `yep-trainingen` preset reports a question (`?`) too, because its headings are often
     questions. A quotation (starting with a quote mark), an italic date or byline under a title
-    (`*12 March 2024*`, `_door Anna_`) and paragraphs over `max-length` characters or spanning
-    several lines are not reported. An HTML comment beside the emphasis (`**Drie stappen**
-    <!-- … -->`) does not hide it. Emphasis in a block quote or a list item is not reported: a
-    heading there would break the quote or the list.
+    (`*12 March 2024*`, `_door Anna_`), the caption of a code sample right below it
+    (`**_config.yml**` above a fenced block, `{% highlight %}` or `<pre>`) and paragraphs
+    over `max-length` characters or spanning several lines are not reported. An HTML comment
+    beside the emphasis (`**Drie stappen** <!-- … -->`) does not hide it. Emphasis in a block
+    quote or a list item is not reported: a heading there would break the quote or the list.
 
     ## Options
     `max-length` (default 100) and `punctuation` (the endings of emphasised text that is no
@@ -106,6 +130,7 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             and not text.startswith(_QUOTES)
             and text.rstrip("".join(_QUOTES))[-1:] not in endings
             and not date_or_byline(paragraph.lines[0].strip(), text)
+            and not captions_code(post, paragraph.span.end_line)
         ):
             yield Violation(
                 Span(
