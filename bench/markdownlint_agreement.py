@@ -104,6 +104,10 @@ DOCUMENTED: dict[str, dict[str, list[tuple[str, Documented]]]] = {
             ),
             ("ends in an ellipsis: a lead-in", lambda s: s.rstrip().rstrip("*_").endswith("…")),
             ("longer than max-length (100)", lambda s: len(s.strip().strip("*_")) > 100),
+            (
+                "an aside in parentheses",
+                lambda s: bool(re.fullmatch(r"\s*[*_]+[(（].*[)）][*_]+\s*", s)),
+            ),
             ("a quotation is not a heading", lambda s: s.lstrip("*_ ")[:1] in "\"'“”„‘’«»"),
             ("in a block quote or list item", lambda s: bool(_CONTAINER.match(s))),
         ],

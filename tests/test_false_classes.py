@@ -250,3 +250,16 @@ def test_a_bold_caption_of_a_code_sample_is_no_heading(tmp_path: Path) -> None:
         "bold or italic text `Drie stappen` used as a heading",
         "bold or italic text `Team` used as a heading",
     ]
+
+
+def test_an_aside_in_parentheses_is_no_heading(tmp_path: Path) -> None:
+    body = (
+        "_(This number counts the core only, not the plugins.)_\n\n"
+        "**(Optioneel)**\n\nTekst.\n\n"
+        "**Stappen (optioneel)**\n\nTekst.\n"
+    )
+    write(tmp_path, {"post.md": page(body)})
+    reported = lint_paths([tmp_path], tmp_path, ["YEP209"], Settings())
+    assert [d.message for d in reported] == [
+        "bold or italic text `Stappen (optioneel)` used as a heading"
+    ]

@@ -105,7 +105,8 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     (`.`, `,`, `;`, `:`, `!`, `?`, and unlike MD036 also an ellipsis `…`) is taken to be
     emphasised text, not a heading (an interview's `**Q: …?**` is followed by its answer);
     the `yep-trainingen` preset reports a question (`?`) too, because its headings are often
-    questions. A quotation (starting with a quote mark), an italic date or byline under a title
+    questions. A quotation (starting with a quote mark), an aside in parentheses
+    (`_(This number counts the core only.)_`), an italic date or byline under a title
     (`*12 March 2024*`, `_door Anna_`), the caption of a code sample right below it
     (`**_config.yml**` above a fenced block, `{% highlight %}` or `<pre>`) and paragraphs
     over `max-length` characters or spanning several lines are not reported. An HTML comment
@@ -128,6 +129,7 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             and text
             and len(text) <= max_length
             and not text.startswith(_QUOTES)
+            and not (text.startswith(("(", "（")) and text.endswith((")", "）")))
             and text.rstrip("".join(_QUOTES))[-1:] not in endings
             and not date_or_byline(paragraph.lines[0].strip(), text)
             and not captions_code(post, paragraph.span.end_line)
