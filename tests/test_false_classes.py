@@ -263,3 +263,27 @@ def test_an_aside_in_parentheses_is_no_heading(tmp_path: Path) -> None:
     assert [d.message for d in reported] == [
         "bold or italic text `Stappen (optioneel)` used as a heading"
     ]
+
+
+# YEP401: an address the host redirects reaches a page
+
+
+def test_an_address_the_host_redirects_is_no_broken_link(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "vercel.json": '{"trailingSlash": true, "redirects": ['
+            '{"source": "/blog/memoize/", "destination": "/blog/post/#memo"},'
+            '{"source": "/blog/old/:path*", "destination": "/blog/:path*"}]}',
+            "netlify.toml": '[[redirects]]\nfrom = "/blog/moved"\nto = "/blog/post/"\n',
+            "blog/post.md": page(
+                "[memo](/blog/memoize), [moved](/blog/moved/), [old](/blog/old/post) and"
+                " [gone](/blog/gone)."
+            ),
+        },
+    )
+    diagnostics = lint_paths([tmp_path], tmp_path, ["YEP401"], BLOG)
+    assert [d.message for d in diagnostics] == [
+        "link to `/blog/old/post`: no page at `/blog/old/post`",
+        "link to `/blog/gone`: no page at `/blog/gone`",
+    ]

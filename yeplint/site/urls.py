@@ -575,7 +575,41 @@ def build(
         _eleventy_templates(site, settings)
     if settings.docs_roots and settings.root is not None:
         _add_docusaurus_routes(site, settings, settings.root)
+    if settings.root is not None:
+        site.routes = site.routes | frozenset(map(normalize, host_redirects(settings.root)))
     return site
+
+
+_PATTERN = re.compile(r"[:*()\[\]{}?]")
+"""What makes a redirect's source a pattern (``/news/:path*``, ``/leaderboard/(.*)``) rather than
+one URL: a pattern is not read, so no URL is taken to exist because of it."""
+
+
+def host_redirects(root: Path) -> list[str]:
+    """The URLs the site's host redirects, each a literal source in ``vercel.json``
+    (``"redirects": [{"source": "/docs/memoize/", ...}]``) or ``netlify.toml``
+    (``[[redirects]] from = "/old/"``) beside the site: a link to one reaches a page, the way
+    a moved page's old address does, whatever the generator builds. Sources with a pattern are
+    left out; a file that does not parse gives none."""
+    import json
+    import tomllib
+
+    sources: list[object] = []
+    try:
+        vercel = json.loads((root / "vercel.json").read_text(encoding="utf-8"))
+        if isinstance(vercel, dict) and isinstance(vercel.get("redirects"), list):
+            sources += [r.get("source") for r in vercel["redirects"] if isinstance(r, dict)]
+    except (OSError, ValueError):
+        pass
+    try:
+        netlify = tomllib.loads((root / "netlify.toml").read_text(encoding="utf-8"))
+        if isinstance(netlify.get("redirects"), list):
+            sources += [r.get("from") for r in netlify["redirects"] if isinstance(r, dict)]
+    except (OSError, ValueError):
+        pass
+    return [
+        s for s in sources if isinstance(s, str) and s.startswith("/") and not _PATTERN.search(s)
+    ]
 
 
 def _generator_urls(site: SiteMap, settings: Settings) -> Callable[[Path], str | None] | None:
