@@ -287,3 +287,24 @@ def test_an_address_the_host_redirects_is_no_broken_link(tmp_path: Path) -> None
         "link to `/blog/old/post`: no page at `/blog/old/post`",
         "link to `/blog/gone`: no page at `/blog/gone`",
     ]
+
+
+# YEP501: an image a page of the site's own code shows is used
+
+
+def test_an_image_a_script_of_the_site_names_is_no_orphan(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "static/img/features/sources.md": page("Where the pictures come from."),
+            "src/pages/index.js": 'const features = [{image: "/img/features/fast.png"}];\n',
+            "node_modules/x/index.js": '"/img/features/old.png"\n',
+        },
+    )
+    for name in ("fast.png", "old.png", "strict.png"):
+        (tmp_path / "static/img/features" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    diagnostics = lint_paths([tmp_path], tmp_path, ["YEP501"], Settings())
+    assert [d.message for d in diagnostics] == [
+        "image `old.png` is not used by any page",
+        "image `strict.png` is not used by any page",
+    ]

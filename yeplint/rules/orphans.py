@@ -37,7 +37,9 @@ def orphan_image(post: Post, ctx: Context) -> Iterator[Violation]:
     use (client logos) goes into `orphan-ignore`.
 
     An image named like a file beside it (`anna.jpg` next to `anna.nl.md`, `acme.png` next to
-    `acme.json`) is taken to be that page's picture, which a template shows: not reported.
+    `acme.json`) is taken to be that page's picture, which a template shows: not reported. Nor
+    is an image whose file name a script, component or template of the site names
+    (`"/img/features/fast.png"` in a React page `src/pages/index.js`).
 
     ## Options
     `orphan-ignore`: globs of images that are never orphans. Reported at the image, only in a
@@ -57,6 +59,7 @@ def find_orphans(
     for target in pages:
         folders.setdefault(target.path.parent, target)
     used = {os.fspath(p) for p in referenced}
+    code: list[str] | None = None
     for folder, page in sorted(folders.items()):
         base = os.fspath(folder)
         try:
@@ -75,6 +78,9 @@ def find_orphans(
         images = [n for n in images if n.split(".")[0] not in paired]
         if not images or not _knowable(site, folder, names):
             continue
+        if code is None:
+            code = _site_code(site.settings.root, site.settings.max_file_size)
+        images = [n for n in images if not any(n in text for text in code)]
         shown = page.display[: len(page.display) - len(page.path.name)]
         ignore = site.settings.orphan_ignore
         for name in images:
@@ -86,6 +92,44 @@ def find_orphans(
                 msg("image `{name}` is not used by any page", name=name),
                 msg("remove it, or reference it from the page it belongs to"),
             )
+
+
+CODE_SUFFIXES = (
+    ".js",
+    ".jsx",
+    ".mjs",
+    ".cjs",
+    ".ts",
+    ".tsx",
+    ".vue",
+    ".svelte",
+    ".astro",
+    ".html",
+    ".njk",
+    ".liquid",
+    ".hbs",
+)
+"""The site's own scripts, components and templates: a page of its own (a React page
+``src/pages/index.js``) or a layout may show an image by its path, which no Markdown page does."""
+_SKIPPED = frozenset({"node_modules", "vendor", "__pycache__"})
+
+
+def _site_code(root: Path | None, limit: int) -> list[str]:
+    """The text of every script, component and template file under ``root`` (each up to
+    ``limit`` bytes; dot folders and installed packages left out), read once per run and only
+    when a folder has an image no page references."""
+    if root is None:
+        return []
+    texts = []
+    for folder, names, files in os.walk(root):
+        names[:] = [n for n in names if not n.startswith(".") and n not in _SKIPPED]
+        for name in files:
+            if name.lower().endswith(CODE_SUFFIXES):
+                try:
+                    texts.append(read_upto(Path(folder, name), limit).decode("utf-8", "replace"))
+                except OSError:
+                    continue
+    return texts
 
 
 def _knowable(site: SiteIndex, folder: Path, names: list[str]) -> bool:
