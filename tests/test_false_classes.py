@@ -308,3 +308,35 @@ def test_an_image_a_script_of_the_site_names_is_no_orphan(tmp_path: Path) -> Non
         "image `old.png` is not used by any page",
         "image `strict.png` is not used by any page",
     ]
+
+
+# YEP308: Eleventy Image serves an <img> in the widths it names
+
+
+def wide_png(width: int) -> bytes:
+    """The header of a PNG ``width`` px wide: YEP308 reads no more."""
+    import struct
+    import zlib
+
+    body = b"IHDR" + struct.pack(">IIBBBBB", width, 10, 8, 2, 0, 0, 0)
+    chunk = struct.pack(">I", 13) + body + struct.pack(">I", zlib.crc32(body))
+    return b"\x89PNG\r\n\x1a\n" + chunk
+
+
+def test_an_image_eleventy_image_resizes_is_not_too_wide(tmp_path: Path) -> None:
+    body = (
+        '<img src="./a.png" alt="A" eleventy:widths="350, 700" sizes="100vw">\n\n'
+        '<img src="./b.png" alt="B" eleventy:widths="350, auto">\n\n'
+        '<img src="./c.png" alt="C">\n\n![D](./a.png)\n'
+    )
+    write(tmp_path, {"blog/post.md": page(body)})
+    for name in ("a.png", "b.png", "c.png"):
+        (tmp_path / "blog" / name).write_bytes(wide_png(2000))
+    eleventy = lint_paths([tmp_path], tmp_path, ["YEP308"], Settings(generator="eleventy"))
+    assert [d.line for d in eleventy] == [7, 9, 11]
+    assert [d.line for d in lint_paths([tmp_path], tmp_path, ["YEP308"], Settings())] == [
+        5,
+        7,
+        9,
+        11,
+    ]

@@ -567,6 +567,22 @@ def _renamed(path: Path, actual: str) -> str:
     return path.with_suffix(suffix).name
 
 
+_ELEVENTY_WIDTHS = re.compile(r"""\beleventy:widths\s*=\s*(["'])(?P<widths>[^"']*)\1""")
+
+
+def _resized_by_eleventy(post: Post, ref: ImageRef, ctx: Context) -> bool:
+    """Whether Eleventy Image serves the ``<img>`` of ``ref`` only in the widths its
+    ``eleventy:widths`` attribute names (``"350, 700"``; ``auto`` keeps the original width)."""
+    if ref.kind != "html" or ctx.settings.generator != "eleventy":
+        return False
+    lines = post.lines[ref.span.line - 1 : ref.span.end_line]
+    if not lines:
+        return False
+    tag = "\n".join(lines)[ref.span.column - 1 :].split(">", 1)[0]
+    found = _ELEVENTY_WIDTHS.search(tag)
+    return found is not None and "auto" not in found["widths"]
+
+
 @rule("YEP308", "image-too-wide", Severity.WARNING)
 def image_too_wide(post: Post, ctx: Context) -> Iterator[Violation]:
     """An image wider than `max-image-width` pixels (default 1600).
@@ -581,13 +597,16 @@ def image_too_wide(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Resize the image to at most the maximum width.
 
+    On an Eleventy site, an `<img>` with `eleventy:widths` (and no `auto` among them) is
+    served in those widths by Eleventy Image, never as the file itself: not reported.
+
     ## Options
     `max-image-width` (pixels).
     """
     limit = ctx.settings.max_image_width
     for ref, resolution in _with_status(post, ctx, Status.OK):
         assert resolution.path is not None
-        if expected_format(resolution.path) is None:
+        if expected_format(resolution.path) is None or _resized_by_eleventy(post, ref, ctx):
             continue
         info = ctx.images.info(resolution.path)
         if info.width is not None and info.width > limit:
