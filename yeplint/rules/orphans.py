@@ -9,6 +9,7 @@ from pathlib import Path
 
 from yeplint.config.files import read_upto
 from yeplint.config.globs import matches_any
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Severity, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import Message, msg
@@ -79,7 +80,7 @@ def find_orphans(
         if not images or not _knowable(site, folder, names):
             continue
         if code is None:
-            code = _site_code(site.settings.root, site.settings.max_file_size)
+            code = _site_code(site.settings)
         images = [n for n in images if not any(n in text for text in code)]
         shown = page.display[: len(page.display) - len(page.path.name)]
         ignore = site.settings.orphan_ignore
@@ -114,19 +115,32 @@ CODE_SUFFIXES = (
 _SKIPPED = frozenset({"node_modules", "vendor", "__pycache__"})
 
 
-def _site_code(root: Path | None, limit: int) -> list[str]:
-    """The text of every script, component and template file under ``root`` (each up to
-    ``limit`` bytes; dot folders and installed packages left out), read once per run and only
-    when a folder has an image no page references."""
+def _site_code(settings: Settings) -> list[str]:
+    """The text of every script, component and template file under the site's root (each up
+    to ``max-file-size`` bytes; dot folders, installed packages and the folders ``exclude``
+    leaves out, such as the generator's output, not read), read once per run and only when a
+    folder has an image no page references."""
+    root = settings.root
     if root is None:
         return []
     texts = []
     for folder, names, files in os.walk(root):
-        names[:] = [n for n in names if not n.startswith(".") and n not in _SKIPPED]
+        here = Path(folder)
+        names[:] = [
+            n
+            for n in names
+            if not n.startswith(".")
+            and n not in _SKIPPED
+            and not (
+                settings.exclude
+                and matches_any(settings.exclude, (here / n).relative_to(root).as_posix() + "/")
+            )
+        ]
         for name in files:
             if name.lower().endswith(CODE_SUFFIXES):
                 try:
-                    texts.append(read_upto(Path(folder, name), limit).decode("utf-8", "replace"))
+                    data = read_upto(here / name, settings.max_file_size)
+                    texts.append(data.decode("utf-8", "replace"))
                 except OSError:
                     continue
     return texts
