@@ -108,6 +108,7 @@ DOCUMENTED: dict[str, dict[str, list[tuple[str, Documented]]]] = {
                 "an aside in parentheses",
                 lambda s: bool(re.fullmatch(r"\s*[*_]+[(（].*[)）][*_]+\s*", s)),
             ),
+            ("holds a template tag: its text is the build's", lambda s: "{%" in s or "{{" in s),
             ("a quotation is not a heading", lambda s: s.lstrip("*_ ")[:1] in "\"'“”„‘’«»"),
             ("in a block quote or list item", lambda s: bool(_CONTAINER.match(s))),
         ],

@@ -342,3 +342,10 @@ def test_an_image_eleventy_image_resizes_is_not_too_wide(tmp_path: Path) -> None
         9,
         11,
     ]
+
+
+def test_emphasis_holding_a_template_tag_is_no_heading(tmp_path: Path) -> None:
+    body = '_Work in progress: {% include "edit-on-github.njk" %}_\n\n**{{ title }}**\n\n**Kop**\n'
+    write(tmp_path, {"docs/page.md": page(body)})
+    reported = lint_paths([tmp_path], tmp_path, ["YEP209"], Settings())
+    assert [d.message for d in reported] == ["bold or italic text `Kop` used as a heading"]

@@ -108,10 +108,12 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     questions. A quotation (starting with a quote mark), an aside in parentheses
     (`_(This number counts the core only.)_`), an italic date or byline under a title
     (`*12 March 2024*`, `_door Anna_`), the caption of a code sample right below it
-    (`**_config.yml**` above a fenced block, `{% highlight %}` or `<pre>`) and paragraphs
-    over `max-length` characters or spanning several lines are not reported. An HTML comment
-    beside the emphasis (`**Drie stappen** <!-- … -->`) does not hide it. Emphasis in a block
-    quote or a list item is not reported: a heading there would break the quote or the list.
+    (`**_config.yml**` above a fenced block, `{% highlight %}` or `<pre>`), emphasis holding a
+    template tag (`_Work in progress: {% include "edit.njk" %}_`, whose text only the build
+    knows) and paragraphs over `max-length` characters or spanning several lines are not
+    reported. An HTML comment beside the emphasis (`**Drie stappen** <!-- … -->`) does not hide
+    it. Emphasis in a block quote or a list item is not reported: a heading there would break
+    the quote or the list.
 
     ## Options
     `max-length` (default 100) and `punctuation` (the endings of emphasised text that is no
@@ -133,6 +135,7 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
             and text.rstrip("".join(_QUOTES))[-1:] not in endings
             and not date_or_byline(paragraph.lines[0].strip(), text)
             and not captions_code(post, paragraph.span.end_line)
+            and not ("{%" in text or "{{" in text)
         ):
             yield Violation(
                 Span(
