@@ -349,3 +349,24 @@ def test_emphasis_holding_a_template_tag_is_no_heading(tmp_path: Path) -> None:
     write(tmp_path, {"docs/page.md": page(body)})
     reported = lint_paths([tmp_path], tmp_path, ["YEP209"], Settings())
     assert [d.message for d in reported] == ["bold or italic text `Kop` used as a heading"]
+
+
+# YEP401: a file the built-in MkDocs theme writes
+
+
+@pytest.mark.parametrize(
+    ("theme", "reported"),
+    [("", [7, 9]), ("theme:\n  name: readthedocs\n", [7, 9]), ("theme: material\n", [5, 7, 9])],
+)
+def test_a_file_the_mkdocs_theme_writes_exists(
+    tmp_path: Path, theme: str, reported: list[int]
+) -> None:
+    body = (
+        "[the favicon](img/favicon.ico)\n\n"
+        "[not the theme's](img/favicon.png)\n\n[outside docs](../img/favicon.ico)\n"
+    )
+    write(tmp_path, {"mkdocs.yml": f"site_name: S\n{theme}", "docs/setup/page.md": "x\n"})
+    write(tmp_path, {"docs/index.md": page(body)})
+    settings = Settings(generator="mkdocs", static_roots=("docs",), root=tmp_path)
+    diagnostics = lint_paths([tmp_path / "docs"], tmp_path, ["YEP401"], settings)
+    assert [d.line for d in diagnostics] == reported

@@ -21,7 +21,13 @@ from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
-from yeplint.site.files import IMAGE_SUFFIXES, Resolution, Status, resolve_docusaurus_link
+from yeplint.site.files import (
+    IMAGE_SUFFIXES,
+    Resolution,
+    Status,
+    mkdocs_theme_file,
+    resolve_docusaurus_link,
+)
 from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join, normalize
 
 _IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
@@ -315,7 +321,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     looked up in the `static-roots`. Only a known file type's ending (`.pdf`, `.zip`, `.png` …)
     makes a link a file link: `/blog/releases/10.26` is a page's route. External (`https:`),
     `mailto:` and email (`<info@example.org>`), anchor-only and templated links are not checked
-    here.
+    here. On an MkDocs site a file its built-in theme writes (`img/favicon.ico`) exists.
 
     ## Options
     `url` per collection, `languages`, `routes`, `static-roots`.
@@ -336,6 +342,8 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
             if resolution.status in (Status.OK, Status.REMOTE):
                 continue
             if _route(target, ctx) or _served_page(target, ctx):
+                continue
+            if resolution.status is Status.MISSING and _mkdocs_theme_file(resolution, ctx):
                 continue
             if resolution.status is Status.WRONG_CASE:
                 yield Violation(
@@ -447,6 +455,15 @@ def _post(name: str, ctx: Context) -> Path | None:
         if "/_posts/" in posix and posix[: -len(path.suffix) or None].endswith(ending):
             return path
     return None
+
+
+def _mkdocs_theme_file(resolution: Resolution, ctx: Context) -> bool:
+    """Whether a missing file is one the site's built-in MkDocs theme writes to the site's root
+    (`img/favicon.ico`), which a page of ``docs_dir`` may link as if it were there."""
+    root, path = ctx.settings.root, resolution.path
+    if ctx.settings.generator != "mkdocs" or root is None or path is None:
+        return False
+    return any(mkdocs_theme_file(path, root, root / d) for d in ctx.settings.static_roots)
 
 
 def _served_page(target: LinkTarget, ctx: Context) -> bool:

@@ -633,3 +633,46 @@ def resolve_docusaurus_link(
     if path.startswith("/"):
         return resolver.resolve(path.lstrip("/"), tries[0][1], root)
     return None
+
+
+MKDOCS_THEME_FILES = {
+    "mkdocs": frozenset(
+        {
+            *(f"css/{n}" for n in ("base.css", "bootstrap.min.css", "fontawesome.min.css")),
+            *(f"css/{n}" for n in ("brands.min.css", "solid.min.css", "v4-font-face.min.css")),
+            "img/favicon.ico",
+            "img/grid.png",
+            *(f"js/{n}" for n in ("base.js", "bootstrap.bundle.min.js", "darkmode.js")),
+        }
+    ),
+    "readthedocs": frozenset(
+        {
+            "css/theme.css",
+            "css/theme_extra.css",
+            "img/favicon.ico",
+            *(f"js/{n}" for n in ("theme.js", "theme_extra.js", "html5shiv.min.js")),
+        }
+    ),
+}
+"""The files MkDocs' built-in themes copy to the site's root (MkDocs 1.6), which a page may
+link (`[the favicon](img/favicon.ico)`); a theme installed as a package is not known."""
+
+
+def mkdocs_theme_file(path: Path, root: Path, docs_dir: Path) -> bool:
+    """Whether ``path``, a file under ``docs_dir`` that does not exist, is one the built-in
+    MkDocs theme of the site at ``root`` writes there (its ``mkdocs.yml`` names ``theme:
+    mkdocs``, ``theme: {name: readthedocs}``, or no theme: MkDocs' own)."""
+    try:
+        relative = path.relative_to(docs_dir).as_posix()
+    except ValueError:
+        return False
+    from yeplint.config.generators import read_config
+
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        data = read_config(root / name)
+        if not isinstance(data, dict):
+            continue
+        theme = data.get("theme") or "mkdocs"
+        named = theme.get("name") if isinstance(theme, dict) else theme
+        return isinstance(named, str) and relative in MKDOCS_THEME_FILES.get(named, frozenset())
+    return False
