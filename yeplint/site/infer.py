@@ -580,7 +580,8 @@ def run_init(content: Path, output: Path, *, force: bool) -> list[str]:
             path.write_text(text, encoding="utf-8")
         lines.append(f"{state} {path}")
     shown = prefix or ("." if content == output else str(content))
-    cd = "" if Path.cwd().resolve() == output else f"cd {output} && "
+    here = Path.cwd().resolve()
+    cd = "" if here == output else f"cd {_shown(output, here)} && "
     lines.append(f"next: {cd}yeplint check {shown}")
     return lines
 
