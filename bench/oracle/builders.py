@@ -85,13 +85,23 @@ class Builder:
             return f"{self.name}: needs Node.js {needed} or newer (found {_shown(found)})"
         return None
 
-    def build(self, site: Path, work: Path) -> Path:
-        """Build a copy of ``site`` in ``work``; the output folder. Raises ``BuildError``."""
+    def build(
+        self,
+        site: Path,
+        work: Path,
+        prepare: Callable[[Path], None] | None = None,
+        ignore: tuple[str, ...] = ("yeplint.toml", "schemas"),
+    ) -> Path:
+        """Build a copy of ``site`` (less ``ignore``: yeplint's own files) in ``work``, changed
+        by ``prepare`` first (what needs the network, on a shared site); the output folder.
+        Raises ``BuildError``."""
         tool = self.tool()
         if tool is None:
             raise BuildError(f"{self.name}: not installed")
         copy = work / "site"
-        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("yeplint.toml", "schemas"))
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns(*ignore))
+        if prepare is not None:
+            prepare(copy)
         if self.node:
             # each package linked, not the folder: the build's own caches (webpack's in
             # node_modules/.cache) then belong to this copy, never to an earlier copy's paths

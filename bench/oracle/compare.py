@@ -118,11 +118,21 @@ def finding_target(finding: Finding, lines: list[str]) -> str:
 
 
 def plain(markdown: str) -> str:
-    """A heading's inline Markdown as the reader sees it (close enough to compare)."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    """A heading's inline Markdown as the reader sees it (close enough to compare): a code
+    span keeps its ``<tag>`` text, a link (inline or by reference) its text."""
+    spans: list[str] = []
+
+    def keep(found: re.Match[str]) -> str:
+        spans.append(found.group(2))
+        return f"\x00{len(spans) - 1}\x00"
+
+    text = re.sub(r"(`+)(.+?)\1", keep, markdown)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
     text = re.sub(r"<[^>]+>", "", text)
     text = re.sub(r"(?<![\w\\])([*_]{1,3})(\S.*?\S|\S)\1(?!\w)", r"\2", text)
     text = text.replace("`", "").replace("\\", "")
+    text = re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))].strip(), text)
     return " ".join(html.unescape(text).split())
 
 
@@ -146,6 +156,20 @@ def pair(source: SourcePage, output: Output, taken: set[str]) -> Page | None:
         titled = [n for n, p in output.pages.items() if n not in taken and p.title == source.title]
         if len(titled) == 1:
             return output.pages[titled[0]]
+    return _by_path(source.path, output, taken)
+
+
+def _by_path(path: str, output: Output, taken: set[str]) -> Page | None:
+    """The output page at the source's path less its folders from the left (``docs/about/x.md``
+    at ``/docs/about/x/``, ``/about/x/`` or ``/x/``): a page with no heading and no title
+    (all of it included from elsewhere)."""
+    segments = [s for s in path.split("/") if s]
+    last = segments[-1].rsplit(".", 1)[0] if segments else ""
+    segments = [*segments[:-1], last] if last.lower() not in INDEX_NAMES else segments[:-1]
+    for start in range(len(segments)):
+        name = key("/" + "/".join(segments[start:]) + "/")
+        if name not in taken and name in output.pages:
+            return output.pages[name]
     return None
 
 
@@ -165,9 +189,18 @@ def compare(
     for finding in findings:
         by_page.setdefault(finding.path, []).append(finding)
     taken: set[str] = set()
-    unjudged = {key(s.url) for s in sources.values() if s.url is not None and s.anchors is None}
+    built: dict[str, Page] = {}
     for path, source in sorted(sources.items()):
         page = pair(source, output, taken)
+        if page is not None:
+            taken.add(key(page.url))
+            built[path] = page
+    # the pages whose anchors yeplint does not claim to know, by where they were built (a page
+    # yeplint gives no URL, as on MkDocs, where links go from file to file, is still one)
+    unjudged = {key(built[p].url) for p, s in sources.items() if s.anchors is None and p in built}
+    unjudged |= {key(s.url) for s in sources.values() if s.url is not None and s.anchors is None}
+    for path, source in sorted(sources.items()):
+        page = built.get(path)
         own = by_page.get(path, [])
         if page is None:
             if any(f.code.startswith(REFERENCE_RULES) for f in own) or source.url:
@@ -175,7 +208,6 @@ def compare(
                     Disagreement("unbuilt", path, f"no output page (yeplint: {source.url})")
                 )
             continue
-        taken.add(key(page.url))
         result.pages += 1
         _compare_url(result, source, page)
         lines = (root / path).read_text(encoding="utf-8").splitlines()
@@ -270,11 +302,14 @@ def _compare_headings(
     rendered = page.headings
     body = [(h.level, plain(h.text)) for h in source.headings]
     shown = [(h.level, h.text) for h in rendered]
-    extra = _layout_headings(body, shown)
-    if [s for i, s in enumerate(shown) if i not in extra] != body:
-        result.disagreements.append(
-            Disagreement("heading", path, f"yeplint {body}, rendered {shown}")
-        )
+    extra = _layout_headings(body, shown) | _html_headings(body, shown, lines)
+    kept = [s for i, s in enumerate(shown) if i not in extra]
+    if kept != body and source.anchors is None:
+        # yeplint says it does not know this page's headings (an include, a plugin's block:
+        # mkdocstrings' `::: module.name`): the rendering may hold more, not judged
+        result.not_compared["headings not judged"] += 1
+    elif kept != body:
+        result.disagreements.append(Disagreement("heading", path, _first_difference(body, kept)))
     ids = {h.id for h in rendered if h.id}
     if source.anchors is not None:
         wrong = sorted(source.anchors - page.ids)
@@ -304,6 +339,34 @@ def _compare_headings(
             )
 
 
+def _first_difference(body: list[tuple[int, str]], shown: list[tuple[int, str]]) -> str:
+    """Where the source's headings and the rendered ones part (the whole lists can be
+    hundreds of headings long)."""
+    at = next((i for i, (a, b) in enumerate(zip(body, shown, strict=False)) if a != b), None)
+    if at is None:
+        at = min(len(body), len(shown))
+    mine = body[at] if at < len(body) else "nothing"
+    theirs = shown[at] if at < len(shown) else "nothing"
+    return (
+        f"yeplint {len(body)} headings, rendered {len(shown)}; heading {at + 1}:"
+        f" yeplint {mine}, rendered {theirs}"
+    )
+
+
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_headings(
+    body: list[tuple[int, str]], shown: list[tuple[int, str]], lines: list[str]
+) -> set[int]:
+    """Indexes of the rendered headings the page writes as HTML (``<h2>Features</h2>`` in an
+    HTML block): no Markdown heading, so no heading rule's and never in yeplint's list."""
+    written = {
+        (int(m.group(1)), plain(m.group(2))) for m in _HTML_HEADING.finditer("\n".join(lines))
+    }
+    return {i for i, heading in enumerate(shown) if heading in written and heading not in body}
+
+
 def _layout_headings(body: list[tuple[int, str]], shown: list[tuple[int, str]]) -> set[int]:
     """Indexes of the rendered H1s before the body's first heading that are not the body's:
     the title a layout puts above the content."""
@@ -330,20 +393,26 @@ def _rendered_problems(source: SourcePage, page: Page, lines: list[str]) -> dict
             matched.append((heading.line, at))
             at += 1
     line_of = {index: line for line, index in matched}
-    seen_texts: set[str] = set()
+    seen: set[tuple[tuple[str, ...], int, str]] = set()
+    parents: list[tuple[int, str]] = []  # the open headings above, outermost first
     h1 = [i for i, (level, _) in enumerate(rendered) if level == 1]
     for index, (level, text) in enumerate(rendered):
+        while parents and parents[-1][0] >= level:
+            parents.pop()
+        sibling = (tuple(t for _, t in parents), level, text)  # YEP207: siblings only
+        parents.append((level, text))
         line = line_of.get(index)
         if line is None:
+            seen.add(sibling)
             continue
         previous = rendered[index - 1][0] if index else None
         if previous is not None and level > previous + 1:
             found.setdefault("YEP205", set()).add(line)
         if not text:
             found.setdefault("YEP206", set()).add(line)
-        if text and text in seen_texts:
+        if text and sibling in seen:
             found.setdefault("YEP207", set()).add(line)
-        seen_texts.add(text)
+        seen.add(sibling)
         if level == 1 and len(h1) > 1 and index != h1[0]:
             found.setdefault("YEP208", set()).add(line)
     fence: str | None = None
