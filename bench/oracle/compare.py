@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oracle.output import Broken, Output, Page, broken, key
+from oracle.output import Broken, Output, Page, broken, fold, key
 from oracle.yeplint_side import Finding, SourcePage
 
 REFERENCE_RULES = ("YEP3", "YEP4")
@@ -133,7 +133,7 @@ def plain(markdown: str) -> str:
     text = re.sub(r"(?<![\w\\])([*_]{1,3})(\S.*?\S|\S)\1(?!\w)", r"\2", text)
     text = text.replace("`", "").replace("\\", "")
     text = re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))].strip(), text)
-    return " ".join(html.unescape(text).split())
+    return fold(" ".join(html.unescape(text).split()))
 
 
 def pair(source: SourcePage, output: Output, taken: set[str]) -> Page | None:
@@ -152,8 +152,14 @@ def pair(source: SourcePage, output: Output, taken: set[str]) -> Page | None:
             best = (shared, name)
     if best is not None:
         return output.pages[best[1]]
-    if source.title:  # no heading to go by: the page whose <title> is the page's title
-        titled = [n for n, p in output.pages.items() if n not in taken and p.title == source.title]
+    if source.title:  # no heading to go by: the page whose <title> (or layout heading) it is
+        title = fold(" ".join(source.title.split()))
+        titled = [
+            n
+            for n, p in output.pages.items()
+            if n not in taken
+            and (p.title == source.title or any(h.text == title for h in p.headings[:2]))
+        ]
         if len(titled) == 1:
             return output.pages[titled[0]]
     return _by_path(source.path, output, taken)
@@ -302,7 +308,7 @@ def _compare_headings(
     rendered = page.headings
     body = [(h.level, plain(h.text)) for h in source.headings]
     shown = [(h.level, h.text) for h in rendered]
-    extra = _layout_headings(body, shown) | _html_headings(body, shown, lines)
+    extra = _layout_headings(body, shown, source.title) | _html_headings(body, shown, lines)
     kept = [s for i, s in enumerate(shown) if i not in extra]
     if kept != body and source.anchors is None:
         # yeplint says it does not know this page's headings (an include, a plugin's block:
@@ -367,12 +373,20 @@ def _html_headings(
     return {i for i, heading in enumerate(shown) if heading in written and heading not in body}
 
 
-def _layout_headings(body: list[tuple[int, str]], shown: list[tuple[int, str]]) -> set[int]:
-    """Indexes of the rendered H1s before the body's first heading that are not the body's:
-    the title a layout puts above the content."""
+def _layout_headings(
+    body: list[tuple[int, str]], shown: list[tuple[int, str]], title: str = ""
+) -> set[int]:
+    """Indexes of the rendered headings before the body's first heading that are not the
+    body's: the title a layout puts above the content (an H1, or a heading of any level that is
+    the page's title, numbered or not: Jekyll's ``<h2>{{ page.position }}. {{ page.title }}``)."""
     extra: set[int] = set()
+    title = fold(" ".join(title.split()))
     for index, heading in enumerate(shown):
-        if (body and heading == body[0]) or heading[0] != 1:
+        if body and heading == body[0]:
+            break
+        if heading[0] != 1 and not (
+            title and re.fullmatch(rf"(\d+\. )?{re.escape(title)}", heading[1])
+        ):
             break
         extra.add(index)
     return extra
@@ -393,20 +407,26 @@ def _rendered_problems(source: SourcePage, page: Page, lines: list[str]) -> dict
             matched.append((heading.line, at))
             at += 1
     line_of = {index: line for line, index in matched}
+    # the page's outline: its own headings and the title its layout puts above them (an
+    # include's or a theme's headings in between, like a note box's <h5>, are not the page's)
+    layout = _layout_headings([(h.level, t) for h, t in body], rendered, source.title)
+    outline = sorted(set(line_of) | layout)
     seen: set[tuple[tuple[str, ...], int, str]] = set()
     parents: list[tuple[int, str]] = []  # the open headings above, outermost first
-    h1 = [i for i, (level, _) in enumerate(rendered) if level == 1]
-    for index, (level, text) in enumerate(rendered):
+    h1 = [i for i in outline if rendered[i][0] == 1]
+    previous: int | None = None
+    for index in outline:
+        level, text = rendered[index]
         while parents and parents[-1][0] >= level:
             parents.pop()
         sibling = (tuple(t for _, t in parents), level, text)  # YEP207: siblings only
         parents.append((level, text))
         line = line_of.get(index)
+        before, previous = previous, level
         if line is None:
             seen.add(sibling)
             continue
-        previous = rendered[index - 1][0] if index else None
-        if previous is not None and level > previous + 1:
+        if before is not None and level > before + 1:
             found.setdefault("YEP205", set()).add(line)
         if not text:
             found.setdefault("YEP206", set()).add(line)

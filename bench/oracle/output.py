@@ -136,7 +136,8 @@ class _Scanner(HTMLParser):
     def _closed(self, tag: str) -> None:
         if tag in HEADINGS and self.heading is not None:
             level, ident, parts = self.heading
-            self.page.headings.append(RenderedHeading(level, _squash("".join(parts)), ident))
+            text = fold(_squash("".join(parts)))
+            self.page.headings.append(RenderedHeading(level, text, ident))
             self.heading = None
         elif tag == "a" and self.link is not None:
             href, parts = self.link
@@ -157,6 +158,20 @@ class _Scanner(HTMLParser):
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+TYPOGRAPHY_RUNS = (("\u2026", "..."), ("\u2014", "---"), ("\u2013", "--"))
+
+
+def fold(text: str) -> str:
+    """A heading's text with the typographic characters a renderer makes of plain ones
+    (kramdown's and SmartyPants' curly quotes, dashes and ellipsis) plain again: both sides of
+    a comparison are folded, so a page that writes them itself still matches."""
+    text = text.translate(TYPOGRAPHY)
+    for typographic, written in TYPOGRAPHY_RUNS:
+        text = text.replace(typographic, written)
+    return text
 
 
 def scan(html: str, url: str, region: Region) -> Page:

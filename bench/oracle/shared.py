@@ -168,7 +168,7 @@ SHARED: dict[str, Shared] = {
                 BUILDERS["jekyll"].command,
                 BUILDERS["jekyll"].tool,
                 "_site",
-                Region(tags=("article",), chrome=("improve",)),
+                Region(tags=("article",), chrome=("improve", "header-link")),
                 hosts=("https://jekyllrb.com",),
             ),
             folder="docs",
