@@ -341,6 +341,24 @@ def test_ids_that_are_not_headings_count_as_anchors(tmp_path: Path) -> None:
     assert lint_paths([page], tmp_path, select=["YEP404"]) == []
 
 
+def test_a_definition_term_has_the_id_its_headings_algorithm_makes(tmp_path: Path) -> None:
+    # Hugo's autoDefinitionTermID (the oracle: hugo-docs built with Hugo 0.168): the term's
+    # text as rendered, slugged as a heading is; a term that is only an autolink has no id
+    page = tmp_path / "a.md"
+    links = (
+        "[1](#content-adapters) [2](#why-is-my-partial-template-not-rendered)"
+        " [3](#an-_indexmd-file) [4](#hugo-lyra) [5](#contentadapters)"
+    )
+    page.write_text(
+        f"{links}\n\nContent adapters\n: x\n\nWhy is my _partial_ template not rendered\n: x\n\n"
+        "An `_index.md` file\n: x\n\n[Hugo Lyra](https://example.org/lyra)\n: x\n\n"
+        "<https://example.org/a>\n: x\n"
+    )
+    found = lint_paths([page], tmp_path, select=["YEP404"])
+    squashed = links.index("[5]") + 1  # the form the terms had before: no such id
+    assert [(d.line, d.column, d.code) for d in found] == [(1, squashed, "YEP404")]
+
+
 def test_a_page_that_includes_content_is_not_checked_for_anchors(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text('--8<-- "CONTRIBUTING.md"\n\n[x](#from-the-include)\n')
     (tmp_path / "b.md").write_text("::: mkdocs-click\n\n[x](#a-command)\n")

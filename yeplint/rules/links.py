@@ -124,7 +124,7 @@ def known_anchors(
     if how is not None and not post.binary and not brings_content(post):
         untitled = settings is not None and settings.body_h1_is_title
         ids = anchors(post, how, without_h1=untitled)
-        result = None if ids is None else frozenset(ids | terms(post))
+        result = None if ids is None else frozenset(ids | terms(post, how))
     if memo is not None:
         memo["anchors"] = result
     return result
@@ -753,21 +753,43 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
 _ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([\w-]+)[^}\n]*\}")
 
 
-def terms(post: Post) -> set[str]:
+def terms(post: Post, how: slugs.Style = _GITHUB) -> set[str]:
     """Anchors that are not headings: ids in attribute lists (`**locale**{ #mkdocs-locale }`,
     Python-Markdown's attr_list and kramdown's IALs) and definition-list terms (a line followed
-    by `: definition`), which Goldmark and Python-Markdown sites give ids."""
+    by `: definition`), which Goldmark (Hugo's ``autoDefinitionTermID``) gives the id its
+    headings' algorithm makes of the term's text (``how``: `Content adapters` is
+    `content-adapters`, `[Hugo Lyra](https://…)` is `hugo-lyra`)."""
     text = post.text
     found = set(_ATTRIBUTE_ID.findall(text)) if "#" in text else set()
     if "\n: " in text:
-        found.update(
-            re.sub(r"[^\w-]", "", term.strip().strip("`").lower())
-            for term in _DEFINED_TERM.findall(text)
-        )
+        for term in _DEFINED_TERM.findall(text):
+            if _AUTOLINK.fullmatch(term.strip()):
+                continue  # Goldmark gives a term that is only an autolink no id
+            slug = how.slugify(_term_text(term))
+            if slug:
+                found.add(slug)
     return found
 
 
 _DEFINED_TERM = re.compile(r"^([^\n]*\S[^\n]*)\n(?=: )", re.M)
+_TERM_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TERM_MARKUP = re.compile(r"\*|(?<!\w)_+|_+(?!\w)")
+_CODE_SPAN = re.compile(r"(`+)(.*?)\1")
+
+
+def _term_text(term: str) -> str:
+    """A term's text as rendered: a link's target, emphasis markers and code spans' backticks
+    dropped (a code span keeps its `_`), entities decoded."""
+    parts = _CODE_SPAN.split(_TERM_LINK.sub(r"\1", term))
+    # split() gives text, then (backticks, code) pairs: code is every third part from 2
+    shown = (
+        p if i % 3 == 2 else "" if i % 3 == 1 else _TERM_MARKUP.sub("", p)
+        for i, p in enumerate(parts)
+    )
+    return html.unescape("".join(shown))
+
+
+_AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
 
 
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
