@@ -136,12 +136,18 @@ def plain(markdown: str) -> str:
     return fold(" ".join(html.unescape(text).split()))
 
 
+def _shows(source: SourcePage, page: Page) -> bool:
+    """Whether ``page`` shows one of the source's headings (or the source has none)."""
+    texts = {plain(h.text) for h in source.headings}
+    return not texts or bool(texts & {h.text for h in page.headings})
+
+
 def pair(source: SourcePage, output: Output, taken: set[str]) -> Page | None:
     """The output page built from ``source``."""
     texts = {plain(h.text) for h in source.headings}
     if source.url is not None:
         at = output.page(source.url)
-        if at is not None and (not texts or texts & {h.text for h in at.headings}):
+        if at is not None and key(at.url) not in taken and _shows(source, at):
             return at
     best: tuple[int, str] | None = None
     for name, page in output.pages.items():
@@ -196,8 +202,15 @@ def compare(
         by_page.setdefault(finding.path, []).append(finding)
     taken: set[str] = set()
     built: dict[str, Page] = {}
+    # first the pages found where yeplint puts them: a page another one's content is included
+    # into (Hugo's headless `_common/` snippets) is that page's, never the snippet's
     for path, source in sorted(sources.items()):
-        page = pair(source, output, taken)
+        at = output.page(source.url) if source.url is not None else None
+        if at is not None and _shows(source, at):
+            taken.add(key(at.url))
+            built[path] = at
+    for path, source in sorted(sources.items()):
+        page = None if path in built else pair(source, output, taken)
         if page is not None:
             taken.add(key(page.url))
             built[path] = page

@@ -211,13 +211,16 @@ class Output:
     root: Path
     pages: dict[str, Page]
     """Lookup key (see ``key``) → page."""
+    redirects: frozenset[str] = frozenset()
+    """Lookup keys the host redirects from (a ``_redirects`` file the build writes: Netlify's
+    format, Hugo's docs make their aliases so): served, as a redirect to a page."""
 
     def page(self, url: str) -> Page | None:
         return self.pages.get(key(url))
 
     def exists(self, url: str) -> bool:
-        """Whether the output serves something at ``url`` (a page or any file)."""
-        if self.page(url) is not None:
+        """Whether the output serves something at ``url`` (a page, a redirect or any file)."""
+        if self.page(url) is not None or key(url) in self.redirects:
             return True
         relative = unquote(urlsplit(url).path).lstrip("/")
         if not relative:
@@ -234,7 +237,19 @@ def read(root: Path, region: Region) -> Output:
         url = url_of_file(relative)
         page = scan(path.read_text(encoding="utf-8", errors="replace"), url, region)
         pages.setdefault(key(url), page)
-    return Output(root, pages)
+    return Output(root, pages, _redirects(root / "_redirects"))
+
+
+def _redirects(path: Path) -> frozenset[str]:
+    """The paths a Netlify ``_redirects`` file redirects from (``from to [status]`` a line)."""
+    if not path.is_file():
+        return frozenset()
+    found = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and fields[0].startswith("/") and "*" not in fields[0]:
+            found.add(key(fields[0]))
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
