@@ -150,7 +150,7 @@ def run_shared(names: list[str], install_tools: bool) -> list[Agreement]:
         if not (SHARED_CORPUS / shared.name).is_dir():
             print(f"skipped {shared.name}: no {SHARED_CORPUS / shared.name}")
             continue
-        missing = shared.builder.available()
+        missing = shared.available()
         if missing is not None:
             print(f"skipped {shared.name}: {missing} (--install)")
             continue

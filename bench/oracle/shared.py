@@ -70,6 +70,31 @@ class Shared:
     prepare: Callable[[Path], None] | None = None
     changes: tuple[str, ...] = ()
     """What ``prepare`` changes in the copy, said once per run."""
+    debian: tuple[str, ...] = ()
+    """Debian packages the build needs beside the generator (Jekyll's plugins)."""
+
+    def available(self) -> str | None:
+        """``None`` when the site can be built here, else what is missing."""
+        missing = self.builder.available()
+        if missing is not None:
+            return missing
+        absent = [p for p in self.debian if not _installed(p)]
+        return f"{self.name}: apt-get install {' '.join(absent)}" if absent else None
+
+
+def _installed(package: str) -> bool:
+    """Whether the Debian ``package`` is installed (``dpkg-query``; ``False`` without it)."""
+    try:
+        done = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", package],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except OSError:
+        return False
+    return done.stdout.strip().endswith(" installed")
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -174,6 +199,7 @@ SHARED: dict[str, Shared] = {
             folder="docs",
             prepare=_jekyll_docs,
             changes=("_config.yml: plugin jemoji dropped (no Debian package)",),
+            debian=JEKYLL_DEBIAN,
         ),
     )
 }
