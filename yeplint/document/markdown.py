@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from operator import add
 from typing import Any, Literal
 from urllib.parse import unquote
 
@@ -146,28 +147,45 @@ def _markdown(options: pyromark.Options) -> pyromark.Markdown:
 class _Source:
     """The body text with its line starts, and pulldown-cmark's byte offsets as characters."""
 
-    __slots__ = ("_byte_lines", "ascii", "data", "lines", "starts", "text")
+    __slots__ = ("_byte_lines", "_shifts", "ascii", "data", "lines", "starts", "text")
 
     def __init__(self, text: str, lines: list[str]) -> None:
         self.text = text
         self.lines = lines
         self.ascii = text.isascii()
         self.data = b"" if self.ascii else text.encode()
-        self.starts: list[int] = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+        # each line's length plus the newlines before it, summed in C (no Python per line)
+        head = lines[:-1]
+        self.starts: list[int] = [0, *map(add, accumulate(map(len, head)), range(1, len(lines)))]
         self._byte_lines: list[int] = []
+        self._shifts: list[int | None] = []
+        """Per line: how many characters fewer than bytes come before it, when the line
+        itself is ASCII (``None`` when it is not)."""
         if not self.ascii:
-            self._byte_lines = [
-                0,
-                *accumulate(len(line.encode()) + 1 for line in lines[:-1]),
+            encoded = map(len, map(str.encode, head))
+            self._byte_lines = [0, *map(add, accumulate(encoded), range(1, len(lines)))]
+            self._shifts = [
+                start - byte if line.isascii() else None
+                for line, start, byte in zip(lines, self.starts, self._byte_lines, strict=True)
             ]
 
     def char(self, byte: int) -> int:
         """The character offset of a byte offset."""
         if self.ascii:
             return byte
-        k = max(bisect_right(self._byte_lines, byte) - 1, 0)
+        k = bisect_right(self._byte_lines, byte) - 1
+        if k < 0:
+            k = 0
+        shift = self._shifts[k]
+        if shift is not None:
+            return byte + shift
         start = self._byte_lines[k]
         return self.starts[k] + len(self.data[start:byte].decode("utf-8", "replace"))
+
+    def byte_line(self, byte: int) -> int:
+        """0-based line of a byte offset."""
+        found = bisect_right(self._byte_lines if not self.ascii else self.starts, byte) - 1
+        return found if found > 0 else 0
 
     def line(self, offset: int) -> int:
         """0-based line of a character offset."""
@@ -196,44 +214,67 @@ def _kind(event: Any) -> tuple[str, Any, Any]:
 _INLINE_STARTS = frozenset(
     ("Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Link", "Image")
 )
-_INLINE_LEAVES = frozenset(
-    (
-        "Text",
-        "Code",
-        "InlineMath",
-        "DisplayMath",
-        "InlineHtml",
-        "FootnoteReference",
-        "SoftBreak",
-        "HardBreak",
-        "TaskListMarker",
-    )
-)
 _RUN_BLOCKS = frozenset(("Paragraph", "Heading", "TableCell"))
 """Blocks whose content is one run of inline events."""
 _COVERING = frozenset(("Code", "InlineHtml", "InlineMath", "DisplayMath"))
 """Inline leaves that may run over a line break (so a line can start inside them)."""
 
 
-@dataclass(slots=True)
 class _Run:
-    """The inline events of one paragraph, heading, table cell or tight list item."""
+    """The inline events of one paragraph, heading, table cell or tight list item.
 
-    block: str
-    start: int
-    """Character offset of the block's range."""
-    end: int
-    payload: Any = None
-    tight: bool = False
-    events: list[tuple[str, str, Any, int, int]] = field(default_factory=list)
-    """``(name, kind, payload, start, end)``, offsets in characters."""
-    last: int = 0
-    """Where its last inline content ends."""
-    references: bool = False
-    """Whether it holds an image, a link or inline HTML."""
+    The walk fills it with UTF-8 byte offsets, as pulldown-cmark gives them; :meth:`_Walker.
+    _finish` turns the few it kept into characters. Text events, most of a page, are kept only
+    where a check reads them: inside an image (its alt text) and in a paragraph that starts
+    with ``*``, ``_`` or ``<`` (whether it is one emphasis run); elsewhere the run only notes
+    where its inline content starts and ends."""
+
+    __slots__ = (
+        "block",
+        "bytes",
+        "end",
+        "events",
+        "first",
+        "images",
+        "keep_text",
+        "last",
+        "payload",
+        "references",
+        "start",
+        "tight",
+    )
+
+    def __init__(
+        self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
+    ) -> None:
+        self.block = block
+        self.start = start
+        """Offset of the block's range."""
+        self.end = end
+        self.payload = payload
+        self.tight = tight
+        self.events: list[tuple[str, str, Any, int, int]] = []
+        """``(name, kind, payload, start, end)``."""
+        self.last = 0
+        """Where its last inline content ends."""
+        self.references = False
+        """Whether it holds an image, a link or inline HTML."""
+        self.first = -1
+        """Where its first inline event starts (-1: none seen, or not tracked: then the first
+        of :attr:`events`)."""
+        self.keep_text = True
+        """Whether text events go into :attr:`events`."""
+        self.images = 0
+        """How many images the walk is inside."""
+        self.bytes = False
+        """Whether :attr:`events` still holds byte offsets (see :func:`_events`)."""
 
 
 class _Walker:
+    """One pass over pulldown-cmark's events that builds the :class:`Body`: each event is
+    looked at once, and only a run's start, end and non-text events are kept until the run
+    ends (see :class:`_Run`)."""
+
     def __init__(self, body: Body, source: _Source, line_offset: int) -> None:
         self.body = body
         self.source = source
@@ -248,76 +289,102 @@ class _Walker:
         self.run: _Run | None = None
         self.html: list[str] = []
         self.html_start = 0
+        self.raw: str | bytes = source.text if source.ascii else source.data
+        """The body as pulldown-cmark's offsets count it."""
+        self.emphasis: tuple[str, ...] | tuple[bytes, ...] = (
+            ("*", "_", "<") if source.ascii else (b"*", b"_", b"<")
+        )
 
     def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
-        char = None if self.source.ascii else self.source.char
+        """Read the events in UTF-8 byte offsets (see :class:`_Run`)."""
         inline = self._inline
         payload: Any
         for event, rng in events:
-            if char is None:
-                start, end = rng["start"], rng["end"]
-            else:
-                start, end = char(rng["start"]), char(rng["end"])
-            if type(event) is not str:
-                ((name, data),) = event.items()
-                if name == "Text":  # most events: straight into the run
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if event == "Rule":
                     run = self.run
-                    if run is not None and not run.tight:
-                        run.events.append(("Text", "", data, start, end))
-                        if end > run.last:
-                            run.last = end
-                    elif self.blocks and self.blocks[-1] != "CodeBlock":
-                        inline("Text", "", data, start, end)
+                    if run is not None and run.tight:
+                        self._finish(run)
+                elif not self.blocks or self.blocks[-1] != "CodeBlock":
+                    inline(event, "", None, rng["start"], rng["end"])
+                continue
+            text = event.get("Text")
+            if text is not None:  # most events: noted, kept only where a check reads them
+                run = self.run
+                if run is None:
+                    if self.blocks and self.blocks[-1] == "Item":
+                        inline("Text", "", text, rng["start"], rng["end"])
                     continue
-                if name == "Start" or name == "End":
-                    if type(data) is str:
-                        kind, payload = data, None
-                    else:
-                        ((kind, payload),) = data.items()
+                end = rng["end"]
+                if run.first < 0:
+                    run.first = rng["start"]
+                if end > run.last:
+                    run.last = end
+                if run.keep_text or run.images:
+                    run.events.append(("Text", "", text, rng["start"], end))
+                continue
+            ((name, data),) = event.items()
+            if name == "Start" or name == "End":
+                if type(data) is str:
+                    kind, payload = data, None
                 else:
-                    kind, payload = "", data
-            else:
-                name, kind, payload = event, "", None
-            run = self.run
-            if name == "Start":
+                    ((kind, payload),) = data.items()
                 if kind in _INLINE_STARTS:
-                    self._inline(name, kind, payload, start, end)
+                    inline(name, kind, payload, rng["start"], rng["end"])
                     continue
-                if run is not None and run.tight:
-                    self._finish(run)
-                self._start(kind, payload, start, end)
-            elif name == "End":
-                if kind in _INLINE_STARTS:
-                    self._inline(name, kind, payload, start, end)
-                    continue
-                if run is not None and (run.tight or kind in _RUN_BLOCKS):
-                    self._finish(run)
-                self._end(kind)
-            elif name in _INLINE_LEAVES:
-                if self.blocks and self.blocks[-1] == "CodeBlock":
-                    continue
-                self._inline(name, kind, payload, start, end)
-            elif name == "Rule":
-                if run is not None and run.tight:
-                    self._finish(run)
+                run = self.run
+                if name == "Start":
+                    if run is not None and run.tight:
+                        self._finish(run)
+                    if kind == "Paragraph":  # the most common block: no call
+                        self.blocks.append(kind)
+                        self.run = self._new_run(kind, rng["start"], rng["end"])
+                    else:
+                        self._start(kind, payload, rng["start"], rng["end"])
+                else:
+                    if run is not None and (run.tight or kind in _RUN_BLOCKS):
+                        self._finish(run)
+                    if kind == "Paragraph" and self.blocks:
+                        self.blocks.pop()
+                    else:
+                        self._end(kind)
+            elif name == "Code" and self.run is not None:  # inline code: no call either
+                run = self.run
+                start, end = rng["start"], rng["end"]
+                if run.first < 0:
+                    run.first = start
+                run.events.append(("Code", "", data, start, end))
+                if end > run.last:
+                    run.last = end
             elif name == "Html":
                 if not self.html:
-                    self.html_start = start
-                self.html.append(payload)
+                    self.html_start = rng["start"]
+                self.html.append(data)
+            elif not self.blocks or self.blocks[-1] != "CodeBlock":
+                # the other inline leaves: InlineHtml, FootnoteReference, TaskListMarker, math
+                inline(name, "", data, rng["start"], rng["end"])
+
+    def _new_run(
+        self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
+    ) -> _Run:
+        run = _Run(block, start, end, payload, tight)
+        run.keep_text = block != "Heading" and self.raw[start : start + 1] in self.emphasis
+        return run
 
     def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
         self.blocks.append(kind)
         if kind == "CodeBlock":
             off = self.offset + 1
-            first, last = self.source.line(start), self.source.line(max(start, end - 1))
+            line = self.source.byte_line
+            first, last = line(start), line(max(start, end - 1))
             self.body.code_lines.update(range(first + off, last + off + 1))
         if kind in _RUN_BLOCKS:
-            self.run = _Run(kind, start, end, payload)
+            self.run = self._new_run(kind, start, end, payload)
         elif kind == "BlockQuote":
             self.containers.append("blockquote")
-            self.columns.append((self.source.line(start), 0))
+            self.columns.append((self.source.byte_line(start), 0))
         elif kind == "Item":
-            column = self._item_column(start)
+            column = self._item_column_at(self.source.byte_line(start))
             self.containers.append("list_item")
             self.columns.append(column)
         elif kind == "HtmlBlock":
@@ -331,7 +398,7 @@ class _Walker:
             self.columns.pop()
         elif kind == "HtmlBlock" and self.html:
             content = "".join(self.html).rstrip("\n")
-            first = self.source.line(self.html_start)
+            first = self.source.byte_line(self.html_start)
             self._html(content, _LineMapper(content, self.lines, first, self.offset), 0)
             self.html = []
 
@@ -340,19 +407,41 @@ class _Walker:
         if run is None:
             if not self.blocks or self.blocks[-1] != "Item":
                 return
-            run = self.run = _Run("Item", start, end, tight=True)
-        if kind in ("Link", "Image") or name == "InlineHtml":
+            run = self.run = self._new_run("Item", start, end, tight=True)
+        if kind == "Image":
             run.references = True
             if name == "Start":
-                end = _repair_end(self.source.text, end, payload["link_type"])
+                run.images += 1
+                end = self._repair(end, payload["link_type"])
+            else:
+                run.images -= 1
+        elif kind == "Link" or name == "InlineHtml":
+            run.references = True
+            if name == "Start":
+                end = self._repair(end, payload["link_type"])
+        if run.first < 0:
+            run.first = start
         run.events.append((name, kind, payload, start, end))
         if end > run.last:
             run.last = end
 
+    def _repair(self, end: int, link_type: str) -> int:
+        """pulldown-cmark ends a collapsed reference (``![x][]``) before its ``[]``."""
+        if link_type in ("Collapsed", "CollapsedUnknown") and self.raw[end : end + 2] in (
+            "[]",
+            b"[]",
+        ):
+            return end + 2
+        return end
+
     def _finish(self, run: _Run) -> None:
         self.run = None
-        if not run.events and run.block != "Heading":
+        if run.first < 0 and run.block != "Heading":
             return
+        if run.block == "TableCell" and not run.references:
+            return  # nothing in it that a rule reads
+        if not self.source.ascii:
+            _in_characters(run, self.source.char)
         if run.block == "Heading":
             self._heading(run)
         elif run.block in ("Paragraph", "Item"):
@@ -361,8 +450,12 @@ class _Walker:
             self._references(run)
 
     def _item_column(self, start: int) -> tuple[int, int]:
-        """The item's first line and its content column inside the enclosing containers."""
-        line = self.source.line(start)
+        """The item's first line and its content column inside the enclosing containers
+        (``start``: the item's character offset)."""
+        return self._item_column_at(self.source.line(start))
+
+    def _item_column_at(self, line: int) -> tuple[int, int]:
+        """The item's content column inside the enclosing containers (``line``: its first)."""
         source = self.lines[line] if line < len(self.lines) else ""
         marker = _ITEM_MARKER.match(self._strip(source, line))
         if marker is None:
@@ -405,7 +498,7 @@ class _Walker:
         if not self.containers:  # the lines as written, from where the run starts
             lines = source.text[start:end].split("\n")
             lines[-1] = lines[-1].rstrip(" \t")
-            starts = [start, *(source.starts[k] for k in range(first + 1, last + 1))]
+            starts = [start, *source.starts[first + 1 : last + 1]]
             return lines, starts
         for k in range(first, last + 1):
             raw = self.lines[k] if k < len(self.lines) else ""
@@ -434,7 +527,7 @@ class _Walker:
         first = source.line(run.start)
         last_line = source.line(max(run.start, run.end - 1))
         setext = last_line > first
-        if run.events:
+        if run.first >= 0 or run.events:
             text_start = _content_start(run, source.text)
             lines, _ = self._run_lines(text_start, run.last)
             text = "\n".join(lines)
@@ -477,8 +570,8 @@ class _Walker:
             )
         plain: tuple[bool, ...] = ()
         alone = True
-        if "#" in text[start:end] and any(line.startswith("#") for line in lines):
-            plain, alone = _line_facts(events, starts)
+        if text.find("#", start, end) >= 0 and any(line.startswith("#") for line in lines):
+            plain, alone = _line_facts(_events(run, self.source), starts)
         self.body.paragraphs.append(
             Paragraph(
                 self._line_span(first, last),
@@ -496,7 +589,7 @@ class _Walker:
         """The images, links and inline HTML of a run."""
         inside_image = 0
         image: tuple[int, Any, list[str]] | None = None
-        for name, kind, payload, start, end in run.events:
+        for name, kind, payload, start, end in _events(run, self.source):
             if kind == "Image":
                 if name == "Start":
                     inside_image += 1
@@ -573,10 +666,29 @@ class _Walker:
 def _content_start(run: _Run, text: str) -> int:
     """Where a run's text starts: a paragraph's own range, else its first event (moved back
     over the backslash of an escape, which pulldown-cmark leaves out of the text's range)."""
-    if run.block == "Paragraph" or not run.events:
+    if run.block == "Paragraph" or (run.first < 0 and not run.events):
         return run.start
-    start = run.events[0][3]
+    start = run.first if run.first >= 0 else run.events[0][3]
     return start - 1 if start > 0 and text[start - 1] == "\\" else start
+
+
+def _in_characters(run: _Run, char: Callable[[int], int]) -> None:
+    """Turn a run's byte offsets into character offsets (a page that is not all ASCII); its
+    events' offsets follow when they are read (:func:`_events`)."""
+    run.start, run.end, run.last = char(run.start), char(run.end), char(run.last)
+    if run.first >= 0:
+        run.first = char(run.first)
+    run.bytes = True
+
+
+def _events(run: _Run, source: _Source) -> list[tuple[str, str, Any, int, int]]:
+    """A run's events with character offsets, converted on first use: most runs are finished
+    without their events' positions."""
+    if run.bytes:
+        char = source.char
+        run.events = [(n, k, p, char(s), char(e)) for n, k, p, s, e in run.events]
+        run.bytes = False
+    return run.events
 
 
 def _repair_end(text: str, end: int, link_type: str) -> int:
@@ -1071,6 +1183,11 @@ def _written_destination(text: str, *, image: bool = True) -> str | None:
     written; ``None`` for references."""
     if not text.endswith(")"):
         return None
+    if "\\" not in text and text.count("[") == 1 and text.count("]") == 1:
+        opening, close = text.index("["), text.index("]")  # the loop below in one step
+        if (1 if image else 0) <= opening < close and text.startswith("(", close + 1):
+            return _destination(text[close + 2 : -1])
+        return None
     depth = 0
     for i in range(1 if image else 0, len(text)):
         char = text[i]
@@ -1087,8 +1204,14 @@ def _written_destination(text: str, *, image: bool = True) -> str | None:
     return None
 
 
+_DESTINATION_STOP = re.compile(r"[\s()<]")
+"""What ends or nests a destination: without any, it is the whole text."""
+
+
 def _destination(inner: str) -> str:
     inner = inner.strip()
+    if not _DESTINATION_STOP.search(inner):
+        return inner
     if inner.startswith("<"):
         close = inner.find(">")
         return inner[: close + 1] if close > 0 else inner

@@ -1,0 +1,80 @@
+"""The Markdown walk (issue 29): each of pulldown-cmark's events is looked at once, and only
+what the rules read is kept. Counted, never timed: the events a run keeps until it ends and
+the byte-to-character conversions a page that is not all ASCII costs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from yeplint.document import markdown
+from yeplint.document.markdown import Body, parse_body
+
+
+def _parse(text: str) -> Body:
+    return parse_body(text.split("\n"), 0)
+
+
+@pytest.fixture
+def kept(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """``(name, kind)`` of every event the finished runs held."""
+    found: list[tuple[str, str]] = []
+    finish = markdown._Walker._finish
+
+    def spy(self: Any, run: Any) -> None:
+        found.extend((event[0], event[1]) for event in run.events)
+        finish(self, run)
+
+    monkeypatch.setattr(markdown._Walker, "_finish", spy)
+    return found
+
+
+def test_a_plain_paragraph_and_heading_keep_no_text_events(
+    kept: list[tuple[str, str]],
+) -> None:
+    body = _parse("Een alinea met `code` en een [link](/a/).\nNog een regel.\n\n## De kop\n")
+    assert ("Text", "") not in kept
+    assert ("Code", "") in kept and ("Start", "Link") in kept
+    assert [h.text for h in body.headings] == ["De kop"]
+    first = "Een alinea met `code` en een [link](/a/)."
+    assert body.paragraphs[0].lines == (first, "Nog een regel.")
+    assert [link.target for link in body.links] == ["/a/"]
+
+
+def test_text_is_kept_where_a_check_reads_it(kept: list[tuple[str, str]]) -> None:
+    body = _parse("**Kop in vet**\n\nTekst met ![het *alt*](foto.jpg) erin.\n")
+    assert body.paragraphs[0].emphasis_only and body.paragraphs[0].text == "Kop in vet"
+    assert [image.alt for image in body.images] == ["het alt"]
+    assert kept.count(("Text", "")) == 3  # the bold run's, the alt text's two
+
+
+def test_a_table_without_references_is_not_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_conversions(monkeypatch)
+    _parse("| één | twee |\n| --- | --- |\n" + "| café `x` | *thé* |\n" * 50)
+    assert calls == []
+
+
+def test_a_page_not_all_ascii_converts_per_run_not_per_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _count_conversions(monkeypatch)
+    paragraph = "\n".join("één regel met *nadruk* en `code` erin" for _ in range(50))
+    body = _parse(f"# Kop één\n\n{paragraph}\n")
+    assert body.paragraphs[0].span.end_line == 52
+    assert body.headings[0].text == "Kop één"
+    # ~400 events: before, two conversions each; now the bounds of the two runs
+    assert len(calls) <= 8
+
+
+def _count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    char = markdown._Source.char
+
+    def counted(self: Any, byte: int) -> int:
+        if not self.ascii:
+            calls.append(byte)
+        return char(self, byte)
+
+    monkeypatch.setattr(markdown._Source, "char", counted)
+    return calls
