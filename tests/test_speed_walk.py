@@ -4,6 +4,8 @@ the byte-to-character conversions a page that is not all ASCII costs."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -78,3 +80,46 @@ def _count_conversions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(markdown._Source, "char", counted)
     return calls
+
+
+_COUNT_IMPORT_WORK = """
+import collections, dataclasses, re, sys
+
+made = collections.Counter()
+compile_, process = re.compile, dataclasses._process_class
+
+
+def counted_compile(pattern, flags=0):
+    made["re " + sys._getframe(1).f_globals.get("__name__", "")] += 1
+    return compile_(pattern, flags)
+
+
+def counted_class(cls, *args, **kwargs):
+    made["dataclass " + cls.__module__] += 1
+    return process(cls, *args, **kwargs)
+
+
+re.compile, dataclasses._process_class = counted_compile, counted_class
+from yeplint.document import markdown, mdx, templates
+
+markdown.parse_body(["# Kop", "", "Een [link](/a/) en ![foto](b.jpg).", "", "- item"], 0)
+templates.may_add_headings(["Tekst."], markdown.Body(), 0)
+for key, count in sorted(made.items()):
+    print(key, count)
+"""
+
+
+def test_a_plain_page_builds_no_template_mdx_or_mkdocs_pattern_or_record() -> None:
+    """Start-up (issue 29, item 2): every run imports these modules, few pages have template
+    syntax, MDX or MkDocs blocks; what only those need is built when they are met."""
+    done = subprocess.run(
+        [sys.executable, "-c", _COUNT_IMPORT_WORK], capture_output=True, text=True, check=True
+    )
+    made = dict(line.rsplit(" ", 1) for line in done.stdout.splitlines())
+    for module in ("mdx", "templates"):
+        assert f"re yeplint.document.{module}" not in made
+        assert f"dataclass yeplint.document.{module}" not in made
+    # the list, item, quote and destination patterns any page with a list, quote or link uses
+    assert int(made["re yeplint.document.markdown"]) <= 4
+    # the model (Heading, Paragraph, ImageRef, LinkRef, Comment, Body), not MkDocs' or tags'
+    assert int(made["dataclass yeplint.document.markdown"]) <= 6

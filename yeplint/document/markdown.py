@@ -14,9 +14,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate
 from operator import add
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import unquote
 
 import pyromark
@@ -884,9 +885,19 @@ def parse_body(
     return body
 
 
-_HASH_LINE = re.compile(r"(#{1,6})(?!#)(.*?)#*\s*$")
-_INLINE_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-"""A link or image in a heading's text: its text is what the heading shows."""
+# The patterns of MkDocs pages and template tags are compiled on first use (``cache``): most
+# runs meet neither, and a pattern compiled at import costs every run its start-up.
+
+
+@cache
+def _hash_line() -> re.Pattern[str]:
+    return re.compile(r"(#{1,6})(?!#)(.*?)#*\s*$")
+
+
+@cache
+def _inline_link() -> re.Pattern[str]:
+    """A link or image in a heading's text: its text is what the heading shows."""
+    return re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
@@ -900,13 +911,13 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
         for k, content in enumerate(paragraph.lines):
             line = paragraph.span.line + k
             plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
-            match = _HASH_LINE.fullmatch(content.strip()) if content.startswith("#") else None
+            match = _hash_line().fullmatch(content.strip()) if content.startswith("#") else None
             if match is None or not plain or line in known:
                 continue
             raw = lines[line - line_offset - 1]
             column = column_of(content.rstrip(), raw) + 1
             span = Span(line, column, line, column + len(content.rstrip()))
-            text = _INLINE_LINK.sub(r"\1", match[2].strip())
+            text = _inline_link().sub(r"\1", match[2].strip())
             body.headings.append(Heading(len(match[1]), text, span, False, raw))
             known.add(line)
             added = True
@@ -914,14 +925,19 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
         body.headings.sort(key=lambda h: (h.span.line, h.span.column))
 
 
-_BLOCK_MARKER = re.compile(r"^( {0,3})(?:!!!|\?\?\?\+?|===[!+]?)[ \t]+\S")
-"""The first line of an MkDocs admonition (`!!! note "Titel"`), a collapsible one
-(pymdownx.details: `??? note`, `???+ note`) or a content tab (pymdownx.tabbed: `=== "Tab"`)."""
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+@cache
+def _block_marker() -> re.Pattern[str]:
+    """The first line of an MkDocs admonition (`!!! note "Titel"`), a collapsible one
+    (pymdownx.details: `??? note`, `???+ note`) or a content tab (pymdownx.tabbed: `=== "Tab"`)."""
+    return re.compile(r"^( {0,3})(?:!!!|\?\?\?\+?|===[!+]?)[ \t]+\S")
 
 
-@dataclass(frozen=True, slots=True)
-class MkDocsBlock:
+@cache
+def _fence() -> re.Pattern[str]:
+    return re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class MkDocsBlock(NamedTuple):
     """An admonition's or a tab's Markdown content: 0-based ``first`` to ``stop`` (exclusive)
     lines of the body, indented by ``width`` columns; ``marker`` is its opening line."""
 
@@ -940,18 +956,19 @@ def mkdocs_blocks(lines: list[str]) -> list[MkDocsBlock]:
     if "!!!" not in joined and "???" not in joined and "===" not in joined:
         return []
     found: list[MkDocsBlock] = []
+    fence_at, marker_at = _fence().match, _block_marker().match
     fence = ""
     index = 0
     while index < len(lines):
         line = lines[index]
-        opened = _FENCE.match(line)
+        opened = fence_at(line)
         if fence:
             if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
                 fence = "" if not line.strip().strip(fence[0]) else fence
         elif opened:
             fence = opened[1]
         else:
-            marker = _BLOCK_MARKER.match(line)
+            marker = marker_at(line)
             if marker:
                 block = _block(lines, index, len(marker[1]) + 4)
                 if block is not None:
@@ -1024,8 +1041,7 @@ def _shift(body: Body, width: int, lines: list[str], line_offset: int) -> None:
     body.comments = [replace(c, span=moved(c.span)) for c in body.comments]
 
 
-@dataclass(slots=True)
-class TemplateTag:
+class TemplateTag(NamedTuple):
     """One Liquid/Nunjucks tag (``{%- endset %}``) or Hugo shortcode (``{{< /highlight >}}``)."""
 
     name: str
@@ -1038,9 +1054,13 @@ class TemplateTag:
     shortcode: bool = False
 
 
-_TAG = re.compile(
-    r"\{%-?\s*(end)?(\w+)((?:[^%]|%(?!\}))*)%\}|\{\{[<%]\s*(/)?\s*([\w-]+)\b(.*?)[>%]\}\}"
-)
+@cache
+def _tag() -> re.Pattern[str]:
+    return re.compile(
+        r"\{%-?\s*(end)?(\w+)((?:[^%]|%(?!\}))*)%\}|\{\{[<%]\s*(/)?\s*([\w-]+)\b(.*?)[>%]\}\}"
+    )
+
+
 _LITERAL = frozenset(("raw", "verbatim"))
 """Blocks whose tags are text: the content is Markdown, but no tag in it is one."""
 
@@ -1052,7 +1072,7 @@ def template_tags(lines: list[str]) -> Iterator[TemplateTag]:
     for index, line in enumerate(lines):
         if "{%" not in line and "{{<" not in line and "{{%" not in line:
             continue
-        for match in _TAG.finditer(line):
+        for match in _tag().finditer(line):
             if match.group(2) is not None:
                 name, end = match.group(2).lower(), match.group(1) is not None
                 tag = TemplateTag(name, end, match.group(3), index, match.start())

@@ -23,21 +23,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
 
 from yeplint.document.source import LineStarts
 
-_ESM = re.compile(r"(import|export)[ \t]")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_TAG_START = re.compile(r"[ \t]*<([A-Za-z/>])")
-_IMAGE_TAG = re.compile(r"<(img|Image)\b", re.I)
-_ATTRIBUTE = re.compile(
-    r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|\{\s*(?:\"([^\"]*)\"|'([^']*)'|`([^`$]*)`)\s*\}|(\{))"
-)
+# Compiled on first use, and the records below are no dataclasses: every run imports this
+# module (the engine asks any page for its rendered imports), few have an MDX page.
 
 
-@dataclass
-class MdxImage:
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """ESM line, fence, tag start, image tag, attribute."""
+    return (
+        re.compile(r"(import|export)[ \t]"),
+        re.compile(r"^[ \t]*(`{3,}|~{3,})"),
+        re.compile(r"[ \t]*<([A-Za-z/>])"),
+        re.compile(r"<(img|Image)\b", re.I),
+        re.compile(
+            r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|\{\s*(?:\"([^\"]*)\"|'([^']*)'"
+            r"|`([^`$]*)`)\s*\}|(\{))"
+        ),
+    )
+
+
+class MdxImage(NamedTuple):
     src: str
     alt: str | None
     line: int
@@ -47,11 +57,13 @@ class MdxImage:
     end_column: int
 
 
-@dataclass
 class MdxScan:
-    opaque: set[int] = field(default_factory=set)
-    """0-based indexes of the body lines that are not Markdown."""
-    images: list[MdxImage] = field(default_factory=list)
+    __slots__ = ("images", "opaque")
+
+    def __init__(self) -> None:
+        self.opaque: set[int] = set()
+        """0-based indexes of the body lines that are not Markdown."""
+        self.images: list[MdxImage] = []
 
 
 class _Reader:
@@ -125,6 +137,7 @@ class _Reader:
 def scan(lines: list[str]) -> MdxScan:
     """The non-Markdown lines of an MDX body, and its JSX images."""
     result = MdxScan()
+    esm, fence_at, tag_start, _, _ = _patterns()
     text = "\n".join(lines)
     index_of = LineStarts(text)
     starts, line_of = index_of.starts, index_of.line
@@ -134,7 +147,7 @@ def scan(lines: list[str]) -> MdxScan:
     fence: str | None = None
     while index < len(lines):
         line = lines[index]
-        opened = _FENCE.match(line)
+        opened = fence_at.match(line)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = None
@@ -145,7 +158,7 @@ def scan(lines: list[str]) -> MdxScan:
             index += 1
             continue
         stripped = line.lstrip(" \t")
-        if _ESM.match(line):
+        if esm.match(line):
             while index < len(lines) and lines[index].strip():
                 result.opaque.add(index)
                 index += 1
@@ -156,7 +169,7 @@ def scan(lines: list[str]) -> MdxScan:
             result.opaque.update(range(index, last + 1))
             index = last + 1
             continue
-        if _TAG_START.match(line):
+        if tag_start.match(line):
             begin = starts[index] + len(line) - len(stripped)
             last = index
             pos = begin
@@ -184,10 +197,11 @@ def _image(
     starts: list[int],
     result: MdxScan,
 ) -> None:
-    if not _IMAGE_TAG.match(tag):
+    _, _, _, image_tag, attribute = _patterns()
+    if not image_tag.match(tag):
         return
     attributes: dict[str, str | None] = {}
-    for match in _ATTRIBUTE.finditer(tag):
+    for match in attribute.finditer(tag):
         name, *values = match.groups()
         literal = next((v for v in values[:-1] if v is not None), None)
         attributes[name.lower()] = literal  # `src={expr}`: None
@@ -209,9 +223,11 @@ def _image(
     )
 
 
-_MARKDOWN_IMPORT = re.compile(
-    r"""^import[ \t]+([A-Za-z_$][\w$]*)[ \t]+from[ \t]+(["'])([^"'\n]+\.mdx?)\2""", re.M
-)
+@cache
+def _markdown_import() -> re.Pattern[str]:
+    return re.compile(
+        r"""^import[ \t]+([A-Za-z_$][\w$]*)[ \t]+from[ \t]+(["'])([^"'\n]+\.mdx?)\2""", re.M
+    )
 
 
 def rendered_imports(text: str) -> list[str]:
@@ -221,14 +237,16 @@ def rendered_imports(text: str) -> list[str]:
     if "import" not in text:
         return []
     found = []
-    for match in _MARKDOWN_IMPORT.finditer(text):
+    for match in _markdown_import().finditer(text):
         name, path = match.group(1), match.group(3)
         if re.search(rf"<{re.escape(name)}[\s/>]", text[match.end() :]):
             found.append(path)
     return found
 
 
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+@cache
+def _thematic_break() -> re.Pattern[str]:
+    return re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def title_heading_index(lines: list[str], levels: list[tuple[int, int]]) -> int | None:
@@ -239,13 +257,14 @@ def title_heading_index(lines: list[str], levels: list[tuple[int, int]]) -> int 
     if not levels or levels[0][0] != 1:
         return None
     fence: str | None = None
+    fence_at, thematic_break = _patterns()[1], _thematic_break()
     for line in lines[: levels[0][1]]:
-        opened = _FENCE.match(line)
+        opened = fence_at.match(line)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0]:
                 fence = None
         elif opened:
             fence = opened.group(1)
-        elif _THEMATIC_BREAK.match(line):
+        elif thematic_break.match(line):
             return None
     return 0

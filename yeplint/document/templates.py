@@ -16,25 +16,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from functools import cache
 
 from yeplint.diagnostics import Span
 from yeplint.document.markdown import Body, ImageRef, LinkRef, template_tags
 from yeplint.document.source import LineStarts
 
-_SHORTCODE = re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
-_ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
+# The patterns are compiled on first use (``cache``): most pages have no template syntax, and
+# a pattern compiled at import costs every run its start-up.
+
+
+@cache
+def _shortcode() -> re.Pattern[str]:
+    return re.compile(r"\{\{(<|%)\s*(?!/)([\w-]+)\b(.*?)(?:>|%)\}\}", re.S)
+
+
+@cache
+def _attribute() -> re.Pattern[str]:
+    return re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|`[^`]*`|[^\s\"`>%]+)")
+
+
 _IMAGE_SHORTCODES = frozenset(("figure", "img", "image", "picture", "imgproc", "gallery-image"))
 
 _QUOTED = r"""(?:'([^']*)'|"([^"]*)")"""
-_FORMS = (
-    # {{ site.baseurl }}/x, {{ site.url }}{{ site.baseurl }}/x
-    re.compile(r"^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}(/.*)$"),
-    # {{ '/x' | relative_url }}, absolute_url, prepend: site.baseurl, Hugo relURL / absURL
-    re.compile(
-        r"^\{\{-?\s*" + _QUOTED + r"\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|"
-        r"prepend:\s*site\.baseurl)\s*-?\}\}$"
-    ),
-)
+
+
+@cache
+def _forms() -> tuple[re.Pattern[str], ...]:
+    return (
+        # {{ site.baseurl }}/x, {{ site.url }}{{ site.baseurl }}/x
+        re.compile(r"^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}(/.*)$"),
+        # {{ '/x' | relative_url }}, absolute_url, prepend: site.baseurl, Hugo relURL / absURL
+        re.compile(
+            r"^\{\{-?\s*" + _QUOTED + r"\s*\|\s*(?:relative_url|absolute_url|relURL|absURL|"
+            r"prepend:\s*site\.baseurl)\s*-?\}\}$"
+        ),
+    )
 
 
 def expand_path(target: str) -> str | None:
@@ -44,7 +61,7 @@ def expand_path(target: str) -> str | None:
     if "{{" not in target and "{%" not in target:
         return target
     stripped = target.strip()
-    for form in _FORMS:
+    for form in _forms():
         match = form.match(stripped)
         if match is None:
             continue
@@ -55,7 +72,9 @@ def expand_path(target: str) -> str | None:
     return None
 
 
-_LINK_TAG = re.compile(r"^\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}(.*)$")
+@cache
+def _link_tag() -> re.Pattern[str]:
+    return re.compile(r"^\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}(.*)$")
 
 
 def expand_link(target: str) -> tuple[str, str] | None:
@@ -65,7 +84,7 @@ def expand_link(target: str) -> tuple[str, str] | None:
     site's source, from its root), ``("post", "2024-01-05-hello#a")`` for ``{% post_url
     2024-01-05-hello %}``; ``None`` for a template yeplint does not evaluate."""
     stripped = target.strip()
-    tag = _LINK_TAG.match(stripped)
+    tag = _link_tag().match(stripped)
     if tag is not None:
         rest = tag.group(3)
         if "{{" in rest or "{%" in rest or (rest and not rest.startswith(("#", "?"))):
@@ -82,7 +101,9 @@ def _unquote(value: str) -> str:
     return value
 
 
-_TEMPLATED_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)")
+@cache
+def _templated_image() -> re.Pattern[str]:
+    return re.compile(r"!\[([^\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)")
 
 
 def templated_images(
@@ -93,7 +114,7 @@ def templated_images(
     template in before the Markdown is read, so CommonMark alone never sees an image there."""
     found = []
     lines = LineStarts(text)
-    for match in _TEMPLATED_IMAGE.finditer(text):
+    for match in _templated_image().finditer(text):
         target = match.group(2).strip()
         if not any(c.isspace() for c in target):
             continue  # CommonMark reads it as an image already
@@ -106,9 +127,9 @@ def templated_images(
     return found
 
 
-_TEMPLATED_LINK = re.compile(
-    r"(?<![!\\])\[([^\[\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)"
-)
+@cache
+def _templated_link() -> re.Pattern[str]:
+    return re.compile(r"(?<![!\\])\[([^\[\]\n]*)\]\(\s*((?:[^()\n]|\([^()\n]*\))*?\{[{%].*?)\)")
 
 
 def templated_links(
@@ -119,7 +140,7 @@ def templated_links(
     CommonMark alone never sees as a link."""
     found = []
     lines = LineStarts(text)
-    for match in _TEMPLATED_LINK.finditer(text):
+    for match in _templated_link().finditer(text):
         target = match.group(2).strip()
         if not any(c.isspace() for c in target):
             continue  # CommonMark reads it as a link already
@@ -140,9 +161,9 @@ def shortcode_images(
         return []
     found = []
     lines = LineStarts(text)
-    for match in _SHORTCODE.finditer(text):
+    for match in _shortcode().finditer(text):
         name, arguments = match.group(2), match.group(3)
-        attributes = {k.lower(): _unquote(v) for k, v in _ATTRIBUTE.findall(arguments)}
+        attributes = {k.lower(): _unquote(v) for k, v in _attribute().findall(arguments)}
         src = attributes.get("src")
         if src is None or name.lower() not in _IMAGE_SHORTCODES:
             continue
@@ -197,10 +218,13 @@ _QUIET_TAGS = frozenset(
 a macro call or a site's own tag (an Eleventy shortcode) may."""
 _QUIET_SHORTCODES = frozenset(("ref", "relref", "highlight"))
 """Hugo shortcodes that make a URL or a code block, never a heading."""
-_OUTPUT = re.compile(r"\{\{(?![<%])")
-_LINE_START = re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*$")
-"""What may stand before an expression that starts a block: indentation, a block quote's `>`,
-a list marker."""
+
+
+@cache
+def _output_and_line_start() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An expression (``{{``), and what may stand before one that starts a block: indentation,
+    a block quote's `>`, a list marker."""
+    return re.compile(r"\{\{(?![<%])"), re.compile(r"^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)]))*[ \t]*$")
 
 
 def may_add_headings(lines: list[str], body: Body, line_offset: int) -> bool:
@@ -217,6 +241,7 @@ def may_add_headings(lines: list[str], body: Body, line_offset: int) -> bool:
     if not any("{{" in line for line in lines):
         return False
     heading_lines = {n for h in body.headings for n in range(h.span.line, h.span.end_line + 1)}
+    output, line_start = _output_and_line_start()
     for index, line in enumerate(lines):
         if "{{" not in line:
             continue
@@ -225,6 +250,6 @@ def may_add_headings(lines: list[str], body: Body, line_offset: int) -> bool:
             continue
         if number in heading_lines or "id=" in line or "name=" in line:
             return True
-        if any(_LINE_START.match(line, 0, m.start()) for m in _OUTPUT.finditer(line)):
+        if any(line_start.match(line, 0, m.start()) for m in output.finditer(line)):
             return True
     return False
