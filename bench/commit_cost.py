@@ -4,6 +4,10 @@ earlier commit, interleaved rounds, CPU seconds (user + system) summed over the 
 
 Usage:
     python bench/commit_cost.py BASE [--rounds 7] [--work /tmp/yeplint-commit-cost]
+    python bench/commit_cost.py BASE --tree /tmp/yeplint-bench/corpus-hugo-docs-5000 [--tree …]
+
+``--tree DIR`` (repeatable) checks each given tree, with its own configuration, in place of the
+nine sites, and prints each tree's medians (for the grown copies of ``run.py --corpus``).
 
 CPU time rather than wall time: the machine is shared, and wall time moved by a factor of two
 between rounds where CPU time moved by a tenth. The base commit's ``yeplint/`` and ``schemas/``
@@ -54,6 +58,9 @@ def extract(commit: str, into: Path) -> None:
         target = into / catalog.relative_to(ROOT)
         if target.parent.is_dir() and not target.exists():
             shutil.copy(catalog, target)  # the build compiles them; the archive has none
+    # compiled once, as the checkout is: with PYTHONDONTWRITEBYTECODE set (as on the shared
+    # machine) every run of the base would otherwise compile all its modules (~90 ms a run)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(into)], check=True)
 
 
 def cpu(site: Path, python_path: str | None) -> float:
@@ -73,12 +80,16 @@ def main() -> None:
     parser.add_argument("base", help="the commit to compare with (a hash, a branch, HEAD~3)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("/tmp/yeplint-commit-cost"))
+    parser.add_argument("--tree", type=Path, action="append", help="check this tree instead")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        sys.exit(f"{CORPUS} is not there")
     shutil.rmtree(args.work, ignore_errors=True)
     base, sites = args.work / "base", args.work / "sites"
     extract(args.base, base)
+    if args.tree:
+        trees(args.tree, str(base), args.rounds)
+        return
+    if not CORPUS.is_dir():
+        sys.exit(f"{CORPUS} is not there")
     for name in SITES:
         shutil.copytree(CORPUS / name, sites / name, symlinks=True)
     runs: dict[str, list[float]] = {"base": [], "branch": []}
@@ -91,6 +102,20 @@ def main() -> None:
         print(f"{label}: {shown} (median {statistics.median(values):.2f} s CPU)")
     ratio = statistics.median(runs["branch"]) / statistics.median(runs["base"])
     print(f"branch / base: {ratio:.3f}")
+
+
+def trees(folders: list[Path], base: str, rounds: int) -> None:
+    """Each tree checked in place by the base and the branch, interleaved; per tree the median
+    CPU seconds of each and their ratio."""
+    runs: dict[Path, dict[str, list[float]]] = {f: {"base": [], "branch": []} for f in folders}
+    for number in range(rounds):
+        order = [("base", base), ("branch", None)]
+        for folder in folders:
+            for label, path in order if number % 2 == 0 else order[::-1]:
+                runs[folder][label].append(cpu(folder, path))
+    for folder, by_label in runs.items():
+        old, new = (statistics.median(by_label[k]) for k in ("base", "branch"))
+        print(f"{folder.name}: base {old:.2f} s CPU, branch {new:.2f} s (x{new / old:.3f})")
 
 
 if __name__ == "__main__":

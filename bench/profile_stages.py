@@ -26,11 +26,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from yeplint.config import page_schemas as schemas
 from yeplint.config.load import preset_settings
 from yeplint.document import post as document
 from yeplint.engine import linter as engine
 from yeplint.engine import suppress
+from yeplint.rules import schema_check as schemas
 from yeplint.rules.catalogue import all_rules
 from yeplint.site import files as images
 from yeplint.site.discovery import discover
