@@ -224,11 +224,11 @@ _COVERING = frozenset(("Code", "InlineHtml", "InlineMath", "DisplayMath"))
 class _Run:
     """The inline events of one paragraph, heading, table cell or tight list item.
 
-    The walk fills it with UTF-8 byte offsets, as pulldown-cmark gives them; :meth:`_Walker.
-    _finish` turns the few it kept into characters. Text events, most of a page, are kept only
-    where a check reads them: inside an image (its alt text) and in a paragraph that starts
-    with ``*``, ``_`` or ``<`` (whether it is one emphasis run); elsewhere the run only notes
-    where its inline content starts and ends."""
+    The walk fills it with UTF-8 byte offsets, as pulldown-cmark gives them; when the run ends
+    (:meth:`_Walker._finish`) the offsets it uses become characters. Text events, a third of a
+    page's events, are kept only where a check reads them: inside an image (its alt text) and
+    in a paragraph that starts with ``*``, ``_`` or ``<`` (whether it is one emphasis run);
+    elsewhere the run only notes where its inline content starts and ends."""
 
     __slots__ = (
         "block",
