@@ -317,6 +317,79 @@ PAGE_KEYS = frozenset(("url", "slug", "title", "date"))
 """The front matter keys a Hugo page's URL may read."""
 
 
+BUILD_KEYS = frozenset(("build", "_build", "cascade"))
+"""The front matter keys that say whether Hugo renders a page: its own build options
+(``_build`` is their older name) and the ones an ancestor section cascades."""
+
+
+def rendered(own: dict[str, Any], cascades: list[Any], path: str, kind: str) -> bool:
+    """Whether Hugo writes the page out: not when its build options say ``render: never``
+    (``false`` in older sites), its own or, when it sets none, those of the nearest cascade
+    that targets it (``cascades``: the ``cascade`` values of its ``_index`` page and of each
+    section above it, nearest first). ``list: never`` alone leaves the page served. ``path``
+    is the page's logical path (``/section/page``, what a cascade's ``_target.path`` globs),
+    ``kind`` its ``page``, ``section`` or ``home``."""
+    options = _build_options(own)
+    if options is None:
+        options = next(
+            (
+                found
+                for cascade in cascades
+                for entry in _listed(cascade)
+                if isinstance(entry, dict) and _targets(entry, path, kind)
+                for found in [_build_options(entry)]
+                if found is not None
+            ),
+            None,
+        )
+    render = options.get("render") if options is not None else None
+    return render not in ("never", False)
+
+
+def _build_options(values: dict[str, Any]) -> dict[str, Any] | None:
+    found = values.get("build", values.get("_build"))
+    return found if isinstance(found, dict) else None
+
+
+def _targets(entry: dict[str, Any], path: str, kind: str) -> bool:
+    """Whether a cascade entry applies to the page: no ``_target`` (or ``target``), or one
+    whose ``path`` glob and ``kind`` match it. A target keyed on what yeplint does not know
+    (``environment``, ``lang``) is taken not to, so the page stays served as before."""
+    from yeplint.config.globs import GlobError, compile_glob
+
+    target = entry.get("_target", entry.get("target"))
+    if not isinstance(target, dict):
+        return True
+    if set(target) - {"path", "kind"}:
+        return False
+    if "kind" in target and str(target["kind"]).lower() != kind:
+        return False
+    glob = target.get("path")
+    if not isinstance(glob, str) or not glob.strip():
+        return True
+    try:
+        return compile_glob(glob.strip()).fullmatch(path.strip("/")) is not None
+    except GlobError:
+        return False
+
+
+def logical_path(relative: str, config: HugoConfig) -> tuple[str, str] | None:
+    """A page's path in Hugo's page tree (``/section/page``: no language, no ``_index`` or
+    ``index`` name, no extension, lower case) and its kind (``home``, ``section``, ``page``);
+    ``None`` outside the content folders."""
+    found = content_path(relative, config)
+    if found is None:
+        return None
+    folders, _, name = found[1].rpartition("/")
+    stem = _stem_and_language(name, config)[0]
+    dirs = [d for d in folders.split("/") if d]
+    if stem == "_index":
+        return "/" + "/".join(dirs).lower(), "section" if dirs else "home"
+    if stem != "index":
+        dirs.append(stem)
+    return "/" + "/".join(dirs).lower(), "page"
+
+
 def content_path(relative: str, config: HugoConfig) -> tuple[ContentDir, str] | None:
     """The content folder a file (relative to the site, ``/``-separated) is in, and its path
     in the site's content tree (a mount's target before it)."""

@@ -969,9 +969,10 @@ def hugo_url(
 ) -> str | None:
     """The URL Hugo serves a page at (:func:`yeplint.config.hugo.page_url`): a section's
     ``_index.md`` at its folder, a regular page by the site's ``permalinks`` or its path, with
-    its own ``url`` or ``slug``. ``None`` outside the content folders. ``values``: the page's
-    front matter when it is parsed already (else its start is read)."""
-    from yeplint.config.hugo import PAGE_KEYS, page_url
+    its own ``url`` or ``slug``. ``None`` outside the content folders, and for a page Hugo
+    does not render (``build: {render: never}``, its own or cascaded from a section above).
+    ``values``: the page's front matter when it is parsed already (else its start is read)."""
+    from yeplint.config.hugo import BUILD_KEYS, PAGE_KEYS, logical_path, page_url, rendered
 
     base = settings.root
     if base is None:
@@ -980,8 +981,53 @@ def hugo_url(
         relative = path.relative_to(base).as_posix()
     except ValueError:
         return None
-    own = dict(values) if values is not None else read_keys(path, PAGE_KEYS, settings)
+    own = dict(values) if values is not None else read_keys(path, PAGE_KEYS | BUILD_KEYS, settings)
+    tree = logical_path(relative, config)
+    if tree is not None and not rendered(own, _cascades(path, own, settings), *tree):
+        return None
     return page_url(relative, config, own, base)
+
+
+def _cascades(path: Path, own: Mapping[str, object], settings: Settings) -> list[object]:
+    """The ``cascade`` values that reach a Hugo page, nearest first: a section's own (Hugo
+    applies it to the section page too), then that of each ``_index`` page in the folders
+    above it, up to the site's folder."""
+    found = [own["cascade"]] if _is_section(path) and "cascade" in own else []
+    folder = path.parent.parent if _is_section(path) else path.parent
+    if path.name.split(".")[0] == "index":  # a leaf bundle's page is its folder's
+        folder = folder.parent
+    root = settings.root
+    while root is not None and folder != root and root in folder.parents:
+        found += [
+            cascade
+            for index in sorted(folder.glob("_index.*"))
+            if (cascade := _section_cascade(index, settings)) is not None
+        ][:1]
+        folder = folder.parent
+    return found
+
+
+def _section_cascade(index: Path, settings: Settings) -> object:
+    """A section page's ``cascade`` (``None`` when it sets none), read once per change of
+    its file."""
+    try:
+        stat = index.stat()
+    except OSError:
+        return None
+    return _read_cascade(index, stat.st_mtime_ns, stat.st_size, settings.front_matter)
+
+
+@lru_cache(maxsize=4096)
+def _read_cascade(index: Path, _mtime: int, _size: int, formats: tuple[str, ...]) -> object:
+    try:
+        head = index.read_bytes()[:HEAD_BYTES]
+    except OSError:
+        return None
+    if b"cascade" not in head:
+        return None
+    from yeplint.document.post import load_text
+
+    return (load_text(index, index.name, head, formats).data or {}).get("cascade")
 
 
 def generator_url(path: Path, settings: Settings, values: Mapping[str, object]) -> str | None:

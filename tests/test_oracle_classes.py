@@ -1,0 +1,80 @@
+"""The classes the generator oracle found on the shared sites (tests/test_oracle_shared.py,
+issue 27), each on a small site of its own: what the real build does, and yeplint with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yeplint.config.settings import Settings
+from yeplint.site.urls import build
+
+
+def write(root: Path, files: dict[str, str]) -> list[Path]:
+    paths = []
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def hugo_urls(root: Path, files: dict[str, str]) -> dict[str, str]:
+    """The URL yeplint gives each Markdown page of a Hugo site, by its path."""
+    write(root, {"hugo.toml": 'baseURL = "https://example.org/"\n', **files})
+    pages = [root / name for name in files if name.endswith(".md")]
+    urls = build(pages, Settings(root=root, generator="hugo"), lambda _: None).urls
+    return {path.relative_to(root).as_posix(): url for path, url in urls.items()}
+
+
+def test_a_hugo_page_hugo_does_not_render_has_no_url(tmp_path: Path) -> None:
+    urls = hugo_urls(
+        tmp_path,
+        {
+            "content/a.md": "---\ntitle: A\nbuild:\n  render: never\n---\n",
+            "content/b.md": "---\ntitle: B\n_build:\n  render: false\n---\n",
+            "content/c.md": "---\ntitle: C\nbuild:\n  list: never\n---\n",
+        },
+    )
+    assert urls == {"content/c.md": "/c/"}
+
+
+def test_a_sections_cascade_leaves_its_pages_unrendered_unless_one_renders_itself(
+    tmp_path: Path,
+) -> None:
+    urls = hugo_urls(
+        tmp_path,
+        {
+            "content/_common/_index.md": "---\ncascade:\n  build:\n    render: never\n---\n",
+            "content/_common/deep/snippet.md": "---\ntitle: S\n---\n",
+            "content/glossary/_index.md": (
+                "---\ntitle: G\nbuild:\n  render: always\n"
+                "cascade:\n  build:\n    render: never\n    list: local\n---\n"
+            ),
+            "content/glossary/term.md": "---\ntitle: T\n---\n",
+            "content/other.md": "---\ntitle: O\n---\n",
+        },
+    )
+    assert urls == {"content/glossary/_index.md": "/glossary/", "content/other.md": "/other/"}
+
+
+def test_a_cascade_reaches_only_the_pages_its_target_names(tmp_path: Path) -> None:
+    urls = hugo_urls(
+        tmp_path,
+        {
+            "content/_index.md": (
+                "---\ntitle: Home\ncascade:\n"
+                "  - build: {render: never}\n    _target: {path: '/drafts/**'}\n"
+                "  - build: {render: never}\n    target: {path: '/notes/**', kind: section}\n"
+                "---\n"
+            ),
+            "content/drafts/x.md": "---\ntitle: X\n---\n",
+            "content/notes/y.md": "---\ntitle: Y\n---\n",
+            "content/posts/z.md": "---\ntitle: Z\n---\n",
+        },
+    )
+    assert urls == {
+        "content/_index.md": "/",
+        "content/notes/y.md": "/notes/y/",
+        "content/posts/z.md": "/posts/z/",
+    }
