@@ -78,3 +78,21 @@ def test_a_cascade_reaches_only_the_pages_its_target_names(tmp_path: Path) -> No
         "content/notes/y.md": "/notes/y/",
         "content/posts/z.md": "/posts/z/",
     }
+
+
+def test_a_file_vitepress_src_exclude_names_is_no_page(tmp_path: Path) -> None:
+    config = "export default {\n  srcExclude: ['tutorial/**/description.md', 'README.md'],\n}\n"
+    pages = write(
+        tmp_path,
+        {
+            "tutorial/src/step-1/description.md": "# One\n",
+            "tutorial/index.md": "# Tutorial\n",
+            "README.md": "# Read me\n",
+            "guide/README.md": "# Guide\n",
+        },
+    )
+    write(tmp_path, {".vitepress/config.ts": config})
+    settings = Settings(root=tmp_path, generator="vitepress")
+    urls = build(pages, settings, lambda _: None).urls
+    found = {path.relative_to(tmp_path).as_posix(): url for path, url in urls.items()}
+    assert found == {"tutorial/index.md": "/tutorial/", "guide/README.md": "/guide/README.html"}

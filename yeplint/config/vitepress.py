@@ -5,19 +5,22 @@ builds (the site's root or its ``docs/``). Its pages are the Markdown files unde
 (the root by default): ``guide/setup.md`` is served at ``/guide/setup.html`` (``/guide/setup``
 with ``cleanUrls``), ``guide/index.md`` at ``/guide/``, and a link may name the page by any of
 those or by its file (``./setup.md``): VitePress rewrites them all. ``<srcDir>/public`` is
-served at ``/``. The configuration is a program: only literal values are read
-(:mod:`yeplint.config.jsconfig`); a ``srcDir`` it computes is said once, and page links and
-``/``-rooted files are then not checked.
+served at ``/``, and the files ``srcExclude``'s globs name are no pages. The configuration is a
+program: only literal values are read (:mod:`yeplint.config.jsconfig`); a ``srcDir`` it
+computes is said once, and page links and ``/``-rooted files are then not checked; a
+``srcExclude`` that is not a list of literal strings excludes nothing.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from yeplint.config.jsconfig import property_values, read_source
+from yeplint.config.globs import GlobError, compile_glob
+from yeplint.config.jsconfig import property_values, read_source, string_at
 
 CONFIG_NAMES = tuple(f".vitepress/config.{e}" for e in ("js", "ts", "mjs", "mts"))
 """The configuration files VitePress looks for in the folder it builds."""
@@ -38,6 +41,8 @@ class VitePressSite:
     """The configuration maps pages to other URLs (``rewrites``): their URLs are not known."""
     notice: str | None = None
     """What the configuration sets that yeplint cannot read, and which checks that leaves out."""
+    excluded: tuple[re.Pattern[str], ...] = ()
+    """``srcExclude``: the globs (relative to ``srcDir``) of Markdown files that are no pages."""
 
     @property
     def public(self) -> Path | None:
@@ -66,14 +71,46 @@ def read(site: Path) -> VitePressSite:
     name = config.relative_to(site).as_posix()
     rewrites = bool(property_values(text, "rewrites"))
     notice = _rewritten(name) if rewrites else None
+    excluded = _excluded(text)
     written = property_values(text, "srcDir")
     if not written:
-        return VitePressSite(root, root, clean_urls, rewrites, notice)
+        return VitePressSite(root, root, clean_urls, rewrites, notice, excluded)
     first = written[0]
     if isinstance(first, str):
         folder = posixpath.normpath(first.replace("\\", "/"))
-        return VitePressSite(root, (root / folder).resolve(), clean_urls, rewrites, notice)
+        source = (root / folder).resolve()
+        return VitePressSite(root, source, clean_urls, rewrites, notice, excluded)
     return VitePressSite(root, None, clean_urls, rewrites, _unread(name, "srcDir"))
+
+
+_SRC_EXCLUDE = re.compile(r"""(?<![\w$.])["']?srcExclude["']?\s*:\s*\[""")
+
+
+def _excluded(text: str) -> tuple[re.Pattern[str], ...]:
+    """``srcExclude``'s globs when it is an array of literal strings (``['**/README.md']``);
+    none when it is computed. Its globs are tinyglobby's, relative to ``srcDir``: one without
+    ``/`` names a file at the top only, so it is anchored there."""
+    start = _SRC_EXCLUDE.search(text)
+    if start is None:
+        return ()
+    globs: list[str] = []
+    at = start.end()
+    while True:
+        rest = text[at:].lstrip()
+        if rest.startswith("]"):
+            break
+        found = string_at(text, at)
+        if found is None:
+            return ()
+        globs.append(found[0])
+        at = found[1]
+        rest = text[at:].lstrip()
+        if rest.startswith(","):
+            at = len(text) - len(rest) + 1
+    try:
+        return tuple(compile_glob("/" + g.removeprefix("./").lstrip("/")) for g in globs)
+    except GlobError:
+        return ()
 
 
 def _unread(config: str, key: str) -> str:
@@ -99,7 +136,7 @@ def _rewritten(config: str) -> str:
 
 def url(page: Path, site: VitePressSite) -> str | None:
     """The URL VitePress serves ``page`` at; ``None`` for a file outside ``srcDir`` (or in its
-    ``public/``, which is copied as it is)."""
+    ``public/``, which is copied as it is) or one ``srcExclude`` names."""
     if site.source is None or site.rewrites or not page.name.lower().endswith(".md"):
         return None
     try:
@@ -107,6 +144,8 @@ def url(page: Path, site: VitePressSite) -> str | None:
     except ValueError:
         return None
     if relative.parts[0] in ("public", ".vitepress", "node_modules"):
+        return None
+    if any(glob.fullmatch(relative.as_posix()) for glob in site.excluded):
         return None
     stem = relative.as_posix()[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
