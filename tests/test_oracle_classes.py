@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from yeplint.config.settings import Settings
+from yeplint.document.post import load_text
+from yeplint.rules.links import known_anchors
 from yeplint.site.urls import build
 
 
@@ -96,3 +98,24 @@ def test_a_file_vitepress_src_exclude_names_is_no_page(tmp_path: Path) -> None:
     urls = build(pages, settings, lambda _: None).urls
     found = {path.relative_to(tmp_path).as_posix(): url for path, url in urls.items()}
     assert found == {"tutorial/index.md": "/tutorial/", "guide/README.md": "/guide/README.html"}
+
+
+def anchors_of(text: str, generator: str, slugs: str) -> frozenset[str] | None:
+    post = load_text(Path("a.md"), "a.md", text.encode(), ("yaml",))
+    return known_anchors(post, settings=Settings(generator=generator, slugs=slugs))
+
+
+def test_a_vitepress_custom_id_is_the_whole_id() -> None:
+    text = (
+        "# Vue.js Privacy Policy {#vue.js-privacy-policy}\n\n"
+        "#### Initiative – ARIA {#initiative-–-aria}\n"
+    )
+    assert anchors_of(text, "vitepress", "vitepress") == {
+        "vue.js-privacy-policy",
+        "initiative-–-aria",
+    }
+
+
+def test_a_kramdown_attribute_list_id_ends_where_a_class_starts() -> None:
+    text = "Some text\n{: #note.wide}\n"
+    assert anchors_of(text, "jekyll", "kramdown") == {"note"}

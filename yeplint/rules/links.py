@@ -124,7 +124,8 @@ def known_anchors(
     if how is not None and not post.binary and not brings_content(post):
         untitled = settings is not None and settings.body_h1_is_title
         ids = anchors(post, how, without_h1=untitled)
-        result = None if ids is None else frozenset(ids | terms(post, how))
+        kramdown = settings is not None and settings.generator == "jekyll"
+        result = None if ids is None else frozenset(ids | terms(post, how, kramdown=kramdown))
     if memo is not None:
         memo["anchors"] = result
     return result
@@ -750,17 +751,24 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         yield _anchor_violation(post, link.span, link.target, message, anchor, known)
 
 
-_ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([\w-]+)[^}\n]*\}")
+_ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([^\s}]+)[^}\n]*\}")
+"""An id in an attribute list: up to white space or the list's end, as markdown-it-attrs
+(VitePress: `{#vue.js-privacy-policy}`), Python-Markdown's attr_list and pulldown-cmark read it."""
+_KRAMDOWN_ID = re.compile(r"\w[\w-]*")
+"""kramdown's id name (``ALD_ID_NAME``): a `.` starts a class (`{: #a.b}` is id `a`, class `b`)."""
 
 
-def terms(post: Post, how: slugs.Style = _GITHUB) -> set[str]:
+def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> set[str]:
     """Anchors that are not headings: ids in attribute lists (`**locale**{ #mkdocs-locale }`,
-    Python-Markdown's attr_list and kramdown's IALs) and definition-list terms (a line followed
-    by `: definition`), which Goldmark (Hugo's ``autoDefinitionTermID``) gives the id its
-    headings' algorithm makes of the term's text (``how``: `Content adapters` is
-    `content-adapters`, `[Hugo Lyra](https://…)` is `hugo-lyra`)."""
+    Python-Markdown's attr_list and kramdown's IALs, ``kramdown``: read as kramdown does) and
+    definition-list terms (a line followed by `: definition`), which Goldmark (Hugo's
+    ``autoDefinitionTermID``) gives the id its headings' algorithm makes of the term's text
+    (``how``: `Content adapters` is `content-adapters`, `[Hugo Lyra](https://…)` is
+    `hugo-lyra`)."""
     text = post.text
     found = set(_ATTRIBUTE_ID.findall(text)) if "#" in text else set()
+    if kramdown:
+        found = {m.group(0) for i in found if (m := _KRAMDOWN_ID.match(i)) is not None}
     if "\n: " in text:
         for term in _DEFINED_TERM.findall(text):
             if _AUTOLINK.fullmatch(term.strip()):
