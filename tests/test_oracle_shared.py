@@ -48,8 +48,6 @@ BRACES = "kramdown: `{block}` ending a heading is its text, not an attribute lis
 TITLE_H2 = "Jekyll: the news_item layout shows the title as an H2, so a first H3 skips nothing"
 TIMEZONE = "Jekyll: a post's date with a UTC offset is dated in the site's `timezone`"
 EXCLUDED = "Jekyll: a file `exclude:` names is no page"
-SRC_EXCLUDE = "VitePress: a file `srcExclude` names is no page"
-DOTTED_ID = "VitePress: `{#vue.js-x}` is one id; yeplint cuts it at the `.` (or `–`)"
 SITE_PLUGIN = "the site's markdown-it plugin strips a heading's trailing `*` (ids are explicit)"
 
 CLASSES: dict[str, list[tuple[str, str]]] = {
@@ -69,8 +67,6 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         (r"unbuilt: readme\.md:", EXCLUDED),
     ],
     "vitepress-site": [
-        (r"unbuilt: src/tutorial/src/step-\d+/description\.md:", SRC_EXCLUDE),
-        (r"anchors: src/(about/privacy|guide/best-practices/accessibility)\.md:", DOTTED_ID),
         (r"heading: src/guide/.*: yeplint \(\d, '[^']*\*'\)", SITE_PLUGIN),
     ],
 }
@@ -99,9 +95,7 @@ PINS = {
         (17, 21),
         {OWN_FULL_URL: 1, IAL_ID: 3, BRACES: 2, TITLE_H2: 4, TIMEZONE: 3, EXCLUDED: 1},
     ),
-    "vitepress-site": Pin(
-        103, (103, 103), (1, 1, 0), (0, 0), {SRC_EXCLUDE: 15, DOTTED_ID: 2, SITE_PLUGIN: 3}
-    ),
+    "vitepress-site": Pin(103, (103, 103), (1, 1, 0), (0, 0), {SITE_PLUGIN: 3}),
 }
 
 
