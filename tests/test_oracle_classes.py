@@ -118,3 +118,17 @@ def test_a_vitepress_custom_id_is_the_whole_id() -> None:
 def test_a_kramdown_attribute_list_id_ends_where_a_class_starts() -> None:
     text = "Some text\n{: #note.wide}\n"
     assert anchors_of(text, "jekyll", "kramdown") == frozenset({"note"})
+
+
+def test_a_kramdown_attribute_list_under_a_heading_replaces_its_generated_id() -> None:
+    text = (
+        "## 4.4.1 / 2025-01-29\n{: #v4-4-1}\n\n"
+        "Set up\n------\n{: #setup .wide}\n\n"
+        "### Bug Fixes {: #bug-fixes}\n"
+    )
+    assert anchors_of(text, "jekyll", "kramdown") == frozenset({"v4-4-1", "setup", "bug-fixes"})
+
+
+def test_braces_ending_a_heading_that_are_no_kramdown_id_are_its_text() -> None:
+    text = "## getset(key) {block}\n\n## fetch(key) {#fetch}\n"
+    assert anchors_of(text, "jekyll", "kramdown") == frozenset({"getsetkey-block", "fetch"})

@@ -13,7 +13,7 @@ from pathlib import Path
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
-from yeplint.document.markdown import LinkRef, Paragraph
+from yeplint.document.markdown import Heading, LinkRef, Paragraph
 from yeplint.document.mdx import rendered_imports
 from yeplint.document.post import Post
 from yeplint.document.templates import expand_link, may_add_headings
@@ -123,8 +123,8 @@ def known_anchors(
     how = slug_style(settings) if settings is not None else _GITHUB
     if how is not None and not post.binary and not brings_content(post):
         untitled = settings is not None and settings.body_h1_is_title
-        ids = anchors(post, how, without_h1=untitled)
-        kramdown = settings is not None and settings.generator == "jekyll"
+        kramdown = settings is not None and settings.slugs.startswith("kramdown")
+        ids = anchors(post, how, without_h1=untitled, kramdown=kramdown)
         result = None if ids is None else frozenset(ids | terms(post, how, kramdown=kramdown))
     if memo is not None:
         memo["anchors"] = result
@@ -169,17 +169,62 @@ def _imported_file(written: str, post: Post, settings: Settings) -> Path | None:
     return None
 
 
-def anchors(post: Post, how: slugs.Style = _GITHUB, *, without_h1: bool = False) -> set[str] | None:
+def anchors(
+    post: Post,
+    how: slugs.Style = _GITHUB,
+    *,
+    without_h1: bool = False,
+    kramdown: bool = False,
+) -> set[str] | None:
     """The anchors of this page's headings as ``how`` makes them (an explicit `{#id}` wins;
     repeats get the generator's suffix); ``None`` when one cannot be worked out. With
     ``without_h1`` (Docusaurus, whose theme renders every H1 without its id), an H1 still
-    counts for the repeats' suffixes but has no anchor."""
+    counts for the repeats' suffixes but has no anchor. With ``kramdown`` (Jekyll), each
+    heading as kramdown reads it (:func:`_kramdown_heading`)."""
     headings = post.body.headings
-    texts = ((html.unescape(h.text) if "&" in h.text else h.text, h.anchor) for h in headings)
+    pairs = [(h.text, h.anchor) for h in headings]
+    if kramdown:
+        pairs = [_kramdown_heading(post, h) for h in headings]
+    texts = ((html.unescape(text) if "&" in text else text, given) for text, given in pairs)
     ids = slugs.heading_ids(texts, how)
     if ids is None:
         return None
     return {i for i, h in zip(ids, headings, strict=True) if not (without_h1 and h.level == 1)}
+
+
+_KRAMDOWN_IAL = re.compile(r"^ {0,3}\{:([^}]*)\}\s*$")
+"""A block attribute list on a line of its own (``{: #v4-4-1}``): it sets the attributes of the
+block before it."""
+_KRAMDOWN_HEADER_ID = re.compile(r"[ \t]\{#\w[\w-]*\}\s*#*\s*$")
+_TRAILING_BRACES = re.compile(r"[ \t](\{[^{}]*\})\s*#*\s*$")
+
+
+def _kramdown_heading(post: Post, heading: Heading) -> tuple[str, str | None]:
+    """A heading's text and explicit id as kramdown reads them: an attribute list on the next
+    line that names an ``#id`` gives the heading that id instead of its generated one, and a
+    trailing ``{…}`` that is neither kramdown's header id (``{#id}``) nor an attribute list
+    (``{: …}``) is text (``## getset(key) {block}`` has the id ``getsetkey-block``), where the
+    CommonMark parser took it for an attribute block."""
+    text, given = heading.text, heading.anchor
+    if given is None and not heading.setext:
+        trailing = _TRAILING_BRACES.search(heading.raw)
+        if (
+            trailing is not None
+            and not trailing.group(1).startswith("{:")
+            and not _KRAMDOWN_HEADER_ID.search(heading.raw)
+            and not text.endswith(trailing.group(1))
+        ):
+            text = f"{text} {trailing.group(1)}"
+    after = heading.span.end_line + (1 if heading.setext else 0)
+    if after < len(post.lines):
+        ial = _KRAMDOWN_IAL.match(post.lines[after])
+        named = _KRAMDOWN_IAL_ID.search(ial.group(1)) if ial is not None else None
+        if named is not None:
+            given = named.group(1)
+    return text, given
+
+
+_KRAMDOWN_IAL_ID = re.compile(r"(?:^|\s)#(\w[\w-]*)")
 
 
 def link_target(link: LinkRef, site: SiteMap | None = None, base: str = "") -> LinkTarget:
