@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from yeplint.config.load import load_settings
 from yeplint.config.settings import Settings
 from yeplint.document.post import load_text
+from yeplint.engine.linter import Linter
 from yeplint.rules.links import known_anchors
 from yeplint.site.urls import build
 
@@ -132,3 +134,20 @@ def test_a_kramdown_attribute_list_under_a_heading_replaces_its_generated_id() -
 def test_braces_ending_a_heading_that_are_no_kramdown_id_are_its_text() -> None:
     text = "## getset(key) {block}\n\n## fetch(key) {#fetch}\n"
     assert anchors_of(text, "jekyll", "kramdown") == frozenset({"getsetkey-block", "fetch"})
+
+
+def test_a_file_jekylls_exclude_names_is_no_page(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "_config.yml": "exclude:\n  - readme.md\n  - drafts/\n  - '*.txt.md'\n",
+            "readme.md": "# Read me\n",
+            "drafts/x.md": "---\ntitle: X\n---\n",
+            "notes.txt.md": "---\ntitle: N\n---\n",
+            "guide/readme.md": "---\ntitle: Guide\n---\n",
+            "about.md": "---\ntitle: About\n---\n",
+        },
+    )
+    found = Linter(load_settings(start=tmp_path, paths=[tmp_path])).site_map(tmp_path).urls
+    urls = {path.relative_to(tmp_path).as_posix(): url for path, url in found.items()}
+    assert urls == {"about.md": "/about.html", "guide/readme.md": "/guide/readme.html"}

@@ -3,7 +3,8 @@
 Jekyll decides a page's URL from its configuration, not from yeplint's: ``permalink`` (a
 template of ``:placeholders`` or one of the named styles ``date``, ``pretty``, ``ordinal``,
 ``weekdate``, ``none``) for posts, each collection's ``output`` and ``permalink``, and the
-``permalink`` of a ``defaults`` entry scoped to a folder or a type. This module reads them into
+``permalink`` of a ``defaults`` entry scoped to a folder or a type; a file ``exclude`` names is
+no page at all. This module reads them into
 URL rules (:class:`~yeplint.config.settings.Collection` records with no schema) whose patterns
 keep Jekyll's placeholders as ``{:name}``; :mod:`yeplint.site.urls` fills them in
 (:func:`~yeplint.site.urls.jekyll_value`). A configuration's own collection with a ``url`` wins
@@ -77,7 +78,18 @@ def read(data: object, site: Path, under: str = "") -> JekyllSite:
         return JekyllSite()
     found = _site(data, site)
     rules = tuple(replace(r, patterns=tuple(under + p for p in r.patterns)) for r in found.rules)
-    return replace(found, rules=rules)
+    return replace(found, rules=(*_excluded(data.get("exclude"), site, under), *rules))
+
+
+def _excluded(value: object, site: Path, under: str) -> list[Collection]:
+    """The rule for the files and folders ``exclude`` names (paths or globs from the site's
+    folder, as Jekyll matches them): Jekyll does not read them, so they are no pages. First,
+    as it wins over every other rule."""
+    if not isinstance(value, list):
+        return []
+    names = [str(e).strip().strip("/") for e in value if isinstance(e, str | int | float)]
+    globs = [f"/{under}{name}{end}" for name in names if name for end in ("", "/**")]
+    return [Collection("excluded", tuple(globs), None, site, None)] if globs else []
 
 
 def _site(data: dict[str, Any], site: Path) -> JekyllSite:
