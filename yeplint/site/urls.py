@@ -536,6 +536,7 @@ def build(
 ) -> SiteMap:
     site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
     hugo = hugo_config(settings)
+    cascades: dict[Path, list[object]] = {}
     generated = _generator_urls(site, settings)
     permalink = _eleventy_permalinks(settings)
     for path in paths:
@@ -545,7 +546,7 @@ def build(
             _add_generated(site, path, own or None)
             continue
         if hugo is not None and (collection is None or collection.url is None or _is_section(path)):
-            url = hugo_url(path, settings, hugo)
+            url = hugo_url(path, settings, hugo, cascades=cascades)
             if url is not None:
                 site.urls[path] = url
                 site.pages.setdefault(site.key(url), path)
@@ -966,12 +967,14 @@ def hugo_url(
     settings: Settings,
     config: HugoConfig,
     values: Mapping[str, object] | None = None,
+    cascades: dict[Path, list[object]] | None = None,
 ) -> str | None:
     """The URL Hugo serves a page at (:func:`yeplint.config.hugo.page_url`): a section's
     ``_index.md`` at its folder, a regular page by the site's ``permalinks`` or its path, with
     its own ``url`` or ``slug``. ``None`` outside the content folders, and for a page Hugo
     does not render (``build: {render: never}``, its own or cascaded from a section above).
-    ``values``: the page's front matter when it is parsed already (else its start is read)."""
+    ``values``: the page's front matter when it is parsed already (else its start is read);
+    ``cascades``: each folder's cascades, kept across the pages of one site map."""
     from yeplint.config.hugo import BUILD_KEYS, PAGE_KEYS, logical_path, page_url, rendered
 
     base = settings.root
@@ -983,12 +986,17 @@ def hugo_url(
         return None
     own = dict(values) if values is not None else read_keys(path, PAGE_KEYS | BUILD_KEYS, settings)
     tree = logical_path(relative, config)
-    if tree is not None and not rendered(own, _cascades(path, own, settings), *tree):
+    if tree is not None and not rendered(own, _cascades(path, own, settings, cascades), *tree):
         return None
     return page_url(relative, config, own, base)
 
 
-def _cascades(path: Path, own: Mapping[str, object], settings: Settings) -> list[object]:
+def _cascades(
+    path: Path,
+    own: Mapping[str, object],
+    settings: Settings,
+    memo: dict[Path, list[object]] | None = None,
+) -> list[object]:
     """The ``cascade`` values that reach a Hugo page, nearest first: a section's own (Hugo
     applies it to the section page too), then that of each ``_index`` page in the folders
     above it, up to the site's folder."""
@@ -996,15 +1004,41 @@ def _cascades(path: Path, own: Mapping[str, object], settings: Settings) -> list
     folder = path.parent.parent if _is_section(path) else path.parent
     if path.name.split(".")[0] == "index":  # a leaf bundle's page is its folder's
         folder = folder.parent
-    root = settings.root
-    while root is not None and folder != root and root in folder.parents:
-        found += [
+    depth = len(settings.root.parts) if settings.root is not None else len(folder.parts)
+    return found + _folder_cascades(folder, depth, settings, {} if memo is None else memo)
+
+
+def _folder_cascades(
+    folder: Path, depth: int, settings: Settings, memo: dict[Path, list[object]]
+) -> list[object]:
+    """The cascades of the ``_index`` pages of ``folder`` and the folders above it down to
+    ``depth`` parts (the site's folder), nearest first; ``memo`` keeps each folder's, so
+    a site's pages ask each section once."""
+    if len(folder.parts) <= depth:
+        return []
+    if folder not in memo:
+        here = [
             cascade
-            for index in sorted(folder.glob("_index.*"))
+            for index in _section_pages(folder)
             if (cascade := _section_cascade(index, settings)) is not None
-        ][:1]
-        folder = folder.parent
-    return found
+        ]
+        memo[folder] = here[:1] + _folder_cascades(folder.parent, depth, settings, memo)
+    return memo[folder]
+
+
+def _section_pages(folder: Path) -> tuple[Path, ...]:
+    """The folder's ``_index`` pages, listed once per change of the folder (a page added or
+    removed changes its time): every page below it asks."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        return ()
+    return _listed_section_pages(folder, stamp)
+
+
+@lru_cache(maxsize=4096)
+def _listed_section_pages(folder: Path, _stamp: int) -> tuple[Path, ...]:
+    return tuple(sorted(folder.glob("_index.*")))
 
 
 def _section_cascade(index: Path, settings: Settings) -> object:
