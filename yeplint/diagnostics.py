@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-_LINE_NUMBER = re.compile(r"\blines? \d+")
-_QUOTED = re.compile(r"`([^`]*)`")
+from yeplint import LazyPattern
+
+_LINE_NUMBER = LazyPattern(r"\blines? \d+")
+_QUOTED = LazyPattern(r"`([^`]*)`")
 
 
 class Severity(enum.StrEnum):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from yeplint import LazyPattern
 from yeplint.config.jsconfig import (
     Computed,
     Value,
@@ -183,7 +184,7 @@ def _root(source: str | Computed, target: Value) -> str | None:
     return None
 
 
-_ANCHOR_PLUGIN = re.compile(r"markdown-?it-?anchor|IdAttributePlugin", re.I)
+_ANCHOR_PLUGIN = LazyPattern(r"markdown-?it-?anchor|IdAttributePlugin", re.I)
 """What gives headings ids on an Eleventy site; their slugs are their own, or the site's
 function."""
 
@@ -251,8 +252,8 @@ def _stem(relative: Path) -> str:
     return re.sub(r"(?:\.11ty)?\.[^./]+$", "", text)
 
 
-_VARIABLE = re.compile(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*-?\}\}")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_VARIABLE = LazyPattern(r"\{\{-?\s*page\.(fileSlug|filePathStem)\s*-?\}\}")
+_DATE = LazyPattern(r"^\d{4}-\d{2}-\d{2}-")
 
 
 def _permalink(written: str, page: Path, relative: Path) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from yeplint import LazyPattern
 from yeplint.config import eleventy, vitepress
 
 
@@ -31,7 +32,7 @@ class Generator:
     """Folders served at ``/``, relative to the site's root (``.``: the root itself)."""
     case_insensitive_keys: bool = False
     """Front matter keys are read without regard to case (``linkTitle`` = ``linktitle``)."""
-    marker_text: re.Pattern[str] | None = None
+    marker_text: LazyPattern | None = None
     """When set, a marker counts only if its text matches (Hugo's and Zola's ``config.toml``)."""
     front_matter: tuple[str, ...] = ("yaml",)
     """The front matter formats the generator reads."""
@@ -111,8 +112,8 @@ class Generator:
 
 _SHOWN = {"mkdocs": "MkDocs", "sveltekit": "SvelteKit", "vitepress": "VitePress"}
 
-_ZOLA_CONFIG = re.compile(r"^\s*base_url\s*=", re.M)
-_HUGO_CONFIG = re.compile(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re.M)
+_ZOLA_CONFIG = LazyPattern(r"^\s*base_url\s*=", re.M)
+_HUGO_CONFIG = LazyPattern(r"^\s*(baseURL|baseurl|languageCode|\[params\])\b", re.M)
 
 _HUGO = Generator(
     "hugo",
@@ -634,11 +635,11 @@ def _sveltekit_settings(site: Path) -> dict[str, Any]:
 
 _SVELTE_CONFIGS = ("svelte.config.js", "svelte.config.ts", "mdsvex.config.js", "mdsvex.config.ts")
 """Where a SvelteKit site sets mdsvex up (``mdsvex.config.js``: its own file, imported)."""
-_REHYPE_SLUG = re.compile(
+_REHYPE_SLUG = LazyPattern(
     r"""import\s+(\w+)\s+from\s*["']rehype-slug["']"""
     r"""|(\w+)\s*=\s*require\(\s*["']rehype-slug["']\s*\)"""
 )
-_REHYPE_PLUGINS = re.compile(r"\brehypePlugins\s*:\s*\[([^\]]*)\]")
+_REHYPE_PLUGINS = LazyPattern(r"\brehypePlugins\s*:\s*\[([^\]]*)\]")
 
 
 def mdsvex_slugs(site: Path) -> tuple[str, str | None]:
@@ -717,7 +718,7 @@ _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
 """Per generator, the settings its own configuration file in the site's root decides."""
 
 
-_BLOCK_EXTENSIONS = re.compile(
+_BLOCK_EXTENSIONS = LazyPattern(
     r"^\s*(?:-\s*)?[\"']?(?:admonition|pymdownx\.(?:details|tabbed))[\"']?\s*(?::.*)?$", re.M
 )
 """An entry of ``markdown_extensions`` in ``mkdocs.yml`` whose blocks hold Markdown."""

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from yeplint import LazyPattern
+
 
 @dataclass(frozen=True, slots=True)
 class Computed:
@@ -25,13 +27,13 @@ class Computed:
 Value = str | bool | Computed
 """A literal string, a literal ``true``/``false``, or a value that cannot be read."""
 
-_TOKENS = re.compile(
+_TOKENS = LazyPattern(
     r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`|/\*.*?\*/|//[^\n]*""",
     re.S,
 )
 """Strings and comments, in the order they start: a ``/*`` or ``//`` inside a string
 (``"src/js/*.js"``, ``'https://…'``) is no comment."""
-_STRING = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`$\\]*)`""")
+_STRING = LazyPattern(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`$\\]*)`""")
 
 
 def read_source(path: Path) -> str | None:
@@ -120,7 +122,7 @@ def object_at(text: str, at: int) -> list[tuple[str | Computed, Value]] | Comput
         at = len(text) - len(text[at:].lstrip().removeprefix(","))
 
 
-_NAME = re.compile(r"[\w$]+")
+_NAME = LazyPattern(r"[\w$]+")
 
 
 def _skip_expression(text: str, at: int) -> int:

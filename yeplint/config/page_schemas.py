@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from yeplint import LazyPattern
 from yeplint.config.files import project_boundary, read_project_file
 from yeplint.config.settings import Collection, ConfigError, schema_path
 from yeplint.locale.messages import msg
@@ -40,10 +41,10 @@ SUGGEST = "x-yeplint-suggest"
 """On a subschema with an ``enum``: known wrong values and what to use instead (translations)."""
 
 
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 
 
-DATE_TIME = re.compile(
+DATE_TIME = LazyPattern(
     r"(\d{4})-(\d{2})-(\d{2})"
     r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
     r"[ \t]*(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?)?"

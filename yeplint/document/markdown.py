@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 import pyromark
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Span
 
 Branch = tuple[tuple[int, int], ...]
@@ -1193,9 +1194,9 @@ def exclusive(first: Branch, second: Branch) -> bool:
     return any(branches.get(number, branch) != branch for number, branch in second)
 
 
-_LIST_MARKER = re.compile(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
+_LIST_MARKER = LazyPattern(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
 _ITEM_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]*)")
-_QUOTE_PREFIX = re.compile(r"^ {0,3}> ?")
+_QUOTE_PREFIX = LazyPattern(r"^ {0,3}> ?")
 
 
 def _written_destination(text: str, *, image: bool = True) -> str | None:

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Span
 from yeplint.document.front_matter.located import FrontMatter
 from yeplint.document.front_matter.yaml import parse_yaml
@@ -22,7 +23,7 @@ from yeplint.locale.messages import msg
 
 _YAML_FENCE = "---"
 _TOML_FENCE = "+++"
-_LOOKS_LIKE_KEY = re.compile(r"[\w\"'-][^:]*:(\s|$)")
+_LOOKS_LIKE_KEY = LazyPattern(r"[\w\"'-][^:]*:(\s|$)")
 
 
 @dataclass(slots=True)

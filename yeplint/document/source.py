@@ -10,10 +10,11 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Fix, Span
 from yeplint.locale.messages import Message, msg
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,16 +24,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Diagnostic
 from yeplint.rules.select import UnknownSelector, expand
 
 if TYPE_CHECKING:
     from yeplint.document.post import Post
 
-_HTML = re.compile(
+_HTML = LazyPattern(
     r"\s*yeplint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)", re.S
 )
-_YAML = re.compile(r"#\s*yeplint:\s*(disable-next-line|disable-line|disable-file)\b(.*)$")
+_YAML = LazyPattern(r"#\s*yeplint:\s*(disable-next-line|disable-line|disable-file)\b(.*)$")
 
 ALL: frozenset[str] = frozenset({"*"})
 

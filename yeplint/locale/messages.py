@@ -16,11 +16,12 @@ reads the ``.mo``, and English needs no catalog at all.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
+
+from yeplint import LazyPattern
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -31,7 +32,7 @@ DEFAULT = "en"
 LOCALE_DIR = Path(__file__).resolve().parent
 DOMAIN = "yeplint"
 
-_LINE_BREAKS = re.compile(r"[\r\n]+")
+_LINE_BREAKS = LazyPattern(r"[\r\n]+")
 
 Arg = Union[str, int, float, "Message", "Localized"]
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.document.front_matter.located import FrontMatter, JsonPath
 from yeplint.locale.messages import Arg, Field, Message, custom, msg, msgn
@@ -642,7 +643,7 @@ def _suggested(edit: Fix | None, hint: Message) -> Fix | None:
     return Fix(hint, edit.edits, "display") if edit is not None else None
 
 
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^#:\n]*[^\s#:])?")
+_PLAIN = LazyPattern(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^#:\n]*[^\s#:])?")
 
 
 def replace_scalar(span: Span, old: str, new: str, intent: Intent) -> Fix | None:

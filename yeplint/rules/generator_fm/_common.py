@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from yeplint import LazyPattern
 from yeplint.locale.messages import Message, msg
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def reads_date(text: str, dates: str) -> bool:
     return dates == "go" and textual.fullmatch(text) is not None
 
 
-_WRITTEN_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_WRITTEN_DATE = LazyPattern(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
 def date_as_written(text: str) -> str | None:
