@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from yeplint import LazyPattern
 from yeplint.config.settings import PAGE_SUFFIXES, Collection, Settings
 from yeplint.site.files import ImageResolver, Mount
 
 if TYPE_CHECKING:
     from yeplint.config.hugo import HugoConfig
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = LazyPattern(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 CLOSEST_POOL = 10
 """At most this many URLs are compared in full for a "did you mean": those next to the link's
 last segment in alphabetical order, which share the longest start with it."""
@@ -98,7 +99,7 @@ def slug_of(path: Path, languages: tuple[tuple[str, str], ...]) -> str:
     return name
 
 
-_PLACEHOLDER = re.compile(r"\{(:?[\w-]+)\}")
+_PLACEHOLDER = LazyPattern(r"\{(:?[\w-]+)\}")
 """``{key}``: a front matter key or one of yeplint's own; ``{:name}``: one of Jekyll's
 (:func:`jekyll_value`)."""
 _OWN_PLACEHOLDERS = frozenset(("lang", "collection"))
@@ -179,7 +180,7 @@ def undated_slug(path: Path, settings: Settings) -> str:
     return slug
 
 
-_DATED = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+_DATED = LazyPattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _JEKYLL_KEYS = {
     ":title": ("slug",),
     ":slug": ("slug",),
@@ -332,8 +333,8 @@ def _jekyll_slugify(text: str, *, pretty: bool = False) -> str:
 
 
 _ALNUM = r"0-9A-Za-z\u00aa-\uffff"
-_NOT_ALNUM = re.compile(f"[^{_ALNUM}]+")
-_NOT_PRETTY = re.compile(f"[^{_ALNUM}._~!$&'()+,;=@]+")
+_NOT_ALNUM = LazyPattern(f"[^{_ALNUM}]+")
+_NOT_PRETTY = LazyPattern(f"[^{_ALNUM}._~!$&'()+,;=@]+")
 
 
 def _scalar(value: object) -> bool:
@@ -581,7 +582,7 @@ def build(
     return site
 
 
-_PATTERN = re.compile(r"[:*()\[\]{}?]")
+_PATTERN = LazyPattern(r"[:*()\[\]{}?]")
 """What makes a redirect's source a pattern (``/news/:path*``, ``/leaderboard/(.*)``) rather than
 one URL: a pattern is not read, so no URL is taken to exist because of it."""
 
@@ -711,11 +712,11 @@ def _template_permalink(path: Path, settings: Settings) -> object:
     return read_keys(path, frozenset(("permalink",)), settings).get("permalink")
 
 
-_ROUTE_PARAMETER = re.compile(r"\\\[[^/]*?\\\]")
+_ROUTE_PARAMETER = LazyPattern(r"\\\[[^/]*?\\\]")
 """A dynamic route's parameter (``[pkg]``) as :func:`re.escape` writes it."""
 
 
-_TEMPLATED = re.compile(r"\\\{\\\{.*?\\\}\\\}|\\\{%.*?%\\\}")
+_TEMPLATED = LazyPattern(r"\\\{\\\{.*?\\\}\\\}|\\\{%.*?%\\\}")
 """Template syntax in a ``permalink`` (``{{ title | slugify }}``) as :func:`re.escape` writes it."""
 
 
@@ -747,8 +748,8 @@ def _generator_url(path: Path, settings: Settings) -> Collection | None:
     return next((c for c in settings.generator_urls if matches_any(c.patterns, relative)), None)
 
 
-_NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
-_NOT_A_PREFIX = re.compile(r"^\d+[-_.]\d")
+_NUMBER_PREFIX = LazyPattern(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
+_NOT_A_PREFIX = LazyPattern(r"^\d+[-_.]\d")
 """A date or a version (`2024-01-05-x`, `1.2-notes`) keeps its digits."""
 
 
@@ -800,7 +801,7 @@ def _docusaurus_root(
     return None
 
 
-_BLOG_DATE = re.compile(
+_BLOG_DATE = LazyPattern(
     r"^(?P<folder>.*?)(?P<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?P<text>.*?)(?:/index)?\.mdx?$"
 )
 
