@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from yeplint import LazyPattern
+
 Slugify = Callable[[str], str | None]
 """Heading text to its anchor; ``None`` when it cannot be worked out here (a character whose
 transliteration is the generator's own table)."""
@@ -148,7 +150,7 @@ def kramdown(text: str, *, transliterate: bool = False) -> str:
     return text or "section"
 
 
-_VITEPRESS_SPECIAL = re.compile(r"[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:\"'“”‘’<>,.?/]+")
+_VITEPRESS_SPECIAL = LazyPattern(r"[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:\"'“”‘’<>,.?/]+")
 
 
 def vitepress(text: str) -> str:
@@ -200,7 +202,7 @@ def unique_dash(slug: str, used: set[str]) -> str:
     return found
 
 
-_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+_COUNTED = LazyPattern(r"^(.*)_([0-9]+)$")
 
 
 def unique_python_markdown(slug: str, used: set[str]) -> str:
