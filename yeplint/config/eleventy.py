@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.config.jsconfig import (
@@ -46,8 +46,7 @@ _FOLDERS = {
 includes folder)."""
 
 
-@dataclass(frozen=True, slots=True)
-class EleventySite:
+class EleventySite(NamedTuple):
     root: Path
     input: Path | None
     """The folder of the pages; ``None`` when the configuration computes it."""

@@ -12,8 +12,8 @@ which the CLI reports as a usage error.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import fields
+from typing import Any, NamedTuple
 
 from yeplint.config.settings import RULE_OPTION_MAX, ConfigError, Settings
 from yeplint.diagnostics import Severity
@@ -22,8 +22,7 @@ from yeplint.rules.rule import Rule
 from yeplint.rules.select import UnknownSelector, expand, resolve
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSelection:
+class RuleSelection(NamedTuple):
     """What a run checks: the enabled rules and how each reports."""
 
     rules: tuple[Rule, ...]

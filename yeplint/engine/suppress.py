@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.diagnostics import Diagnostic
@@ -56,8 +56,7 @@ def _covers(codes: frozenset[str], code: str) -> bool:
     return codes is ALL or "*" in codes or code in codes
 
 
-@dataclass(frozen=True, slots=True)
-class _State:
+class _State(NamedTuple):
     """What is disabled from a line on: everything (but ``exceptions``), or ``codes``."""
 
     everything: bool = False

@@ -27,7 +27,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from yeplint.config.globs import matches_any
 from yeplint.config.settings import Collection, Settings
@@ -52,8 +52,7 @@ class IndexStore(Protocol):
     def save_index(self, root: Path, payload: dict[str, Any]) -> None: ...
 
 
-@dataclass(frozen=True)
-class SiteShare:
+class SiteShare(NamedTuple):
     """The part of the index a parent hands its forked workers: per root, the URL map and
     the pages discovery found."""
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from yeplint.diagnostics import Span
 
@@ -12,8 +12,7 @@ JsonPath = tuple[str | int, ...]
 """Where a value sits in the data: keys and list indexes from the top (``("images", 2, "alt")``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Ambiguity:
+class Ambiguity(NamedTuple):
     """A plain scalar whose value differs between YAML 1.2 and YAML 1.1 readers."""
 
     path: JsonPath

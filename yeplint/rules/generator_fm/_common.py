@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.locale.messages import Message, msg
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from yeplint.rules.context import Context
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A key of the page that the generator reads, with its value."""
 
     path: JsonPath

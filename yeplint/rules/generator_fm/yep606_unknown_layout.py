@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint.locale.messages import msg
 from yeplint.rules.generator_fm._common import schema_keys
@@ -66,8 +65,7 @@ def unknown_layout(post: Post, ctx: Context) -> Iterator[Violation]:
     yield did_you_mean(post, span, message, value, close)
 
 
-@dataclass(frozen=True, slots=True)
-class Layouts:
+class Layouts(NamedTuple):
     names: frozenset[str]
     """The layouts of ``_layouts/``, by name (the file name without its extension)."""
     theme: str | None
