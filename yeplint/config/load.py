@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint.config.files import TooLarge, path_problem, project_boundary, read_capped
 from yeplint.config.settings import (
@@ -128,8 +128,7 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(too_deep(path, text)) from None
 
 
-@dataclass(frozen=True)
-class Inline:
+class Inline(NamedTuple):
     """One ``--config 'key = value'``: the line as typed (what an error names) and its table."""
 
     text: str

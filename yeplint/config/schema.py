@@ -14,9 +14,8 @@ import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from yeplint.config.files import READ_CAP
 from yeplint.config.settings import INT_LIMITS
@@ -30,8 +29,7 @@ _STRINGS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     name: str
     schema: Mapping[str, Any]
     expect: str

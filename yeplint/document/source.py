@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.diagnostics import Fix, Span
@@ -17,8 +18,7 @@ from yeplint.locale.messages import Message, msg
 _LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """A content problem found while loading a file; a rule named ``kind`` reports it."""
 
     kind: str

@@ -10,16 +10,14 @@ May import: ``engine`` (the result it prints) and everything below it. Never ``s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from yeplint.engine.result import Result
 
 
-@dataclass(frozen=True, slots=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     show_source: bool = True
     color: bool | None = None
     """``None``: colour when writing to a terminal and NO_COLOR is not set."""

@@ -5,7 +5,7 @@ loaded by :mod:`yeplint.config.page_schemas`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from yeplint.config.page_schemas import (
     ANNOTATION,
@@ -48,8 +48,7 @@ def schema_properties(schema: Any) -> dict[str, Any]:
     return props if isinstance(props, dict) else {}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     violation: Violation
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import os
 import stat
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from yeplint.config.globs import matches_any
 from yeplint.config.settings import Settings
@@ -26,8 +25,7 @@ class DiscoveryError(Exception):
     """A path given on the command line does not exist (exit 2)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     path: Path
     display: str
     root: Path

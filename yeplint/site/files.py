@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from errno import EISDIR
 from io import BytesIO
 from pathlib import Path
+from typing import NamedTuple
 
 from yeplint.locale.messages import msg
 
@@ -45,8 +46,7 @@ class Status(enum.Enum):
 _FOUND = frozenset((Status.OK, Status.WRONG_CASE))
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     status: Status
     path: Path | None = None
     """The file found (for OK) or the path that was looked for."""
