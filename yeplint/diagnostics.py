@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from yeplint import LazyPattern
 
@@ -40,8 +40,7 @@ class Span:
         return cls(line, column, line, column + max(length, 0))
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text of a span (within one line) by ``replacement``."""
 
     span: Span
@@ -51,8 +50,7 @@ class Edit:
 IntentKind = Literal["form", "heading", "retitle", "value", "key", "image", "yaml"]
 
 
-@dataclass(frozen=True, slots=True)
-class Intent:
+class Intent(NamedTuple):
     """What a fix means to change, so that ``--fix`` can check it by parsing the result again.
 
     - ``form``: nothing a reader sees changes (spacing inside a heading's markup);
@@ -115,8 +113,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: where, what is wrong, and how to fix it."""
 
     span: Span
