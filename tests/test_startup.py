@@ -167,3 +167,43 @@ def test_a_clean_run_compiles_only_the_patterns_it_uses(tmp_path: Path) -> None:
     eager, _, waiting = done.stdout.strip().splitlines()[-1].partition(" ")
     assert int(eager) <= 39  # 79 before
     assert set(waiting.split(",")) >= UNUSED_BY_A_CLEAN_POST
+
+
+def test_a_configured_run_imports_no_suggester_or_entity_table(tmp_path: Path) -> None:
+    """``difflib`` is for a configuration key nobody knows and ``html.entities`` for a page
+    that links an anchor: a run with a valid ``yeplint.toml`` over a clean post needs neither."""
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (tmp_path / "post.md").write_text(CLEAN)
+    _, modules = _imported(tmp_path, "check", "--no-cache", "post.md")
+    assert not modules & {"difflib", "html.entities"}
+
+
+RECORDS = """
+import sys
+from yeplint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(sum(
+    isinstance(value, type) and "__dataclass_fields__" in vars(value)
+    for name, module in list(sys.modules.items()) if name.startswith("yeplint")
+    for value in vars(module).values() if getattr(value, "__module__", None) == name
+))
+"""
+
+
+def test_a_clean_run_creates_few_dataclasses(tmp_path: Path) -> None:
+    """A dataclass costs ~0.5-1 ms to create (one ``exec`` per generated method), a
+    ``NamedTuple`` a tenth of that: records nothing replaces, lists the fields of or turns
+    into a dict are NamedTuples."""
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (tmp_path / "post.md").write_text(CLEAN)
+    done = subprocess.run(
+        [sys.executable, "-c", RECORDS, "check", "--no-cache", "post.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert int(done.stdout.strip().splitlines()[-1]) <= 34  # 49 before

@@ -10,7 +10,6 @@ tests keep both files fresh.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -557,6 +556,8 @@ def _message(
         allowed = sorted(subschema.get("properties", {}))
         extra = sorted(k for k in instance if k not in allowed)
         where = f"{name}." if name else ""
+        import difflib  # only for a configuration with a key it does not know
+
         close = difflib.get_close_matches(extra[0], allowed, n=1) if extra else []
         hint = f"; did you mean `{close[0]}`?" if close else ""
         known = ", ".join(allowed)
