@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -169,6 +168,14 @@ def _imported_file(written: str, post: Post, settings: Settings) -> Path | None:
     return None
 
 
+def _unescape(text: str) -> str:
+    """Entities decoded; ``html`` (and its 2,000-entry entity table) imported only for a heading
+    that has one."""
+    import html
+
+    return html.unescape(text)
+
+
 def anchors(
     post: Post,
     how: slugs.Style = _GITHUB,
@@ -185,7 +192,7 @@ def anchors(
     pairs = [(h.text, h.anchor) for h in headings]
     if kramdown:
         pairs = [_kramdown_heading(post, h) for h in headings]
-    texts = ((html.unescape(text) if "&" in text else text, given) for text, given in pairs)
+    texts = ((_unescape(text) if "&" in text else text, given) for text, given in pairs)
     ids = slugs.heading_ids(texts, how)
     if ids is None:
         return None
@@ -839,7 +846,7 @@ def _term_text(term: str) -> str:
         p if i % 3 == 2 else "" if i % 3 == 1 else _TERM_MARKUP.sub("", p)
         for i, p in enumerate(parts)
     )
-    return html.unescape("".join(shown))
+    return _unescape("".join(shown))
 
 
 _AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
