@@ -1,24 +1,30 @@
 """What start-up costs: ``python -X importtime`` for the pre-commit case, grouped by owner.
 
-Usage: python bench/startup.py [--rounds 9] [--work /tmp/yeplint-bench]
+Usage: python bench/startup.py [--rounds 9] [--work /tmp/yeplint-bench] [--cpu N [--base DIR]]
 
 Runs ``yeplint check --no-cache`` on three generated posts (bench/gen_corpus.py, made under
 ``--work`` if missing) ``--rounds`` times in fresh interpreters, with bytecode compiled first,
 and takes for every module its smallest self time over the rounds. Modules are grouped by who
 brings them in (click, PyYAML, jsonschema-rs, pyromark, imagesize, yeplint itself, and the
 standard library modules those pull in), printed as a table with ``python -c pass`` and the
-wall time of the whole run beside it. Never run by the tests.
+wall time of the whole run beside it. With ``--cpu N``: the run's CPU time (user + sys of
+the child) and ``python -c pass``'s, interleaved N times, medians and their ratio; ``--base DIR``
+adds the same run of another checkout's ``yeplint`` package (``DIR/yeplint``, first on
+``PYTHONPATH``, e.g. ``git archive COMMIT yeplint schemas | tar -x -C DIR``) in the same rounds.
+Never run by the tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -74,10 +80,46 @@ def measure(command: list[str], cwd: Path, rounds: int) -> tuple[dict[str, float
     return grouped, min(walls) * 1000
 
 
+def _cpu(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    """User + system CPU of one fresh interpreter running ``command``, in ms."""
+    process = subprocess.Popen(
+        [sys.executable, *command],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def cpu_rounds(command: list[str], cwd: Path, rounds: int, base: Path | None) -> None:
+    """The run (and ``base``'s) against ``python -c pass``, interleaved, CPU medians."""
+    runs: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "python -c pass": (["-c", "pass"], None),
+        "yeplint": (command, None),
+    }
+    if base is not None:
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(base / "yeplint")], check=True
+        )
+        env = {**os.environ, "PYTHONPATH": str(base)}
+        runs["yeplint (base)"] = (command, env)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, (args, env) in runs.items():
+            times[name].append(_cpu(args, cwd, env))
+    bare = median(times["python -c pass"])
+    for name, values in times.items():
+        print(f"{name:16} {median(values):7.1f} ms CPU  {median(values) / bare:5.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--work", type=Path, default=Path("/tmp/yeplint-bench"))
+    parser.add_argument("--cpu", type=int, default=0, help="interleaved CPU rounds instead")
+    parser.add_argument("--base", type=Path, help="a checkout whose yeplint/ to compare (--cpu)")
     args = parser.parse_args()
     import yeplint
 
@@ -92,6 +134,9 @@ def main() -> None:
     team = sorted((root / "content" / "team").glob("*.md"))[:1]
     files = [str(p.relative_to(root)) for p in (*blog, *team)]
     command = ["-m", "yeplint", "check", "--no-cache", "--format", "concise", *files]
+    if args.cpu:
+        cpu_rounds(command, root, args.cpu, args.base)
+        return
     grouped, wall = measure(command, root, args.rounds)
     _, bare = measure(["-c", "pass"], root, args.rounds)
     print(
