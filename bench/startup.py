@@ -103,8 +103,8 @@ def cpu_rounds(command: list[str], cwd: Path, rounds: int, base: Path | None) ->
         subprocess.run(
             [sys.executable, "-m", "compileall", "-q", str(base / "yeplint")], check=True
         )
-        env = {**os.environ, "PYTHONPATH": str(base)}
-        runs["yeplint (base)"] = (command, env)
+        base_env = {**os.environ, "PYTHONPATH": str(base)}
+        runs["yeplint (base)"] = (command, base_env)
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, (args, env) in runs.items():
