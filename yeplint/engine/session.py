@@ -16,10 +16,11 @@ configuration is a :class:`UsageError`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint.config.settings import ConfigError, Settings
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
@@ -46,8 +47,11 @@ class NothingToCheck(Exception):
     passes them): nothing to check, and nothing wrong (exit 0; the notice is told first)."""
 
 
-@dataclass(frozen=True)
-class Check:
+_NONE: Mapping[str, Any] = MappingProxyType({})
+"""No overrides (a ``NamedTuple`` default is shared: read-only)."""
+
+
+class Check(NamedTuple):
     """What one ``yeplint check`` is asked to lint."""
 
     paths: tuple[Path, ...]
@@ -69,9 +73,9 @@ class Check:
     """A file named on the command line is still excluded by the configuration's ``exclude``."""
     cache_dir: Path | None = None
     """Where the cache lives instead of ``<project>/.yeplint_cache``."""
-    overrides: dict[str, Any] = field(default_factory=dict)
+    overrides: Mapping[str, Any] = _NONE
     """Settings the command line sets instead of the configuration's (``--exclude``), by field."""
-    extends: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    extends: Mapping[str, tuple[Any, ...]] = _NONE
     """Values the command line adds to the configuration's (``--extend-exclude``), by field."""
 
 
