@@ -9,16 +9,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.config import eleventy, vitepress
 
 
-@dataclass(frozen=True, slots=True)
-class Generator:
+class Generator(NamedTuple):
     """How a generator is recognised, and the conventions it reads pages with; ``settings``
     are its values for :class:`~yeplint.config.settings.Settings` (a config overrides them key by
     key)."""
@@ -149,7 +147,7 @@ GENERATORS: tuple[Generator, ...] = (
         slugs="zola",
     ),
     # an older Hugo site's `config.toml`, once it is not Zola's
-    replace(_HUGO, markers=("config.toml", "config.yaml"), marker_text=_HUGO_CONFIG),
+    _HUGO._replace(markers=("config.toml", "config.yaml"), marker_text=_HUGO_CONFIG),
     Generator(
         "jekyll",
         ("_config.yml", "_config.yaml"),
