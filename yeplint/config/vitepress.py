@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from yeplint import LazyPattern
 from yeplint.config.globs import GlobError, compile_glob
 from yeplint.config.jsconfig import property_values, read_source, string_at
 
@@ -83,7 +84,7 @@ def read(site: Path) -> VitePressSite:
     return VitePressSite(root, None, clean_urls, rewrites, _unread(name, "srcDir"))
 
 
-_SRC_EXCLUDE = re.compile(r"""(?<![\w$.])["']?srcExclude["']?\s*:\s*\[""")
+_SRC_EXCLUDE = LazyPattern(r"""(?<![\w$.])["']?srcExclude["']?\s*:\s*\[""")
 
 
 def _excluded(text: str) -> tuple[re.Pattern[str], ...]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from yeplint import LazyPattern
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
@@ -199,11 +200,11 @@ def anchors(
     return {i for i, h in zip(ids, headings, strict=True) if not (without_h1 and h.level == 1)}
 
 
-_KRAMDOWN_IAL = re.compile(r"^ {0,3}\{:([^}]*)\}\s*$")
+_KRAMDOWN_IAL = LazyPattern(r"^ {0,3}\{:([^}]*)\}\s*$")
 """A block attribute list on a line of its own (``{: #v4-4-1}``): it sets the attributes of the
 block before it."""
-_KRAMDOWN_HEADER_ID = re.compile(r"[ \t]\{#\w[\w-]*\}\s*#*\s*$")
-_TRAILING_BRACES = re.compile(r"[ \t](\{[^{}]*\})\s*#*\s*$")
+_KRAMDOWN_HEADER_ID = LazyPattern(r"[ \t]\{#\w[\w-]*\}\s*#*\s*$")
+_TRAILING_BRACES = LazyPattern(r"[ \t](\{[^{}]*\})\s*#*\s*$")
 
 
 def _kramdown_heading(post: Post, heading: Heading) -> tuple[str, str | None]:
@@ -231,7 +232,7 @@ def _kramdown_heading(post: Post, heading: Heading) -> tuple[str, str | None]:
     return text, given
 
 
-_KRAMDOWN_IAL_ID = re.compile(r"(?:^|\s)#(\w[\w-]*)")
+_KRAMDOWN_IAL_ID = LazyPattern(r"(?:^|\s)#(\w[\w-]*)")
 
 
 def link_target(link: LinkRef, site: SiteMap | None = None, base: str = "") -> LinkTarget:
@@ -806,7 +807,7 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
 _ATTRIBUTE_ID = re.compile(r"\{\s*:?\s*#([^\s}]+)[^}\n]*\}")
 """An id in an attribute list: up to white space or the list's end, as markdown-it-attrs
 (VitePress: `{#vue.js-privacy-policy}`), Python-Markdown's attr_list and pulldown-cmark read it."""
-_KRAMDOWN_ID = re.compile(r"\w[\w-]*")
+_KRAMDOWN_ID = LazyPattern(r"\w[\w-]*")
 """kramdown's id name (``ALD_ID_NAME``): a `.` starts a class (`{: #a.b}` is id `a`, class `b`)."""
 
 
