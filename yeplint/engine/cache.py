@@ -129,10 +129,19 @@ def dependency(
 
 def _depended_on(resolution: Resolution) -> Stamp | None:
     """The stamp now of what a resolution depends on: the image found, else the folder it
-    was looked for in."""
+    was looked for in or, when that folder is not there, the nearest folder above it that is
+    (making the missing folder changes that one). Without the last, a page naming an image
+    in a folder that does not exist was never cached and was linted again on every run."""
     if resolution.status is Status.OK:
         return _stamp(resolution.path)
-    return _stamp(resolution.path.parent) if resolution.path else None
+    if resolution.path is None:
+        return None
+    folder = resolution.path.parent
+    stamp = _stamp(folder)
+    while stamp is None and folder.parent != folder:
+        folder = folder.parent
+        stamp = _stamp(folder)
+    return stamp
 
 
 def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
