@@ -62,3 +62,81 @@ def test_an_image_in_a_folder_that_is_not_there_is_answered_from_the_cache(
     Image.new("RGB", (10, 10)).save(tmp_path / "content" / "fotos" / "2024" / "foto.jpg")
     assert check() == (0, "")
     assert parses == ["post.md"]
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "content"
+WEEKPLANNING = "/blog/weekplanning/"
+
+
+@pytest.fixture
+def yep_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None) -> Path:
+    """The example site with what only the whole site answers: links to other pages and their
+    anchors, a translation, an image nobody shows, and images in missing files and folders."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(EXAMPLES, tmp_path / "content")
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    blog = tmp_path / "content" / "blog"
+    primary = (blog / "netwerken.nl.md").read_text().replace("intro: Coachend netwerken:", "")
+    (blog / "netwerken.nl.md").write_text(primary)
+    english = primary.replace("Carreer", "Career").replace("2018-3-26", "2018-3-27")
+    (blog / "netwerken.en.md").write_text(english.replace("Netwerken hoeft", "Networking is"))
+    Image.new("RGB", (10, 10)).save(blog / "ongebruikt.jpg")
+    with (blog / "weekplanning.nl.md").open("a") as page:
+        page.write(
+            "\n## Links\n\nZie [netwerken](/blog/netwerken/), [weg](/blog/weg/), "
+            f"[kop](/blog/netwerken/#geen-kop), [zelf]({WEEKPLANNING}#links) en "
+            "[loopbaan](../coaching/loopbaan.nl.md#nergens).\n\n"
+            "![Een foto](fotos/2024/foto.jpg) ![Nog een](netwerken-3.jpg)\n"
+        )
+    return tmp_path
+
+
+def _json(*args: str) -> str:
+    result = CliRunner().invoke(main, ["check", "content", "--format", "json", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def test_warm_output_is_cold_output_byte_for_byte(yep_site: Path, parses: list[str]) -> None:
+    cold = _json("--no-cache")
+    codes = {d["code"] for d in json.loads(cold)["diagnostics"]}
+    assert {"YEP401", "YEP404", "YEP501", "YEP502"} <= codes  # the site asks what it should
+    assert _json() == cold  # fills the cache
+    parses.clear()
+    assert _json() == cold
+    assert parses == []  # every page answered from the cache
+    page = yep_site / "content" / "coaching" / "loopbaan.nl.md"
+    page.write_text(page.read_text() + "\n## Nergens\n")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns - 10**10))
+    touched = _json("--no-cache")
+    assert touched != cold
+    assert _json() == touched
+    assert _json() == touched
+
+
+def test_a_warm_run_reads_the_cache_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None
+) -> None:
+    """A warm run of 30 pages asks the cache file for their rows in one query, not 30."""
+    import sqlite3
+
+    from yeplint.engine.cache import Cache
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    for n in range(30):
+        (tmp_path / "content" / f"page-{n}.md").write_text(f"# Pagina {n}\n\nTekst.\n")
+    assert check() == (0, "")
+    queries: list[str] = []
+    real = Cache._connect
+
+    def traced(self: Cache) -> sqlite3.Connection:
+        db = real(self)
+        db.set_trace_callback(queries.append)
+        return db
+
+    monkeypatch.setattr(Cache, "_connect", traced)
+    assert check("--jobs", "1") == (0, "")
+    assert len([q for q in queries if "FROM entries" in q]) == 1

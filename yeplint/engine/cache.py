@@ -13,9 +13,10 @@ written during a run is checked again the next time.
 
 The cache is an SQLite database (the standard library's ``sqlite3``; never pickle: a cache
 directory can come from anywhere), one row per file: its path, content hash and the JSON of its
-result. Rows are looked up one at a time and written in batches, so a 50,000-post cache is never
-held in memory (it was one JSON document read whole: 37 MB and ~300 MB of process memory for
-the real Yep pages). SQLite's locking lets concurrent runs share it: each run's rows are
+result. Rows are read ahead a batch of pages at a time and written in batches, so a
+50,000-post cache is never held in memory (it was one JSON document read whole: 37 MB and
+~300 MB of process memory for the real Yep pages). SQLite's locking lets concurrent runs share
+it: each run's rows are
 merged, the last write of a row wins. The file must be a regular file (not a symlink, a FIFO or
 a device) of at most ``MAX_BYTES``, and every row is checked when it is used; a file SQLite
 cannot read is dropped whole and rebuilt, with one notice. A second table keeps each site's walk
@@ -52,6 +53,8 @@ BATCH = 2_000
 """Rows written at once: the results of a large run reach the file as they come."""
 RACY_NS = 2_000_000_000
 """Stamps younger than this (nanoseconds) are not trusted."""
+PREFETCH = 500
+"""Rows read ahead in one query (below SQLite's oldest limit on a statement's parameters)."""
 
 
 def content_hash(data: bytes) -> str:
@@ -297,6 +300,8 @@ class Cache:
     """False when the file on disk must not be read (and is replaced when saved)."""
     present: bool = False
     """Whether the file held rows when opened (or has since been written)."""
+    fetched: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+    """Rows read ahead by :meth:`prefetch`, each handed out once by :meth:`lookup`."""
     _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -340,7 +345,7 @@ class Cache:
     def __getstate__(self) -> dict[str, Any]:
         """A worker process gets the file's name, not the connection (it opens its own)."""
         state = {k: getattr(self, k) for k in ("file", "notice", "usable", "present")}
-        return {**state, "updates": {}, "indexes": {}, "_db": None}
+        return {**state, "updates": {}, "indexes": {}, "fetched": {}, "_db": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
@@ -350,9 +355,32 @@ class Cache:
         """What one parallel worker needs: the same file, read on its own connection."""
         return Cache(self.file, notice=self.notice, usable=self.usable, present=self.present)
 
+    def prefetch(self, keys: list[str]) -> None:
+        """Read the rows of ``keys`` in one query per ``PREFETCH`` of them, ahead of their
+        :meth:`lookup` (a query per file was the largest cost of a warm run after the reads).
+        Only a batch's rows are held at once, never the file's."""
+        self.fetched.clear()
+        if not self.usable or not self.present or not keys:
+            return
+        try:
+            db = self._connect()
+            for start in range(0, len(keys), PREFETCH):
+                batch = keys[start : start + PREFETCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT path, digest, payload FROM entries WHERE path IN ({marks})"
+                for path, digest, payload in db.execute(query, batch):
+                    if isinstance(digest, str) and isinstance(payload, str):
+                        self.fetched[path] = digest, payload
+        except sqlite3.Error:
+            self.fetched.clear()  # asked again one at a time
+
     def _row(self, key: str) -> Entry | None:
         if not self.usable or not self.present:
             return None
+        if self.fetched:
+            found = self.fetched.pop(key, None)
+            if found is not None:
+                return found
         try:
             row = (
                 self._connect()
