@@ -140,3 +140,35 @@ def test_a_warm_run_reads_the_cache_in_batches(
     monkeypatch.setattr(Cache, "_connect", traced)
     assert check("--jobs", "1") == (0, "")
     assert len([q for q in queries if "FROM entries" in q]) == 1
+
+
+def test_a_parallel_warm_run_trusts_the_stored_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None
+) -> None:
+    """With no link rule on, the parallel run's parent still keeps the site's walk in the
+    cache: the next run's orphan check trusts it and walks only what the command line names
+    (it walked the whole site again on every run)."""
+    from yeplint.site import discovery
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("yeplint.engine.session.PARALLEL_MIN", 2)
+    (tmp_path / "yeplint.toml").write_text('select = ["YEP501", "YEP201"]\n')
+    (tmp_path / "content").mkdir()
+    for n in range(6):
+        (tmp_path / "content" / f"page-{n}.md").write_text(f"# Pagina {n}\n\n![Foto](f{n}.png)\n")
+        Image.new("RGB", (4, 4)).save(tmp_path / "content" / f"f{n}.png")
+    Image.new("RGB", (4, 4)).save(tmp_path / "content" / "ongebruikt.png")
+    (tmp_path / ".yeplint_cache").mkdir()  # made by the first run, it changes the root's stamp
+    walks: list[list[Path]] = []
+    real = discovery.discover
+
+    def counting(paths: list[Path], *args: Any, **kwargs: Any) -> Any:
+        walks.append(list(paths))
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(discovery, "discover", counting)
+    cold = check("--jobs", "2")
+    assert "YEP501" in cold[1]
+    walks.clear()
+    assert check("--jobs", "2") == cold
+    assert walks == [[Path("content")]]

@@ -580,10 +580,12 @@ class Linter:
 
     def site_share(self, targets: list[Target]) -> SiteShare | None:
         """The URL maps and page walks of the targets' roots, built now (for workers to share);
-        ``None`` when no link rule needs them."""
+        ``None`` when no link rule needs them. The cache keeps the walk either way: the
+        whole-site checks at the end of the run (orphans, :meth:`finish`) read it here, in the
+        parent (without it, every parallel warm run walked the site again)."""
+        self.site.store = self.cache
         if not self.needs_site:
             return None
-        self.site.store = self.cache
         for root in {self.settings.root or t.root for t in targets}:
             self.site.site_map(root)
         return self.site.share()
