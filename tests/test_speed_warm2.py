@@ -93,8 +93,8 @@ def yep_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None) -> Pat
     return tmp_path
 
 
-def _json(*args: str) -> str:
-    result = CliRunner().invoke(main, ["check", "content", "--format", "json", *args])
+def _json(*args: str, named: str = "content") -> str:
+    result = CliRunner().invoke(main, ["check", named, "--format", "json", *args])
     assert result.exit_code in (0, 1), result.output
     return result.output
 
@@ -114,6 +114,14 @@ def test_warm_output_is_cold_output_byte_for_byte(yep_site: Path, parses: list[s
     assert touched != cold
     assert _json() == touched
     assert _json() == touched
+    (yep_site / "content" / "blog" / "nieuw.nl.md").write_text("# Nieuw\n\n[Weg](/blog/weg/)\n")
+    added = _json("--no-cache")
+    assert added != touched
+    assert _json() == added
+    assert _json() == added
+    whole = _json("--no-cache", named=".")
+    assert _json(named=".") == whole
+    assert _json(named=".") == whole
 
 
 def test_a_warm_run_reads_the_cache_in_batches(
@@ -146,8 +154,8 @@ def test_a_parallel_warm_run_trusts_the_stored_walk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None
 ) -> None:
     """With no link rule on, the parallel run's parent still keeps the site's walk in the
-    cache: the next run's orphan check trusts it and walks only what the command line names
-    (it walked the whole site again on every run)."""
+    cache: the next run takes the pages of the folder named and the orphan check's list of
+    the site from it, and walks nothing (it walked the site twice on every run)."""
     from yeplint.site import discovery
 
     monkeypatch.chdir(tmp_path)
@@ -171,4 +179,8 @@ def test_a_parallel_warm_run_trusts_the_stored_walk(
     assert "YEP501" in cold[1]
     walks.clear()
     assert check("--jobs", "2") == cold
-    assert walks == [[Path("content")]]
+    assert walks == []  # the pages named, too, come from the stored walk
+    (tmp_path / "content" / "nieuw.md").write_text("#Nieuw\n")
+    added = check("--jobs", "2")
+    assert "content/nieuw.md" in added[1]
+    assert walks  # a folder's stamp changed: walked again

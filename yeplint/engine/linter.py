@@ -578,6 +578,14 @@ class Linter:
         """Walk the site again: pages or images appeared, moved or went."""
         self.site.forget_site()
 
+    def stored_targets(self, named: list[Path]) -> list[Target] | None:
+        """The pages under the one folder named on the command line, from the cache's stored
+        walk of the site while it holds (:meth:`SiteIndex.stored_targets`); ``None``: walk."""
+        if self.cache is None or len(named) != 1:
+            return None
+        self.site.store = self.cache
+        return self.site.stored_targets(named[0], Path.cwd())
+
     def site_share(self, targets: list[Target]) -> SiteShare | None:
         """The URL maps and page walks of the targets' roots, built now (for workers to share);
         ``None`` when no link rule needs them. The cache keeps the walk either way: the

@@ -137,9 +137,15 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
         notices: list[str] = []
         excluded: list[Path] = []
         named = list(check.paths) or [Path()]
-        targets = discover(
-            named, settings, notices=notices, force_exclude=check.force_exclude, excluded=excluded
-        )
+        targets = linter.stored_targets(named)
+        if targets is None:
+            targets = discover(
+                named,
+                settings,
+                notices=notices,
+                force_exclude=check.force_exclude,
+                excluded=excluded,
+            )
         for notice in notices:
             tell(notice, settings)
         if not targets and excluded and len(excluded) == len(named):

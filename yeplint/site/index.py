@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from yeplint.config.globs import matches_any
 from yeplint.config.settings import Collection, Settings
-from yeplint.site.discovery import Target
+from yeplint.site.discovery import SKIPPED_FOLDERS, Target, display_path
 from yeplint.site.files import ImageResolver
 
 if TYPE_CHECKING:
@@ -169,6 +169,41 @@ class SiteIndex:
             return False
         return set(stored["texts"]) <= {os.fspath(p) for p in checked}
 
+    def stored_targets(self, folder: Path, cwd: Path) -> list[Target] | None:
+        """The pages discovery would find under ``folder`` (named on the command line, the
+        site's root or a folder in it), from the stored walk while its stamps hold, so that a
+        warm run lists no folder; ``None`` when that cannot be said without walking: no stored
+        walk, or a folder the walk of the root does not reach the same way (hidden, skipped,
+        excluded, behind a symlink, the site below it)."""
+        root = self.settings.root
+        if root is None or self.settings.site_below or self.store is None:
+            return None
+        folder = Path(os.path.normpath(cwd / folder))
+        if os.path.realpath(folder) != os.fspath(folder) or not self._reached(root, folder):
+            return None
+        stored = self._stored(root)
+        if stored is None:
+            return None
+        inner = os.fspath(folder).rstrip(os.sep) + os.sep
+        here = os.fspath(cwd).rstrip(os.sep) + os.sep
+        found = []
+        for text in stored["texts"]:
+            if text.startswith(inner):
+                path = Path(text)
+                found.append(Target(path, _shown(text, here) or display_path(path, cwd), root))
+        return sorted(found, key=lambda t: t.display)
+
+    def _reached(self, root: Path, folder: Path) -> bool:
+        """Whether ``folder`` is a real folder that the walk of ``root`` lists as it is."""
+        if folder != root and root not in folder.parents:
+            return False
+        if not folder.is_dir():
+            return False
+        parts = folder.relative_to(root).parts
+        if any(p.startswith(".") or p in SKIPPED_FOLDERS for p in parts):
+            return False
+        return not any(self._excluded("/".join(parts[: n + 1])) for n in range(len(parts)))
+
     def _unchecked_neighbour(self, root: Path, checked: set[Path]) -> bool:
         """Whether a folder of a checked page holds a page the walk of ``root`` would certainly
         find and that was not checked: a regular file the include globs take and the exclude
@@ -176,8 +211,6 @@ class SiteIndex:
         the way, not excluded). With git's ignore files counting, nothing is certain here."""
         if self.settings.respect_gitignore:
             return False
-        from yeplint.site.discovery import SKIPPED_FOLDERS
-
         base = os.fspath(root).rstrip(os.sep) + os.sep
         for folder in {os.fspath(p.parent) for p in checked}:
             inner = folder + os.sep
@@ -232,8 +265,6 @@ class SiteIndex:
         site this run knows)."""
         found = self.targets.get(path)
         if found is None:
-            from yeplint.site.discovery import display_path
-
             root = next((r for r, pages in self.pages.items() if path in pages), None)
             root = root or next((r for r, s in self.stored.items() if s and _holds(s, path)), None)
             if root is not None:
@@ -323,6 +354,16 @@ def _stamp(path: str) -> list[int] | None:
     except OSError:
         return None
     return [info.st_mtime_ns, info.st_ino]
+
+
+def _shown(text: str, here: str) -> str | None:
+    """:func:`display_path` of the page at ``text`` inside the working folder ``here`` (with
+    its separator), as text: ``Path.relative_to`` per page was most of a stored walk's cost;
+    ``None`` outside it."""
+    if not text.startswith(here):
+        return None
+    rest = text[len(here) :] if os.sep == "/" else text[len(here) :].replace(os.sep, "/")
+    return rest.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _ignore_files(root: Path, folders: list[str]) -> list[str]:
