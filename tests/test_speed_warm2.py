@@ -184,3 +184,35 @@ def test_a_parallel_warm_run_trusts_the_stored_walk(
     added = check("--jobs", "2")
     assert "content/nieuw.md" in added[1]
     assert walks  # a folder's stamp changed: walked again
+
+
+def test_a_warm_run_stats_each_image_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None
+) -> None:
+    """Five cached pages show the same image: its stamp is taken once in the run, not once
+    per page; a second run takes it again (an image edited between runs is seen)."""
+    import yeplint.engine.cache as cache
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    Image.new("RGB", (4, 4)).save(tmp_path / "content" / "foto.png")
+    for n in range(5):
+        (tmp_path / "content" / f"page-{n}.md").write_text(
+            f"# Pagina {n}\n\n![Twee collega's op de trap](foto.png)\n"
+        )
+    assert check() == (0, "")
+    stamped: list[str] = []
+    real = cache._stamp
+
+    def counting(path: Path | None) -> Any:
+        stamped.append(path.name if path is not None else "")
+        return real(path)
+
+    monkeypatch.setattr(cache, "_stamp", counting)
+    assert check("--jobs", "1") == (0, "")
+    assert stamped.count("foto.png") == 1
+    Image.new("RGB", (8, 4)).save(tmp_path / "content" / "foto.png")
+    os.utime(tmp_path / "content" / "foto.png", ns=(0, 10**18))
+    stamped.clear()
+    assert check("--jobs", "1") == (0, "")
+    assert stamped.count("foto.png") >= 1

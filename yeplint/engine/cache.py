@@ -31,6 +31,8 @@ import json
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,13 +132,39 @@ def dependency(
     ]
 
 
+_SEEN: dict[Path, Stamp | None] | None = None
+"""During one run (:func:`stamps_for_a_run`): the stamp of each image re-checked so far. Pages
+copied beside each other show the same images: one stat per image, not per reference."""
+
+
+@contextmanager
+def stamps_for_a_run() -> Iterator[None]:
+    """Take each image's stamp once while the block runs (one run over a set of pages; a
+    long-lived linter outside it stats every time, so an image edited between two lints is
+    seen)."""
+    global _SEEN
+    _SEEN = {}
+    try:
+        yield
+    finally:
+        _SEEN = None
+
+
+def _image_stamp(path: Path | None) -> Stamp | None:
+    if _SEEN is None or path is None:
+        return _stamp(path)
+    if path not in _SEEN:
+        _SEEN[path] = _stamp(path)
+    return _SEEN[path]
+
+
 def _depended_on(resolution: Resolution) -> Stamp | None:
     """The stamp now of what a resolution depends on: the image found, else the folder it
     was looked for in or, when that folder is not there, the nearest folder above it that is
     (making the missing folder changes that one). Without the last, a page naming an image
     in a folder that does not exist was never cached and was linted again on every run."""
     if resolution.status is Status.OK:
-        return _stamp(resolution.path)
+        return _image_stamp(resolution.path)
     if resolution.path is None:
         return None
     folder = resolution.path.parent

@@ -178,6 +178,19 @@ class Linter:
     ) -> Result:
         """Lint every target in this process; ``data`` stands in for the content of a single
         target (stdin). Serial or parallel is the run's decision (:mod:`.session`)."""
+        if self.cache is None:
+            return self._run(targets, data, progress)
+        from yeplint.engine.cache import stamps_for_a_run
+
+        with stamps_for_a_run():
+            return self._run(targets, data, progress)
+
+    def _run(
+        self,
+        targets: Iterable[Target],
+        data: bytes | None,
+        progress: Callable[[int], None] | None,
+    ) -> Result:
         result = Result()
         self.site.store = self.cache  # the site's walk and URL map, kept between runs
         pending = list(targets)
