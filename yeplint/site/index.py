@@ -15,10 +15,12 @@ walk listed (and of every ``.gitignore`` it could have read): while each stamp i
 the stored index is used instead of walking the site and building the URL map again (on
 7,000 pages: ~15 ms to read it back and check its stamps instead of ~190 ms). A page added,
 removed or renamed changes its folder's stamp; the whole index is built again then (not only
-the changed folder's part). Not stored: a walk that followed a symlinked file or met a folder
-it could not list (neither shows in a folder's stamp), one with a stamp younger than two
-seconds (a change within the clock's granularity may keep it), and the URL map of a site whose
-URL patterns read front matter (editing a page's ``slug`` moves it without touching a folder).
+the changed folder's part). A warm run also takes the pages of the folder named on the
+command line from it (:meth:`SiteIndex.stored_targets`) and lists no folder at all. Not
+stored: a walk that followed a symlinked file or met a folder it could not list (neither shows
+in a folder's stamp), one with a stamp younger than two seconds (a change within the clock's
+granularity may keep it), and the URL map of a site whose URL patterns read front matter
+(editing a page's ``slug`` moves it without touching a folder).
 """
 
 from __future__ import annotations
