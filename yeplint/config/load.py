@@ -384,6 +384,7 @@ _SHOWN = (
     "static-roots",
     "title-field",
     "max-image-width",
+    "max-image-bytes",
     "max-file-size",
     "lang",
     "rule-options",

@@ -45,6 +45,9 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "collections": _YEP_COLLECTIONS,
         "image_fields": ("img",),
         "max_image_width": 1600,
+        # a 1600 px photo as JPEG at quality 80-85 weighs 250-450 KB: more is a PNG photo, a
+        # maximum-quality export or one that was never resized
+        "max_image_bytes": 500_000,
         "languages": (("nl", ""), ("en", "/en")),
         "orphan_ignore": ("**/opdrachtgevers/**",),
         "translation_fields": ("img", "date", "volgnummer", "categories"),

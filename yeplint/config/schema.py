@@ -287,6 +287,14 @@ def _keys(rule_options: Mapping[str, Any] | None = None) -> tuple[Key, ...]:
             "max-image-width = 1600",
         ),
         Key(
+            "max-image-bytes",
+            {"type": "integer", "minimum": 1, "maximum": INT_LIMITS["max-image-bytes"]},
+            f"a positive integer up to {INT_LIMITS['max-image-bytes']:,}",
+            1_000_000,
+            "Images heavier than this many bytes are reported (YEP309).",
+            "max-image-bytes = 1000000",
+        ),
+        Key(
             "lang",
             {"enum": list(LANGUAGES)},
             "`en` or `nl`",

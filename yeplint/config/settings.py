@@ -121,6 +121,7 @@ class Settings:
     image_fields: tuple[str, ...] = ()
     static_roots: tuple[str, ...] = ("static",)
     max_image_width: int = 1600
+    max_image_bytes: int = 1_000_000
     max_file_size: int = 1_000_000
     title_field: str = "title"
     lang: str | None = None
@@ -132,7 +133,11 @@ class Settings:
     against the rule by :mod:`yeplint.engine.selection`."""
 
 
-INT_LIMITS = {"max-image-width": 100_000, "max-file-size": 100_000_000}
+INT_LIMITS = {
+    "max-image-width": 100_000,
+    "max-image-bytes": 1_000_000_000,
+    "max-file-size": 100_000_000,
+}
 """The largest value of each integer key: a page of 100 MB is no page, and a number past what
 a file read takes (``99999999999999999999``) is an error here, not an OverflowError per file."""
 

@@ -17,6 +17,7 @@ from yeplint.rules import (
     images,
     links,
     orphans,
+    served_images,
     translations,
 )
 from yeplint.rules.generator_fm import (
@@ -54,6 +55,7 @@ MODULES: tuple[ModuleType, ...] = (
     yep209_emphasis_as_heading,
     yep210_heading_trailing_punctuation,
     images,
+    served_images,
     links,
     orphans,
     translations,

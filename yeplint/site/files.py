@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from yeplint.locale.messages import msg
+from yeplint.site.exif import Reader, has_location
 
 REMOTE_PREFIXES = ("http://", "https://", "//", "data:", "mailto:", "ftp://", "tel:")
 
@@ -72,6 +73,13 @@ class ImageInfo:
     stamp: Stamp | None = field(default=None, compare=False)
     """The file's stamp taken (through the open file) before its header was read: the cache
     ties the verdict to exactly that version of the image."""
+    location: bool = False
+    """Its EXIF holds GPS coordinates (:mod:`yeplint.site.exif`)."""
+
+    @property
+    def size(self) -> int | None:
+        """The file's weight in bytes (from its stamp), when it was read."""
+        return self.stamp[1] if self.stamp is not None else None
 
 
 _EXTENSION_FORMATS = {
@@ -85,6 +93,9 @@ _EXTENSION_FORMATS = {
     ".tif": "TIFF",
     ".tiff": "TIFF",
     ".ico": "ICO",
+    ".heic": "HEIF",
+    ".heif": "HEIF",
+    ".psd": "PSD",
 }
 
 
@@ -484,11 +495,29 @@ def _read_info(path: Path) -> ImageInfo:
                     break
                 head += more
             info = _identify(_squeeze(head))
+        located = info.format in _EXIF_FORMATS and has_location(head, _reader(fd, head))
     except OSError as exc:
         return ImageInfo(None, None, None, _unreadable(exc.strerror or str(exc)))
     finally:
         os.close(fd)
-    return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status))
+    return ImageInfo(info.format, info.width, info.height, info.error, stamp_of(status), located)
+
+
+_EXIF_FORMATS = frozenset(("JPEG", "PNG", "WEBP"))
+"""The formats whose EXIF is looked at for GPS coordinates."""
+
+
+def _reader(fd: int, head: bytes) -> Reader:
+    """Bytes of the open file ``fd`` from ``head`` when it holds them, else read at their
+    offset (a WebP keeps its EXIF after the image data)."""
+
+    def read(offset: int, size: int) -> bytes:
+        if offset + size <= len(head):
+            return head[offset : offset + size]
+        os.lseek(fd, offset, os.SEEK_SET)
+        return os.read(fd, size)
+
+    return read
 
 
 _FILLS = re.compile(rb"\xff+")
@@ -549,7 +578,30 @@ def image_format(head: bytes) -> str | None:
         return "BMP"
     if head[:4] == b"\x00\x00\x01\x00" and head[4:6] != b"\x00\x00":
         return "ICO"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "HEIF"
+    if head[:4] == b"8BPS":
+        return "PSD"
     return None
+
+
+_HEIF_BRANDS = frozenset((b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"))
+"""The major brands of a HEIF file holding HEVC pictures (an iPhone's HEIC photos); the
+generic ``mif1`` is left unnamed, as AVIF files use it too."""
+
+
+def _generic_heif(head: bytes) -> str | None:
+    """``HEIF`` for a file whose ``ftyp`` box names the generic ``mif1``/``msf1`` brand first
+    and a HEVC brand among its compatible ones (some phones write HEIC photos so)."""
+    if head[4:8] != b"ftyp" or head[8:12] not in (b"mif1", b"msf1"):
+        return None
+    end = min(int.from_bytes(head[:4], "big"), len(head), 256)
+    brands = {head[at : at + 4] for at in range(16, end - 3, 4)}
+    return "HEIF" if brands & _HEIF_BRANDS and b"avif" not in brands else None
+
+
+UNSHOWN = frozenset(("HEIF", "TIFF", "PSD"))
+"""Formats browsers do not show in an ``<img>`` (Safari alone shows HEIC and TIFF)."""
 
 
 _DAMAGED = msg("cannot read the image header: the file is truncated or damaged")
@@ -565,9 +617,11 @@ _SHORTEST = {"GIF": 10, "PNG": 24, "WEBP": 30, "BMP": 26, "ICO": 8, "TIFF": 8}
 
 def _identify(head: bytes) -> ImageInfo:
     """Format (from the magic bytes) and size (imagesize, which reads no pixels) of a header."""
-    kind = image_format(head[:MAGIC_BYTES])
+    kind = image_format(head[:MAGIC_BYTES]) or _generic_heif(head)
     if kind is None:
         return ImageInfo(None, None, None, msg("not a readable image"))
+    if kind in ("HEIF", "PSD"):
+        return ImageInfo(kind, None, None)  # no size: no browser shows it anyway
     if len(head) < _SHORTEST.get(kind, 0):
         size = (-1, -1)
     elif kind == "AVIF":
