@@ -26,8 +26,8 @@ from yeplint.engine.result import Result
 from yeplint.engine.selection import resolve_selection
 from yeplint.engine.suppress import Suppressions
 from yeplint.locale.messages import Number, msg, msgn, one_line
+from yeplint.rules import duplicate_url, links, orphans, translations
 from yeplint.rules import file as file_rules
-from yeplint.rules import links, orphans, translations
 from yeplint.rules.catalogue import RULES
 from yeplint.rules.context import Context
 from yeplint.rules.rule import Rule, code_name
@@ -46,6 +46,7 @@ TOO_LARGE = code_name(file_rules.file_too_large)
 UNUSED_SUPPRESSION = code_name(file_rules.unused_suppression)
 ORPHAN_IMAGE = code_name(orphans.orphan_image)
 LINK_TO_IMAGE = code_name(links.link_to_image)
+DUPLICATE_URL = code_name(duplicate_url.duplicate_page_url)
 SITE_RULES = frozenset(code_name(c)[0] for c in (links.broken_link, links.missing_anchor))
 """Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
 TRANSLATION_RULES = frozenset(
@@ -233,6 +234,8 @@ class Linter:
                 result.diagnostics.extend(self._orphans(result))
             if LINK_TO_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._linked_only(result))
+            if DUPLICATE_URL[0] in self.enabled and self.whole_run:
+                result.diagnostics.extend(self._duplicate_urls(result))
             told = [*self.static_notices(), *self.site_notices(), *self._generator_notices(result)]
             result.notices.extend(n for n in told if n not in result.notices)
             result.notices.extend(self._collection_notices(result))
@@ -293,6 +296,18 @@ class Linter:
         checked = {t.path for t in result.files.values()}
         roots = {self.settings.root or t.root for t in result.files.values()}
         return bool(checked) and all(self.site.covers(root, checked) for root in roots)
+
+    def _duplicate_urls(self, result: Result) -> list[Diagnostic]:
+        """YEP504 (:func:`yeplint.rules.duplicate_url.find_duplicates`): the checked pages
+        against every page of their site, so a partial run reports them as a whole one does."""
+        from yeplint.rules.duplicate_url import find_duplicates
+
+        rule = RULES[DUPLICATE_URL[0]]
+        checked = [t for t in result.files.values() if self._wanted(rule.code, t)]
+        return [
+            self._stamp(target.display, rule, violation, lines)
+            for target, violation, lines in find_duplicates(checked, self.site)
+        ]
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from yeplint.rules import (
+    duplicate_url,
     file,
     front_matter,
     generators,
@@ -58,6 +59,7 @@ MODULES: tuple[ModuleType, ...] = (
     served_images,
     links,
     orphans,
+    duplicate_url,
     translations,
     generators,
     yep602_misread_generator_value,

@@ -1,0 +1,181 @@
+"""Two pages at one address (YEP504): what real Hugo does with them (the oracle: one page is
+gone from the output), where each is reported, a partial and a cached run, languages, and the
+addresses each generator gives."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from yeplint.cli import main
+from yeplint.config.settings import Settings
+from yeplint.site.addresses import Layout, addresses, front_matter_block, layout_of
+
+HUGO_CONFIG = (
+    'baseURL = "https://example.org/"\ntitle = "t"\n'
+    'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+)
+PAGES = {
+    "posts/eerste.md": "---\ntitle: Eerste\nslug: welkom\n---\nEERSTE\n",
+    "posts/tweede.md": "---\ntitle: Tweede\nslug: welkom\n---\nTWEEDE\n",
+    "posts/foo.md": "---\ntitle: Foo\n---\nFOOFILE\n",
+    "posts/foo/index.md": "---\ntitle: Foo\n---\nFOOBUNDLE\n",
+    "posts/bar/index.md": "---\ntitle: Bar\n---\nBARPAGE\n",
+    "posts/baz.md": "---\ntitle: Baz\naliases:\n  - /elders/\n  - /posts/bar/\n---\nBAZ\n",
+    "posts/alleen.md": "---\ntitle: Alleen\nslug: uniek\n---\nALLEEN\n",
+    "posts/alleen.fr.md": "---\ntitle: Seul\nslug: uniek\n---\nSEUL\n",
+}
+EXPECTED = [
+    "content/posts/bar/index.md:1:1: YEP504 this page and `content/posts/baz.md` are both"
+    " published at `/posts/bar`: the build keeps only one",
+    "content/posts/baz.md:5:5: YEP504 this page and `content/posts/bar/index.md` are both"
+    " published at `/posts/bar`: the build keeps only one",
+    "content/posts/eerste.md:3:1: YEP504 this page and `content/posts/tweede.md` are both"
+    " published at `/posts/welkom`: the build keeps only one",
+    "content/posts/foo.md:1:1: YEP504 this page and `content/posts/foo/index.md` are both"
+    " published at `/posts/foo`: the build keeps only one",
+    "content/posts/foo/index.md:1:1: YEP504 this page and `content/posts/foo.md` are both"
+    " published at `/posts/foo`: the build keeps only one",
+    "content/posts/tweede.md:3:1: YEP504 this page and `content/posts/eerste.md` are both"
+    " published at `/posts/welkom`: the build keeps only one",
+]
+
+
+@pytest.fixture
+def hugo_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site"
+    for name, text in PAGES.items():
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(text, encoding="utf-8")
+    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    monkeypatch.chdir(site)
+    return site
+
+
+def check(*args: str) -> list[str]:
+    done = CliRunner().invoke(main, ["check", "--format", "concise", "--select", "YEP504", *args])
+    assert done.exit_code in (0, 1), done.output
+    return [line for line in done.stdout.splitlines() if "YEP504" in line]
+
+
+def test_each_page_is_reported_at_what_makes_its_address(hugo_site: Path) -> None:
+    assert check("--no-cache", ".") == EXPECTED
+
+
+def _hugo() -> str | None:
+    found = Path(sys.executable).parent / "hugo"
+    return str(found) if found.exists() else shutil.which("hugo")
+
+
+@pytest.mark.skipif(_hugo() is None, reason="hugo is not installed (the `oracle` extra)")
+def test_hugo_keeps_one_page_of_each_pair(hugo_site: Path) -> None:
+    """The oracle: of two pages at one address, Hugo's output holds one; a page with an address
+    of its own (the French `uniek`, `alleen.md`) is all there."""
+    layouts = hugo_site / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text("{{ .Content }}", encoding="utf-8")
+    hugo = _hugo()
+    assert hugo is not None
+    subprocess.run([hugo, "--quiet"], cwd=hugo_site, check=True, capture_output=True)
+    public = hugo_site / "public"
+    built = " ".join(p.read_text("utf-8") for p in public.rglob("*.html"))
+    assert ("EERSTE" in built) != ("TWEEDE" in built)  # same slug: one of them is gone
+    assert ("FOOFILE" in built) != ("FOOBUNDLE" in built)  # foo.md beside foo/index.md
+    assert "BARPAGE" not in built  # the alias took its address
+    assert "ALLEEN" in built and "SEUL" in built and "BAZ" in built
+    reported = {line.split(":")[0] for line in check("--no-cache", ".")}
+    assert reported == {
+        "content/posts/" + n
+        for n in ("eerste.md", "tweede.md", "foo.md", "foo/index.md", "bar/index.md", "baz.md")
+    }
+
+
+def test_a_partial_run_reports_its_pages_against_the_whole_site(hugo_site: Path) -> None:
+    """A pre-commit run of three files knows the pages it does not check."""
+    found = check("--no-cache", "content/posts/eerste.md", "content/posts/baz.md", "hugo.toml")
+    assert found == [EXPECTED[1], EXPECTED[2]]
+
+
+def test_a_cached_run_sees_a_page_that_now_takes_the_address(hugo_site: Path) -> None:
+    first = check(".")
+    assert first == EXPECTED
+    (hugo_site / "content" / "posts" / "later.md").write_text("---\nslug: uniek\n---\n")
+    second = check(".")
+    assert "content/posts/alleen.md:3:1" in " ".join(second)  # unchanged, its row cached
+    (hugo_site / "content" / "posts" / "later.md").unlink()
+    assert check(".") == EXPECTED
+
+
+def test_a_draft_and_a_page_in_another_language_take_no_address(tmp_path: Path) -> None:
+    layout = Layout("hugo", tmp_path / "content", lower=True)
+    page = tmp_path / "content" / "a" / "b.md"
+    assert addresses(page, {"draft": True}, Settings(), layout) == []
+    assert addresses(page, {"build": {"render": "never"}}, Settings(), layout) == []
+    (english,) = addresses(page, None, Settings(), layout)
+    (french,) = addresses(page.with_name("b.fr.md"), None, Settings(), layout)
+    assert english.url == french.url == "/a/b" and english.language != french.language
+
+
+@pytest.mark.parametrize(
+    ("generator", "name", "data", "url"),
+    [
+        ("hugo", "content/Posts/My Page.md", None, "/posts/my-page"),
+        ("hugo", "content/posts/x.md", {"URL": "/elders/"}, "/elders"),
+        ("hugo", "content/posts/x/index.md", {"slug": "y"}, "/posts/y"),
+        ("hugo", "content/posts/_index.md", {"slug": "y"}, "/posts"),
+        ("zola", "content/blog/2024-01-02-hallo.md", None, "/blog/hallo"),
+        ("zola", "content/blog/x.md", {"path": "anders"}, "/anders"),
+        ("mkdocs", "docs/gids/README.md", None, "/gids"),
+        ("jekyll", "over.md", {"permalink": "/over/index.html"}, "/over"),
+        ("jekyll", "over.md", {"permalink": "/:categories/:title/"}, None),
+        ("eleventy", "over.md", {"permalink": "/over.html"}, "/over.html"),
+        ("docusaurus", "docs/a/b.md", {"slug": "/start"}, "/docs/start"),
+        ("docusaurus", "docs/a/b.md", {"slug": "relatief"}, None),
+        ("astro", "src/content/blog/a.md", None, None),
+    ],
+)
+def test_the_address_each_generator_gives(
+    tmp_path: Path, generator: str, name: str, data: dict[str, object] | None, url: str | None
+) -> None:
+    settings = Settings(generator=generator)
+    found = addresses(tmp_path / name, data, settings, layout_of(tmp_path, settings))
+    assert [a.url for a in found] == ([url] if url else [])
+
+
+def test_hugo_permalinks_leave_file_names_alone(tmp_path: Path) -> None:
+    """Sections with their own URL pattern: only a page's own `url` is an address."""
+    (tmp_path / "hugo.toml").write_text('[permalinks]\nposts = "/:year/:slug/"\n')
+    settings = Settings(generator="hugo")
+    layout = layout_of(tmp_path, settings)
+    page = tmp_path / "content" / "posts" / "x.md"
+    assert addresses(page, {"slug": "y"}, settings, layout) == []
+    assert [a.url for a in addresses(page, {"url": "/z/"}, settings, layout)] == ["/z"]
+
+
+def test_a_hugo_content_mount_is_the_content_folder(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text(
+        "[[module.mounts]]\n  source = 'content/en'\n  target = 'content'\n"
+    )
+    layout = layout_of(tmp_path, Settings(generator="hugo"))
+    assert layout.content == tmp_path / "content" / "en"
+
+
+@pytest.mark.parametrize(
+    ("head", "found"),
+    [
+        (b"---\ntitle: x\n---\nslug: in the body\n", False),
+        (b"---\ntitle: x\nslug: y\n---\nbody\n", True),
+        (b"+++\ntitle = 'x'\nPath = 'y'\n+++\n", True),
+        (b"# no front matter\nurl: x\n", False),
+        (b'{\n"title": "x",\n"aliases": ["/a/"]\n}\nbody\n', True),
+    ],
+)
+def test_only_a_front_matter_naming_an_address_key_is_parsed(head: bytes, found: bool) -> None:
+    assert (front_matter_block(head) is not None) is found

@@ -1,0 +1,147 @@
+"""Two pages at one address (YEP504): found once the run's pages are checked, from the addresses
+of every page of the site (:func:`find_duplicates`, which the engine calls when the run ends).
+
+Unlike the orphan check, a partial run can know: each checked page is compared with every page
+discovery finds, checked or not, so a pre-commit run of three files reports what the whole
+run reports for them. Nothing is cached: the pass reads the front matter of the site's pages
+again on each run, so a warm run sees a page another one now collides with.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from yeplint.diagnostics import Span, Violation
+from yeplint.document.post import Post, load_text
+from yeplint.document.source import decode, split_lines
+from yeplint.locale.messages import Message, msg
+from yeplint.rules.context import Context
+from yeplint.rules.rule import rule
+from yeplint.site.addresses import Address, addresses, front_matter_block, layout_of
+from yeplint.site.discovery import Target
+from yeplint.site.index import SiteIndex
+from yeplint.site.urls import HEAD_BYTES
+
+FIRST_READ = 4096
+"""Bytes of a page read first for its front matter; a longer one is read up to
+:data:`~yeplint.site.urls.HEAD_BYTES`."""
+
+
+@rule("YEP504", "duplicate-page-url")
+def duplicate_page_url(post: Post, ctx: Context) -> Iterator[Violation]:
+    """Two pages are published at the same address: the build keeps one and silently drops
+    the other.
+
+    ## Why is this bad?
+    The generator writes both pages to one file, or keeps the first and ignores the second:
+    one of them is not on the site, and nothing says so. Hugo drops one of two pages with the
+    same `slug` in a section; an `aliases` entry that names another page's address replaces
+    that page by a redirect; `foo.md` beside `foo/index.md` are both `/foo/`.
+
+    ## Example
+    `content/blog/eerste.md` and `content/blog/tweede.md` on a Hugo site, both with
+    `slug: welkom`.
+
+    ## How to fix
+    Give one of the pages another `slug` (or `url`, `permalink`, `path`), remove the alias
+    that names the other page's address, or rename or move one of the two files.
+
+    Each page is reported at the key that makes its address (`slug:`, `url:`, the alias), or
+    at line 1 when its file name makes it, with the other page named. Pages in different
+    languages have different addresses. The addresses are those of a page's own `url` (Hugo),
+    `path` (Zola), `permalink` (Jekyll, Eleventy) or absolute `slug` (Docusaurus), else, on
+    Hugo, Zola and MkDocs, of the file's place in the content folder, else of the site's URL
+    map (a collection's `url`); `aliases` (Hugo, Zola) and `redirect_from` (Jekyll) count
+    too. Drafts and pages the generator does not render have none. Found when the run ends, for
+    the checked pages, against every page of the site.
+
+    ## Options
+    None.
+    """
+    return iter(())
+
+
+def find_duplicates(
+    checked: Iterable[Target], site: SiteIndex
+) -> Iterator[tuple[Target, Violation, list[str]]]:
+    """Each checked page that shares an address with another page of its site: the page, the
+    violation (at the key that makes the address) and the lines it points at."""
+    settings = site.settings
+    by_root: dict[Path, list[Target]] = defaultdict(list)
+    for target in checked:
+        by_root[settings.root or target.root].append(target)
+    for root, mine in sorted(by_root.items()):
+        pages = {t.path: t for t in site.discovered(root)} | {t.path: t for t in mine}
+        layout = layout_of(root, settings)
+        mapped = site.site_map(root).urls if any(c.url for c in settings.collections) else {}
+        table: dict[tuple[str, str], list[tuple[Path, Address]]] = defaultdict(list)
+        posts: dict[Path, Post | None] = {}
+        for path, page in pages.items():
+            posts[path] = post = _front_matter(page, settings.front_matter)
+            data = post.data if post is not None else None
+            for address in addresses(path, data, settings, layout, mapped.get(path)):
+                table[(address.language, address.url)].append((path, address))
+        wanted = {t.path: t for t in mine}
+        for (_, url), claims in sorted(table.items()):
+            if len({path for path, _ in claims}) < 2:
+                continue
+            for path, address in claims:
+                reported = wanted.get(path)
+                if reported is None:
+                    continue
+                other = next(pages[p] for p, _ in claims if p != path)
+                yield (
+                    reported,
+                    _violation(posts[path], address, url, other),
+                    _lines(posts[path], path),
+                )
+
+
+def _front_matter(page: Target, formats: tuple[str, ...]) -> Post | None:
+    """The page's front matter alone, parsed, when it names a key that moves the page."""
+    try:
+        with page.path.open("rb") as handle:
+            head = handle.read(FIRST_READ)
+            block = front_matter_block(head)
+            if block is None and len(head) == FIRST_READ:
+                head += handle.read(HEAD_BYTES - FIRST_READ)
+                block = front_matter_block(head)
+    except OSError:
+        return None
+    if block is None:
+        return None
+    return load_text(page.path, page.display, block, formats)
+
+
+def _violation(post: Post | None, address: Address, url: str, other: Target) -> Violation:
+    span = Span.point(1)
+    if post is not None and post.front_matter is not None and address.key is not None:
+        key_only = len(address.key) == 1
+        span = post.front_matter.locate(address.key, key=key_only)
+    message = msg(
+        "this page and `{other}` are both published at `{url}`: the build keeps only one",
+        other=other.relative,
+        url=url,
+    )
+    return Violation(span, message, _hint(address))
+
+
+def _hint(address: Address) -> Message:
+    if address.key is None:
+        return msg("rename or move one of the two pages")
+    if len(address.key) > 1 or str(address.key[0]).lower() in ("aliases", "redirect_from"):
+        return msg("remove this redirect, or give it an address no page has")
+    return msg("give this page or the other another `{key}`", key=str(address.key[0]))
+
+
+def _lines(post: Post | None, path: Path) -> list[str]:
+    """The lines a violation may point at (for its snippet)."""
+    if post is not None and post.lines:
+        return post.lines
+    try:
+        with path.open("rb") as handle:
+            return split_lines(decode(handle.read(FIRST_READ)).text)[:1]
+    except OSError:
+        return []
