@@ -14,7 +14,14 @@ from click.testing import CliRunner
 
 from yeplint.cli import main
 from yeplint.config.settings import Settings
-from yeplint.site.addresses import Layout, addresses, front_matter_block, layout_of
+from yeplint.site.addresses import (
+    UNCLOSED,
+    Layout,
+    addresses,
+    front_matter_block,
+    keys_of,
+    layout_of,
+)
 
 HUGO_CONFIG = (
     'baseURL = "https://example.org/"\ntitle = "t"\n'
@@ -97,6 +104,36 @@ def test_hugo_keeps_one_page_of_each_pair(hugo_site: Path) -> None:
     }
 
 
+SITES = Path(__file__).parent / "sites"
+
+
+def _mkdocs() -> str | None:
+    found = Path(sys.executable).parent / "mkdocs"
+    return str(found) if found.exists() else shutil.which("mkdocs")
+
+
+@pytest.mark.skipif(_mkdocs() is None, reason="mkdocs is not installed (the `oracle` extra)")
+def test_mkdocs_keeps_one_of_guide_md_and_guide_index_md(tmp_path: Path) -> None:
+    """The seeded MkDocs site (tests/sites/mkdocs): both pages are `/guide/`, one is built."""
+    site = tmp_path / "mkdocs"
+    shutil.copytree(SITES / "mkdocs", site)
+    mkdocs = _mkdocs()
+    assert mkdocs is not None
+    subprocess.run([mkdocs, "build", "-q", "-d", "out"], cwd=site, check=True, capture_output=True)
+    built = (site / "out" / "guide" / "index.html").read_text("utf-8")
+    assert ("The guide, as one page." in built) != ("The guide's own index." in built)
+
+
+@pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll is not installed")
+def test_jekyll_keeps_one_of_two_pages_with_one_permalink(tmp_path: Path) -> None:
+    """The seeded Jekyll site (tests/sites/jekyll): about.md and team.md are both `/about/`."""
+    site = tmp_path / "jekyll"
+    shutil.copytree(SITES / "jekyll", site)
+    subprocess.run(["jekyll", "build", "-d", "out"], cwd=site, check=True, capture_output=True)
+    built = (site / "out" / "about" / "index.html").read_text("utf-8")
+    assert ("About us." in built) != ("The team" in built)
+
+
 def test_a_partial_run_reports_its_pages_against_the_whole_site(hugo_site: Path) -> None:
     """A pre-commit run of three files knows the pages it does not check."""
     found = check("--no-cache", "content/posts/eerste.md", "content/posts/baz.md", "hugo.toml")
@@ -167,15 +204,50 @@ def test_a_hugo_content_mount_is_the_content_folder(tmp_path: Path) -> None:
     assert layout.content == tmp_path / "content" / "en"
 
 
+HUGO_KEYS = keys_of("hugo")
+
+
 @pytest.mark.parametrize(
     ("head", "found"),
     [
-        (b"---\ntitle: x\n---\nslug: in the body\n", False),
-        (b"---\ntitle: x\nslug: y\n---\nbody\n", True),
-        (b"+++\ntitle = 'x'\nPath = 'y'\n+++\n", True),
-        (b"# no front matter\nurl: x\n", False),
-        (b'{\n"title": "x",\n"aliases": ["/a/"]\n}\nbody\n', True),
+        (b"---\ntitle: x\n---\nslug: in the body\n", None),
+        (b"---\ntitle: x\nslug: y\n---\nbody\n", b"---\n\nslug: y\n---\n"),
+        (b"---\nslug: y\npermalink: /z/\n---\n", b"---\nslug: y\n\n---\n"),  # not Hugo's
+        (
+            b"---\ntitle: x\nAliases:\n- /a/\n  # old\n- /b/\ntags: [a,\n b]\n---\n",
+            b"---\n\nAliases:\n- /a/\n\n- /b/\n\n\n---\n",
+        ),
+        (b"+++\ntitle = 'x'\nURL = 'y'\n+++\n", b"+++\ntitle = 'x'\nURL = 'y'\n+++\n"),
+        (b"# no front matter\nurl: x\n", None),
+        (
+            b'{\n"title": "x",\n"aliases": ["/a/"]\n}\nbody\n',
+            b'{\n"title": "x",\n"aliases": ["/a/"]\n}\n',
+        ),
+        (b"---\ntitle: x\n", UNCLOSED),
     ],
 )
-def test_only_a_front_matter_naming_an_address_key_is_parsed(head: bytes, found: bool) -> None:
-    assert (front_matter_block(head) is not None) is found
+def test_only_a_front_matter_naming_an_address_key_is_parsed_and_only_those_keys(
+    head: bytes, found: bytes | None
+) -> None:
+    assert front_matter_block(head, HUGO_KEYS) == found
+
+
+def test_a_page_with_no_such_key_reads_only_the_start_of_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from yeplint.rules import duplicate_url
+    from yeplint.site.discovery import Target
+
+    page = tmp_path / "long.md"
+    page.write_bytes(b"---\ntitle: x\n---\n" + b"text " * 10_000 + b"\nslug: body\n")
+    asked = []
+    real = front_matter_block
+
+    def counted(head: bytes, keys: frozenset[str]) -> bytes | None:
+        asked.append(len(head))
+        return real(head, keys)
+
+    monkeypatch.setattr(duplicate_url, "front_matter_block", counted)
+    target = Target(page, "long.md", tmp_path)
+    assert duplicate_url._front_matter(target, HUGO_KEYS, ("yaml",)) is None
+    assert asked == [duplicate_url.FIRST_READ]

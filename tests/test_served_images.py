@@ -195,3 +195,11 @@ def test_the_hint_names_the_tool_and_never_the_coordinates(tmp_path: Path) -> No
     (found,) = lint_paths([page], tmp_path / "content", ["YEP310"])
     assert found.hint == "remove them, e.g. with `exiftool -gps:all= foto.jpg`"
     assert not any(n in f"{found.message} {found.hint}" for n in ("52", "53", "10.5"))
+
+
+def test_a_file_just_over_its_limit_never_reads_as_equal_to_it() -> None:
+    from yeplint.rules.served_images import _kilobytes
+
+    assert _kilobytes(1_000_001, up=True).value == 1_001
+    assert _kilobytes(1_000_000).value == 1_000
+    assert _kilobytes(200, up=True).value == 1

@@ -19,7 +19,14 @@ from yeplint.document.source import decode, split_lines
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
-from yeplint.site.addresses import Address, addresses, front_matter_block, layout_of
+from yeplint.site.addresses import (
+    UNCLOSED,
+    Address,
+    addresses,
+    front_matter_block,
+    keys_of,
+    layout_of,
+)
 from yeplint.site.discovery import Target
 from yeplint.site.index import SiteIndex
 from yeplint.site.urls import HEAD_BYTES
@@ -78,8 +85,9 @@ def find_duplicates(
         mapped = site.site_map(root).urls if any(c.url for c in settings.collections) else {}
         table: dict[tuple[str, str], list[tuple[Path, Address]]] = defaultdict(list)
         posts: dict[Path, Post | None] = {}
+        keys = keys_of(settings.generator)
         for path, page in pages.items():
-            posts[path] = post = _front_matter(page, settings.front_matter)
+            posts[path] = post = _front_matter(page, keys, settings.front_matter)
             data = post.data if post is not None else None
             for address in addresses(path, data, settings, layout, mapped.get(path)):
                 table[(address.language, address.url)].append((path, address))
@@ -99,18 +107,21 @@ def find_duplicates(
                 )
 
 
-def _front_matter(page: Target, formats: tuple[str, ...]) -> Post | None:
-    """The page's front matter alone, parsed, when it names a key that moves the page."""
+def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
+    """The page's front matter alone, parsed, when it names one of ``keys`` (those that move
+    the page)."""
+    if not keys:
+        return None
     try:
         with page.path.open("rb") as handle:
             head = handle.read(FIRST_READ)
-            block = front_matter_block(head)
-            if block is None and len(head) == FIRST_READ:
+            block = front_matter_block(head, keys)
+            if block == UNCLOSED and len(head) == FIRST_READ:
                 head += handle.read(HEAD_BYTES - FIRST_READ)
-                block = front_matter_block(head)
+                block = front_matter_block(head, keys)
     except OSError:
         return None
-    if block is None:
+    if not block:
         return None
     return load_text(page.path, page.display, block, formats)
 

@@ -25,8 +25,10 @@ def _served(post: Post, ctx: Context) -> Iterator[tuple[ImageRef, ImageInfo]]:
             yield ref, ctx.images.info(resolution.path)
 
 
-def _kilobytes(size: int) -> Number:
-    return Number(max(1, round(size / 1000)))
+def _kilobytes(size: int, *, up: bool = False) -> Number:
+    """``size`` in kilobytes of 1,000 bytes: a file's weight rounded up, a limit down, so a file
+    just over its limit never reads as equal to it."""
+    return Number(max(1, -(-size // 1000) if up else size // 1000))
 
 
 @rule("YEP309", "image-too-heavy", Severity.WARNING)
@@ -58,7 +60,7 @@ def image_too_heavy(post: Post, ctx: Context) -> Iterator[Violation]:
                 msg(
                     "image `{target}` weighs {size} KB (at most {limit} KB)",
                     target=ref.target,
-                    size=_kilobytes(info.size),
+                    size=_kilobytes(info.size, up=True),
                     limit=_kilobytes(limit),
                 ),
                 msg("save it smaller: JPEG or WebP at quality 80 for a photo, resized"),

@@ -18,39 +18,42 @@ languages are different addresses. A page its generator does not publish (a draf
 configuration reshapes URLs (Hugo's ``permalinks``, MkDocs' ``use_directory_urls: false``) only
 the explicit keys are taken, never a guess from file names.
 
-Only the front matter is read, and only of a page whose front matter names one of
-:data:`KEYS`: the rest take their address from their path alone.
+Only the front matter is read, and parsed only for a page whose front matter names one of the
+generator's :data:`KEYS` (of a YAML one, only those keys' lines): the rest take their address
+from their path alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from yeplint.config.files import read_upto
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.site.urls import HEAD_BYTES, language_of, normalize
 
-KEYS = (
-    "slug",
-    "url",
-    "path",
-    "permalink",
-    "aliases",
-    "redirect_from",
-    "draft",
-    "published",
-    "headless",
-    "build",
-    "_build",
-)
-"""The front matter keys that move a page, give it more addresses or leave it unpublished."""
-_NAMES_A_KEY = re.compile(
-    rb"^[ \t]*[\"']?(" + b"|".join(k.encode() for k in KEYS) + rb")[\"']?[ \t]*[:=]",
-    re.M | re.I,
-)
+KEYS: dict[str | None, tuple[str, ...]] = {
+    "hugo": ("slug", "url", "aliases", "draft", "headless", "build", "_build"),
+    "zola": ("slug", "path", "aliases", "draft"),
+    "jekyll": ("permalink", "redirect_from", "published"),
+    "eleventy": ("permalink",),
+    "docusaurus": ("slug", "draft"),
+    "mkdocs": (),
+}
+"""Per generator, the front matter keys that move a page, give it more addresses or leave it
+unpublished (any other generator: ``draft``)."""
+OTHER_KEYS = ("draft",)
+
+
+def keys_of(generator: str | None) -> frozenset[str]:
+    """The front matter keys that matter to a page's address on a site of ``generator``."""
+    return frozenset(KEYS.get(generator, OTHER_KEYS))
+
+
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[_-]")
 _INDEX_HTML = re.compile(r"(?<=/)index\.html?$")
@@ -124,22 +127,61 @@ def _text(root: Path, names: tuple[str, ...]) -> str:
     return ""
 
 
-def front_matter_block(head: bytes) -> bytes | None:
+UNCLOSED = b""
+"""What :func:`front_matter_block` says of a front matter that does not end in the bytes given."""
+
+
+def front_matter_block(head: bytes, keys: frozenset[str]) -> bytes | None:
     """The front matter of a page whose file starts with ``head``, fences included, when it
-    names one of :data:`KEYS` (else ``None``: its address comes from its path)."""
+    names one of ``keys`` (else ``None``: its address comes from its path); :data:`UNCLOSED`
+    when its front matter goes on past ``head``. In YAML, the lines of every other top-level key
+    are left blank (the line numbers stay), so that parsing it costs little."""
+    if not keys:
+        return None
     start = head.removeprefix(b"\xef\xbb\xbf")
     fence = start[:3]
-    if fence not in (b"---", b"+++") and not start.startswith(b"{"):
-        return None
     if fence in (b"---", b"+++"):
         end = re.search(rb"\r?\n" + re.escape(fence) + rb"[ \t]*(?:\r?\n|$)", start[3:])
         block = start[: 3 + end.end()] if end else None
-    else:
+    elif start.startswith(b"{"):
         end = re.search(rb"\r?\n}[ \t]*(?:\r?\n|$)", start)
         block = start[: end.end()] if end else None
-    if block is None or not _NAMES_A_KEY.search(block):
+    else:
         return None
-    return head[: len(head) - len(start) + len(block)]
+    if block is None:
+        return UNCLOSED
+    if not _names_a_key(keys).search(block):
+        return None
+    if fence == b"---":
+        block = _only(block, keys)
+    return head[: len(head) - len(start)] + block
+
+
+@lru_cache(maxsize=16)
+def _names_a_key(keys: frozenset[str]) -> re.Pattern[bytes]:
+    names = b"|".join(re.escape(k.encode()) for k in sorted(keys))
+    return re.compile(rb"^[ \t]*[\"']?(?:" + names + rb")[\"']?[ \t]*[:=]", re.M | re.I)
+
+
+_TOP_KEY = re.compile(rb"[\"']?([^\"':\s][^\"':]*?)[\"']?[ \t]*:(?:[ \t]|\r?$)")
+
+
+def _only(block: bytes, keys: frozenset[str]) -> bytes:
+    """A YAML front matter with only the top-level ``keys`` (and what they hold) kept: each
+    other line blank. A line that starts at the left margin with a key starts a key's lines;
+    any other line (indented, a `- ` item, a flow collection's rest) goes on with the last one."""
+    lines = block.split(b"\n")
+    close = max(i for i, line in enumerate(lines) if line.startswith(b"---"))
+    keep = False
+    for index in range(1, close):
+        line = lines[index]
+        if line[:1] not in (b" ", b"\t", b"-", b"#", b"") and line.strip():
+            found = _TOP_KEY.match(line)
+            if found is not None:
+                keep = found.group(1).decode("utf-8", "replace").lower() in keys
+        if not keep or line.lstrip().startswith(b"#"):
+            lines[index] = b""
+    return b"\n".join(lines)
 
 
 def addresses(
@@ -171,8 +213,11 @@ def addresses(
 
 
 def _unpublished(own: Mapping[str, object], generator: str | None) -> bool:
-    if own.get("draft") is True or own.get("published") is False:
+    draft = own.get("draft")
+    if draft is True or own.get("published") is False:
         return True
+    if generator == "hugo" and isinstance(draft, str) and draft.strip().lower() == "true":
+        return True  # Hugo reads `draft: "true"` as true (and `draft: yes` as false)
     if generator != "hugo":
         return False
     if own.get("headless") is True:
@@ -246,10 +291,11 @@ def _from_file(
     """The address a Hugo, Zola or MkDocs page gets from its place in the content folder."""
     if layout.content is None:
         return None
-    try:
-        parts = list(path.relative_to(layout.content).parts)
-    except ValueError:
+    folder = os.fspath(layout.content) + os.sep
+    written = os.fspath(path)  # strings: pathlib's relative_to costs more than the rest
+    if not written.startswith(folder):
         return None  # outside the content folder: not published from a file name
+    parts = written[len(folder) :].split(os.sep)  # noqa: PTH206
     stem = _stem(parts.pop())
     section = stem == "_index"
     index = stem in ("index", "_index") or (layout.generator == "mkdocs" and stem == "README")
