@@ -83,7 +83,8 @@ def _hugo() -> str | None:
 @pytest.mark.skipif(_hugo() is None, reason="hugo is not installed (the `oracle` extra)")
 def test_hugo_keeps_one_page_of_each_pair(hugo_site: Path) -> None:
     """The oracle: of two pages at one address, Hugo's output holds one; a page with an address
-    of its own (the French `uniek`, `alleen.md`) is all there."""
+    of its own (the French `uniek`, `alleen.md`) is all there. yeplint reports those pairs and
+    the alias on another page's address."""
     layouts = hugo_site / "layouts" / "_default"
     layouts.mkdir(parents=True)
     for name in ("single.html", "list.html"):
@@ -95,7 +96,8 @@ def test_hugo_keeps_one_page_of_each_pair(hugo_site: Path) -> None:
     built = " ".join(p.read_text("utf-8") for p in public.rglob("*.html"))
     assert ("EERSTE" in built) != ("TWEEDE" in built)  # same slug: one of them is gone
     assert ("FOOFILE" in built) != ("FOOBUNDLE" in built)  # foo.md beside foo/index.md
-    assert "BARPAGE" not in built  # the alias took its address
+    # the alias on bar/'s address: Hugo writes the page and the redirect to one file at once,
+    # and serves either or a mix of both (seen in turn): no outcome to pin
     assert "ALLEEN" in built and "SEUL" in built and "BAZ" in built
     reported = {line.split(":")[0] for line in check("--no-cache", ".")}
     assert reported == {
@@ -148,6 +150,22 @@ def test_a_cached_run_sees_a_page_that_now_takes_the_address(hugo_site: Path) ->
     assert "content/posts/alleen.md:3:1" in " ".join(second)  # unchanged, its row cached
     (hugo_site / "content" / "posts" / "later.md").unlink()
     assert check(".") == EXPECTED
+
+
+def test_a_comment_suppresses_it_and_is_not_called_unused(hugo_site: Path) -> None:
+    page = hugo_site / "content" / "posts" / "eerste.md"
+    page.write_text("---\ntitle: Eerste\nslug: welkom  # yeplint: disable-line YEP504\n---\n")
+    done = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "concise", "--select", "YEP504,YEP015", "."]
+    )
+    reported = [line.split(" ")[0] for line in done.stdout.splitlines()]
+    assert "content/posts/tweede.md:3:1:" in reported  # the other page still is
+    assert not [r for r in reported if r.startswith("content/posts/eerste.md")]
+
+
+def test_the_line_that_makes_the_address_is_shown(hugo_site: Path) -> None:
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--select", "YEP504", "content/posts"])
+    assert "3 │ slug: welkom" in done.stdout
 
 
 def test_a_draft_and_a_page_in_another_language_take_no_address(tmp_path: Path) -> None:

@@ -47,6 +47,9 @@ UNUSED_SUPPRESSION = code_name(file_rules.unused_suppression)
 ORPHAN_IMAGE = code_name(orphans.orphan_image)
 LINK_TO_IMAGE = code_name(links.link_to_image)
 DUPLICATE_URL = code_name(duplicate_url.duplicate_page_url)
+END_OF_RUN = frozenset((DUPLICATE_URL[0],))
+"""Rules judged on a page when the run ends: a comment suppressing one is used then, not
+while the page is linted."""
 SITE_RULES = frozenset(code_name(c)[0] for c in (links.broken_link, links.missing_anchor))
 """Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
 TRANSLATION_RULES = frozenset(
@@ -299,15 +302,38 @@ class Linter:
 
     def _duplicate_urls(self, result: Result) -> list[Diagnostic]:
         """YEP504 (:func:`yeplint.rules.duplicate_url.find_duplicates`): the checked pages
-        against every page of their site, so a partial run reports them as a whole one does."""
+        against every page of their site, so a partial run reports them as a whole one does.
+        A reported page is read whole: its suppression comments apply, its line is shown."""
         from yeplint.rules.duplicate_url import find_duplicates
 
         rule = RULES[DUPLICATE_URL[0]]
         checked = [t for t in result.files.values() if self._wanted(rule.code, t)]
-        return [
-            self._stamp(target.display, rule, violation, lines)
-            for target, violation, lines in find_duplicates(checked, self.site)
-        ]
+        found: list[Diagnostic] = []
+        for target, violation in find_duplicates(checked, self.site):
+            post = self._whole(target)
+            lines = post.lines if post is not None else []
+            diagnostic = self._stamp(target.display, rule, violation, lines)
+            if post is not None and not Suppressions.from_post(post).apply([diagnostic]):
+                continue
+            result.sources.setdefault(target.display, {}).update(pointed_at(lines, [diagnostic]))
+            found.append(diagnostic)
+        return found
+
+    def _whole(self, target: Target) -> Post | None:
+        """The page parsed (not linted), or ``None`` when it cannot be read."""
+        try:
+            data = read_upto(target.path, self.settings.max_file_size)
+        except OSError:
+            return None
+        if len(data) > self.settings.max_file_size:
+            return None
+        return load_text(
+            target.path,
+            target.display,
+            data,
+            self.settings.front_matter,
+            admonitions=self.admonitions,
+        )
 
     def lint_bytes(self, target: Target, data: bytes) -> list[Diagnostic]:
         """Lint ``data`` as the content of ``target``, without the cache (for ``--fix``)."""
@@ -747,7 +773,7 @@ class Linter:
                     ),
                     post.lines,
                 )
-                for d in suppressions.unused(self.enabled)
+                for d in suppressions.unused(self.enabled - END_OF_RUN)
             ]
         if diagnostics or linked:
             result.sources[post.display_path] = pointed_at(post.lines, [*diagnostics, *linked])

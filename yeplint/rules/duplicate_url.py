@@ -15,7 +15,6 @@ from pathlib import Path
 
 from yeplint.diagnostics import Span, Violation
 from yeplint.document.post import Post, load_text
-from yeplint.document.source import decode, split_lines
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
@@ -72,9 +71,9 @@ def duplicate_page_url(post: Post, ctx: Context) -> Iterator[Violation]:
 
 def find_duplicates(
     checked: Iterable[Target], site: SiteIndex
-) -> Iterator[tuple[Target, Violation, list[str]]]:
-    """Each checked page that shares an address with another page of its site: the page, the
-    violation (at the key that makes the address) and the lines it points at."""
+) -> Iterator[tuple[Target, Violation]]:
+    """Each checked page that shares an address with another page of its site, with the
+    violation (at the key that makes the address)."""
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
@@ -100,11 +99,7 @@ def find_duplicates(
                 if reported is None:
                     continue
                 other = next(pages[p] for p, _ in claims if p != path)
-                yield (
-                    reported,
-                    _violation(posts[path], address, url, other),
-                    _lines(posts[path], path),
-                )
+                yield reported, _violation(posts[path], address, url, other)
 
 
 def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
@@ -145,14 +140,3 @@ def _hint(address: Address) -> Message:
     if len(address.key) > 1 or str(address.key[0]).lower() in ("aliases", "redirect_from"):
         return msg("remove this redirect, or give it an address no page has")
     return msg("give this page or the other another `{key}`", key=str(address.key[0]))
-
-
-def _lines(post: Post | None, path: Path) -> list[str]:
-    """The lines a violation may point at (for its snippet)."""
-    if post is not None and post.lines:
-        return post.lines
-    try:
-        with path.open("rb") as handle:
-            return split_lines(decode(handle.read(FIRST_READ)).text)[:1]
-    except OSError:
-        return []
