@@ -204,6 +204,18 @@ def test_the_address_each_generator_gives(
     assert [a.url for a in found] == ([url] if url else [])
 
 
+def test_an_mkdocs_readme_beside_an_index_is_left_out_as_mkdocs_does(tmp_path: Path) -> None:
+    """A repository's docs/README.md for GitHub readers beside the site's docs/index.md: MkDocs
+    excludes the README (and says so), which is what the repository wants."""
+    settings = Settings(generator="mkdocs")
+    layout = layout_of(tmp_path, settings)
+    readme = tmp_path / "docs" / "README.md"
+    readme.parent.mkdir()
+    assert [a.url for a in addresses(readme, None, settings, layout)] == ["/"]
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    assert addresses(readme, None, settings, layout) == []
+
+
 def test_hugo_permalinks_leave_file_names_alone(tmp_path: Path) -> None:
     """Sections with their own URL pattern: only a page's own `url` is an address."""
     (tmp_path / "hugo.toml").write_text('[permalinks]\nposts = "/:year/:slug/"\n')

@@ -298,7 +298,10 @@ def _from_file(
     parts = written[len(folder) :].split(os.sep)  # noqa: PTH206
     stem = _stem(parts.pop())
     section = stem == "_index"
-    index = stem in ("index", "_index") or (layout.generator == "mkdocs" and stem == "README")
+    readme = layout.generator == "mkdocs" and stem == "README"
+    if readme and path.with_name("index.md").exists():
+        return None  # MkDocs leaves a README beside an index out, as a repository means it to
+    index = stem in ("index", "_index") or readme
     if not index:
         if layout.generator == "zola":
             stem = _DATE_PREFIX.sub("", stem)
