@@ -322,8 +322,8 @@ class Linter:
     def _whole(self, target: Target) -> Post | None:
         """The page parsed (not linted), or ``None`` when it cannot be read."""
         try:
-            data = read_upto(target.path, self.settings.max_file_size)
-        except OSError:
+            data = read_upto(target.path, self.settings.max_file_size, regular=True)
+        except (OSError, ConfigError):  # ConfigError: not a regular file
             return None
         if len(data) > self.settings.max_file_size:
             return None

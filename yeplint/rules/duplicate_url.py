@@ -9,6 +9,8 @@ again on each run, so a warm run sees a page another one now collides with.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -79,7 +81,8 @@ def find_duplicates(
     for target in checked:
         by_root[settings.root or target.root].append(target)
     for root, mine in sorted(by_root.items()):
-        pages = {t.path: t for t in site.discovered(root)} | {t.path: t for t in mine}
+        found = [*site.discovered(root), *mine]
+        pages = {t.path: t for t in found if t.skip_reason is None}
         layout = layout_of(root, settings)
         mapped = site.site_map(root).urls if any(c.url for c in settings.collections) else {}
         table: dict[tuple[str, str], list[tuple[Path, Address]]] = defaultdict(list)
@@ -107,15 +110,22 @@ def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) 
     the page)."""
     if not keys:
         return None
-    try:
-        with page.path.open("rb") as handle:
-            head = handle.read(FIRST_READ)
-            block = front_matter_block(head, keys)
-            if block == UNCLOSED and len(head) == FIRST_READ:
-                head += handle.read(HEAD_BYTES - FIRST_READ)
-                block = front_matter_block(head, keys)
+    try:  # without blocking, and only a regular file: a FIFO named like a page is no page
+        fd = os.open(page.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        head = os.read(fd, FIRST_READ)
+        block = front_matter_block(head, keys)
+        if block == UNCLOSED and len(head) == FIRST_READ:
+            head += os.read(fd, HEAD_BYTES - FIRST_READ)
+            block = front_matter_block(head, keys)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     if not block:
         return None
     return load_text(page.path, page.display, block, formats)
