@@ -237,7 +237,8 @@ class Linter:
                 result.diagnostics.extend(self._orphans(result))
             if LINK_TO_IMAGE[0] in self.enabled and self.whole_run:
                 result.diagnostics.extend(self._linked_only(result))
-            if DUPLICATE_URL[0] in self.enabled and self.whole_run:
+            if DUPLICATE_URL[0] in self.enabled and self.whole_run and self._whole_site(result):
+                # as YEP501: a run over a few pages would have to read every page's front matter
                 result.diagnostics.extend(self._duplicate_urls(result))
             told = [*self.static_notices(), *self.site_notices(), *self._generator_notices(result)]
             result.notices.extend(n for n in told if n not in result.notices)
@@ -301,15 +302,16 @@ class Linter:
         return bool(checked) and all(self.site.covers(root, checked) for root in roots)
 
     def _duplicate_urls(self, result: Result) -> list[Diagnostic]:
-        """YEP504 (:func:`yeplint.rules.duplicate_url.find_duplicates`): the checked pages
-        against every page of their site, so a partial run reports them as a whole one does.
-        A reported page is read whole: its suppression comments apply, its line is shown."""
+        """YEP504 (:func:`yeplint.rules.duplicate_url.find_duplicates`): the pages against
+        every page of their site, when the run checked them all (a run over a few pages, as
+        pre-commit's, does no work proportional to the site; the CI run reports them). A
+        reported page is read whole: its suppression comments apply, its line is shown."""
         from yeplint.rules.duplicate_url import find_duplicates
 
         rule = RULES[DUPLICATE_URL[0]]
         checked = [t for t in result.files.values() if self._wanted(rule.code, t)]
         found: list[Diagnostic] = []
-        for target, violation in find_duplicates(checked, self.site):
+        for target, violation in find_duplicates(checked, self.site, result.files.values()):
             post = self._whole(target)
             lines = post.lines if post is not None else []
             diagnostic = self._stamp(target.display, rule, violation, lines)

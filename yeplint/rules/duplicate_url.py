@@ -72,16 +72,20 @@ def duplicate_page_url(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 def find_duplicates(
-    checked: Iterable[Target], site: SiteIndex
+    checked: Iterable[Target], site: SiteIndex, every: Iterable[Target] | None = None
 ) -> Iterator[tuple[Target, Violation]]:
     """Each checked page that shares an address with another page of its site, with the
-    violation (at the key that makes the address)."""
+    violation (at the key that makes the address). ``every``: all the pages of the site when
+    the caller has them (a run that checked them all), so the site is not walked again."""
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
         by_root[settings.root or target.root].append(target)
+    known: dict[Path, list[Target]] = defaultdict(list)
+    for target in every or ():
+        known[settings.root or target.root].append(target)
     for root, mine in sorted(by_root.items()):
-        found = [*site.discovered(root), *mine]
+        found = [*(known[root] if root in known else site.discovered(root)), *mine]
         pages = {t.path: t for t in found if t.skip_reason is None}
         layout = layout_of(root, settings)
         mapped = site.site_map(root).urls if any(c.url for c in settings.collections) else {}

@@ -28,10 +28,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+from yeplint import LazyPattern
 from yeplint.config.files import read_upto
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.site.urls import HEAD_BYTES, language_of, normalize
@@ -54,16 +55,15 @@ def keys_of(generator: str | None) -> frozenset[str]:
     return frozenset(KEYS.get(generator, OTHER_KEYS))
 
 
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[_-]")
-_INDEX_HTML = re.compile(r"(?<=/)index\.html?$")
+_LANGUAGE_CODE = LazyPattern(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+_DATE_PREFIX = LazyPattern(r"^\d{4}-\d{2}-\d{2}[_-]")
+_INDEX_HTML = LazyPattern(r"(?<=/)index\.html?$")
 """``/about/index.html`` is ``/about/`` (``/about.html`` is another file)."""
 _FILE_NAME_URLS = ("hugo", "zola", "mkdocs")
 """The generators whose pages are served at their place in the content folder, by default."""
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(NamedTuple):
     """One address a page is published at."""
 
     url: str
@@ -74,8 +74,7 @@ class Address:
     file's name and place."""
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     """How one site's generator turns file names into addresses."""
 
     generator: str | None
@@ -112,7 +111,7 @@ def layout_of(root: Path, settings: Settings) -> Layout:
     return Layout(generator, root / (found.group(1) if found else "content"), lower)
 
 
-_MOUNTED_CONTENT = re.compile(
+_MOUNTED_CONTENT = LazyPattern(
     r"^\s*source\s*=\s*['\"]([^'\"]+)['\"]\s*\n\s*target\s*=\s*['\"]content['\"]", re.M
 )
 """A Hugo module mount of a folder as the content folder."""
@@ -163,7 +162,10 @@ def _names_a_key(keys: frozenset[str]) -> re.Pattern[bytes]:
     return re.compile(rb"^[ \t]*[\"']?(?:" + names + rb")[\"']?[ \t]*[:=]", re.M | re.I)
 
 
-_TOP_KEY = re.compile(rb"[\"']?([^\"':\s][^\"':]*?)[\"']?[ \t]*:(?:[ \t]|\r?$)")
+@lru_cache(maxsize=1)
+def _top_key() -> re.Pattern[bytes]:
+    """A top-level key of a YAML front matter line (compiled on first use: start-up)."""
+    return re.compile(rb"[\"']?([^\"':\s][^\"':]*?)[\"']?[ \t]*:(?:[ \t]|\r?$)")
 
 
 def _only(block: bytes, keys: frozenset[str]) -> bytes:
@@ -176,7 +178,7 @@ def _only(block: bytes, keys: frozenset[str]) -> bytes:
     for index in range(1, close):
         line = lines[index]
         if line[:1] not in (b" ", b"\t", b"-", b"#", b"") and line.strip():
-            found = _TOP_KEY.match(line)
+            found = _top_key().match(line)
             if found is not None:
                 keep = found.group(1).decode("utf-8", "replace").lower() in keys
         if not keep or line.lstrip().startswith(b"#"):
