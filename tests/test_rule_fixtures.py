@@ -21,6 +21,11 @@ ENGINE_ONLY = {"YEP000", "YEP012", "YEP013", "YEP016", "YEP501"}
 test_hardening.py, test_fix.py and test_links.py."""
 
 
+WHOLE_SITE = {"YEP504"}
+"""Rules that judge a page against every page of its site, so only a run over the whole site
+reports them: their fixtures are linted with their folder, and a case's own problems read."""
+
+
 def _is_case(path: Path) -> bool:
     """A fixture: ``bad_*``/``ok_*``, except the Dutch twin of an English fixture, which is
     there for the translation rules to compare with."""
@@ -51,7 +56,12 @@ def test_fixture(case: Path) -> None:
     root = FIXTURES / code
     config = root / "yeplint.toml"  # a rule that needs other settings than the Yep preset's
     settings = load_settings(config=config) if config.is_file() else None
-    diagnostics = lint_paths([case], root, select=[code], settings=settings)
+    if code in WHOLE_SITE:
+        every = lint_paths([root], root, select=[code], settings=settings)
+        shown = case.relative_to(root).as_posix()
+        diagnostics = [d for d in every if Path(d.path).as_posix().endswith(shown)]
+    else:
+        diagnostics = lint_paths([case], root, select=[code], settings=settings)
     assert all(d.code == code for d in diagnostics)
     if case.name.startswith("ok_"):
         assert diagnostics == [], render(diagnostics, root)
