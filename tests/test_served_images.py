@@ -225,3 +225,16 @@ def test_the_gps_reader_agrees_with_pillow_on_the_shared_corpus() -> None:
             continue  # not an image Pillow reads: the format rule's business
         assert has_location(data) is expected, path
     assert len(paths) > 100
+
+
+def test_a_heic_behind_a_jpg_extension_is_to_be_converted_not_renamed(tmp_path: Path) -> None:
+    """YEP307 says a `.jpg` is really HEIF; renaming it to `.heif` would not make a browser
+    show it (YEP311), so its hint says to convert it."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "foto.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" * 4)
+    page = content / "post.md"
+    page.write_text("---\ntitle: A\n---\n\n![Foto](foto.jpg)\n")
+    (found,) = lint_paths([page], content, ["YEP307"])
+    assert "HEIF" in found.message
+    assert found.hint == "convert it to JPEG (a photo) or PNG (a drawing)"

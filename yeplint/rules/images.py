@@ -21,7 +21,7 @@ from yeplint.rules.context import Context
 from yeplint.rules.front_matter import schema_findings
 from yeplint.rules.rule import rule
 from yeplint.rules.suggest import did_you_mean
-from yeplint.site.files import Resolution, Status, expected_format
+from yeplint.site.files import UNSHOWN, Resolution, Status, expected_format
 
 PLACEHOLDER_ALTS = frozenset(
     {
@@ -556,7 +556,10 @@ def image_format_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
                     actual=actual,
                     expected=expected,
                 ),
-                msg("rename it to `{name}`", name=_renamed(path, actual)),
+                # a HEIC behind `.jpg` is not shown under any name (YEP311 tells it too)
+                msg("convert it to JPEG (a photo) or PNG (a drawing)")
+                if actual in UNSHOWN
+                else msg("rename it to `{name}`", name=_renamed(path, actual)),
             )
 
 
