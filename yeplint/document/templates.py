@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from functools import cache
 
 from yeplint.diagnostics import Span
@@ -112,19 +112,10 @@ def templated_images(
     """``(target, alt, span)`` of each Markdown image whose destination holds a template
     expression with spaces (``![Logo]({{ site.baseurl }}/logo.png)``): the generator fills the
     template in before the Markdown is read, so CommonMark alone never sees an image there."""
-    found = []
-    lines = LineStarts(text)
-    for match in _templated_image().finditer(text):
-        target = match.group(2).strip()
-        if not any(c.isspace() for c in target):
-            continue  # CommonMark reads it as an image already
-        index, column = lines.position(match.start())
-        line = index + 1 + line_offset
-        if line in skip_lines or _in_code_span(text, lines.starts[index], match.start()):
-            continue
-        span = Span(line, column + 1, line, column + 1 + len(match.group()))
-        found.append((target, match.group(1), span))
-    return found
+    return [
+        (target, match.group(1), span)
+        for match, target, span in _templated(_templated_image(), text, line_offset, skip_lines)
+    ]
 
 
 @cache
@@ -138,18 +129,27 @@ def templated_links(
     """``(target, span)`` of each Markdown link whose destination holds a template expression
     or tag with spaces (``[x]({{ site.baseurl }}/x/)``, ``[x]({% link x.md %})``), which
     CommonMark alone never sees as a link."""
-    found = []
+    return [
+        (target, span)
+        for _, target, span in _templated(_templated_link(), text, line_offset, skip_lines)
+    ]
+
+
+def _templated(
+    pattern: re.Pattern[str], text: str, line_offset: int, skip_lines: Container[int]
+) -> Iterator[tuple[re.Match[str], str, Span]]:
+    """Each match of ``pattern`` whose destination (group 2) holds white space, which
+    CommonMark alone does not read as one (one without is read already), outside code."""
     lines = LineStarts(text)
-    for match in _templated_link().finditer(text):
+    for match in pattern.finditer(text):
         target = match.group(2).strip()
         if not any(c.isspace() for c in target):
-            continue  # CommonMark reads it as a link already
+            continue
         index, column = lines.position(match.start())
         line = index + 1 + line_offset
         if line in skip_lines or _in_code_span(text, lines.starts[index], match.start()):
             continue
-        found.append((target, Span(line, column + 1, line, column + 1 + len(match.group()))))
-    return found
+        yield match, target, Span(line, column + 1, line, column + 1 + len(match.group()))
 
 
 def shortcode_images(
