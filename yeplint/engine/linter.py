@@ -465,11 +465,8 @@ class Linter:
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
         from yeplint.rules.links import known_anchors, with_imported
 
-        try:
-            data = read_upto(path, self.settings.max_file_size)
-        except OSError:
-            return None
-        if len(data) > self.settings.max_file_size:
+        data = self._read_other(path)
+        if data is None:
             return None
         post = self._parse_ahead(path, data)
         known = known_anchors(post, settings=self.settings)
@@ -486,14 +483,19 @@ class Linter:
         if path not in self.site.digests:
             from yeplint.engine.cache import content_hash
 
-            try:
-                data = read_upto(path, self.settings.max_file_size)
-            except OSError:
-                return None
-            if len(data) > self.settings.max_file_size:
+            data = self._read_other(path)
+            if data is None:
                 return None
             self.site.digests[path] = content_hash(data)
         return self.site.digests[path]
+
+    def _read_other(self, path: Path) -> bytes | None:
+        """Another page's bytes; ``None`` when it cannot be read or is over ``max-file-size``."""
+        try:
+            data = read_upto(path, self.settings.max_file_size)
+        except OSError:
+            return None
+        return None if len(data) > self.settings.max_file_size else data
 
     def _parse_ahead(self, path: Path, data: bytes) -> Post:
         """Another page than the one being linted, parsed (its anchors, a translation's
