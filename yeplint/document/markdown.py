@@ -149,7 +149,7 @@ def _markdown(options: pyromark.Options) -> pyromark.Markdown:
 class _Source:
     """The body text with its line starts, and pulldown-cmark's byte offsets as characters."""
 
-    __slots__ = ("_byte_lines", "_shifts", "ascii", "data", "lines", "starts", "text")
+    __slots__ = ("_byte_lines", "ascii", "data", "lines", "starts", "text")
 
     def __init__(self, text: str, lines: list[str]) -> None:
         self.text = text
@@ -160,28 +160,21 @@ class _Source:
         head = lines[:-1]
         self.starts: list[int] = [0, *map(add, accumulate(map(len, head)), range(1, len(lines)))]
         self._byte_lines: list[int] = []
-        self._shifts: list[int | None] = []
-        """Per line: how many characters fewer than bytes come before it, when the line
-        itself is ASCII (``None`` when it is not)."""
         if not self.ascii:
             encoded = map(len, map(str.encode, head))
             self._byte_lines = [0, *map(add, accumulate(encoded), range(1, len(lines)))]
-            self._shifts = [
-                start - byte if line.isascii() else None
-                for line, start, byte in zip(lines, self.starts, self._byte_lines, strict=True)
-            ]
 
     def char(self, byte: int) -> int:
-        """The character offset of a byte offset."""
+        """The character offset of a byte offset (on a line that is all ASCII, the line's
+        start moved by the bytes before it: ``str.isascii`` is a flag, not a scan)."""
         if self.ascii:
             return byte
         k = bisect_right(self._byte_lines, byte) - 1
         if k < 0:
             k = 0
-        shift = self._shifts[k]
-        if shift is not None:
-            return byte + shift
         start = self._byte_lines[k]
+        if self.lines[k].isascii():
+            return self.starts[k] + byte - start
         return self.starts[k] + len(self.data[start:byte].decode("utf-8", "replace"))
 
     def byte_line(self, byte: int) -> int:
@@ -867,16 +860,18 @@ def parse_body(
             )
             jsx_images.append(ImageRef(image.src, image.alt, span, "html"))
     body = Body()
-    if "{%" in "".join(lines):
-        body.branches = template_branches(lines, line_offset)
-    opaque = template_code_lines(lines, line_offset)
-    if opaque:
-        # blank, not filtered after the parse: a fence or an indented line in a code sample
-        # would otherwise swallow the Markdown after the block (the generator leaves an empty
-        # line where the block was)
-        body.template_lines = opaque
-        lines = ["" if i + line_offset + 1 in opaque else line for i, line in enumerate(lines)]
     text = "\n".join(lines)
+    if "{" in text:  # one fast scan: most pages have no template syntax at all
+        if "{%" in text:  # (a tag never spans lines: the lines joined as written agree)
+            body.branches = template_branches(lines, line_offset)
+        opaque = template_code_lines(lines, line_offset, text)
+        if opaque:
+            # blank, not filtered after the parse: a fence or an indented line in a code sample
+            # would otherwise swallow the Markdown after the block (the generator leaves an
+            # empty line where the block was)
+            body.template_lines = opaque
+            lines = ["" if i + line_offset + 1 in opaque else ln for i, ln in enumerate(lines)]
+            text = "\n".join(lines)
     source = _Source(text, lines)
     walker = _Walker(body, source, line_offset)
     walker.walk(_markdown(options).events_with_range(text))
@@ -1105,7 +1100,9 @@ def _opens_block(tag: TemplateTag) -> bool:
     return tag.name != "set" or "=" not in tag.arguments
 
 
-def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
+def template_code_lines(
+    lines: list[str], line_offset: int, joined: str | None = None
+) -> frozenset[int]:
     """The 1-based lines of template blocks whose content is not Markdown (:data:`_OPAQUE`):
     Liquid ``{% highlight %}``, ``{% comment %}`` and ``{% capture %}``, Nunjucks
     ``{%- set x %}…{% endset %}``, ``{% macro %}``, ``{% call %}`` and ``{% filter %}``, Hugo
@@ -1113,8 +1110,9 @@ def template_code_lines(lines: list[str], line_offset: int) -> frozenset[int]:
     replaces them before the Markdown is rendered, so no heading, paragraph or image in them is
     one. A block never closed covers its own line only: the build fails on it anyway, and a
     page that shows the tag as an example must not go silent after it. Pages without ``{%`` or
-    ``{{`` cost one scan of the text."""
-    joined = "\n".join(lines)
+    ``{{`` cost one scan of the text (``joined``: the lines joined by newlines, if known)."""
+    if joined is None:
+        joined = "\n".join(lines)
     if "{%" not in joined and "{{" not in joined:
         return frozenset()
     inside: set[int] = set()
