@@ -123,3 +123,49 @@ def test_a_plain_page_builds_no_template_mdx_or_mkdocs_pattern_or_record() -> No
     assert int(made["re yeplint.document.markdown"]) <= 4
     # the model (Heading, Paragraph, ImageRef, LinkRef, Comment, Body), not MkDocs' or tags'
     assert int(made["dataclass yeplint.document.markdown"]) <= 6
+
+
+def test_paragraph_lines_are_built_when_a_rule_reads_them() -> None:
+    """Most paragraphs are only looked at by their span and flags: their lines, text and line
+    facts are built on first use, and then equal the record made from them at once."""
+    body = _parse("Eén alinea\nover twee regels.\n\n> citaat met `code`\n> #Kop\n\n- punt één\n")
+    assert all(p._lines is None for p in body.paragraphs)
+    spans = [(p.span.line, p.span.end_line, p.span.end_column) for p in body.paragraphs]
+    assert spans == [(1, 2, 18), (4, 5, 7), (7, 7, 11)]
+    assert all(p._lines is None for p in body.paragraphs)
+    quote = body.paragraphs[1]
+    assert quote.lines == ("citaat met `code`", "#Kop")
+    assert quote.plain_starts == (True, True) and quote.containers == ("blockquote",)
+    eager = markdown.Paragraph(
+        quote.span,
+        ("citaat met `code`", "#Kop"),
+        False,
+        "citaat met `code`\n#Kop",
+        (True, True),
+        False,
+        True,
+        ("blockquote",),
+    )
+    assert quote == eager and hash(quote) == hash(eager) and repr(quote) == repr(eager)
+    assert body.paragraphs[0]._lines is None
+    assert body.paragraphs[0].text == "Eén alinea\nover twee regels."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tekst\n#Kop",
+        "#Kop één\nen meer",
+        "Tekst met [een link](#anker) en\n  #niet aan het begin",
+        "café\n#Kop",
+        "café #niet\nregel",
+        "> citaat\n> #Kop",
+        "- punt\n  #Kop",
+        "- punt #niet",
+        "Tekst `code\n#binnen` code",
+    ],
+)
+def test_has_hash_line_says_what_the_lines_say(text: str) -> None:
+    for paragraph in _parse(text).paragraphs:
+        known = paragraph.has_hash_line
+        assert known == any(line.startswith("#") for line in paragraph.lines)

@@ -60,26 +60,163 @@ class Heading:
     """The id given in a heading attribute block (``{#anker}``), if any."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
+Frames = tuple[tuple[str, tuple[int, int]], ...]
+"""The containers around a block, outermost first: ``blockquote`` or ``list_item``, with its
+first line and the width of its list marker and the spaces after it (0 for a block quote)."""
+
+
 class Paragraph:
+    """A paragraph, or the text of a tight list item. Its :attr:`lines` and :attr:`text` (and
+    :attr:`plain_starts`, :attr:`first_line_alone`) are built from the page when a rule first
+    reads them (most paragraphs are only looked at by their span and flags); equal, hashed and
+    shown as the record of all eight fields."""
+
+    __slots__ = (
+        "_alone",
+        "_lines",
+        "_plain",
+        "_state",
+        "_text",
+        "containers",
+        "emphasis_only",
+        "span",
+        "tight",
+    )
+
     span: Span
-    lines: tuple[str, ...]
-    """The paragraph's source lines without container prefixes (a continuation line keeps white
-    space beyond its container's indentation, which the renderer drops)."""
     emphasis_only: bool
     """The whole paragraph is one bold or italic run (a heading in disguise)."""
-    text: str
-    plain_starts: tuple[bool, ...] = ()
-    """Per line: whether the line starts in plain text, not inside a code span, link, autolink,
-    image or inline HTML that began on an earlier line (known for lines that start with `#`;
-    empty when no line does)."""
-    tight: bool = False
+    tight: bool
     """The paragraph of a tight list item (rendered without ``<p>``)."""
-    first_line_alone: bool = True
-    """Whether no inline construct (code span, link, emphasis, HTML) runs from the first line
-    into the next, so the first line could become a block of its own."""
-    containers: tuple[str, ...] = ()
+    containers: tuple[str, ...]
     """The blocks it sits in, outermost first: ``blockquote``, ``list_item``."""
+
+    def __init__(
+        self,
+        span: Span,
+        lines: tuple[str, ...],
+        emphasis_only: bool,
+        text: str,
+        plain_starts: tuple[bool, ...] = (),
+        tight: bool = False,
+        first_line_alone: bool = True,
+        containers: tuple[str, ...] = (),
+    ) -> None:
+        self.span = span
+        self._lines: tuple[str, ...] | None = lines
+        self.emphasis_only = emphasis_only
+        self._text: str | None = text
+        self._plain = plain_starts
+        self.tight = tight
+        self._alone = first_line_alone
+        self.containers = containers
+        self._state: _Lazy | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The paragraph's source lines without container prefixes (a continuation line keeps
+        white space beyond its container's indentation, which the renderer drops)."""
+        if self._lines is None:
+            self._build()
+        assert self._lines is not None
+        return self._lines
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._build()
+        assert self._text is not None
+        return self._text
+
+    @property
+    def plain_starts(self) -> tuple[bool, ...]:
+        """Per line: whether the line starts in plain text, not inside a code span, link,
+        autolink, image or inline HTML that began on an earlier line (known for lines that
+        start with `#`; empty when no line does)."""
+        if self._lines is None:
+            self._build()
+        return self._plain
+
+    @property
+    def first_line_alone(self) -> bool:
+        """Whether no inline construct (code span, link, emphasis, HTML) runs from the first
+        line into the next, so the first line could become a block of its own."""
+        if self._lines is None:
+            self._build()
+        return self._alone
+
+    @property
+    def has_hash_line(self) -> bool:
+        """Whether one of :attr:`lines` starts with ``#``; outside containers known from the
+        page without building the lines."""
+        state = self._state
+        if self._lines is None and state is not None and not state[6]:
+            source, _, start, end = state[:4]
+            if source.ascii:
+                text = source.text
+                return text.startswith("#", start) or text.find("\n#", start, end) >= 0
+            data = source.data
+            return data.startswith(b"#", start) or data.find(b"\n#", start, end) >= 0
+        return any(line.startswith("#") for line in self.lines)
+
+    def _build(self) -> None:
+        assert self._state is not None
+        source, run, start, end, first, last, frames = self._state
+        if not source.ascii:
+            start, end = source.char(start), source.char(end)
+        lines, starts = _run_lines(source, frames, start, end, first, last)
+        plain: tuple[bool, ...] = ()
+        alone = True
+        if source.text.find("#", start, end) >= 0 and any(line.startswith("#") for line in lines):
+            plain, alone = _line_facts(_events(run, source), starts)
+        self._lines, self._plain, self._alone = tuple(lines), plain, alone
+        if self._text is None:
+            self._text = "\n".join(lines)
+        self._state = None
+
+    def _moved(self, span: Span) -> Paragraph:
+        """The same paragraph at ``span``."""
+        moved = Paragraph.__new__(Paragraph)
+        moved.span, moved.emphasis_only, moved.tight = span, self.emphasis_only, self.tight
+        moved.containers, moved._state = self.containers, self._state
+        moved._lines, moved._text = self._lines, self._text
+        moved._plain, moved._alone = self._plain, self._alone
+        return moved
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.span,
+            self.lines,
+            self.emphasis_only,
+            self.text,
+            self.plain_starts,
+            self.tight,
+            self.first_line_alone,
+            self.containers,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Paragraph:
+            return NotImplemented
+        assert isinstance(other, Paragraph)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Paragraph(span={self.span!r}, lines={self.lines!r}, "
+            f"emphasis_only={self.emphasis_only!r}, text={self.text!r}, "
+            f"plain_starts={self.plain_starts!r}, tight={self.tight!r}, "
+            f"first_line_alone={self.first_line_alone!r}, containers={self.containers!r})"
+        )
+
+
+_Lazy = tuple["_Source", "_Run", int, int, int, int, Frames]
+"""What a paragraph's lines are built from: the page, its run (the events), where its
+content starts and ends (pulldown-cmark's offsets: bytes on a page not all ASCII), its first
+and last lines (0-based) and the containers around it."""
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -289,6 +426,17 @@ class _Walker:
         self.emphasis: tuple[str, ...] | tuple[bytes, ...] = (
             ("*", "_", "<") if source.ascii else (b"*", b"_", b"<")
         )
+        self.bytes = not source.ascii
+        """Whether pulldown-cmark's offsets are bytes, not characters."""
+        self.line_table = source.starts if source.ascii else source._byte_lines
+        """Where each line starts, in pulldown-cmark's offsets."""
+        self.newline: str | bytes = "\n" if source.ascii else b"\n"
+        self.line_base = line_offset + 1
+        """The 1-based line number of the body's first line."""
+        self.frames: Frames | None = ()
+        """:meth:`_frames`, while the containers stay as they are (``None``: changed)."""
+        self.container_names: tuple[str, ...] = ()
+        """:attr:`containers` as a tuple, while they stay as they are."""
 
     def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
         """Read the events in UTF-8 byte offsets (see :class:`_Run`)."""
@@ -364,6 +512,7 @@ class _Walker:
     ) -> _Run:
         run = _Run(block, start, end, payload, tight)
         run.keep_text = block != "Heading" and self.raw[start : start + 1] in self.emphasis
+        run.bytes = self.bytes
         return run
 
     def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
@@ -378,10 +527,12 @@ class _Walker:
         elif kind == "BlockQuote":
             self.containers.append("blockquote")
             self.columns.append((self.source.byte_line(start), 0))
+            self._changed()
         elif kind == "Item":
             column = self._item_column_at(self.source.byte_line(start))
             self.containers.append("list_item")
             self.columns.append(column)
+            self._changed()
         elif kind == "HtmlBlock":
             self.html = []
 
@@ -391,6 +542,7 @@ class _Walker:
         if kind in ("BlockQuote", "Item") and self.containers:
             self.containers.pop()
             self.columns.pop()
+            self._changed()
         elif kind == "HtmlBlock" and self.html:
             content = "".join(self.html).rstrip("\n")
             first = self.source.byte_line(self.html_start)
@@ -435,12 +587,12 @@ class _Walker:
             return
         if run.block == "TableCell" and not run.references:
             return  # nothing in it that a rule reads
-        if not self.source.ascii:
-            _in_characters(run, self.source.char)
         if run.block == "Heading":
+            if self.bytes:
+                _in_characters(run, self.source.char)
             self._heading(run)
         elif run.block in ("Paragraph", "Item"):
-            self._paragraph(run)
+            self._paragraph(run)  # in pulldown-cmark's offsets: most are never converted
         if run.references:
             self._references(run)
 
@@ -464,48 +616,24 @@ class _Walker:
         rest = self._strip(raw, line)
         return len(rest) - len(rest.lstrip(" \t"))
 
+    def _frames(self) -> Frames:
+        """The containers around the current block (see :data:`Frames`)."""
+        return tuple(zip(self.containers, self.columns, strict=True))
+
+    def _changed(self) -> None:
+        """The containers changed: :attr:`frames` is built again when asked for."""
+        self.frames = None
+        self.container_names = tuple(self.containers)
+
     def _strip(self, raw: str, line: int) -> str:
         """``raw`` without the prefixes of the containers around the current block."""
-        rest = raw
-        for kind, (first, width) in zip(self.containers, self.columns, strict=True):
-            if kind == "blockquote":
-                quoted = _QUOTE_PREFIX.match(rest)
-                rest = rest[quoted.end() :] if quoted else rest
-            elif first == line:
-                item = _LIST_MARKER.match(rest)
-                rest = rest[item.end() :] if item else rest
-            else:
-                spaces = len(rest) - len(rest.lstrip(" \t"))
-                rest = rest[min(spaces, width) :]
-        return rest
+        return _strip(raw, line, self._frames())
 
     def _run_lines(
         self, start: int, end: int, first: int = -1, last: int = -1
     ) -> tuple[list[str], list[int]]:
-        """The lines of a run from ``start`` to ``end`` (character offsets) as the parser saw
-        them, and the offset where each line's content starts (``first`` and ``last``: their
-        0-based lines, when known)."""
-        source = self.source
-        if first < 0:
-            first, last = source.line(start), source.line(max(start, end - 1))
-        lines: list[str] = []
-        starts: list[int] = []
-        if not self.containers:  # the lines as written, from where the run starts
-            lines = source.text[start:end].split("\n")
-            lines[-1] = lines[-1].rstrip(" \t")
-            starts = [start, *source.starts[first + 1 : last + 1]]
-            return lines, starts
-        for k in range(first, last + 1):
-            raw = self.lines[k] if k < len(self.lines) else ""
-            line_start = source.starts[k]
-            stripped = raw if k == first else self._strip(raw, k)
-            begin = start - line_start if k == first else len(raw) - len(stripped)
-            stop = end - line_start if k == last else len(raw)
-            lines.append(raw[begin:stop])
-            starts.append(line_start + begin)
-        if lines:
-            lines[-1] = lines[-1].rstrip(" \t")
-        return lines, starts
+        """:func:`_run_lines` inside the current containers."""
+        return _run_lines(self.source, self._frames(), start, end, first, last)
 
     def _line_span(self, first: int, last: int) -> Span:
         text = self.lines[last] if last < len(self.lines) else ""
@@ -545,17 +673,19 @@ class _Walker:
         )
 
     def _paragraph(self, run: _Run) -> None:
-        events = run.events
-        text = self.source.text
-        start = _content_start(run, text)
+        """A paragraph's span and flags now, in pulldown-cmark's offsets; its lines when a
+        rule reads them (:class:`Paragraph`)."""
+        raw = self.raw
+        start = run.start if run.block == "Paragraph" else _content_start(run, raw)
         end = run.last
-        first = self.source.line(start)
-        last = first + text.count("\n", start, max(start, end - 1))
-        lines, starts = self._run_lines(start, end, first, last)
+        first = bisect_right(self.line_table, start) - 1
+        if first < 0:
+            first = 0
+        last = first + raw.count(self.newline, start, max(start, end - 1))  # type: ignore[arg-type]
         emphasis_only = False
-        core: list[tuple[str, str, Any, int, int]] = []
-        if text[start : start + 1] in ("*", "_", "<"):  # bold, italic, or a comment before
-            core = [e for e in _merged(events) if not _beside(e)]
+        text: str | None = None
+        if raw[start : start + 1] in self.emphasis:  # bold, italic, or a comment before
+            core = [e for e in _merged(run.events) if not _beside(e)]
             emphasis_only = (
                 len(core) == 3
                 and core[0][0] == "Start"
@@ -563,22 +693,25 @@ class _Walker:
                 and core[1][0] == "Text"
                 and core[2][0] == "End"
             )
-        plain: tuple[bool, ...] = ()
-        alone = True
-        if text.find("#", start, end) >= 0 and any(line.startswith("#") for line in lines):
-            plain, alone = _line_facts(_events(run, self.source), starts)
-        self.body.paragraphs.append(
-            Paragraph(
-                self._line_span(first, last),
-                tuple(lines),
-                emphasis_only,
-                core[1][2] if emphasis_only else "\n".join(lines),
-                plain,
-                run.tight,
-                alone,
-                tuple(self.containers),
-            )
+            if emphasis_only:
+                text = core[1][2]
+        frames = self.frames
+        if frames is None:
+            frames = self.frames = self._frames()
+        lines = self.lines
+        paragraph = Paragraph.__new__(Paragraph)
+        paragraph.span = Span(
+            first + self.line_base,
+            1,
+            last + self.line_base,
+            (len(lines[last]) if last < len(lines) else 0) + 1,
         )
+        paragraph.emphasis_only, paragraph.tight = emphasis_only, run.tight
+        paragraph.containers = self.container_names
+        paragraph._state = (self.source, run, start, end, first, last, frames)
+        paragraph._lines, paragraph._text = None, text
+        paragraph._plain, paragraph._alone = (), True
+        self.body.paragraphs.append(paragraph)
 
     def _references(self, run: _Run) -> None:
         """The images, links and inline HTML of a run."""
@@ -658,13 +791,58 @@ class _Walker:
             )
 
 
-def _content_start(run: _Run, text: str) -> int:
+def _content_start(run: _Run, text: str | bytes) -> int:
     """Where a run's text starts: a paragraph's own range, else its first event (moved back
-    over the backslash of an escape, which pulldown-cmark leaves out of the text's range)."""
+    over the backslash of an escape, which pulldown-cmark leaves out of the text's range);
+    ``text``: the page as the run's offsets count it."""
     if run.block == "Paragraph" or (run.first < 0 and not run.events):
         return run.start
     start = run.first if run.first >= 0 else run.events[0][3]
-    return start - 1 if start > 0 and text[start - 1] == "\\" else start
+    return start - 1 if start > 0 and text[start - 1 : start] in ("\\", b"\\") else start
+
+
+def _strip(raw: str, line: int, frames: Frames) -> str:
+    """``raw`` without the prefixes of the containers ``frames``."""
+    rest = raw
+    for kind, (first, width) in frames:
+        if kind == "blockquote":
+            quoted = _QUOTE_PREFIX.match(rest)
+            rest = rest[quoted.end() :] if quoted else rest
+        elif first == line:
+            item = _LIST_MARKER.match(rest)
+            rest = rest[item.end() :] if item else rest
+        else:
+            spaces = len(rest) - len(rest.lstrip(" \t"))
+            rest = rest[min(spaces, width) :]
+    return rest
+
+
+def _run_lines(
+    source: _Source, frames: Frames, start: int, end: int, first: int = -1, last: int = -1
+) -> tuple[list[str], list[int]]:
+    """The lines of a run from ``start`` to ``end`` (character offsets) inside the containers
+    ``frames`` as the parser saw them, and the offset where each line's content starts
+    (``first`` and ``last``: their 0-based lines, when known)."""
+    if first < 0:
+        first, last = source.line(start), source.line(max(start, end - 1))
+    lines: list[str] = []
+    starts: list[int] = []
+    if not frames:  # the lines as written, from where the run starts
+        lines = source.text[start:end].split("\n")
+        lines[-1] = lines[-1].rstrip(" \t")
+        starts = [start, *source.starts[first + 1 : last + 1]]
+        return lines, starts
+    for k in range(first, last + 1):
+        raw = source.lines[k] if k < len(source.lines) else ""
+        line_start = source.starts[k]
+        stripped = raw if k == first else _strip(raw, k, frames)
+        begin = start - line_start if k == first else len(raw) - len(stripped)
+        stop = end - line_start if k == last else len(raw)
+        lines.append(raw[begin:stop])
+        starts.append(line_start + begin)
+    if lines:
+        lines[-1] = lines[-1].rstrip(" \t")
+    return lines, starts
 
 
 def _in_characters(run: _Run, char: Callable[[int], int]) -> None:
@@ -673,7 +851,6 @@ def _in_characters(run: _Run, char: Callable[[int], int]) -> None:
     run.start, run.end, run.last = char(run.start), char(run.end), char(run.last)
     if run.first >= 0:
         run.first = char(run.first)
-    run.bytes = True
 
 
 def _events(run: _Run, source: _Source) -> list[tuple[str, str, Any, int, int]]:
@@ -904,6 +1081,8 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
     known = {h.span.line for h in body.headings}
     added = False
     for paragraph in body.paragraphs:
+        if not paragraph.has_hash_line:
+            continue
         for k, content in enumerate(paragraph.lines):
             line = paragraph.span.line + k
             plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
@@ -1031,7 +1210,7 @@ def _shift(body: Body, width: int, lines: list[str], line_offset: int) -> None:
         replace(h, span=moved(h.span), raw=lines[h.span.line - line_offset - 1])
         for h in body.headings
     ]
-    body.paragraphs = [replace(p, span=moved(p.span)) for p in body.paragraphs]
+    body.paragraphs = [p._moved(moved(p.span)) for p in body.paragraphs]
     body.images = [replace(i, span=moved(i.span)) for i in body.images]
     body.links = [replace(link, span=moved(link.span)) for link in body.links]
     body.comments = [replace(c, span=moved(c.span)) for c in body.comments]

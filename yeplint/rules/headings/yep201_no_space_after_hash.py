@@ -72,6 +72,8 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     template = post.body.template_lines
     headings = {h.span.line for h in post.body.headings}  # MkDocs: `#x` renders as a heading
     for paragraph in post.body.paragraphs:
+        if not paragraph.has_hash_line:
+            continue  # most paragraphs: their lines are never built
         for k, content in enumerate(paragraph.lines):
             match = _NO_SPACE.match(content)
             if not match:

@@ -122,10 +122,11 @@ def emphasis_as_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     options = ctx.options("YEP209", EmphasisOptions)
     max_length, endings = options.max_length, tuple(options.punctuation)
     for paragraph in post.body.paragraphs:
+        if not paragraph.emphasis_only:
+            continue  # most paragraphs: their lines are never built
         text = paragraph.text.strip()
         if (
-            paragraph.emphasis_only
-            and not paragraph.tight
+            not paragraph.tight
             and not paragraph.containers
             and len(paragraph.lines) == 1
             and text
