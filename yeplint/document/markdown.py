@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
@@ -62,7 +62,8 @@ class Heading:
 
 Frames = tuple[tuple[str, tuple[int, int]], ...]
 """The containers around a block, outermost first: ``blockquote`` or ``list_item``, with its
-first line and the width of its list marker and the spaces after it (0 for a block quote)."""
+first line and the width of its list marker and the spaces after it (0 for a block quote, -1
+for a list item whose width is found when a line inside it is taken apart)."""
 
 
 class Paragraph:
@@ -356,7 +357,8 @@ class _Run:
     """The inline events of one paragraph, heading, table cell or tight list item.
 
     The walk fills it with UTF-8 byte offsets, as pulldown-cmark gives them; when the run ends
-    (:meth:`_Walker._finish`) the offsets it uses become characters. Text events, a third of a
+    (:meth:`_Walker._finish`) only the offsets a record needs become characters (a paragraph's
+    when a rule reads its lines: :class:`Paragraph`). Text events, a third of a
     page's events, are kept only where a check reads them: inside an image (its alt text) and
     in a paragraph that starts with ``*``, ``_`` or ``<`` (whether it is one emphasis run);
     elsewhere the run only notes where its inline content starts and ends."""
@@ -525,14 +527,10 @@ class _Walker:
         if kind in _RUN_BLOCKS:
             self.run = self._new_run(kind, start, end, payload)
         elif kind == "BlockQuote":
-            self.containers.append("blockquote")
-            self.columns.append((self.source.byte_line(start), 0))
-            self._changed()
+            self._enter("blockquote", (self.source.byte_line(start), 0))
         elif kind == "Item":
-            column = self._item_column_at(self.source.byte_line(start))
-            self.containers.append("list_item")
-            self.columns.append(column)
-            self._changed()
+            # its content column is found when a line inside it is first taken apart
+            self._enter("list_item", (self.source.byte_line(start), -1))
         elif kind == "HtmlBlock":
             self.html = []
 
@@ -540,9 +538,7 @@ class _Walker:
         if self.blocks:
             self.blocks.pop()
         if kind in ("BlockQuote", "Item") and self.containers:
-            self.containers.pop()
-            self.columns.pop()
-            self._changed()
+            self._leave()
         elif kind == "HtmlBlock" and self.html:
             content = "".join(self.html).rstrip("\n")
             first = self.source.byte_line(self.html_start)
@@ -588,8 +584,6 @@ class _Walker:
         if run.block == "TableCell" and not run.references:
             return  # nothing in it that a rule reads
         if run.block == "Heading":
-            if self.bytes:
-                _in_characters(run, self.source.char)
             self._heading(run)
         elif run.block in ("Paragraph", "Item"):
             self._paragraph(run)  # in pulldown-cmark's offsets: most are never converted
@@ -603,13 +597,7 @@ class _Walker:
 
     def _item_column_at(self, line: int) -> tuple[int, int]:
         """The item's content column inside the enclosing containers (``line``: its first)."""
-        source = self.lines[line] if line < len(self.lines) else ""
-        marker = _ITEM_MARKER.match(self._strip(source, line))
-        if marker is None:
-            return line, 2
-        spaces = len(marker.group(3).expandtabs(4))
-        width = len(marker.group(1).expandtabs(4)) + len(marker.group(2))
-        return line, width + (spaces if 1 <= spaces <= 4 else 1)
+        return line, _item_width(self.lines, line, self._context())
 
     def _indent(self, raw: str, line: int) -> int:
         """Spaces before the heading once each container's prefix is taken off ``raw``."""
@@ -620,20 +608,37 @@ class _Walker:
         """The containers around the current block (see :data:`Frames`)."""
         return tuple(zip(self.containers, self.columns, strict=True))
 
-    def _changed(self) -> None:
-        """The containers changed: :attr:`frames` is built again when asked for."""
+    def _enter(self, kind: str, column: tuple[int, int]) -> None:
+        """A container opens: ``blockquote`` or ``list_item``, with its first line and its
+        content column (see :data:`Frames`)."""
+        self.containers.append(kind)
+        self.columns.append(column)
         self.frames = None
         self.container_names = tuple(self.containers)
 
+    def _leave(self) -> None:
+        """The innermost container closes."""
+        self.containers.pop()
+        self.columns.pop()
+        self.frames = None
+        self.container_names = tuple(self.containers)
+
+    def _context(self) -> Frames:
+        """:meth:`_frames`, kept while the containers stay as they are."""
+        frames = self.frames
+        if frames is None:
+            frames = self.frames = self._frames()
+        return frames
+
     def _strip(self, raw: str, line: int) -> str:
         """``raw`` without the prefixes of the containers around the current block."""
-        return _strip(raw, line, self._frames())
+        return _strip(raw, line, self._context(), self.lines)
 
     def _run_lines(
         self, start: int, end: int, first: int = -1, last: int = -1
     ) -> tuple[list[str], list[int]]:
         """:func:`_run_lines` inside the current containers."""
-        return _run_lines(self.source, self._frames(), start, end, first, last)
+        return _run_lines(self.source, self._context(), start, end, first, last)
 
     def _line_span(self, first: int, last: int) -> Span:
         text = self.lines[last] if last < len(self.lines) else ""
@@ -646,13 +651,17 @@ class _Walker:
         return Span(line + off, column + 1, end_line + off, end_column + 1)
 
     def _heading(self, run: _Run) -> None:
-        source = self.source
-        first = source.line(run.start)
-        last_line = source.line(max(run.start, run.end - 1))
+        """A heading from its run in pulldown-cmark's offsets (its text's start and end
+        become characters)."""
+        table = self.line_table
+        first = max(bisect_right(table, run.start) - 1, 0)
+        last_line = max(bisect_right(table, max(run.start, run.end - 1)) - 1, 0)
         setext = last_line > first
         if run.first >= 0 or run.events:
-            text_start = _content_start(run, source.text)
-            lines, _ = self._run_lines(text_start, run.last)
+            text_start, text_end = _content_start(run, self.raw), run.last
+            if self.bytes:
+                text_start, text_end = self.source.char(text_start), self.source.char(text_end)
+            lines, _ = self._run_lines(text_start, text_end)
             text = "\n".join(lines)
         else:
             text = ""
@@ -697,7 +706,7 @@ class _Walker:
                 text = core[1][2]
         frames = self.frames
         if frames is None:
-            frames = self.frames = self._frames()
+            frames = self._context()
         lines = self.lines
         paragraph = Paragraph.__new__(Paragraph)
         paragraph.span = Span(
@@ -714,10 +723,13 @@ class _Walker:
         self.body.paragraphs.append(paragraph)
 
     def _references(self, run: _Run) -> None:
-        """The images, links and inline HTML of a run."""
+        """The images, links and inline HTML of a run (only their offsets become characters,
+        not every event's)."""
         inside_image = 0
         image: tuple[int, Any, list[str]] | None = None
-        for name, kind, payload, start, end in _events(run, self.source):
+        convert = run.bytes
+        char = self.source.char
+        for name, kind, payload, start, end in run.events:
             if kind == "Image":
                 if name == "Start":
                     inside_image += 1
@@ -726,7 +738,10 @@ class _Walker:
                     continue
                 inside_image -= 1
                 if inside_image == 0 and image is not None:
-                    self._image(image[0], end, image[1], "".join(image[2]))
+                    begin = image[0]
+                    if convert:
+                        begin, end = char(begin), char(end)
+                    self._image(begin, end, image[1], "".join(image[2]))
                     image = None
                 continue
             if inside_image:
@@ -736,8 +751,12 @@ class _Walker:
                     image[2].append(" ")
                 continue
             if kind == "Link" and name == "Start":
+                if convert:
+                    start, end = char(start), char(end)
                 self._link(start, end, payload)
             elif name == "InlineHtml":
+                if convert:
+                    start, end = char(start), char(end)
                 if "\n" in payload:  # as the run's lines: container prefixes removed
                     lines, starts = self._run_lines(start, end)
                     self._html("\n".join(lines), _Pieces(self, lines, starts), 0)
@@ -801,10 +820,11 @@ def _content_start(run: _Run, text: str | bytes) -> int:
     return start - 1 if start > 0 and text[start - 1 : start] in ("\\", b"\\") else start
 
 
-def _strip(raw: str, line: int, frames: Frames) -> str:
-    """``raw`` without the prefixes of the containers ``frames``."""
+def _strip(raw: str, line: int, frames: Frames, lines: list[str]) -> str:
+    """``raw`` without the prefixes of the containers ``frames`` (``lines``: the body's, where
+    a list item's content column not yet known is found)."""
     rest = raw
-    for kind, (first, width) in frames:
+    for index, (kind, (first, width)) in enumerate(frames):
         if kind == "blockquote":
             quoted = _QUOTE_PREFIX.match(rest)
             rest = rest[quoted.end() :] if quoted else rest
@@ -812,9 +832,23 @@ def _strip(raw: str, line: int, frames: Frames) -> str:
             item = _LIST_MARKER.match(rest)
             rest = rest[item.end() :] if item else rest
         else:
+            if width < 0:
+                width = _item_width(lines, first, frames[:index])
             spaces = len(rest) - len(rest.lstrip(" \t"))
             rest = rest[min(spaces, width) :]
     return rest
+
+
+def _item_width(lines: list[str], line: int, outer: Frames) -> int:
+    """The content column of the list item starting on ``line`` inside the containers
+    ``outer``: its marker and the spaces after it (one when there are more than four)."""
+    source = lines[line] if line < len(lines) else ""
+    marker = _ITEM_MARKER.match(_strip(source, line, outer, lines))
+    if marker is None:
+        return 2
+    spaces = len(marker.group(3).expandtabs(4))
+    width = len(marker.group(1).expandtabs(4)) + len(marker.group(2))
+    return width + (spaces if 1 <= spaces <= 4 else 1)
 
 
 def _run_lines(
@@ -835,7 +869,7 @@ def _run_lines(
     for k in range(first, last + 1):
         raw = source.lines[k] if k < len(source.lines) else ""
         line_start = source.starts[k]
-        stripped = raw if k == first else _strip(raw, k, frames)
+        stripped = raw if k == first else _strip(raw, k, frames, source.lines)
         begin = start - line_start if k == first else len(raw) - len(stripped)
         stop = end - line_start if k == last else len(raw)
         lines.append(raw[begin:stop])
@@ -843,14 +877,6 @@ def _run_lines(
     if lines:
         lines[-1] = lines[-1].rstrip(" \t")
     return lines, starts
-
-
-def _in_characters(run: _Run, char: Callable[[int], int]) -> None:
-    """Turn a run's byte offsets into character offsets (a page that is not all ASCII); its
-    events' offsets follow when they are read (:func:`_events`)."""
-    run.start, run.end, run.last = char(run.start), char(run.end), char(run.last)
-    if run.first >= 0:
-        run.first = char(run.first)
 
 
 def _events(run: _Run, source: _Source) -> list[tuple[str, str, Any, int, int]]:

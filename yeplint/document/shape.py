@@ -144,12 +144,9 @@ class _Shaper:
         self.blocks.append((kind, payload))
         line = self.source.line(start)
         if kind == "BlockQuote":
-            self.walker.containers.append("blockquote")
-            self.walker.columns.append((line, 0))
+            self.walker._enter("blockquote", (line, 0))
         elif kind == "Item":
-            column = self.walker._item_column(start)
-            self.walker.containers.append("list_item")
-            self.walker.columns.append(column)
+            self.walker._enter("list_item", self.walker._item_column(start))
         if kind in ("CodeBlock", "HtmlBlock"):
             self.text = []
             self.code_start = start
@@ -186,8 +183,7 @@ class _Shaper:
     def _close(self, kind: str) -> None:
         opened, payload = self.blocks.pop() if self.blocks else (kind, None)
         if opened in ("BlockQuote", "Item") and self.walker.containers:
-            self.walker.containers.pop()
-            self.walker.columns.pop()
+            self.walker._leave()
         if opened in ("CodeBlock", "HtmlBlock"):
             line = self.source.line(self.code_start)
             content = "".join(self.text)
