@@ -169,3 +169,26 @@ def test_has_hash_line_says_what_the_lines_say(text: str) -> None:
     for paragraph in _parse(text).paragraphs:
         known = paragraph.has_hash_line
         assert known == any(line.startswith("#") for line in paragraph.lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "emphasis"),
+    [
+        ("**Kop in vet**", "Kop in vet"),
+        ("**Kop in vet** <!-- opmerking -->", "Kop in vet"),
+        ("_Kop cursief_ <!-- opmerking --> ", "Kop cursief"),
+        ("**Kop** \\", None),
+        ("**Vet** en meer", None),
+        ("**Vet** en **meer**", None),
+        ("**Vet**<br>", None),
+        ("*één*", "één"),
+        ("_a_ ", "a"),
+    ],
+)
+def test_emphasis_only_is_looked_for_by_the_last_event_first(
+    text: str, emphasis: str | None
+) -> None:
+    (paragraph,) = _parse(text).paragraphs
+    assert paragraph.emphasis_only == (emphasis is not None)
+    if emphasis is not None:
+        assert paragraph.text == emphasis

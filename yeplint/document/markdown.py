@@ -693,8 +693,9 @@ class _Walker:
         last = first + raw.count(self.newline, start, max(start, end - 1))  # type: ignore[arg-type]
         emphasis_only = False
         text: str | None = None
-        if raw[start : start + 1] in self.emphasis:  # bold, italic, or a comment before
-            core = [e for e in _merged(run.events) if not _beside(e)]
+        events = run.events
+        if raw[start : start + 1] in self.emphasis and _may_be_one_run(events):
+            core = [e for e in _merged(events) if not _beside(e)]
             emphasis_only = (
                 len(core) == 3
                 and core[0][0] == "Start"
@@ -950,6 +951,18 @@ def _merged(
         yield event
     if pending is not None:
         yield pending
+
+
+def _may_be_one_run(events: list[tuple[str, str, Any, int, int]]) -> bool:
+    """Whether the events can be one bold or italic run, by the last: text that is not
+    white space ends the run's merged text (``**Vet** en meer``), and any other event but an
+    end or a comment is itself the last of what counts (see :func:`_beside`)."""
+    if not events:
+        return False
+    name, _, payload, _, _ = events[-1]
+    if name == "Text":
+        return not payload.strip()
+    return name in ("End", "InlineHtml")
 
 
 def _beside(event: tuple[str, str, Any, int, int]) -> bool:
