@@ -133,6 +133,9 @@ def test_paragraph_lines_are_built_when_a_rule_reads_them() -> None:
     spans = [(p.span.line, p.span.end_line, p.span.end_column) for p in body.paragraphs]
     assert spans == [(1, 2, 18), (4, 5, 7), (7, 7, 11)]
     assert all(p._lines is None for p in body.paragraphs)
+    # what YEP201 asks of every paragraph: only one with a `#` in a container is built for it
+    assert [p.has_hash_line for p in body.paragraphs] == [False, True, False]
+    assert [p._lines is None for p in body.paragraphs] == [True, False, True]
     quote = body.paragraphs[1]
     assert quote.lines == ("citaat met `code`", "#Kop")
     assert quote.plain_starts == (True, True) and quote.containers == ("blockquote",)

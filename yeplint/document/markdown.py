@@ -148,16 +148,23 @@ class Paragraph:
 
     @property
     def has_hash_line(self) -> bool:
-        """Whether one of :attr:`lines` starts with ``#``; outside containers known from the
-        page without building the lines."""
+        """Whether one of :attr:`lines` starts with ``#``: known from the page without building
+        the lines, unless the paragraph has a ``#`` and sits in a block quote or a list."""
         state = self._state
-        if self._lines is None and state is not None and not state[6]:
-            source, _, start, end = state[:4]
+        if self._lines is None and state is not None:
+            source, _, start, end, _, _, frames = state
             if source.ascii:
                 text = source.text
-                return text.startswith("#", start) or text.find("\n#", start, end) >= 0
-            data = source.data
-            return data.startswith(b"#", start) or data.find(b"\n#", start, end) >= 0
+                if text.find("#", start, end) < 0:
+                    return False
+                if not frames:
+                    return text.startswith("#", start) or text.find("\n#", start, end) >= 0
+            else:
+                data = source.data
+                if data.find(b"#", start, end) < 0:
+                    return False
+                if not frames:
+                    return data.startswith(b"#", start) or data.find(b"\n#", start, end) >= 0
         return any(line.startswith("#") for line in self.lines)
 
     def _build(self) -> None:
