@@ -195,3 +195,10 @@ def test_emphasis_only_is_looked_for_by_the_last_event_first(
     assert paragraph.emphasis_only == (emphasis is not None)
     if emphasis is not None:
         assert paragraph.text == emphasis
+
+
+def test_template_tags_are_searched_in_the_joined_lines_but_never_across_two() -> None:
+    lines = ["Tekst {% if x", "%} meer", "a {% endif %} en {{< hi >}}", "{%\traw %}{% if %}"]
+    found = [(t.name, t.end, t.line, t.column, t.shortcode) for t in markdown.template_tags(lines)]
+    assert found == [("if", True, 2, 2, False), ("hi", False, 2, 17, True)]
+    assert list(markdown.template_tags(["geen tags {{ hier }}", "of %} daar"])) == []

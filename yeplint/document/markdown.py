@@ -1086,7 +1086,7 @@ def parse_body(
     text = "\n".join(lines)
     if "{" in text:  # one fast scan: most pages have no template syntax at all
         if "{%" in text:  # (a tag never spans lines: the lines joined as written agree)
-            body.branches = template_branches(lines, line_offset)
+            body.branches = template_branches(lines, line_offset, text)
         opaque = template_code_lines(lines, line_offset, text)
         if opaque:
             # blank, not filtered after the parse: a fence or an indented line in a code sample
@@ -1277,8 +1277,10 @@ class TemplateTag(NamedTuple):
 
 @cache
 def _tag() -> re.Pattern[str]:
+    """A tag on one line (no part of it matches a newline: the lines are searched joined)."""
     return re.compile(
-        r"\{%-?\s*(end)?(\w+)((?:[^%]|%(?!\}))*)%\}|\{\{[<%]\s*(/)?\s*([\w-]+)\b(.*?)[>%]\}\}"
+        r"\{%-?[^\S\n]*(end)?(\w+)((?:[^%\n]|%(?!\}))*)%\}"
+        r"|\{\{[<%][^\S\n]*(/)?[^\S\n]*([\w-]+)\b(.*?)[>%]\}\}"
     )
 
 
@@ -1286,28 +1288,35 @@ _LITERAL = frozenset(("raw", "verbatim"))
 """Blocks whose tags are text: the content is Markdown, but no tag in it is one."""
 
 
-def template_tags(lines: list[str]) -> Iterator[TemplateTag]:
+def template_tags(lines: list[str], joined: str | None = None) -> Iterator[TemplateTag]:
     """The template tags of ``lines`` in order (one line each), leaving out those inside
-    ``{% raw %}`` / ``{% verbatim %}``, which the template engine passes on as text."""
+    ``{% raw %}`` / ``{% verbatim %}``, which the template engine passes on as text
+    (``joined``: the lines joined by newlines, if known; searched in one pass)."""
+    if joined is None:
+        joined = "\n".join(lines)
+    if "{%" not in joined and "{{<" not in joined and "{{%" not in joined:
+        return
     literal: str | None = None
-    for index, line in enumerate(lines):
-        if "{%" not in line and "{{<" not in line and "{{%" not in line:
+    index = counted = 0  # the line of ``counted``, the offset newlines are counted up to
+    for match in _tag().finditer(joined):
+        begin = match.start()
+        index += joined.count("\n", counted, begin)
+        counted = begin
+        column = begin - joined.rfind("\n", 0, begin) - 1
+        if match.group(2) is not None:
+            name, end = match.group(2).lower(), match.group(1) is not None
+            tag = TemplateTag(name, end, match.group(3), index, column)
+        else:
+            name, end = match.group(5).lower(), match.group(4) is not None
+            tag = TemplateTag(name, end, match.group(6), index, column, True)
+        if literal is not None:
+            if tag.end and tag.name == literal and not tag.shortcode:
+                literal = None
             continue
-        for match in _tag().finditer(line):
-            if match.group(2) is not None:
-                name, end = match.group(2).lower(), match.group(1) is not None
-                tag = TemplateTag(name, end, match.group(3), index, match.start())
-            else:
-                name, end = match.group(5).lower(), match.group(4) is not None
-                tag = TemplateTag(name, end, match.group(6), index, match.start(), True)
-            if literal is not None:
-                if tag.end and tag.name == literal and not tag.shortcode:
-                    literal = None
-                continue
-            if not tag.end and tag.name in _LITERAL and not tag.shortcode:
-                literal = tag.name
-                continue
-            yield tag
+        if not tag.end and tag.name in _LITERAL and not tag.shortcode:
+            literal = tag.name
+            continue
+        yield tag
 
 
 _OPAQUE = frozenset(("highlight", "comment", "set", "capture", "macro", "call", "filter"))
@@ -1342,7 +1351,7 @@ def template_code_lines(
         return frozenset()
     inside: set[int] = set()
     open_blocks: list[TemplateTag] = []
-    for tag in template_tags(lines):
+    for tag in template_tags(lines, joined):
         in_comment = bool(open_blocks) and open_blocks[-1].name == "comment"
         if in_comment and not (tag.end and tag.name == "comment"):
             continue  # a comment's content is not read
@@ -1370,17 +1379,20 @@ loop over), with the name of the block their closing tag may also name (``endif`
 _BRANCH_SEPARATORS = frozenset(("elif", "elsif", "elseif", "else", "when"))
 
 
-def template_branches(lines: list[str], line_offset: int) -> dict[int, Branch]:
+def template_branches(
+    lines: list[str], line_offset: int, joined: str | None = None
+) -> dict[int, Branch]:
     """For each 1-based line inside a conditional block (``{% if %}``/``{% elif %}``/``{% else
     %}``/``{% endif %}``, GitHub Docs' ``{% ifversion %}``, ``{% unless %}``, ``{% case %}``/
     ``{% when %}``, a loop's ``{% else %}``): the blocks it is in and which branch of each. The
     generator renders one branch of a block, so two lines in different branches of one block
-    never both show (see :func:`exclusive`). A block never closed ends with the page."""
+    never both show (see :func:`exclusive`). A block never closed ends with the page
+    (``joined``: the lines joined by newlines, if known)."""
     found: dict[int, Branch] = {}
     open_blocks: list[tuple[str, int, int]] = []  # opening name, block number, branch
     numbered = 0
     last = 0  # the first line whose branches are not yet recorded
-    for tag in template_tags(lines):
+    for tag in template_tags(lines, joined):
         if tag.shortcode:
             continue
         path = tuple((number, branch) for _, number, branch in open_blocks)
