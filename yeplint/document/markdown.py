@@ -652,10 +652,24 @@ class _Walker:
         return Span(first + self.offset + 1, 1, last + self.offset + 1, len(text) + 1)
 
     def _span(self, start: int, end: int) -> Span:
-        line, column = self.source.position(start)
-        end_line, end_column = self.source.position(max(start, end))
-        off = self.offset + 1
-        return Span(line + off, column + 1, end_line + off, end_column + 1)
+        """The span of character offsets ``start`` to ``end`` (one search when both are on
+        one line, as most links and images are)."""
+        starts = self.source.starts
+        line = bisect_right(starts, start) - 1
+        if line < 0:
+            line = 0
+        if end < start:
+            end = start
+        if line + 1 < len(starts) and end < starts[line + 1]:
+            end_line = line
+        else:
+            end_line = bisect_right(starts, end) - 1
+            if end_line < 0:
+                end_line = 0
+        off = self.line_base
+        return Span(
+            line + off, start - starts[line] + 1, end_line + off, end - starts[end_line] + 1
+        )
 
     def _heading(self, run: _Run) -> None:
         """A heading from its run in pulldown-cmark's offsets (its text's start and end
