@@ -439,7 +439,6 @@ class _Walker:
         """Whether pulldown-cmark's offsets are bytes, not characters."""
         self.line_table = source.starts if source.ascii else source._byte_lines
         """Where each line starts, in pulldown-cmark's offsets."""
-        self.newline: str | bytes = "\n" if source.ascii else b"\n"
         self.line_base = line_offset + 1
         """The 1-based line number of the body's first line."""
         self.frames: Frames | None = ()
@@ -491,12 +490,14 @@ class _Walker:
                     if kind == "Paragraph":  # the most common block: no call
                         self.blocks.append(kind)
                         self.run = self._new_run(kind, rng["start"], rng["end"])
+                    elif kind == "TableCell":  # no run until a reference (see _inline)
+                        self.blocks.append(kind)
                     else:
                         self._start(kind, payload, rng["start"], rng["end"])
                 else:
                     if run is not None and (run.tight or kind in _RUN_BLOCKS):
                         self._finish(run)
-                    if kind == "Paragraph" and self.blocks:
+                    if (kind == "Paragraph" or kind == "TableCell") and self.blocks:
                         self.blocks.pop()
                     else:
                         self._end(kind)
@@ -520,7 +521,7 @@ class _Walker:
         self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
     ) -> _Run:
         run = _Run(block, start, end, payload, tight)
-        run.keep_text = block != "Heading" and self.raw[start : start + 1] in self.emphasis
+        run.keep_text = block != "Heading" and self.raw.startswith(self.emphasis, start)  # type: ignore[arg-type]
         run.bytes = self.bytes
         return run
 
@@ -531,7 +532,7 @@ class _Walker:
             line = self.source.byte_line
             first, last = line(start), line(max(start, end - 1))
             self.body.code_lines.update(range(first + off, last + off + 1))
-        if kind in _RUN_BLOCKS:
+        if kind == "Heading":
             self.run = self._new_run(kind, start, end, payload)
         elif kind == "BlockQuote":
             self._enter("blockquote", (self.source.byte_line(start), 0))
@@ -555,9 +556,16 @@ class _Walker:
     def _inline(self, name: str, kind: str, payload: Any, start: int, end: int) -> None:
         run = self.run
         if run is None:
-            if not self.blocks or self.blocks[-1] != "Item":
+            block = self.blocks[-1] if self.blocks else ""
+            if block == "Item":
+                run = self.run = self._new_run("Item", start, end, tight=True)
+            elif block == "TableCell" and (
+                name == "InlineHtml" or (name == "Start" and kind in ("Image", "Link"))
+            ):
+                # a cell's run begins at its first reference: only those are read from it
+                run = self.run = self._new_run("TableCell", start, end)
+            else:
                 return
-            run = self.run = self._new_run("Item", start, end, tight=True)
         if kind == "Image":
             run.references = True
             if name == "Start":
@@ -708,14 +716,15 @@ class _Walker:
         raw = self.raw
         start = run.start if run.block == "Paragraph" else _content_start(run, raw)
         end = run.last
-        first = bisect_right(self.line_table, start) - 1
+        table = self.line_table
+        first = bisect_right(table, start) - 1
         if first < 0:
             first = 0
-        last = first + raw.count(self.newline, start, max(start, end - 1))  # type: ignore[arg-type]
+        last = bisect_right(table, end - 1) - 1 if end - 1 > start else first
         emphasis_only = False
         text: str | None = None
         events = run.events
-        if raw[start : start + 1] in self.emphasis and _may_be_one_run(events):
+        if raw.startswith(self.emphasis, start) and _may_be_one_run(events):  # type: ignore[arg-type]
             core = [e for e in _merged(events) if not _beside(e)]
             emphasis_only = (
                 len(core) == 3
