@@ -202,3 +202,10 @@ def test_template_tags_are_searched_in_the_joined_lines_but_never_across_two() -
     found = [(t.name, t.end, t.line, t.column, t.shortcode) for t in markdown.template_tags(lines)]
     assert found == [("if", True, 2, 2, False), ("hi", False, 2, 17, True)]
     assert list(markdown.template_tags(["geen tags {{ hier }}", "of %} daar"])) == []
+
+
+def test_a_table_cell_is_read_from_its_first_reference(kept: list[tuple[str, str]]) -> None:
+    body = _parse("| a | b |\n| --- | --- |\n| `x` *één* ![alt **b**](i.png) [l](u) | <br> |\n")
+    assert [(i.target, i.alt, i.span.column) for i in body.images] == [("i.png", "alt b", 13)]
+    assert [(link.target, link.span.column) for link in body.links] == [("u", 33)]
+    assert ("Code", "") not in kept and ("Start", "Emphasis") not in kept
