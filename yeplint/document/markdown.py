@@ -188,7 +188,8 @@ class Paragraph:
         moved.span, moved.emphasis_only, moved.tight = span, self.emphasis_only, self.tight
         moved.containers, moved._state = self.containers, self._state
         moved._lines, moved._text = self._lines, self._text
-        moved._plain, moved._alone = self._plain, self._alone
+        if self._lines is not None:
+            moved._plain, moved._alone = self._plain, self._alone
         return moved
 
     def _fields(self) -> tuple[Any, ...]:
@@ -356,6 +357,7 @@ _INLINE_STARTS = frozenset(
 )
 _RUN_BLOCKS = frozenset(("Paragraph", "Heading", "TableCell"))
 """Blocks whose content is one run of inline events."""
+_LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 _COVERING = frozenset(("Code", "InlineHtml", "InlineMath", "DisplayMath"))
 """Inline leaves that may run over a line break (so a line can start inside them)."""
 
@@ -386,7 +388,14 @@ class _Run:
     )
 
     def __init__(
-        self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
+        self,
+        block: str,
+        start: int,
+        end: int,
+        payload: Any = None,
+        tight: bool = False,
+        keep_text: bool = True,
+        in_bytes: bool = False,
     ) -> None:
         self.block = block
         self.start = start
@@ -403,11 +412,11 @@ class _Run:
         self.first = -1
         """Where its first inline event starts (-1: none seen, or not tracked: then the first
         of :attr:`events`)."""
-        self.keep_text = True
+        self.keep_text = keep_text
         """Whether text events go into :attr:`events`."""
         self.images = 0
         """How many images the walk is inside."""
-        self.bytes = False
+        self.bytes = in_bytes
         """Whether :attr:`events` still holds byte offsets (see :func:`_events`)."""
 
 
@@ -449,6 +458,7 @@ class _Walker:
     def walk(self, events: Iterable[tuple[Any, Any]]) -> None:
         """Read the events in UTF-8 byte offsets (see :class:`_Run`)."""
         inline = self._inline
+        raw, emphasis, in_bytes = self.raw, self.emphasis, self.bytes
         payload: Any
         for event, rng in events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
@@ -489,7 +499,9 @@ class _Walker:
                         self._finish(run)
                     if kind == "Paragraph":  # the most common block: no call
                         self.blocks.append(kind)
-                        self.run = self._new_run(kind, rng["start"], rng["end"])
+                        start = rng["start"]
+                        keep = raw.startswith(emphasis, start)  # type: ignore[arg-type]
+                        self.run = _Run(kind, start, rng["end"], None, False, keep, in_bytes)
                     elif kind == "TableCell":  # no run until a reference (see _inline)
                         self.blocks.append(kind)
                     else:
@@ -520,10 +532,8 @@ class _Walker:
     def _new_run(
         self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
     ) -> _Run:
-        run = _Run(block, start, end, payload, tight)
-        run.keep_text = block != "Heading" and self.raw.startswith(self.emphasis, start)  # type: ignore[arg-type]
-        run.bytes = self.bytes
-        return run
+        keep = block != "Heading" and self.raw.startswith(self.emphasis, start)  # type: ignore[arg-type]
+        return _Run(block, start, end, payload, tight, keep, self.bytes)
 
     def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
         self.blocks.append(kind)
@@ -696,7 +706,7 @@ class _Walker:
             text = ""
         end_line = last_line - 1 if setext else first
         raw = self.lines[first] if first < len(self.lines) else ""
-        level = int(str(run.payload["level"])[1:]) if run.payload else 1
+        level = _LEVELS[run.payload["level"]] if run.payload else 1
         anchor = run.payload.get("id") if run.payload else None
         self.body.headings.append(
             Heading(
@@ -749,8 +759,7 @@ class _Walker:
         paragraph.emphasis_only, paragraph.tight = emphasis_only, run.tight
         paragraph.containers = self.container_names
         paragraph._state = (self.source, run, start, end, first, last, frames)
-        paragraph._lines, paragraph._text = None, text
-        paragraph._plain, paragraph._alone = (), True
+        paragraph._lines, paragraph._text = None, text  # _plain, _alone: set by _build
         self.body.paragraphs.append(paragraph)
 
     def _references(self, run: _Run) -> None:
