@@ -1,6 +1,7 @@
 """The Markdown walk alone: pyromark's own event stream against ``parse_body`` (the events
 turned into the model the rules read), per page, on real trees; with ``--base``, the walk of an
-earlier commit beside this one, checked to build the same model on every page.
+earlier commit beside this one, checked to build the same model on every page. A paragraph's
+lines are built when a rule first reads them; the last step reads them all (the worst case).
 
 Usage:
     python bench/walk.py [DIR ...] [--rounds 5] [--base COMMIT]
@@ -109,12 +110,18 @@ def main() -> None:
 
         return run
 
+    def walk_and_read() -> None:
+        for _, lines, offset, mdx in found:
+            for paragraph in markdown.parse_body(lines, offset, mdx=mdx).paragraphs:
+                paragraph.plain_starts  # noqa: B018 (builds the lines a rule may ask for)
+
     steps: dict[str, Callable[[], None]] = {"pyromark's event stream": stream}
     if args.base:
         base = base_module(args.base)
         same_models(found, base)
         steps[f"parse_body at {args.base}"] = walk(base)
     steps["parse_body (this checkout)"] = walk(markdown)
+    steps["… every paragraph's lines read"] = walk_and_read
     spent: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(args.rounds):
         for name, step in steps.items():
