@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, NoReturn
 
 from yeplint import LazyPattern
 
@@ -17,19 +16,68 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@dataclass(slots=True, order=True, unsafe_hash=True)
 class Span:
     """A range in the original file; lines and columns are 1-based, columns count characters.
 
     ``end_column`` is exclusive; a zero-width span has ``end == start``. A value: never
-    changed once made (not ``frozen``: a frozen dataclass is made 3.5x slower, 1.3 against
-    0.4 µs, and a page makes a span for every heading, paragraph and image).
+    changed once made (not frozen: a frozen record is made 3.5x slower, 1.3 against 0.4 µs,
+    and a page makes a span for every heading, paragraph and image). Equal, hashed and
+    ordered as the tuple of its four numbers.
+
+    Written out rather than a dataclass (``order``, ``unsafe_hash``): creating that class at
+    import cost ~0.5 ms, one ``exec`` per generated method, on every run.
     """
+
+    __slots__ = ("column", "end_column", "end_line", "line")
+    __match_args__ = ("line", "column", "end_line", "end_column")
 
     line: int
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.line, self.column, self.end_line, self.end_column)
+
+    def __repr__(self) -> str:
+        return (
+            f"Span(line={self.line!r}, column={self.column!r}, "
+            f"end_line={self.end_line!r}, end_column={self.end_column!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __lt__(self, other: Span) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: Span) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Span) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: Span) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() >= other._key()
 
     @classmethod
     def point(cls, line: int, column: int = 1) -> Span:
@@ -82,19 +130,78 @@ class Intent(NamedTuple):
 Applicability = Literal["safe", "unsafe", "display"]
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class _Frozen:
+    """A record never changed once made, as a frozen dataclass is: setting or deleting an
+    attribute raises :class:`dataclasses.FrozenInstanceError`.
+
+    :class:`Fix` and :class:`Diagnostic` are written out rather than frozen dataclasses:
+    creating those classes cost ~1.5 ms at every start (one ``exec`` per generated method)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Fix(_Frozen):
     """Edits that solve a problem. A ``safe`` fix only changes form, never what the author
     meant (``--fix`` applies it); an ``unsafe`` one changes content (renames a key, replaces a
     value) and is applied only with ``--unsafe-fixes``; a ``display`` one is a suggestion (a
     "did you mean"), offered in the editor and never applied. ``intents`` say what the edits
     change, so the fixer can verify the result by parsing it again; none means nothing
-    visible."""
+    visible. Equal and hashed by its four fields."""
+
+    __slots__ = ("applicability", "description", "edits", "intents")
+    __match_args__ = ("description", "edits", "applicability", "intents")
 
     description: str
     edits: tuple[Edit, ...]
-    applicability: Applicability = "safe"
-    intents: tuple[Intent, ...] = ()
+    applicability: Applicability
+    intents: tuple[Intent, ...]
+
+    def __init__(
+        self,
+        description: str,
+        edits: tuple[Edit, ...],
+        applicability: Applicability = "safe",
+        intents: tuple[Intent, ...] = (),
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "description", description)
+        setter(self, "edits", edits)
+        setter(self, "applicability", applicability)
+        setter(self, "intents", intents)
+
+    def _key(self) -> tuple[str, tuple[Edit, ...], str, tuple[Intent, ...]]:
+        return (self.description, self.edits, self.applicability, self.intents)
+
+    def __repr__(self) -> str:
+        return (
+            f"Fix(description={self.description!r}, edits={self.edits!r}, "
+            f"applicability={self.applicability!r}, intents={self.intents!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[type[Fix], tuple[Any, ...]]:
+        return (Fix, self._key())
+
+    def with_description(self, description: str) -> Fix:
+        """The same fix described by ``description`` (its reader's language)."""
+        return Fix(description, self.edits, self.applicability, self.intents)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -124,9 +231,44 @@ class Violation(NamedTuple):
     """What the hint suggests, as a display-only fix (:mod:`yeplint.rules.suggest`)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """What reporters get: a violation stamped by the engine with its file, rule and severity."""
+class Diagnostic(_Frozen):
+    """What reporters get: a violation stamped by the engine with its file, rule and severity.
+
+    Equal and hashed by its fields but the last three (``snippet``, ``english``,
+    ``suggestion``), as the frozen dataclass it was with ``compare=False`` on those."""
+
+    __slots__ = (
+        "code",
+        "column",
+        "end_column",
+        "end_line",
+        "english",
+        "fix",
+        "hint",
+        "line",
+        "message",
+        "path",
+        "rule",
+        "severity",
+        "snippet",
+        "suggestion",
+    )
+    __match_args__ = (
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "hint",
+        "fix",
+        "snippet",
+        "english",
+        "suggestion",
+    )
 
     path: str
     line: int
@@ -137,16 +279,83 @@ class Diagnostic:
     rule: str
     severity: Severity
     message: str
-    hint: str | None = None
-    fix: Fix | None = None
-    snippet: str = field(default="", compare=False)
+    hint: str | None
+    fix: Fix | None
+    snippet: str
     """The source text the problem points at (stripped), for :attr:`identity`."""
-    english: str = field(default="", compare=False)
+    english: str
     """The English message of a :meth:`localized` diagnostic (``message`` is then the reader's
     language): identities, order and baselines never depend on the language."""
-    suggestion: Fix | None = field(default=None, compare=False)
+    suggestion: Fix | None
     """A "did you mean" as a display-only fix, for editors; never applied by ``--fix`` and not
     in the machine reports."""
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        code: str,
+        rule: str,
+        severity: Severity,
+        message: str,
+        hint: str | None = None,
+        fix: Fix | None = None,
+        snippet: str = "",
+        english: str = "",
+        suggestion: Fix | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "path", path)
+        setter(self, "line", line)
+        setter(self, "column", column)
+        setter(self, "end_line", end_line)
+        setter(self, "end_column", end_column)
+        setter(self, "code", code)
+        setter(self, "rule", rule)
+        setter(self, "severity", severity)
+        setter(self, "message", message)
+        setter(self, "hint", hint)
+        setter(self, "fix", fix)
+        setter(self, "snippet", snippet)
+        setter(self, "english", english)
+        setter(self, "suggestion", suggestion)
+
+    def _values(self) -> tuple[Any, ...]:
+        """Every field, in order: what the constructor takes."""
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def _compared(self) -> tuple[Any, ...]:
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.code,
+            self.rule,
+            self.severity,
+            self.message,
+            self.hint,
+            self.fix,
+        )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"Diagnostic({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
+        return (Diagnostic, self._values())
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -155,22 +364,28 @@ class Diagnostic:
     def localized(self, lang: str) -> Diagnostic:
         """The diagnostic as a reader of ``lang`` sees it: message, hint and fix description
         rendered from their templates (:mod:`yeplint.locale.messages`)."""
-        from dataclasses import replace
-
         from yeplint.locale.messages import render
 
         fix, suggestion = self.fix, self.suggestion
         if fix is not None:
-            fix = replace(fix, description=render(fix.description, lang))
+            fix = fix.with_description(render(fix.description, lang))
         if suggestion is not None:
-            suggestion = replace(suggestion, description=render(suggestion.description, lang))
-        return replace(
-            self,
-            message=render(self.message, lang),
-            hint=render(self.hint, lang) if self.hint is not None else None,
-            fix=fix,
-            suggestion=suggestion,
-            english=self.english or str(self.message),
+            suggestion = suggestion.with_description(render(suggestion.description, lang))
+        return Diagnostic(
+            self.path,
+            self.line,
+            self.column,
+            self.end_line,
+            self.end_column,
+            self.code,
+            self.rule,
+            self.severity,
+            render(self.message, lang),
+            render(self.hint, lang) if self.hint is not None else None,
+            fix,
+            self.snippet,
+            self.english or str(self.message),
+            suggestion,
         )
 
     @property

@@ -4,10 +4,10 @@ module imports nothing of yeplint but :mod:`yeplint.diagnostics` and :mod:`yepli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from yeplint import record
 from yeplint.diagnostics import Severity
 
 
@@ -15,7 +15,7 @@ class ConfigError(Exception):
     """A configuration problem; the CLI reports it and exits with 2."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Collection:
     """Files matching ``patterns`` (first matching collection wins) are checked by ``schema``."""
 
@@ -37,7 +37,7 @@ def schema_path(ref: str, base: Path | None) -> Path | None:
     return (base or Path()) / ref
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     root: Path | None = None
     """The project root (the config file's folder); ``None``: each checked path is its own root."""

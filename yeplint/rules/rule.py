@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from yeplint import record
 from yeplint.diagnostics import Severity, Violation
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 CheckFn = Callable[["Post", "Context"], Iterable[Violation]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     code: str
     name: str
@@ -68,8 +68,8 @@ def rule(
 
     def attach(check: CheckFn) -> CheckFn:
         doc = inspect.cleandoc(check.__doc__ or "")
-        record = Rule(code, name, severity, check, doc, options, fixable or unsafe_fix, unsafe_fix)
-        setattr(check, RULE_ATTRIBUTE, record)
+        found = Rule(code, name, severity, check, doc, options, fixable or unsafe_fix, unsafe_fix)
+        setattr(check, RULE_ATTRIBUTE, found)
         return check
 
     return attach
