@@ -31,9 +31,10 @@ from yeplint.config.jsconfig import (
     property_values,
     read_source,
 )
+from yeplint.config.markers import ELEVENTY_CONFIGS
 from yeplint.locale.messages import msg
 
-CONFIG_NAMES = (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs")
+CONFIG_NAMES = ELEVENTY_CONFIGS
 """The configuration files Eleventy looks for, in its order."""
 _FOLDERS = {
     "input": ("setInputDirectory", "."),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from yeplint import LazyPattern
-from yeplint.config import eleventy, vitepress
+from yeplint.config.markers import ELEVENTY_CONFIGS, VITEPRESS_MARKERS
 
 
 class Generator(NamedTuple):
@@ -185,7 +185,7 @@ GENERATORS: tuple[Generator, ...] = (
     ),
     Generator(
         "eleventy",
-        eleventy.CONFIG_NAMES,
+        ELEVENTY_CONFIGS,
         ("_site",),
         (),  # its passthrough copies: see _eleventy_settings
         paths_as_written=True,
@@ -193,7 +193,7 @@ GENERATORS: tuple[Generator, ...] = (
     ),
     Generator(
         "vitepress",
-        vitepress.MARKERS,
+        VITEPRESS_MARKERS,
         (".vitepress/dist", ".vitepress/cache"),
         ("public",),  # under `srcDir`: see _vitepress_settings
         title_is_h1=False,  # the default theme shows no title of its own: the body's H1 is it
@@ -592,6 +592,8 @@ _SLUG_READERS = {
 def _vitepress_settings(site: Path) -> dict[str, Any]:
     """VitePress: ``<srcDir>/public`` is served at ``/``; a ``srcDir`` the configuration
     computes leaves no folder known, and is said once."""
+    from yeplint.config import vitepress
+
     found = vitepress.read(site)
     notices = {"generator_notices": (found.notice,) if found.notice else ()}
     public = found.public
@@ -606,6 +608,8 @@ def _vitepress_settings(site: Path) -> dict[str, Any]:
 def _eleventy_settings(site: Path) -> dict[str, Any]:
     """Eleventy: its passthrough copies are served at ``/``; its headings have no ids that
     yeplint knows (none at all without a plugin), so links to them are not judged."""
+    from yeplint.config import eleventy
+
     found = eleventy.read(site)
     return {
         "static_roots": found.static,

@@ -22,11 +22,10 @@ from pathlib import Path
 from yeplint import LazyPattern
 from yeplint.config.globs import GlobError, compile_glob
 from yeplint.config.jsconfig import property_values, read_source, string_at
+from yeplint.config.markers import VITEPRESS_CONFIGS
 
-CONFIG_NAMES = tuple(f".vitepress/config.{e}" for e in ("js", "ts", "mjs", "mts"))
+CONFIG_NAMES = VITEPRESS_CONFIGS
 """The configuration files VitePress looks for in the folder it builds."""
-MARKERS = (*CONFIG_NAMES, *(f"docs/{name}" for name in CONFIG_NAMES))
-"""Where a site's root folder has one: itself, or its ``docs/`` (``vitepress build docs``)."""
 PAGE_ENDINGS = (".md", ".html")
 """A link to ``x.md`` or ``x.html`` is the page ``x.md``: VitePress serves and rewrites both."""
 

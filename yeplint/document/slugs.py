@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 
 Slugify = Callable[[str], str | None]
 """Heading text to its anchor; ``None`` when it cannot be worked out here (a character whose
@@ -215,7 +214,7 @@ def unique_python_markdown(slug: str, used: set[str]) -> str:
     return slug
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Style:
     """One generator's heading ids: the slug of a text and how a repeat is told apart.
     ``reserved``: explicit ids (``{#id}``) are taken before any heading gets its slug

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from yeplint import record
 from yeplint.config.settings import ConfigError, Settings
 from yeplint.engine.parallel import PARALLEL_MIN, run_parallel
 
@@ -79,7 +80,7 @@ class Check(NamedTuple):
     """Values the command line adds to the configuration's (``--extend-exclude``), by field."""
 
 
-@dataclass
+@record(frozen=False)
 class Prepared:
     """A check ready to run: its settings, linter and targets."""
 

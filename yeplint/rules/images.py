@@ -9,9 +9,9 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from yeplint import record
 from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document.markdown import ImageRef
 from yeplint.document.post import Post
@@ -44,7 +44,7 @@ PLACEHOLDER_ALTS = frozenset(
 FRONT_MATTER_ALT = "alt"
 
 
-@dataclass(frozen=True)
+@record
 class PlaceholderOptions:
     placeholders: tuple[str, ...] = ()
     """Extra placeholder words, on top of the built-in ones."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from yeplint import record
 from yeplint.config.page_schemas import (
     ANNOTATION,
     BASE,
@@ -30,7 +31,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -53,7 +54,7 @@ class Finding(NamedTuple):
     violation: Violation
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SchemaError:
     """One validation error, as the rules need it: where, which keyword, the value there, the
     subschema holding the keyword, and the schemas that led to it (innermost first)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 from yeplint.config.settings import PAGE_SUFFIXES, Collection, Settings
 from yeplint.site.files import ImageResolver, Mount
 
@@ -381,7 +381,7 @@ def read_keys(path: Path, keys: frozenset[str], settings: Settings) -> dict[str,
     return dict(load_text(path, path.name, head, settings.front_matter).data or {})
 
 
-@dataclass
+@record(frozen=False)
 class SiteMap:
     pages: dict[str, Path] = field(default_factory=dict)
     """Normalized URL → the page served there."""

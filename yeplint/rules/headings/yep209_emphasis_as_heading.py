@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from yeplint import record
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
@@ -20,7 +20,7 @@ PUNCTUATION = ".,;:!?。，；：！？…"
 an interview's `**Q: …?**` is followed by its answer, not by a section."""
 
 
-@dataclass(frozen=True)
+@record
 class EmphasisOptions:
     max_length: int = 100
     """Bold or italic paragraphs longer than this are emphasised intros, not headings."""

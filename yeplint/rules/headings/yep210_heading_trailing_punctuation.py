@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from yeplint import record
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
@@ -16,7 +16,7 @@ from yeplint.rules.headings._common import _source_column
 from yeplint.rules.rule import rule
 
 
-@dataclass(frozen=True)
+@record
 class PunctuationOptions:
     punctuation: str = ".,;:。，；："
     """Characters a heading may not end with (full-width ones included)."""
