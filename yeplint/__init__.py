@@ -92,7 +92,9 @@ def record(cls: _Class | None = None, /, *, frozen: bool = True) -> Any:
     so it suits records made a few times a run, not one per heading. Not slotted (a slotted
     dataclass is created twice). Equality and hash cover the fields with ``compare=True``, as a
     dataclass's; the constructor takes the fields in order, positionally or by name, with
-    their defaults and ``default_factory``.
+    their defaults and ``default_factory``. A method the class writes itself is kept, as a
+    dataclass keeps it: a record made once per page writes its ``__init__`` (as fast as a
+    generated one, and compiled into the module's bytecode like any other function).
     """
 
     def wrap(cls: _Class) -> _Class:
@@ -162,6 +164,8 @@ def _record(cls: _Class, frozen: bool) -> _Class:
     else:
         methods["__hash__"] = None  # as a dataclass with eq and not frozen: unhashable
     for name, method in methods.items():
+        if vars(cls).get(name) is not None:
+            continue  # written in the class, as a dataclass keeps it
         if method is not None:
             method.__qualname__ = f"{title}.{name}"
         setattr(cls, name, method)

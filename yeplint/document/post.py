@@ -7,12 +7,12 @@ post and reported by the rules named after their ``kind``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Span
 from yeplint.document.front_matter.located import FrontMatter
 from yeplint.document.front_matter.yaml import parse_yaml
@@ -26,13 +26,18 @@ _TOML_FENCE = "+++"
 _LOOKS_LIKE_KEY = LazyPattern(r"[\w\"'-][^:]*:(\s|$)")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Split:
     """Where the front matter is: 0-based indexes of the fence lines."""
 
     open_index: int
     close_index: int | None
     toml: bool = False
+
+    def __init__(self, open_index: int, close_index: int | None, toml: bool = False) -> None:
+        self.open_index = open_index
+        self.close_index = close_index
+        self.toml = toml
 
 
 def find_front_matter(lines: list[str]) -> Split | None:
@@ -57,7 +62,7 @@ def _opens_with_key(lines: list[str], start: int, stop: int) -> bool:
     return bool(_LOOKS_LIKE_KEY.match(content.strip()))
 
 
-@dataclass
+@record(frozen=False)
 class Post:
     """One Markdown file, read and split once; the body is parsed on first use."""
 
@@ -78,6 +83,34 @@ class Post:
     empty body, and the engine reports the crash once)."""
     admonitions: bool = False
     """An MkDocs page: admonitions and content tabs hold Markdown, not indented code."""
+
+    def __init__(
+        self,
+        path: Path,
+        display_path: str,
+        text: str = "",
+        lines: list[str] | None = None,
+        problems: list[Problem] | None = None,
+        front_matter: FrontMatter | None = None,
+        front_matter_broken: bool = False,
+        body_start_line: int = 1,
+        binary: bool = False,
+        line_endings: frozenset[str] = frozenset(),
+        body_failure: tuple[str, str] | None = None,
+        admonitions: bool = False,
+    ) -> None:
+        self.path = path
+        self.display_path = display_path
+        self.text = text
+        self.lines = [] if lines is None else lines
+        self.problems = [] if problems is None else problems
+        self.front_matter = front_matter
+        self.front_matter_broken = front_matter_broken
+        self.body_start_line = body_start_line
+        self.binary = binary
+        self.line_endings = line_endings
+        self.body_failure = body_failure
+        self.admonitions = admonitions
 
     @property
     def data(self) -> dict[str, Any] | None:

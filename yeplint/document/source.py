@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Fix, Span
 from yeplint.locale.messages import Message, msg
 
@@ -28,12 +28,19 @@ class Problem(NamedTuple):
     fix: Fix | None = None
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Decoded:
     text: str
     """The text with any BOM removed; a binary file decodes to the empty string."""
     binary: bool = False
     problems: list[Problem] = field(default_factory=list)
+
+    def __init__(
+        self, text: str, binary: bool = False, problems: list[Problem] | None = None
+    ) -> None:
+        self.text = text
+        self.binary = binary
+        self.problems = [] if problems is None else problems
 
 
 class LineStarts:

@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from yeplint import record
 from yeplint.diagnostics import Diagnostic, Severity
 from yeplint.site.discovery import Target
 
 
-@dataclass
+@record(frozen=False)
 class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
@@ -38,6 +39,38 @@ class Result:
     linked: list[tuple[str, Diagnostic]] = field(default_factory=list)
     """The text links to an image file, with that file: reported when no page shows it."""
     finished: bool = False
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic] | None = None,
+        files_checked: int = 0,
+        internal_errors: int = 0,
+        tracebacks: list[str] | None = None,
+        sources: dict[str, dict[int, str]] | None = None,
+        cache_updates: dict[str, Any] | None = None,
+        baselined: int = 0,
+        paths: list[str] | None = None,
+        files: dict[str, Target] | None = None,
+        notices: list[str] | None = None,
+        referenced: set[Path] | None = None,
+        shown: set[str] | None = None,
+        linked: list[tuple[str, Diagnostic]] | None = None,
+        finished: bool = False,
+    ) -> None:
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.files_checked = files_checked
+        self.internal_errors = internal_errors
+        self.tracebacks = [] if tracebacks is None else tracebacks
+        self.sources = {} if sources is None else sources
+        self.cache_updates = {} if cache_updates is None else cache_updates
+        self.baselined = baselined
+        self.paths = [] if paths is None else paths
+        self.files = {} if files is None else files
+        self.notices = [] if notices is None else notices
+        self.referenced = set() if referenced is None else referenced
+        self.shown = set() if shown is None else shown
+        self.linked = [] if linked is None else linked
+        self.finished = finished
 
     @property
     def errors(self) -> int:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Diagnostic
 from yeplint.rules.select import UnknownSelector, expand
 
@@ -79,7 +79,7 @@ class _State(NamedTuple):
         return (self.everything and code not in self.exceptions) or code in self.codes
 
 
-@dataclass
+@record(frozen=False)
 class Directive:
     """One suppression comment: where it is, what it names, and whether it hid anything."""
 
@@ -90,11 +90,27 @@ class Directive:
     text: str
     used: bool = False
 
+    def __init__(
+        self,
+        kind: str,
+        codes: frozenset[str],
+        line: int,
+        column: int,
+        text: str,
+        used: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.codes = codes
+        self.line = line
+        self.column = column
+        self.text = text
+        self.used = used
+
     def covers(self, code: str) -> bool:
         return _covers(self.codes, code)
 
 
-@dataclass
+@record(frozen=False)
 class Suppressions:
     file: list[Directive] = field(default_factory=list)
     lines: dict[int, list[Directive]] = field(default_factory=dict)
@@ -103,6 +119,14 @@ class Suppressions:
     starts: list[int] = field(default_factory=list)
     """Lines where a disable/enable comment changes the state, ascending."""
     states: list[_State] = field(default_factory=list)
+
+    def __init__(self) -> None:
+        """No directive yet: :meth:`from_post` adds a page's."""
+        self.file = []
+        self.lines = {}
+        self.disables = []
+        self.starts = []
+        self.states = []
 
     @classmethod
     def from_post(cls, post: Post) -> Suppressions:

@@ -4,10 +4,11 @@ run-wide services shared by every file (the image resolver)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from yeplint import record
 from yeplint.config.settings import Collection, Settings
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass
+@record(frozen=False)
 class Context:
     settings: Settings
     root: Path
@@ -41,6 +42,32 @@ class Context:
     """The heading anchors of another page (``None``: not known)."""
     _memo: dict[str, Any] = field(default_factory=dict)
     _located: tuple[SiteMap | None, str | None] | None = field(default=None, repr=False)
+
+    def __init__(
+        self,
+        settings: Settings,
+        root: Path,
+        collection: Collection | None,
+        schema: CompiledSchema | None,
+        images: ImageResolver,
+        rule_options: dict[str, Any] | None = None,
+        locate: Callable[[], tuple[SiteMap, str | None]] | None = None,
+        twin: Post | None = None,
+        page_anchors: Callable[[Path], frozenset[str] | None] | None = None,
+        _memo: dict[str, Any] | None = None,
+        _located: tuple[SiteMap | None, str | None] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.root = root
+        self.collection = collection
+        self.schema = schema
+        self.images = images
+        self.rule_options = {} if rule_options is None else rule_options
+        self.locate = locate
+        self.twin = twin
+        self.page_anchors = page_anchors
+        self._memo = {} if _memo is None else _memo
+        self._located = _located
 
     @property
     def site(self) -> SiteMap | None:

@@ -17,7 +17,7 @@ import posixpath
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -890,7 +890,7 @@ def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> Non
     site.routes = frozenset(routes)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkTarget:
     """What a link points at, once decoded: a page URL, a file, or nothing to check."""
 
@@ -899,6 +899,12 @@ class LinkTarget:
     extension: a page file, a PDF, an image)."""
     path: str = ""
     fragment: str = ""
+
+    def __init__(self, kind: str, path: str = "", fragment: str = "") -> None:
+        setter = object.__setattr__  # frozen: one made per link, as fast as a dataclass's
+        setter(self, "kind", kind)
+        setter(self, "path", path)
+        setter(self, "fragment", fragment)
 
 
 @lru_cache(maxsize=4096)  # each link is classified by several rules; the same links recur

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, NamedTuple
 
+from yeplint import record
 from yeplint.diagnostics import Span
 
 JsonPath = tuple[str | int, ...]
@@ -21,7 +22,7 @@ class Ambiguity(NamedTuple):
     value11: Any
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class FrontMatter:
     """The parsed front matter block with a position for every key and value."""
 
@@ -40,6 +41,28 @@ class FrontMatter:
     """The YAML may use aliases (``*name``): one edit can then change several values."""
     editable: bool = True
     """Fixes may edit keys and values (false for TOML and JSON: the fixes are YAML edits)."""
+
+    def __init__(
+        self,
+        fence: Span,
+        close_line: int | None,
+        data: Any = None,
+        value_spans: dict[JsonPath, Span] | None = None,
+        key_spans: dict[JsonPath, Span] | None = None,
+        ambiguities: list[Ambiguity] | None = None,
+        ok: bool = False,
+        aliases: bool = False,
+        editable: bool = True,
+    ) -> None:
+        self.fence = fence
+        self.close_line = close_line
+        self.data = data
+        self.value_spans = {} if value_spans is None else value_spans
+        self.key_spans = {} if key_spans is None else key_spans
+        self.ambiguities = [] if ambiguities is None else ambiguities
+        self.ok = ok
+        self.aliases = aliases
+        self.editable = editable
 
     @property
     def fixable(self) -> bool:
