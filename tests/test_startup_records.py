@@ -141,3 +141,9 @@ def test_a_localized_diagnostic_keeps_every_field_but_its_words() -> None:
     assert dutch.english == "no space after `#`"
     assert dutch.fix is not None and dutch.fix.edits == english.fix.edits  # type: ignore[union-attr]
     assert english.localized("en") == english
+
+
+def test_a_record_without_a_docstring_gets_one_without_inspect() -> None:
+    """``@dataclass`` writes a missing docstring from ``inspect.signature`` (~0.3 ms a
+    class, ~2 ms for the first): a record writes it from its field names."""
+    assert _Frozen.__doc__ == "_Frozen(name, count, tags, note)"

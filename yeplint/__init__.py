@@ -106,6 +106,8 @@ def record(cls: _Class | None = None, /, *, frozen: bool = True) -> Any:
 def _record(cls: _Class, frozen: bool) -> _Class:
     from dataclasses import MISSING, FrozenInstanceError, dataclass
 
+    if cls.__doc__ is None:  # else @dataclass writes one from inspect.signature: ~0.3 ms
+        cls.__doc__ = f"{cls.__name__}({', '.join(vars(cls).get('__annotations__', ()))})"
     dataclass(init=False, repr=False, eq=False)(cls)
     specs = tuple(vars(cls)["__dataclass_fields__"].values())
     names = tuple(spec.name for spec in specs)
