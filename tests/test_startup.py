@@ -151,6 +151,7 @@ UNUSED_BY_A_CLEAN_POST = {
     "yeplint.diagnostics._QUOTED",
     "yeplint.engine.suppress._HTML",
     "yeplint.config.generators._HUGO_CONFIG",
+    "yeplint.rules.headings.yep209_emphasis_as_heading._DATE",  # a paragraph in emphasis only
 }
 
 
@@ -166,7 +167,7 @@ def test_a_clean_run_compiles_only_the_patterns_it_uses(tmp_path: Path) -> None:
         check=True,
     )
     eager, _, waiting = done.stdout.strip().splitlines()[-1].partition(" ")
-    assert int(eager) <= 39  # 79 before
+    assert int(eager) <= 35  # 79 in session 9, 39 at its end
     assert set(waiting.split(",")) >= UNUSED_BY_A_CLEAN_POST
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from yeplint import record
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
@@ -35,14 +35,14 @@ _MONTHS = (
     "jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch)?|maart|apr(?:il)?|may|mei|june?|juni"
     "|july?|juli|aug(?:ust|ustus)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
     rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?\d{{4}})\b",
     re.IGNORECASE,
 )
 """A date as a byline writes it: `12 March 2024`, `March 12, 2024`, `12 maart 2024`,
 `2024-03-12`, `12-03-2024`."""
-_BYLINE = re.compile(
+_BYLINE = LazyPattern(
     r"(?:by|door|written by|geschreven door|posted by|auteur|author):?\s+(\w)", re.IGNORECASE
 )
 """A byline's first words and the name's initial: `door Anna`, `by Anna Jansen`, `Written by
@@ -51,9 +51,11 @@ _BYLINE_WORDS = 8
 """An italic date or byline is short: more words than this make a line a heading again."""
 
 
-_TEMPLATE_OPENER = re.compile(r"\s*\{%-?\s*(?:raw|highlight)\b[^%]*-?%\}\s*$")
+_TEMPLATE_OPENER = LazyPattern(r"\s*\{%-?\s*(?:raw|highlight)\b[^%]*-?%\}\s*$")
 """A Liquid/Nunjucks `{% raw %}` or `{% highlight %}` line alone, which a code sample opens with."""
-_HTML_CODE = re.compile(r"\s*<(?:pre|code)\b|\s*<div\b[^>]*\bclass=[\"'][^\"']*\bhighlight\b", re.I)
+_HTML_CODE = LazyPattern(
+    r"\s*<(?:pre|code)\b|\s*<div\b[^>]*\bclass=[\"'][^\"']*\bhighlight\b", re.I
+)
 """A code sample written in HTML: `<pre>`, or the `<div class="highlight">` of a rendered one."""
 
 
