@@ -10,8 +10,10 @@ standard library modules those pull in), printed as a table with ``python -c pas
 wall time of the whole run beside it. With ``--cpu N``: the run's CPU time (user + sys of
 the child) and ``python -c pass``'s, interleaved N times, medians and their ratio; ``--base DIR``
 adds the same run of another checkout's ``yeplint`` package (``DIR/yeplint``, first on
-``PYTHONPATH``, e.g. ``git archive COMMIT yeplint schemas | tar -x -C DIR``) in the same rounds.
-Never run by the tests.
+``PYTHONPATH``, e.g. ``git archive COMMIT yeplint schemas | tar -x -C DIR``) in the same rounds,
+and a row "stack alone": every module the run imports that is not yeplint's (click, PyYAML,
+jsonschema-rs, the standard library, ``runpy`` for ``-m``) imported with no yeplint code, the
+floor under the run. Never run by the tests.
 """
 
 from __future__ import annotations
@@ -93,10 +95,34 @@ def _cpu(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> fl
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
+STACK_PROBE = """
+import sys
+before = set(sys.modules)
+from yeplint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(",".join(m for m in sys.modules if m not in before and m.split(".")[0] != "yeplint"))
+"""
+
+
+def _stack(command: list[str], cwd: Path) -> str:
+    """The modules the run imports besides yeplint's own, as one ``import`` statement."""
+    args = command[command.index("yeplint") + 1 :]  # after ``-m yeplint``
+    done = subprocess.run(
+        [sys.executable, "-c", STACK_PROBE, *args], cwd=cwd, capture_output=True, text=True
+    )
+    modules = [m for m in done.stdout.strip().splitlines()[-1].split(",") if m != "__main__"]
+    return "import runpy, " + ", ".join(modules)
+
+
 def cpu_rounds(command: list[str], cwd: Path, rounds: int, base: Path | None) -> None:
-    """The run (and ``base``'s) against ``python -c pass``, interleaved, CPU medians."""
+    """The run (and ``base``'s) against ``python -c pass`` and the stack alone, interleaved,
+    CPU medians."""
     runs: dict[str, tuple[list[str], dict[str, str] | None]] = {
         "python -c pass": (["-c", "pass"], None),
+        "stack alone": (["-c", _stack(command, cwd)], None),
         "yeplint": (command, None),
     }
     if base is not None:
