@@ -147,3 +147,17 @@ def test_a_record_without_a_docstring_gets_one_without_inspect() -> None:
     """``@dataclass`` writes a missing docstring from ``inspect.signature`` (~0.3 ms a
     class, ~2 ms for the first): a record writes it from its field names."""
     assert _Frozen.__doc__ == "_Frozen(name, count, tags, note)"
+
+
+@record(eq=False)
+class _Identity:
+    name: str
+
+
+def test_a_record_without_eq_is_equal_only_to_itself() -> None:
+    """As a dataclass with ``eq=False``: what keys a cache by identity (a generator's table)."""
+    first, second = _Identity("hugo"), _Identity("hugo")
+    assert first == first and first != second
+    assert hash(first) != hash(second) or first is second
+    with pytest.raises(FrozenInstanceError):
+        first.name = "zola"  # type: ignore[misc]

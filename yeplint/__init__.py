@@ -77,11 +77,11 @@ def record(cls: _Class, /) -> _Class: ...
 
 
 @overload
-def record(*, frozen: bool = True) -> Callable[[_Class], _Class]: ...
+def record(*, frozen: bool = True, eq: bool = True) -> Callable[[_Class], _Class]: ...
 
 
 @dataclass_transform(frozen_default=True)
-def record(cls: _Class | None = None, /, *, frozen: bool = True) -> Any:
+def record(cls: _Class | None = None, /, *, frozen: bool = True, eq: bool = True) -> Any:
     """A dataclass (``dataclasses.replace`` and ``fields`` work on it, and mypy checks it as
     one, frozen by default) whose ``__init__``, ``__repr__``, ``__eq__`` and ``__hash__`` are
     shared functions rather than generated ones.
@@ -92,18 +92,19 @@ def record(cls: _Class | None = None, /, *, frozen: bool = True) -> Any:
     so it suits records made a few times a run, not one per heading. Not slotted (a slotted
     dataclass is created twice). Equality and hash cover the fields with ``compare=True``, as a
     dataclass's; the constructor takes the fields in order, positionally or by name, with
-    their defaults and ``default_factory``. A method the class writes itself is kept, as a
+    their defaults and ``default_factory``. ``eq=False``: equal only to itself and hashed by
+    identity, as such a dataclass is. A method the class writes itself is kept, as a
     dataclass keeps it: a record made once per page writes its ``__init__`` (as fast as a
     generated one, and compiled into the module's bytecode like any other function).
     """
 
     def wrap(cls: _Class) -> _Class:
-        return _record(cls, frozen)
+        return _record(cls, frozen, eq)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _record(cls: _Class, frozen: bool) -> _Class:
+def _record(cls: _Class, frozen: bool, eq: bool) -> _Class:
     from dataclasses import MISSING, FrozenInstanceError, dataclass
 
     if cls.__doc__ is None:  # else @dataclass writes one from inspect.signature: ~0.3 ms
@@ -160,11 +161,13 @@ def _record(cls: _Class, frozen: bool) -> _Class:
     def __delattr__(self: Any, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
-    methods: dict[str, Any] = {"__init__": __init__, "__repr__": __repr__, "__eq__": __eq__}
+    methods: dict[str, Any] = {"__init__": __init__, "__repr__": __repr__}
     if frozen:
-        methods.update(__hash__=__hash__, __setattr__=__setattr__, __delattr__=__delattr__)
-    else:
-        methods["__hash__"] = None  # as a dataclass with eq and not frozen: unhashable
+        methods.update(__setattr__=__setattr__, __delattr__=__delattr__)
+    if eq:
+        methods["__eq__"] = __eq__
+        # as a dataclass with eq: hashed by its fields when frozen, else unhashable
+        methods["__hash__"] = __hash__ if frozen else None
     for name, method in methods.items():
         if vars(cls).get(name) is not None:
             continue  # written in the class, as a dataclass keeps it

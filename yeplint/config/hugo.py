@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from yeplint import record
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_SUFFIXES = ("toml", "yaml", "yml", "json")
@@ -30,7 +32,7 @@ ROOT_FILES = frozenset(CONFIG_NAMES)
 """Files of ``config/_default/`` that hold root keys rather than the key they are named after."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContentDir:
     """A folder Hugo reads pages from, and the URL prefix of its language (``""`` for the
     default language unless ``defaultContentLanguageInSubdir``)."""
@@ -43,7 +45,7 @@ class ContentDir:
     its files take in the site, ``""`` for the content root."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HugoConfig:
     content: tuple[ContentDir, ...] = (ContentDir("content"),)
     static: tuple[str, ...] = ("static",)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
+
+from yeplint import record
 
 KINDS = ("bool", "date", "int", "number", "string", "strings", "map", "list", "any")
 """What a key may hold: ``strings`` is a list of texts (a single text is one item unless the
 table says the generator splits it), ``any`` is read but never checked."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Key:
     """One front matter key the generator reads."""
 
@@ -32,8 +34,21 @@ class Key:
     keys: Mapping[str, Key] = field(default_factory=dict)
     """For a ``map``: the keys inside it that the generator reads (Hugo's ``build``)."""
 
+    def __init__(
+        self,
+        kind: str,
+        also: tuple[str, ...] = (),
+        values: tuple[str, ...] = (),
+        keys: Mapping[str, Key] | None = None,
+    ) -> None:
+        setter = object.__setattr__  # frozen; one per key of every table: written, not shared
+        setter(self, "kind", kind)
+        setter(self, "also", also)
+        setter(self, "values", values)
+        setter(self, "keys", {} if keys is None else keys)
 
-@dataclass(frozen=True, slots=True, eq=False)
+
+@record(eq=False)
 class Table:
     """A generator's front matter, and how it reads a value of the wrong kind (one object per
     generator: equal only to itself, so it can key a cache)."""
