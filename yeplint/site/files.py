@@ -16,13 +16,12 @@ import stat
 import struct
 from array import array
 from bisect import bisect_left
-from dataclasses import field
+from dataclasses import dataclass, field
 from errno import EISDIR
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
 
-from yeplint import record
 from yeplint.locale.messages import msg
 from yeplint.site.exif import Reader, has_location
 
@@ -65,7 +64,7 @@ def stamp_of(info: os.stat_result) -> Stamp:
     return info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ImageInfo:
     format: str | None
     width: int | None
@@ -76,23 +75,6 @@ class ImageInfo:
     ties the verdict to exactly that version of the image."""
     location: bool = False
     """Its EXIF holds GPS coordinates (:mod:`yeplint.site.exif`)."""
-
-    def __init__(
-        self,
-        format: str | None,
-        width: int | None,
-        height: int | None,
-        error: str | None = None,
-        stamp: Stamp | None = None,
-        location: bool = False,
-    ) -> None:
-        setter = object.__setattr__  # frozen: one made per image, as fast as a dataclass's
-        setter(self, "format", format)
-        setter(self, "width", width)
-        setter(self, "height", height)
-        setter(self, "error", error)
-        setter(self, "stamp", stamp)
-        setter(self, "location", location)
 
     @property
     def size(self) -> int | None:
@@ -648,8 +630,6 @@ def _identify(head: bytes) -> ImageInfo:
         size = (head[6] or 256, head[7] or 256)
     elif kind == "PNG" and head[12:16] != b"IHDR":
         size = (-1, -1)  # imagesize would read an old draft's layout
-    elif kind in _READ_HERE:
-        size = _READ_HERE[kind](head)
     else:
         import imagesize
 
@@ -667,49 +647,6 @@ def _identify(head: bytes) -> ImageInfo:
     if width <= 0 or height <= 0:
         return ImageInfo(None, None, None, _DAMAGED)
     return ImageInfo(kind, width, height)
-
-
-def _png_size(head: bytes) -> tuple[int, int]:
-    """Width and height of a PNG's ``IHDR`` chunk (at least 24 bytes), as imagesize reads them."""
-    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
-
-
-def _gif_size(head: bytes) -> tuple[int, int]:
-    """Width and height of a GIF's screen descriptor (at least 10 bytes) as imagesize reads
-    them: signed 16-bit numbers (:func:`_identify` makes them unsigned)."""
-    return (
-        int.from_bytes(head[6:8], "little", signed=True),
-        int.from_bytes(head[8:10], "little", signed=True),
-    )
-
-
-_NO_SIZE = (-1, -1)
-
-
-def _jpeg_size(head: bytes) -> tuple[int, int]:
-    """Width and height of the first start-of-frame segment of a JPEG header, found as
-    imagesize finds it (segment by segment from its length fields, skipping fill bytes), and
-    ``(-1, -1)`` where imagesize raises: a header cut short."""
-    position, skip, marker = 0, 2, 0
-    while not 0xC0 <= marker <= 0xCF or marker in (0xC4, 0xC8, 0xCC):
-        position += skip  # a length field is at least 0: never before the start
-        while head[position : position + 1] == b"\xff":
-            position += 1
-        if position + 3 > len(head):
-            return _NO_SIZE
-        marker = head[position]
-        skip = int.from_bytes(head[position + 1 : position + 3], "big") - 2
-        position += 3
-    frame = head[position + 1 : position + 5]  # after the sample precision byte
-    if len(frame) < 4:
-        return _NO_SIZE
-    return int.from_bytes(frame[2:4], "big"), int.from_bytes(frame[0:2], "big")
-
-
-_READ_HERE = {"PNG": _png_size, "GIF": _gif_size, "JPEG": _jpeg_size}
-"""The formats whose size yeplint reads itself, exactly as imagesize would (tests pin it): a
-site of JPEG, PNG and GIF images never imports imagesize, nor the XML parser it imports
-(~2.5 ms at every start)."""
 
 
 def _avif_size(head: bytes) -> tuple[int, int]:
