@@ -10,7 +10,7 @@ import pytest
 from yeplint.config.settings import Settings
 from yeplint.engine import session
 from yeplint.engine.linter import Linter
-from yeplint.engine.parallel import PARALLEL_MIN, chunks
+from yeplint.engine.parallel import CHUNK_MAX, CHUNK_MIN, PARALLEL_MIN, guided
 from yeplint.site.discovery import discover
 
 
@@ -31,11 +31,15 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     assert parallel.sources.keys() == serial.sources.keys()
 
 
-def test_chunks_keep_order_and_cover_everything() -> None:
-    items = list(range(10))
-    parts = chunks(items, 4)
+def test_chunks_keep_order_cover_everything_and_shrink_towards_the_end() -> None:
+    items = list(range(5000))
+    parts = guided(items, 2)
     assert [x for part in parts for x in part] == items
-    assert len(parts) == 4
+    sizes = [len(p) for p in parts]
+    assert sizes[0] == CHUNK_MAX and max(sizes) <= CHUNK_MAX
+    assert sizes == sorted(sizes, reverse=True)
+    assert min(sizes[:-1]) == CHUNK_MIN  # the last part takes what is left
+    assert guided(list(range(10)), 4) == [list(range(10))]
 
 
 def test_parallel_with_cache(tmp_path: Path) -> None:
@@ -84,3 +88,47 @@ def test_workers_share_the_site_index_built_once(
     parallel = session.run(linter, targets, jobs=2)
     assert parallel.internal_errors == 0
     assert parallel.diagnostics == serial.diagnostics
+
+
+def test_the_parent_finds_the_whole_site_problems_while_the_workers_lint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YEP504 (three pages at one address, one of them suppressed) and YEP501 (an unused
+    image): a parallel run reports what a serial one does, and looks for YEP504 once."""
+    import json
+
+    from click.testing import CliRunner
+
+    from yeplint.cli import main
+
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "t"\n')
+    for i in range(PARALLEL_MIN + 10):
+        (posts / f"p{i:03d}.md").write_text(f"---\ntitle: P{i}\n---\n## Kop {i}\n")
+    (posts / "een.md").write_text("---\ntitle: Een\nslug: welkom\n---\nEEN\n")
+    (posts / "twee.md").write_text("---\ntitle: Twee\nslug: welkom\n---\nTWEE\n")
+    (posts / "drie.md").write_text(
+        "---\ntitle: Drie\nslug: welkom\n---\n<!-- yeplint-disable-file YEP504 -->\nDRIE\n"
+    )
+    (posts / "weg.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    monkeypatch.chdir(tmp_path)
+    looked = []
+    found = Linter._duplicate_urls
+
+    def counted(self: Linter, result: object) -> object:
+        looked.append(len(result.files))  # type: ignore[attr-defined]
+        return found(self, result)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Linter, "_duplicate_urls", counted)
+
+    def report(jobs: str) -> tuple[list[dict[str, object]], str]:
+        done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "-j", jobs])
+        assert done.exit_code == 1, done.output
+        return json.loads(done.stdout)["diagnostics"], done.stderr
+
+    serial, parallel = report("1"), report("2")
+    assert parallel == serial
+    codes = [d["code"] for d in serial[0]]
+    assert codes.count("YEP504") == 2 and "YEP501" in codes
+    assert looked == [PARALLEL_MIN + 13, PARALLEL_MIN + 13]  # once a run

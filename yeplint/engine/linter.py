@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint.config.files import read_upto
 from yeplint.config.generators import file_urls, mkdocs_markdown
@@ -64,6 +64,16 @@ UNCHECKED_SHOWN = 20
 READ_AHEAD = 500
 """Pages whose cache rows are read in one query before their turn (a warm run asked the cache
 file once per page)."""
+
+
+class _Early(NamedTuple):
+    """What :meth:`Linter.finish` needs of a run's pages and no page's findings change."""
+
+    checked: set[Path]
+    whole: bool
+    """Whether they are every page of their sites."""
+    duplicates: tuple[list[Diagnostic], dict[str, dict[int, str]]] | None
+    """YEP504's findings on them and the lines those point at; ``None``: not looked for."""
 
 
 _REPORT_IT = msg("please report this with the file; run with --debug for details")
@@ -132,6 +142,9 @@ class Linter:
         """Whether a link rule runs on a site whose pages have URLs (from collections, the
         generator's URL patterns or rules, or their files' paths)."""
         self._schemas: dict[Collection, CompiledSchema | None] = {}
+        self._early: _Early | None = None
+        """What :meth:`finish` needs of the run's pages, found before it (:meth:`prepare_finish`)
+        or on first use."""
         self.admonitions = mkdocs_markdown(settings.generator, settings.root)
         """Whether admonitions and content tabs hold Markdown (an MkDocs site)."""
 
@@ -239,23 +252,48 @@ class Linter:
                 result.diagnostics.extend(self._linked_only(result))
             if DUPLICATE_URL[0] in self.enabled and self.whole_run and self._whole_site(result):
                 # as YEP501: a run over a few pages would have to read every page's front matter
-                result.diagnostics.extend(self._duplicate_urls(result))
+                result.diagnostics.extend(self._duplicates_of(result))
             told = [*self.static_notices(), *self.site_notices(), *self._generator_notices(result)]
             result.notices.extend(n for n in told if n not in result.notices)
             result.notices.extend(self._collection_notices(result))
+            self._early = None
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def prepare_finish(self, targets: list[Target]) -> None:
+        """What :meth:`finish` will need of a run over ``targets`` that no page's findings
+        change: whether they are the whole site, and the pages that share an address with
+        another (YEP504). Done beforehand by a parent whose workers lint meanwhile."""
+        files = {t.display: t for t in targets}
+        checked = {t.path for t in files.values()}
+        self._early = _Early(checked, self._covers_all(files, checked), None)
+        if DUPLICATE_URL[0] in self.enabled and self.whole_run and self._early.whole:
+            early = Result(files=files)
+            self._early = self._early._replace(
+                duplicates=(self._duplicate_urls(early), early.sources)
+            )
+
+    def _duplicates_of(self, result: Result) -> list[Diagnostic]:
+        """YEP504's findings for ``result``: those :meth:`prepare_finish` found for its pages,
+        else found now."""
+        early = self._early
+        if early is None or early.duplicates is None or not self._same_pages(early, result):
+            return self._duplicate_urls(result)
+        found, sources = early.duplicates
+        for display, lines in sources.items():
+            result.sources.setdefault(display, {}).update(lines)
+        return found
 
     def _collection_notices(self, result: Result) -> list[str]:
         """Collections with a glob that matches no page, when the run checked every page of
         the site (a partial run cannot know)."""
+        if not self.whole_run or not result.files:
+            return []
         relatives = [t.relative for t in result.files.values()]
         notices = collection_notices(self.settings.collections, relatives)
-        if not notices or not self.whole_run or not result.files:
+        if not notices:
             return []
-        checked = {t.path for t in result.files.values()}
-        roots = {self.settings.root or t.root for t in result.files.values()}
-        return notices if all(self.site.covers(root, checked) for root in roots) else []
+        return notices if self._whole_site(result) else []
 
     def _orphans(self, result: Result) -> list[Diagnostic]:
         """YEP501 (:func:`yeplint.rules.orphans.find_orphans`), when every page of the site
@@ -296,10 +334,33 @@ class Linter:
             return path.name
 
     def _whole_site(self, result: Result) -> bool:
-        """Whether the run checked every page of the site."""
+        """Whether the run checked every page of the site (asked once a run)."""
+        early = self._early
+        if early is not None and self._same_pages(early, result):
+            return early.whole
         checked = {t.path for t in result.files.values()}
-        roots = {self.settings.root or t.root for t in result.files.values()}
-        return bool(checked) and all(self.site.covers(root, checked) for root in roots)
+        whole = self._covers_all(result.files, checked)
+        self._early = _Early(checked, whole, None)
+        return whole
+
+    @staticmethod
+    def _same_pages(early: _Early, result: Result) -> bool:
+        files = result.files
+        return len(files) == len(early.checked) and all(
+            t.path in early.checked for t in files.values()
+        )
+
+    def _covers_all(self, files: dict[str, Target], checked: set[Path]) -> bool:
+        roots = {self.settings.root or t.root for t in files.values()}
+        return bool(checked) and all(self._covers(root, checked) for root in roots)
+
+    def _covers(self, root: Path, checked: set[Path]) -> bool:
+        """:meth:`SiteIndex.covers`; a site walked already (for its URL map) is compared with
+        ``checked`` as it is, without first looking into each checked page's folder for a page
+        left out."""
+        if root in self.site.walks:
+            self.site.all_pages(root)
+        return self.site.covers(root, checked)
 
     def _duplicate_urls(self, result: Result) -> list[Diagnostic]:
         """YEP504 (:func:`yeplint.rules.duplicate_url.find_duplicates`): the pages against

@@ -1,5 +1,7 @@
 """Parallel workers for large trees: contiguous chunks of the sorted targets, so the posts of a
-folder (and the images they share) mostly land in the same worker.
+folder (and the images they share) mostly land in the same worker; large chunks first and ever
+smaller ones towards the end, so that the workers finish together. The parent does its own
+share of the run (the whole-site checks that need no page's findings) while they lint.
 
 Small runs (pre-commit's 1-3 files) never start a worker: below ``PARALLEL_MIN`` files the
 linter runs in-process.
@@ -27,7 +29,10 @@ T = TypeVar("T")
 
 PARALLEL_MIN = 200
 """Fewer files than this are linted in-process: starting workers costs ~50 ms."""
-CHUNKS_PER_JOB = 4
+SHARE = 2
+"""Each part is at most ``1 / (jobs * SHARE)`` of the targets not yet handed out."""
+CHUNK_MIN = 25
+"""The smallest chunk handed out at the end of a run (each costs the worker ~1 ms more)."""
 CHUNK_MAX = 500
 """Most files in one chunk: a chunk's results (problems, the lines they point at, new cache
 rows) are held by its worker and then by the parent until merged, so large trees are cut
@@ -89,7 +94,8 @@ def _bind_to_parent(parent: int) -> None:
 
 def _work(chunk: list[Target], cache: Cache | None) -> Result:
     """Lint one chunk, reading the cache on the worker's own connection; its new rows go
-    back to the parent, which writes them."""
+    back to the parent, which writes them. The chunk's files are not sent back: the parent
+    has them (:func:`_merge`)."""
     assert _worker is not None
     _worker.cache = cache
     _worker.whole_run = False  # a chunk is never the whole site: the parent looks for orphans
@@ -100,13 +106,30 @@ def _work(chunk: list[Target], cache: Cache | None) -> Result:
             cache.close()  # a connection is freed only by the cyclic GC otherwise (~1.4 MB)
     if cache is not None:
         result.cache_updates = cache.updates
+    result.paths, result.files = [], {}
     return result
 
 
-def chunks(items: list[T], count: int) -> list[list[T]]:
-    """``items`` cut into at most ``count`` contiguous parts of near-equal size."""
-    size = max(1, -(-len(items) // max(count, 1)))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _merge(merged: Result, part: Result, chunk: list[Target]) -> None:
+    """A worker's result for ``chunk`` into ``merged``, with the chunk's files (which the
+    worker leaves out), in the order the worker checked them."""
+    part.paths = [t.display for t in chunk]
+    part.files = {t.display: t for t in chunk}
+    merged.merge(part)
+
+
+def guided(items: list[T], jobs: int) -> list[list[T]]:
+    """``items`` cut into contiguous parts, each a share of what is left (at most
+    ``CHUNK_MAX``, at least ``CHUNK_MIN``): the first parts large, the last ones small, so that
+    no worker is left with a large part while the others have nothing to do."""
+    parts: list[list[T]] = []
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        size = min(CHUNK_MAX, max(CHUNK_MIN, -(-left // (max(jobs, 1) * SHARE))))
+        parts.append(items[start : start + size])
+        start += size
+    return parts
 
 
 def run_parallel(
@@ -132,22 +155,22 @@ def run_parallel(
         initargs=(linter.settings, select, ignore, os.getpid(), linter.site_share(targets)),
     )
     try:
-        count = max(jobs * CHUNKS_PER_JOB, -(-len(targets) // CHUNK_MAX))
-        parts: Iterable[list[Target]] = chunks(targets, count)
+        parts: Iterable[list[Target]] = guided(targets, jobs)
         cache = linter.cache
         futures = deque(
-            (len(part), pool.submit(_work, part, cache.for_worker() if cache else None))
+            (part, pool.submit(_work, part, cache.for_worker() if cache else None))
             for part in parts
         )
+        linter.prepare_finish(targets)  # while the workers lint
         while futures:  # each result is let go once merged (a finished future keeps it)
-            size, future = futures.popleft()
+            chunk, future = futures.popleft()
             part = future.result()
             del future
-            merged.merge(part)
+            _merge(merged, part, chunk)
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:
-                progress(size)
+                progress(len(chunk))
     except OSError as exc:
         _stop(pool)
         if exc.errno not in (errno.EMFILE, errno.ENFILE, errno.EAGAIN, errno.ENOMEM):
