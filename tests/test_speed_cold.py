@@ -32,3 +32,63 @@ def test_display_path_is_the_path_relative_to_the_working_folder(
 def test_display_path_of_a_name_that_is_not_utf8_shows_a_replacement_character() -> None:
     name = os.fsdecode(b"/site/caf\xe9.md")
     assert display_path(Path(name), Path("/site")) == "caf\ufffd.md"
+
+
+SCALARS = [
+    "",
+    "~",
+    "null",
+    "Null",
+    "nul",
+    "true",
+    "True",
+    "yes",
+    "Yes",
+    "on",
+    "Off",
+    "n",
+    "y",
+    "0",
+    "-1",
+    "+12",
+    "0o17",
+    "0x1F",
+    "017",
+    "1_000",
+    "1.5",
+    ".5",
+    "1e3",
+    "-.inf",
+    ".NaN",
+    "2024-01-31",
+    "12:30",
+    "190:20:30",
+    "<<",
+    "=",
+    "Welkom",
+    "Een titel: met dubbele punt",
+    "über",
+    "#tag",
+    "@home",
+    "!important",
+    "%20",
+    "*star",
+    "&amp",
+    "[x]",
+]
+
+
+@pytest.mark.parametrize("text", SCALARS)
+def test_a_plain_scalar_reads_as_its_patterns_say(text: str) -> None:
+    """The shortcut for scalars that cannot be typed (by their first character) gives what
+    trying every pattern gives, in the YAML 1.2 core schema and in PyYAML's YAML 1.1."""
+    import yaml
+
+    from yeplint.document.front_matter import yaml as front_matter
+
+    core = [front_matter._NULL, front_matter._INT10, front_matter._INT8, front_matter._INT16]
+    core += [front_matter._FLOAT, front_matter._INF, front_matter._NAN]
+    typed = text in front_matter._BOOL or any(p.fullmatch(text) for p in core)
+    assert isinstance(front_matter.resolve_plain(text), str) == (not typed)
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    assert front_matter.yaml11_reading(text)[0] == (tag in front_matter._YAML11_TYPED)

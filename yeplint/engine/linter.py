@@ -772,14 +772,14 @@ class Linter:
         )
         diagnostics: list[Diagnostic] = []
         ignored = self._ignored_codes(target)
+        stamp, shown, lines = self._stamp, post.display_path, post.lines
         for rule in self.rules:
             if rule.code in ignored:
                 continue
             try:
-                diagnostics.extend(
-                    self._stamp(post.display_path, rule, v, post.lines)
-                    for v in rule.check(post, ctx)
-                )
+                # a loop, not extend(genexpr): a generator per rule per page cost ~3x the loop
+                for violation in rule.check(post, ctx):
+                    diagnostics.append(stamp(shown, rule, violation, lines))  # noqa: PERF401
             except ConfigError:
                 raise
             except Exception as exc:  # a crashing rule must not hide the others

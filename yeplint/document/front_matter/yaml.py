@@ -44,6 +44,9 @@ _INT16 = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+_TYPED_FIRST = frozenset("~nNtTfF-+.0123456789")
+"""The first characters of the plain scalars the core schema reads as other than text (null,
+booleans, numbers, infinities, NaN): any other plain scalar is text without a pattern tried."""
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
@@ -61,6 +64,8 @@ class ScalarError(ValueError):
 
 def resolve_plain(text: str) -> Any:
     """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if text and text[0] not in _TYPED_FIRST:
+        return text
     if _NULL.fullmatch(text):
         return None
     if text in _BOOL:
@@ -92,10 +97,20 @@ def _to_int(text: str, base: int) -> int:
 _resolver11 = yaml.resolver.Resolver()
 _constructor11 = yaml.constructor.SafeConstructor()
 _YAML11_TYPED = {f"{_TAG_PREFIX}{t}" for t in ("null", "bool", "int", "float")}
+_YAML11_FIRST = frozenset(
+    first
+    for first, resolvers in _resolver11.yaml_implicit_resolvers.items()
+    if any(tag in _YAML11_TYPED for tag, _ in resolvers)
+    and first is not None  # a pattern for any first character: none in PyYAML's table
+)
+"""The first characters PyYAML's resolver has a null, boolean or number pattern for: a plain
+scalar starting otherwise is text to it without a pattern tried."""
 
 
 def yaml11_reading(text: str) -> tuple[bool, Any]:
     """How PyYAML (YAML 1.1) reads a plain scalar: (typed?, value)."""
+    if text and text[0] not in _YAML11_FIRST and None not in _resolver11.yaml_implicit_resolvers:
+        return False, text
     tag = _resolver11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag not in _YAML11_TYPED:
         return False, text
