@@ -132,3 +132,22 @@ def test_the_parent_finds_the_whole_site_problems_while_the_workers_lint(
     codes = [d["code"] for d in serial[0]]
     assert codes.count("YEP504") == 2 and "YEP501" in codes
     assert looked == [PARALLEL_MIN + 13, PARALLEL_MIN + 13]  # once a run
+
+
+def test_workers_that_are_not_forked_build_their_own_linter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where processes are spawned (macOS, Windows), a worker builds its linter from the
+    settings and the parent's site index, as a forked one inherits the parent's."""
+    import multiprocessing
+
+    for i in range(PARALLEL_MIN + 10):
+        (tmp_path / f"p{i:03d}.md").write_text("##Kop\n" if i % 3 == 0 else f"## Kop {i}\n")
+    settings = Settings()
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    serial = Linter(settings, select=["YEP2"]).run(targets)
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: spawn)
+    parallel = session.run(Linter(settings, select=["YEP2"]), targets, jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert parallel.paths == serial.paths

@@ -39,6 +39,9 @@ rows) are held by its worker and then by the parent until merged, so large trees
 finer (6,250-post chunks of the real Yep pages held ~100 MB more while the cache filled)."""
 
 _worker: Linter | None = None
+_kept: object = None
+"""In a forked worker, the parent's cache: dropped, its SQLite connection would be closed in
+the worker, which SQLite forbids for a connection made before the fork."""
 
 
 def default_jobs() -> int:
@@ -49,16 +52,25 @@ def default_jobs() -> int:
 
 
 def _init(
-    settings: Settings,
-    select: list[str] | None,
-    ignore: list[str],
     parent: int,
+    inherited: Linter | None,
+    settings: Settings | None = None,
+    select: list[str] | None = None,
+    ignore: Iterable[str] = (),
     share: SiteShare | None = None,
 ) -> None:
-    global _worker
+    """Set up a worker: a forked one lints with the parent's own linter as it was at the fork
+    (what it knows of the site, the collection of each page, the schemas it read); another
+    builds one from the settings and the site index the parent built."""
+    global _worker, _kept
     from yeplint.engine.linter import Linter
 
     _bind_to_parent(parent)
+    if inherited is not None:
+        _worker = inherited
+        _kept = inherited.cache  # the parent's connection: never closed from here
+        return
+    assert settings is not None
     _worker = Linter(settings, select=select, ignore=ignore)
     if share is not None:
         _worker.site.adopt(share)
@@ -147,13 +159,13 @@ def run_parallel(
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     select, ignore = linter.selection
     merged = Result()
-    pool = ProcessPoolExecutor(
-        jobs,
-        mp_context=context,
-        initializer=_init,
-        # the site index, built once here: forked workers inherit it as it is
-        initargs=(linter.settings, select, ignore, os.getpid(), linter.site_share(targets)),
+    share = linter.site_share(targets)  # the site index, built once here
+    initargs = (
+        (os.getpid(), linter)  # a fork's arguments are not pickled: it inherits the linter
+        if context.get_start_method() == "fork"
+        else (os.getpid(), None, linter.settings, select, ignore, share)
     )
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs)
     try:
         parts: Iterable[list[Target]] = guided(targets, jobs)
         cache = linter.cache
