@@ -809,7 +809,8 @@ class Linter:
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 
-            self.site.templated[target.path] = "{{" in post.text or "{%" in post.text
+            text = post.text  # "{" first: one character is found ~50x faster than two
+            self.site.templated[target.path] = "{" in text and ("{{" in text or "{%" in text)
             record_references(post, ctx)  # whichever rules ran: the orphan check needs them
         suppressions = Suppressions.from_post(post)
         diagnostics = suppressions.apply(diagnostics)

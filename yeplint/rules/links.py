@@ -93,8 +93,9 @@ def brings_content(post: Post) -> bool:
             return True
     if ".vue" in text and _imports_component(post):
         return True
-    # the substrings first: a multi-line `^` search tries every position of the text
-    maybe = "--8<--" in text or "::: " in text or (brace and "{!" in text)
+    # the substrings first: a multi-line `^` search tries every position of the text; and a
+    # rare character before the substring that holds it (`<`: ~50x faster than `--8<--`)
+    maybe = ("<" in text and "--8<--" in text) or "::: " in text or (brace and "{!" in text)
     return maybe and bool(_INCLUDES.search(text))
 
 
@@ -819,7 +820,7 @@ def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> 
     (``how``: `Content adapters` is `content-adapters`, `[Hugo Lyra](https://…)` is
     `hugo-lyra`)."""
     text = post.text
-    found = set(_ATTRIBUTE_ID.findall(text)) if "#" in text else set()
+    found = set(_ATTRIBUTE_ID.findall(text)) if "{" in text and "#" in text else set()
     if kramdown:
         found = {m.group(0) for i in found if (m := _KRAMDOWN_ID.match(i)) is not None}
     if "\n: " in text:
