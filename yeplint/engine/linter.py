@@ -370,7 +370,10 @@ class Linter:
         from yeplint.rules.duplicate_url import find_duplicates
 
         rule = RULES[DUPLICATE_URL[0]]
-        checked = [t for t in result.files.values() if self._wanted(rule.code, t)]
+        selected = any(r.code == rule.code for r in self.rules)  # once, not once a page
+        checked = [
+            t for t in result.files.values() if selected and rule.code not in self._ignored_codes(t)
+        ]
         found: list[Diagnostic] = []
         for target, violation in find_duplicates(checked, self.site, result.files.values()):
             post = self._whole(target)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from yeplint import record
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Edit, Fix, Intent, Severity, Span, Violation
 from yeplint.document.markdown import ImageRef
 from yeplint.document.post import Post
@@ -501,6 +501,7 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 _SEPARATED = re.compile(r"[-_.]")
+_SEPARATORS = LazyPattern(r"[-_]+")
 
 
 def _copied_file_name(alt: str, name: str) -> bool:
@@ -513,7 +514,7 @@ def _copied_file_name(alt: str, name: str) -> bool:
         return True
     if folded == stem.casefold() and _SEPARATED.search(stem):
         return True
-    readable = " ".join(re.split(r"[-_]+", stem)).casefold()
+    readable = " ".join(_SEPARATORS.split(stem)).casefold()
     return folded in (stem.casefold(), readable) and any(c.isdigit() for c in stem)
 
 
