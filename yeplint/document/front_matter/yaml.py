@@ -498,8 +498,9 @@ class _Builder:
                 )
             else:
                 first_seen[key] = key_span.line
-            self.fm.key_spans[(*path, key)] = key_span
-            result[key] = self.build(value_node, (*path, key))
+            inner = (*path, key)
+            self.fm.key_spans[inner] = key_span
+            result[key] = self.build(value_node, inner)
         for merge in merges:
             sources = merge.value if isinstance(merge, yaml.SequenceNode) else [merge]
             for source in sources:
