@@ -39,6 +39,9 @@ rows) are held by its worker and then by the parent until merged, so large trees
 finer (6,250-post chunks of the real Yep pages held ~100 MB more while the cache filled)."""
 
 _worker: Linter | None = None
+_targets: list[Target] = []
+"""In a forked worker, the run's targets (a chunk is sent as the bounds of its slice: a
+5,000-page run pickled and unpickled ~30 ms of targets)."""
 _kept: object = None
 """In a forked worker, the parent's cache: dropped, its SQLite connection would be closed in
 the worker, which SQLite forbids for a connection made before the fork."""
@@ -53,7 +56,7 @@ def default_jobs() -> int:
 
 def _init(
     parent: int,
-    inherited: Linter | None,
+    inherited: tuple[Linter, list[Target]] | None,
     settings: Settings | None = None,
     select: list[str] | None = None,
     ignore: Iterable[str] = (),
@@ -61,14 +64,15 @@ def _init(
 ) -> None:
     """Set up a worker: a forked one lints with the parent's own linter as it was at the fork
     (what it knows of the site, the collection of each page, the schemas it read); another
-    builds one from the settings and the site index the parent built."""
-    global _worker, _kept
+    builds one from the settings and the site index the parent built. A forked worker has the
+    run's targets too: its chunks come as the bounds of a slice of them."""
+    global _worker, _kept, _targets
     from yeplint.engine.linter import Linter
 
     _bind_to_parent(parent)
     if inherited is not None:
-        _worker = inherited
-        _kept = inherited.cache  # the parent's connection: never closed from here
+        _worker, _targets = inherited
+        _kept = _worker.cache  # the parent's connection: never closed from here
         return
     assert settings is not None
     _worker = Linter(settings, select=select, ignore=ignore)
@@ -104,7 +108,7 @@ def _bind_to_parent(parent: int) -> None:
     threading.Thread(target=watch, name="yeplint-parent-watch", daemon=True).start()
 
 
-def _work(chunk: list[Target], cache: Cache | None) -> Result:
+def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     """Lint one chunk, reading the cache on the worker's own connection; its new rows go
     back to the parent, which writes them. The chunk's files are not sent back: the parent
     has them (:func:`_merge`)."""
@@ -112,7 +116,7 @@ def _work(chunk: list[Target], cache: Cache | None) -> Result:
     _worker.cache = cache
     _worker.whole_run = False  # a chunk is never the whole site: the parent looks for orphans
     try:
-        result = _worker.run(chunk)
+        result = _worker.run(_targets[chunk[0] : chunk[1]] if isinstance(chunk, tuple) else chunk)
     finally:
         if cache is not None:
             cache.close()  # a connection is freed only by the cyclic GC otherwise (~1.4 MB)
@@ -160,18 +164,19 @@ def run_parallel(
     select, ignore = linter.selection
     merged = Result()
     share = linter.site_share(targets)  # the site index, built once here
+    forked = context.get_start_method() == "fork"
     initargs = (
-        (os.getpid(), linter)  # a fork's arguments are not pickled: it inherits the linter
-        if context.get_start_method() == "fork"
+        (os.getpid(), (linter, targets))  # a fork's arguments are not pickled: it inherits them
+        if forked
         else (os.getpid(), None, linter.settings, select, ignore, share)
     )
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs)
     try:
-        parts: Iterable[list[Target]] = guided(targets, jobs)
+        parts = guided(targets, jobs)
         cache = linter.cache
         futures = deque(
-            (part, pool.submit(_work, part, cache.for_worker() if cache else None))
-            for part in parts
+            (part, pool.submit(_work, bounds if forked else part, _for_worker(cache)))
+            for part, bounds in zip(parts, _bounds(parts), strict=True)
         )
         linter.prepare_finish(targets)  # while the workers lint
         while futures:  # each result is let go once merged (a finished future keeps it)
@@ -198,6 +203,19 @@ def run_parallel(
     pool.shutdown()
     merged.diagnostics.sort(key=lambda d: d.sort_key)
     return merged
+
+
+def _bounds(parts: list[list[T]]) -> list[tuple[int, int]]:
+    """Where each of ``parts`` starts and stops in the list they were cut from."""
+    found, start = [], 0
+    for part in parts:
+        found.append((start, start + len(part)))
+        start += len(part)
+    return found
+
+
+def _for_worker(cache: Cache | None) -> Cache | None:
+    return cache.for_worker() if cache is not None else None
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
