@@ -92,3 +92,19 @@ def test_a_plain_scalar_reads_as_its_patterns_say(text: str) -> None:
     assert isinstance(front_matter.resolve_plain(text), str) == (not typed)
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     assert front_matter.yaml11_reading(text)[0] == (tag in front_matter._YAML11_TYPED)
+
+
+def test_defined_terms_are_what_the_pattern_finds() -> None:
+    """The definition-list terms found line by line are those of the pattern they replace,
+    on random texts of the characters that matter (white space of every kind, `:`, breaks)."""
+    import random
+    import re
+
+    from yeplint.rules.links import defined_terms
+
+    pattern = re.compile(r"^([^\n]*\S[^\n]*)\n(?=: )", re.M)
+    pieces = ["\n", ": ", ":", " ", "\t", "\x1c", "\xa0", "\u2028", "\r", "a", "Term", "é"]
+    chance = random.Random(29)
+    for _ in range(3000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randrange(0, 30)))
+        assert defined_terms(text) == pattern.findall(text), repr(text)

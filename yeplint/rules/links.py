@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from yeplint import LazyPattern
@@ -824,7 +825,7 @@ def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> 
     if kramdown:
         found = {m.group(0) for i in found if (m := _KRAMDOWN_ID.match(i)) is not None}
     if "\n: " in text:
-        for term in _DEFINED_TERM.findall(text):
+        for term in defined_terms(text):
             if _AUTOLINK.fullmatch(term.strip()):
                 continue  # Goldmark gives a term that is only an autolink no id
             slug = how.slugify(_term_text(term))
@@ -833,7 +834,19 @@ def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> 
     return found
 
 
-_DEFINED_TERM = re.compile(r"^([^\n]*\S[^\n]*)\n(?=: )", re.M)
+def defined_terms(text: str) -> list[str]:
+    """Each line that is not blank and is followed by a line starting with `: ` (a definition
+    list's term), in order: what the multi-line pattern of a non-blank line before `: ` found,
+    line by line. The pattern backtracked over every line that no definition follows,
+    quadratically in its length (1.8 ms a page with a definition on Hugo's docs, 85x this)."""
+    lines = text.split("\n")
+    return [
+        line
+        for line, after in pairwise(lines)
+        if after.startswith(": ") and line and not line.isspace()
+    ]
+
+
 _TERM_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TERM_MARKUP = re.compile(r"\*|(?<!\w)_+|_+(?!\w)")
 _CODE_SPAN = re.compile(r"(`+)(.*?)\1")
