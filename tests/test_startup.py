@@ -215,3 +215,86 @@ def test_a_clean_run_creates_few_dataclasses(tmp_path: Path) -> None:
     made = ast.literal_eval(done.stdout.strip().splitlines()[-1])
     assert len(made) <= 6, made  # 49 in session 9's start, 31 in session 10's
     assert not {"Settings", "Diagnostic", "Span", "Rule", "Post", "Context"} & set(made)
+
+
+RULE_MODULES = """
+import sys
+from yeplint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(",".join(sorted(m for m in sys.modules if m.startswith("yeplint.rules."))))
+"""
+
+
+def _rule_modules(folder: Path, *args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", RULE_MODULES, *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(done.stdout.strip().splitlines()[-1].split(","))
+
+
+def test_a_run_imports_no_rule_that_cannot_apply(tmp_path: Path) -> None:
+    """The catalogue lists the rules without importing them: a run imports the modules of
+    the rules it runs, and the generator front matter rules (YEP602-YEP606) answer nothing
+    on a site without a generator without their modules; ``-v`` still counts them."""
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (tmp_path / "post.md").write_text(BROKEN)
+    loaded = _rule_modules(tmp_path, "check", "--no-cache", "-v", "post.md")
+    assert "yeplint.rules.headings.yep201_no_space_after_hash" in loaded  # it found something
+    assert not {m for m in loaded if m.startswith("yeplint.rules.generator_fm")}
+    only = _rule_modules(tmp_path, "check", "--no-cache", "--select", "YEP2", "post.md")
+    assert "yeplint.rules.generator_fm.yep606_unknown_layout" not in only
+    assert not {"yeplint.rules.served_images", "yeplint.rules.generators"} & only
+
+
+def test_a_site_with_a_generator_runs_its_rules(tmp_path: Path) -> None:
+    """On a Jekyll site YEP606 is imported and finds the layout that does not exist."""
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_layouts" / "post.html").write_text("{{ content }}\n")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-03-01-a.md").write_text("---\nlayout: pots\n---\n\nTekst.\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "yeplint", "check", "--no-cache", "--select", "YEP606", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "YEP606" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_catalogue_says_what_each_module_says() -> None:
+    """Every listing of the catalogue is the rule its module's ``@rule`` made (code, name,
+    severity, fixability, options, documentation), and no module defines a rule it does not
+    list."""
+    from importlib import import_module
+
+    from yeplint.rules.catalogue import LISTED, MODULES
+    from yeplint.rules.rule import rule_of
+
+    defined = {
+        found.code: found
+        for name in MODULES
+        for value in vars(import_module(name)).values()
+        if (found := rule_of(value)) is not None and found.check.__module__ == name
+    }
+    assert sorted(defined) == [r.code for r in LISTED]
+    for listed in LISTED:
+        found = defined[listed.code]
+        assert (listed.name, listed.severity, listed.source) == (
+            found.name,
+            found.severity,
+            found.source,
+        )
+        assert (listed.fixable, listed.unsafe_fix) == (found.fixable, found.unsafe_fix)
+        assert (listed.doc, listed.options) == (found.doc, found.options)
+        if listed.code not in {"YEP602", "YEP603", "YEP604", "YEP605", "YEP606"}:
+            assert listed.check is found.check
+            assert listed == found

@@ -1,12 +1,15 @@
 """A rule's record (:class:`Rule`) and ``@rule(code, name)``, which attaches that record to the
 check function and registers nothing: the table of rules is :mod:`yeplint.rules.catalogue`'s,
-selectors are :mod:`yeplint.rules.select`'s. Importing this module costs no rule."""
+selectors are :mod:`yeplint.rules.select`'s. Importing this module costs no rule; a rule of the
+catalogue (:meth:`Rule.listed`) imports its module when its check, documentation or options are
+first read."""
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from yeplint import record
 from yeplint.diagnostics import Severity, Violation
@@ -25,12 +28,69 @@ class Rule:
     severity: Severity
     check: CheckFn
     doc: str
-    options: type | None = None
+    options: type | None
     """A frozen dataclass of the rule's options with their defaults, or ``None``."""
-    fixable: bool = False
+    fixable: bool
     """Whether its violations may carry a fix that ``--fix`` applies."""
-    unsafe_fix: bool = False
+    unsafe_fix: bool
     """Whether its fixes change content, so that only ``--unsafe-fixes`` applies them."""
+    source: str = ""
+    """``module:function`` of its check: where a rule of the catalogue is read from."""
+
+    @classmethod
+    def listed(
+        cls,
+        code: str,
+        name: str,
+        severity: Severity,
+        source: str,
+        *,
+        fixable: bool = False,
+        unsafe_fix: bool = False,
+        generators: frozenset[str] | None = None,
+    ) -> Rule:
+        """A rule as the catalogue lists it: its module is imported when its check,
+        documentation or options are first read. With ``generators``, a rule that finds
+        nothing on a site whose generator is none of them (any generator when empty): its
+        check answers nothing there without importing the module."""
+        new = object.__new__(cls)
+        for key, value in (
+            ("code", code),
+            ("name", name),
+            ("severity", severity),
+            ("fixable", fixable or unsafe_fix),
+            ("unsafe_fix", unsafe_fix),
+            ("source", source),
+        ):
+            object.__setattr__(new, key, value)
+        if generators is not None:
+            object.__setattr__(new, "check", _only_with(new, generators))
+        return new
+
+    def defined(self) -> Rule:
+        """The record its module's ``@rule`` made (the module imported now if not yet), checked
+        against what the catalogue says of it."""
+        module, _, function = self.source.partition(":")
+        found = rule_of(getattr(import_module(module), function, None))
+        if found is None or (found.code, found.name, found.severity, found.fixable) != (
+            self.code,
+            self.name,
+            self.severity,
+            self.fixable,
+        ):
+            raise ValueError(f"the catalogue's {self.code} {self.name} is not {self.source}")
+        return found
+
+    if not TYPE_CHECKING:  # mypy sees the fields; only a listed rule lacks these until read
+
+        def __getattr__(self, key: str) -> Any:
+            if key not in ("check", "doc", "options") or not self.source:
+                raise AttributeError(key)
+            found = self.defined()
+            for field in ("check", "doc", "options"):
+                if field not in vars(self):
+                    object.__setattr__(self, field, getattr(found, field))
+            return vars(self)[key]
 
     @property
     def fix_kind(self) -> str:
@@ -45,6 +105,22 @@ class Rule:
     def summary(self) -> str:
         first = self.doc.strip().split("\n\n", 1)[0]
         return " ".join(first.split()).rstrip(".") or self.name
+
+
+def _only_with(listed: Rule, generators: frozenset[str]) -> CheckFn:
+    """``listed``'s check on a site whose generator is one of ``generators`` (any when
+    empty); elsewhere nothing, without importing its module."""
+    run: list[CheckFn] = []
+
+    def check(post: Post, ctx: Context) -> Iterable[Violation]:
+        generator = ctx.settings.generator
+        if generator is None or (generators and generator not in generators):
+            return ()
+        if not run:
+            run.append(listed.defined().check)
+        return run[0](post, ctx)
+
+    return check
 
 
 RULE_URL = "https://yeplint.readthedocs.io/en/latest/rules/{code}/"
@@ -68,7 +144,9 @@ def rule(
 
     def attach(check: CheckFn) -> CheckFn:
         doc = inspect.cleandoc(check.__doc__ or "")
-        found = Rule(code, name, severity, check, doc, options, fixable or unsafe_fix, unsafe_fix)
+        source = f"{check.__module__}:{check.__qualname__}"
+        fixes = fixable or unsafe_fix
+        found = Rule(code, name, severity, check, doc, options, fixes, unsafe_fix, source)
         setattr(check, RULE_ATTRIBUTE, found)
         return check
 
