@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from itertools import accumulate
 from operator import add
@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 import pyromark
 
-from yeplint import LazyPattern
+from yeplint import LazyPattern, record
 from yeplint.diagnostics import Span
 
 Branch = tuple[tuple[int, int], ...]
@@ -42,8 +42,9 @@ OPTIONS = (
 """The CommonMark extensions yeplint parses with."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@record(frozen=False)
 class Heading:
+    __slots__ = ("anchor", "indent", "level", "raw", "setext", "span", "text")
     level: int
     text: str
     """The heading's inline content as written (ATX hashes, closing sequence and a trailing
@@ -53,11 +54,34 @@ class Heading:
     setext: bool
     raw: str
     """The first source line of the heading, container prefixes included."""
-    indent: int = 0
+    indent: int
     """Columns of white space before the heading inside its container (after the `>` of a
     block quote and a list item's content column), as markdownlint's MD023 counts them."""
-    anchor: str | None = None
+    anchor: str | None
     """The id given in a heading attribute block (``{#anker}``), if any."""
+
+    def __init__(
+        self,
+        level: int,
+        text: str,
+        span: Span,
+        setext: bool,
+        raw: str,
+        indent: int = 0,
+        anchor: str | None = None,
+    ) -> None:
+        self.level = level
+        self.text = text
+        self.span = span
+        self.setext = setext
+        self.raw = raw
+        self.indent = indent
+        self.anchor = anchor
+
+    def __hash__(self) -> int:
+        return hash(
+            (self.level, self.text, self.span, self.setext, self.raw, self.indent, self.anchor)
+        )
 
 
 Frames = tuple[tuple[str, tuple[int, int]], ...]
@@ -228,18 +252,38 @@ content starts and ends (pulldown-cmark's offsets: bytes on a page not all ASCII
 and last lines (0-based) and the containers around it."""
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@record(frozen=False)
 class ImageRef:
+    __slots__ = ("alt", "decorative", "key", "kind", "span", "target")
     target: str
     """The target as written (for a reference image, the definition's destination)."""
     alt: str | None
     """The alt text; ``None`` when an HTML image has no ``alt`` attribute."""
     span: Span
     kind: ImageKind
-    key: str = ""
-    """For a front matter image: the key that holds it."""
-    decorative: bool = False
+    key: str
+    """For a front matter image: the key that holds it (``""`` for an image in the body)."""
+    decorative: bool
     """An HTML image marked decorative (``aria-hidden="true"``, ``role="presentation"``)."""
+
+    def __init__(
+        self,
+        target: str,
+        alt: str | None,
+        span: Span,
+        kind: ImageKind,
+        key: str = "",
+        decorative: bool = False,
+    ) -> None:
+        self.target = target
+        self.alt = alt
+        self.span = span
+        self.kind = kind
+        self.key = key
+        self.decorative = decorative
+
+    def __hash__(self) -> int:
+        return hash((self.target, self.alt, self.span, self.kind, self.key, self.decorative))
 
     @property
     def path(self) -> str:
@@ -252,34 +296,84 @@ class ImageRef:
         return unquote(target)
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@record(frozen=False)
 class LinkRef:
+    __slots__ = ("kind", "span", "target")
     target: str
     """The destination as written (for a reference link, the definition's destination)."""
     span: Span
     kind: LinkKind
 
+    def __init__(self, target: str, span: Span, kind: LinkKind) -> None:
+        self.target = target
+        self.span = span
+        self.kind = kind
 
-@dataclass(slots=True, unsafe_hash=True)
+    def __hash__(self) -> int:
+        return hash((self.target, self.span, self.kind))
+
+
+@record(frozen=False)
 class Comment:
+    __slots__ = ("span", "text")
     text: str
     span: Span
 
+    def __init__(self, text: str, span: Span) -> None:
+        self.text = text
+        self.span = span
 
-@dataclass(slots=True)
+    def __hash__(self) -> int:
+        return hash((self.text, self.span))
+
+
+@record(frozen=False)
 class Body:
-    headings: list[Heading] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    images: list[ImageRef] = field(default_factory=list)
-    links: list[LinkRef] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    template_lines: frozenset[int] = frozenset()
+    """What the rules read of a page's Markdown: its headings, paragraphs, images, links and
+    comments, and the lines in code and template blocks."""
+
+    __slots__ = (
+        "branches",
+        "code_lines",
+        "comments",
+        "headings",
+        "images",
+        "links",
+        "paragraphs",
+        "template_lines",
+    )
+    headings: list[Heading]
+    paragraphs: list[Paragraph]
+    images: list[ImageRef]
+    links: list[LinkRef]
+    comments: list[Comment]
+    template_lines: frozenset[int]
     """1-based lines inside template code blocks (see :func:`template_code_lines`)."""
-    code_lines: set[int] = field(default_factory=set)
+    code_lines: set[int]
     """1-based lines of fenced and indented code blocks."""
-    branches: dict[int, Branch] = field(default_factory=dict)
+    branches: dict[int, Branch]
     """For each 1-based line inside a conditional template block (``{% if %}``), the branches
     it sits in (see :func:`template_branches`)."""
+
+    def __init__(
+        self,
+        headings: list[Heading] | None = None,
+        paragraphs: list[Paragraph] | None = None,
+        images: list[ImageRef] | None = None,
+        links: list[LinkRef] | None = None,
+        comments: list[Comment] | None = None,
+        template_lines: frozenset[int] = frozenset(),
+        code_lines: set[int] | None = None,
+        branches: dict[int, Branch] | None = None,
+    ) -> None:
+        self.headings = [] if headings is None else headings
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.images = [] if images is None else images
+        self.links = [] if links is None else links
+        self.comments = [] if comments is None else comments
+        self.template_lines = template_lines
+        self.code_lines = set() if code_lines is None else code_lines
+        self.branches = {} if branches is None else branches
 
 
 _MD: dict[int, pyromark.Markdown] = {}
