@@ -16,12 +16,13 @@ import stat
 import struct
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import field
 from errno import EISDIR
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
 
+from yeplint import record
 from yeplint.locale.messages import msg
 from yeplint.site.exif import Reader, has_location
 
@@ -64,7 +65,7 @@ def stamp_of(info: os.stat_result) -> Stamp:
     return info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImageInfo:
     format: str | None
     width: int | None
@@ -75,6 +76,23 @@ class ImageInfo:
     ties the verdict to exactly that version of the image."""
     location: bool = False
     """Its EXIF holds GPS coordinates (:mod:`yeplint.site.exif`)."""
+
+    def __init__(
+        self,
+        format: str | None,
+        width: int | None,
+        height: int | None,
+        error: str | None = None,
+        stamp: Stamp | None = None,
+        location: bool = False,
+    ) -> None:
+        setter = object.__setattr__  # frozen: one made per image, as fast as a dataclass's
+        setter(self, "format", format)
+        setter(self, "width", width)
+        setter(self, "height", height)
+        setter(self, "error", error)
+        setter(self, "stamp", stamp)
+        setter(self, "location", location)
 
     @property
     def size(self) -> int | None:
