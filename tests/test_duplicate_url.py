@@ -268,6 +268,7 @@ def test_a_page_with_no_such_key_reads_only_the_start_of_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from yeplint.rules import duplicate_url
+    from yeplint.site import addresses
     from yeplint.site.discovery import Target
 
     page = tmp_path / "long.md"
@@ -279,7 +280,7 @@ def test_a_page_with_no_such_key_reads_only_the_start_of_its_file(
         asked.append(len(head))
         return real(head, keys)
 
-    monkeypatch.setattr(duplicate_url, "front_matter_block", counted)
+    monkeypatch.setattr(addresses, "front_matter_block", counted)  # imported when called
     target = Target(page, "long.md", tmp_path)
     assert duplicate_url._front_matter(target, HUGO_KEYS, ("yaml",)) is None
     assert asked == [duplicate_url.FIRST_READ]

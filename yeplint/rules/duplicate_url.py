@@ -14,23 +14,18 @@ import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yeplint.diagnostics import Span, Violation
 from yeplint.document.post import Post, load_text
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
-from yeplint.site.addresses import (
-    UNCLOSED,
-    Address,
-    addresses,
-    front_matter_block,
-    keys_of,
-    layout_of,
-)
 from yeplint.site.discovery import Target
 from yeplint.site.index import SiteIndex
-from yeplint.site.urls import HEAD_BYTES
+
+if TYPE_CHECKING:
+    from yeplint.site.addresses import Address
 
 FIRST_READ = 4096
 """Bytes of a page read first for its front matter; a longer one is read up to
@@ -77,6 +72,8 @@ def find_duplicates(
     """Each checked page that shares an address with another page of its site, with the
     violation (at the key that makes the address). ``every``: all the pages of the site when
     the caller has them (a run that checked them all), so the site is not walked again."""
+    from yeplint.site.addresses import addresses, keys_of, layout_of  # a whole-site run only
+
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
@@ -112,6 +109,9 @@ def find_duplicates(
 def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
     """The page's front matter alone, parsed, when it names one of ``keys`` (those that move
     the page)."""
+    from yeplint.site.addresses import UNCLOSED, front_matter_block
+    from yeplint.site.urls import HEAD_BYTES
+
     if not keys:
         return None
     try:  # without blocking, and only a regular file: a FIFO named like a page is no page
