@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Span, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
 
-_DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
+_DATED = LazyPattern(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 
 
 @rule("YEP601", "invalid-post-file-name")

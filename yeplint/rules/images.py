@@ -500,7 +500,7 @@ def placeholder_alt_text(post: Post, ctx: Context) -> Iterator[Violation]:
             yield Violation(span, message, _ALT_HINT)
 
 
-_SEPARATED = re.compile(r"[-_.]")
+_SEPARATED = LazyPattern(r"[-_.]")
 _SEPARATORS = LazyPattern(r"[-_]+")
 
 
@@ -571,7 +571,7 @@ def _renamed(path: Path, actual: str) -> str:
     return path.with_suffix(suffix).name
 
 
-_ELEVENTY_WIDTHS = re.compile(r"""\beleventy:widths\s*=\s*(["'])(?P<widths>[^"']*)\1""")
+_ELEVENTY_WIDTHS = LazyPattern(r"""\beleventy:widths\s*=\s*(["'])(?P<widths>[^"']*)\1""")
 
 
 def _resized_by_eleventy(post: Post, ref: ImageRef, ctx: Context) -> bool:

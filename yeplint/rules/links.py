@@ -31,7 +31,7 @@ from yeplint.site.files import (
 )
 from yeplint.site.urls import LinkTarget, SiteMap, classify, generator_url, join, normalize
 
-_IMAGE_NAME = re.compile(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
+_IMAGE_NAME = LazyPattern(r"[\w./%-]+\.(?:png|jpe?g|gif|webp|avif|svg)\b", re.I)
 
 _FILE_TYPES = (
     "pdf doc docx odt rtf txt xls xlsx ods csv tsv ppt pptx odp key pages numbers epub mobi",
@@ -77,7 +77,7 @@ def _style(name: str, separator: str, prefix: str = "") -> slugs.Style | None:
     return replace(found, slugify=prefixed)
 
 
-_INCLUDES = re.compile(r"^(?:--8<--|::: |\{!)", re.M)
+_INCLUDES = LazyPattern(r"^(?:--8<--|::: |\{!)", re.M)
 """Lines a Markdown extension replaces with other content: pymdownx snippets, mkdocstrings and
 mkdocs-click (`::: name`), markdown-include (`{!file!}`)."""
 
@@ -864,11 +864,11 @@ def _term_text(term: str) -> str:
     return _unescape("".join(shown))
 
 
-_AUTOLINK = re.compile(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
+_AUTOLINK = LazyPattern(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
 
 
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
-_HTML_ID_QUOTED = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_HTML_ID = LazyPattern(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
+_HTML_ID_QUOTED = LazyPattern(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def html_ids(post: Post, memo: dict[str, object]) -> frozenset[str]:

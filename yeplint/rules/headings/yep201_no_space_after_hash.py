@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.document.markdown import Paragraph, column_of
 from yeplint.document.post import Post
@@ -16,7 +17,7 @@ from yeplint.rules.context import Context
 from yeplint.rules.headings._common import _character, _source_column
 from yeplint.rules.rule import rule
 
-_NO_SPACE = re.compile(r"#{1,6}(?=[^# \t])")
+_NO_SPACE = LazyPattern(r"#{1,6}(?=[^# \t])")
 """Hashes followed by anything but a space or a tab: CommonMark accepts nothing else (a
 no-break space or an em space after `##` leaves the hashes visible)."""
 
@@ -165,10 +166,10 @@ def _underlined_hashes(post: Post) -> Iterator[Violation]:
         )
 
 
-_SPACED_CLOSING = re.compile(r"(?:^|(?<=[ \t]))#+[ \t]*$")
+_SPACED_CLOSING = LazyPattern(r"(?:^|(?<=[ \t]))#+[ \t]*$")
 
 
-_GLUED_CLOSING = re.compile(r"(?<=[^#\s])#+$")
+_GLUED_CLOSING = LazyPattern(r"(?<=[^#\s])#+$")
 
 
 def _heading_words(text: str, level: int) -> str:
@@ -194,7 +195,7 @@ def _reads_as(line: str, level: int, text: str) -> bool:
     )
 
 
-_CONTAINER_PREFIX = re.compile(r"[ \t>+*0-9.)-]*")
+_CONTAINER_PREFIX = LazyPattern(r"[ \t>+*0-9.)-]*")
 """What may stand before a paragraph's first line: indentation and container markers."""
 
 
