@@ -227,7 +227,8 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(",".join(sorted(m for m in sys.modules if m.startswith(("yeplint.rules.", "yeplint.site.")))))
+watched = ("yeplint.rules.", "yeplint.site.", "yeplint.config.schema")
+print(",".join(sorted(m for m in sys.modules if m.startswith(watched))))
 """
 
 
@@ -246,7 +247,8 @@ def test_a_run_imports_no_rule_that_cannot_apply(tmp_path: Path) -> None:
     """The catalogue lists the rules without importing them: a run imports the modules of
     the rules it runs, and the generator front matter rules (YEP602-YEP606) answer nothing
     on a site without a generator without their modules; ``-v`` still counts them. The pages'
-    addresses (for YEP504) are read only when a run checks the whole site."""
+    addresses (for YEP504) are read only when a run checks the whole site, and where a rule
+    option is written only when it is wrong."""
     (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
     (tmp_path / "post.md").write_text(BROKEN)
     (tmp_path / "other.md").write_text(CLEAN)  # not checked: the run is not the whole site
@@ -254,6 +256,7 @@ def test_a_run_imports_no_rule_that_cannot_apply(tmp_path: Path) -> None:
     assert "yeplint.rules.headings.yep201_no_space_after_hash" in loaded  # it found something
     assert not {m for m in loaded if m.startswith("yeplint.rules.generator_fm")}
     assert "yeplint.site.addresses" not in loaded
+    assert "yeplint.config.schema" not in loaded  # the preset's rule options are valid
     only = _rule_modules(tmp_path, "check", "--no-cache", "--select", "YEP2", "post.md")
     assert "yeplint.rules.generator_fm.yep606_unknown_layout" not in only
     assert not {"yeplint.rules.served_images", "yeplint.rules.generators"} & only

@@ -100,46 +100,53 @@ def rule_options(settings: Settings) -> dict[str, Any]:
     by code. A later table for the same rule changes only the options it sets."""
     result: dict[str, Any] = {}
     for key, items in settings.rule_options:
-        where = _where(settings, ("rule-options", key))
         found = find(key)
         if found is None:
             every = [name for r in all_rules() for name in (r.code, r.name)]
             raise ConfigError(
-                f"{where}: `rule-options.{key}`: no such rule{_did_you_mean(key, every)}"
+                f"{_where(settings, ('rule-options', key))}: `rule-options.{key}`: no such rule"
+                + _did_you_mean(key, every)
             )
         if found.options is None:
-            raise ConfigError(f"{where}: `rule-options.{key}`: {found.code} has no options")
+            raise ConfigError(
+                f"{_where(settings, ('rule-options', key))}: `rule-options.{key}`: "
+                f"{found.code} has no options"
+            )
         known = {f.name.replace("_", "-"): f for f in fields(found.options)}
         earlier = result.get(found.code)  # a preset's options, which the file's refine
         values: dict[str, Any] = {}
         if earlier is not None:
             values = {f.name: getattr(earlier, f.name) for f in fields(earlier)}
         for option, setting in items:
-            at = _where(settings, ("rule-options", key, option))
             spec = known.get(option)
-            if spec is None:
-                names = ", ".join(sorted(known))
-                raise ConfigError(
-                    f"{at}: unknown option `rule-options.{key}.{option}` (options: {names})"
-                    + _did_you_mean(option, list(known))
-                )
-            default = spec.default_factory() if callable(spec.default_factory) else spec.default
-            values[spec.name] = _option(setting, default, f"rule-options.{key}.{option}", at)
+            try:
+                if spec is None:
+                    names = ", ".join(sorted(known))
+                    raise ConfigError(
+                        f"unknown option `rule-options.{key}.{option}` (options: {names})"
+                        + _did_you_mean(option, list(known))
+                    )
+                factory = spec.default_factory
+                default = factory() if callable(factory) else spec.default
+                values[spec.name] = _option(setting, default, f"rule-options.{key}.{option}")
+            except ConfigError as exc:  # where it is written, looked up only now
+                at = _where(settings, ("rule-options", key, option))
+                raise ConfigError(f"{at}: {exc}") from None
         result[found.code] = found.options(**values)
     return result
 
 
-def _option(setting: Any, default: Any, name: str, where: str) -> Any:
-    """An option's value, of its default's type."""
+def _option(setting: Any, default: Any, name: str) -> Any:
+    """An option's value, of its default's type (a :class:`ConfigError` without the place)."""
     if isinstance(default, tuple):
         if isinstance(setting, str):
             setting = [setting]
         if not isinstance(setting, list) or not all(isinstance(v, str) for v in setting):
-            raise ConfigError(f"{where}: `{name}` must be a list of strings, not {setting!r}")
+            raise ConfigError(f"`{name}` must be a list of strings, not {setting!r}")
         return tuple(setting)
     wrong_type = type(setting) is not type(default)
     if wrong_type or (isinstance(setting, int) and not 0 <= setting <= RULE_OPTION_MAX):
-        raise ConfigError(f"{where}: `{name}` must be {_expected(default)}, not {setting!r}")
+        raise ConfigError(f"`{name}` must be {_expected(default)}, not {setting!r}")
     return setting
 
 
