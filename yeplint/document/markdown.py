@@ -1556,7 +1556,7 @@ def exclusive(first: Branch, second: Branch) -> bool:
 
 
 _LIST_MARKER = LazyPattern(r"^[ \t]*([-+*]|\d{1,9}[.)])([ \t]{1,4}(?![ \t])|[ \t]*$)")
-_ITEM_MARKER = LazyPattern(r"^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]*)")
+_ITEM_MARKER = re.compile(r"^([ \t]*)([-+*]|\d{1,9}[.)])([ \t]*)")
 _QUOTE_PREFIX = LazyPattern(r"^ {0,3}> ?")
 
 
