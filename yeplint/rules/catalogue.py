@@ -7,8 +7,8 @@ A rule's module is imported when its check, documentation or options are first r
 rules`` or the docs import them all. The generator front matter rules (YEP602-YEP606) find
 nothing on a site without their generator: there they answer nothing without their module.
 A rule module joins by being listed here (tests/test_architecture.py fails on a module that
-defines a rule and is not), and the test of this table fails when a listing disagrees with
-the module's ``@rule``.
+defines a rule and is not), and tests/test_startup.py fails when a listing disagrees with the
+module's ``@rule``.
 
 Only what runs rules imports this module: reading or validating a configuration never does."""
 
