@@ -86,6 +86,11 @@ class Rule:
         def __getattr__(self, key: str) -> Any:
             if key not in ("check", "doc", "options") or not self.source:
                 raise AttributeError(key)
+            check = vars(self).get("check")
+            if key == "doc" and getattr(check, RULE_ATTRIBUTE, None) is self:
+                doc = inspect.cleandoc(check.__doc__ or "")  # @rule's own: cleaned when read
+                object.__setattr__(self, "doc", doc)
+                return doc
             found = self.defined()
             for field in ("check", "doc", "options"):
                 if field not in vars(self):
@@ -143,11 +148,11 @@ def rule(
     user documentation); the catalogue lists the module and so finds it."""
 
     def attach(check: CheckFn) -> CheckFn:
-        doc = inspect.cleandoc(check.__doc__ or "")
         source = f"{check.__module__}:{check.__qualname__}"
-        fixes = fixable or unsafe_fix
-        found = Rule(code, name, severity, check, doc, options, fixes, unsafe_fix, source)
-        setattr(check, RULE_ATTRIBUTE, found)
+        found = Rule.listed(code, name, severity, source, fixable=fixable, unsafe_fix=unsafe_fix)
+        object.__setattr__(found, "check", check)
+        object.__setattr__(found, "options", options)
+        setattr(check, RULE_ATTRIBUTE, found)  # its doc, the docstring cleaned, when first read
         return check
 
     return attach
