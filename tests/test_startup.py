@@ -307,3 +307,38 @@ def test_the_catalogue_says_what_each_module_says() -> None:
         if listed.code not in {"YEP602", "YEP603", "YEP604", "YEP605", "YEP606"}:
             assert listed.check is found.check
             assert listed == found
+
+
+DOCS_READ = """
+import sys
+from yeplint.cli import main
+from yeplint.rules.rule import rule_of
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+from yeplint.rules.catalogue import LISTED
+made = [
+    found
+    for name, module in list(sys.modules.items()) if name.startswith("yeplint.rules.")
+    for value in vars(module).values() if (found := rule_of(value)) is not None
+]
+print(len(made), sum("doc" in vars(r) for r in (*LISTED, *made)))
+"""
+
+
+def test_a_run_cleans_no_rule_documentation(tmp_path: Path) -> None:
+    """A rule's documentation (its check's docstring, cleaned) is made when something reads
+    it (``yeplint rule``, the docs, SARIF, hover), not for every rule at every start."""
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (tmp_path / "post.md").write_text(BROKEN)
+    done = subprocess.run(
+        [sys.executable, "-c", DOCS_READ, "check", "--no-cache", "post.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    made, cleaned = map(int, done.stdout.strip().splitlines()[-1].split())
+    assert made > 40  # the rules that ran were imported
+    assert cleaned == 0

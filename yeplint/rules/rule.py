@@ -91,11 +91,9 @@ class Rule:
                 doc = inspect.cleandoc(check.__doc__ or "")  # @rule's own: cleaned when read
                 object.__setattr__(self, "doc", doc)
                 return doc
-            found = self.defined()
-            for field in ("check", "doc", "options"):
-                if field not in vars(self):
-                    object.__setattr__(self, field, getattr(found, field))
-            return vars(self)[key]
+            value = getattr(self.defined(), key)  # each read once, from @rule's record
+            object.__setattr__(self, key, value)
+            return value
 
     @property
     def fix_kind(self) -> str:
