@@ -246,13 +246,14 @@ def test_a_large_run_writes_its_rows_in_batches(
 ) -> None:
     """Rows reach the file as batches fill, not all at the end (a 50,000-post run would
     otherwise hold every result in memory)."""
-    from yeplint.engine.cache import Cache
+    from yeplint.engine.cache import Cache, Stamped
 
     monkeypatch.setattr("yeplint.engine.cache.BATCH", 3)
     cache = Cache.open(site, "batches")
-    cache.merge({"a": ("1", "{}"), "b": ("2", "{}")})
+    unstamped = Stamped("", "", "", "")
+    cache.merge({"a": ("1", "{}", unstamped), "b": ("2", "{}", unstamped)})
     assert not cache.file.exists()
-    cache.merge({"c": ("3", "{}")})
+    cache.merge({"c": ("3", "{}", unstamped)})
     assert (cache.rows(), cache.updates) == (3, {})
     assert Cache.open(site, "batches").rows() == 3
 

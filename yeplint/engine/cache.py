@@ -31,11 +31,11 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from yeplint import __version__
 from yeplint.diagnostics import Diagnostic, Edit, Fix, Intent, Severity, Span
@@ -63,8 +63,36 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-FORMAT = 7
+FORMAT = 8
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
+
+
+def file_stamp(path: Path) -> str | None:
+    """A page's stamp as stored: ``mtime_ns:size:ctime_ns:inode`` of a regular file (an edit
+    that restores the size and modification time still moves ``ctime``, a replacement the
+    inode); ``""`` when it is too young to be trusted (:data:`RACY_NS`); ``None`` when there
+    is no regular file to stamp. Taken before the file is read: a change after it moves it."""
+    try:
+        info = os.stat(path)  # noqa: PTH116  # a page stamped per run: no Path method call
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    if max(info.st_mtime_ns, info.st_ctime_ns) > _young():
+        return ""
+    return f"{info.st_mtime_ns}:{info.st_size}:{info.st_ctime_ns}:{info.st_ino}"
+
+
+_NOW: list[int] = []
+"""The clock as a run of :func:`stamps_for_a_run` first read it (one read a run)."""
+
+
+def _young() -> int:
+    """Stamps newer than this (nanoseconds) are not trusted."""
+    import time
+
+    now = _NOW[0] if _NOW else time.time_ns()
+    return now - RACY_NS
 
 
 def config_key(parts: list[str]) -> str:
@@ -143,11 +171,17 @@ def stamps_for_a_run() -> Iterator[None]:
     long-lived linter outside it stats every time, so an image edited between two lints is
     seen)."""
     global _SEEN
+    import time
+
     _SEEN = {}
+    _NOW[:] = [time.time_ns()]
+    _NOW_SEEN.clear()
     try:
         yield
     finally:
         _SEEN = None
+        _NOW.clear()
+        _NOW_SEEN.clear()
 
 
 def _image_stamp(path: Path | None) -> Stamp | None:
@@ -175,12 +209,113 @@ def _depended_on(resolution: Resolution) -> Stamp | None:
     return stamp
 
 
-def still_valid(dependencies: Any, resolver: ImageResolver) -> bool:
-    """Whether every recorded resolution still holds; a malformed entry is simply not valid."""
+STAMPED = "stamped"
+RESOLVED = "resolved"
+
+
+def still_valid(
+    dependencies: Any, resolver: ImageResolver, folders: Any = None, served: Any = None
+) -> str | None:
+    """Whether every recorded resolution still holds (``None``: no; a malformed entry is
+    simply not valid), and how it was told. With the stamps of the ``folders`` the
+    resolutions listed (and the same folders served): by those stamps and the found images'
+    own, without resolving anything (:data:`STAMPED`); a folder gains, loses or renames a file
+    only by a change of its stamp. When one moved (a page added beside them, the cache's own
+    folder made in the root), or without them: by resolving each again (:data:`RESOLVED`)."""
     try:
-        return _still_valid(dependencies, resolver)
+        if (
+            folders is not None
+            and served == served_key(resolver)
+            and _listings_hold(dependencies, folders, resolver)
+        ):
+            return STAMPED
+        return RESOLVED if _still_valid(dependencies, resolver) else None
     except (TypeError, ValueError, RecursionError):
-        return False
+        return None
+
+
+_SERVED: dict[int, tuple[ImageResolver, str]] = {}
+"""Per resolver: :func:`served_key` (the resolver is kept with it, so its ``id`` is not
+reused)."""
+
+
+def served_key(resolver: ImageResolver) -> str:
+    """A short hash of what a resolver serves (its folders), computed once per resolver."""
+    found = _SERVED.get(id(resolver))
+    if found is None:
+        if len(_SERVED) > 64:
+            _SERVED.clear()
+        found = _SERVED[id(resolver)] = resolver, content_hash(resolver.signature().encode())
+    return found[1]
+
+
+def folders_of(
+    resolver: ImageResolver, resolved: Iterable[tuple[str, Any, Any]]
+) -> list[list[Any]] | None:
+    """The folders the ``resolved`` references (reference, page folder, root) of a page
+    listed, each with the stamp it had when listed (``None``: not there); ``None`` when one
+    cannot be re-checked by stamps (a symlink followed, a resolution not remembered, a young
+    stamp)."""
+    folders: set[str] = set()
+    for reference, folder, root in resolved:
+        walked = resolver.walked(reference, _as_path(folder), _as_path(root))
+        if walked is None or "" in walked:
+            return None
+        folders.update(walked)
+    young = _young()
+    found: list[list[Any]] = []
+    for text in sorted(folders):
+        if text not in resolver.listing_stamps:
+            return None
+        stamp = resolver.listing_stamps[text]
+        if stamp is not None and max(stamp[0], stamp[1]) > young:
+            return None
+        found.append([text, list(stamp) if stamp is not None else None])
+    return found
+
+
+_NOW_SEEN: dict[str, list[int] | None] = {}
+"""During one run: the stamp of each folder and image asked by text (:func:`_listings_hold`)."""
+
+
+def _listings_hold(
+    dependencies: list[Dependency], folders: list[list[Any]], resolver: ImageResolver
+) -> bool:
+    """Whether every folder listed has its stamp and every image found its own; the images
+    found are then referenced, as resolving them again would have made them."""
+    for text, stamp in folders:
+        if _folder_now(text) != stamp:
+            return False
+    found = []
+    for _, _, _, status, path, stamp in dependencies:
+        if status == "ok" and (stamp is None or _image_now(path) != stamp):
+            return False
+        if status in _FOUND:
+            found.append(_folder(path))
+    resolver.referenced.update(found)
+    return True
+
+
+_FOUND = frozenset((Status.OK.value, Status.WRONG_CASE.value))
+
+
+def _folder_now(text: str) -> list[int] | None:
+    key = "d" + text
+    if key not in _NOW_SEEN or _SEEN is None:
+        try:
+            info = os.stat(text)  # noqa: PTH116  # by its text: no Path made per folder
+            _NOW_SEEN[key] = [info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        except (OSError, ValueError):
+            _NOW_SEEN[key] = None
+    return _NOW_SEEN[key]
+
+
+def _image_now(text: str) -> list[int] | None:
+    key = "f" + text
+    if key not in _NOW_SEEN or _SEEN is None:
+        stamp = _stamp(Path(text))  # once per image in a run
+        _NOW_SEEN[key] = list(stamp) if stamp is not None else None
+    return _NOW_SEEN[key]
 
 
 _FOLDERS: dict[str, Path] = {}
@@ -188,6 +323,10 @@ _FOLDERS: dict[str, Path] = {}
 and of every page in its folder, share them (a ``Path`` made and hashed per reference was the
 largest cost of a warm run)."""
 FOLDERS_KEPT = 10_000
+
+
+def _as_path(folder: str | Path) -> Path:
+    return _folder(folder) if isinstance(folder, str) else folder
 
 
 def _folder(text: str) -> Path:
@@ -305,14 +444,32 @@ def _regular(file: Path) -> os.stat_result | None:
     return info
 
 
-Entry = tuple[str, str]
-"""``(content hash, payload)``: the payload is the JSON of ``{"deps", "diagnostics"}``."""
+class Stamped(NamedTuple):
+    """What a page's stamps vouch for: while the page (and its translation's primary page)
+    keep the stamps its row was made with, its bytes hash as they did, without a read."""
+
+    stamp: str
+    """The page's :func:`file_stamp` (``""``: too young, never matches)."""
+    twin: str
+    """Its translation's primary page's stamp, ``"-"`` when it has none."""
+    digest: str
+    """The hash the row is stored under (the page's bytes and its primary page's)."""
+    own: str
+    """The hash of the page's own bytes (another page's record of its anchors holds by it)."""
+
+
+Entry = tuple[str, str, Stamped]
+"""``(content hash, payload, stamps)``: the payload is the JSON of ``{"deps",
+"diagnostics", …}``; the stamps that vouch for the hash (:class:`Stamped`)."""
+
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS entries"
     " (path TEXT PRIMARY KEY, digest TEXT NOT NULL, payload TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS indexes (root TEXT PRIMARY KEY, payload TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS stamps (path TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
+    " twin TEXT NOT NULL, digest TEXT NOT NULL, own TEXT NOT NULL) WITHOUT ROWID",
 )
 
 
@@ -328,8 +485,10 @@ class Cache:
     """False when the file on disk must not be read (and is replaced when saved)."""
     present: bool = False
     """Whether the file held rows when opened (or has since been written)."""
-    fetched: dict[str, Entry] = field(default_factory=dict, repr=False, compare=False)
+    fetched: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
     """Rows read ahead by :meth:`prefetch`, each handed out once by :meth:`lookup`."""
+    known: dict[str, Stamped | None] = field(default_factory=dict, repr=False, compare=False)
+    """The stamps read from the file, by path (``None``: none stored)."""
     _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -373,7 +532,8 @@ class Cache:
     def __getstate__(self) -> dict[str, Any]:
         """A worker process gets the file's name, not the connection (it opens its own)."""
         state = {k: getattr(self, k) for k in ("file", "notice", "usable", "present")}
-        return {**state, "updates": {}, "indexes": {}, "fetched": {}, "_db": None}
+        empty: dict[str, Any] = {"updates": {}, "indexes": {}, "fetched": {}, "known": {}}
+        return {**state, **empty, "_db": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
@@ -401,8 +561,36 @@ class Cache:
                         self.fetched[path] = digest, payload
         except sqlite3.Error:
             self.fetched.clear()  # asked again one at a time
+        self.load_stamps([k for k in keys if k not in self.known])
 
-    def _row(self, key: str) -> Entry | None:
+    def load_stamps(self, keys: list[str]) -> None:
+        """Read the stored stamps of ``keys`` (one query per ``PREFETCH`` of them) into
+        :attr:`known`, to be asked by :meth:`stamped_as`."""
+        if not keys:
+            return
+        found: dict[str, Stamped | None] = dict.fromkeys(keys)
+        if self.usable and self.present:
+            try:
+                db = self._connect()
+                for start in range(0, len(keys), PREFETCH):
+                    batch = keys[start : start + PREFETCH]
+                    marks = ",".join("?" * len(batch))
+                    query = f"SELECT * FROM stamps WHERE path IN ({marks})"
+                    for path, *row in db.execute(query, batch):
+                        if all(isinstance(x, str) for x in row):
+                            found[path] = Stamped(*row)
+            except sqlite3.Error:  # a file written before the table existed: no stamps
+                pass
+        self.known.update(found)
+
+    def stamped_as(self, key: str) -> Stamped | None:
+        """The stamps the row of ``key`` was stored with, if any (read now when not read
+        ahead)."""
+        if key not in self.known:
+            self.load_stamps([key])
+        return self.known.get(key)
+
+    def _row(self, key: str) -> tuple[str, str] | None:
         if not self.usable or not self.present:
             return None
         if self.fetched:
@@ -447,8 +635,13 @@ class Cache:
             return None
         return payload
 
-    def store(self, key: str, digest: str, payload: dict[str, Any]) -> None:
-        self.updates[key] = (digest, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    def store(
+        self, key: str, digest: str, payload: dict[str, Any], stamped: Stamped | None = None
+    ) -> None:
+        """Keep a page's result under the hash of its bytes, with the stamps that vouch for
+        them (none, or a young one: the row is found by its hash alone)."""
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        self.updates[key] = digest, text, stamped or Stamped("", "", digest, "")
 
     def load_index(self, root: Path) -> object:
         """The site index stored for ``root`` (:mod:`yeplint.site.index` checks it), or
@@ -505,9 +698,13 @@ class Cache:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (__version__,))
                 db.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
-                    ((key, digest, payload) for key, (digest, payload) in self.updates.items()),
+                    ((key, digest, payload) for key, (digest, payload, _) in self.updates.items()),
                 )
                 db.executemany("INSERT OR REPLACE INTO indexes VALUES (?, ?)", self.indexes.items())
+                db.executemany(
+                    "INSERT OR REPLACE INTO stamps VALUES (?, ?, ?, ?, ?)",
+                    ((key, *stamped) for key, (_, _, stamped) in self.updates.items()),
+                )
             db.close()
             self._prune(folder)
         except (OSError, ValueError, sqlite3.Error):

@@ -36,7 +36,7 @@ from yeplint.site.files import ImageResolver
 from yeplint.site.index import SiteIndex
 
 if TYPE_CHECKING:
-    from yeplint.engine.cache import Cache
+    from yeplint.engine.cache import Cache, Stamped
     from yeplint.site.index import SiteShare
     from yeplint.site.urls import SiteMap
 
@@ -129,6 +129,15 @@ class Linter:
         (YEP402's last pass), as its cache entry keeps them: ``[[path], [[path, row]]]``."""
         self._cached_images: Any = None
         """The images of the cache entry just found (:meth:`_restore_images`)."""
+        self._cached_lines: Any = None
+        """The lines its problems point at, as the cache entry just found keeps them."""
+        self._refresh: dict[str, Any] | None = None
+        """A cache entry found valid by resolving its references again, to store with its
+        folders' stamps as they are now."""
+        self._stale: str | None = None
+        """The hash of a page whose stamped cache row no longer holds (not looked up again)."""
+        self._early_stamps: dict[Path, str] = {}
+        """Pages' stamps taken before their turn (:meth:`unchanged_pages`)."""
         self._site_log: list[list[Any]] | None = None
         """The questions the file being linted asked the URL map (for its cache entry);
         ``None`` when nothing is recorded."""
@@ -435,6 +444,12 @@ class Linter:
     def lint_target(
         self, target: Target, result: Result, data: bytes | None = None
     ) -> list[Diagnostic]:
+        stamps = None
+        if self.cache is not None and data is None and not target.skip_reason:
+            stamps = self._stamps_now(target)  # before the page is read: a later edit moves it
+            by_stamps = self._by_stamps(target, result, stamps)
+            if by_stamps is not None:
+                return by_stamps
         read = self.read(target, data)
         if isinstance(read, Diagnostic):
             return [read] if self._wanted(read.code, target) else []
@@ -449,7 +464,13 @@ class Linter:
             # a translation's findings depend on its twin too: both are in the digest
             key, digest = str(target.path), content_hash(read + (twin[1] if twin else b""))
             self.site.digests[target.path] = content_hash(read) if twin else digest
-            cached = self._from_cache(key, digest, target, resolver)
+            cached = (
+                None if digest == self._stale else self._from_cache(key, digest, target, resolver)
+            )
+            if cached is not None and self._refresh is not None:
+                own = self.site.digests[target.path]
+                self.cache.store(key, digest, self._refresh, self._vouched(stamps, digest, own))
+                self._refresh = None
             if cached is not None:
                 linked = self._restore_images(target, result)
                 if cached or linked:
@@ -472,21 +493,26 @@ class Linter:
             )
         diagnostics = self._lint_post(post, target, result, twin)
         if self.cache is not None and resolver.log is not None:
-            from yeplint.engine.cache import dependency, encode
+            from yeplint.engine.cache import dependency, encode, folders_of, served_key
 
             site = self.site.sites.get(self.settings.root or target.root)
             if result.internal_errors == crashes:
+                pointed = result.sources.get(target.display, {})
                 self.cache.store(
                     key,
                     digest,
                     {
                         "deps": [dependency(*logged, resolver) for logged in resolver.log],
+                        "folders": folders_of(resolver, (log[:3] for log in resolver.log)),
+                        "served": served_key(resolver),
                         "anchors": self._anchor_log,
                         "site": self._site_log or [],
                         "unchecked": [u for u in resolver.unchecked if u[0] == target.display],
                         "diagnostics": [encode(d) for d in diagnostics],
                         "images": self._images,
+                        "lines": sorted(pointed.items()),
                     },
+                    self._vouched(stamps, digest, self.site.digests[target.path]),
                 )
             resolver.log = None
             if site is not None:
@@ -495,6 +521,82 @@ class Linter:
         self._anchor_log = []
         self._images = [[], []]
         return diagnostics
+
+    def _stamps_now(self, target: Target) -> tuple[str, str] | None:
+        """The stamps of the page and of its translation's primary page (``"-"``: none) as
+        they are now; ``None`` when the page is no regular file."""
+        from yeplint.engine.cache import file_stamp
+
+        stamp = self._early_stamps.pop(target.path, None) or file_stamp(target.path)
+        if stamp is None:
+            return None
+        twin = "-"
+        if self.enabled & TRANSLATION_RULES:
+            from yeplint.site.urls import twin_of
+
+            path = twin_of(target.path, self.settings.languages)
+            twin = (file_stamp(path) or "") if path is not None else "-"
+        return stamp, twin
+
+    def _by_stamps(
+        self, target: Target, result: Result, stamps: tuple[str, str] | None
+    ) -> list[Diagnostic] | None:
+        """The cached result of a page whose stamps are those its row was stored with: its
+        bytes are trusted to hash as they did, unread (as ruff and rumdl trust a file's
+        modification time); ``None`` when the stamps moved or the row no longer holds."""
+        self._stale = None
+        if self.cache is None or stamps is None or "" in stamps:
+            return None
+        known = self.cache.stamped_as(str(target.path))
+        if known is None or (known.stamp, known.twin) != stamps:
+            return None
+        resolver = self.resolver_for(target.root)
+        if target.trusted is not None:
+            resolver.trusted.add(target.trusted)
+        self.site.digests[target.path] = known.own
+        cached = self._from_cache(str(target.path), known.digest, target, resolver)
+        if cached is None:
+            self._stale = known.digest  # the same bytes are not asked again once read
+            return None
+        if self._refresh is not None:
+            self.cache.store(str(target.path), known.digest, self._refresh, known)
+            self._refresh = None
+        linked = self._restore_images(target, result)
+        lines = self._cached_lines
+        self._cached_lines = None
+        if cached or linked:
+            try:
+                result.sources[target.display] = {int(n): str(text) for n, text in lines}
+            except (TypeError, ValueError):
+                return None
+        return cached
+
+    @staticmethod
+    def _vouched(stamps: tuple[str, str] | None, digest: str, own: str) -> Stamped | None:
+        """The stamps a stored row is found by next time (none when one is too young)."""
+        if stamps is None or "" in stamps:
+            return None
+        from yeplint.engine.cache import Stamped
+
+        return Stamped(stamps[0], stamps[1], digest, own)
+
+    def unchanged_pages(self, targets: list[Target]) -> int:
+        """How many of ``targets`` keep the stamps their cache rows were stored with (each
+        stamp kept for the page's turn): a run of mostly unchanged pages is one of reading the
+        cache, which one process does faster than several."""
+        if self.cache is None or not self.cache.present:
+            return 0
+        from yeplint.engine.cache import file_stamp
+
+        self.cache.load_stamps([str(t.path) for t in targets])
+        same = 0
+        for target in targets:
+            stamp = file_stamp(target.path)
+            known = self.cache.known.get(str(target.path))
+            if stamp:
+                self._early_stamps[target.path] = stamp
+                same += known is not None and known.stamp == stamp
+        return same
 
     def _restore_images(self, target: Target, result: Result) -> list[Diagnostic]:
         """A cached page's images and image links (:attr:`_images`) back into ``result``, as
@@ -544,6 +646,12 @@ class Linter:
     def _digest_of(self, path: Path) -> str | None:
         """The hash of the page's bytes as they are now (read once per run); ``None`` when it
         cannot be read or is too large."""
+        if path not in self.site.digests and self.cache is not None:
+            from yeplint.engine.cache import file_stamp
+
+            known = self.cache.stamped_as(str(path))
+            if known is not None and known.own and known.stamp == file_stamp(path):
+                self.site.digests[path] = known.own  # unread: its stamp vouches for its bytes
         if path not in self.site.digests:
             from yeplint.engine.cache import content_hash
 
@@ -584,11 +692,15 @@ class Linter:
         """The cached diagnostics when the entry matches and still holds; ``None`` otherwise
         (also for an entry this version cannot read). The site's URL map is built only for an
         entry whose page asked it something."""
-        from yeplint.engine.cache import decode, still_valid
+        from yeplint.engine.cache import RESOLVED, decode, folders_of, served_key, still_valid
 
         assert self.cache is not None
         entry = self.cache.lookup(key, digest)
-        if entry is None or not still_valid(entry.get("deps"), resolver):
+        if entry is None:
+            return None
+        deps, folders, served = entry.get("deps"), entry.get("folders"), entry.get("served")
+        held = still_valid(deps, resolver, folders, served)
+        if held is None:
             return None
         saved = entry.get("anchors", [])
         if not isinstance(saved, list) or not all(self._anchors_hold(a) for a in saved):
@@ -607,6 +719,11 @@ class Linter:
             return None
         resolver.unchecked.update(unchecked)  # the notice names them as an uncached run does
         self._cached_images = entry.get("images")
+        self._cached_lines = entry.get("lines", [])
+        if held == RESOLVED:  # stored again with its folders' stamps as they are now
+            folders = folders_of(resolver, (d[:3] for d in deps or ()))
+            if folders is not None:
+                self._refresh = {**entry, "folders": folders, "served": served_key(resolver)}
         return found
 
     def _anchors_hold(self, saved: object) -> bool:

@@ -250,5 +250,8 @@ def run(
     """Lint every target; ``data`` stands in for the content of a single target (stdin)."""
     targets = list(targets)
     if jobs > 1 and data is None and len(targets) >= PARALLEL_MIN:
-        return linter.finish(run_parallel(linter, targets, jobs, progress))
+        # a warm run reads the cache: one process does it faster than starting workers
+        changed = len(targets) - linter.unchanged_pages(targets)
+        if changed >= PARALLEL_MIN:
+            return linter.finish(run_parallel(linter, targets, jobs, progress))
     return linter.run(targets, data=data, progress=progress)

@@ -163,6 +163,11 @@ class ImageResolver:
         self._case: dict[Path, dict[str, str]] = {}
         self.log: list[tuple[str, Path, Path, Resolution]] | None = None
         """When a list, every resolution is appended to it (the cache records them)."""
+        self._walked: dict[tuple[str, Path, Path], tuple[str, ...]] = {}
+        self._listed: list[str] | None = None
+        self.listing_stamps: dict[str, tuple[int, int, int] | None] = {}
+        """Each folder's stamp (modification and change time, inode) taken just before it
+        was listed (``None``: not there): what its listing says holds while it is the same."""
         self.trusted: set[Path] = set()
         """Real folders outside the root that symlinks may lead into (a symlinked content
         folder named on the command line)."""
@@ -172,10 +177,17 @@ class ImageResolver:
         name); ``None`` when it cannot be listed. Kept by the folder's path as text (hashing a
         ``Path`` costs more than the lookup)."""
         key = os.fspath(folder)
+        if self._listed is not None:
+            self._listed.append(key)
         try:
             return self._listings[key]
         except KeyError:
             pass
+        try:
+            info = os.stat(key)  # noqa: PTH116  # by its text, as scandir below
+            self.listing_stamps[key] = info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+        except OSError:
+            self.listing_stamps[key] = None
         try:
             with os.scandir(key) as entries:
                 found: dict[str, int] | None = {e.name: _flags(e) for e in entries}
@@ -195,7 +207,13 @@ class ImageResolver:
         if resolution is None:
             if len(self._resolutions) >= MEMO_LIMIT:
                 self._resolutions.clear()  # bounded memory on huge trees; listings stay
-            resolution = self._resolve(reference, post_folder, root, suggest)
+                self._walked.clear()
+            self._listed = []
+            try:
+                resolution = self._resolve(reference, post_folder, root, suggest)
+                self._walked[key[:3]] = tuple(self._listed)
+            finally:
+                self._listed = None
             self._resolutions[key] = resolution
         if resolution.path is not None and resolution.status in _FOUND:
             self.referenced.add(resolution.path)
@@ -231,6 +249,16 @@ class ImageResolver:
         if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
             return Resolution(Status.OUTSIDE, root / joined)
         return self._walk(root, joined, root, reference, suggest)
+
+    def walked(self, reference: str, post_folder: Path, root: Path) -> tuple[str, ...] | None:
+        """The folders whose listings the resolution of ``reference`` read (``""`` for a
+        symlink followed), while it is remembered: the cache re-checks the resolution by their
+        stamps instead of resolving it again."""
+        return self._walked.get((reference, post_folder, root))
+
+    def signature(self) -> str:
+        """What resolving depends on besides the folders listed: the folders served."""
+        return repr((self.static_roots, self.mounts, self.resources, self.open_ended))
 
     def _mounted(self, ref: str, root: Path, reference: str) -> Resolution | None:
         """A `/`-rooted ``ref`` found in a folder mounted under a prefix of it, if any."""
@@ -289,6 +317,8 @@ class ImageResolver:
                 return Resolution(Status.MISSING, base / relative, suggestion)
             current = f"{current.rstrip(os.sep)}{os.sep}{part}"
             if names[part] & LINK:
+                if self._listed is not None:
+                    self._listed.append("")  # a symlink's target is in no folder listed
                 real = Path(os.path.realpath(current))
                 bases = (Path(os.path.realpath(root)), *self.trusted)
                 if not any(_inside(real, base) for base in bases):

@@ -1,0 +1,221 @@
+"""Warm runs (issue 29, item 4): a page whose stamps (modification and change time, size,
+inode) are those its cache row was stored with is answered unread, as ruff and rumdl trust a
+file's stamp; any write moves its change time, a replacement its inode. Counted (reads,
+parses, worker pools), never timed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from yeplint.cli import main
+
+
+@pytest.fixture
+def aged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
+    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the pages the engine reads."""
+    from yeplint.config.files import read_upto as real
+
+    read: list[str] = []
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr("yeplint.engine.linter.read_upto", counting)
+    return read
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    blog = tmp_path / "content" / "blog"
+    blog.mkdir(parents=True)
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (blog / "een.nl.md").write_text("# Een\n\n### Te diep\n")
+    (blog / "twee.nl.md").write_text("# Twee\n\nTekst.\n")
+    monkeypatch.chdir(tmp_path)
+    return blog
+
+
+def check(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "content", "--format", "concise", *args])
+    return result.exit_code, result.output
+
+
+def _keep_times(path: Path, text: str) -> None:
+    """Write ``text`` (the same length) and put the modification time back as it was."""
+    before = path.stat()
+    assert len(text.encode()) == before.st_size
+    path.write_text(text)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_an_unchanged_page_is_answered_unread(site: Path, aged: None, reads: list[str]) -> None:
+    cold = check("--no-cache")
+    assert "YEP" in cold[1]
+    assert check() == cold  # fills the cache
+    reads.clear()
+    assert check() == cold
+    assert reads == []
+
+
+def test_a_young_page_is_read(site: Path, reads: list[str]) -> None:
+    """A page written within the clock's granularity may keep its stamp: it is not trusted."""
+    cold = check("--no-cache")
+    assert check() == cold
+    reads.clear()
+    assert check() == cold
+    assert sorted(reads) == ["een.nl.md", "twee.nl.md"]
+
+
+def test_a_page_edited_with_its_size_and_mtime_restored_is_seen(site: Path, aged: None) -> None:
+    """The modification time and size are as they were; the change time moved."""
+    check()
+    check()
+    page = site / "twee.nl.md"
+    _keep_times(page, "# Twee\n\n#### X\n")
+    assert check() == check("--no-cache")
+    assert "twee.nl.md:3:1" in check()[1]  # YEP201: a level skipped
+
+
+def test_a_page_replaced_by_another_file_is_seen(site: Path, aged: None) -> None:
+    """Another file renamed over the page, its times and size set to the old page's."""
+    check()
+    check()
+    page = site / "een.nl.md"
+    before = page.stat()
+    other = site.parent / "elders.txt"
+    other.write_text("# Een\n\nNooit diep.\n")
+    assert other.stat().st_size == before.st_size
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    other.replace(page)
+    assert page.stat().st_ino != before.st_ino
+    assert check() == check("--no-cache")
+    assert "een.nl.md:3:1" not in check()[1]
+
+
+def test_a_translation_is_seen_again_when_its_primary_page_changes(site: Path, aged: None) -> None:
+    """A translation's findings depend on its primary page: that page's stamps count too."""
+    primary = "---\ntitle: Een\ndate: 2024-01-01\n---\n# Een\n"
+    (site / "drie.nl.md").write_text(primary)
+    (site / "drie.en.md").write_text(primary)
+    check()
+    first = check()
+    _keep_times(site / "drie.nl.md", primary.replace("2024-01-01", "2024-01-02"))
+    again = check()
+    assert again == check("--no-cache")
+    assert again != first
+
+
+def test_a_warm_run_lints_in_one_process(
+    site: Path, aged: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are started for the pages whose stamps moved, not for a run the cache answers."""
+    from yeplint.engine import session
+
+    for number in range(6):
+        (site / f"extra-{number}.nl.md").write_text(f"# Extra {number}\n")
+    pools: list[int] = []
+    real = session.run_parallel
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        pools.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session, "PARALLEL_MIN", 3)
+    monkeypatch.setattr(session, "run_parallel", counting)
+    cold = check("--jobs", "2")
+    assert pools == [1]
+    assert check("--jobs", "2") == cold
+    assert pools == [1]
+    for number in range(3):
+        (site / f"extra-{number}.nl.md").write_text(f"# Extra {number}\n\n### Diep\n")
+    assert check("--jobs", "2") == check("--no-cache", "--jobs", "1")
+    assert pools == [1, 1]
+
+
+@pytest.fixture
+def resolving(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many cached pages had their image references resolved again (their folders'
+    stamps did not vouch for them)."""
+    import yeplint.engine.cache as cache
+
+    calls: list[int] = []
+    real = cache._still_valid
+
+    def counting(*args: Any) -> Any:
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(cache, "_still_valid", counting)
+    return calls
+
+
+def _warm(resolving: list[int]) -> tuple[int, str]:
+    """Runs until the cache answers by stamps alone (the first runs make the cache's folder,
+    which moves the root's stamp); the output of the last."""
+    for _ in range(4):
+        resolving.clear()
+        found = check()
+        if not resolving:
+            return found
+    raise AssertionError("never answered by the folders' stamps")
+
+
+def test_a_folder_gaining_the_missing_image_is_seen(
+    site: Path, aged: None, resolving: list[int]
+) -> None:
+    from PIL import Image
+
+    (site / "fotos").mkdir()
+    (site / "fotos" / "ander.jpg").write_bytes(b"")
+    (site / "twee.nl.md").write_text("# Twee\n\n![Een foto van het team](fotos/team.jpg)\n")
+    missing = _warm(resolving)
+    assert "fotos/team.jpg" in missing[1]
+    Image.new("RGB", (10, 10)).save(site / "fotos" / "team.jpg")
+    found = check()
+    assert found == check("--no-cache")
+    assert "fotos/team.jpg" not in found[1]
+
+
+def test_a_close_name_added_beside_a_missing_image_changes_the_suggestion(
+    site: Path, aged: None, resolving: list[int]
+) -> None:
+    from PIL import Image
+
+    (site / "fotos").mkdir()
+    (site / "twee.nl.md").write_text("# Twee\n\n![Een foto van het team](fotos/team.jpg)\n")
+    _warm(resolving)
+    before = check("--format", "json")
+    Image.new("RGB", (10, 10)).save(site / "fotos" / "teams.jpg")
+    after = check("--format", "json")
+    assert after == check("--format", "json", "--no-cache")
+    assert after != before and "fotos/teams.jpg" in after[1]
+
+
+def test_an_image_replaced_in_place_is_seen(site: Path, aged: None, resolving: list[int]) -> None:
+    """Same size, modification time put back: no folder's stamp moves, the image's does."""
+    from PIL import Image
+
+    image = site / "foto.jpg"
+    Image.new("RGB", (10, 10)).save(image, "JPEG")
+    (site / "twee.nl.md").write_text("# Twee\n\n![Een foto van het team](foto.jpg)\n")
+    clean = _warm(resolving)
+    before = image.stat()
+    data = image.read_bytes()
+    image.write_bytes(b"GIF89a" + data[6:])  # same size, another format
+    os.utime(image, ns=(before.st_atime_ns, before.st_mtime_ns))
+    found = check()
+    assert found == check("--no-cache")
+    assert found != clean and "YEP307" in found[1]
