@@ -208,7 +208,14 @@ def test_a_warm_run_stats_each_image_once(
         stamped.append(path.name if path is not None else "")
         return real(path)
 
+    real_text = cache._stamp_text
+
+    def counting_text(text: str) -> Any:  # the re-check by folder stamps (test_speed_warm3)
+        stamped.append(Path(text).name)
+        return real_text(text)
+
     monkeypatch.setattr(cache, "_stamp", counting)
+    monkeypatch.setattr(cache, "_stamp_text", counting_text)
     assert check("--jobs", "1") == (0, "")
     assert stamped.count("foto.png") == 1
     Image.new("RGB", (8, 4)).save(tmp_path / "content" / "foto.png")

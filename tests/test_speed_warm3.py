@@ -219,3 +219,54 @@ def test_an_image_replaced_in_place_is_seen(site: Path, aged: None, resolving: l
     found = check()
     assert found == check("--no-cache")
     assert found != clean and "YEP307" in found[1]
+
+
+@pytest.fixture
+def front_matters(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose front matter YEP504 reads for their addresses."""
+    import yeplint.rules.duplicate_url as duplicate_url
+
+    read: list[str] = []
+    real = duplicate_url._front_matter
+
+    def counting(page: Any, *args: Any) -> Any:
+        read.append(page.path.name)
+        return real(page, *args)
+
+    monkeypatch.setattr(duplicate_url, "_front_matter", counting)
+    return read
+
+
+def test_a_warm_run_reads_the_front_matter_of_a_changed_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None, front_matters: list[str]
+) -> None:
+    """YEP504's addresses of a page are kept with its stamp; a page that now takes another's
+    address (its slug edited, size and modification time put back) is still seen."""
+    from tests.test_duplicate_url import PAGES
+
+    site = tmp_path / "site"
+    for name, text in {
+        **PAGES,
+        "posts/later.md": "---\ntitle: Later\nslug: xxxxx\n---\nL\n",
+    }.items():
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(text)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "t"\n')
+    monkeypatch.chdir(site)
+
+    def check_site(*args: str) -> tuple[int, str]:
+        done = CliRunner().invoke(main, ["check", ".", "--format", "concise", *args])
+        return done.exit_code, done.output
+
+    cold = check_site("--no-cache")
+    assert "YEP504" in cold[1]
+    for _ in range(3):
+        front_matters.clear()
+        assert check_site() == cold
+    assert sorted(set(front_matters)) == ["baz.md", "eerste.md", "foo.md", "index.md", "tweede.md"]
+    _keep_times(site / "content" / "posts" / "later.md", "---\ntitle: Later\nslug: uniek\n---\nL\n")
+    front_matters.clear()
+    moved = check_site()
+    assert moved == check_site("--no-cache")
+    assert "content/posts/later.md:3:1: YEP504" in moved[1]
+    assert "later.md" in front_matters

@@ -313,9 +313,17 @@ def _folder_now(text: str) -> list[int] | None:
 def _image_now(text: str) -> list[int] | None:
     key = "f" + text
     if key not in _NOW_SEEN or _SEEN is None:
-        stamp = _stamp(Path(text))  # once per image in a run
+        stamp = _stamp_text(text)  # once per image in a run
         _NOW_SEEN[key] = list(stamp) if stamp is not None else None
     return _NOW_SEEN[key]
+
+
+def _stamp_text(text: str) -> Stamp | None:
+    """The stamp of the file at ``text`` (no ``Path`` made), ``None`` when it is not there."""
+    try:
+        return stamp_of(os.stat(text))  # noqa: PTH116
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 _FOLDERS: dict[str, Path] = {}
@@ -643,9 +651,9 @@ class Cache:
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         self.updates[key] = digest, text, stamped or Stamped("", "", digest, "")
 
-    def load_index(self, root: Path) -> object:
+    def load_index(self, root: Path | str) -> object:
         """The site index stored for ``root`` (:mod:`yeplint.site.index` checks it), or
-        ``None``."""
+        ``None``; with a text, what :meth:`save_index` stored under it."""
         text = self.indexes.get(str(root))
         if text is None and self.usable and self.present:
             try:
@@ -664,7 +672,7 @@ class Cache:
         except (ValueError, RecursionError):
             return None
 
-    def save_index(self, root: Path, payload: dict[str, Any]) -> None:
+    def save_index(self, root: Path | str, payload: dict[str, Any]) -> None:
         """Keep the site index of ``root`` for the next run (written with the rows)."""
         self.indexes[str(root)] = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -725,3 +733,61 @@ class Cache:
         )
         for old in others[KEEP_FILES:]:
             old.unlink(missing_ok=True)
+
+
+class AddressBook:
+    """YEP504's addresses of each page (:class:`yeplint.rules.duplicate_url.AddressMemo`),
+    kept in the cache file with the page's stamp, its mapped URL and the site's layout: a
+    warm run reads no front matter of a page that kept its stamp. The pages asked in a run
+    are what is stored again (a page gone is dropped)."""
+
+    KEY = "\0addresses"
+
+    def __init__(self, cache: Cache, stamps: dict[Path, str]) -> None:
+        self.cache = cache
+        self.stamps = stamps
+        """Pages' stamps taken this run before their bytes were read (others are taken)."""
+        saved = cache.load_index(self.KEY)
+        pages = saved.get("pages") if isinstance(saved, dict) else None
+        self.saved: dict[str, Any] = pages if isinstance(pages, dict) else {}
+        self.rows: dict[str, Any] = {}
+        self.changed = False
+        self._taken: dict[Path, str | None] = {}
+        self._layouts: dict[object, str] = {}
+
+    def _layout(self, layout: object) -> str:
+        if layout not in self._layouts:
+            self._layouts[layout] = content_hash(repr(layout).encode())[:12]
+        return self._layouts[layout]
+
+    def get(self, path: Path, mapped: str | None, layout: object) -> list[Any] | None:
+        from yeplint.site.addresses import Address
+
+        stamp = self.stamps.get(path) or file_stamp(path)
+        self._taken[path] = stamp
+        row = self.saved.get(str(path))
+        if not stamp or not isinstance(row, list) or len(row) != 4:
+            return None
+        if row[:3] != [stamp, mapped, self._layout(layout)]:
+            return None
+        try:
+            found = [
+                Address(str(url), str(language), tuple(key) if key is not None else None)
+                for url, language, key in row[3]
+            ]
+        except (TypeError, ValueError):
+            return None
+        self.rows[str(path)] = row
+        return found
+
+    def put(self, path: Path, mapped: str | None, layout: object, found: list[Any]) -> None:
+        stamp = self._taken.pop(path, None)
+        self.changed = True
+        if stamp:
+            kept = [[a.url, a.language, list(a.key) if a.key is not None else None] for a in found]
+            self.rows[str(path)] = [stamp, mapped, self._layout(layout), kept]
+
+    def save(self) -> None:
+        """Keep the addresses for the next run, when any was read again or a page went."""
+        if self.changed or len(self.rows) != len(self.saved):
+            self.cache.save_index(self.KEY, {"pages": self.rows})

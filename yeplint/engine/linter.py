@@ -136,6 +136,8 @@ class Linter:
         folders' stamps as they are now."""
         self._stale: str | None = None
         """The hash of a page whose stamped cache row no longer holds (not looked up again)."""
+        self._verified: dict[Path, str] = {}
+        """Pages' stamps taken this run before their bytes were read (or vouching for them)."""
         self._early_stamps: dict[Path, str] = {}
         """Pages' stamps taken before their turn (:meth:`unchanged_pages`)."""
         self._site_log: list[list[Any]] | None = None
@@ -384,7 +386,13 @@ class Linter:
             t for t in result.files.values() if selected and rule.code not in self._ignored_codes(t)
         ]
         found: list[Diagnostic] = []
-        for target, violation in find_duplicates(checked, self.site, result.files.values()):
+        book = None
+        if self.cache is not None:
+            from yeplint.engine.cache import AddressBook
+
+            book = AddressBook(self.cache, self._verified)
+        every = result.files.values()
+        for target, violation in find_duplicates(checked, self.site, every, book):
             post = self._whole(target)
             lines = post.lines if post is not None else []
             diagnostic = self._stamp(target.display, rule, violation, lines)
@@ -392,6 +400,8 @@ class Linter:
                 continue
             result.sources.setdefault(target.display, {}).update(pointed_at(lines, [diagnostic]))
             found.append(diagnostic)
+        if book is not None:
+            book.save()
         return found
 
     def _whole(self, target: Target) -> Post | None:
@@ -447,6 +457,8 @@ class Linter:
         stamps = None
         if self.cache is not None and data is None and not target.skip_reason:
             stamps = self._stamps_now(target)  # before the page is read: a later edit moves it
+            if stamps is not None and stamps[0]:
+                self._verified[target.path] = stamps[0]
             by_stamps = self._by_stamps(target, result, stamps)
             if by_stamps is not None:
                 return by_stamps

@@ -3,8 +3,9 @@ of every page of the site (:func:`find_duplicates`, which the engine calls when 
 
 Unlike the orphan check, a partial run can know: each checked page is compared with every page
 discovery finds, checked or not, so a pre-commit run of three files reports what the whole
-run reports for them. Nothing is cached: the pass reads the front matter of the site's pages
-again on each run, so a warm run sees a page another one now collides with.
+run reports for them. With the cache on, a page's addresses are kept with its stamp
+(:class:`AddressMemo`): a warm run reads the front matter of the pages that changed (and of a
+page it reports), and still sees a page another one now collides with.
 """
 
 from __future__ import annotations
@@ -14,18 +15,25 @@ import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from yeplint.diagnostics import Span, Violation
 from yeplint.document.post import Post, load_text
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
+from yeplint.site.addresses import (
+    UNCLOSED,
+    Address,
+    Layout,
+    addresses,
+    front_matter_block,
+    keys_of,
+    layout_of,
+)
 from yeplint.site.discovery import Target
 from yeplint.site.index import SiteIndex
-
-if TYPE_CHECKING:
-    from yeplint.site.addresses import Address
+from yeplint.site.urls import HEAD_BYTES
 
 FIRST_READ = 4096
 """Bytes of a page read first for its front matter; a longer one is read up to
@@ -66,14 +74,26 @@ def duplicate_page_url(post: Post, ctx: Context) -> Iterator[Violation]:
     return iter(())
 
 
+class AddressMemo(Protocol):
+    """The addresses of pages found by an earlier run (the engine's cache): a page's hold
+    while its bytes, its mapped URL and the site's layout are as they were."""
+
+    def get(self, path: Path, mapped: str | None, layout: Layout) -> list[Address] | None: ...
+
+    def put(self, path: Path, mapped: str | None, layout: Layout, found: list[Address]) -> None: ...
+
+
 def find_duplicates(
-    checked: Iterable[Target], site: SiteIndex, every: Iterable[Target] | None = None
+    checked: Iterable[Target],
+    site: SiteIndex,
+    every: Iterable[Target] | None = None,
+    memo: AddressMemo | None = None,
 ) -> Iterator[tuple[Target, Violation]]:
     """Each checked page that shares an address with another page of its site, with the
     violation (at the key that makes the address). ``every``: all the pages of the site when
-    the caller has them (a run that checked them all), so the site is not walked again."""
-    from yeplint.site.addresses import addresses, keys_of, layout_of  # a whole-site run only
-
+    the caller has them (a run that checked them all), so the site is not walked again;
+    ``memo``: the addresses of pages an earlier run read (each page's front matter is read
+    only when it changed, or when the page is reported)."""
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
@@ -90,9 +110,15 @@ def find_duplicates(
         posts: dict[Path, Post | None] = {}
         keys = keys_of(settings.generator)
         for path, page in pages.items():
-            posts[path] = post = _front_matter(page, keys, settings.front_matter)
-            data = post.data if post is not None else None
-            for address in addresses(path, data, settings, layout, mapped.get(path)):
+            url = mapped.get(path)
+            claimed = memo.get(path, url, layout) if memo is not None else None
+            if claimed is None:
+                posts[path] = post = _front_matter(page, keys, settings.front_matter)
+                data = post.data if post is not None else None
+                claimed = list(addresses(path, data, settings, layout, url))
+                if memo is not None:
+                    memo.put(path, url, layout, claimed)
+            for address in claimed:
                 table[(address.language, address.url)].append((path, address))
         wanted = {t.path: t for t in mine}
         for (_, url), claims in sorted(table.items()):
@@ -103,15 +129,14 @@ def find_duplicates(
                 if reported is None:
                     continue
                 other = next(pages[p] for p, _ in claims if p != path)
+                if path not in posts:  # its addresses came from the memo: read it now
+                    posts[path] = _front_matter(pages[path], keys, settings.front_matter)
                 yield reported, _violation(posts[path], address, url, other)
 
 
 def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
     """The page's front matter alone, parsed, when it names one of ``keys`` (those that move
     the page)."""
-    from yeplint.site.addresses import UNCLOSED, front_matter_block
-    from yeplint.site.urls import HEAD_BYTES
-
     if not keys:
         return None
     try:  # without blocking, and only a regular file: a FIFO named like a page is no page
