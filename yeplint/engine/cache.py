@@ -291,7 +291,7 @@ def _listings_hold(
         if status == "ok" and (stamp is None or _image_now(path) != stamp):
             return False
         if status in _FOUND:
-            found.append(_folder(path))
+            found.append(str(path))  # its text: the orphan check compares texts
     resolver.referenced.update(found)
     return True
 

@@ -32,8 +32,9 @@ class Result:
     """The target behind each display path (for ``--fix``)."""
     notices: list[str] = field(default_factory=list)
     """Things the run had to do differently, for the command line to tell (on stderr)."""
-    referenced: set[Path] = field(default_factory=set)
-    """Every file a checked page references (for the orphan check)."""
+    referenced: set[Path | str] = field(default_factory=set)
+    """Every file a checked page references (for the orphan check): its path, or the path's
+    text (a cached page's, re-checked by stamps, makes no ``Path``)."""
     shown: set[str] = field(default_factory=set)
     """Every image file a checked page shows (for YEP402's last pass)."""
     linked: list[tuple[str, Diagnostic]] = field(default_factory=list)

@@ -51,7 +51,7 @@ def orphan_image(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 def find_orphans(
-    pages: Iterable[Target], referenced: set[Path], site: SiteIndex
+    pages: Iterable[Target], referenced: set[Path | str], site: SiteIndex
 ) -> Iterator[tuple[Target, Message, Message]]:
     """The images in the folders of ``pages`` that none of them references, with the message
     and hint for each: the whole site's pages were checked, ``referenced`` is every file they

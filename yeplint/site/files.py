@@ -153,8 +153,9 @@ class ImageResolver:
         self.unchecked: set[tuple[str, int, int, str]] = set()
         """Links not checked because no static root exists, each of which would otherwise be
         reported: (page, line, column, target), for the engine to name."""
-        self.referenced: set[Path] = set()
-        """Every file a reference resolved to (in any case): what orphan checks leave out."""
+        self.referenced: set[Path | str] = set()
+        """Every file a reference resolved to (in any case): what orphan checks leave out (its
+        path, or the path's text)."""
         self._listings: dict[str, dict[str, int] | None] = {}
         self._folders: dict[tuple[Path, Path], str | None] = {}
         self._infos: dict[Path, ImageInfo] = {}
