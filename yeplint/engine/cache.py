@@ -751,9 +751,48 @@ class AddressBook:
         pages = saved.get("pages") if isinstance(saved, dict) else None
         self.saved: dict[str, Any] = pages if isinstance(pages, dict) else {}
         self.rows: dict[str, Any] = {}
+        claims = saved.get("claims") if isinstance(saved, dict) else None
+        self.saved_claims: dict[str, Any] = claims if isinstance(claims, dict) else {}
+        self.claims: dict[str, Any] = {}
+        """Per page reported: the diagnostic made of it (``None``: suppressed) and the lines
+        it points at, with the page's stamp."""
         self.changed = False
         self._taken: dict[Path, str | None] = {}
+        self._claim_stamps: dict[str, str | None] = {}
         self._layouts: dict[object, str] = {}
+
+    @staticmethod
+    def _claim_key(claim: Any) -> str:
+        parts = (claim.page.path, claim.page.display, claim.url, claim.address, claim.other)
+        return repr(parts)
+
+    def reported(self, claim: Any) -> tuple[list[Any] | None, dict[int, str]] | None:
+        """What an earlier run reported of ``claim`` (a :class:`Claim`), while its page kept
+        its stamp: the encoded diagnostic (``None``: suppressed) and the lines it points at."""
+        key = self._claim_key(claim)
+        path = claim.page.path
+        stamp = self.stamps.get(path) or file_stamp(path)
+        self._claim_stamps[key] = stamp
+        row = self.saved_claims.get(key)
+        if not stamp or not isinstance(row, list) or len(row) != 3 or row[0] != stamp:
+            return None
+        try:
+            pointed = {int(n): str(text) for n, text in row[2]}
+            if row[1] is not None:
+                decode(claim.page.display, row[1])  # a row that is not one is a miss
+        except (TypeError, ValueError, IndexError, RecursionError):
+            return None
+        self.claims[key] = row
+        return row[1], pointed
+
+    def report(self, claim: Any, diagnostic: Diagnostic | None, pointed: dict[int, str]) -> None:
+        """Keep what was reported of ``claim`` with its page's stamp, taken before it was read."""
+        key = self._claim_key(claim)
+        stamp = self._claim_stamps.pop(key, None)
+        self.changed = True
+        if stamp:
+            row = encode(diagnostic) if diagnostic is not None else None
+            self.claims[key] = [stamp, row, sorted(pointed.items())]
 
     def _layout(self, layout: object) -> str:
         if layout not in self._layouts:
@@ -789,5 +828,9 @@ class AddressBook:
 
     def save(self) -> None:
         """Keep the addresses for the next run, when any was read again or a page went."""
-        if self.changed or len(self.rows) != len(self.saved):
-            self.cache.save_index(self.KEY, {"pages": self.rows})
+        if (
+            self.changed
+            or len(self.rows) != len(self.saved)
+            or len(self.claims) != len(self.saved_claims)
+        ):
+            self.cache.save_index(self.KEY, {"pages": self.rows, "claims": self.claims})

@@ -378,12 +378,12 @@ class Linter:
         every page of their site, when the run checked them all (a run over a few pages, as
         pre-commit's, does no work proportional to the site; the CI run reports them). A
         reported page is read whole: its suppression comments apply, its line is shown."""
-        from yeplint.rules.duplicate_url import find_duplicates
+        from yeplint.rules.duplicate_url import find_claims
 
         rule = RULES[DUPLICATE_URL[0]]
-        selected = any(r.code == rule.code for r in self.rules)  # once, not once a page
+        wanted = any(r.code == rule.code for r in self.rules)  # once, not per page
         checked = [
-            t for t in result.files.values() if selected and rule.code not in self._ignored_codes(t)
+            t for t in result.files.values() if wanted and rule.code not in self._ignored_codes(t)
         ]
         found: list[Diagnostic] = []
         book = None
@@ -392,14 +392,28 @@ class Linter:
 
             book = AddressBook(self.cache, self._verified)
         every = result.files.values()
-        for target, violation in find_duplicates(checked, self.site, every, book):
+        for claim, violation in find_claims(checked, self.site, every, book):
+            target = claim.page
+            kept = book.reported(claim) if book is not None else None
+            if kept is not None:  # the page kept its stamp: what this report made of it
+                from yeplint.engine.cache import decode
+
+                row, pointed = kept
+                if row is not None:
+                    result.sources.setdefault(target.display, {}).update(pointed)
+                    found.append(decode(target.display, row))
+                continue
             post = self._whole(target)
             lines = post.lines if post is not None else []
-            diagnostic = self._stamp(target.display, rule, violation, lines)
-            if post is not None and not Suppressions.from_post(post).apply([diagnostic]):
-                continue
-            result.sources.setdefault(target.display, {}).update(pointed_at(lines, [diagnostic]))
-            found.append(diagnostic)
+            made = self._stamp(target.display, rule, violation(), lines)
+            shown = post is None or bool(Suppressions.from_post(post).apply([made]))
+            diagnostic = made if shown else None
+            pointed = pointed_at(lines, [diagnostic]) if diagnostic is not None else {}
+            if book is not None:
+                book.report(claim, diagnostic, pointed)
+            if diagnostic is not None:
+                result.sources.setdefault(target.display, {}).update(pointed)
+                found.append(diagnostic)
         if book is not None:
             book.save()
         return found

@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 import stat
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from yeplint.config.settings import Settings
 from yeplint.diagnostics import Span, Violation
 from yeplint.document.post import Post, load_text
 from yeplint.locale.messages import Message, msg
@@ -83,6 +85,15 @@ class AddressMemo(Protocol):
     def put(self, path: Path, mapped: str | None, layout: Layout, found: list[Address]) -> None: ...
 
 
+class Claim(NamedTuple):
+    """A checked page that shares an address with another page of its site."""
+
+    page: Target
+    address: Address
+    url: str
+    other: Target
+
+
 def find_duplicates(
     checked: Iterable[Target],
     site: SiteIndex,
@@ -94,6 +105,18 @@ def find_duplicates(
     the caller has them (a run that checked them all), so the site is not walked again;
     ``memo``: the addresses of pages an earlier run read (each page's front matter is read
     only when it changed, or when the page is reported)."""
+    for claim, violation in find_claims(checked, site, every, memo):
+        yield claim.page, violation()
+
+
+def find_claims(
+    checked: Iterable[Target],
+    site: SiteIndex,
+    every: Iterable[Target] | None = None,
+    memo: AddressMemo | None = None,
+) -> Iterator[tuple[Claim, Callable[[], Violation]]]:
+    """:func:`find_duplicates`, each violation made when asked (it reads the page's front
+    matter for where to point: a caller that kept it from an earlier run does not ask)."""
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
@@ -129,9 +152,25 @@ def find_duplicates(
                 if reported is None:
                     continue
                 other = next(pages[p] for p, _ in claims if p != path)
-                if path not in posts:  # its addresses came from the memo: read it now
-                    posts[path] = _front_matter(pages[path], keys, settings.front_matter)
-                yield reported, _violation(posts[path], address, url, other)
+                page = pages[path]
+                violation = partial(_made, posts, page, keys, settings, address, url, other)
+                yield Claim(reported, address, url, other), violation
+
+
+def _made(
+    posts: dict[Path, Post | None],
+    page: Target,
+    keys: frozenset[str],
+    settings: Settings,
+    address: Address,
+    url: str,
+    other: Target,
+) -> Violation:
+    """The violation of a page at ``url``; its front matter read now when its addresses came
+    from the memo."""
+    if page.path not in posts:
+        posts[page.path] = _front_matter(page, keys, settings.front_matter)
+    return _violation(posts[page.path], address, url, other)
 
 
 def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
