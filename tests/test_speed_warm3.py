@@ -272,3 +272,22 @@ def test_a_warm_run_reads_the_front_matter_of_a_changed_page_only(
     assert "content/posts/later.md:3:1: YEP504" in moved[1]
     assert "content/posts/alleen.md:3:1: YEP504" in moved[1]
     assert "later.md" in front_matters
+
+
+def test_a_hint_shared_by_cached_problems_is_decoded_once() -> None:
+    """The same stored hint on many cached problems becomes one message, not one each; a
+    message whose values differ is its own."""
+    from yeplint.engine.cache import decode, encode
+    from yeplint.locale.messages import msg
+
+    def row(name: str) -> list[Any]:
+        from yeplint.diagnostics import Diagnostic, Severity
+
+        message = msg("image `{name}` does not exist", name=name)
+        made = Diagnostic("a.md", 1, 1, 1, 2, "YEP301", "x", Severity.ERROR, message, msg("fix"))
+        return encode(made)
+
+    first, second, other = (decode("a.md", row(n)) for n in ("a.jpg", "a.jpg", "b.jpg"))
+    assert first.hint is second.hint is other.hint
+    assert first.message is second.message
+    assert other.message == "image `b.jpg` does not exist"

@@ -405,8 +405,8 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         raise ValueError("malformed cache row")
     if not isinstance(snippet, str):
         raise ValueError("malformed cache row")
-    message = decode_message(message)
-    hint = decode_message(hint) if hint is not None else None
+    message = _message(message)
+    hint = _message(hint) if hint is not None else None
     return Diagnostic(
         path,
         line,
@@ -422,6 +422,28 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         snippet,
         suggestion=_decode_fix(suggestion) if suggestion else None,
     )
+
+
+_MESSAGES: dict[object, str] = {}
+"""Messages decoded in this process, by their stored form when its values are plain: the
+same hint on thousands of cached problems is made once."""
+MESSAGES_KEPT = 4096
+
+
+def _message(row: object) -> str:
+    key = None
+    if isinstance(row, list) and len(row) == 5 and row[4] is None and isinstance(row[1], dict):
+        template, args, plural, number, _ = row
+        if all(type(v) is str or type(v) is int for v in args.values()):
+            key = (template, tuple(args.items()), plural, number)
+    if key is None:
+        return decode_message(row)
+    found = _MESSAGES.get(key)
+    if found is None:
+        if len(_MESSAGES) >= MESSAGES_KEPT:
+            _MESSAGES.clear()
+        found = _MESSAGES[key] = decode_message(row)
+    return found
 
 
 def _decode_fix(row: list[Any]) -> Fix:
@@ -760,6 +782,7 @@ class AddressBook:
         self._taken: dict[Path, str | None] = {}
         self._claim_stamps: dict[str, str | None] = {}
         self._layouts: dict[object, str] = {}
+        self._last: tuple[object, str] = (None, "")
 
     @staticmethod
     def _claim_key(claim: Any) -> str:
@@ -795,9 +818,12 @@ class AddressBook:
             self.claims[key] = [stamp, row, sorted(pointed.items())]
 
     def _layout(self, layout: object) -> str:
+        if layout is self._last[0]:  # the same layout for every page of a site: not hashed
+            return self._last[1]
         if layout not in self._layouts:
             self._layouts[layout] = content_hash(repr(layout).encode())[:12]
-        return self._layouts[layout]
+        self._last = layout, self._layouts[layout]
+        return self._last[1]
 
     def get(self, path: Path, mapped: str | None, layout: object) -> list[Any] | None:
         from yeplint.site.addresses import Address
@@ -807,7 +833,7 @@ class AddressBook:
         row = self.saved.get(str(path))
         if not stamp or not isinstance(row, list) or len(row) != 4:
             return None
-        if row[:3] != [stamp, mapped, self._layout(layout)]:
+        if row[0] != stamp or row[1] != mapped or row[2] != self._layout(layout):
             return None
         try:
             found = [
