@@ -291,3 +291,27 @@ def test_a_hint_shared_by_cached_problems_is_decoded_once() -> None:
     assert first.hint is second.hint is other.hint
     assert first.message is second.message
     assert other.message == "image `b.jpg` does not exist"
+
+
+def test_the_stored_url_map_keeps_a_redirect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aged: None
+) -> None:
+    """The URL map read back from the cache has every address the build gave a page: a
+    Jekyll page's `redirect_from` (read back from the URLs alone, a link to it was reported
+    missing on every warm run)."""
+    docs = tmp_path / "docs"
+    (docs / "_docs").mkdir(parents=True)
+    (docs / "_config.yml").write_text(
+        "collections:\n  docs:\n    output: true\n    permalink: /:collection/:path/\n"
+    )
+    (docs / "_docs" / "a.md").write_text("---\ntitle: A\nredirect_from: /old/\n---\nA.\n")
+    (docs / "_docs" / "b.md").write_text("---\ntitle: B\n---\nSee [old](/old/), [x](/nowhere/).\n")
+    monkeypatch.chdir(tmp_path)
+
+    def check_docs(*args: str) -> str:
+        return CliRunner().invoke(main, ["check", "docs", "--format", "concise", *args]).output
+
+    cold = check_docs("--no-cache")
+    assert "/nowhere/" in cold and "/old/" not in cold
+    for _ in range(3):
+        assert check_docs() == cold

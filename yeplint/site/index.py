@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 RACY_NS = 2_000_000_000
 """Folder stamps younger than this (nanoseconds) are not trusted: the walk is not stored."""
-STORED_FORMAT = 1
+STORED_FORMAT = 2
 """Bumped whenever a stored index's layout changes."""
 
 
@@ -310,6 +310,9 @@ class SiteIndex:
                 "unresolved": [[relative[p], k] for p, k in site.unresolved if p in relative],
                 "possible": site.possible,
                 "unknown": site.unknown,
+                "keys": [[key, os.fspath(path)] for key, path in site.pages.items()],
+                "routes": sorted(site.routes),
+                "inputs": [os.fspath(f) for f in site.input_folders],
             }
         self.store.save_index(root, payload)
 
@@ -417,18 +420,21 @@ def _holds(stored: dict[str, Any], path: Path) -> bool:
 def _stored_site(stored: dict[str, Any], settings: Settings) -> SiteMap:
     """The URL map as stored: the same map :func:`yeplint.site.urls.build` makes, its pages'
     paths made when asked for (7,000 of them cost ~20 ms, and a run asks for a few)."""
-    from yeplint.site.urls import SiteMap, normalize
+    from yeplint.site.urls import SiteMap
 
     texts = dict(zip(stored["pages"], stored["texts"], strict=True))
     saved = stored["site"]
-    site = SiteMap(routes=frozenset(normalize(r) for r in settings.routes))
-    pages: dict[str, str] = {}
+    site = SiteMap(routes=frozenset(saved["routes"]))
     urls: dict[str, str] = {}
     for relative, url in saved["urls"]:
-        text = texts[relative]
-        urls[text] = url
-        pages.setdefault(normalize(url), text)
-    site.pages = _PathValues(pages)
+        urls[texts[relative]] = url
+    # every address the build gave a page (a redirect's, another generator's), as it made it
+    site.pages = _PathValues({str(key): str(text) for key, text in saved["keys"]})
+    site.input_folders = tuple(Path(text) for text in saved["inputs"])
+    if settings.generator == "vitepress":
+        from yeplint.config import vitepress
+
+        site.page_key, site.page_endings = vitepress.page_key, vitepress.PAGE_ENDINGS
     site.urls = _PathKeys(urls)
     site.unresolved = [(Path(texts[r]), k) for r, k in saved["unresolved"]]
     site.possible = list(saved["possible"])
