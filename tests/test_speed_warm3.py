@@ -315,3 +315,33 @@ def test_the_stored_url_map_keeps_a_redirect(
     assert "/nowhere/" in cold and "/old/" not in cold
     for _ in range(3):
         assert check_docs() == cold
+
+
+def test_the_orphan_check_reads_no_cached_page_for_template_syntax(
+    site: Path, aged: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a page has template syntax (an image beside it may be shown by a shortcode)
+    is kept in its row: a warm run does not read the page beside an unused image for it."""
+    from PIL import Image
+
+    import yeplint.rules.orphans as orphans
+
+    Image.new("RGB", (4, 4)).save(site / "ongebruikt.png")
+    (site / "drie.nl.md").write_text("# Drie\n\n{{< figure src=x.png >}}\n")
+    read: list[str] = []
+    real = orphans.read_upto
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        read.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(orphans, "read_upto", counting)
+    cold = check("--no-cache")
+    assert "ongebruikt.png" not in cold[1]  # a page beside it has template syntax
+    check()
+    check()
+    read.clear()
+    assert check() == cold
+    assert read == []
+    (site / "drie.nl.md").write_text("# Drie\n\nGeen sjabloon.\n")
+    assert "ongebruikt.png" in check()[1]

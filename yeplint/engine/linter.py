@@ -537,6 +537,7 @@ class Linter:
                         "diagnostics": [encode(d) for d in diagnostics],
                         "images": self._images,
                         "lines": sorted(pointed.items()),
+                        "templated": self.site.templated.get(target.path),
                     },
                     self._vouched(stamps, digest, self.site.digests[target.path]),
                 )
@@ -744,6 +745,9 @@ class Linter:
         except (KeyError, TypeError, ValueError, IndexError, RecursionError):
             return None
         resolver.unchecked.update(unchecked)  # the notice names them as an uncached run does
+        templated = entry.get("templated")
+        if isinstance(templated, bool):  # the orphan check does not read the page for it
+            self.site.templated[target.path] = templated
         self._cached_images = entry.get("images")
         self._cached_lines = entry.get("lines", [])
         if held == RESOLVED:  # stored again with its folders' stamps as they are now
