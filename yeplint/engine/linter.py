@@ -468,7 +468,7 @@ class Linter:
     def lint_target(
         self, target: Target, result: Result, data: bytes | None = None
     ) -> list[Diagnostic]:
-        stamps = None
+        stamps, self._stale = None, None
         if self.cache is not None and data is None and not target.skip_reason:
             stamps = self._stamps_now(target)  # before the page is read: a later edit moves it
             if stamps is not None and stamps[0]:
@@ -571,7 +571,6 @@ class Linter:
         """The cached result of a page whose stamps are those its row was stored with: its
         bytes are trusted to hash as they did, unread (as ruff and rumdl trust a file's
         modification time); ``None`` when the stamps moved or the row no longer holds."""
-        self._stale = None
         if self.cache is None or stamps is None or "" in stamps:
             return None
         known = self.cache.stamped_as(str(target.path))
