@@ -53,7 +53,7 @@ class Result:
         paths: list[str] | None = None,
         files: dict[str, Target] | None = None,
         notices: list[str] | None = None,
-        referenced: set[Path] | None = None,
+        referenced: set[Path | str] | None = None,
         shown: set[str] | None = None,
         linked: list[tuple[str, Diagnostic]] | None = None,
         finished: bool = False,

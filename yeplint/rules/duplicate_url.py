@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from yeplint.config.settings import Settings
 from yeplint.diagnostics import Span, Violation
@@ -24,18 +24,11 @@ from yeplint.document.post import Post, load_text
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
 from yeplint.rules.rule import rule
-from yeplint.site.addresses import (
-    UNCLOSED,
-    Address,
-    Layout,
-    addresses,
-    front_matter_block,
-    keys_of,
-    layout_of,
-)
 from yeplint.site.discovery import Target
 from yeplint.site.index import SiteIndex
-from yeplint.site.urls import HEAD_BYTES
+
+if TYPE_CHECKING:
+    from yeplint.site.addresses import Address, Layout
 
 FIRST_READ = 4096
 """Bytes of a page read first for its front matter; a longer one is read up to
@@ -117,6 +110,8 @@ def find_claims(
 ) -> Iterator[tuple[Claim, Callable[[], Violation]]]:
     """:func:`find_duplicates`, each violation made when asked (it reads the page's front
     matter for where to point: a caller that kept it from an earlier run does not ask)."""
+    from yeplint.site.addresses import addresses, keys_of, layout_of  # a whole-site run only
+
     settings = site.settings
     by_root: dict[Path, list[Target]] = defaultdict(list)
     for target in checked:
@@ -176,6 +171,9 @@ def _made(
 def _front_matter(page: Target, keys: frozenset[str], formats: tuple[str, ...]) -> Post | None:
     """The page's front matter alone, parsed, when it names one of ``keys`` (those that move
     the page)."""
+    from yeplint.site.addresses import UNCLOSED, front_matter_block
+    from yeplint.site.urls import HEAD_BYTES
+
     if not keys:
         return None
     try:  # without blocking, and only a regular file: a FIFO named like a page is no page
