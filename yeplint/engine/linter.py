@@ -846,6 +846,10 @@ class Linter:
         """Walk the site again: pages or images appeared, moved or went."""
         self.site.forget_site()
 
+    def forget_page(self, target: Target) -> None:
+        """Drop what linting ``target`` left behind (its buffer was closed)."""
+        self.site.forget_page(target)
+
     def stored_targets(self, named: list[Path]) -> list[Target] | None:
         """The pages under the one folder named on the command line, from the cache's stored
         walk of the site while it holds (:meth:`SiteIndex.stored_targets`); ``None``: walk."""

@@ -311,6 +311,16 @@ def lint_buffer(ls: YeplintServer, uri: str, text: str) -> list[Diagnostic]:
     return result.diagnostics
 
 
+def forget_buffer(ls: YeplintServer, uri: str) -> None:
+    """A buffer was closed: what its lints left in each engine goes (its anchors are the
+    disk's again), so a server that opens many files in turn keeps nothing of those it
+    closed."""
+    path = buffer_path(uri)
+    for settings, linter in ls.linters.items():
+        root = settings.root or workspace_root(ls, path)
+        linter.forget_page(Target(path, display_path(path, root), root))
+
+
 def workspace_root(ls: YeplintServer, path: Path) -> Path:
     folders = [Path(to_fs_path(f.uri) or f.uri) for f in ls.workspace.folders.values()]
     inside = [f for f in folders if f == path.parent or f in path.parents]
@@ -563,6 +573,7 @@ def did_close(ls: YeplintServer, params: lsp.DidCloseTextDocumentParams) -> None
     if waiting is not None:
         waiting.cancel()
     ls.linted.pop(uri, None)
+    forget_buffer(ls, uri)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 

@@ -350,6 +350,14 @@ class SiteIndex:
         ):
             memo.clear()
 
+    def forget_page(self, target: Target) -> None:
+        """What a page's own lint left here (the language server: a buffer closed unsaved
+        leaves its anchors as the disk has them, and a server that opens many files in turn
+        keeps nothing of those it closed)."""
+        for memo in (self.anchors, self.templated, self.digests, self.preread):
+            memo.pop(target.path, None)
+        self.collections.pop(target.relative, None)
+
 
 def _stamp(path: str) -> list[int] | None:
     """A folder's or file's stamp (modification time and inode); ``None`` when it is not
