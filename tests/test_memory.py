@@ -59,3 +59,40 @@ def test_the_fixtures_make_no_reference_cycles() -> None:
     lint_paths(pages[:1], FIXTURES)
     garbage = _garbage(lambda: lint_paths(pages, FIXTURES))
     assert not garbage, sorted({type(o).__name__ for o in garbage})
+
+
+def test_yaml_11_readings_keep_no_nodes() -> None:
+    """PyYAML's constructor remembers every node it built until told to forget: read for each
+    plain scalar of every page, it grew a worker by ~160 bytes a page for the whole run."""
+    from yeplint.document.front_matter import yaml as front_yaml
+
+    for text in ("yes", "1_000", "2024-01-05", "0x1f", "~", "1e3", "9:30"):
+        front_yaml.yaml11_reading(text)
+    constructor = front_yaml._constructor11
+    assert not constructor.constructed_objects
+    assert not constructor.recursive_objects
+
+
+def test_unpickled_messages_are_shared_when_equal() -> None:
+    """A parallel run's parent unpickles each worker's problems: equal messages become one
+    object (most of a large run's ~2 messages a problem repeat), unequal ones never do."""
+    import pickle
+
+    from yeplint.locale.messages import Field, Number, msg
+
+    same = [msg("{field} is empty", field=Field(("alt",))) for _ in range(3)]
+    revived = pickle.loads(pickle.dumps(same))
+    assert revived == same
+    assert revived[0] is revived[1] is revived[2]
+    assert revived[0].args == {"field": Field(("alt",))}
+    others = [
+        msg("at most {limit}", limit=1),
+        msg("at most {limit}", limit=True),
+        msg("at most {limit}", limit=Number(1)),
+        msg("at most {limit}", limit=msg("one")),
+        msg("at most {limit}", limit=msg("one")),
+    ]
+    back = pickle.loads(pickle.dumps(others))
+    assert [str(m) for m in back] == [str(m) for m in others]
+    assert len({id(m) for m in back}) == len(back)
+    assert [type(m.args["limit"]) for m in back] == [type(m.args["limit"]) for m in others]

@@ -172,7 +172,10 @@ class Message(str):
         return self
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Message, (self.template, self.args, self.plural, self.number, self.texts))
+        return (
+            _revive,
+            (str.__str__(self), self.template, self.args, self.plural, self.number, self.texts),
+        )
 
     def render(self, lang: str) -> str:
         """The message in ``lang``; English where the catalog has no translation."""
@@ -191,6 +194,46 @@ class Message(str):
         else:
             text = catalog.gettext(self.template)
         return _format(text, values, str.__str__(self))
+
+
+_REVIVED: dict[object, Message] = {}
+"""The messages unpickled so far (a parallel run's parent, merging its workers' results), one
+object for each: most problems of a large run repeat a few hundred messages, and each
+``Message`` is ~400 bytes (its text, its attributes, its values)."""
+_REVIVED_MAX = 65_536
+"""Past this many different messages the table starts again (memory stays bounded)."""
+
+
+def _revive(
+    english: str,
+    template: str,
+    args: dict[str, Arg],
+    plural: str | None,
+    number: int | None,
+    texts: dict[str, str] | None,
+) -> Message:
+    """A pickled :class:`Message`, shared with an equal one unpickled before (the same English
+    text, template, values and their types, plural, count and texts); one with a message among
+    its values is not shared (equal English may be translated differently)."""
+    if any(isinstance(value, Message) for value in args.values()):
+        return Message(template, args, plural, number, texts)
+    try:
+        key = (
+            english,
+            template,
+            tuple((name, type(value), value) for name, value in args.items()),
+            plural,
+            number,
+            tuple(sorted(texts.items())) if texts else None,
+        )
+        found = _REVIVED.get(key)
+    except TypeError:  # a value that cannot be hashed: not shared
+        return Message(template, args, plural, number, texts)
+    if found is None:
+        if len(_REVIVED) >= _REVIVED_MAX:
+            _REVIVED.clear()
+        found = _REVIVED[key] = Message(template, args, plural, number, texts)
+    return found
 
 
 def _render_arg(value: Arg, lang: str) -> Arg:

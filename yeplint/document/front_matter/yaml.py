@@ -118,6 +118,9 @@ def yaml11_reading(text: str) -> tuple[bool, Any]:
         return True, _constructor11.construct_object(yaml.ScalarNode(tag, text))
     except (ValueError, yaml.YAMLError):
         return False, text
+    finally:  # the constructor keeps every node it built until told (~160 bytes a page, for good)
+        _constructor11.constructed_objects.clear()
+        _constructor11.recursive_objects.clear()
 
 
 def _span(node: yaml.Node, line_offset: int, lines: list[str]) -> Span:
