@@ -29,6 +29,9 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     assert parallel.files_checked == serial.files_checked == PARALLEL_MIN + 10
     assert parallel.paths == serial.paths
     assert parallel.sources.keys() == serial.sources.keys()
+    assert parallel.files == serial.files
+    # the parent's own targets, not a copy of each unpickled from the workers (issue 29)
+    assert all(parallel.files[t.display] is t for t in targets)
 
 
 def test_chunks_keep_order_cover_everything_and_shrink_towards_the_end() -> None:
