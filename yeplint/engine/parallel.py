@@ -123,6 +123,8 @@ def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     if cache is not None:
         result.cache_updates = cache.updates
     result.paths, result.files = [], {}
+    for resolver in _worker.site.resolvers.values():
+        resolver.referenced.clear()  # sent with this chunk: the next one sends only its own
     return result
 
 
