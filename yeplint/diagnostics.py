@@ -16,7 +16,25 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-class Span:
+class _Keyed:
+    """A record equal to another of its class, and hashed, as the tuple of its ``_key()``
+    (the comparison a dataclass generates, written once for the records below)."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+class Span(_Keyed):
     """A range in the original file; lines and columns are 1-based, columns count characters.
 
     ``end_column`` is exclusive; a zero-width span has ``end == start``. A value: never
@@ -50,14 +68,6 @@ class Span:
             f"Span(line={self.line!r}, column={self.column!r}, "
             f"end_line={self.end_line!r}, end_column={self.end_column!r})"
         )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __lt__(self, other: Span) -> bool:
         if other.__class__ is not self.__class__:
@@ -130,7 +140,7 @@ class Intent(NamedTuple):
 Applicability = Literal["safe", "unsafe", "display"]
 
 
-class _Frozen:
+class _Frozen(_Keyed):
     """A record never changed once made, as a frozen dataclass is: setting or deleting an
     attribute raises :class:`dataclasses.FrozenInstanceError`.
 
@@ -187,14 +197,6 @@ class Fix(_Frozen):
             f"Fix(description={self.description!r}, edits={self.edits!r}, "
             f"applicability={self.applicability!r}, intents={self.intents!r})"
         )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __reduce__(self) -> tuple[type[Fix], tuple[Any, ...]]:
         return (Fix, self._key())
@@ -327,7 +329,7 @@ class Diagnostic(_Frozen):
         """Every field, in order: what the constructor takes."""
         return tuple(getattr(self, name) for name in self.__match_args__)
 
-    def _compared(self) -> tuple[Any, ...]:
+    def _key(self) -> tuple[Any, ...]:
         return (
             self.path,
             self.line,
@@ -345,14 +347,6 @@ class Diagnostic(_Frozen):
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
         return f"Diagnostic({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._compared() == other._compared()
-
-    def __hash__(self) -> int:
-        return hash(self._compared())
 
     def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
         return (Diagnostic, self._values())
