@@ -129,6 +129,7 @@ _HUGO = Generator(
     front_matter_slug=True,
     paths_as_written=True,
     slugs="goldmark",
+    file_urls=True,
 )
 
 GENERATORS: tuple[Generator, ...] = (
@@ -708,7 +709,30 @@ def _docusaurus_settings(site: Path) -> dict[str, Any]:
     return docusaurus.settings(site)
 
 
+def _hugo_settings(site: Path) -> dict[str, Any]:
+    """Hugo: links to pages are checked against the URLs its build serves, unless something
+    in the site makes or rewrites them (a link render hook, a content adapter), said once.
+    A theme or module not in the checkout has a notice of its own (``hugo_notice``)."""
+    from yeplint.config import hugo
+
+    if not hugo.config_files(site):
+        return {}
+    config = hugo.read(site)
+    unknown = [u for u in hugo.unknown_urls(site, config) if u not in config.unread]
+    if not unknown:
+        return {}
+    from yeplint.locale.messages import msg
+
+    notice = msg(
+        "links to pages are not checked: {names} may make pages or rewrite links that yeplint"
+        " cannot follow",
+        names=", ".join(f"`{name}`" for name in unknown),
+    )
+    return {"generator_notices": (notice,)}
+
+
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "hugo": _hugo_settings,
     "docusaurus": _docusaurus_settings,
     "jekyll": _jekyll_settings,
     "mkdocs": _mkdocs_settings,

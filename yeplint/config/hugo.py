@@ -66,6 +66,18 @@ class HugoConfig:
     """Themes and modules that serve files but are not in the checkout (by name or path)."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) of each configured language: a page ``x.<code>.md`` is in it."""
+    taxonomies: tuple[str, ...] = ("tags", "categories")
+    """The plural names of the site's taxonomies (``taxonomies``): each has a list page at
+    ``/<plural>/`` and a page per term at ``/<plural>/<term>/``, the term read from the pages'
+    front matter key ``<plural>``."""
+    disabled_kinds: tuple[str, ...] = ()
+    """``disableKinds``, in lower case: the kinds of page Hugo does not make."""
+    output_names: tuple[str, ...] = ()
+    """The base names of the site's own output formats (``outputFormats``): files a template
+    writes beside pages (``_redirects``)."""
+    link_hooks: tuple[str, ...] = ()
+    """The site's (or a theme's in the checkout) link render hooks, and Hugo's own when the
+    configuration turns it on: a template renders each link, and may rewrite its target."""
 
     def ugly(self, section: str) -> bool:
         return self.ugly_urls is True or (
@@ -139,6 +151,9 @@ def _parsed(site: Path, stamps: tuple[tuple[str, int, int], ...]) -> HugoConfig:
         ugly_urls=_ugly(data.get("uglyurls")),
         lower_paths=data.get("disablepathtolower") is not True,
         languages=_languages(data),
+        taxonomies=_taxonomies(data.get("taxonomies")),
+        disabled_kinds=tuple(str(k).lower() for k in _listed(data.get("disablekinds"))),
+        output_names=_output_names(data.get("outputformats")),
     )
     module = data.get("module")
     module = module if isinstance(module, dict) else {}
@@ -156,7 +171,59 @@ def _parsed(site: Path, stamps: tuple[tuple[str, int, int], ...]) -> HugoConfig:
             static.append(f"{(themes / name).relative_to(site).as_posix()}/static")
         else:
             unread.append(name)
-    return replace(config, static=tuple(static), unread=tuple(unread))
+    layouts = [site / str(data.get("layoutdir", "layouts"))]
+    layouts += [themes / n for n in _names(data.get("theme")) if (themes / n).is_dir()]
+    hooks = [*_link_hooks(site, layouts), *_embedded_link_hook(data, config)]
+    return replace(config, static=tuple(static), unread=tuple(unread), link_hooks=tuple(hooks))
+
+
+def _taxonomies(value: Any) -> tuple[str, ...]:
+    """The plural names of ``taxonomies`` (``{tag = "tags"}``); Hugo's two when it is unset."""
+    if not isinstance(value, dict):
+        return ("tags", "categories")
+    return tuple(str(v) for v in value.values() if isinstance(v, str) and v)
+
+
+def _output_names(value: Any) -> tuple[str, ...]:
+    """The base names of the output formats ``outputFormats`` defines (its name when none)."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple(
+        str(f.get("basename") or name) if isinstance(f, dict) else str(name)
+        for name, f in value.items()
+    )
+
+
+_HOOK_FOLDERS = ("_markup", "_default/_markup")
+
+
+def _link_hooks(site: Path, layouts: list[Path]) -> list[str]:
+    """The link render hooks (``render-link.html`` and its variants) in ``layouts``, relative
+    to ``site``."""
+    found = []
+    for folder in layouts:
+        for sub in _HOOK_FOLDERS:
+            with contextlib.suppress(OSError):
+                found += sorted(
+                    p.relative_to(site).as_posix() if p.is_relative_to(site) else str(p)
+                    for p in (folder / sub).glob("render-link*")
+                )
+    return found
+
+
+def _embedded_link_hook(data: dict[str, Any], config: HugoConfig) -> list[str]:
+    """Hugo's embedded link render hook, when ``markup.goldmark.renderHooks.link.useEmbedded``
+    turns it on: ``always``, or ``auto`` (its default) on a site of several languages."""
+    hook: Any = data
+    for key in ("markup", "goldmark", "renderhooks", "link"):
+        hook = hook.get(key) if isinstance(hook, dict) else None
+    hook = hook if isinstance(hook, dict) else {}
+    use = str(hook.get("useembedded", "auto")).lower()
+    if hook.get("enabledefault") is True or use == "always":
+        return ["useEmbedded"]
+    if use == "auto" and len(config.languages) > 1:
+        return ["useEmbedded"]
+    return []
 
 
 def _read(path: Path) -> Any:
@@ -522,3 +589,18 @@ def _cased(url: str, config: HugoConfig) -> str:
 
 def _scalar(value: object) -> bool:
     return isinstance(value, str | int | float) and not isinstance(value, bool) and str(value) != ""
+
+
+def unknown_urls(site: Path, config: HugoConfig) -> tuple[str, ...]:
+    """What leaves the URLs of a Hugo site's pages unknown to yeplint: a link render hook (it
+    may rewrite every link), a content adapter (``_content.gotmpl`` makes pages from a
+    template), a theme or module not in the checkout (it may serve any URL), ``disableKinds``
+    of ``page``. Empty when every URL the build serves is known."""
+    found = [*config.link_hooks, *config.unread]
+    if "page" in config.disabled_kinds:
+        found.append("disableKinds")
+    for content in config.content:
+        found += sorted(
+            p.relative_to(site).as_posix() for p in (site / content.folder).rglob("_content.gotmpl")
+        )
+    return tuple(found)

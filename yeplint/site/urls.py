@@ -540,6 +540,8 @@ def build(
     cascades: dict[Path, list[object]] = {}
     generated = _generator_urls(site, settings)
     permalink = _eleventy_permalinks(settings)
+    hugo_keys = _hugo_keys(hugo) if hugo is not None else frozenset()
+    hugo_pages: list[tuple[Path, str, Mapping[str, object]]] = []
     for path in paths:
         collection = collection_for(path)
         own = permalink(path) if permalink is not None else None
@@ -547,10 +549,12 @@ def build(
             _add_generated(site, path, own or None)
             continue
         if hugo is not None and (collection is None or collection.url is None or _is_section(path)):
-            url = hugo_url(path, settings, hugo, cascades=cascades)
+            front = read_keys(path, hugo_keys, settings)
+            url = hugo_url(path, settings, hugo, front, cascades=cascades)
             if url is not None:
                 site.urls[path] = url
                 site.pages.setdefault(site.key(url), path)
+                hugo_pages.append((path, url, front))
                 continue
         if collection is None or collection.url is None:
             collection = _generator_url(path, settings)
@@ -571,8 +575,12 @@ def build(
             continue
         site.urls[path] = url
         site.pages.setdefault(site.key(url), path)
+        if hugo is not None:  # its aliases and taxonomy terms
+            hugo_pages.append((path, url, read_keys(path, hugo_keys, settings)))
         for redirect in redirects(values, settings):
             site.pages.setdefault(site.key(redirect), path)
+    if hugo is not None and settings.root is not None:
+        _add_hugo_made(site, settings.root, hugo, hugo_pages)
     if settings.generator == "eleventy" and settings.root is not None:
         _eleventy_templates(site, settings)
     if settings.docs_roots and settings.root is not None:
@@ -996,6 +1004,75 @@ def hugo_url(
     if tree is not None and not rendered(own, _cascades(path, own, settings, cascades), *tree):
         return None
     return page_url(relative, config, own, base)
+
+
+def _hugo_keys(config: HugoConfig) -> frozenset[str]:
+    """The front matter keys a Hugo page's URLs come from: its own URL's, ``aliases`` and each
+    taxonomy's (capitalised too: Hugo's keys are case-insensitive)."""
+    from yeplint.config.hugo import BUILD_KEYS, PAGE_KEYS
+
+    named = ("aliases", *config.taxonomies)
+    return PAGE_KEYS | BUILD_KEYS | frozenset((*named, *(n.capitalize() for n in named)))
+
+
+_PLAIN_TERM = LazyPattern(r"[A-Za-z0-9]+(?:[ _-][A-Za-z0-9]+)*")
+"""A taxonomy term whose URL yeplint is sure of: ``urlize`` makes its spaces ``-`` and keeps
+the rest, lower-cased."""
+
+
+def _add_hugo_made(
+    site: SiteMap,
+    root: Path,
+    config: HugoConfig,
+    pages: list[tuple[Path, str, Mapping[str, object]]],
+) -> None:
+    """The URLs a Hugo site serves besides its pages' own: the home page, a list page per
+    section (each top-level content folder, and each deeper one with an ``_index`` page, which
+    has its URL already), the taxonomies' list and term pages, each page's ``aliases``, the RSS
+    feeds and the sitemap. Where yeplint cannot know them
+    (:func:`yeplint.config.hugo.unknown_urls`), any URL may be served: no link to a page is
+    judged."""
+    from yeplint.config.hugo import _cased, content_path, unknown_urls
+
+    if unknown_urls(root, config):
+        site.possible.append(".*")
+        return
+    prefixes = {c.prefix for c in config.content} | {p for _, p in config.languages}
+    made = {"/sitemap.xml", "/robots.txt"}
+    taxonomies = [t for t in config.taxonomies if config.permalink(t) is None]
+    if len(taxonomies) < len(config.taxonomies):  # a taxonomy's own permalinks
+        site.possible.append(".*")
+    for prefix in prefixes:
+        made |= {prefix or "/", f"{prefix}/index.xml", f"{prefix}/sitemap.xml"}
+        made |= {_cased(f"{prefix}/{t}/", config) for t in taxonomies}
+    for path, url, values in pages:
+        found = content_path(path.relative_to(root).as_posix(), config)
+        top = found[1].split("/")[0] if found is not None and "/" in found[1] else None
+        if top is not None and config.permalink(top, kind="section") is None:
+            made |= {_cased(f"{p}/{top}/", config) for p in prefixes}
+            made |= {_cased(f"{p}/{top}/index.xml", config) for p in prefixes}
+        elif top is not None:  # a section moved by its permalinks, not followed here
+            site.possible.append(".*")
+        own = {str(k).lower(): v for k, v in values.items()}
+        for alias in _strings(own.get("aliases")):
+            made |= {join(url, alias), "/" + alias.lstrip("/")}
+            made |= {f"{p}/{alias.lstrip('/')}" for p in prefixes}
+        for taxonomy in taxonomies:
+            for term in _strings(own.get(taxonomy.lower())):
+                if _PLAIN_TERM.fullmatch(term.strip()):
+                    name = re.sub(r" ", "-", term.strip()).lower()
+                    made |= {_cased(f"{p}/{taxonomy}/{name}/", config) for p in prefixes}
+                else:  # urlize drops or escapes its other characters: not followed here
+                    site.possible += [
+                        re.escape(_cased(f"{p}/{taxonomy}", config)) + "/[^/]+" for p in prefixes
+                    ]
+    site.routes = site.routes | frozenset(map(normalize, made))
+
+
+def _strings(value: object) -> list[str]:
+    """A front matter value Hugo takes as one item or a list of them, as text."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return [str(i) for i in items if _scalar(i)]
 
 
 def _cascades(

@@ -1,0 +1,153 @@
+"""Links to pages on a Hugo site without a yeplint.toml (no collection has a `url`): checked
+against what Hugo serves (each page's URL, the home page, a list page per section, taxonomy
+and term pages, aliases, feeds and the sitemap), and not judged at all where a link render
+hook or a content adapter may make or rewrite them, which is said once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from yeplint.cli import main
+
+CONFIG = 'baseURL = "https://example.org/"\n'
+
+
+def site(root: Path, files: dict[str, str]) -> None:
+    for name, text in {"hugo.toml": CONFIG, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / ".git").mkdir(exist_ok=True)
+
+
+def page(body: str, extra: str = "") -> str:
+    return f"---\ntitle: T\n{extra}---\n\n{body}\n"
+
+
+def check(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], str]:
+    """``yeplint check .`` in ``root``: the concise lines of the link rules, and stderr."""
+    monkeypatch.chdir(root)
+    done = CliRunner().invoke(
+        main, ["check", "--no-cache", "--format", "concise", "--select", "YEP4", "."]
+    )
+    return [line for line in done.stdout.splitlines() if ": YEP" in line], done.stderr
+
+
+def linking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *targets: str) -> list[str]:
+    """The findings of a page `content/docs/b.md` linking each of ``targets``."""
+    body = " ".join(f"[l]({t})" for t in targets)
+    site(tmp_path, {"content/docs/a.md": page("A."), "content/docs/b.md": page(body)})
+    return check(tmp_path, monkeypatch)[0]
+
+
+def test_a_broken_rooted_and_relative_link_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = linking(tmp_path, monkeypatch, "/nothing/", "/docs/a/", "../zz/", "../a/")
+    assert found == [
+        "content/docs/b.md:5:1: YEP401 link to `/nothing/`: no page at `/nothing/`",
+        "content/docs/b.md:5:30: YEP401 link to `../zz/`: no page at `/docs/zz/`",
+    ]
+
+
+def test_home_section_without_index_and_feeds_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert linking(tmp_path, monkeypatch, "/", "/docs/", "../", "/index.xml", "/sitemap.xml") == []
+
+
+def test_a_deeper_folder_without_index_is_no_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "content/docs/deep/c.md": page("C."),
+            "content/docs/b.md": page("[l](/docs/deep/c/) [m](/docs/deep/)"),
+        },
+    )
+    found = check(tmp_path, monkeypatch)[0]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/docs/deep/`: no page at `/docs/deep/`"
+    ]
+
+
+def test_taxonomy_and_term_pages_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site(
+        tmp_path,
+        {
+            "content/docs/a.md": page("A.", "tags: [Go Modules]\n"),
+            "content/docs/b.md": page(
+                "[t](/tags/) [g](/tags/go-modules/) [c](/categories/) [x](/tags/rust/)"
+            ),
+        },
+    )
+    found = check(tmp_path, monkeypatch)[0]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/tags/rust/`: no page at `/tags/rust/`"
+    ]
+
+
+def test_the_configured_taxonomies_replace_the_default_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": CONFIG + '[taxonomies]\nauthor = "authors"\n',
+            "content/docs/a.md": page("A.", "authors: [Victor Hugo]\n"),
+            "content/docs/b.md": page("[a](/authors/victor-hugo/) [t](/tags/)"),
+        },
+    )
+    found = check(tmp_path, monkeypatch)[0]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/tags/`: no page at `/tags/`"
+    ]
+
+
+def test_an_alias_and_a_page_with_url_or_slug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "content/docs/a.md": page("A.", "aliases: [/old/a/]\n"),
+            "content/docs/s.md": page("S.", "slug: other\n"),
+            "content/docs/u.md": page("U.", "url: /elsewhere/u/\n"),
+            "content/docs/b.md": page(
+                "[o](/old/a/) [s](/docs/other/) [u](/elsewhere/u/) [f](/docs/s/) [g](/docs/u/)"
+            ),
+        },
+    )
+    found = check(tmp_path, monkeypatch)[0]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/docs/s/`: no page at `/docs/s/`",
+        "YEP401 link to `/docs/u/`: no page at `/docs/u/`",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("layouts/_markup/render-link.html", "`layouts/_markup/render-link.html`"),
+        ("content/docs/_content.gotmpl", "`content/docs/_content.gotmpl`"),
+    ],
+)
+def test_a_link_hook_or_content_adapter_leaves_links_unjudged_and_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, shown: str
+) -> None:
+    site(
+        tmp_path,
+        {
+            name: "{{ . }}\n",
+            "content/docs/a.md": page("[x](/nothing/)"),
+            "content/docs/b.md": page("[y](../zz/)"),
+        },
+    )
+    found, err = check(tmp_path, monkeypatch)
+    assert found == []
+    assert err.count("links to pages are not checked") == 1
+    assert shown in err
