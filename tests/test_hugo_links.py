@@ -151,3 +151,72 @@ def test_a_link_hook_or_content_adapter_leaves_links_unjudged_and_says_so_once(
     assert found == []
     assert err.count("links to pages are not checked") == 1
     assert shown in err
+
+
+def test_a_section_or_type_link_hook_and_the_embedded_one_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "layouts/books/_markup/render-link.html": "{{ . }}\n",
+            "content/docs/a.md": page("[x](/nothing/)"),
+        },
+    )
+    found, err = check(tmp_path, monkeypatch)
+    assert found == []
+    assert "`layouts/books/_markup/render-link.html`" in err
+    (tmp_path / "layouts/books/_markup/render-link.html").unlink()
+    (tmp_path / "hugo.toml").write_text(
+        CONFIG + "[markup.goldmark.renderHooks.link]\nuseEmbedded = 'always'\n", encoding="utf-8"
+    )
+    found, err = check(tmp_path, monkeypatch)
+    assert found == []
+    assert "`useEmbedded`" in err
+
+
+def test_disabled_kinds_and_output_formats_are_not_judged_and_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = (
+        CONFIG
+        + 'disableKinds = ["taxonomy", "term"]\n'
+        + '[outputFormats.redir]\nbaseName = "_redirects"\nisPlainText = true\n'
+    )
+    site(
+        tmp_path,
+        {
+            "hugo.toml": config,
+            "content/docs/a.md": page("[t](/tags/) [r](/_redirects) [n](/nothing/)"),
+        },
+    )
+    found, err = check(tmp_path, monkeypatch)
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/nothing/`: no page at `/nothing/`"
+    ]
+    assert err.count("`disableKinds` is not followed") == 1
+    assert "`taxonomy`, `term`" in err
+    assert err.count("output formats are not followed: links to `_redirects`") == 1
+
+
+def test_a_list_page_further_pages_and_feeds_are_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = linking(tmp_path, monkeypatch, "/docs/page/2/", "/docs/index.xml", "/tags/index.xml")
+    assert found == []
+
+
+def test_a_term_urlize_may_change_leaves_its_taxonomy_open_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {
+            "content/docs/a.md": page("A.", "tags: ['C++ & Go']\n"),
+            "content/docs/b.md": page("[t](/tags/c-go/) [c](/categories/x/)"),
+        },
+    )
+    found = check(tmp_path, monkeypatch)[0]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "YEP401 link to `/categories/x/`: no page at `/categories/x/`"
+    ]

@@ -718,17 +718,34 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
     if not hugo.config_files(site):
         return {}
     config = hugo.read(site)
-    unknown = [u for u in hugo.unknown_urls(site, config) if u not in config.unread]
-    if not unknown:
-        return {}
     from yeplint.locale.messages import msg
 
-    notice = msg(
-        "links to pages are not checked: {names} may make pages or rewrite links that yeplint"
-        " cannot follow",
-        names=", ".join(f"`{name}`" for name in unknown),
-    )
-    return {"generator_notices": (notice,)}
+    unknown = hugo.unknown_urls(site, config)
+    if unknown:
+        told = [u for u in unknown if u not in config.unread]
+        notice = msg(
+            "links to pages are not checked: {names} may make pages or rewrite links that"
+            " yeplint cannot follow",
+            names=", ".join(f"`{name}`" for name in told),
+        )
+        return {"generator_notices": (notice,) if told else ()}
+    notices = []
+    if kinds := [k for k in config.disabled_kinds if k != "page"]:
+        notices.append(
+            msg(
+                "Hugo's `disableKinds` is not followed: links to pages of the kinds {kinds}"
+                " are not checked",
+                kinds=", ".join(f"`{kind}`" for kind in kinds),
+            )
+        )
+    if config.output_names:
+        notices.append(
+            msg(
+                "Hugo's own output formats are not followed: links to {names} are not checked",
+                names=", ".join(f"`{name}`" for name in config.output_names),
+            )
+        )
+    return {"generator_notices": tuple(notices)}
 
 
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {

@@ -194,20 +194,17 @@ def _output_names(value: Any) -> tuple[str, ...]:
     )
 
 
-_HOOK_FOLDERS = ("_markup", "_default/_markup")
-
-
 def _link_hooks(site: Path, layouts: list[Path]) -> list[str]:
-    """The link render hooks (``render-link.html`` and its variants) in ``layouts``, relative
-    to ``site``."""
+    """The link render hooks in ``layouts``, relative to ``site``: ``render-link.html`` and its
+    variants in any ``_markup`` folder (``_markup/``, ``_default/_markup/``, a section's or a
+    type's ``books/_markup/``: Hugo's lookup order takes each)."""
     found = []
     for folder in layouts:
-        for sub in _HOOK_FOLDERS:
-            with contextlib.suppress(OSError):
-                found += sorted(
-                    p.relative_to(site).as_posix() if p.is_relative_to(site) else str(p)
-                    for p in (folder / sub).glob("render-link*")
-                )
+        with contextlib.suppress(OSError):
+            found += sorted(
+                p.relative_to(site).as_posix() if p.is_relative_to(site) else str(p)
+                for p in folder.glob("**/_markup/render-link*")
+            )
     return found
 
 
@@ -492,7 +489,7 @@ def page_url(
     if stem == "_index":
         pattern = config.permalink(section, kind="section")
         if pattern is None:
-            return _cased(prefix + "/" + "/".join(dirs) + ("/" if dirs else ""), config)
+            return cased(prefix + "/" + "/".join(dirs) + ("/" if dirs else ""), config)
         url = _filled(pattern, dirs[-1] if dirs else "", _sections(dirs, content, site), values)
     else:
         bundle = stem == "index"
@@ -504,13 +501,13 @@ def page_url(
             above = dirs[:-1] if bundle else dirs
             path = "/".join([*above, last])
             if config.ugly(section):
-                return _cased(f"{prefix}/{path}.html", config)
-            return _cased(f"{prefix}/{path}/", config)
+                return cased(f"{prefix}/{path}.html", config)
+            return cased(f"{prefix}/{path}/", config)
         above = dirs[:-1] if bundle else dirs
         url = _filled(pattern, base, _sections(above, content, site), values)
         if url is not None and config.ugly(section) and url.endswith("/"):
             url = url[:-1] + ".html"
-    return None if url is None else _cased(prefix + "/" + url.lstrip("/"), config)
+    return None if url is None else cased(prefix + "/" + url.lstrip("/"), config)
 
 
 def _sections(dirs: list[str], content: ContentDir, site: Path | None) -> list[str] | None:
@@ -581,7 +578,7 @@ def _urlize(text: str) -> str:
     return re.sub(r"[^\w./-]", "", re.sub(r"\s+", "-", text.strip()))
 
 
-def _cased(url: str, config: HugoConfig) -> str:
+def cased(url: str, config: HugoConfig) -> str:
     """A path as Hugo writes it: spaces made ``-``, lower case unless ``disablePathToLower``."""
     url = url.replace(" ", "-")
     return url.lower() if config.lower_paths else url

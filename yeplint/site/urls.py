@@ -1032,25 +1032,28 @@ def _add_hugo_made(
     feeds and the sitemap. Where yeplint cannot know them
     (:func:`yeplint.config.hugo.unknown_urls`), any URL may be served: no link to a page is
     judged."""
-    from yeplint.config.hugo import _cased, content_path, unknown_urls
+    from yeplint.config.hugo import cased, content_path, unknown_urls
 
     if unknown_urls(root, config):
         site.possible.append(".*")
         return
     prefixes = {c.prefix for c in config.content} | {p for _, p in config.languages}
-    made = {"/sitemap.xml", "/robots.txt"}
+    made = {"/", "/sitemap.xml", "/robots.txt"}  # `/` redirects to a language's home
     taxonomies = [t for t in config.taxonomies if config.permalink(t) is None]
     if len(taxonomies) < len(config.taxonomies):  # a taxonomy's own permalinks
         site.possible.append(".*")
+    site.possible.append(".*/page/[0-9]+")  # a list's further pages, if its template pages
+    site.possible += [f"(?:.*/)?{re.escape(name)}(?:\\.[^/]*)?" for name in config.output_names]
     for prefix in prefixes:
         made |= {prefix or "/", f"{prefix}/index.xml", f"{prefix}/sitemap.xml"}
-        made |= {_cased(f"{prefix}/{t}/", config) for t in taxonomies}
+        made |= {cased(f"{prefix}/{t}/", config) for t in taxonomies}
+        made |= {cased(f"{prefix}/{t}/index.xml", config) for t in taxonomies}
     for path, url, values in pages:
         found = content_path(path.relative_to(root).as_posix(), config)
         top = found[1].split("/")[0] if found is not None and "/" in found[1] else None
         if top is not None and config.permalink(top, kind="section") is None:
-            made |= {_cased(f"{p}/{top}/", config) for p in prefixes}
-            made |= {_cased(f"{p}/{top}/index.xml", config) for p in prefixes}
+            made |= {cased(f"{p}/{top}/", config) for p in prefixes}
+            made |= {cased(f"{p}/{top}/index.xml", config) for p in prefixes}
         elif top is not None:  # a section moved by its permalinks, not followed here
             site.possible.append(".*")
         own = {str(k).lower(): v for k, v in values.items()}
@@ -1061,10 +1064,11 @@ def _add_hugo_made(
             for term in _strings(own.get(taxonomy.lower())):
                 if _PLAIN_TERM.fullmatch(term.strip()):
                     name = re.sub(r" ", "-", term.strip()).lower()
-                    made |= {_cased(f"{p}/{taxonomy}/{name}/", config) for p in prefixes}
+                    made |= {cased(f"{p}/{taxonomy}/{name}/", config) for p in prefixes}
+                    made |= {cased(f"{p}/{taxonomy}/{name}/index.xml", config) for p in prefixes}
                 else:  # urlize drops or escapes its other characters: not followed here
                     site.possible += [
-                        re.escape(_cased(f"{p}/{taxonomy}", config)) + "/[^/]+" for p in prefixes
+                        re.escape(cased(f"{p}/{taxonomy}", config)) + "/[^/]+" for p in prefixes
                     ]
     site.routes = site.routes | frozenset(map(normalize, made))
 
