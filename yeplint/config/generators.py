@@ -65,7 +65,8 @@ class Generator(NamedTuple):
     :data:`yeplint.document.slugs.NAMES`); :func:`site_slugs` reads the site's own choice."""
     file_urls: bool = False
     """Every page has a URL from its file's path without a collection's ``url`` pattern
-    (VitePress, Eleventy): links to pages are checked on a site with no configuration."""
+    (VitePress, Eleventy; Hugo where yeplint knows them all): links to pages are checked on a
+    site with no configuration."""
     body_h1_is_title: bool = False
     """An H1 that opens the body is the page's title (Docusaurus): the front matter title then
     only names the HTML page, and that H1 gets no id."""
@@ -222,10 +223,18 @@ def by_name(name: str) -> Generator | None:
     return next((g for g in GENERATORS if g.name == name), None)
 
 
-def file_urls(name: str | None) -> bool:
-    """Whether the generator ``name`` gives every page a URL from its file's path."""
+def file_urls(name: str | None, root: Path | None = None) -> bool:
+    """Whether the generator ``name`` gives every page a URL from its file's path; on a Hugo
+    site (in ``root``), only where yeplint knows every URL its build serves
+    (:func:`yeplint.config.hugo.unknown_urls`)."""
     generator = by_name(name) if name is not None else None
-    return generator is not None and generator.file_urls
+    if generator is None or not generator.file_urls:
+        return False
+    if name != "hugo":
+        return True
+    from yeplint.config import hugo
+
+    return root is not None and not hugo.unknown_urls(root, hugo.read(root))
 
 
 NAMES = tuple(sorted({g.name for g in GENERATORS}))

@@ -147,7 +147,9 @@ class Linter:
         """False in a parallel worker, which sees one chunk of the files."""
         urls = (*settings.collections, *settings.generator_urls, *settings.url_rules)
         has_urls = (
-            any(c.url for c in urls) or file_urls(settings.generator) or bool(settings.docs_roots)
+            any(c.url for c in urls)
+            or file_urls(settings.generator, settings.root)
+            or bool(settings.docs_roots)
         )
         self.needs_site = has_urls and bool(self.enabled & SITE_RULES)
         """Whether a link rule runs on a site whose pages have URLs (from collections, the
