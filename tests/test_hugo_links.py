@@ -220,3 +220,42 @@ def test_a_term_urlize_may_change_leaves_its_taxonomy_open_only(
     assert [line.split(": ", 1)[1] for line in found] == [
         "YEP401 link to `/categories/x/`: no page at `/categories/x/`"
     ]
+
+
+def test_the_text_a_user_sees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue's site, checked as a new user does: both broken links, then nothing more."""
+    site(
+        tmp_path,
+        {
+            "content/docs/a.md": "---\ntitle: A\n---\nText.\n",
+            "content/docs/b.md": "---\ntitle: B\n---\n[x](/nothing/) [a](/docs/a/) [y](../zz/)\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--color", "never", "."])
+    assert done.exit_code == 1
+    assert done.stdout == (
+        "content/docs/b.md (2 errors)\n"
+        "content/docs/b.md:4:1 YEP401 link to `/nothing/`: no page at `/nothing/`\n"
+        "  4 │ [x](/nothing/) [a](/docs/a/) [y](../zz/)\n"
+        "    │ ^^^^^^^^^^^^^^\n"
+        "  hint: check the address\n"
+        "content/docs/b.md:4:30 YEP401 link to `../zz/`: no page at `/docs/zz/`\n"
+        "  4 │ [x](/nothing/) [a](/docs/a/) [y](../zz/)\n"
+        "    │                              ^^^^^^^^^^^\n"
+        "  hint: check the address\n"
+        "\n"
+        "Found 2 errors in 1 of 2 files checked.\n"
+    )
+
+
+def test_the_notice_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site(tmp_path, {"layouts/_markup/render-link.html": "x\n", "content/a.md": page("[x](/n/)")})
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--lang", "nl", "."])
+    assert done.exit_code == 0
+    assert (
+        "yeplint: links naar pagina's worden niet gecontroleerd:"
+        " `layouts/_markup/render-link.html` kan pagina's maken of links herschrijven op een"
+        " manier die yeplint niet kan volgen\n"
+    ) in done.stderr
