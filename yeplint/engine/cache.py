@@ -394,19 +394,27 @@ def encode(diagnostic: Diagnostic) -> list[Any]:
     ]
 
 
+_SEVERITIES: dict[object, Severity] = {s.value: s for s in Severity}
+
+
 def decode(path: str, row: list[Any]) -> Diagnostic:
-    """A cached diagnostic; ``ValueError`` or ``TypeError`` for a row that is not one."""
+    """A cached diagnostic; ``ValueError`` or ``TypeError`` for a row that is not one (the
+    checks spelled out: a warm run decodes thousands)."""
     line, column, end_line, end_column, code, rule, severity, message, hint, fix, snippet = row[:11]
     suggestion = row[11] if len(row) > 11 else None  # a display-only fix, where there is one
-    numbers = (line, column, end_line, end_column)
-    if not all(type(n) is int for n in numbers) or not all(
-        isinstance(t, str) for t in (code, rule)
+    if (
+        type(line) is not int
+        or type(column) is not int
+        or type(end_line) is not int
+        or type(end_column) is not int
+        or not isinstance(code, str)
+        or not isinstance(rule, str)
+        or not isinstance(snippet, str)
     ):
         raise ValueError("malformed cache row")
-    if not isinstance(snippet, str):
+    level = _SEVERITIES.get(severity)
+    if level is None:
         raise ValueError("malformed cache row")
-    message = _message(message)
-    hint = _message(hint) if hint is not None else None
     return Diagnostic(
         path,
         line,
@@ -415,9 +423,9 @@ def decode(path: str, row: list[Any]) -> Diagnostic:
         end_column,
         code,
         rule,
-        Severity(severity),
-        message,
-        hint,
+        level,
+        _message(message),
+        _message(hint) if hint is not None else None,
         _decode_fix(fix) if fix else None,
         snippet,
         suggestion=_decode_fix(suggestion) if suggestion else None,
@@ -431,14 +439,20 @@ MESSAGES_KEPT = 4096
 
 
 def _message(row: object) -> str:
-    key = None
-    if isinstance(row, list) and len(row) == 5 and row[4] is None and isinstance(row[1], dict):
-        template, args, plural, number, _ = row
-        if all(type(v) is str or type(v) is int for v in args.values()):
-            key = (template, tuple(args.items()), plural, number)
-    if key is None:
+    if type(row) is not list or len(row) != 5 or row[4] is not None:
         return decode_message(row)
-    found = _MESSAGES.get(key)
+    template, args, plural, number, _ = row
+    if type(args) is not dict:
+        return decode_message(row)
+    items = tuple(args.items())
+    for _, value in items:
+        if type(value) is not str and type(value) is not int:
+            return decode_message(row)
+    key = (template, items, plural, number)
+    try:
+        found = _MESSAGES.get(key)
+    except TypeError:  # a template or count that is no plain value
+        return decode_message(row)
     if found is None:
         if len(_MESSAGES) >= MESSAGES_KEPT:
             _MESSAGES.clear()
