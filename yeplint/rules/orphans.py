@@ -4,8 +4,10 @@ pages referenced (:func:`find_orphans`, which the engine calls when the run ends
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from yeplint.config.files import read_upto
 from yeplint.config.globs import matches_any
@@ -56,12 +58,13 @@ def find_orphans(
     """The images in the folders of ``pages`` that none of them references, with the message
     and hint for each: the whole site's pages were checked, ``referenced`` is every file they
     referenced."""
-    folders: dict[Path, Target] = {}
-    for target in pages:
-        folders.setdefault(target.path.parent, target)
+    by_text: dict[str, Target] = {}
+    for target in pages:  # by text: a `Path.parent` per page was a tenth of the check
+        by_text.setdefault(os.fspath(target.path).rpartition(os.sep)[0] or os.sep, target)
+    folders = sorted((Path(text), page) for text, page in by_text.items())
     used = {os.fspath(p) for p in referenced}
     code: list[str] | None = None
-    for folder, page in sorted(folders.items()):
+    for folder, page in folders:
         base = os.fspath(folder)
         try:
             with os.scandir(base) as entries:
@@ -80,7 +83,7 @@ def find_orphans(
         if not images or not _knowable(site, folder, names):
             continue
         if code is None:
-            code = _site_code(site.settings)
+            code = _site_code(site)
         images = [n for n in images if not any(n in text for text in code)]
         shown = page.display[: len(page.display) - len(page.path.name)]
         ignore = site.settings.orphan_ignore
@@ -115,17 +118,48 @@ CODE_SUFFIXES = (
 _SKIPPED = frozenset({"node_modules", "vendor", "__pycache__"})
 
 
-def _site_code(settings: Settings) -> list[str]:
+CODE_KEY = "\ncode files"
+"""Where the store keeps the code files of a root: under the root's text and this."""
+
+
+def _site_code(site: SiteIndex) -> list[str]:
     """The text of every script, component and template file under the site's root (each up
     to ``max-file-size`` bytes; dot folders, installed packages and the folders ``exclude``
     leaves out, such as the generator's output, not read), read once per run and only when a
-    folder has an image no page references."""
+    folder has an image no page references. Which files those are is kept in the site's store
+    with the stamp of every folder the walk listed: while each holds (no file added, removed
+    or renamed in them), the files are read again without walking the root."""
+    settings = site.settings
     root = settings.root
     if root is None:
         return []
+    key = os.fspath(root) + CODE_KEY
+    files = _stored_code(site.store.load_index(key)) if site.store is not None else None
+    if files is None:
+        files, listed = _code_files(root, settings)
+        stamps = _folder_stamps(listed) if listed is not None else None
+        if stamps is not None and site.store is not None:
+            site.store.save_index(key, {"kind": "code", "stamps": stamps, "files": files})
     texts = []
-    for folder, names, files in os.walk(root):
+    for file in files:
+        try:
+            data = read_upto(Path(file), settings.max_file_size)
+        except OSError:
+            continue
+        texts.append(data.decode("utf-8", "replace"))
+    return texts
+
+
+def _code_files(root: Path, settings: Settings) -> tuple[list[str], list[str] | None]:
+    """The code files under ``root`` (:data:`CODE_SUFFIXES`) and the folders listed to find
+    them (``None`` when a folder could not be listed: the list cannot be kept)."""
+    files: list[str] = []
+    listed: list[str] | None = []
+    failed: list[OSError] = []
+    for folder, names, found in os.walk(root, onerror=failed.append):
         here = Path(folder)
+        if listed is not None:
+            listed.append(folder)
         names[:] = [
             n
             for n in names
@@ -136,14 +170,43 @@ def _site_code(settings: Settings) -> list[str]:
                 and matches_any(settings.exclude, (here / n).relative_to(root).as_posix() + "/")
             )
         ]
-        for name in files:
-            if name.lower().endswith(CODE_SUFFIXES):
-                try:
-                    data = read_upto(here / name, settings.max_file_size)
-                    texts.append(data.decode("utf-8", "replace"))
-                except OSError:
-                    continue
-    return texts
+        files.extend(f"{folder}{os.sep}{n}" for n in found if n.lower().endswith(CODE_SUFFIXES))
+    return files, None if failed else listed
+
+
+def _folder_stamps(folders: list[str]) -> list[list[Any]] | None:
+    """Each folder's modification time and inode; ``None`` when one is too young to be trusted
+    (a change within the clock's granularity may keep it) or gone."""
+    from yeplint.site.index import RACY_NS  # as the stored walk's (a test may change it)
+
+    young = time.time_ns() - RACY_NS
+    stamps: list[list[Any]] = []
+    for folder in folders:
+        try:
+            info = Path(folder).stat()
+        except OSError:
+            return None
+        if info.st_mtime_ns > young:
+            return None
+        stamps.append([folder, info.st_mtime_ns, info.st_ino])
+    return stamps
+
+
+def _stored_code(saved: object) -> list[str] | None:
+    """The code files a stored walk found, when every folder it listed keeps its stamp."""
+    if not isinstance(saved, dict) or saved.get("kind") != "code":
+        return None
+    try:
+        for folder, mtime, inode in saved["stamps"]:
+            info = Path(folder).stat()
+            if info.st_mtime_ns != mtime or info.st_ino != inode:
+                return None
+        files = saved["files"]
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        return None
+    return files
 
 
 def _knowable(site: SiteIndex, folder: Path, names: list[str]) -> bool:

@@ -1,0 +1,149 @@
+"""Warm runs (issue 29, item 4), the last stretch: the orphan check's list of the site's code
+files kept with the stamps of the folders it listed, and cached problems decoded with their
+checks spelled out. Each shortcut with a case where it must not be trusted; counted, never
+timed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from yeplint.cli import main
+
+
+@pytest.fixture
+def aged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
+    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)
+
+
+@pytest.fixture
+def walks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The roots the orphan check walks for code files."""
+    import yeplint.rules.orphans as orphans
+
+    walked: list[Path] = []
+    real = orphans._code_files
+
+    def counting(root: Path, *args: Any) -> Any:
+        walked.append(root)
+        return real(root, *args)
+
+    monkeypatch.setattr(orphans, "_code_files", counting)
+    return walked
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from PIL import Image
+
+    blog = tmp_path / "content" / "blog"
+    blog.mkdir(parents=True)
+    (tmp_path / "yeplint.toml").write_text('preset = "yep-trainingen"\n')
+    (blog / "een.nl.md").write_text("# Een\n\nTekst.\n")
+    Image.new("RGB", (4, 4)).save(blog / "los.png")
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "basis.html").write_text("<p>geen beeld</p>\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(*args: str) -> str:
+    return CliRunner().invoke(main, ["check", ".", "--format", "concise", *args]).output
+
+
+def warm(cold: str) -> None:
+    for _ in range(3):
+        assert check() == cold
+
+
+def test_a_warm_run_does_not_walk_the_root_for_code_files(
+    site: Path, aged: None, walks: list[Path]
+) -> None:
+    cold = check("--no-cache")
+    assert "los.png" in cold
+    warm(cold)
+    walks.clear()
+    assert check() == cold
+    assert walks == []
+
+
+def test_a_code_file_edited_in_place_is_read_again(
+    site: Path, aged: None, walks: list[Path]
+) -> None:
+    """No folder changes when a template is edited: its text is read on every run."""
+    warm(check("--no-cache"))
+    (site / "layouts" / "basis.html").write_text('<img src="/blog/los.png">\n')
+    walks.clear()
+    assert "los.png" not in check()
+    assert walks == []
+    assert check() == check("--no-cache")
+
+
+def test_a_code_file_added_in_a_new_folder_is_found(site: Path, aged: None) -> None:
+    """A folder made (and a file in it) changes the stamp of the folder above: walked again."""
+    warm(check("--no-cache"))
+    (site / "src" / "pages").mkdir(parents=True)
+    (site / "src" / "pages" / "index.js").write_text('const beeld = "los.png";\n')
+    assert "los.png" not in check()
+    assert check() == check("--no-cache")
+
+
+def test_a_code_file_removed_is_not_searched_any_more(site: Path, aged: None) -> None:
+    (site / "layouts" / "basis.html").write_text('<img src="/blog/los.png">\n')
+    cold = check("--no-cache")
+    assert "los.png" not in cold
+    warm(cold)
+    (site / "layouts" / "basis.html").unlink()
+    assert "los.png" in check()
+
+
+def test_a_young_folder_is_not_kept(site: Path, walks: list[Path]) -> None:
+    """Folder stamps younger than two seconds are not trusted: the root is walked again."""
+    cold = check("--no-cache")
+    walks.clear()
+    warm(cold)
+    assert len(walks) == 3
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {0: "1"},  # a line that is no number
+        {6: "fatal"},  # no severity yeplint has
+        {6: ["error"]},  # not even a value
+        {4: 301},  # a code that is no text
+        {10: None},  # no snippet
+    ],
+)
+def test_a_malformed_cached_problem_is_refused(change: dict[int, Any]) -> None:
+    from yeplint.diagnostics import Diagnostic, Severity
+    from yeplint.engine.cache import decode, encode
+    from yeplint.locale.messages import msg
+
+    made = Diagnostic("a.md", 1, 1, 1, 2, "YEP301", "x", Severity.ERROR, msg("m"), msg("h"))
+    row = encode(made)
+    assert decode("a.md", row) == made
+    for index, value in change.items():
+        row[index] = value
+    with pytest.raises((ValueError, TypeError)):
+        decode("a.md", row)
+
+
+def test_a_message_with_a_nested_value_is_decoded_whole() -> None:
+    """A value that is itself a message is not shared by its stored form: decoded as before."""
+    from yeplint.diagnostics import Diagnostic, Severity
+    from yeplint.engine.cache import decode, encode
+    from yeplint.locale.messages import Message, msg
+
+    inner = msg("image `{name}` does not exist", name="a.jpg")
+    outer = msg("{reason}; skipped", reason=inner)
+    made = Diagnostic("a.md", 1, 1, 1, 2, "YEP301", "x", Severity.WARNING, outer)
+    back = decode("a.md", encode(made))
+    assert back == made
+    assert isinstance(back.message, Message)
+    assert back.message.render("nl") == outer.render("nl")
