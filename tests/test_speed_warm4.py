@@ -147,3 +147,29 @@ def test_a_message_with_a_nested_value_is_decoded_whole() -> None:
     assert back == made
     assert isinstance(back.message, Message)
     assert back.message.render("nl") == outer.render("nl")
+
+
+@pytest.mark.parametrize("primary_there", [True, False])
+def test_a_translation_follows_its_primary_page_appearing_or_going(
+    site: Path, aged: None, primary_there: bool
+) -> None:
+    """A translation's row holds by its primary page's stamp, taken in one stat without
+    asking first whether the page is there: a primary page added or removed (the folder's
+    other pages untouched) is seen, and a folder by the primary page's name is no page."""
+    blog = site / "content" / "blog"
+    page = "---\ntitle: Drie\ndate: 2024-01-01\n---\n# Drie\n"
+    (blog / "drie.en.md").write_text(page)
+    primary = blog / "drie.nl.md"
+    if primary_there:
+        primary.write_text(page)
+    cold = check("--no-cache")
+    warm(cold)
+    if primary_there:
+        primary.unlink()
+        primary.mkdir()
+    else:
+        primary.write_text(page)
+    changed = check("--no-cache")
+    assert changed != cold
+    assert check() == changed
+    assert check() == changed

@@ -67,7 +67,7 @@ FORMAT = 8
 """Bumped whenever an entry's layout changes, so an older cache is never misread."""
 
 
-def file_stamp(path: Path) -> str | None:
+def file_stamp(path: Path | str) -> str | None:
     """A page's stamp as stored: ``mtime_ns:size:ctime_ns:inode`` of a regular file (an edit
     that restores the size and modification time still moves ``ctime``, a replacement the
     inode); ``""`` when it is too young to be trusted (:data:`RACY_NS`); ``None`` when there

@@ -7,6 +7,7 @@ diagnostic for that file (the run exits 2) and the remaining rules and files sti
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -140,6 +141,8 @@ class Linter:
         """Pages' stamps taken this run before their bytes were read (or vouching for them)."""
         self._early_stamps: dict[Path, str] = {}
         """Pages' stamps taken before their turn (:meth:`unchanged_pages`)."""
+        self._codes: frozenset[str] | None = None
+        """The translations' language codes (:meth:`_twin_text`)."""
         self._site_log: list[list[Any]] | None = None
         """The questions the file being linted asked the URL map (for its cache entry);
         ``None`` when nothing is recorded."""
@@ -561,11 +564,25 @@ class Linter:
             return None
         twin = "-"
         if self.enabled & TRANSLATION_RULES:
-            from yeplint.site.urls import twin_of
-
-            path = twin_of(target.path, self.settings.languages)
-            twin = (file_stamp(path) or "") if path is not None else "-"
+            path = self._twin_text(target.path)
+            if path is not None:  # one stat: no regular file there is no twin (`twin_of`)
+                found = file_stamp(path)
+                twin = "-" if found is None else found
         return stamp, twin
+
+    def _twin_text(self, path: Path) -> str | None:
+        """Where a translation's primary page would be (:func:`yeplint.site.urls.twin_of`,
+        as text and without asking whether it is there)."""
+        languages = self.settings.languages
+        if len(languages) < 2:
+            return None
+        if self._codes is None:
+            self._codes = frozenset(code for code, _ in languages[1:])
+        folder, sep, name = os.fspath(path).rpartition(os.sep)
+        parts = name.split(".")
+        if len(parts) < 3 or parts[-2] not in self._codes:
+            return None
+        return f"{folder}{sep}{'.'.join([*parts[:-2], languages[0][0], parts[-1]])}"
 
     def _by_stamps(
         self, target: Target, result: Result, stamps: tuple[str, str] | None
