@@ -68,16 +68,18 @@ def find_orphans(
         base = os.fspath(folder)
         try:
             with os.scandir(base) as entries:
-                names = sorted(e.name for e in entries if e.is_file())
+                names = [e.name for e in entries if e.is_file()]
         except OSError:
             continue
         images, paired = [], set()
+        prefix = base + os.sep
         for name in names:
             if "." + name.rpartition(".")[2].lower() in IMAGE_SUFFIXES:
-                if f"{base}{os.sep}{name}" not in used:  # strings: pathlib costs ~40%
+                if prefix + name not in used:  # strings: pathlib costs ~40%
                     images.append(name)
             else:
                 paired.add(name.split(".")[0])
+        images.sort()  # the unused ones only: a folder of thousands is not sorted
         # `anna.jpg` beside `anna.nl.md` or `acme.json`: the page's picture
         images = [n for n in images if n.split(".")[0] not in paired]
         if not images or not _knowable(site, folder, names):
