@@ -851,11 +851,14 @@ class AddressBook:
             return None
         try:
             found = [
-                Address(str(url), str(language), tuple(key) if key is not None else None)
+                Address(url, language, None if key is None else tuple(key))
                 for url, language, key in row[3]
             ]
         except (TypeError, ValueError):
             return None
+        for url, language, _ in found:  # texts as stored: no `str` made of each
+            if type(url) is not str or type(language) is not str:
+                return None
         self.rows[str(path)] = row
         return found
 
