@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import time
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -193,7 +194,8 @@ class SiteIndex:
             if text.startswith(inner):
                 path = Path(text)
                 found.append(Target(path, _shown(text, here) or display_path(path, cwd), root))
-        return sorted(found, key=lambda t: t.display)
+        found.sort(key=_DISPLAY)
+        return found
 
     def _reached(self, root: Path, folder: Path) -> bool:
         """Whether ``folder`` is a real folder that the walk of ``root`` lists as it is."""
@@ -357,6 +359,10 @@ class SiteIndex:
         for memo in (self.anchors, self.templated, self.digests, self.preread):
             memo.pop(target.path, None)
         self.collections.pop(target.relative, None)
+
+
+_DISPLAY = itemgetter(1)
+"""A target's display path (its second field), to sort by."""
 
 
 def _stamp(path: str) -> list[int] | None:
