@@ -173,3 +173,72 @@ def test_a_translation_follows_its_primary_page_appearing_or_going(
     assert changed != cold
     assert check() == changed
     assert check() == changed
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders the orphan check lists."""
+    import yeplint.rules.orphans as orphans
+
+    folders: list[str] = []
+    real = orphans._list
+
+    def counting(folder: str) -> Any:
+        folders.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(orphans, "_list", counting)
+    return folders
+
+
+def test_a_warm_run_lists_no_page_folder_for_orphans(
+    site: Path, aged: None, listed: list[str]
+) -> None:
+    cold = check("--no-cache")
+    warm(cold)
+    listed.clear()
+    assert check() == cold
+    assert listed == []
+
+
+def test_an_image_added_beside_the_pages_is_an_orphan_at_once(
+    site: Path, aged: None, listed: list[str]
+) -> None:
+    """A file added changes its folder's stamp: that folder is listed again."""
+    from PIL import Image
+
+    cold = check("--no-cache")
+    warm(cold)
+    Image.new("RGB", (4, 4)).save(site / "content" / "blog" / "nieuw.png")
+    listed.clear()
+    found = check()
+    assert listed == [str(site / "content" / "blog")]
+    assert "nieuw.png" in found
+    assert found == check("--no-cache")
+
+
+def test_an_image_removed_is_no_orphan_any_more(site: Path, aged: None) -> None:
+    warm(check("--no-cache"))
+    (site / "content" / "blog" / "los.png").unlink()
+    assert "los.png" not in check()
+    assert check() == check("--no-cache")
+
+
+def test_a_folder_with_a_symlink_is_listed_every_time(
+    site: Path, aged: None, listed: list[str]
+) -> None:
+    """What a symlink names may turn from a file into a folder with no stamp moving."""
+    from PIL import Image
+
+    Image.new("RGB", (4, 4)).save(site / "elders.png")
+    (site / "content" / "blog" / "link.png").symlink_to(site / "elders.png")
+    cold = check("--no-cache")
+    assert "link.png" in cold
+    warm(cold)
+    listed.clear()
+    (site / "elders.png").unlink()
+    (site / "elders.png").mkdir()
+    found = check()
+    assert "link.png" not in found
+    assert found == check("--no-cache")
+    assert str(site / "content" / "blog") in listed

@@ -64,12 +64,11 @@ def find_orphans(
     folders = sorted((Path(text), page) for text, page in by_text.items())
     used = {os.fspath(p) for p in referenced}
     code: list[str] | None = None
+    listings = _Listings(site)
     for folder, page in folders:
         base = os.fspath(folder)
-        try:
-            with os.scandir(base) as entries:
-                names = [e.name for e in entries if e.is_file()]
-        except OSError:
+        names = listings.files(base)
+        if names is None:
             continue
         images, paired = [], set()
         prefix = base + os.sep
@@ -98,6 +97,68 @@ def find_orphans(
                 msg("image `{name}` is not used by any page", name=name),
                 msg("remove it, or reference it from the page it belongs to"),
             )
+    listings.save()
+
+
+LISTINGS_KEY = "\npage folders"
+"""Where the store keeps the files of the pages' folders: under the root's text and this."""
+
+
+class _Listings:
+    """The files of each page folder (:meth:`files`), kept in the site's store with the
+    folder's stamp: while it holds (no file added, removed or renamed there), a warm run lists
+    no folder. A folder with a symlink in it is listed every time (what the link names may
+    turn from a file into a folder without the folder's stamp moving), as is one whose stamp
+    is too young to be trusted."""
+
+    def __init__(self, site: SiteIndex) -> None:
+        self.store = site.store
+        root = site.settings.root
+        self.key = os.fspath(root) + LISTINGS_KEY if root is not None else None
+        saved = self.store.load_index(self.key) if self.store and self.key else None
+        folders = saved.get("folders") if isinstance(saved, dict) else None
+        self.saved: dict[str, Any] = folders if isinstance(folders, dict) else {}
+        self.kept: dict[str, Any] = {}
+
+    def files(self, folder: str) -> list[str] | None:
+        """The names of the files in ``folder`` (``None``: it cannot be listed)."""
+        try:
+            info = Path(folder).stat()
+        except OSError:
+            return None
+        stamp = [info.st_mtime_ns, info.st_ino]
+        row = self.saved.get(folder)
+        if isinstance(row, list) and len(row) == 2 and row[0] == stamp:
+            names = row[1]
+            if isinstance(names, list) and all(type(n) is str for n in names):
+                self.kept[folder] = row
+                return names
+        listed = _list(folder)
+        if listed is None:
+            return None
+        names = [name for name, is_file, _ in listed if is_file]
+        from yeplint.site.index import RACY_NS  # as the stored walk's (a test may change it)
+
+        linked = any(link for _, _, link in listed)
+        if not linked and info.st_mtime_ns <= time.time_ns() - RACY_NS:
+            self.kept[folder] = [stamp, names]
+        return names
+
+    def save(self) -> None:
+        """Keep the listings for the next run, when one changed or a folder went."""
+        if self.store is None or self.key is None or self.kept == self.saved:
+            return
+        self.store.save_index(self.key, {"folders": self.kept})
+
+
+def _list(folder: str) -> list[tuple[str, bool, bool]] | None:
+    """Each entry of ``folder``: its name, whether it is a file (a symlink followed) and
+    whether it is a symlink; ``None`` when the folder cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return [(e.name, e.is_file(), e.is_symlink()) for e in entries]
+    except OSError:
+        return None
 
 
 CODE_SUFFIXES = (
