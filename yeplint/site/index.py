@@ -190,9 +190,14 @@ class SiteIndex:
         inner = os.fspath(folder).rstrip(os.sep) + os.sep
         here = os.fspath(cwd).rstrip(os.sep) + os.sep
         found = []
+        folders: dict[str, Path] = {}
         for text in stored["texts"]:
             if text.startswith(inner):
-                path = Path(text)
+                above, _, name = text.rpartition(os.sep)
+                parent = folders.get(above)
+                if parent is None:
+                    parent = folders[above] = Path(above or os.sep)
+                path = parent / name  # a name joined to its folder: ~half a `Path(text)`
                 found.append(Target(path, _shown(text, here) or display_path(path, cwd), root))
         found.sort(key=_DISPLAY)
         return found
