@@ -127,7 +127,7 @@ def test_a_warm_run_lints_in_one_process(
     for number in range(6):
         (site / f"extra-{number}.nl.md").write_text(f"# Extra {number}\n")
     pools: list[int] = []
-    real = session.run_parallel
+    from yeplint.engine.parallel import run_parallel as real
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         pools.append(1)
@@ -329,7 +329,7 @@ def test_the_orphan_check_reads_no_cached_page_for_template_syntax(
     Image.new("RGB", (4, 4)).save(site / "ongebruikt.png")
     (site / "drie.nl.md").write_text("# Drie\n\n{{< figure src=x.png >}}\n")
     read: list[str] = []
-    real = orphans.read_upto
+    from yeplint.config.files import read_upto as real
 
     def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
         read.append(path.name)
