@@ -8,9 +8,13 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.conftest import FIXTURES, lint_paths
+from yeplint.config.settings import Settings
+from yeplint.engine.linter import Linter
+from yeplint.site.discovery import discover
 
 POST = """---
 title: Teamgevoel {n}
@@ -96,3 +100,25 @@ def test_unpickled_messages_are_shared_when_equal() -> None:
     assert [str(m) for m in back] == [str(m) for m in others]
     assert len({id(m) for m in back}) == len(back)
     assert [type(m.args["limit"]) for m in back] == [type(m.args["limit"]) for m in others]
+
+
+def test_a_chunk_sends_its_pages_template_flags_and_its_worker_keeps_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a page has template syntax is read only by the parent's orphan check: each
+    chunk sends its own pages' flags and its worker forgets them (it kept one a page it linted
+    for the whole run, issue 29)."""
+    from yeplint.engine import parallel
+
+    (tmp_path / "a.md").write_text('# A\n\n{{< figure src="x.jpg" >}}\n')
+    (tmp_path / "b.md").write_text("# B\n")
+    settings = Settings()
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    worker = Linter(settings, select=["YEP501"])
+    monkeypatch.setattr(parallel, "_worker", worker)
+    first = parallel._work(targets[:1], None)
+    assert not worker.site.templated
+    second = parallel._work(targets[1:], None)
+    assert not worker.site.templated
+    assert {p.name: flag for p, flag in first.templated.items()} == {"a.md": True}
+    assert {p.name: flag for p, flag in second.templated.items()} == {"b.md": False}

@@ -123,6 +123,8 @@ def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     if cache is not None:
         result.cache_updates = cache.updates
     result.paths, result.files = [], {}
+    result.templated = _worker.site.templated  # for the parent's orphan check: not kept here
+    _worker.site.templated = {}
     for resolver in _worker.site.resolvers.values():
         resolver.referenced.clear()  # sent with this chunk: the next one sends only its own
     return result
@@ -186,6 +188,7 @@ def run_parallel(
             part = future.result()
             del future
             _merge(merged, part, chunk)
+            linter.site.templated.update(part.templated)
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:
