@@ -6,14 +6,17 @@ and a 50,000-post run's workers grew by ~60 MB each)."""
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.conftest import FIXTURES, lint_paths
+from tests.conftest import FIXTURES, YEP, lint_paths
 from yeplint.config.settings import Settings
+from yeplint.engine import session
 from yeplint.engine.linter import Linter
+from yeplint.engine.parallel import PARALLEL_MIN
 from yeplint.site.discovery import discover
 
 POST = """---
@@ -122,3 +125,44 @@ def test_a_chunk_sends_its_pages_template_flags_and_its_worker_keeps_none(
     assert not worker.site.templated
     assert {p.name: flag for p, flag in first.templated.items()} == {"a.md": True}
     assert {p.name: flag for p, flag in second.templated.items()} == {"b.md": False}
+
+
+def _linked_pages(root: Path, count: int) -> None:
+    """``count`` pages in one folder, each linking to an anchor of earlier pages (some there,
+    some not), the first one rendering an imported partial's headings as MDX does."""
+    (root / "_deel.mdx").write_text("## Uit het deel\n")
+    (root / "p000.md").write_text(
+        "import Deel from './_deel.mdx'\n\n# Nul\n\n## Kop 0\n\n<Deel />\n\n"
+        "Zie [deel](./p000.md#uit-het-deel).\n"
+    )
+    for i in range(1, count):
+        links = f"[terug](./p{i - 1:03d}.md#kop-{i - 1}) en [weg](./p{i // 2:03d}.md#weg)"
+        (root / f"p{i:03d}.md").write_text(f"# Pagina {i}\n\n## Kop {i}\n\n{links}\n")
+
+
+def test_a_worker_keeps_the_anchors_of_few_pages_and_finds_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker keeps each page's anchors for the links of later pages: at most
+    ``ANCHORS_KEPT`` from chunk to chunk (~0.25-0.75 KB a page: 50,000 pages grew its two
+    workers by ~20 MB), reading a forgotten page again when a link asks; a page that may
+    import others' is kept. The findings are those of a run that keeps them all."""
+    from yeplint.engine import linter as linter_module
+    from yeplint.engine import parallel
+
+    _linked_pages(tmp_path, PARALLEL_MIN + 10)
+    settings = replace(YEP, root=tmp_path)
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    serial = Linter(settings, select=["YEP404"]).run(targets)
+    assert len(serial.diagnostics) > PARALLEL_MIN / 2  # the links to `#weg`
+
+    monkeypatch.setattr(linter_module, "ANCHORS_KEPT", 3)
+    parallel_run = session.run(Linter(settings, select=["YEP404"]), targets, jobs=2)
+    assert parallel_run.diagnostics == serial.diagnostics
+
+    worker = Linter(settings, select=["YEP404"])
+    monkeypatch.setattr(parallel, "_worker", worker)
+    chunked = [parallel._work(targets[i : i + 25], None) for i in range(0, len(targets), 25)]
+    assert [d for part in chunked for d in part.diagnostics] == serial.diagnostics
+    kept = {p.name for p in worker.site.anchors}
+    assert len(kept) <= 4 and "p000.md" in kept

@@ -60,6 +60,9 @@ TRANSLATION_RULES = frozenset(
 """Rules that read a translation's primary page."""
 PREREAD_MAX = 256
 """At most this many pages parsed ahead of their turn are kept."""
+ANCHORS_KEPT = 4096
+"""Most pages whose anchors a worker keeps from chunk to chunk (:meth:`Linter.trim_anchors`):
+~0.25-0.75 KB a page, for the links of later pages; one dropped is read again when asked."""
 UNCHECKED_SHOWN = 20
 """At most this many links left unchecked (no static root) are named; the rest are counted."""
 READ_AHEAD = 500
@@ -125,6 +128,10 @@ class Linter:
         """What the run knows of the whole site (:mod:`yeplint.site.index`)."""
         self._anchor_log: list[list[Any]] = []
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
+        self._pinned: set[Path] = set()
+        """Pages whose anchors are kept however many there are: those that may import others'
+        (found when linted without them, when read ahead with them: read again, they could
+        differ from what the run saw first)."""
         self._images: list[Any] = [[], []]
         """The page being linted: the images it shows and its text links to images
         (YEP402's last pass), as its cache entry keeps them: ``[[path], [[path, row]]]``."""
@@ -673,6 +680,18 @@ class Linter:
             self._anchor_log.append([str(path), anchors, self.site.digests.get(path)])
         return found
 
+    def trim_anchors(self) -> None:
+        """Forget the anchors of all but the ``ANCHORS_KEPT`` pages found last (a parallel
+        worker between chunks: each page it lints leaves its anchors for the links of later
+        pages). A page forgotten is read again if a link asks for it, with the same anchors;
+        a page that may import others' is never forgotten (:attr:`_pinned`)."""
+        anchors = self.site.anchors
+        excess = len(anchors) - ANCHORS_KEPT
+        if excess <= 0:
+            return
+        for path in [p for p in anchors if p not in self._pinned][:excess]:
+            del anchors[path]
+
     def _read_anchors(self, path: Path) -> frozenset[str] | None:
         from yeplint.rules.links import known_anchors, with_imported
 
@@ -680,6 +699,8 @@ class Linter:
         if data is None:
             return None
         post = self._parse_ahead(path, data)
+        if "import" in post.text:
+            self._pinned.add(path)
         known = known_anchors(post, settings=self.settings)
         if self.cache is not None and not rendered_imports(post.text):
             # trusted by this hash on a warm run: only when no imported file adds anchors
@@ -978,6 +999,8 @@ class Linter:
 
             # this page's anchors, for the pages that link to it (parsed once, here)
             self.site.anchors[target.path] = known_anchors(post, ctx._memo, self.settings)
+            if "import" in post.text:
+                self._pinned.add(target.path)
         if ORPHAN_IMAGE[0] in self.enabled and not post.binary:
             from yeplint.rules.links import record_references
 

@@ -125,6 +125,7 @@ def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     result.paths, result.files = [], {}
     result.templated = _worker.site.templated  # for the parent's orphan check: not kept here
     _worker.site.templated = {}
+    _worker.trim_anchors()
     for resolver in _worker.site.resolvers.values():
         resolver.referenced.clear()  # sent with this chunk: the next one sends only its own
     return result
