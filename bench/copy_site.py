@@ -72,7 +72,10 @@ def main() -> None:
     for name, extra in (("cold", ["--no-cache"]), ("filling", []), ("warm", [])):
         tool = Tool(name, [*command, *extra], out)
         tool.run()
-        print(f"{name:8} {tool.seconds[0]:7.2f} s   peak RSS {tool.rss_kb[0] / 1024:6.0f} MB")
+        print(
+            f"{name:8} {tool.seconds[0]:7.2f} s   CPU {tool.cpu[0]:7.2f} s   "
+            f"peak RSS {tool.rss_kb[0] / 1024:6.0f} MB"
+        )
     subprocess.run(["du", "-sh", str(out / ".yeplint_cache")], check=False)
 
 
