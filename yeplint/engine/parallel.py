@@ -115,15 +115,17 @@ def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     assert _worker is not None
     _worker.cache = cache
     _worker.whole_run = False  # a chunk is never the whole site: the parent looks for orphans
+    targets = _targets[chunk[0] : chunk[1]] if isinstance(chunk, tuple) else chunk
     try:
-        result = _worker.run(_targets[chunk[0] : chunk[1]] if isinstance(chunk, tuple) else chunk)
+        result = _worker.run(targets)
     finally:
         if cache is not None:
             cache.close()  # a connection is freed only by the cyclic GC otherwise (~1.4 MB)
     if cache is not None:
         result.cache_updates = cache.updates
     result.paths, result.files = [], {}
-    result.templated = _worker.site.templated  # for the parent's orphan check: not kept here
+    flags = _worker.site.templated  # for the parent's orphan check: not kept here
+    result.templated = [flags.get(t.path) for t in targets]  # its paths: the parent has them
     _worker.site.templated = {}
     _worker.trim_anchors()
     for resolver in _worker.site.resolvers.values():
@@ -189,7 +191,9 @@ def run_parallel(
             part = future.result()
             del future
             _merge(merged, part, chunk)
-            linter.site.templated.update(part.templated)
+            for target, flag in zip(chunk, part.templated, strict=True):
+                if flag is not None:
+                    linter.site.templated[target.path] = flag
             if linter.cache is not None:
                 linter.cache.merge(part.cache_updates)
             if progress is not None:

@@ -39,10 +39,10 @@ class Result:
     """Every image file a checked page shows (for YEP402's last pass)."""
     linked: list[tuple[str, Diagnostic]] = field(default_factory=list)
     """The text links to an image file, with that file: reported when no page shows it."""
-    templated: dict[Path, bool] = field(default_factory=dict)
-    """A worker's chunk: whether each page it linted has template syntax, for the parent's
-    orphan check (:attr:`yeplint.site.index.SiteIndex.templated`); not merged, the parent puts
-    it in its site index."""
+    templated: list[bool | None] = field(default_factory=list)
+    """A worker's chunk: whether each of its pages, in order, has template syntax (``None``:
+    not known), for the parent's orphan check (:attr:`yeplint.site.index.SiteIndex.templated`);
+    not merged, the parent puts it in its site index under its own paths."""
     finished: bool = False
 
     def __init__(
@@ -60,7 +60,7 @@ class Result:
         referenced: set[Path | str] | None = None,
         shown: set[str] | None = None,
         linked: list[tuple[str, Diagnostic]] | None = None,
-        templated: dict[Path, bool] | None = None,
+        templated: list[bool | None] | None = None,
         finished: bool = False,
     ) -> None:
         self.diagnostics = [] if diagnostics is None else diagnostics
@@ -76,7 +76,7 @@ class Result:
         self.referenced = set() if referenced is None else referenced
         self.shown = set() if shown is None else shown
         self.linked = [] if linked is None else linked
-        self.templated = {} if templated is None else templated
+        self.templated = [] if templated is None else templated
         self.finished = finished
 
     @property
