@@ -165,3 +165,22 @@ def test_a_worker_keeps_the_anchors_of_few_pages_and_finds_the_same(
     assert [d for part in chunked for d in part.diagnostics] == serial.diagnostics
     kept = {p.name for p in worker.site.anchors}
     assert len(kept) <= 4 and "p000.md" in kept
+
+
+def test_workers_send_the_lines_problems_point_at_only_for_a_report_that_shows_them(
+    tmp_path: Path,
+) -> None:
+    """A report without code frames (any format but the text one with its frames) never reads
+    the lines problems point at: the workers keep them to themselves (~10 MB on 50,000 pages
+    for the parent to hold until the end, issue 29)."""
+    for i in range(PARALLEL_MIN + 10):
+        (tmp_path / f"p{i:03d}.md").write_text("##Kop\n")
+    settings = Settings()
+    targets = discover([tmp_path], settings, cwd=tmp_path)
+    framed = session.run(Linter(settings, select=["YEP2"]), targets, jobs=2)
+    plain_linter = Linter(settings, select=["YEP2"])
+    plain_linter.frames = False
+    plain = session.run(plain_linter, targets, jobs=2)
+    assert plain.diagnostics == framed.diagnostics
+    assert len(framed.sources) == PARALLEL_MIN + 10
+    assert not plain.sources

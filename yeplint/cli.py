@@ -246,6 +246,7 @@ def _lint(
     force_exclude: bool = False,
     overrides: tuple[dict[str, Any], dict[str, tuple[Any, ...]]] = ({}, {}),
     cache_dir: Path | None = None,
+    frames: bool = True,
 ) -> tuple[Result, Linter, Share | None]:
     """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
     stderr in the reader's language, with a progress bar on a terminal for a large run."""
@@ -285,6 +286,7 @@ def _lint(
     except session.NothingToCheck:
         sys.exit(0)
     linter, targets = prepared.linter, prepared.targets
+    linter.frames = frames
     tune_gc()
     try:
         if progress and len(targets) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
@@ -622,6 +624,7 @@ def check(
             extend_select, exclude, extend_exclude, per_file_ignores, respect_gitignore
         ),
         cache_dir=cache_dir,
+        frames=output_format == "text" and show_source and not quiet and not statistics,
     )
     if verbose:
         _say_what_ran(result, linter, time.perf_counter() - started)

@@ -128,6 +128,9 @@ class Linter:
         """What the run knows of the whole site (:mod:`yeplint.site.index`)."""
         self._anchor_log: list[list[Any]] = []
         """The other pages' anchors the file being linted looked at (for its cache entry)."""
+        self.frames = True
+        """Whether the report shows the lines problems point at: a parallel worker sends them
+        to the parent only then (50,000 pages' took ~10 MB for a format that shows none)."""
         self._pinned: set[Path] = set()
         """Pages whose anchors are kept however many there are: those that may import others'
         (found when linted without them, when read ahead with them: read again, they could

@@ -124,6 +124,8 @@ def _work(chunk: list[Target] | tuple[int, int], cache: Cache | None) -> Result:
     if cache is not None:
         result.cache_updates = cache.updates
     result.paths, result.files = [], {}
+    if not _worker.frames:
+        result.sources = {}  # in the cache's rows all the same: only the report reads them
     flags = _worker.site.templated  # for the parent's orphan check: not kept here
     result.templated = [flags.get(t.path) for t in targets]  # its paths: the parent has them
     _worker.site.templated = {}
