@@ -175,5 +175,5 @@ def test_a_chunk_sends_only_the_files_its_own_pages_reference(
     monkeypatch.setattr(parallel, "_worker", Linter(settings, select=["YEP301"]))
     first = parallel._work(targets[:2], None)
     second = parallel._work(targets[2:], None)
-    assert {p.name for p in first.referenced} == {"foto-0.jpg", "foto-1.jpg"}
-    assert {p.name for p in second.referenced} == {"foto-2.jpg", "foto-3.jpg"}
+    assert {Path(p).name for p in first.referenced} == {"foto-0.jpg", "foto-1.jpg"}
+    assert {Path(p).name for p in second.referenced} == {"foto-2.jpg", "foto-3.jpg"}
