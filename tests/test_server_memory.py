@@ -148,3 +148,19 @@ async def test_a_closed_buffer_leaves_nothing_behind(tmp_path: Path) -> None:
         for store in (site.anchors, site.templated, site.digests, site.preread):
             assert not set(closed) & set(store)
         assert not {f"content/blog/{page.name}" for page in closed} & set(site.collections)
+
+
+@pytest.mark.asyncio
+async def test_an_edited_buffer_gives_other_pages_its_new_anchors(tmp_path: Path) -> None:
+    """The anchors other pages' links are checked against follow the buffer as it is edited,
+    not its first version (each lint of a buffer forgets what the one before it left)."""
+    page = _site(tmp_path) / "over-grenzen.nl.md"
+    session = Session(tmp_path)
+    await session.open(page, PAGE.replace("##Waarom grenzen?", "## Waarom grenzen?"))
+    await session.change(page, PAGE.replace("##Waarom grenzen?", "## Daarom grenzen"), 2)
+    anchors = [linter.site.anchors.get(page) for linter in session.server.linters.values()]
+    known = [found for found in anchors if found is not None]
+    assert known
+    for found in known:
+        assert "daarom-grenzen" in found
+        assert "waarom-grenzen" not in found

@@ -307,6 +307,7 @@ def lint_buffer(ls: YeplintServer, uri: str, text: str) -> list[Diagnostic]:
     root = settings.root or workspace_root(ls, path)
     target = Target(path, display_path(path, root), root)
     linter.forget_images()
+    linter.forget_page(target)  # its anchors and digest are this text's, not an earlier one's
     result = linter.run([target], data=text.encode("utf-8", "surrogatepass"))
     return result.diagnostics
 
