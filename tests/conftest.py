@@ -4,6 +4,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,25 @@ def shared_site() -> Path:
     if not content.is_dir():
         pytest.skip("../shared/corpus/yep-site is not present")
     return content
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the pages the engine parses."""
+    from yeplint.document.post import load_text as real
+
+    parsed: list[str] = []
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        parsed.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr("yeplint.engine.linter.load_text", counting)
+    return parsed
+
+
+@pytest.fixture
+def aged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
+    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
+    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)

@@ -13,21 +13,6 @@ from yeplint.cli import main
 
 
 @pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the pages the engine parses."""
-    from yeplint.document.post import load_text as real
-
-    parsed: list[str] = []
-
-    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
-        parsed.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr("yeplint.engine.linter.load_text", counting)
-    return parsed
-
-
-@pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     blog = tmp_path / "content" / "blog"
     blog.mkdir(parents=True)

@@ -16,28 +16,6 @@ from PIL import Image
 from yeplint.cli import main
 
 
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the pages the engine parses."""
-    from yeplint.document.post import load_text as real
-
-    parsed: list[str] = []
-
-    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
-        parsed.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr("yeplint.engine.linter.load_text", counting)
-    return parsed
-
-
-@pytest.fixture
-def aged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
-    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
-    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)
-
-
 def check(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["check", "content", "--format", "concise", *args])
     return result.exit_code, result.output

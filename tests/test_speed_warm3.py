@@ -16,13 +16,6 @@ from yeplint.cli import main
 
 
 @pytest.fixture
-def aged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
-    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
-    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)
-
-
-@pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the pages the engine reads."""
     from yeplint.config.files import read_upto as real

@@ -15,13 +15,6 @@ from yeplint.cli import main
 
 
 @pytest.fixture
-def aged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Stamps seconds old are trusted (the racy-stamp rule has its own tests)."""
-    monkeypatch.setattr("yeplint.engine.cache.RACY_NS", 0)
-    monkeypatch.setattr("yeplint.site.index.RACY_NS", 0)
-
-
-@pytest.fixture
 def walks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The roots the orphan check walks for code files."""
     import yeplint.rules.orphans as orphans
