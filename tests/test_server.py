@@ -112,11 +112,22 @@ async def _open(client: LanguageClient, path: Path, text: str) -> list[lsp.Diagn
 
 async def _diagnostics(client: LanguageClient, path: Path) -> list[lsp.Diagnostic]:
     """The next diagnostics published for ``path`` (each is taken once)."""
-    while path.as_uri() not in client.diagnostics:
-        await asyncio.wait_for(
-            client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
-        )
-    return list(client.diagnostics.pop(path.as_uri()))
+    return await _published(client, path.as_uri())
+
+
+async def _published(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
+    """The next diagnostics published for ``uri``, within 30 s.
+
+    The client's table is polled: waiting for "the next notification" misses one that
+    arrives before the waiting task first runs, and then waits for one that never comes.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while uri not in client.diagnostics:
+        if loop.time() > deadline:
+            raise TimeoutError(f"no diagnostics published for {uri} in 30 s")
+        await asyncio.sleep(0.005)
+    return list(client.diagnostics.pop(uri))
 
 
 async def _change(client: LanguageClient, path: Path, text: str, version: int) -> None:
@@ -588,11 +599,7 @@ async def test_a_uri_with_a_query_and_an_overlong_path_are_linted(
         client.text_document_did_open(
             lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "markdown", 1, PAGE))
         )
-        while uri not in client.diagnostics:
-            await asyncio.wait_for(
-                client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30
-            )
-        assert [d.code for d in client.diagnostics.pop(uri)] == ["YEP201", "YEP301"]
+        assert [d.code for d in await _published(client, uri)] == ["YEP201", "YEP301"]
     deep = blog.joinpath(*["map" * 80] * 20, "over-grenzen.nl.md")
     found = _codes(await _open(client, deep, PAGE))
     assert ("YEP201", 11, 0, 11, 17) in found  # and its images are missing, far from home
