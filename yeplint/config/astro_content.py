@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,8 @@ def read(site: Path) -> AstroContent:
     return AstroContent(None, "", (), ())
 
 
-@cache
+# Keyed by the file's mtime: bounded, or a language server grows an entry per save.
+@lru_cache(maxsize=8)
 def _read(path: Path, changed: int) -> AstroContent:
     try:
         text = path.read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from yeplint.diagnostics import Violation
@@ -123,7 +123,8 @@ def _site_above(root: Path) -> Path:
     return root
 
 
-@cache
+# Keyed by the content config as read (a new one per save): bounded for the language server.
+@lru_cache(maxsize=64)
 def _compiled(
     content: AstroContent, collection: AstroCollection, owned: frozenset[str]
 ) -> CompiledSchema:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from yeplint.locale.messages import msg
@@ -105,7 +105,8 @@ def site_layouts(site: Path) -> Layouts | None:
     return None
 
 
-@cache
+# Keyed by mtimes: bounded, or a language server grows an entry per save.
+@lru_cache(maxsize=8)
 def _read_layouts(config: Path, changed: int, folder_changed: int) -> Layouts:
     data = _read_yaml(config)
     theme = data.get("theme") or data.get("remote_theme")
