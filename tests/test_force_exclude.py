@@ -52,3 +52,17 @@ def test_a_folder_that_is_not_there_is_still_a_usage_error(site: Path) -> None:
     code, _, err = _check("--force-exclude", "contnet/")
     assert code == 2
     assert "contnet" in err
+
+
+@pytest.mark.parametrize("pattern", ["content/drafts", "drafts", "dr*", "./content/drafts/"])
+def test_a_file_in_an_excluded_folder_is_excluded_too(site: Path, pattern: str) -> None:
+    """The walk never enters a folder `exclude` names (with or without the trailing `/`), so
+    pre-commit naming a page inside it must not check it either (ruff looks at every folder
+    above a named file)."""
+    (site / "yeplint.toml").write_text(f'exclude = ["{pattern}"]\n')
+    assert _check("content/drafts/concept.nl.md")[0] == 1  # named without the flag: checked
+    code, out, _ = _check("--force-exclude", "content/drafts/concept.nl.md", "content/klaar.nl.md")
+    assert (code, out) == (0, "")
+    code, out, err = _check("--force-exclude", "content/drafts")
+    assert (code, out) == (0, "")
+    assert "excluded by the configuration" in err

@@ -113,3 +113,37 @@ def test_on_posix_a_backslash_in_a_named_path_is_part_of_the_name(site: Path) ->
     (site / "content\\p.md").write_text(BROKEN)
     done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "content\\p.md"])
     assert [d["path"] for d in json.loads(done.stdout)["diagnostics"]] == ["content\\p.md"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matched"),
+    [
+        ("./content/drafts/**", "content/drafts/a.md", True),
+        ("./content/drafts/", "content/drafts/a.md", True),
+        ("././content/*.md", "content/a.md", True),
+        ("./*.md", "a.md", True),
+        ("./*.md", "content/a.md", False),  # anchored at the root, as `/*.md` is
+        ("./.hidden/*.md", ".hidden/a.md", True),
+    ],
+)
+def test_a_glob_starting_with_dot_slash_is_anchored_at_the_root(
+    pattern: str, path: str, matched: bool
+) -> None:
+    """ruff reads `./drafts/**` from the project root; the glob used to match nothing at all."""
+    assert matches(pattern, path) is matched
+
+
+def test_a_glob_leading_out_of_the_root_is_an_error() -> None:
+    with pytest.raises(GlobError, match=r"`\.\./` leads out of it"):
+        compile_glob("../other/*.md")
+
+
+def test_per_file_ignores_with_dot_slash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "content" / "drafts").mkdir(parents=True)
+    (tmp_path / "content" / "drafts" / "a.md").write_text("##Kop\n")
+    (tmp_path / "yeplint.toml").write_text(
+        'per-file-ignores = { "./content/drafts/**" = ["YEP201"] }\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise"])
+    assert (done.exit_code, done.stdout) == (0, "")

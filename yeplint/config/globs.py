@@ -11,6 +11,10 @@ folder separator (``content\\drafts\\**`` is ``content/drafts/**``), elsewhere a
 (``\\*`` a literal ``*``, ``\\\\`` a backslash). Escaping a character that needs none
 (``content\\drafts``) is an error on POSIX: globset reads it as ``contentdrafts`` and the
 glob would silently match nothing there while it matches the folder on Windows.
+
+A leading ``./`` (``./content/drafts/**``, and ``.\\content\\drafts\\**`` on Windows) is the
+root, as ruff reads it: the glob is anchored there. A leading ``../`` would leave the root,
+where nothing is checked: an error.
 """
 
 from __future__ import annotations
@@ -68,6 +72,13 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
         raise GlobError("a glob may not be empty or start or end with spaces")
     if "\\" in pattern:
         pattern = _backslashes(pattern)
+    rest = pattern
+    while rest.startswith("./"):
+        rest = rest[2:].lstrip("/")
+    if rest != pattern and rest:
+        pattern = "/" + rest  # `./drafts/**` as ruff reads it: from the root (anchored)
+    elif pattern.startswith("../"):
+        raise GlobError("a glob is relative to the project root, and `../` leads out of it")
     if "{" in pattern or "}" in pattern:
         expanded = expand_braces(pattern)
         if len(expanded) > 1 or expanded != [pattern]:

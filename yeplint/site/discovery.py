@@ -126,6 +126,10 @@ def discover(
             real = Path(os.path.realpath(arg))
             if not _inside(real, Path(os.path.realpath(root))):
                 trusted = real
+        if stat.S_ISDIR(mode) and force_exclude and _named_excluded(arg, root, settings):
+            if excluded is not None:
+                excluded.append(arg)
+            continue
         if stat.S_ISDIR(mode):
             for path in _walk(arg, root, settings, trusted, told, cwd, seen, walked):
                 found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
@@ -141,7 +145,7 @@ def discover(
                     reason = msg("a symlink that leaves the content root")
         if reason is None and not stat.S_ISREG(mode):
             reason = msg("not a regular file")
-        if force_exclude and _excluded(arg, root, settings):
+        if force_exclude and _named_excluded(arg, root, settings):
             if excluded is not None:
                 excluded.append(arg)
             continue
@@ -166,6 +170,23 @@ def _relative(path: Path, root: Path) -> str:
 
 def _excluded(path: Path, root: Path, settings: Settings) -> bool:
     return bool(settings.exclude) and matches_any(settings.exclude, _relative(path, root))
+
+
+def _named_excluded(path: Path, root: Path, settings: Settings) -> bool:
+    """Whether ``exclude`` matches a path named on the command line or a folder above it, up
+    to the root: the walk never enters an excluded folder, so ``exclude = ["drafts"]`` leaves
+    out ``drafts/post.md`` when pre-commit names it too (ruff's ``--force-exclude``)."""
+    if not settings.exclude:
+        return False
+    parts = _relative(path, root).split("/")
+    folders = ["/".join(parts[:k]) for k in range(1, len(parts))]
+    if path.is_dir():
+        folders.append("/".join(parts))
+    elif matches_any(settings.exclude, "/".join(parts)):
+        return True
+    return any(
+        matches_any(settings.exclude, f) or matches_any(settings.exclude, f + "/") for f in folders
+    )
 
 
 def _inside(real: Path, base: Path) -> bool:
