@@ -196,3 +196,44 @@ def test_inline_config_in_help_and_completion(site: Path) -> None:
     env["COMP_WORDS"] = "yeplint check --config yep"
     done = CliRunner().invoke(main, [], env={**env, "COMP_CWORD": "3"}, prog_name="yeplint")
     assert done.stdout.splitlines() == ["file,yep"]
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "expected"),
+    [
+        (["content/p.md", "--diff"], None, 1),
+        (["content/p.md", "--diff", "--exit-zero"], None, 0),
+        (["-", "--diff"], "##Kop\n", 1),
+        (["-", "--diff", "--exit-zero"], "##Kop\n", 0),
+        (["-", "--fix"], BROKEN, 1),  # the image is still missing
+        (["-", "--fix", "--exit-zero"], BROKEN, 0),
+        (["-", "--fix"], "**Vet als kop**\n", 0),
+        (["-", "--fix", "--warnings-as-errors"], "**Vet als kop**\n", 1),
+        (["-", "--fix"], "##Kop\n", 0),
+        (["-", "--fix", "--exit-non-zero-on-fix"], "##Kop\n", 1),
+        (["-", "--fix", "--exit-non-zero-on-fix"], "## Kop\n", 0),
+    ],
+)
+def test_the_exit_flags_hold_for_diff_and_fixing_standard_input(
+    site: Path, args: list[str], stdin: str | None, expected: int
+) -> None:
+    """`--exit-zero`, `--warnings-as-errors` and `--exit-non-zero-on-fix` were ignored by
+    `--diff` and by `--fix` on standard input, which exited on their own (ruff applies them
+    to every mode)."""
+    assert check(*args, stdin=stdin).exit_code == expected
+    assert (site / "content" / "p.md").read_text() == BROKEN  # --diff writes nothing
+
+
+def test_force_exclude_holds_for_standard_input(site: Path) -> None:
+    """An editor lints its unsaved buffer through stdin with `--force-exclude`: a page the
+    configuration excludes gets no problems, and `--fix` gives the text back unchanged (an
+    empty answer would empty the buffer), as ruff does."""
+    (site / "yeplint.toml").write_text('exclude = ["drafts"]\n')
+    named = ("--stdin-filename", "content/drafts/x.md")
+    done = check(*named, "--force-exclude", stdin="##Kop\n")
+    assert (done.exit_code, done.stdout) == (0, "")
+    assert "excluded by the configuration" in done.stderr
+    done = check(*named, "--force-exclude", "--fix", stdin="##Kop\n")
+    assert (done.exit_code, done.stdout) == (0, "##Kop\n")
+    assert check(*named, "--fix", stdin="##Kop\n").stdout == "## Kop\n"  # without the flag
+    assert check(*named, stdin="##Kop\n").exit_code == 1

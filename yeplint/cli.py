@@ -247,9 +247,12 @@ def _lint(
     overrides: tuple[dict[str, Any], dict[str, tuple[Any, ...]]] = ({}, {}),
     cache_dir: Path | None = None,
     frames: bool = True,
+    echo_stdin: bool = False,
 ) -> tuple[Result, Linter, Share | None]:
     """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
-    stderr in the reader's language, with a progress bar on a terminal for a large run."""
+    stderr in the reader's language, with a progress bar on a terminal for a large run.
+    ``echo_stdin``: standard input is printed back when there is nothing to check (``--fix``
+    on an excluded buffer, whose caller replaces the buffer with what it reads, as ruff)."""
     from yeplint.config.load import reader_language
     from yeplint.config.settings import ConfigError
     from yeplint.engine import session
@@ -284,6 +287,9 @@ def _lint(
     except session.UsageError as exc:
         _fail(str(exc))
     except session.NothingToCheck:
+        if echo_stdin and stdin is not None:
+            sys.stdout.buffer.write(stdin)  # `--fix` on an excluded buffer: it stays as it is
+            sys.stdout.flush()
         sys.exit(0)
     linter, targets = prepared.linter, prepared.targets
     linter.frames = frames
@@ -625,15 +631,31 @@ def check(
         ),
         cache_dir=cache_dir,
         frames=output_format == "text" and show_source and not quiet and not statistics,
+        echo_stdin=fix and not show_diff,
     )
     if verbose:
         _say_what_ran(result, linter, time.perf_counter() - started)
     lang = reader_language(lang, linter.settings)
     changed = False
+
+    def verdict(code: int, warnings: int) -> int:
+        """The exit code once the flags that judge problems have spoken."""
+        if code == 0 and warnings_as_errors and warnings:
+            code = 1
+        if code == 0 and exit_non_zero_on_fix and changed:
+            code = 1  # a file was changed: the commit a hook guards must be made again
+        if exit_zero and code == 1:
+            code = 0  # problems are reported, not fatal; usage and internal errors still are
+        return code
+
     if (fix or show_diff) and stdin is not None:
-        _fix_stdin(result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff, lang=lang)
+        code, changed, warnings = _fix_stdin(
+            result, linter, stdin, unsafe=unsafe_fixes, diff=show_diff, lang=lang
+        )
+        sys.exit(verdict(code, warnings))
     elif show_diff:
-        _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False), lang)
+        code = _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False), lang)
+        sys.exit(code if code == 2 or not exit_zero else 0)
     elif fix:
         fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
         _merge_fixes(result, fixed)
@@ -669,14 +691,7 @@ def check(
     if debug:
         for trace in result.tracebacks:
             click.echo(trace, err=True)
-    code = max(result.exit_code, _tell_left_out(hook, lang))
-    if code == 0 and warnings_as_errors and result.warnings:
-        code = 1
-    if code == 0 and exit_non_zero_on_fix and changed:
-        code = 1  # a file was changed: the commit a hook guards must be made again
-    if exit_zero and code == 1:
-        code = 0  # problems are reported, not fatal; usage and internal errors still are
-    sys.exit(code)
+    sys.exit(verdict(max(result.exit_code, _tell_left_out(hook, lang)), result.warnings))
 
 
 def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
@@ -729,8 +744,9 @@ def _merge_fixes(result: Result, fixed: FixReport) -> None:
         )
 
 
-def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
-    """``--diff``: the changes on stdout, exit 1 when anything would change or cannot be."""
+def _print_diff(fixed: FixReport, lang: str) -> int:
+    """``--diff``: the changes on stdout; the exit code: 1 when anything would change or
+    cannot be."""
     from yeplint.engine.fix import unified_diff
 
     for change in fixed.changes:
@@ -738,7 +754,7 @@ def _print_diff(fixed: FixReport, lang: str) -> NoReturn:
     for refused in fixed.refused:
         click.echo(f"{refused.path}: {refused.localized(lang).message}", err=True)
     _tell_fixed(fixed, lang, would=True)
-    sys.exit(1 if fixed.changes or fixed.refused else 0)
+    return 1 if fixed.changes or fixed.refused else 0
 
 
 def _tell_fixed(fixed: FixReport, lang: str, *, would: bool = False) -> None:
@@ -767,9 +783,11 @@ def _tell_fixed(fixed: FixReport, lang: str, *, would: bool = False) -> None:
 
 def _fix_stdin(
     result: Result, linter: Linter, original: bytes, *, unsafe: bool, diff: bool, lang: str
-) -> NoReturn:
+) -> tuple[int, bool, int]:
     """``--fix`` on standard input prints the fixed text (``--diff``: the diff) to stdout and
-    the problems left to stderr, as ruff does; the file itself is never written."""
+    the problems left to stderr, as ruff does; the file itself is never written. The exit
+    code before the flags that judge problems, whether the text changed, and the warnings
+    left (none counted for ``--diff``)."""
     from yeplint.engine.fix import FileChange, fix_bytes, unified_diff
     from yeplint.report import ReportOptions, reporter
 
@@ -783,13 +801,13 @@ def _fix_stdin(
     if diff:
         change = FileChange(display, original, fixed)
         click.echo(unified_diff(change), nl=False)
-        sys.exit(1 if fixed != original or problem else 0)
+        return (1 if fixed != original or problem else 0), False, 0
     sys.stdout.buffer.write(fixed)
     sys.stdout.flush()
     reporter("concise")(result, sys.stderr, ReportOptions(show_source=False))
-    sys.exit(
-        2 if problem is None and result.internal_errors else (1 if result.errors or problem else 0)
-    )
+    if problem is None and result.internal_errors:
+        return 2, fixed != original, result.warnings
+    return (1 if result.errors or problem else 0), fixed != original, result.warnings
 
 
 @main.command("baseline")

@@ -99,7 +99,13 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
     from yeplint.config.load import load_settings
     from yeplint.engine.linter import Linter
     from yeplint.rules.select import UnknownSelector
-    from yeplint.site.discovery import DiscoveryError, Target, discover, display_path
+    from yeplint.site.discovery import (
+        DiscoveryError,
+        Target,
+        discover,
+        display_path,
+        named_excluded,
+    )
 
     try:
         checked = [Path(check.stdin_filename)] if check.stdin_filename is not None else []
@@ -131,8 +137,11 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
                 tell(linter.cache.notice, settings)
         if check.stdin_filename is not None:
             cwd = Path.cwd()
-            path = (cwd / check.stdin_filename).absolute()
+            path = Path(os.path.normpath(cwd / check.stdin_filename))
             target = Target(path, display_path(path, cwd), settings.root or cwd)
+            if check.force_exclude and named_excluded(path, target.root, settings):
+                tell(all_excluded([path]), settings)  # an editor's buffer of an excluded page
+                raise NothingToCheck
             data = check.stdin if check.stdin is not None else read_stdin()
             return Prepared(settings, linter, [target], data)
         notices: list[str] = []

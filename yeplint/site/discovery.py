@@ -126,7 +126,7 @@ def discover(
             real = Path(os.path.realpath(arg))
             if not _inside(real, Path(os.path.realpath(root))):
                 trusted = real
-        if stat.S_ISDIR(mode) and force_exclude and _named_excluded(arg, root, settings):
+        if stat.S_ISDIR(mode) and force_exclude and named_excluded(arg, root, settings):
             if excluded is not None:
                 excluded.append(arg)
             continue
@@ -145,7 +145,7 @@ def discover(
                     reason = msg("a symlink that leaves the content root")
         if reason is None and not stat.S_ISREG(mode):
             reason = msg("not a regular file")
-        if force_exclude and _named_excluded(arg, root, settings):
+        if force_exclude and named_excluded(arg, root, settings):
             if excluded is not None:
                 excluded.append(arg)
             continue
@@ -172,7 +172,7 @@ def _excluded(path: Path, root: Path, settings: Settings) -> bool:
     return bool(settings.exclude) and matches_any(settings.exclude, _relative(path, root))
 
 
-def _named_excluded(path: Path, root: Path, settings: Settings) -> bool:
+def named_excluded(path: Path, root: Path, settings: Settings) -> bool:
     """Whether ``exclude`` matches a path named on the command line or a folder above it, up
     to the root: the walk never enters an excluded folder, so ``exclude = ["drafts"]`` leaves
     out ``drafts/post.md`` when pre-commit names it too (ruff's ``--force-exclude``)."""
