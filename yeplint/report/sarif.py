@@ -2,7 +2,7 @@
 
 Valid against the OASIS schema, plus what code scanning needs: every rule with a
 ``shortDescription`` and help, ``partialFingerprints`` on each result, and artifact URIs that
-are percent-encoded paths relative to ``%SRCROOT%``.
+are percent-encoded paths relative to ``%SRCROOT%`` (``file:`` URIs for files outside it).
 """
 
 from __future__ import annotations
@@ -27,8 +27,15 @@ def _level(severity: str) -> str:
     return "error" if severity == "error" else "warning"
 
 
-def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/")
+def _artifact(path: str) -> dict[str, str]:
+    """The ``artifactLocation`` of a file: a percent-encoded URI relative to ``%SRCROOT%``, or
+    for a file outside the folder checked from (reported by its absolute path), a ``file:``
+    URI of its own, since a ``uriBaseId`` needs a relative reference (SARIF 2.1.0, 3.4.4)."""
+    posix = path.replace("\\", "/")
+    text = posix.encode("utf-8", "surrogateescape")
+    if posix.startswith("/") or (len(posix) > 2 and posix[1:3] == ":/" and posix[0].isalpha()):
+        return {"uri": "file:///" + quote(text.lstrip(b"/"), safe="/:")}
+    return {"uri": quote(text, safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def document(result: Result, lang: str = "en") -> dict[str, Any]:
@@ -70,7 +77,7 @@ def document(result: Result, lang: str = "en") -> dict[str, Any]:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(d.path),
                             "region": region,
                         }
                     }
@@ -118,7 +125,7 @@ def _fixes(d: Diagnostic) -> dict[str, object]:
         for e in d.fix.edits
     ]
     change = {
-        "artifactLocation": {"uri": _uri(d.path), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": _artifact(d.path),
         "replacements": replacements,
     }
     fix = {
