@@ -237,3 +237,71 @@ def test_force_exclude_holds_for_standard_input(site: Path) -> None:
     assert (done.exit_code, done.stdout) == (0, "##Kop\n")
     assert check(*named, "--fix", stdin="##Kop\n").stdout == "## Kop\n"  # without the flag
     assert check(*named, stdin="##Kop\n").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "expected"),
+    [
+        # the command line's --extend-select outranks the configuration's ignore
+        ('ignore = ["YEP201"]\n', ["--extend-select", "YEP201"], ["YEP201", "YEP301"]),
+        ('select = ["YEP3"]\nignore = ["YEP301"]\n', ["--extend-select", "YEP2"], ["YEP201"]),
+        # --select starts again: the configuration's ignore and extend-select no longer count
+        ('ignore = ["YEP201"]\n', ["--select", "YEP2"], ["YEP201"]),
+        ('extend-select = ["YEP301"]\nselect = ["YEP2"]\n', ["--select", "YEP201"], ["YEP201"]),
+        # --ignore on top of the configuration, within the command line most specific wins
+        ('select = ["YEP201"]\n', ["--ignore", "YEP2"], []),
+        ("", ["--ignore", "YEP2", "--extend-select", "YEP201"], ["YEP201", "YEP301"]),
+        ("", ["--select", "YEP201", "--ignore", "YEP2"], ["YEP201"]),
+        ("", ["--select", "YEP2", "--ignore", "YEP201"], []),
+    ],
+)
+def test_the_command_line_is_a_layer_above_the_configuration(
+    site: Path, config: str, args: list[str], expected: list[str]
+) -> None:
+    """As in ruff: the configuration's selectors are resolved first, then the command line's;
+    a rule named on the command line ran or not as the configuration's ignore said."""
+    (site / "yeplint.toml").write_text(config)
+    done = check("content/p.md", *args)
+    assert done.exit_code in (0, 1), done.stderr
+    shown = [line.split()[1] for line in done.stdout.splitlines()]
+    assert [code for code in shown if code in ("YEP201", "YEP301")] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (["--select", "YEP2O1"], "--select: `YEP2O1` is not a rule code, code prefix or rule "
+         "name; did you mean `YEP201`?"),
+        (["--ignore", "YEP3011"], "--ignore: `YEP3011` is not a rule code, code prefix or rule "
+         "name; did you mean `YEP301`?"),
+        (["--extend-select", "missing-imag"], "--extend-select: `missing-imag` is not a rule "
+         "code, code prefix or rule name; did you mean `missing-image`?"),
+        (["--per-file-ignores", "drafts/**:YEP3O1"], "--per-file-ignores: `YEP3O1` is not a "
+         "rule code, code prefix or rule name; did you mean `YEP301`?"),
+        (["--select", "nonsense"], "--select: `nonsense` is not a rule code, code prefix or rule "
+         "name\n"),
+    ],
+)  # fmt: skip
+def test_an_unknown_code_on_the_command_line_names_its_option_and_the_closest_rule(
+    site: Path, args: list[str], told: str
+) -> None:
+    """The error used to say `configuration:` for --extend-select and --per-file-ignores
+    (or point at a line of yeplint.toml that has no such code), with no "did you mean"."""
+    (site / "yeplint.toml").write_text('select = ["YEP2"]\n')
+    done = check("content/p.md", *args)
+    assert done.exit_code == 2
+    assert f"yeplint: error: {told}" in done.stderr
+
+
+def test_an_unknown_code_in_the_configuration_and_yeplint_rule_suggest_the_closest(
+    site: Path,
+) -> None:
+    (site / "yeplint.toml").write_text('ignore = ["missing-imag"]\n')
+    done = check("content/p.md")
+    assert done.exit_code == 2
+    assert done.stderr.endswith("did you mean `missing-image`?\n")
+    done = run("rule", "YEP2O1")
+    assert (done.exit_code, done.stderr) == (
+        2,
+        "yeplint: error: no rule `YEP2O1`; did you mean `YEP201`?\n",
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -219,6 +219,18 @@ def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _check_selectors(option: str, selectors: Iterable[str]) -> None:
+    """Each selector given with ``option`` names a rule, a code prefix or ``ALL``, else a
+    usage error that says where it was written (with the closest rule)."""
+    from yeplint.rules.select import UnknownSelector, expand
+
+    for selector in selectors:
+        try:
+            list(expand(selector))
+        except UnknownSelector as exc:
+            _fail(f"{option}: {exc}")
+
+
 _cache_dir_option = click.option(
     "--cache-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -234,6 +246,7 @@ def _lint(
     config: tuple[Path | Inline, ...],
     isolated: bool,
     *,
+    extend_select: tuple[str, ...] = (),
     changed_since: str | None = None,
     staged: bool = False,
     stdin_filename: str | None = None,
@@ -264,10 +277,14 @@ def _lint(
 
     file, inline = _config_parts(config)
     _check_inline_selection(inline)
+    _check_selectors("--select", _split(select))
+    _check_selectors("--extend-select", _split(extend_select))
+    _check_selectors("--ignore", _split(ignore))
     check = session.Check(
         paths,
         select=_split(select) or None,
         ignore=tuple(_split(ignore)),
+        extend_select=tuple(_split(extend_select)),
         config=file,
         inline=inline,
         isolated=isolated,
@@ -312,7 +329,6 @@ def _lint(
 
 
 def _overrides(
-    extend_select: tuple[str, ...],
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
     per_file_ignores: tuple[str, ...],
@@ -320,7 +336,7 @@ def _overrides(
 ) -> tuple[dict[str, Any], dict[str, tuple[Any, ...]]]:
     """The settings the selection options set instead of the configuration's, and those they
     add to it, checked as the configuration's own values are (a bad glob, a `!` pattern, a
-    `GLOB:CODES` without codes is a usage error)."""
+    `GLOB:CODES` without codes or with a code that names no rule is a usage error)."""
     from yeplint.config.load import check_excludes, check_glob
     from yeplint.config.settings import ConfigError
 
@@ -336,8 +352,6 @@ def _overrides(
         instead["exclude"] = tuple(_split(exclude))
     if respect_gitignore is not None:
         instead["respect_gitignore"] = respect_gitignore
-    if extend_select:
-        added["extend_select"] = tuple(_split(extend_select))
     if extend_exclude:
         added["exclude"] = tuple(_split(extend_exclude))
     pairs = []
@@ -346,6 +360,7 @@ def _overrides(
         if not glob or not _split((codes,)):
             _fail(f"--per-file-ignores: `{item}` is not GLOB:CODES (`content/drafts/**:YEP2`)")
         pairs.append((glob, tuple(_split((codes,)))))
+        _check_selectors("--per-file-ignores", pairs[-1][1])
     if pairs:
         added["per_file_ignores"] = tuple(pairs)
     return instead, added
@@ -626,9 +641,8 @@ def check(
         lang=lang,
         share=shows_all,
         force_exclude=force_exclude,
-        overrides=_overrides(
-            extend_select, exclude, extend_exclude, per_file_ignores, respect_gitignore
-        ),
+        extend_select=extend_select,
+        overrides=_overrides(exclude, extend_exclude, per_file_ignores, respect_gitignore),
         cache_dir=cache_dir,
         frames=output_format == "text" and show_source and not quiet and not statistics,
         echo_stdin=fix and not show_diff,
@@ -840,15 +854,14 @@ def baseline_command(
     from yeplint.engine import baseline
     from yeplint.engine.parallel import default_jobs
 
-    overrides = _overrides(
-        extend_select, exclude, extend_exclude, per_file_ignores, respect_gitignore
-    )
+    overrides = _overrides(exclude, extend_exclude, per_file_ignores, respect_gitignore)
     result, _, _ = _lint(
         paths,
         select,
         ignore,
         config,
         isolated,
+        extend_select=extend_select,
         jobs=default_jobs(),
         force_exclude=force_exclude,
         overrides=overrides,
@@ -923,7 +936,13 @@ def rule_command(key: str) -> None:
 
     found = find(key)
     if found is None:
-        _fail(f"no rule `{key}`; `yeplint rules` lists them")
+        from yeplint.rules.select import close_selector
+
+        close = close_selector(key)
+        _fail(
+            f"no rule `{key}`"
+            + (f"; did you mean `{close}`?" if close else "; `yeplint rules` lists them")
+        )
     fixable = ""
     if found.fixable:
         fixable = (

@@ -112,13 +112,20 @@ class Linter:
         *,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
         cache: Cache | None = None,
     ) -> None:
         self.settings = settings
         self.cache = cache
-        self.selection = (list(select) if select is not None else None, list(ignore))
-        """The selection as given, so that parallel workers can build the same linter."""
-        chosen = resolve_selection(settings, select=select, ignore=ignore)
+        self.selection = (
+            list(select) if select is not None else None,
+            list(ignore),
+            list(extend_select),
+        )
+        """The command line's selection, so that parallel workers can build the same linter."""
+        chosen = resolve_selection(
+            settings, select=select, ignore=ignore, extend_select=extend_select
+        )
         self.rules: list[Rule] = list(chosen.rules)
         self.enabled = chosen.enabled
         self.severity: dict[str, Severity] = dict(chosen.severity)

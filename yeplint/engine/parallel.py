@@ -61,6 +61,7 @@ def _init(
     select: list[str] | None = None,
     ignore: Iterable[str] = (),
     share: SiteShare | None = None,
+    extend_select: Iterable[str] = (),
 ) -> None:
     """Set up a worker: a forked one lints with the parent's own linter as it was at the fork
     (what it knows of the site, the collection of each page, the schemas it read); another
@@ -75,7 +76,7 @@ def _init(
         _kept = _worker.cache  # the parent's connection: never closed from here
         return
     assert settings is not None
-    _worker = Linter(settings, select=select, ignore=ignore)
+    _worker = Linter(settings, select=select, ignore=ignore, extend_select=extend_select)
     if share is not None:
         _worker.site.adopt(share)
 
@@ -170,14 +171,14 @@ def run_parallel(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    select, ignore = linter.selection
+    select, ignore, extend_select = linter.selection
     merged = Result()
     share = linter.site_share(targets)  # the site index, built once here
     forked = context.get_start_method() == "fork"
     initargs = (
         (os.getpid(), (linter, targets))  # a fork's arguments are not pickled: it inherits them
         if forked
-        else (os.getpid(), None, linter.settings, select, ignore, share)
+        else (os.getpid(), None, linter.settings, select, ignore, share, extend_select)
     )
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs)
     try:

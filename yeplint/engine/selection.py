@@ -19,7 +19,7 @@ from yeplint.config.settings import RULE_OPTION_MAX, ConfigError, Settings
 from yeplint.diagnostics import Severity
 from yeplint.rules.catalogue import all_rules, find
 from yeplint.rules.rule import Rule
-from yeplint.rules.select import UnknownSelector, expand, resolve
+from yeplint.rules.select import UnknownSelector, expand, resolve_layers
 
 
 class RuleSelection(NamedTuple):
@@ -37,14 +37,22 @@ class RuleSelection(NamedTuple):
 
 
 def resolve_selection(
-    settings: Settings, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    settings: Settings,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
 ) -> RuleSelection:
-    """The rules ``settings`` (and the command line's ``select`` and ``ignore``) enable."""
+    """The rules ``settings`` enable, and then the command line's ``select``, ``extend_select``
+    and ``ignore`` (a layer above the configuration's, as in ruff:
+    :func:`~yeplint.rules.select.resolve_layers`)."""
     _check_selectors(settings)
     rules = all_rules()
-    chosen = resolve(
-        [*(select if select is not None else settings.select), *settings.extend_select],
-        [*settings.ignore, *ignore],
+    chosen = resolve_layers(
+        [
+            (settings.select, settings.extend_select, settings.ignore),
+            (select, extend_select, ignore),
+        ]
     )
     severity: dict[str, Severity] = {r.code: r.severity for r in rules}
     for selector, level in settings.severity:

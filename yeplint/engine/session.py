@@ -58,6 +58,9 @@ class Check(NamedTuple):
     paths: tuple[Path, ...]
     select: list[str] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    """The command line's ``--select``, ``--ignore`` and ``--extend-select``: a layer of
+    selection above the configuration's (:mod:`yeplint.rules.select`)."""
     config: Path | None = None
     inline: tuple[Inline, ...] = ()
     """The ``--config 'key = value'`` overrides, applied over the configuration."""
@@ -126,7 +129,9 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
             tell(notice, settings)
         for notice in settings.generator_notices:
             tell(notice, settings)
-        linter = Linter(settings, select=check.select, ignore=check.ignore)
+        linter = Linter(
+            settings, select=check.select, ignore=check.ignore, extend_select=check.extend_select
+        )
         linter.check_schemas()
         if check.cache and check.stdin_filename is None:
             from yeplint.engine.cache import Cache
