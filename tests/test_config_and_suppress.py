@@ -187,6 +187,55 @@ def test_unused_suppressions_are_reported(lint: LintFn) -> None:
     assert lint("<!-- yeplint-disable-next-line YEP201 -->\nTekst.\n", select=["YEP015"]) == []
 
 
+def test_a_code_in_a_suppression_that_hides_nothing_is_reported_on_its_own(lint: LintFn) -> None:
+    """As ruff's RUF100 says `unused: F401` of a `noqa` that hides something else: the code
+    that hides nothing would hide the next problem of its rule there."""
+    text = (
+        "# Titel\n\n<!-- yeplint-disable-next-line YEP201, YEP205 -->\n##Kop\n\n"
+        "<!-- yeplint-disable YEP201 heading-increment -->\n#### Te diep\n"
+        "<!-- yeplint-enable YEP201 heading-increment -->\n"
+    )
+    diagnostics = lint(text, name="x.md", select=["YEP201", "YEP205", "YEP015"])
+    assert [(d.code, d.line, d.message) for d in diagnostics] == [
+        (
+            "YEP015",
+            3,
+            "suppression `<!-- yeplint-disable-next-line YEP201, YEP205 -->`: `YEP205` hides no"
+            " problem here",
+        ),
+        (
+            "YEP015",
+            6,
+            "suppression `<!-- yeplint-disable YEP201 heading-increment -->`: `YEP201` hides no"
+            " problem here",
+        ),
+    ]
+    assert diagnostics[0].hint == "remove `YEP205` from the comment"
+
+
+def test_a_code_in_a_suppression_that_names_no_rule_is_reported(lint: LintFn) -> None:
+    """`YEP2O1` (a letter O) hid nothing and said nothing: the problem showed, and the comment
+    looked as if it worked. Reported whichever rules run, with the closest rule as a
+    suggestion the editor can apply."""
+    text = "<!-- yeplint-disable-next-line YEP2O1 -->\n##Kop\n"
+    diagnostics = lint(text, name="x.md", select=["YEP015"])
+    assert [(d.code, d.line, d.column, d.hint) for d in diagnostics] == [
+        ("YEP015", 1, 1, "did you mean `YEP201`?")
+    ]
+    suggestion = diagnostics[0].suggestion
+    assert suggestion is not None and suggestion.edits[0].replacement == "YEP201"
+    assert suggestion.edits[0].span.column == text.index("YEP2O1") + 1
+
+
+def test_a_suppression_of_a_rule_ignored_for_the_file_is_not_judged(tmp_path: Path) -> None:
+    """per-file-ignores turns the rule off there: its suppressions hide nothing, rightly."""
+    (tmp_path / "drafts").mkdir()
+    page = tmp_path / "drafts" / "x.md"
+    page.write_text("<!-- yeplint-disable-next-line YEP201 -->\n##Kop\n")
+    settings = Settings(per_file_ignores=(("drafts/", ("YEP201",)),))
+    assert lint_paths([page], tmp_path, select=["YEP201", "YEP015"], settings=settings) == []
+
+
 def test_respect_gitignore(tmp_path: Path) -> None:
     from yeplint.site.discovery import discover
 

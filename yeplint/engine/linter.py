@@ -1033,18 +1033,10 @@ class Linter:
                 )
             )
         if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
+            judged = self.enabled - END_OF_RUN - ignored  # the rules that ran on this page
             diagnostics += [
-                self._stamp(
-                    post.display_path,
-                    RULES[UNUSED_SUPPRESSION[0]],
-                    Violation(
-                        Span.on_line(d.line, d.column, len(d.text)),
-                        msg("unused suppression `{text}`: it hides no problem", text=d.text),
-                        msg("remove the comment"),
-                    ),
-                    post.lines,
-                )
-                for d in suppressions.unused(self.enabled - END_OF_RUN)
+                self._stamp(post.display_path, RULES[UNUSED_SUPPRESSION[0]], v, post.lines)
+                for v in suppressions.findings(post, judged)
             ]
         if diagnostics or linked:
             result.sources[post.display_path] = pointed_at(post.lines, [*diagnostics, *linked])

@@ -14,7 +14,10 @@ In the front matter (YAML comments, at the end of a line or on a line of their o
     # yeplint: disable-next-line YEP105
     # yeplint: disable-file YEP107
 
-Codes may be rule codes, code prefixes or rule names, separated by spaces or commas.
+Codes may be rule codes, code prefixes or rule names, separated by spaces or commas. As
+ruff's RUF100 does for ``noqa``, YEP015 reports a comment that hides no problem, a code in it
+that hides none (``YEP201 YEP301`` where only YEP201 had one), and a code that names no rule
+(``YEP2O1``, with the closest rule). Only codes of rules that ran on the page are judged.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
 
 from yeplint import LazyPattern, record
-from yeplint.diagnostics import Diagnostic
-from yeplint.rules.select import UnknownSelector, expand
+from yeplint.diagnostics import Diagnostic, Span, Violation
+from yeplint.locale.messages import msg
+from yeplint.rules.select import UnknownSelector, close_selector, expand
 
 if TYPE_CHECKING:
     from yeplint.document.post import Post
@@ -39,17 +43,22 @@ _YAML = LazyPattern(r"#\s*yeplint:\s*(disable-next-line|disable-line|disable-fil
 ALL: frozenset[str] = frozenset({"*"})
 
 
-def _codes(text: str) -> frozenset[str]:
-    words = [w for w in re.split(r"[\s,]+", text.strip()) if w]
+def _codes(text: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """The codes a comment's text names (:data:`ALL` for none), and each word with its codes
+    (none: a word that names no rule)."""
+    words = [w for w in re.split(r"[\s,]+", text.strip().removeprefix(":")) if w]
     if not words:
-        return ALL
+        return ALL, ()
     codes: set[str] = set()
+    named: list[tuple[str, frozenset[str]]] = []
     for word in words:
         try:
-            codes.update(expand(word))
+            expanded = frozenset(expand(word))
         except UnknownSelector:
-            codes.add(word.upper())
-    return frozenset(codes)
+            expanded = frozenset()
+        codes.update(expanded)
+        named.append((word, expanded))
+    return frozenset(codes), tuple(named)
 
 
 def _covers(codes: frozenset[str], code: str) -> bool:
@@ -89,6 +98,10 @@ class Directive:
     column: int
     text: str
     used: bool = False
+    words: tuple[tuple[str, frozenset[str]], ...] = ()
+    """Each word of the comment with the codes it names (none for a word naming no rule)."""
+    hid: set[str] = field(default_factory=set)
+    """The codes of the problems it hid."""
 
     def __init__(
         self,
@@ -98,6 +111,7 @@ class Directive:
         column: int,
         text: str,
         used: bool = False,
+        words: tuple[tuple[str, frozenset[str]], ...] = (),
     ) -> None:
         self.kind = kind
         self.codes = codes
@@ -105,9 +119,15 @@ class Directive:
         self.column = column
         self.text = text
         self.used = used
+        self.words = words
+        self.hid = set()
 
     def covers(self, code: str) -> bool:
         return _covers(self.codes, code)
+
+    def hide(self, code: str) -> None:
+        self.used = True
+        self.hid.add(code)
 
 
 @record(frozen=False)
@@ -116,6 +136,8 @@ class Suppressions:
     lines: dict[int, list[Directive]] = field(default_factory=dict)
     disables: list[Directive] = field(default_factory=list)
     """Range-opening comments, in file order."""
+    enables: list[Directive] = field(default_factory=list)
+    """Range-closing comments (judged only for the codes they name)."""
     starts: list[int] = field(default_factory=list)
     """Lines where a disable/enable comment changes the state, ascending."""
     states: list[_State] = field(default_factory=list)
@@ -125,6 +147,7 @@ class Suppressions:
         self.file = []
         self.lines = {}
         self.disables = []
+        self.enables = []
         self.starts = []
         self.states = []
 
@@ -139,31 +162,31 @@ class Suppressions:
                 line = post.lines[number - 1]
                 match = _YAML.search(line)
                 if match:
-                    found._directive(
-                        Directive(
-                            match.group(1),
-                            _codes(match.group(2)),
-                            number,
-                            match.start() + 1,
-                            " ".join(match.group().split()),
-                        )
-                    )
+                    codes, words = _codes(match.group(2))
+                    text = " ".join(match.group().split())
+                    kind, at = match.group(1), match.start() + 1
+                    found._directive(Directive(kind, codes, number, at, text, words=words))
         state = _State()
         for comment in post.body.comments:
             match = _HTML.match(comment.text)
             if not match:
                 continue
-            kind, codes = match.group(1), _codes(match.group(2))
+            kind, (codes, words) = match.group(1), _codes(match.group(2))
             span = comment.span
             text = "<!-- " + " ".join(comment.text.split()) + " -->"
             if kind in ("disable", "enable"):
+                directive = Directive(kind, codes, span.line, span.column, text, words=words)
                 if kind == "disable":
-                    found.disables.append(Directive(kind, codes, span.line, span.column, text))
+                    found.disables.append(directive)
+                else:
+                    found.enables.append(directive)
                 state = state.disable(codes) if kind == "disable" else state.enable(codes)
                 found.starts.append(span.line)
                 found.states.append(state)
             else:
-                found._directive(Directive(kind, codes, span.end_line, span.column, text))
+                found._directive(
+                    Directive(kind, codes, span.end_line, span.column, text, words=words)
+                )
         return found
 
     def _directive(self, directive: Directive) -> None:
@@ -177,14 +200,14 @@ class Suppressions:
         code, line = diagnostic.code, diagnostic.line
         for directive in (*self.file, *self.lines.get(line, ())):
             if directive.covers(code):
-                directive.used = True
+                directive.hide(code)
                 return True
         index = bisect_right(self.starts, line) - 1
         if index < 0 or not self.states[index].covers(code):
             return False
         for directive in reversed(self.disables):
             if directive.line <= line and directive.covers(code):
-                directive.used = True
+                directive.hide(code)
                 break
         return True
 
@@ -193,10 +216,43 @@ class Suppressions:
             return diagnostics
         return [d for d in diagnostics if not self.suppressed(d)]
 
-    def unused(self, enabled: frozenset[str]) -> list[Directive]:
-        """Comments that hid nothing, among those naming every rule or an enabled one."""
+    def findings(self, post: Post, enabled: frozenset[str]) -> list[Violation]:
+        """YEP015's problems: each comment that hid nothing, each code in a comment that hid
+        something that hid nothing itself, and each code that names no rule (with the closest
+        one); ``enabled``: the rules that ran on the page, the only ones judged."""
+        from yeplint.rules.suggest import did_you_mean
+
+        found: list[tuple[int, int, Violation]] = []
         every = [*self.file, *(d for ds in self.lines.values() for d in ds), *self.disables]
-        return sorted(
-            (d for d in every if not d.used and ("*" in d.codes or d.codes & enabled)),
-            key=lambda d: (d.line, d.column),
-        )
+        for d in sorted([*every, *self.enables], key=lambda d: (d.line, d.column)):
+            span = Span.on_line(d.line, d.column, len(d.text))
+            for word, codes in d.words:
+                if codes:
+                    continue
+                message = msg(
+                    "suppression `{text}` names `{word}`, which is no rule code, code prefix or"
+                    " rule name",
+                    text=d.text,
+                    word=word,
+                )
+                otherwise = msg("`yeplint rules` lists the rules")
+                violation = did_you_mean(post, span, message, word, close_selector(word), otherwise)
+                found.append((d.line, d.column, violation))
+            if d.kind == "enable":
+                continue
+            if not d.used and ("*" in d.codes or d.codes & enabled):
+                message = msg("unused suppression `{text}`: it hides no problem", text=d.text)
+                found.append(
+                    (d.line, d.column, Violation(span, message, msg("remove the comment")))
+                )
+                continue
+            for word, codes in d.words if d.used else ():
+                if codes & enabled and not codes & d.hid:
+                    message = msg(
+                        "suppression `{text}`: `{word}` hides no problem here",
+                        text=d.text,
+                        word=word,
+                    )
+                    hint = msg("remove `{word}` from the comment", word=word)
+                    found.append((d.line, d.column, Violation(span, message, hint)))
+        return [v for _, _, v in sorted(found, key=lambda item: item[:2])]

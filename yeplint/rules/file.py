@@ -403,11 +403,15 @@ def mixed_line_endings(post: Post, ctx: Context) -> Iterator[Violation]:
 
 @rule("YEP015", "unused-suppression", Severity.WARNING)
 def unused_suppression(post: Post, ctx: Context) -> Iterator[Violation]:
-    """A `yeplint-disable…` comment that hides no problem (like ruff's RUF100).
+    """A `yeplint-disable…` comment that hides no problem, or names a rule that hides none
+    or that does not exist (like ruff's RUF100).
 
     ## Why is this bad?
     The problem it was written for has been fixed, or the comment names the wrong rule; left in
-    place, it will silently hide the next real problem on that line.
+    place, it will silently hide the next real problem on that line. A code that names no rule
+    (`YEP2O1`, a misspelt name) hides nothing at all: the problem it was meant for is shown,
+    and the comment looks as if it worked. In a comment that does hide a problem, a code that
+    hides none is reported on its own (`YEP201 YEP301` where only YEP201 had a problem).
 
     ## Example
     ```markdown
@@ -416,8 +420,10 @@ def unused_suppression(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Remove the comment, or correct the code it names. Only comments naming every rule or a rule
-    that ran are judged, so `--select YEP3` does not report a suppression of YEP201.
+    Remove the comment (or the code that hides nothing), or correct the code it names: the
+    hint says the closest rule (``did you mean `YEP201`?``). Only rules that ran on the page
+    are judged, so `--select YEP3` or a `per-file-ignores` entry for YEP201 does not report a
+    suppression of YEP201; a code that names no rule is reported always.
 
     ## Options
     None. The engine reports this after applying the suppressions.

@@ -27,7 +27,7 @@ Layer = tuple[Iterable[str] | None, Iterable[str], Iterable[str]]
 
 def close_selector(written: str) -> str | None:
     """The rule code or name closest to a selector that names none (``YEP2O1``, ``YEP3011``,
-    ``missing-imag``): at most two typing errors away (a name: one per four letters), the
+    ``missing-imag``): one typing error away (a name: two, or one per four letters), the
     closest first and, between codes as close, the one agreeing longest from the start
     (``YEP3011`` is YEP301, not YEP311)."""
     from rapidfuzz.distance import OSA
@@ -35,7 +35,7 @@ def close_selector(written: str) -> str | None:
     key = written.strip()
     rules = all_rules()
     if key.upper().startswith("YEP"):
-        key, known, limit = key.upper(), [r.code for r in rules], 2
+        key, known, limit = key.upper(), [r.code for r in rules], 1
     else:
         key, known, limit = key.lower(), [r.name for r in rules], max(2, len(key) // 4)
     ranked = sorted((OSA.distance(key, other), -_agreeing(key, other), other) for other in known)
