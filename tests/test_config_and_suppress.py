@@ -236,6 +236,42 @@ def test_a_suppression_of_a_rule_ignored_for_the_file_is_not_judged(tmp_path: Pa
     assert lint_paths([page], tmp_path, select=["YEP201", "YEP015"], settings=settings) == []
 
 
+MDX_PAGE = """\
+{/* yeplint-disable-next-line YEP201 */}
+##Eén
+
+{/*
+  yeplint-disable-next-line no-space-after-hash
+*/}
+##Twee
+
+##Drie {/* yeplint-disable-line YEP201 */}
+
+`{/* yeplint-disable-line YEP201 */}` is code
+##Vier
+
+<Card>
+{/* yeplint-disable-next-line YEP301 */}
+##Vijf
+</Card>
+"""
+
+
+def test_mdx_comments_suppress(lint: LintFn) -> None:
+    """MDX has no HTML comments (`<!-- -->` is a syntax error in MDX 2+): its writers suppress
+    with `{/* … */}`, on a line of its own or at the end of a line. A comment inside a code
+    span is text."""
+    diagnostics = lint(MDX_PAGE, name="x.mdx", select=["YEP201", "YEP301", "YEP015"])
+    assert [(d.code, d.line) for d in diagnostics] == [
+        ("YEP201", 12),
+        ("YEP015", 15),
+        ("YEP201", 16),
+    ]
+    assert diagnostics[1].message == (
+        "unused suppression `{/* yeplint-disable-next-line YEP301 */}`: it hides no problem"
+    )
+
+
 def test_respect_gitignore(tmp_path: Path) -> None:
     from yeplint.site.discovery import discover
 

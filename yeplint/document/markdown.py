@@ -1195,10 +1195,19 @@ def parse_body(
         hash_headings(body, lines, line_offset)
         return body
     jsx_images: list[ImageRef] = []
+    jsx_comments: list[Comment] = []
     if mdx:
         from yeplint.document.mdx import scan
 
         found = scan(lines)
+        for comment in found.comments:
+            span = Span(
+                comment.line + line_offset + 1,
+                comment.column + 1,
+                comment.end_line + line_offset + 1,
+                comment.end_column + 1,
+            )
+            jsx_comments.append(Comment(comment.text, span))
         lines = ["" if i in found.opaque else line for i, line in enumerate(lines)]
         for image in found.images:
             span = Span(
@@ -1227,6 +1236,10 @@ def parse_body(
     if walker.run is not None:
         walker._finish(walker.run)
     body.images.extend(jsx_images)
+    if jsx_comments:
+        body.comments = sorted(
+            [*body.comments, *jsx_comments], key=lambda c: (c.span.line, c.span.column)
+        )
     return body
 
 

@@ -13,6 +13,10 @@ every position stays where it is):
   to the ``>`` that closes the tag (attributes may span lines and hold ``{…}``). The Markdown
   between an opening and a closing tag stays Markdown.
 
+An expression that is only a comment, ``{/* … */}`` (MDX has no HTML comments), is a comment
+of the page: on a line of its own, or at the end of a Markdown line when it starts with
+``yeplint-`` (an inline suppression, ``{/* yeplint-disable-line YEP201 */}``).
+
 Fenced code blocks are skipped whole. An ``<img>`` or ``<Image>`` tag with a literal ``src``
 (``src="…"``, ``src={"…"}``) is an image reference, with its ``alt``; ``src={expression}`` is
 not checked. Not understood (left to the Markdown parser): inline expressions and JSX in the
@@ -57,13 +61,24 @@ class MdxImage(NamedTuple):
     end_column: int
 
 
+class MdxComment(NamedTuple):
+    text: str
+    """What is between ``/*`` and ``*/``."""
+    line: int
+    """0-based line index in the body."""
+    column: int
+    end_line: int
+    end_column: int
+
+
 class MdxScan:
-    __slots__ = ("images", "opaque")
+    __slots__ = ("comments", "images", "opaque")
 
     def __init__(self) -> None:
         self.opaque: set[int] = set()
         """0-based indexes of the body lines that are not Markdown."""
         self.images: list[MdxImage] = []
+        self.comments: list[MdxComment] = []
 
 
 class _Reader:
@@ -164,8 +179,12 @@ def scan(lines: list[str]) -> MdxScan:
                 index += 1
             continue
         if stripped.startswith("{"):
-            end = reader.balanced(starts[index] + len(line) - len(stripped))
+            begin = starts[index] + len(line) - len(stripped)
+            end = reader.balanced(begin)
             last = line_of(max(end - 1, starts[index]))
+            comment = _comment().fullmatch(text, begin, end)
+            if comment is not None:
+                _add_comment(comment, result, line_of, starts)
             result.opaque.update(range(index, last + 1))
             index = last + 1
             continue
@@ -185,8 +204,34 @@ def scan(lines: list[str]) -> MdxScan:
             result.opaque.update(range(index, last + 1))
             index = last + 1
             continue
+        if "{/*" in line or "{ /*" in line:
+            for found in _comment().finditer(text, starts[index], starts[index] + len(line)):
+                before = line[: found.start() - starts[index]]
+                if found.group(1).lstrip().startswith("yeplint-") and before.count("`") % 2 == 0:
+                    _add_comment(found, result, line_of, starts)
         index += 1
     return result
+
+
+@cache
+def _comment() -> re.Pattern[str]:
+    """An expression that is only a comment: ``{/* … */}``."""
+    return re.compile(r"\{[ \t]*/\*(.*?)\*/[ \t]*\}", re.S)
+
+
+def _add_comment(
+    found: re.Match[str], result: MdxScan, line_of: Callable[[int], int], starts: list[int]
+) -> None:
+    first, last = line_of(found.start()), line_of(max(found.end() - 1, found.start()))
+    result.comments.append(
+        MdxComment(
+            found.group(1),
+            first,
+            found.start() - starts[first],
+            last,
+            found.end() - starts[last],
+        )
+    )
 
 
 def _image(

@@ -1,6 +1,6 @@
 """Inline suppression comments.
 
-In the Markdown body (HTML comments, as markdownlint does)::
+In the Markdown body (HTML comments, as markdownlint does; in MDX, ``{/* … */}``)::
 
     <!-- yeplint-disable YEP201 YEP3 -->       from here until a matching enable
     <!-- yeplint-enable YEP201 -->
@@ -173,7 +173,10 @@ class Suppressions:
                 continue
             kind, (codes, words) = match.group(1), _codes(match.group(2))
             span = comment.span
-            text = "<!-- " + " ".join(comment.text.split()) + " -->"
+            said = " ".join(comment.text.split())
+            line = post.lines[span.line - 1] if 0 < span.line <= len(post.lines) else ""
+            mdx = line[span.column - 1 : span.column] == "{"  # MDX's `{/* … */}`
+            text = f"{{/* {said} */}}" if mdx else f"<!-- {said} -->"
             if kind in ("disable", "enable"):
                 directive = Directive(kind, codes, span.line, span.column, text, words=words)
                 if kind == "disable":
