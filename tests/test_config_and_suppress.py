@@ -64,6 +64,26 @@ def test_severity_override(lint: LintFn) -> None:
     assert [d.severity for d in diagnostics] == [Severity.ERROR]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        (("YEP210", Severity.ERROR), ("YEP2", Severity.WARNING)),
+        (("YEP2", Severity.WARNING), ("YEP210", Severity.ERROR)),
+        (("heading-trailing-punctuation", Severity.ERROR), ("ALL", Severity.WARNING)),
+    ],
+)
+def test_the_most_specific_severity_wins_wherever_it_is_written(
+    lint: LintFn, table: tuple[tuple[str, Severity], ...]
+) -> None:
+    """`severity = {YEP210 = "error", YEP2 = "warning"}` made YEP210 a warning: the entries
+    were applied in the order written, not as select and ignore are, most specific last."""
+    diagnostics = lint(TWO_PROBLEMS, name="x.md", settings=Settings(severity=table))
+    assert [(d.code, d.severity) for d in diagnostics] == [
+        ("YEP201", Severity.WARNING),
+        ("YEP210", Severity.ERROR),
+    ]
+
+
 def test_config_discovery_precedence(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.yeplint]\nignore = ["YEP2"]\n')
     sub = tmp_path / "site"

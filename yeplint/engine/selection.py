@@ -19,7 +19,7 @@ from yeplint.config.settings import RULE_OPTION_MAX, ConfigError, Settings
 from yeplint.diagnostics import Severity
 from yeplint.rules.catalogue import all_rules, find
 from yeplint.rules.rule import Rule
-from yeplint.rules.select import UnknownSelector, expand, resolve_layers
+from yeplint.rules.select import UnknownSelector, expand, resolve_layers, specificity
 
 
 class RuleSelection(NamedTuple):
@@ -55,7 +55,8 @@ def resolve_selection(
         ]
     )
     severity: dict[str, Severity] = {r.code: r.severity for r in rules}
-    for selector, level in settings.severity:
+    # the most specific selector decides, wherever the table writes it
+    for selector, level in sorted(settings.severity, key=lambda item: specificity(item[0])):
         for code in expand(selector):
             severity[code] = level
     return RuleSelection(

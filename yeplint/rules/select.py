@@ -73,7 +73,7 @@ def expand(selector: str) -> Iterator[str]:
     yield from matched
 
 
-def _specificity(selector: str) -> int:
+def specificity(selector: str) -> int:
     """``ALL`` < ``YEP`` < ``YEP2`` < ``YEP20`` < a full code or a rule name."""
     key = selector.strip()
     if key.upper() == "ALL":
@@ -111,7 +111,7 @@ def _decided(select: Iterable[str], ignore: Iterable[str]) -> dict[str, bool]:
     best: dict[str, tuple[int, bool]] = {}
     for selectors, enabled in ((select, True), (ignore, False)):
         for selector in selectors:
-            rank = _specificity(selector)
+            rank = specificity(selector)
             for code in expand(selector):
                 current = best.get(code)
                 if current is None or rank > current[0] or (rank == current[0] and not enabled):
