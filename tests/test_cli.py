@@ -242,6 +242,21 @@ def test_no_color_and_force_color(site: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "\x1b[" not in run("check", "content", "--format", "concise")[1]
 
 
+def test_a_report_file_is_not_coloured_by_force_color(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FORCE_COLOR (often set for a whole CI job) is for the terminal: `-o report.txt` got
+    escape sequences in the file. Ruff turns colour off for `--output-file` too."""
+    (site / "content/note.md").write_text(WARN_ONLY, encoding="utf-8")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    report = site / "report.txt"
+    run("check", "content", "-o", str(report))
+    assert "YEP" in report.read_text() and "\x1b[" not in report.read_text()
+    run("check", "content", "-o", str(report), "--color", "always")
+    assert "\x1b[" in report.read_text()  # asked for
+
+
 def test_statistics_and_quiet(site: Path) -> None:
     (site / "content/note.md").write_text("## Tot slot:\n\n## Werkwijze.\n", encoding="utf-8")
     code, out = run("check", "content", "--statistics", "--quiet", "--color", "never")

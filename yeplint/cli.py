@@ -684,7 +684,10 @@ def check(
     result.diagnostics = [d.localized(lang) for d in result.diagnostics]
     options = ReportOptions(
         show_source=show_source,
-        color={"auto": None, "always": True, "never": False}[color],
+        # a report file is never coloured unless asked (FORCE_COLOR is for the terminal, as ruff)
+        color={"auto": None if output_file is None else False, "always": True, "never": False}[
+            color
+        ],
         quiet=quiet,
         statistics=statistics,
         lang=lang,
