@@ -305,3 +305,10 @@ def test_an_unknown_code_in_the_configuration_and_yeplint_rule_suggest_the_close
         2,
         "yeplint: error: no rule `YEP2O1`; did you mean `YEP201`?\n",
     )
+
+
+def test_paths_beside_stdin_filename_are_said_to_be_ignored(site: Path) -> None:
+    """`--stdin-filename` reads standard input; a path named beside it was silently skipped."""
+    done = check("content/p.md", "--stdin-filename", "content/x.md", stdin="##Kop\n")
+    assert codes(done) == ["content/x.md:1:1: YEP201"]
+    assert "yeplint: ignoring content/p.md in favour of standard input\n" in done.stderr

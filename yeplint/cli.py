@@ -592,6 +592,10 @@ def check(
         stdin_filename = stdin_filename or "stdin.md"
     elif Path("-") in paths:
         _fail("`-` (standard input) is checked alone")
+    elif paths and stdin_filename is not None and not watch:
+        for path in paths:  # as ruff: the paths are not checked, and the writer is told so
+            click.echo(f"yeplint: ignoring {path} in favour of standard input", err=True)
+        paths = ()
     if watch:
         if stdin_filename is not None:
             _fail("--watch and --stdin-filename cannot be used together")
