@@ -292,6 +292,21 @@ def test_mdx_comments_suppress(lint: LintFn) -> None:
     )
 
 
+def test_an_unused_suppression_can_itself_be_suppressed(lint: LintFn) -> None:
+    """YEP015's page says so (`<!-- yeplint-disable-next-line YEP015 -->` above it), as ruff's
+    `# noqa: RUF100` works; its problems came after the suppressions were applied."""
+    kept = "<!-- yeplint-disable-next-line YEP015 -->\n<!-- yeplint-disable-next-line YEP201 -->\n"
+    assert lint(kept + "## Kop\n", name="x.md", select=["YEP201", "YEP015"]) == []
+    whole = "<!-- yeplint-disable-file YEP015 -->\n<!-- yeplint-disable-next-line YEP201 -->\n"
+    assert lint(whole + "## Kop\n", name="x.md", select=["YEP201", "YEP015"]) == []
+    every = "<!-- yeplint-disable-file -->\n"  # naming every rule: not itself
+    diagnostics = lint(every + "## Kop\n", name="x.md", select=["YEP201", "YEP015"])
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP015", 1)]
+    alone = "<!-- yeplint-disable-next-line YEP015 -->\n## Kop\n"
+    diagnostics = lint(alone, name="x.md", select=["YEP201", "YEP015"])
+    assert [(d.code, d.line) for d in diagnostics] == [("YEP015", 1)]  # it hides nothing
+
+
 def test_respect_gitignore(tmp_path: Path) -> None:
     from yeplint.site.discovery import discover
 

@@ -1034,10 +1034,17 @@ class Linter:
             )
         if UNUSED_SUPPRESSION[0] in self.enabled and UNUSED_SUPPRESSION[0] not in ignored:
             judged = self.enabled - END_OF_RUN - ignored  # the rules that ran on this page
-            diagnostics += [
-                self._stamp(post.display_path, RULES[UNUSED_SUPPRESSION[0]], v, post.lines)
-                for v in suppressions.findings(post, judged)
-            ]
+
+            def unused() -> list[Diagnostic]:
+                rule = RULES[UNUSED_SUPPRESSION[0]]
+                found = suppressions.findings(post, judged)
+                return [self._stamp(post.display_path, rule, v, post.lines) for v in found]
+
+            found = unused()
+            kept = suppressions.apply_to_unused(found)  # a comment may name YEP015 itself
+            if len(kept) != len(found):  # and is used now: judge the comments again
+                kept = suppressions.apply_to_unused(unused())
+            diagnostics += kept
         if diagnostics or linked:
             result.sources[post.display_path] = pointed_at(post.lines, [*diagnostics, *linked])
         return diagnostics

@@ -199,20 +199,32 @@ class Suppressions:
         target = directive.line + (1 if directive.kind == "disable-next-line" else 0)
         self.lines.setdefault(target, []).append(directive)
 
-    def suppressed(self, diagnostic: Diagnostic) -> bool:
+    def suppressed(self, diagnostic: Diagnostic, *, named: bool = False) -> bool:
+        """Whether a comment hides ``diagnostic`` (and that comment is then used); ``named``:
+        only a comment that names its rule does, not one naming every rule."""
         code, line = diagnostic.code, diagnostic.line
+
+        def hides(directive: Directive) -> bool:
+            return code in directive.codes if named else directive.covers(code)
+
         for directive in (*self.file, *self.lines.get(line, ())):
-            if directive.covers(code):
+            if hides(directive):
                 directive.hide(code)
                 return True
         index = bisect_right(self.starts, line) - 1
         if index < 0 or not self.states[index].covers(code):
             return False
         for directive in reversed(self.disables):
-            if directive.line <= line and directive.covers(code):
+            if directive.line <= line and hides(directive):
                 directive.hide(code)
-                break
-        return True
+                return True
+        return not named
+
+    def apply_to_unused(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """YEP015's problems less those a comment naming YEP015 hides; one naming every rule
+        does not, or it would hide what is said of itself (as ruff's blanket ``noqa`` does not
+        hide RUF100)."""
+        return [d for d in diagnostics if not self.suppressed(d, named=True)]
 
     def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not (self.file or self.lines or self.starts):
