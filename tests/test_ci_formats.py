@@ -135,3 +135,23 @@ def test_github_workflow_commands_escape_as_the_actions_toolkit_does() -> None:
         "title=YEP201 no-space-after-hash::no space after `##`: 50%25 of it%0D%0Ais a paragraph,"
         " a, b%0Awrite `## Kop`"
     )
+
+
+def test_github_annotations_over_several_lines_have_no_columns() -> None:
+    """The runner refuses `col`/`endColumn` when `line` and `endLine` differ, or an
+    `endColumn` before `col`, and drops the annotation (a debug line in the log says so): a
+    problem over several lines (a YAML error, a heading with its underline) was never shown."""
+    spans = [(3, 5, 5, 2), (4, 9, 4, 3)]  # line, column, end line, end column
+    diagnostics = [
+        Diagnostic(
+            "a.md", line, col, end, end_col, "YEP001", "yaml-syntax-error", Severity.ERROR, "x"
+        )
+        for line, col, end, end_col in spans
+    ]
+    out = io.StringIO()
+    reporter("github")(Result(diagnostics=diagnostics, files_checked=1), out, ReportOptions())
+    commands = [line.split("::")[1] for line in out.getvalue().splitlines()[:2]]
+    assert commands == [
+        "error file=a.md,line=3,endLine=5,title=YEP001 yaml-syntax-error",
+        "error file=a.md,line=4,col=9,endLine=4,endColumn=9,title=YEP001 yaml-syntax-error",
+    ]
