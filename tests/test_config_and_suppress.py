@@ -247,6 +247,16 @@ def test_a_code_in_a_suppression_that_names_no_rule_is_reported(lint: LintFn) ->
     assert suggestion.edits[0].span.column == text.index("YEP2O1") + 1
 
 
+def test_a_suppression_may_give_its_reason_after_two_dashes(lint: LintFn) -> None:
+    """The reason is not read as codes (it would be words that name no rule)."""
+    for comment in (
+        "<!-- yeplint-disable-next-line YEP201 -- de kop staat zo in het citaat -->",
+        "<!-- yeplint-disable-next-line -- alles, het is een citaat -->",
+    ):
+        diagnostics = lint(f"{comment}\n##Kop\n", name="x.md", select=["YEP201", "YEP015"])
+        assert diagnostics == [], comment
+
+
 def test_a_suppression_of_a_rule_ignored_for_the_file_is_not_judged(tmp_path: Path) -> None:
     """per-file-ignores turns the rule off there: its suppressions hide nothing, rightly."""
     (tmp_path / "drafts").mkdir()

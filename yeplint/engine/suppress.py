@@ -14,7 +14,8 @@ In the front matter (YAML comments, at the end of a line or on a line of their o
     # yeplint: disable-next-line YEP105
     # yeplint: disable-file YEP107
 
-Codes may be rule codes, code prefixes or rule names, separated by spaces or commas. As
+Codes may be rule codes, code prefixes or rule names, separated by spaces or commas; a reason
+may follow `` -- `` (``<!-- yeplint-disable-next-line YEP201 -- a quote -->``), as in eslint. As
 ruff's RUF100 does for ``noqa``, YEP015 reports a comment that hides no problem, a code in it
 that hides none (``YEP201 YEP301`` where only YEP201 had one), and a code that names no rule
 (``YEP2O1``, with the closest rule). Only codes of rules that ran on the page are judged.
@@ -46,7 +47,8 @@ ALL: frozenset[str] = frozenset({"*"})
 def _codes(text: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
     """The codes a comment's text names (:data:`ALL` for none), and each word with its codes
     (none: a word that names no rule)."""
-    words = [w for w in re.split(r"[\s,]+", text.strip().removeprefix(":")) if w]
+    codes_part = re.split(r"(?:^|\s)--(?:\s|$)", text, maxsplit=1)[0]  # `-- why`, as eslint
+    words = [w for w in re.split(r"[\s,]+", codes_part.strip().removeprefix(":")) if w]
     if not words:
         return ALL, ()
     codes: set[str] = set()
