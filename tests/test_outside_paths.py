@@ -282,3 +282,32 @@ def test_a_config_file_over_the_cap_is_an_error(tmp_path: Path) -> None:
     config.write_text("# " + "x" * READ_CAP + "\n")
     with pytest.raises(ConfigError, match="is larger than"):
         load_settings(config=config)
+
+
+def test_inside_resolves_symlinks_without_looking_outside(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``inside`` follows a symlink only while it stays in the project, and never stats a name
+    outside it (``os.path.realpath`` lstats every folder of a link's target)."""
+    from yeplint.config import files
+
+    root = project.resolve()
+    (root / "in.md").symlink_to(root / "a.md")
+    (root / "out.md").symlink_to(root.parent / "outside" / "o.json")
+    (root / "outdir").symlink_to(root.parent / "outside")
+    (root / "loop").symlink_to("loop2")
+    (root / "loop2").symlink_to("loop")
+    looked: list[str] = []
+    lstat = Path.lstat
+
+    def watched(path: Path) -> os.stat_result:
+        looked.append(str(path))
+        return lstat(path)
+
+    monkeypatch.setattr(Path, "lstat", watched)
+    assert files.inside("in.md", root) == root / "a.md"
+    assert files.inside("schemas/../a.md", root) == root / "a.md"
+    assert files.inside("new/x.md", root) == root / "new" / "x.md"
+    for path in ("out.md", "outdir/o.json", "loop/x", "../outside/o.json", "/etc/hostname"):
+        assert files.inside(path, root) is None, path
+    assert all(p == str(root) or p.startswith(f"{root}{os.sep}") for p in looked), looked

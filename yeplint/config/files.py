@@ -83,9 +83,9 @@ def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | No
     with ``folder`` a folder. A path that does not exist is left to the reader to report."""
     if "\0" in str(path):
         return "is not a valid path (a NUL character)"
-    real = Path(os.path.realpath(path))
     base = Path(os.path.realpath(project))
-    if real != base and base not in real.parents:
+    real = inside(path, base)
+    if real is None:
         return f"is outside the project ({base})"
     try:
         found = real.stat()
@@ -98,6 +98,49 @@ def path_problem(path: Path, project: Path, *, folder: bool = False) -> str | No
     if found.st_size > READ_CAP:
         return f"is larger than {READ_CAP:,} bytes"
     return None
+
+
+SYMLINK_HOPS = 40
+"""The most symlinks one path may pass through (the kernel's limit): a loop ends there."""
+
+
+def inside(path: Path | str, root: Path) -> Path | None:
+    """``path`` with every symlink resolved when it stays inside ``root`` (a resolved folder)
+    all the way, else ``None`` (``../``, an absolute path, a symlink out, a symlink loop). Only
+    names inside ``root`` are ever looked at (``lstat`` and ``readlink``): what lies outside is
+    never stat'ed, listed or read, as ``os.path.realpath`` would. A name that does not exist
+    ends the resolving: the rest is joined as written."""
+    whole = root / path
+    current = Path(whole.anchor)
+    pending = list(whole.parts[1:])
+    hops = 0
+    while pending:
+        part = pending.pop(0)
+        if part == "..":
+            current = current.parent
+            continue
+        following = current / part
+        if not following.is_relative_to(root):
+            if root.is_relative_to(following):  # on the way down to the root: its own folders
+                current = following
+                continue
+            return None
+        try:
+            found = following.lstat()
+        except (OSError, ValueError):
+            rest = Path(os.path.normpath(following.joinpath(*pending)))
+            return rest if rest.is_relative_to(root) else None
+        if stat.S_ISLNK(found.st_mode):
+            hops += 1
+            if hops > SYMLINK_HOPS:
+                return None
+            target = following.readlink()
+            if target.is_absolute():
+                current = Path(target.anchor)
+            pending = [*target.parts[1 if target.is_absolute() else 0 :], *pending]
+            continue
+        current = following
+    return current if current.is_relative_to(root) else None
 
 
 def project_boundary(root: Path) -> Path:
