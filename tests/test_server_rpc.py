@@ -273,3 +273,38 @@ def test_frames_with_a_length_that_lies() -> None:
     assert _bodies(frames) == [] and frames.waiting
     assert _bodies(frames, stalled=True) == [b'{"e": 5}']
     assert not frames.waiting
+
+
+def test_a_schema_ref_that_cannot_be_resolved_is_the_configurations_error(tmp_path: Path) -> None:
+    """A schema compiles, resolving its ``$ref``s, when a page is first checked against it; a
+    ``$ref`` yeplint refuses (a URL: nothing is fetched) was then a traceback in the log and a
+    YEP000 on every buffer, where ``check`` says it is the configuration's error (exit 2)."""
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "s.json").write_text(
+        '{"properties": {"title": {"$ref": "https://example.invalid/t.json"}}}'
+    )
+    (tmp_path / "yeplint.toml").write_text(
+        '[[collections]]\nglob = "*.md"\nschema = "schemas/s.json"\n'
+    )
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: x\n---\n# A\n")
+    server = Raw(tmp_path)
+    try:
+        server.initialize(tmp_path)
+        server.open(page.as_uri(), page.read_text())
+        seen: list[Message] = []
+
+        def page_published(message: Message) -> bool:
+            seen.append(message)
+            return bool(
+                message.get("method") == "textDocument/publishDiagnostics"
+                and message["params"]["uri"] == page.as_uri()
+            )
+
+        published = server.next(page_published)
+    finally:
+        server.stop()
+    assert published["params"]["diagnostics"] == []
+    shown = [m["params"]["message"] for m in seen if m.get("method") == "window/showMessage"]
+    assert len(shown) == 1 and "the configuration is broken" in shown[0]
+    assert "https://example.invalid/t.json" in shown[0] and "Traceback" not in json.dumps(seen)

@@ -146,7 +146,10 @@ class YeplintServer(LanguageServer):
             linter = Linter(settings)
             for number, collection in enumerate(settings.collections):
                 try:
-                    linter.schema_for(collection)
+                    compiled = linter.schema_for(collection)
+                    # compiling resolves the schema's `$ref`s: one that cannot be is the
+                    # configuration's error, said on it, not a traceback per buffer
+                    _ = compiled.validator if compiled is not None else None
                 except ConfigError as exc:
                     raise ConfigError(_at_schema_key(settings, number, str(exc))) from None
             self.linters[settings] = linter
