@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from yeplint.config.files import inside
 from yeplint.config.settings import Collection
 
 CONFIG_NAMES = (
@@ -182,6 +183,8 @@ def page_collections(site: Path, folder: str, config: AstroConfig) -> list[Colle
     file name; ``_``-files are no pages (no URL)."""
     top = site / folder
     collections: list[Collection] = []
+    if inside(top, Path(os.path.realpath(site))) is None:
+        return collections  # a `srcDir` outside the project: never looked at
     ext = "{" + ",".join(PAGE_EXTENSIONS) + "}"
     for here, dirs, _files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))

@@ -18,6 +18,7 @@ notice per run; it is never guessed at.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from yeplint import record
+from yeplint.config.files import inside
 
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_SUFFIXES = ("toml", "yaml", "yml", "json")
@@ -93,18 +95,25 @@ class HugoConfig:
 
 def config_files(site: Path) -> list[Path]:
     """Hugo's configuration files of the site in ``site``, in the order they are merged: the
-    first root file found, then the files of ``config/_default/`` in name order."""
+    first root file found, then the files of ``config/_default/`` in name order. Only files
+    inside the site count: one that a symlink leads out of it is never looked at."""
+    root = Path(os.path.realpath(site))
+
+    def own(path: Path) -> bool:
+        return inside(path, root) is not None and path.is_file()
+
     found = [
         site / f"{name}.{suffix}"
         for name in CONFIG_NAMES
         for suffix in CONFIG_SUFFIXES
-        if (site / f"{name}.{suffix}").is_file()
+        if own(site / f"{name}.{suffix}")
     ][:1]
     folder = site / "config" / "_default"
-    with contextlib.suppress(OSError):
-        found += sorted(
-            p for p in folder.iterdir() if p.is_file() and p.suffix[1:] in CONFIG_SUFFIXES
-        )
+    if inside(folder, root) is not None:
+        with contextlib.suppress(OSError):
+            found += sorted(
+                p for p in folder.iterdir() if p.suffix[1:] in CONFIG_SUFFIXES and own(p)
+            )
     return found
 
 
@@ -163,16 +172,23 @@ def _parsed(site: Path, stamps: tuple[tuple[str, int, int], ...]) -> HugoConfig:
     imports = module.get("imports")
     imported = [i.get("path") if isinstance(i, dict) else i for i in _listed(imports)]
     themes = site / str(data.get("themesdir", "themes"))
+    root = Path(os.path.realpath(site))
+
+    def own(folder: Path) -> bool:
+        """A folder of the project (one outside it, as ``../x``, is never looked at)."""
+        return inside(folder, root) is not None and folder.is_dir()
+
     static, unread = list(config.static), []
     for name in [*_names(data.get("theme")), *imported]:
         if not isinstance(name, str):
             continue
-        if (themes / name).is_dir():  # a theme or module in the checkout: its own static files
+        if own(themes / name):  # a theme or module in the checkout: its own static files
             static.append(f"{(themes / name).relative_to(site).as_posix()}/static")
         else:
             unread.append(name)
     layouts = [site / str(data.get("layoutdir", "layouts"))]
-    layouts += [themes / n for n in _names(data.get("theme")) if (themes / n).is_dir()]
+    layouts += [themes / n for n in _names(data.get("theme")) if own(themes / n)]
+    layouts = [folder for folder in layouts if own(folder)]
     hooks = [*_link_hooks(site, layouts), *_embedded_link_hook(data, config)]
     return replace(config, static=tuple(static), unread=tuple(unread), link_hooks=tuple(hooks))
 
@@ -596,7 +612,11 @@ def unknown_urls(site: Path, config: HugoConfig) -> tuple[str, ...]:
     found = [*config.link_hooks, *config.unread]
     if "page" in config.disabled_kinds:
         found.append("disableKinds")
+    root = Path(os.path.realpath(site))
     for content in config.content:
+        if inside(site / content.folder, root) is None:
+            found.append(content.folder)  # outside the project: never looked at
+            continue
         found += sorted(
             p.relative_to(site).as_posix() for p in (site / content.folder).rglob("_content.gotmpl")
         )

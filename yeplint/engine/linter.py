@@ -824,11 +824,25 @@ class Linter:
         return bool((sorted(now) if now is not None else None) == saved[1])
 
     def static_notices(self) -> list[str]:
-        """Per root whose folders served at `/` are absent: the links that are therefore not
+        """Per root whose served folders lie outside the project: that they are not looked at;
+        per root whose folders served at `/` are absent: the links that are therefore not
         checked, each of which would otherwise be reported missing (none, no notice), named
         once (at most ``UNCHECKED_SHOWN``)."""
         notices: list[str] = []
         for root, resolver in self.site.resolvers.items():
+            if resolver.outside:
+                notices.append(
+                    msg(
+                        "{names}, served by the site's configuration, is outside the project:"
+                        " yeplint looks at nothing there, and `/`-rooted links and images it"
+                        " may serve are not checked",
+                        names=", ".join(
+                            f"`{os.path.relpath(f, self.settings.root or root)}`"
+                            for f in resolver.outside
+                        ),
+                    )
+                )
+                resolver.outside = ()
             if not resolver.unchecked:
                 continue
             base = self.settings.root or root

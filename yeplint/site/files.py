@@ -138,7 +138,11 @@ class ImageResolver:
         resources: tuple[Path, ...] = (),
         *,
         open_ended: bool = False,
+        outside: tuple[Path, ...] = (),
     ) -> None:
+        self.outside = outside
+        """Folders the site's configuration serves that lie outside the project: never looked
+        at, so the `/`-rooted references they may serve are not judged (``open_ended``)."""
         self.static_roots = static_roots
         self.mounts = mounts
         """Other folders the generator serves, each under its URL prefix: Hugo's content
@@ -147,7 +151,7 @@ class ImageResolver:
         self.resources = resources
         """Folders a template (a Hugo shortcode) fetches files from that nothing serves at
         `/`: Hugo's ``assets/``."""
-        self.open_ended = open_ended
+        self.open_ended = open_ended or bool(outside)
         """Something not in the checkout (a Hugo theme or module) may serve more at `/`: a
         `/`-rooted reference found nowhere here is not judged (:attr:`Status.UNKNOWN`)."""
         self.unchecked: set[tuple[str, int, int, str]] = set()

@@ -13,6 +13,7 @@ their trailing slash.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from bisect import bisect_left
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from yeplint import LazyPattern, record
+from yeplint.config.files import inside
 from yeplint.config.settings import PAGE_SUFFIXES, Collection, Settings
 from yeplint.site.files import ImageResolver, Mount
 
@@ -686,6 +688,9 @@ def _eleventy_templates(site: SiteMap, settings: Settings) -> None:
     found = eleventy.read(settings.root) if settings.root is not None else None
     if found is None or found.input is None:
         return
+    if inside(found.input, Path(os.path.realpath(found.root))) is None:
+        site.possible.append(".*")  # an input folder outside the project: never looked at
+        return
     skipped = {*found.templates, found.output, *(found.root / s for s in found.static if s != ".")}
     routes: list[str] = []
     for folder, names, files in os.walk(found.input):
@@ -876,10 +881,13 @@ def _add_docusaurus_routes(site: SiteMap, settings: Settings, root: Path) -> Non
     named in sidebars.js: not read), and anything under a docs or blog base whose folder this
     checkout lacks; a content root whose base is computed may be anywhere."""
     routes = set(site.routes)
+    real = Path(os.path.realpath(root))
     for folder, route, kind in settings.docs_roots:
         base = root / folder if folder else root
         if route is None:
             site.possible.append(".*")
+        elif inside(base, real) is None:  # outside the project: never looked at
+            site.possible.append(re.escape(route.rstrip("/")) + "(?:/.*)?")
         elif not base.is_dir() and kind in ("docs", "blog"):
             # a folder absent from this checkout: its pages are not known
             site.possible.append(re.escape(route.rstrip("/")) + "(?:/.*)?")
@@ -1180,11 +1188,15 @@ def served(settings: Settings, base: Path, pages: Callable[[], Iterable[Path]]) 
             for c in config.content
         ]
         mounts += [(prefix, base / folder) for prefix, folder in config.static_under]
+    root = Path(os.path.realpath(base))
+    named = [*statics, *(m[1] for m in mounts), *resources]
+    outside = tuple(dict.fromkeys(f for f in named if inside(f, root) is None))
     return ImageResolver(
-        tuple(s for s in statics if s.is_dir()),
-        tuple(m for m in mounts if m[1].is_dir()),
-        tuple(r for r in resources if r.is_dir()),
+        tuple(s for s in statics if s not in outside and s.is_dir()),
+        tuple(m for m in mounts if m[1] not in outside and m[1].is_dir()),
+        tuple(r for r in resources if r not in outside and r.is_dir()),
         open_ended=config is not None and bool(config.unread),
+        outside=outside,
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from yeplint.config.files import inside
 from yeplint.locale.messages import msg
 from yeplint.rules.generator_fm._common import schema_keys
 from yeplint.rules.rule import rule
@@ -12,7 +15,6 @@ from yeplint.rules.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from yeplint.diagnostics import Violation
     from yeplint.document.post import Post
@@ -57,7 +59,7 @@ def unknown_layout(post: Post, ctx: Context) -> Iterator[Violation]:
     if "layout" in schema_keys(ctx):
         return
     layouts = site_layouts(_site(ctx))
-    if layouts is None or layouts.theme or value in layouts.names:
+    if layouts is None or layouts.theme or layouts.outside or value in layouts.names:
         return
     span = post.front_matter.locate(("layout",))
     message = msg("no layout `{name}` in `_layouts/`: the page is shown without one", name=value)
@@ -71,6 +73,8 @@ class Layouts(NamedTuple):
     theme: str | None
     """The theme ``_config.yml`` names: its layouts are not in the tree."""
     config: Path
+    outside: str | None = None
+    """``layouts_dir`` as written, when it leads out of the project: never looked at."""
 
 
 def _site(ctx: Context) -> Path:
@@ -110,7 +114,10 @@ def site_layouts(site: Path) -> Layouts | None:
 def _read_layouts(config: Path, changed: int, folder_changed: int) -> Layouts:
     data = _read_yaml(config)
     theme = data.get("theme") or data.get("remote_theme")
-    folder = config.parent / str(data.get("layouts_dir") or "_layouts")
+    written = str(data.get("layouts_dir") or "_layouts")
+    folder = config.parent / written
+    if inside(folder, Path(os.path.realpath(config.parent))) is None:
+        return Layouts(frozenset(), str(theme) if theme else None, config, written)
     try:
         names = frozenset(p.stem for p in folder.iterdir() if p.is_file())
     except OSError:
@@ -147,6 +154,13 @@ def notice(roots: set[Path], root: Path | None) -> str | None:
     sites = {root} if root is not None else {_site_above(r.resolve()) for r in roots}
     for site in sorted(sites):
         layouts = site_layouts(site)
+        if layouts is not None and layouts.outside:
+            return msg(
+                "{file} puts the layouts in `{folder}`, outside the project: `layout` is not"
+                " checked",
+                file=layouts.config.name,
+                folder=layouts.outside,
+            )
         if layouts is not None and layouts.theme:
             return msg(
                 "{file} uses the theme `{theme}`, whose layouts are not in the tree: `layout`"
