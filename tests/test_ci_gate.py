@@ -245,3 +245,18 @@ def test_a_version_1_baseline_still_hides_what_it_recorded(site: Path) -> None:
     assert run("baseline", "content")[0] == 0
     assert json.loads((site / ".yeplint-baseline.json").read_text())["version"] == 2
     assert run("check", "content", "--baseline", ".yeplint-baseline.json")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--select", "YEP201"], ["--select", "YEP2", "--format", "github"], ["--ignore", "YEP3"]],
+)
+def test_a_file_that_could_not_be_read_fails_the_run_whatever_is_selected(
+    site: Path, options: list[str]
+) -> None:
+    """A run that leaves ``unreadable-file`` out of its ``select`` still says that a page was
+    not checked, and fails: only an ``ignore`` naming YEP012 (or ``--exit-zero``) passes it."""
+    (site / "content" / "gone.md").symlink_to("nowhere.md")
+    code, out = run("check", "content/gone.md", "--no-cache", *options)
+    assert code == 1 and "YEP012" in out and "a broken or looping symlink" in out
+    assert run("check", "content/gone.md", "--no-cache", *options, "--ignore", "YEP012")[0] == 0

@@ -21,6 +21,11 @@ from yeplint.rules.catalogue import all_rules, find
 from yeplint.rules.rule import Rule
 from yeplint.rules.select import UnknownSelector, expand, resolve_layers, specificity
 
+UNSKIPPABLE = ("YEP012",)
+"""Rules a ``select`` that leaves them out does not turn off, only an ``ignore`` that names
+them: ``unreadable-file`` says a file was not checked at all, and a run with ``--select YEP201``
+that said nothing of an unreadable page would pass a CI gate on a file it never saw."""
+
 
 class RuleSelection(NamedTuple):
     """What a run checks: the enabled rules and how each reports."""
@@ -54,6 +59,8 @@ def resolve_selection(
             (select, extend_select, ignore),
         ]
     )
+    named = {code for selector in (*settings.ignore, *ignore) for code in expand(selector)}
+    chosen |= {code for code in UNSKIPPABLE if code not in named}
     severity: dict[str, Severity] = {r.code: r.severity for r in rules}
     # the most specific selector decides, wherever the table writes it
     for selector, level in sorted(settings.severity, key=lambda item: specificity(item[0])):

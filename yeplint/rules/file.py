@@ -354,7 +354,9 @@ def unreadable_file(post: Post, ctx: Context) -> Iterator[Violation]:
     Fix the file's permissions or replace it with a regular file.
 
     ## Options
-    None. The engine reports this before the file is parsed.
+    None. The engine reports this before the file is parsed. A `select` that leaves it out does
+    not turn it off (a run that checked no rule of a file must not pass a CI gate on it); an
+    `ignore` or `per-file-ignores` that names it does.
     """
     return iter(())
 
