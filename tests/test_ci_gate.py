@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -260,3 +261,24 @@ def test_a_file_that_could_not_be_read_fails_the_run_whatever_is_selected(
     code, out = run("check", "content/gone.md", "--no-cache", *options)
     assert code == 1 and "YEP012" in out and "a broken or looping symlink" in out
     assert run("check", "content/gone.md", "--no-cache", *options, "--ignore", "YEP012")[0] == 0
+
+
+def test_a_page_found_in_a_folder_that_cannot_be_read_fails_the_run(site: Path) -> None:
+    """A folder walk passed over a FIFO, a broken symlink and a page symlinked out of the
+    project without a word: ``check content`` exited 0 on pages it never read."""
+    content = site / "content"
+    (content / "ok.md").write_text("---\ntitle: a\n---\n\nTekst.\n")
+    os.mkfifo(content / "fifo.md")
+    (content / "gone.md").symlink_to("nowhere.md")
+    outside = site.parent / f"{site.name}-outside.md"
+    outside.write_text("# Buiten\n")
+    (content / "out.md").symlink_to(outside)
+    (content / "image.png").symlink_to("nowhere.png")  # no page: not the run's business
+    code, out = run("check", "content", "--no-cache", "--format", "concise")
+    assert code == 1
+    assert sorted(line.split(": ", 1)[1] for line in out.splitlines()) == [
+        "YEP012 skipped: a broken or looping symlink",
+        "YEP012 skipped: a symlink that leaves the content root",
+        "YEP012 skipped: not a regular file",
+    ]
+    assert run("check", "content", "--no-cache", "--ignore", "YEP012")[0] == 0

@@ -316,9 +316,10 @@ def test_each_real_page_is_found_once_whichever_way_it_is_reached(tmp_path: Path
     assert [t.display for t in found] == ["content/blog/2024/post.md", "content/blog/intro.md"]
 
 
-def test_a_folder_that_cannot_be_listed_is_named(
+def test_a_folder_that_cannot_be_listed_is_named_and_fails_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Its pages were never checked: a CI gate must not pass them (YEP012 on the folder)."""
     from click.testing import CliRunner
 
     from yeplint.cli import main
@@ -338,11 +339,13 @@ def test_a_folder_that_cannot_be_listed_is_named(
     monkeypatch.setattr(os, "scandir", scandir)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "blog", "--format", "concise", "--no-cache"])
-    assert result.exit_code == 0
-    assert result.stderr == (
-        "yeplint: skipped blog/geheim: the folder cannot be read (Permission denied)\n"
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "blog/geheim:1:1: YEP012 skipped: the folder cannot be read (Permission denied)\n"
     )
-    dutch = CliRunner().invoke(main, ["check", "blog", "--lang", "nl", "--no-cache"])
-    assert dutch.stderr == (
-        "yeplint: blog/geheim overgeslagen: de map kan niet gelezen worden (Permission denied)\n"
+    dutch = CliRunner().invoke(
+        main, ["check", "blog", "--lang", "nl", "--no-cache", "--format", "concise"]
+    )
+    assert dutch.stdout == (
+        "blog/geheim:1:1: YEP012 overgeslagen: de map kan niet gelezen worden (Permission denied)\n"
     )

@@ -160,6 +160,7 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
                 notices=notices,
                 force_exclude=check.force_exclude,
                 excluded=excluded,
+                unreadable=True,
             )
         for notice in notices:
             tell(notice, settings)

@@ -97,6 +97,7 @@ def discover(
     force_exclude: bool = True,
     excluded: list[Path] | None = None,
     walked: list[str] | None = None,
+    unreadable: bool = False,
 ) -> list[Target]:
     """The files to check under ``paths``. Symlinked folders are followed once when their
     target stays inside the root, or when they are named on the command line; others are
@@ -106,7 +107,10 @@ def discover(
     the exclusion); the files so left out are added to ``excluded``. Each folder listed is
     added to ``walked``, a symlinked file followed as ``link:<path>`` and a folder that cannot
     be listed as ``unreadable:<path>`` (what a stored walk depends on:
-    :mod:`yeplint.site.index`)."""
+    :mod:`yeplint.site.index`). With ``unreadable`` (a run's own walk), a page found that cannot
+    be read (a FIFO, a broken symlink, one leading out of the root) and a folder that cannot be
+    listed are targets with their reason, which the run reports (YEP012) instead of passing
+    over them."""
     cwd = (cwd or Path.cwd()).absolute()
     project = project_root(settings, cwd)
     found: dict[Path, Target] = {}
@@ -131,8 +135,11 @@ def discover(
                 excluded.append(arg)
             continue
         if stat.S_ISDIR(mode):
-            for path in _walk(arg, root, settings, trusted, told, cwd, seen, walked):
+            skipped: dict[Path, str] | None = {} if unreadable else None
+            for path in _walk(arg, root, settings, trusted, told, cwd, seen, walked, skipped):
                 found.setdefault(path, Target(path, display_path(path, cwd), root, trusted=trusted))
+            for path, why in (skipped or {}).items():
+                found.setdefault(path, Target(path, display_path(path, cwd), root, why))
             continue
         reason: str | None = None
         if stat.S_ISLNK(mode):
@@ -265,12 +272,14 @@ def _walk(
     cwd: Path,
     seen: set[str],
     walked: list[str] | None = None,
+    skipped: dict[Path, str] | None = None,
 ) -> list[Path]:
     """The pages under ``folder``. Real folders are walked first and symlinks (to folders or
     files) met on the way are followed after them, so that a file reached both ways is found
     under its own path, and each real file once (``seen``: the real paths found so far, shared
     by every path on the command line). A folder already walked is not walked again, which
-    also ends symlink loops. A folder that cannot be listed is named in ``notices``."""
+    also ends symlink loops. A folder that cannot be listed is named in ``notices``, or with
+    ``skipped`` put there with its reason, as is each page that cannot be read."""
     result: list[Path] = []
     gitignore = settings.respect_gitignore
     suffixes = _include_suffixes(settings.include)
@@ -293,6 +302,16 @@ def _walk(
             seen.add(real)
             result.append(path)
 
+    def unread(path: Path, reason: str, specs: Ignores) -> None:
+        """A page (by its name) that cannot be read: the run says so instead of passing it."""
+        if skipped is None or not matches_any(settings.include, _relative(path, root)):
+            return
+        if _excluded(path, root, settings) or (specs and _ignored(path, False, specs)):
+            return
+        skipped[path] = reason
+        if walked is not None:
+            walked.append(f"unreadable:{path}")  # never stored: each run looks again
+
     while stack or links:
         if not stack:  # every real folder walked: follow the next symlink
             path, specs = links.popleft()
@@ -306,7 +325,11 @@ def _walk(
                     walked.append(f"link:{path}")
                 if _regular_inside(path, root, trusted):
                     add(path, real, specs)
-                continue  # else broken, looping or escaping the root
+                elif not path.exists():
+                    unread(path, msg("a broken or looping symlink"), specs)
+                else:
+                    unread(path, msg("a symlink that leaves the content root"), specs)
+                continue
             if real in visited:
                 continue  # a loop, or a folder already walked
             if not any(_inside(Path(real), base) for base in bases):
@@ -329,6 +352,9 @@ def _walk(
             if walked is not None:
                 walked.append(f"unreadable:{current}")
             reason = exc.strerror or type(exc).__name__
+            if skipped is not None and current != folder:
+                skipped[current] = msg("the folder cannot be read ({reason})", reason=reason)
+                continue
             notices.append(
                 msg(
                     "skipped {folder}: the folder cannot be read ({reason})",
@@ -365,7 +391,9 @@ def _walk(
                 if suffixes is not None and not entry.name.endswith(suffixes):
                     continue
                 if not entry.is_file(follow_symlinks=False):
-                    continue  # FIFOs, sockets and devices are never opened
+                    # FIFOs, sockets and devices are never opened: said, not passed over
+                    unread(current / entry.name, msg("not a regular file"), specs)
+                    continue
             except OSError:
                 continue
             add(current / entry.name, f"{real.rstrip(os.sep)}{os.sep}{entry.name}", specs)
