@@ -289,7 +289,7 @@ def test_a_symlinked_content_folder_is_followed_once(
     # `alias` leads to `inside`: its page is reported once, under its own path
     assert [line.split(":")[0] for line in whole.stdout.splitlines()] == ["inside/page.md"]
     assert whole.stderr == (
-        "yeplint: skipped content: a symlink to a folder outside the project (name it on the"
+        "yeplint: skipped content: a symlink that leads outside the project (name it on the"
         " command line to check it)\n"
     )
     from PIL import Image

@@ -10,9 +10,8 @@ and ``layouts_dir``, Eleventy's ``dir.input``, Docusaurus' preset ``path``s, Vit
 
 Two views: in the process, Python's audit events (every ``open``, ``os.scandir`` and
 ``os.listdir``), which run everywhere; and under ``strace -f`` (skipped when it is absent), every
-``openat`` and ``connect`` the kernel saw, with the allow-list of :mod:`tests.strace_probe`.
-Stats are not asserted: symlinks inside the project are still stat'ed through (discovery's
-``is_file``) and resolved with ``realpath``, which ``lstat``s their targets' folders."""
+``openat`` and ``connect`` the kernel saw, with the allow-list of :mod:`tests.strace_probe`, and
+on the sites in :data:`NO_STAT_OUTSIDE` every ``stat``, ``lstat`` and ``readlink`` too."""
 
 from __future__ import annotations
 
@@ -148,7 +147,19 @@ work tree, a preset's signature, a generator's marker files): stat'ed there, rea
 exists (and then it is the project)."""
 
 
-def _traced(tmp_path: Path, kind: str, argv: list[str], stdin: bytes | None = None) -> list[str]:
+NO_STAT_OUTSIDE = frozenset(
+    {"plain", "mkdocs", "mkdocs-inherit-absolute", "docusaurus", "astro", "zola", "yeplint-toml"}
+)
+"""The sites on which nothing outside is even stat'ed. Still stat'ed (never opened) elsewhere:
+a Hugo ``config/_default`` symlinked out (YEP504's layout guess asks ``is_dir``), a symlinked
+image found by the orphan check's listing (Jekyll), Eleventy's and VitePress' input folders
+(``Path.resolve``), and every ``os.walk`` (``init``'s, Astro's pages) asks each symlink it
+meets whether it leads to a folder."""
+
+
+def _traced(
+    tmp_path: Path, kind: str, argv: list[str], stdin: bytes | None = None, *, stats: bool = True
+) -> list[str]:
     site = tmp_path / "site"
     if not site.exists():
         hostile.build(tmp_path, kind)
@@ -158,7 +169,11 @@ def _traced(tmp_path: Path, kind: str, argv: list[str], stdin: bytes | None = No
     )
     output = done.stdout + done.stderr
     assert hostile.SECRET.encode() not in output and b"Traceback" not in output, output
-    opened = [c for c in calls if c.name in ("openat", "open", "connect")]
+    opened = [
+        c
+        for c in calls
+        if (stats and kind in NO_STAT_OUTSIDE) or c.name in ("openat", "open", "connect")
+    ]
     return strace_probe.outside_calls(
         opened, site, forbidden=tmp_path / "outside", ancestors_may=_ANCESTOR_NAMES
     )
@@ -169,13 +184,15 @@ def _traced(tmp_path: Path, kind: str, argv: list[str], stdin: bytes | None = No
 def test_check_and_fix_open_nothing_outside_and_connect_nowhere(tmp_path: Path, kind: str) -> None:
     assert _traced(tmp_path, kind, ["check", ".", "--no-cache"]) == []
     assert _traced(tmp_path, kind, ["check", ".", "--no-cache", "--format", "github"]) == []
-    assert _traced(tmp_path, kind, ["check", ".", "--fix", "--unsafe-fixes"]) == []
+    # stats not asserted: the fixer resolves each page with realpath before writing it
+    assert _traced(tmp_path, kind, ["check", ".", "--fix", "--unsafe-fixes"], stats=False) == []
 
 
 @needs_strace
 @pytest.mark.parametrize("kind", ["hugo", "mkdocs", "docusaurus", "plain"])
 def test_init_opens_nothing_outside(tmp_path: Path, kind: str) -> None:
-    assert _traced(tmp_path, kind, ["init", "--output-dir", "."]) == []
+    # stats not asserted: `init`'s os.walk asks each symlink met whether it leads to a folder
+    assert _traced(tmp_path, kind, ["init", "--output-dir", "."], stats=False) == []
 
 
 def _frame(message: dict[str, Any]) -> bytes:

@@ -14,6 +14,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from yeplint.config.files import inside
 from yeplint.config.globs import matches_any
 from yeplint.config.settings import Settings
 from yeplint.locale.messages import msg
@@ -287,7 +288,8 @@ def _walk(
     stack: list[tuple[Path, Ignores, str]] = [
         (folder, _ignores_above(folder) if gitignore else (), start)
     ]
-    links: deque[tuple[Path, Ignores]] = deque()
+    links: deque[tuple[Path, Ignores, str, bool]] = deque()
+    """Symlinks met: (path, ignores, the link's own real place, hidden)."""
     bases = [Path(os.path.realpath(root)), *([trusted] if trusted else [])]
     visited = {start}
 
@@ -314,30 +316,39 @@ def _walk(
 
     while stack or links:
         if not stack:  # every real folder walked: follow the next symlink
-            path, specs = links.popleft()
-            real = os.path.realpath(path)
-            try:
-                is_folder = path.is_dir()
-            except OSError:
-                continue
-            if not is_folder:
-                if walked is not None:
-                    walked.append(f"link:{path}")
-                if _regular_inside(path, root, trusted):
-                    add(path, real, specs)
-                elif not path.exists():
-                    unread(path, msg("a broken or looping symlink"), specs)
-                else:
+            path, specs, place, hidden = links.popleft()
+            if walked is not None:
+                walked.append(f"link:{path}")
+            # resolved name by name inside the root (or the trusted folder): what a symlink
+            # leads to outside them is never looked at, not even stat'ed
+            target = next((t for base in bases if (t := inside(place, base)) is not None), None)
+            page = suffixes is None or path.name.endswith(suffixes)
+            if target is None:
+                if page:
                     unread(path, msg("a symlink that leaves the content root"), specs)
+                elif not hidden:
+                    notices.append(
+                        f"skipped {display_path(path, cwd)}: a symlink that leads outside"
+                        f" the project (name it on the command line to check it)"
+                    )
                 continue
-            if real in visited:
+            try:
+                mode = target.stat().st_mode
+            except OSError:
+                if page:
+                    unread(path, msg("a broken or looping symlink"), specs)
+                continue
+            real = os.fspath(target)
+            if not stat.S_ISDIR(mode):
+                if not page:
+                    continue
+                if stat.S_ISREG(mode):
+                    add(path, real, specs)
+                else:
+                    unread(path, msg("not a regular file"), specs)
+                continue
+            if hidden or real in visited:
                 continue  # a loop, or a folder already walked
-            if not any(_inside(Path(real), base) for base in bases):
-                notices.append(
-                    f"skipped {display_path(path, cwd)}: a symlink to a folder outside"
-                    f" the project (name it on the command line to check it)"
-                )
-                continue
             visited.add(real)
             if not _excluded(path, root, settings):
                 stack.append((path, specs, real))
@@ -380,13 +391,10 @@ def _walk(
                         visited.add(inner)
                         stack.append((path, specs, inner))
                     continue
-                if entry.is_symlink():
+                if entry.is_symlink():  # followed after the real folders, if it stays inside
                     hidden = entry.name.startswith(".") or entry.name in SKIPPED_FOLDERS
-                    if entry.is_dir():
-                        if not hidden:
-                            links.append((Path(entry.path), specs))
-                    elif suffixes is None or entry.name.endswith(suffixes):
-                        links.append((Path(entry.path), specs))
+                    place = f"{real.rstrip(os.sep)}{os.sep}{entry.name}"
+                    links.append((Path(entry.path), specs, place, hidden))
                     continue
                 if suffixes is not None and not entry.name.endswith(suffixes):
                     continue

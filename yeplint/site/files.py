@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from yeplint import record
+from yeplint.config.files import inside
 from yeplint.locale.messages import msg
 from yeplint.site.exif import Reader, has_location
 
@@ -320,17 +321,25 @@ class ImageResolver:
                     close = self._closest(folder, part)
                     suggestion = self._replace(reference, part, close) if close else None
                 return Resolution(Status.MISSING, base / relative, suggestion)
-            current = f"{current.rstrip(os.sep)}{os.sep}{part}"
+            parent, current = current, f"{current.rstrip(os.sep)}{os.sep}{part}"
+            folder_flag = names[part] & DIR
             if names[part] & LINK:
                 if self._listed is not None:
                     self._listed.append("")  # a symlink's target is in no folder listed
-                real = Path(os.path.realpath(current))
+                # resolved name by name inside the root: where it leads outside is never
+                # looked at, not even stat'ed (the listing did not follow it either)
+                place = Path(os.path.realpath(parent), part)
                 bases = (Path(os.path.realpath(root)), *self.trusted)
-                if not any(_inside(real, base) for base in bases):
+                target = next((t for b in bases if (t := inside(place, b)) is not None), None)
+                if target is None and self.trusted:  # a folder the user named: followed
+                    real = Path(os.path.realpath(place))
+                    target = real if any(_inside(real, t) for t in self.trusted) else None
+                if target is None:
                     return Resolution(Status.OUTSIDE, Path(current))
-            if last and names[part] & DIR:
+                folder_flag = DIR if target.is_dir() else 0
+            if last and folder_flag:
                 return Resolution(Status.DIRECTORY, Path(current))
-            if not last and not names[part] & DIR:
+            if not last and not folder_flag:
                 return Resolution(Status.MISSING, base / relative)
         if not parts:
             return Resolution(Status.DIRECTORY, base)
@@ -507,8 +516,10 @@ LINK = 2
 
 
 def _flags(entry: os.DirEntry[str]) -> int:
+    """``DIR`` and ``LINK`` from the listing alone: a symlink is only ``LINK`` (whether it
+    leads to a folder is asked once it is known to stay inside the root)."""
     try:
-        return (DIR if entry.is_dir() else 0) | (LINK if entry.is_symlink() else 0)
+        return LINK if entry.is_symlink() else DIR if entry.is_dir(follow_symlinks=False) else 0
     except OSError:
         return 0
 
