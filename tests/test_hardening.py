@@ -70,8 +70,20 @@ def test_deep_markdown_and_long_runs(lint: LintFn) -> None:
         ("<?" + "<?" * 60_000, None),
         ("<div>\n" + "<img src='x " * 20_000 + "\n", None),
         ("<div>\n" + '<img src="a.png">' * 20_000 + "\n", "YEP301"),
+        # a `#` line continuing the innermost of nested items: each item's content column was
+        # found again for every item inside it, twice the time per level (found by
+        # bench/hostile_probe.py; 7 s at 20 levels)
+        ("".join("  " * i + "- x\n" for i in range(60)) + "##Kop\n" * 50, "YEP201"),
     ],
-    ids=["setext-spaces", "comments", "open-tags", "processing", "open-quotes", "many-img"],
+    ids=[
+        "setext-spaces",
+        "comments",
+        "open-tags",
+        "processing",
+        "open-quotes",
+        "many-img",
+        "nested-items",
+    ],
 )
 def test_hostile_shapes_finish(lint: LintFn, shape: str, code: str | None) -> None:
     """Shapes that were quadratic: at these sizes the old code ran for minutes; bench/

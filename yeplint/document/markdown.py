@@ -958,7 +958,8 @@ def _strip(raw: str, line: int, frames: Frames, lines: list[str]) -> str:
     """``raw`` without the prefixes of the containers ``frames`` (``lines``: the body's, where
     a list item's content column not yet known is found)."""
     rest = raw
-    for index, (kind, (first, width)) in enumerate(frames):
+    done: list[tuple[str, tuple[int, int]]] = []
+    for kind, (first, width) in frames:
         if kind == "blockquote":
             quoted = _QUOTE_PREFIX.match(rest)
             rest = rest[quoted.end() :] if quoted else rest
@@ -966,11 +967,25 @@ def _strip(raw: str, line: int, frames: Frames, lines: list[str]) -> str:
             item = _LIST_MARKER.match(rest)
             rest = rest[item.end() :] if item else rest
         else:
-            if width < 0:
-                width = _item_width(lines, first, frames[:index])
+            if width < 0:  # from the outer items' widths found here, never found again
+                width = _item_width(lines, first, tuple(done))
             spaces = len(rest) - len(rest.lstrip(" \t"))
             rest = rest[min(spaces, width) :]
+        done.append((kind, (first, width)))
     return rest
+
+
+def _resolve(frames: Frames, lines: list[str]) -> Frames:
+    """``frames`` with the width of every list item found, each from the widths of the items
+    around it (found once: finding each from scratch took twice as long per level of nesting)."""
+    if all(width >= 0 or kind == "blockquote" for kind, (_, width) in frames):
+        return frames
+    done: list[tuple[str, tuple[int, int]]] = []
+    for kind, (first, width) in frames:
+        if width < 0 and kind != "blockquote":
+            width = _item_width(lines, first, tuple(done))
+        done.append((kind, (first, width)))
+    return tuple(done)
 
 
 def _item_width(lines: list[str], line: int, outer: Frames) -> int:
@@ -1000,6 +1015,7 @@ def _run_lines(
         lines[-1] = lines[-1].rstrip(" \t")
         starts = [start, *source.starts[first + 1 : last + 1]]
         return lines, starts
+    frames = _resolve(frames, source.lines)
     for k in range(first, last + 1):
         raw = source.lines[k] if k < len(source.lines) else ""
         line_start = source.starts[k]
