@@ -354,3 +354,17 @@ def test_fixes_found_by_the_fuzzer_verify(tmp_path: Path, before: str, after: st
     report = fix_paths([page], tmp_path, unsafe=True, settings=settings)
     assert report.refused == []
     assert page.read_text() == (before if after is None else after)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_left_alone(site: Path, codec: str) -> None:
+    """Its bytes decode as UTF-8 too (NUL bytes and all), so the fixes, counted in the text the
+    loader decoded, were applied to other text; only the re-parse check kept the file, and said
+    "fix skipped" as of a bug (found by bench/hostile_probe.py)."""
+    page = site / "post.md"
+    data = "---\ntitle: a: b\n---\n\n##Kop\n".encode(codec)
+    page.write_bytes(data)
+    code, out, err = run("check", "content", "--fix", "--unsafe-fixes", "--format", "concise")
+    assert page.read_bytes() == data
+    assert [line.split(" ")[1] for line in out.splitlines()] == ["YEP002", "YEP001", "YEP201"]
+    assert (code, err) == (1, "")

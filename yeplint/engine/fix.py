@@ -22,6 +22,7 @@ from pathlib import Path
 from yeplint.config.files import read_upto
 from yeplint.diagnostics import Diagnostic, Edit, Severity
 from yeplint.document.post import load_text
+from yeplint.document.source import decode
 from yeplint.engine.fix_verify import verify
 from yeplint.locale.messages import msg
 from yeplint.rules import file as file_rules
@@ -180,12 +181,14 @@ def apply_edits(
     data: bytes, diagnostics: list[Diagnostic]
 ) -> tuple[bytes, list[Diagnostic]] | None:
     """``data`` with the edits of as many fixes as do not overlap (in source order), and the
-    diagnostics whose fixes were used; ``None`` when none applies or the file is not UTF-8."""
+    diagnostics whose fixes were used; ``None`` when none applies or the file is not UTF-8
+    text: the edits count in the text the loader decoded, which for UTF-16 without a byte
+    order mark is not these bytes read as UTF-8 (they decode, NUL bytes and all)."""
     bom = data.startswith(codecs.BOM_UTF8)
-    try:
-        text = data[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
-    except UnicodeDecodeError:
+    decoded = decode(data)
+    if decoded.binary or decoded.problems:
         return None
+    text = decoded.text
     lines = _split_keep(text)
     taken: dict[int, list[tuple[int, int]]] = {}
     chosen: list[Edit] = []
