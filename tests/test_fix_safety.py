@@ -368,3 +368,26 @@ def test_utf16_without_a_byte_order_mark_is_left_alone(site: Path, codec: str) -
     assert page.read_bytes() == data
     assert [line.split(" ")[1] for line in out.splitlines()] == ["YEP002", "YEP001", "YEP201"]
     assert (code, err) == (1, "")
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # the JSX lines are no Markdown to the check of the fix either (it saw an HTML block)
+        ("<Card>\n##Kop\n</Card>\n", "<Card>\n## Kop\n</Card>\n"),
+        (
+            "<Tabs>\n<TabItem>\n##Kop\nTekst.\n</TabItem>\n</Tabs>\n",
+            "<Tabs>\n<TabItem>\n## Kop\nTekst.\n</TabItem>\n</Tabs>\n",
+        ),
+        # text after the tag: a paragraph (inline JSX) that `##Kop` continues, so no heading
+        ('<a href="/x">tekst</a> en\n##Kop\n', None),
+    ],
+    ids=["in-a-component", "paragraph-in-a-component", "after-inline-jsx"],
+)
+def test_mdx_fixes_verify(tmp_path: Path, before: str, after: str | None) -> None:
+    """Found by bench/hostile_probe.py: both were refused as "not the start of a paragraph"."""
+    page = tmp_path / "page.mdx"
+    page.write_text(before)
+    report = fix_paths([page], tmp_path)
+    assert report.refused == []
+    assert page.read_text() == (before if after is None else after)

@@ -121,9 +121,14 @@ def test_mdx_lines_that_are_not_markdown() -> None:
         "<Card>",  # 16
         "```",  # 17
         '<img src="/x.png" alt="X" /><Image src={pic} />',  # 18
+        "",
+        # text after the tags: a paragraph with inline JSX (MDX's JSX block ends its line)
+        '<a href="/x">tekst</a> en meer',  # 20
+        '<img src="/y.png" alt="Y" /> onderschrift',  # 21: the Markdown parser's HTML image
+        "<Card>  ",  # 22
     ]
     found = scan(lines)
-    assert sorted(found.opaque) == [0, 1, 2, 3, 7, 8, 9, 10, 11, 12, 14, 18]
+    assert sorted(found.opaque) == [0, 1, 2, 3, 7, 8, 9, 10, 11, 12, 14, 18, 22]
     assert [(i.src, i.alt, i.line, i.column) for i in found.images] == [("/x.png", "X", 18, 0)]
 
 

@@ -10,8 +10,10 @@ every position stays where it is):
   balance, with JavaScript strings, template literals and comments skipped (``{/* … */}`` is
   MDX's comment);
 - **JSX tags**: a line starting (after indentation) with ``<`` and a letter, ``/`` or ``>``, up
-  to the ``>`` that closes the tag (attributes may span lines and hold ``{…}``). The Markdown
-  between an opening and a closing tag stays Markdown.
+  to the ``>`` that closes the tag (attributes may span lines and hold ``{…}``), when only
+  tags and white space follow on the line where the last tag ends (as in MDX, JSX is a block
+  only then: ``<a href="x">text</a>`` is a paragraph). The Markdown between an opening and a
+  closing tag stays Markdown.
 
 An expression that is only a comment, ``{/* … */}`` (MDX has no HTML comments), is a comment
 of the page: on a line of its own, or at the end of a Markdown line when it starts with
@@ -192,15 +194,21 @@ def scan(lines: list[str]) -> MdxScan:
             begin = starts[index] + len(line) - len(stripped)
             last = index
             pos = begin
+            tags = []
             while True:  # every tag on the line (`<Card><Image src=… /></Card>`)
                 end = reader.tag_end(pos)
-                _image(text[pos:end], pos, end, line_of, starts, result)
+                tags.append((pos, end))
                 last = line_of(max(end - 1, pos))
                 rest = text[end : starts[last] + len(lines[last])]
                 following = rest.lstrip(" \t")
                 if not following.startswith("<"):
                     break
                 pos = end + len(rest) - len(following)
+            if following:  # text after the tags: a paragraph, the tags inline JSX in it
+                index += 1
+                continue
+            for pos, end in tags:
+                _image(text[pos:end], pos, end, line_of, starts, result)
             result.opaque.update(range(index, last + 1))
             index = last + 1
             continue

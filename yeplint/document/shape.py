@@ -296,18 +296,26 @@ def _label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def structure(lines: list[str]) -> list[tuple[int, Shape]]:
+def structure(lines: list[str], *, mdx: bool = False) -> list[tuple[int, Shape]]:
     """Every block of the body with its first line (0-based, -1 for closing elements) and
     its shape: type, tag, attributes, text and inline children. Two bodies with the same
     shapes render the same; an ATX heading and a setext heading of the same level and text
     count as equal (``--fix`` compares these before and after it edits a file)."""
-    return parse_structure(lines)[0]
+    return parse_structure(lines, mdx=mdx)[0]
 
 
-def parse_structure(lines: list[str]) -> tuple[list[tuple[int, Shape]], References]:
+def parse_structure(
+    lines: list[str], *, mdx: bool = False
+) -> tuple[list[tuple[int, Shape]], References]:
     """:func:`structure` and the body's reference definitions. Template blocks whose content is
-    not Markdown (:func:`~yeplint.document.markdown.template_code_lines`) are blank, as the
-    model the rules read has them: the rules and the check of their fixes see one page."""
+    not Markdown (:func:`~yeplint.document.markdown.template_code_lines`) are blank, and with
+    ``mdx`` the JavaScript and JSX lines (:mod:`yeplint.document.mdx`), as the model the rules
+    read has them: the rules and the check of their fixes see one page."""
+    if mdx:
+        from yeplint.document.mdx import scan
+
+        found = scan(lines)
+        lines = ["" if i in found.opaque else line for i, line in enumerate(lines)]
     opaque = template_code_lines(lines, 0)
     if opaque:
         lines = ["" if i + 1 in opaque else line for i, line in enumerate(lines)]

@@ -80,8 +80,9 @@ def _first_key_difference(expected: dict[str, Any], actual: dict[str, Any]) -> s
 
 def _body(before: Post, after: Post, intents: list[Intent]) -> str | None:
     offset = before.body_start_line - 1
-    old, env = parse_structure(before.lines[offset:])
-    new = structure(after.lines[after.body_start_line - 1 :])
+    mdx = before.path.suffix.lower() == ".mdx"
+    old, env = parse_structure(before.lines[offset:], mdx=mdx)
+    new = structure(after.lines[after.body_start_line - 1 :], mdx=mdx)
     expected: list[tuple[int, Shape]] = list(old)
     for intent in sorted(intents, key=lambda i: i.line, reverse=True):
         if intent.kind == "heading":
