@@ -446,6 +446,40 @@ def test_the_language_of_a_buffer(tmp_path: Path) -> None:
     assert server.lang_for(page) == "nl"  # the editor's setting for yeplint beats both
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "offered"),
+    [
+        ("---\nintro: 1\n---\n", 2, True),
+        ("---\nintro: |\n  a\n---\n", 2, True),  # a comment may follow `|`
+        # the comment would be part of the value, or end it
+        ('---\nintro: "a\n  b"\n---\n', 2, False),
+        ("---\nintro: a\n  b\n---\n", 2, False),
+        ('+++\nintro = """\na\n"""\n+++\n', 2, False),
+        ("+++\nintro = 1\n+++\n", 2, True),
+        # JSON has no comments: the page would lose its front matter
+        ('{\n  "intro": 1\n}\n', 2, False),
+    ],
+    ids=["yaml", "yaml-block", "yaml-quoted", "yaml-plain", "toml-string", "toml", "json"],
+)
+def test_disable_in_the_front_matter_never_changes_its_data(
+    text: str, line: int, offered: bool
+) -> None:
+    """Found probing the code actions (bench/hostile_probe.py's brief): "Disable … for this
+    line" appended `# yeplint: disable-line` inside multi-line strings and to JSON."""
+    from types import SimpleNamespace
+
+    from yeplint.diagnostics import Diagnostic, Severity
+    from yeplint.document.source import split_lines
+    from yeplint.server.actions import _disable
+    from yeplint.server.app import Linted, to_lsp
+
+    d = Diagnostic("p.md", line, 1, line, 2, "YEP101", "schema-violation", Severity.ERROR, "x")
+    ls = SimpleNamespace(client_capabilities=SimpleNamespace(workspace=None))
+    lines = split_lines(text)
+    action = _disable(ls, "file:///p.md", d, to_lsp(d, lines, "en"), lines, Linted(1, text, [d]))  # type: ignore[arg-type]
+    assert (action is not None) == offered
+
+
 @pytest_lsp.fixture(config=_config())  # type: ignore[untyped-decorator]
 async def typing(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
     """VS Code in the middle of typing: the lint of each change waits a minute, so every

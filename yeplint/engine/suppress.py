@@ -273,3 +273,25 @@ class Suppressions:
                     hint = msg("remove `{word}` from the comment", word=word)
                     found.append((d.line, d.column, Violation(span, message, hint)))
         return [v for _, _, v in sorted(found, key=lambda item: item[:2])]
+
+
+def front_matter_comment_keeps_data(text: str, line: int, comment: str) -> bool:
+    """Whether ``comment`` (``# yeplint: disable-line …``) at the end of front matter line
+    ``line`` (1-based) of ``text`` leaves the front matter's data as it was. Not where the line
+    ends inside a string over several lines (YAML quoted or plain, TOML ``\"\"\"``), which would
+    take the comment into the value or end it, nor in JSON, which has no comments."""
+    from pathlib import Path
+
+    from yeplint.document.post import load_text
+    from yeplint.document.source import line_starts, split_lines
+
+    lines = split_lines(text)
+    if not 0 < line <= len(lines):
+        return False
+    end = line_starts(text)[line - 1] + len(lines[line - 1])
+    formats = ("yaml", "toml", "json")
+    path = Path("page.md")
+    before = load_text(path, "page.md", text.encode("utf-8", "surrogatepass"), formats)
+    edited = (text[:end] + comment + text[end:]).encode("utf-8", "surrogatepass")
+    after = load_text(path, "page.md", edited, formats)
+    return after.data == before.data and after.front_matter_broken == before.front_matter_broken

@@ -13,6 +13,7 @@ from lsprotocol import types as lsp
 from yeplint.config.settings import ConfigError
 from yeplint.diagnostics import Diagnostic, Span
 from yeplint.document.source import split_lines
+from yeplint.engine.suppress import front_matter_comment_keeps_data
 from yeplint.locale.messages import msg, render
 from yeplint.server.app import (
     FIX_ALL,
@@ -147,7 +148,9 @@ def _quick_fixes(
                 ls, uri, linted, [lsp.TextEdit(range=to_range(lines, *span), new_text=wanted)]
             ),
         )
-    yield _disable(ls, uri, d, shown, lines, linted)
+    disable = _disable(ls, uri, d, shown, lines, linted)
+    if disable is not None:
+        yield disable
 
 
 def _did_you_mean(d: Diagnostic, lines: list[str]) -> tuple[Span, str, str] | None:
@@ -170,14 +173,18 @@ def _disable(
     shown: lsp.Diagnostic,
     lines: list[str],
     linted: Linted,
-) -> lsp.CodeAction:
+) -> lsp.CodeAction | None:
     """`<!-- yeplint-disable-next-line CODE -->` above a body line; in the front matter, the
-    YAML comment `# yeplint: disable-line CODE` at the end of the line."""
+    YAML comment `# yeplint: disable-line CODE` at the end of the line, where a comment there
+    keeps the front matter's data as it was (``None`` where it would not)."""
     line = d.line
     if line < linted.body_start:
         text = line_at(lines, line)
+        comment = f"  # yeplint: disable-line {d.code}"
+        if not front_matter_comment_keeps_data(linted.text, line, comment):
+            return None
         position = lsp.Position(line - 1, utf16(text, len(text) + 1))
-        edit = lsp.TextEdit(lsp.Range(position, position), f"  # yeplint: disable-line {d.code}")
+        edit = lsp.TextEdit(lsp.Range(position, position), comment)
     else:
         indent = re.match(r"[ \t]*", line_at(lines, line))
         prefix = indent.group(0) if indent else ""
