@@ -361,3 +361,19 @@ def test_a_folder_that_cannot_be_listed_is_named_and_fails_the_run(
     assert dutch.stdout == (
         "blog/geheim:1:1: YEP012 overgeslagen: de map kan niet gelezen worden (Permission denied)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("---\na: *\n---\n", (2, 5, 2, 5)),  # the error is at the end of its line
+        ("---\r\na: *\r\n---\r\n", (2, 5, 2, 5)),
+        ("---\na: *b c\n---\n", (2, 4, 2, 8)),
+    ],
+)
+def test_a_yaml_error_ends_within_its_line(
+    lint: LintFn, text: str, span: tuple[int, int, int, int]
+) -> None:
+    """Found by bench/hostile_probe.py: an error at the end of a line ended a column after it."""
+    (d,) = lint(text, name="x.md", select=["YEP001"])
+    assert (d.line, d.column, d.end_line, d.end_column) == span

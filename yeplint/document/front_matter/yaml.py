@@ -342,7 +342,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) ->
         hint = msg("`*` starts an alias in YAML; quote the value")
     elif never_closed:
         hint = msg("close the quote or bracket that starts here")
-    width = max(1, len(text) - column + 1) if text else 1
+    width = max(0, len(text) - column + 1)  # to the end of the line, which may be where it is
     return Problem("yaml-syntax-error", Span.on_line(line, column, width), message, hint, fix)
 
 
