@@ -94,6 +94,43 @@ def test_toml_syntax_error_has_a_line_and_column(tmp_path: Path) -> None:
     assert got == [(2, 9, "YEP017", "invalid TOML: invalid value")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{\n  "title": "x",\n  "weight": 1,\n}\n\n##Kop\n',
+            [(4, 1, "YEP017", "invalid JSON: expecting property name enclosed in double quotes")],
+        ),
+        # the body starts after the `}` that closes the object, strings skipped
+        (
+            '{\n  "title": "a } b"\n  "weight": 1\n}\n\n##Kop\n',
+            [(3, 3, "YEP017", "invalid JSON: expecting ',' delimiter")],
+        ),
+        (
+            "{Concept} tekst\n",
+            [(1, 2, "YEP017", "invalid JSON: expecting property name enclosed in double quotes")],
+        ),
+        (
+            '{\r  "title": "x"\r  "weight": 1\r}\r',
+            [(3, 3, "YEP017", "invalid JSON: expecting ',' delimiter")],
+        ),
+    ],
+    ids=["trailing-comma", "brace-in-string", "text", "cr-only"],
+)
+def test_broken_json_front_matter_is_reported(
+    tmp_path: Path, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    """Found probing broken front matter: in a site reading JSON front matter (Hugo reads any page
+    that starts with `{` as such, and stops on a bad one) it got no finding at all, and the JSON
+    was linted as Markdown."""
+    got = findings(tmp_path, text, ("yaml", "json"))
+    assert [g for g in got if g[2] != "YEP201"] == expected
+    assert [g[:3] for g in got if g[2] == "YEP201"] == (
+        [(6, 1, "YEP201")] if "##Kop" in text else []
+    )
+    assert "YEP017" not in {g[2] for g in findings(tmp_path, text, ("yaml",))}  # not JSON here
+
+
 def located_everywhere(text: bytes) -> None:
     post = load_text(Path("x.md"), "x.md", text, ("yaml", "toml", "json"))
     fm = post.front_matter

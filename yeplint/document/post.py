@@ -194,6 +194,11 @@ def _json_front_matter(post: Post, formats: tuple[str, ...]) -> bool:
 
     try:
         data, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        if "json" not in formats:
+            return False
+        _broken_json(post, start, exc.msg, exc.pos)
+        return True
     except (ValueError, RecursionError):
         return False
     if not isinstance(data, dict):
@@ -218,6 +223,46 @@ def _json_front_matter(post: Post, formats: tuple[str, ...]) -> bool:
         )
     )
     return True
+
+
+def _broken_json(post: Post, start: int, problem: str, at: int) -> None:
+    """A ``{`` that starts the page of a site reading JSON front matter (Hugo: any ``{`` does)
+    but no JSON object: reported where the JSON goes wrong, and the body starts after the
+    ``}`` that closes the first one, as Hugo finds it (strings skipped)."""
+    from bisect import bisect_right
+
+    from yeplint.document.source import line_starts
+
+    text = post.text
+    depth, position, quoted = 0, start, False
+    while position < len(text):
+        char = text[position]
+        if quoted:
+            if char == "\\":
+                position += 1
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        position += 1
+    starts = line_starts(text)
+    post.body_start_line = bisect_right(starts, position) + 1
+    line = bisect_right(starts, min(at, len(text))) - 1
+    post.front_matter_broken = True
+    post.problems.append(
+        Problem(
+            "front-matter-syntax-error",
+            Span.point(line + 1, min(at, len(text)) - starts[line] + 1),
+            msg("invalid JSON: {problem}", problem=problem[:1].lower() + problem[1:]),
+            msg("a page that starts with `{{` has JSON front matter: fix the JSON"),
+        )
+    )
 
 
 def _split(post: Post, formats: tuple[str, ...]) -> None:
