@@ -464,8 +464,8 @@ def test_the_language_of_a_buffer(tmp_path: Path) -> None:
 def test_disable_in_the_front_matter_never_changes_its_data(
     text: str, line: int, offered: bool
 ) -> None:
-    """Found probing the code actions (bench/hostile_probe.py's brief): "Disable … for this
-    line" appended `# yeplint: disable-line` inside multi-line strings and to JSON."""
+    """Found probing the code actions: "Disable … for this line" appended
+    `# yeplint: disable-line` inside multi-line strings and to JSON."""
     from types import SimpleNamespace
 
     from yeplint.diagnostics import Diagnostic, Severity
