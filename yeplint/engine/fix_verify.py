@@ -84,7 +84,9 @@ def _body(before: Post, after: Post, intents: list[Intent]) -> str | None:
     old, env = parse_structure(before.lines[offset:], mdx=mdx)
     new = structure(after.lines[after.body_start_line - 1 :], mdx=mdx)
     expected: list[tuple[int, Shape]] = list(old)
-    for intent in sorted(intents, key=lambda i: i.line, reverse=True):
+    # in source order: a heading made of a paragraph's first line leaves the paragraph of its
+    # other lines, whose first line the next intent may make a heading too
+    for intent in sorted(intents, key=lambda i: i.line):
         if intent.kind == "heading":
             problem = _make_heading(expected, intent, offset, env)
         elif intent.kind == "retitle":

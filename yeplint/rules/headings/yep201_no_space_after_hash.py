@@ -11,7 +11,7 @@ from yeplint import LazyPattern
 from yeplint.diagnostics import Edit, Fix, Intent, Span, Violation
 from yeplint.document.markdown import Paragraph, column_of
 from yeplint.document.post import Post
-from yeplint.document.shape import structure
+from yeplint.document.shape import inline_shape, structure
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
 from yeplint.rules.headings._common import _character, _source_column
@@ -50,7 +50,9 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     `#=>`, `#{name}`, the keycap emoji `#️⃣`), a line that continues a code span, link or inline
     HTML from the line before, and a single `#` on a paragraph's continuation line (a hashtag
     in a wrapped sentence). `##Kop` on a continuation line is reported without a fix: with
-    the space it would cut the paragraph in two.
+    the space it would cut the paragraph in two. Under lines that all become headings
+    (`##Kop` lines one under the other) it starts what is left of the paragraph, and is fixed
+    with them in one run.
 
     `##Kop##` over a `---` or `===` line is a setext heading whose text shows the hashes: it
     is reported here too, and `--fix` writes `## Kop` and removes the underline.
@@ -75,12 +77,13 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
     for paragraph in post.body.paragraphs:
         if not paragraph.has_hash_line:
             continue  # most paragraphs: their lines are never built
+        chain = True  # every line above this one in the paragraph becomes a heading
         for k, content in enumerate(paragraph.lines):
+            fix = None
             match = _NO_SPACE.match(content)
-            if not match:
-                continue
             line = paragraph.span.line + k
-            if line in headings:
+            if not match or line in headings:
+                chain = False
                 continue
             hashes = match.group()
             after = content[len(hashes) :]
@@ -88,22 +91,25 @@ def no_space_after_hash(post: Post, ctx: Context) -> Iterator[Violation]:
             words = after.lstrip() if invisible else after
             plain = paragraph.plain_starts[k] if k < len(paragraph.plain_starts) else True
             if line in template or not plain or not _starts_word(words, opening=k == 0):
+                chain = False
                 continue
             if k > 0 and len(hashes) == 1:
+                chain = False
                 continue  # a hashtag at the start of a wrapped line
             fixed_text = _heading_words(after.strip(), len(hashes))
             column = _source_column(post, line, content)
             span = Span.on_line(line, column, len(content))
             fixed = f"{hashes} {fixed_text}"
-            fix = None
-            certain = k == 0 and len(hashes) > 1 and words[:1].isalpha()
+            # a line under lines that all become headings starts the paragraph that is left
+            certain = chain and len(hashes) > 1 and words[:1].isalpha()
             if (
                 certain
                 and _reads_as(fixed, len(hashes), fixed_text)
-                and _separable(post, paragraph)
+                and _separable(post, paragraph, k)
             ):
                 intent = Intent("heading", line, level=len(hashes), new=fixed_text)
                 fix = Fix(msg("write `{new}`", new=fixed), (Edit(span, fixed),), intents=(intent,))
+            chain = fix is not None
             message = msg(
                 "no space after `{hashes}`: this line is a paragraph, not a heading",
                 hashes=hashes,
@@ -199,22 +205,24 @@ _CONTAINER_PREFIX = LazyPattern(r"[ \t>+*0-9.)-]*")
 """What may stand before a paragraph's first line: indentation and container markers."""
 
 
-def _separable(post: Post, paragraph: Paragraph) -> bool:
-    """Whether the paragraph's first line can become a heading while its other lines stay one
-    paragraph in the same container: no inline construct crosses the first line break, every
-    other line carries the first line's container prefix (no lazy continuation, no four more
-    spaces that would make it code), and on their own those lines parse as one paragraph."""
-    first = paragraph.span.line
-    prefix = _prefix(post, first, paragraph.lines[0])
+def _separable(post: Post, paragraph: Paragraph, start: int = 0) -> bool:
+    """Whether the paragraph's line ``start`` (its first, or one under lines that all become
+    headings) can become a heading while the lines under it stay one paragraph in the same
+    container: no inline construct crosses its line break, every line under it carries its
+    container prefix (no lazy continuation, no four more spaces that would make it code), and
+    on their own those lines parse as one paragraph."""
+    lines = paragraph.lines[start:]
+    first = paragraph.span.line + start
+    prefix = _prefix(post, first, lines[0])
     if not _CONTAINER_PREFIX.fullmatch(prefix):
         return False  # something the parser trimmed (a vertical tab) stands before the hashes
     if _lazy(prefix, paragraph.containers):
         return False  # a heading cannot continue the quote or list item the line sits in
-    if len(paragraph.lines) == 1:
+    if len(lines) == 1:
         return True
-    if not paragraph.first_line_alone:
+    if not (paragraph.first_line_alone if start == 0 else _alone(lines)):
         return False
-    for k, content in enumerate(paragraph.lines[1:], start=1):
+    for k, content in enumerate(lines[1:], start=1):
         other = _prefix(post, first + k, content)
         if other.count(">") != prefix.count(">"):
             return False
@@ -224,12 +232,26 @@ def _separable(post: Post, paragraph: Paragraph) -> bool:
             < len(prefix.expandtabs(4)) + 4
         ):
             return False
-    rest = list(paragraph.lines[1:])
+    rest = list(lines[1:])
     shapes = [shape for _, shape in structure(rest)]
     kinds = [shape.type for shape in shapes]
     # the same text: a reference definition (no token) must not have been taken out of it
     return kinds == ["paragraph_open", "inline", "paragraph_close"] and shapes[1].content == (
         "\n".join(rest).strip()
+    )
+
+
+def _alone(lines: tuple[str, ...]) -> bool:
+    """Whether no inline construct runs from the first of ``lines`` into the next: the first
+    line and the others, each parsed on its own, are the whole parsed with a line break."""
+    joined = inline_shape("\n".join(lines))
+    head, rest = inline_shape(lines[0]), inline_shape("\n".join(lines[1:]))
+    cut = len(head)
+    return (
+        len(joined) == cut + 1 + len(rest)
+        and joined[cut].type == "softbreak"
+        and joined[:cut] == head
+        and joined[cut + 1 :] == rest
     )
 
 
