@@ -132,6 +132,13 @@ def test_mdx_lines_that_are_not_markdown() -> None:
     assert [(i.src, i.alt, i.line, i.column) for i in found.images] == [("/x.png", "X", 18, 0)]
 
 
+def test_an_unclosed_mdx_tag_ends_within_the_last_line() -> None:
+    """Found by bench/hostile_probe.py: a tag never closed ran to the page's end, and its
+    image's span ended a column past the last line."""
+    found = scan(['<img src="a.png" alt="x', "tekst", ""])
+    assert [(i.line, i.column, i.end_line, i.end_column) for i in found.images] == [(0, 0, 1, 5)]
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

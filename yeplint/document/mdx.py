@@ -208,7 +208,7 @@ def scan(lines: list[str]) -> MdxScan:
                 index += 1
                 continue
             for pos, end in tags:
-                _image(text[pos:end], pos, end, line_of, starts, result)
+                _image(text[pos:end], pos, end, line_of, lines, starts, result)
             result.opaque.update(range(index, last + 1))
             index = last + 1
             continue
@@ -247,6 +247,7 @@ def _image(
     start: int,
     end: int,
     line_of: Callable[[int], int],
+    lines: list[str],
     starts: list[int],
     result: MdxScan,
 ) -> None:
@@ -271,7 +272,7 @@ def _image(
             first,
             start - starts[first],
             last,
-            end - starts[last],
+            min(end - starts[last], len(lines[last])),  # an unclosed tag ends with its line
         )
     )
 
