@@ -186,6 +186,15 @@ CLOSERS = ["\n--- \n", "\n ---\n", "\n---x\n"]
 INVALID = [b"\xff", b"\xc3", b"\x80", b"\xe2\x82"]
 SURROGATES = [b"\xed\xa0\x80", b"\xed\xbf\xbf"]
 
+JSX = [
+    "<Card>\n##Kop\n</Card>\n",
+    '<a href="/x">tekst</a> en\n##Kop\n',
+    '<Tabs>\n  <TabItem value="a">\n\n##Kop\n\n  </TabItem>\n</Tabs>\n',
+    '<img src="./x.png" alt="" /> onderschrift\n',
+    "{/* ##Kop */}\n##Kop\n",
+    "export const a = {\n  b: 1,\n}\n\n##Kop\n",
+]
+
 TEXT_SHAPES: dict[str, Callable[[random.Random, str], str]] = {
     "crlf": lambda rng, t: _lines(t, "\r\n"),
     "cr-only": lambda rng, t: _lines(t, "\r"),
@@ -218,6 +227,8 @@ TEXT_SHAPES: dict[str, Callable[[random.Random, str], str]] = {
     "combining": lambda rng, t: t.replace("a", "a\u0301", 5),
     "nbsp-heading": lambda rng, t: t + "##\u00a0Kop\n\n#\u3000Kop\n",
     "bidi": lambda rng, t: t.replace("o", "\u202eo", 2),
+    "hash-run": lambda rng, t: t + "\n" + "##Kop\n" * rng.randint(2, 40) + "tekst\n",
+    "jsx": lambda rng, t: t + rng.choice(JSX),
 }
 
 BYTE_SHAPES: dict[str, Callable[[random.Random, bytes], bytes]] = {
