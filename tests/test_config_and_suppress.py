@@ -127,24 +127,37 @@ def test_config_errors_name_the_key(tmp_path: Path, toml: str, message: str) -> 
     assert "yeplint.toml:" in str(info.value)
 
 
-def test_custom_collection_and_schema(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("closed", "expected"),
+    [
+        # one mistake, one finding: at the misspelt key, naming the key it should be
+        (True, [("YEP103", "unknown key `Titel`", "did you mean `titel`?")]),
+        # a schema that takes any key cannot call `Titel` a mistake: the missing key says it
+        (False, [("YEP102", "missing required key `titel`", "rename `Titel` to `titel`")]),
+    ],
+)
+def test_custom_collection_and_schema(
+    tmp_path: Path, closed: bool, expected: list[tuple[str, str, str]]
+) -> None:
     (tmp_path / "schemas").mkdir()
     (tmp_path / "schemas" / "page.json").write_text(
-        '{"type": "object", "required": ["titel"], "properties": {"titel": {"type": "string"}},'
-        ' "additionalProperties": false}'
+        '{"type": "object", "required": ["titel"], "properties": {"titel": {"type": "string"}}'
+        + (', "additionalProperties": false}' if closed else "}")
     )
     (tmp_path / "yeplint.toml").write_text(
         '[[collections]]\nglob = "pages/*.md"\nschema = "schemas/page.json"\n'
     )
     page = tmp_path / "pages" / "a.md"
     page.parent.mkdir()
-    page.write_text("---\ntitle: x\n---\n")
+    page.write_text("---\nTitel: x\n---\n")
     settings = load_settings(start=tmp_path)
     diagnostics = lint_paths([page], tmp_path, select=["YEP1"], settings=settings)
-    assert [(d.code, d.message) for d in diagnostics] == [
-        ("YEP103", "unknown key `title`"),
-        ("YEP102", "missing required key `titel`"),
-    ]
+    assert [(d.code, d.message, d.hint) for d in diagnostics] == expected
+
+    page.write_text("---\ntitle: x\n---\n")
+    assert [d.code for d in lint_paths([page], tmp_path, select=["YEP1"], settings=settings)] == (
+        ["YEP103"] if closed else ["YEP102"]
+    )
 
 
 @pytest.mark.parametrize(

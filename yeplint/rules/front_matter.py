@@ -92,8 +92,10 @@ def missing_required_key(post: Post, ctx: Context) -> Iterator[Violation]:
     (a blog post: `alt`, `date`, `intro`, `categories` and `english_title` are missing)
 
     ## How to fix
-    Add the key. When a key with another case exists (`Volgnummer`), rename it. The diagnostic
-    points at the line where the key would go: the closing `---`.
+    Add the key. The diagnostic points at the line where the key would go: the closing `---`.
+    When the schema allows no other keys and one is a misspelling of the missing key
+    (`Volgnummer`, `volgnumer`), `unknown-key` reports the mistake at that key, with the key
+    it should be, and this rule says nothing more.
 
     ## Options
     The `required` list of the collection's JSON Schema.

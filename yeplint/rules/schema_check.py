@@ -573,7 +573,15 @@ def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Fi
             if trigger in instance:
                 wanted += [(k, trigger) for k in needs if k not in instance]
     span = fm.insertion_point(path)
+    # a closed mapping reports a misspelt key (`Volgnummer`, `titel`) at that key, with "did you
+    # mean" naming the missing one: one mistake, one finding, at the line that holds it
+    closed = isinstance(error.schema, dict) and error.schema.get("additionalProperties") is False
+    named = (
+        {_closest(k, list(props)) for k in _unknown(error.schema, instance)} if closed else set()
+    )
     for key, trigger in wanted:
+        if key in named:
+            continue
         rule = (
             _annotated(props.get(key))
             or _annotated(error.resolve(props.get(key)))
@@ -609,12 +617,20 @@ def _missing(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Fi
         yield Finding(rule, violation)
 
 
+def _unknown(schema: Any, instance: dict[str, Any]) -> list[str]:
+    """The keys of ``instance`` that neither ``properties`` nor ``patternProperties`` name."""
+    if not isinstance(schema, dict):
+        return []
+    props = schema_properties(schema)
+    patterns = schema.get("patternProperties", {})
+    return [k for k in instance if k not in props and not any(re.search(p, k) for p in patterns)]
+
+
 def _unknown_keys(error: SchemaError, fm: FrontMatter, path: JsonPath) -> Iterator[Finding]:
     schema: Any = error.schema
     props = schema_properties(schema)
-    patterns = schema.get("patternProperties", {}) if isinstance(schema, dict) else {}
     instance: Any = error.instance
-    unknown = [k for k in instance if k not in props and not any(re.search(p, k) for p in patterns)]
+    unknown = _unknown(schema, instance)
     closest = {key: _closest(key, list(props)) for key in unknown}
     wanted = Counter(closest.values())
     for key in unknown:
