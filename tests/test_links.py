@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,40 @@ def yep_site(tmp_path: Path) -> Path:
     return root
 
 
+def test_a_link_to_a_yep_page_file_is_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mdsvex writes `./x.nl.md` as it is: the route `/blog/[slug]` has no page `x.nl.md`."""
+    root = yep_site(tmp_path)
+    blog = root / "content" / "blog"
+    (blog / "weekplanning.nl.md").write_text("# Week\n")
+    (blog / "weekplanning.en.md").write_text("# Week\n")
+    (blog / "post.nl.md").write_text(
+        "[a](./weekplanning.nl.md) [b](./weekplanning.en.md) [c](./weekplanning)\n"
+    )
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "content", "--format", "json", "--no-cache"])
+    found = [
+        (d["column"], d["code"], d["message"], d["hint"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
+    leaves = "the site leaves it as written and serves no such file"
+    assert found == [
+        (
+            1,
+            "YEP401",
+            f"link to the page file `./weekplanning.nl.md`: {leaves}",
+            "link the page's URL: `/blog/weekplanning`",
+        ),
+        (
+            27,
+            "YEP401",
+            f"link to the page file `./weekplanning.en.md`: {leaves}",
+            "link the page's URL: `/en/blog/weekplanning`",
+        ),
+    ]
+
+
 def test_a_page_that_moved_is_reported_until_the_link_follows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -192,9 +227,7 @@ def test_without_static_roots_only_the_links_that_need_them_are_left_unchecked(
     blog = root / "content" / "blog"
     (blog / "bestaat.nl.md").write_text("# Bestaat\n")
     (root / "logo.png").write_bytes(b"")  # found from the root: judged, and not missing
-    (blog / "post.nl.md").write_text(
-        "[a](./bestaat-niet.nl.md) [b](./bestaat.nl.md) [c](/logo.png)\n"
-    )
+    (blog / "post.nl.md").write_text("[a](./bestaat-niet.nl.md) [b](./bestaat) [c](/logo.png)\n")
     monkeypatch.chdir(root)
     args = ["check", "content", "--format", "concise", "--no-cache", "--ignore", "YEP402"]
     result = CliRunner().invoke(main, args)  # YEP402: no page shows the logo it links to

@@ -83,6 +83,7 @@ class Generator(NamedTuple):
             "page_bundles": self.page_bundles,
             "slugs": self.slugs,
             "body_h1_is_title": self.body_h1_is_title,
+            "rewrites_page_links": self.rewrites_page_links,
         }
 
     def site_settings(self, site: Path | None) -> dict[str, Any]:

@@ -53,6 +53,9 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "translation_fields": ("img", "date", "volgnummer", "categories"),
         "translation_title": "english_title",
         "site_url": "https://www.yeptrainingen.nl",
+        # mdsvex writes a link as it is: `./x.nl.md` asks the route `/blog/[slug]` for a page
+        # `x.nl.md`, which is not there (a broken link fails the prerender)
+        "rewrites_page_links": False,
         # its headings are often questions: a bold `**Waarom plannen?**` is one
         "rule_options": (("YEP209", (("punctuation", ".,;:!。，；：！…"),)),),
         "routes": (

@@ -81,6 +81,9 @@ class Settings:
     body_h1_is_title: bool = False
     """An H1 that opens the body is the page's title (Docusaurus): the front matter title then
     only names the HTML page, and the layout renders that H1 without an id."""
+    rewrites_page_links: bool = True
+    """A Markdown link to a page's source file (``./x.md``) names that page; ``False`` (Astro,
+    SvelteKit, the Yep site's mdsvex): the link stays as written, and no such file is served."""
     languages: tuple[tuple[str, str], ...] = ()
     """(code, URL prefix) per language, the default language first: a page ``x.<code>.md`` is
     in that language and its URL starts with the prefix (``("nl", ""), ("en", "/en")``)."""

@@ -377,7 +377,9 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
     looked up in the `static-roots`. Only a known file type's ending (`.pdf`, `.zip`, `.png` …)
     makes a link a file link: `/blog/releases/10.26` is a page's route. External (`https:`),
     `mailto:` and email (`<info@example.org>`), anchor-only and templated links are not checked
-    here. On an MkDocs site a file its built-in theme writes (`img/favicon.ico`) exists.
+    here. On an MkDocs site a file its built-in theme writes (`img/favicon.ico`) exists. Where
+    the site leaves links as written (Astro, SvelteKit, the Yep preset's mdsvex), a link to a
+    page's source file (`./weekplanning.nl.md`) is broken: the hint names the page's URL.
 
     ## Options
     `url` per collection, `languages`, `routes`, `static-roots`.
@@ -450,13 +452,10 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
 
 
 def _source_link(target: LinkTarget, resolution: Resolution, ctx: Context) -> bool:
-    """Whether a link names a page's source file that the build does not serve: on a generator
-    that leaves such links as written (Astro), a page file outside the folders served at
-    ``/``."""
-    from yeplint.config.generators import by_name
-
-    generator = by_name(ctx.settings.generator) if ctx.settings.generator else None
-    if generator is None or generator.rewrites_page_links or resolution.path is None:
+    """Whether a link names a page's source file that the build does not serve: on a site that
+    leaves such links as written (``rewrites_page_links`` false: Astro, SvelteKit), a page file
+    outside the folders served at ``/``."""
+    if ctx.settings.rewrites_page_links or resolution.path is None:
         return False
     if not target.path.lower().endswith(PAGE_SUFFIXES):
         return False
@@ -471,16 +470,21 @@ def _source_violation(
 
     generator = by_name(ctx.settings.generator or "")
     url = ctx.site.urls.get(resolution.path) if ctx.site and resolution.path else None
-    return Violation(
-        span,
-        msg(
+    if generator is not None:
+        message = msg(
             "link to the page file `{target}`: {generator} leaves it as written and serves no"
             " such file",
             target=target.path,
-            generator=generator.shown if generator else str(ctx.settings.generator),
-        ),
-        msg("link the page's URL: `{url}`", url=url) if url else msg("link the page's URL"),
-    )
+            generator=generator.shown,
+        )
+    else:
+        message = msg(
+            "link to the page file `{target}`: the site leaves it as written and serves no"
+            " such file",
+            target=target.path,
+        )
+    hint = msg("link the page's URL: `{url}`", url=url) if url else msg("link the page's URL")
+    return Violation(span, message, hint)
 
 
 def _route(target: LinkTarget, ctx: Context) -> bool:
