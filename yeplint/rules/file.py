@@ -111,7 +111,9 @@ def unterminated_front_matter(post: Post, ctx: Context) -> Iterator[Violation]:
     ```
 
     ## How to fix
-    Add a line `---` after the last key.
+    Add a line `---` after the last key. When a `---` further down (a thematic break) closes the
+    block instead, the site reads the text up to it as YAML and fails: the diagnostic then
+    points at the first line of text after the keys, where the closing `---` belongs.
 
     ## Options
     None.

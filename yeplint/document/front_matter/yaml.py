@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from yeplint import LazyPattern
 from yeplint.diagnostics import Edit, Fix, Intent, Span
 from yeplint.document.front_matter.located import Ambiguity, FrontMatter, JsonPath
 from yeplint.document.source import Problem
@@ -194,7 +195,10 @@ def parse_yaml(
         if back:
             exc.problem = exc.problem and exc.problem.translate(back)
             exc.context = exc.context and exc.context.translate(back)
-        problems.append(_syntax_problem(exc, source, line_offset))
+        problems.append(
+            _unclosed(exc, source, line_offset, close_line)
+            or _syntax_problem(exc, source, line_offset)
+        )
         return fm, problems
     except yaml.YAMLError as exc:
         message = msg("invalid YAML: {problem}", problem=str(exc))
@@ -299,6 +303,46 @@ def _quote_fix(
     intent = Intent("yaml", line, (name,), new=value.strip())
     description = msg("quote the value: `{quoted}`", quoted=quoted)
     return Fix(description, (Edit(span, quoted),), "unsafe", (intent,))
+
+
+_KEY_OR_ITEM = LazyPattern(r"""(?:[\w"'][^:]*:(?:\s|$)|-(?:\s|$)|\s|#)""")
+"""The start of a YAML line that front matter holds: a key, a list item, an indented line, a
+comment."""
+
+
+def _unclosed(
+    exc: yaml.MarkedYAMLError, source: str, line_offset: int, close_line: int | None
+) -> Problem | None:
+    """The front matter's closing `---` forgotten: the keys read up to a blank line, the text
+    after it is no YAML (a paragraph, a heading), and a `---` further down (a thematic break)
+    closed the block instead. Reported where the missing fence belongs."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None or close_line is None:
+        return None
+    lines = source.split("\n")
+    blanks = [i for i in range(1, min(mark.line + 1, len(lines))) if not lines[i].strip()]
+    if not blanks:
+        return None
+    blank = blanks[0]
+    first = next((i for i in range(blank, len(lines)) if lines[i].strip()), None)
+    text = next((t for t in lines[blank:] if t.strip() and not t.startswith("#")), "")
+    if first is None or not text or _KEY_OR_ITEM.match(text):
+        return None
+    try:
+        yaml.compose("\n".join(lines[:blank]), Loader=_SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = first + line_offset + 1
+    return Problem(
+        "unterminated-front-matter",
+        Span.on_line(line, 1, len(lines[first])),
+        msg(
+            "front matter is not closed before this text: YAML reads on to the `---` on line"
+            " {close}",
+            close=close_line,
+        ),
+        msg("add a line `---` above this one"),
+    )
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
