@@ -106,6 +106,7 @@ LISTED: tuple[Rule, ...] = (
     _rule("YEP309", "image-too-heavy", W, "served_images"),
     _rule("YEP310", "image-location-in-exif", W, "served_images"),
     _rule("YEP311", "unshown-image-format", E, "served_images"),
+    _rule("YEP312", "space-in-image-path", E, "image_syntax"),
     _rule("YEP401", "broken-link", E, "links"),
     _rule("YEP402", "link-to-image", W, "links"),
     _rule("YEP403", "empty-link", E, "links"),
