@@ -45,3 +45,25 @@ def test_the_primary_pages_own_names_are_equal_once_mapped(tmp_path: Path) -> No
     assert _mismatches(tmp_path / "b", "categories: [Effectiviteit]", "categories: [Talent]") == [
         '`categories` is `["Talent"]`; the nl page has `["Effectiviteit"]`'
     ]
+
+
+@pytest.mark.parametrize("required", [True, False])
+def test_a_translation_without_its_primary_page(tmp_path: Path, required: bool) -> None:
+    """The Yep site translates Dutch pages: an English one alone is a renamed or deleted Dutch
+    page's leftover. A site whose pages may exist in one language only says nothing."""
+    from dataclasses import replace
+
+    from tests.conftest import YEP
+
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "alleen.en.md").write_text("---\ntitle: Alone\n---\n")
+    (blog / "paar.en.md").write_text("---\ntitle: Pair\n---\n")
+    (blog / "paar.nl.md").write_text("---\ntitle: Paar\n---\n")
+    settings = replace(YEP, primary_required=required)
+    found = lint_paths([blog], tmp_path, select=["YEP505"], settings=settings)
+    assert [(Path(d.path).name, d.line, d.message) for d in found] == (
+        [("alleen.en.md", 1, "`alleen.en.md` has no nl page `alleen.nl.md` to translate")]
+        if required
+        else []
+    )

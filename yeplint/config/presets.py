@@ -52,6 +52,7 @@ PRESETS: Mapping[str, Mapping[str, Any]] = {
         "orphan_ignore": ("**/opdrachtgevers/**",),
         "translation_fields": ("img", "date", "volgnummer", "categories"),
         "translation_title": "english_title",
+        "primary_required": True,
         "site_url": "https://www.yeptrainingen.nl",
         # mdsvex writes a link as it is: `./x.nl.md` asks the route `/blog/[slug]` for a page
         # `x.nl.md`, which is not there (a broken link fails the prerender)

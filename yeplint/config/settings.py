@@ -94,6 +94,10 @@ class Settings:
     translation_fields: tuple[str, ...] = ()
     """Front matter keys a translation (``x.en.md``) must have as its primary page
     (``x.nl.md``, the first of ``languages``) has them (YEP502)."""
+    primary_required: bool = False
+    """Every translation ``x.<code>.md`` has its primary page ``x.<primary>.md`` (Yep: an English
+    page translates a Dutch one), YEP505; ``False`` where a page may exist in one language only
+    (Hugo)."""
     translation_title: str | None = None
     """The primary page's key that holds its translation's title (YEP503)."""
     page_bundles: bool = False

@@ -58,7 +58,7 @@ def git(args: list[str], cwd: Path) -> list[str]:
 STAGED = None
 """The ``ref`` that means: what is staged for the next commit (pre-commit's view)."""
 
-TRANSLATION_CODES = ("YEP502", "YEP503")
+TRANSLATION_CODES = ("YEP502", "YEP503", "YEP505")
 """A translation's agreement with its primary page: another page's change can break it."""
 TARGET_CODES = ("YEP301", "YEP303", "YEP304", "YEP307", "YEP308", "YEP401", "YEP404")
 """What a changed or deleted file breaks at a reference to it: a missing image or link target,

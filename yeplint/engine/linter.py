@@ -55,7 +55,11 @@ SITE_RULES = frozenset(code_name(c)[0] for c in (links.broken_link, links.missin
 """Rules that read the site's URL map (:mod:`yeplint.site.urls`)."""
 TRANSLATION_RULES = frozenset(
     code_name(c)[0]
-    for c in (translations.translation_mismatch, translations.translation_title_mismatch)
+    for c in (
+        translations.translation_mismatch,
+        translations.translation_title_mismatch,
+        translations.missing_primary_page,
+    )
 )
 """Rules that read a translation's primary page."""
 PREREAD_MAX = 256

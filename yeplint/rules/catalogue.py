@@ -116,6 +116,7 @@ LISTED: tuple[Rule, ...] = (
     _rule("YEP502", "translation-mismatch", E, "translations"),
     _rule("YEP503", "translation-title-mismatch", W, "translations"),
     _rule("YEP504", "duplicate-page-url", E, "duplicate_url"),
+    _rule("YEP505", "missing-primary-page", E, "translations"),
     _rule("YEP601", "invalid-post-file-name", E, "generators"),
     _rule(
         "YEP602",

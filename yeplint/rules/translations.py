@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from yeplint.config.page_schemas import SUGGEST
-from yeplint.diagnostics import Severity, Violation
+from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -194,3 +194,46 @@ def translation_title_mismatch(post: Post, ctx: Context) -> Iterator[Violation]:
             ),
             msg("make them the same"),
         )
+
+
+@rule("YEP505", "missing-primary-page")
+def missing_primary_page(post: Post, ctx: Context) -> Iterator[Violation]:
+    """A translation (`x.en.md`) whose primary-language page (`x.nl.md`) does not exist.
+
+    ## Why is this bad?
+    On a site where every page is written in the primary language first and translated after,
+    the translation has nothing to translate: the primary page was renamed or deleted and the
+    translation forgotten, or the file got the wrong language code. The page is missing from
+    the primary language's site, and the language switch leads nowhere.
+
+    ## Example
+    `blog/over-grenzen.en.md` with no `blog/over-grenzen.nl.md` beside it.
+
+    ## How to fix
+    Rename the translation after its primary page's new name, write the primary page, or give
+    the file the right language code.
+
+    ## Options
+    Only where the site says every translation has one (`languages`; the Yep preset): a Hugo
+    site may publish a page in one language only.
+    """
+    from yeplint.site.urls import missing_primary
+
+    if not ctx.settings.primary_required or ctx.twin is not None:
+        return
+    primary = missing_primary(post.path, ctx.settings.languages)
+    if primary is None:
+        return
+    yield Violation(
+        Span(1, 1, 1, 1),
+        msg(
+            "`{name}` has no {language} page `{primary}` to translate",
+            name=post.path.name,
+            language=ctx.settings.languages[0][0],
+            primary=primary.name,
+        ),
+        msg(
+            "rename it after its {language} page, or write that page",
+            language=ctx.settings.languages[0][0],
+        ),
+    )

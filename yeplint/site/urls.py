@@ -946,14 +946,27 @@ def classify(target: str) -> LinkTarget:
 def twin_of(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
     """The primary-language page a translation ``x.<code>.md`` translates (``x.<primary>.md``
     beside it), when it exists; ``None`` for a primary page or one without a twin."""
+    twin = primary_of(path, languages)
+    return twin if twin is not None and twin.is_file() else None
+
+
+def missing_primary(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
+    """Where the primary-language page of a translation ``x.<code>.md`` should be, when it
+    does not exist."""
+    primary = primary_of(path, languages)
+    return primary if primary is not None and not primary.is_file() else None
+
+
+def primary_of(path: Path, languages: tuple[tuple[str, str], ...]) -> Path | None:
+    """Where the primary-language page of a translation ``x.<code>.md`` would be, whether or
+    not it exists; ``None`` for a page that is no translation."""
     if len(languages) < 2:
         return None
     parts = path.name.split(".")
     codes = {code for code, _ in languages[1:]}
     if len(parts) < 3 or parts[-2] not in codes:
         return None
-    twin = path.with_name(".".join([*parts[:-2], languages[0][0], parts[-1]]))
-    return twin if twin.is_file() else None
+    return path.with_name(".".join([*parts[:-2], languages[0][0], parts[-1]]))
 
 
 def translations_of(page: Path, languages: tuple[tuple[str, str], ...]) -> set[Path]:
