@@ -223,7 +223,38 @@ def missing_image(post: Post, ctx: Context) -> Iterator[Violation]:
 
 def _beside(ref: ImageRef, post: Post, ctx: Context) -> Message | None:
     path = expand_path(ref.path)
-    return beside_hint(path, post, ctx) if path is not None else None
+    if path is None:
+        return None
+    return beside_hint(path, post, ctx) or _elsewhere(path, post, ctx)
+
+
+def _elsewhere(path: str, post: Post, ctx: Context) -> Message | None:
+    """Where a missing image's file is after all: beside the page (written `/x.jpg` or
+    `../x.jpg`), or in a folder next to the page's (another collection's)."""
+    from yeplint.site.files import DIR
+
+    name = posixpath.basename(path)
+    folder = post.path.parent
+    if not name or "." not in name:
+        return None
+    here = ctx.images.listing(folder) or {}
+    if name in here and not here[name] & DIR:
+        return msg("`{name}` is beside the page: write `{name}`", name=name)
+    root = ctx.settings.root or ctx.root
+    parent = folder.parent
+    if folder == root or not parent.is_relative_to(root):
+        return None
+    for sibling, flags in sorted((ctx.images.listing(parent) or {}).items()):
+        if flags & DIR and sibling != folder.name:
+            there = ctx.images.listing(parent / sibling) or {}
+            if name in there and not there[name] & DIR:
+                return msg(
+                    "`{name}` is in `{folder}/`, not beside this page: put a copy here, or name"
+                    " an image that is",
+                    name=name,
+                    folder=sibling,
+                )
+    return None
 
 
 def beside_hint(path: str, post: Post, ctx: Context, kind: str = "markdown") -> Message | None:

@@ -469,6 +469,10 @@ def _generic(error: SchemaError, field: Field, span: Span) -> Violation:
             and instance.strip().lstrip("-").isdigit()
         ):
             hint = msg("remove the quotes: `{number}`", number=instance.strip())
+        elif isinstance(instance, str) and "array" in wanted and "string" not in wanted:
+            # `tags: a, b` is one text: a list is `[a, b]`, or one `- item` per line
+            items = [i.strip() for i in instance.split(",") if i.strip()]
+            hint = msg("write a list: `[{items}]`", items=", ".join(items))
         elif "string" in wanted and not isinstance(instance, (dict, list)):
             hint = msg("quote the value")
         return Violation(span, message, hint)
