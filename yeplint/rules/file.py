@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Severity, Violation
+from yeplint.document.front_matter.yaml import LIBYAML_ONLY
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -42,6 +43,13 @@ def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     inside it). The diagnostic points at the character where YAML gave up, and for an unclosed
     quote or bracket at the place where it was opened.
 
+    What YAML 1.2 allows but libyaml refuses, such as a flow mapping entry whose value is left
+    out right before the `}` (`{a:}`), is reported only on a Jekyll site, whose reader (Ruby's
+    Psych) is libyaml; js-yaml and PyYAML's Python reader take it. An anchor defined twice is
+    not reported: YAML 1.2 lets the later one replace the earlier one. A tab after a value
+    (`title: Kop<TAB>`) is white space to YAML, libyaml and js-yaml, so it is no error here
+    either (yamllint reports it: PyYAML's Python reader refuses it).
+
     ## Fix
     `--fix --unsafe-fixes` turns the example into:
     ```yaml
@@ -51,7 +59,9 @@ def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     ## Options
     None.
     """
-    return _problems(post, "yaml-syntax-error")
+    yield from _problems(post, "yaml-syntax-error")
+    if ctx.settings.generator == "jekyll":
+        yield from _problems(post, LIBYAML_ONLY)
 
 
 @rule("YEP002", "invalid-encoding")
@@ -288,6 +298,11 @@ def ambiguous_yaml_value(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Quote the value when you mean text (`tijd: '12:30'`), or write an unambiguous value
     (`online: true`).
+
+    Unlike yamllint's `truthy` and `octal-values`, which ask for a style (only `true` and
+    `false`, no octal numbers), this rule reports what the two YAML versions read apart: also
+    `10e6` and `0800` (text to YAML 1.1, numbers to 1.2), but not `True` (a boolean to both).
+    Keys are not checked.
 
     ## Options
     None.

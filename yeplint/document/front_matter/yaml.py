@@ -59,6 +59,39 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         return str(super().resolve(kind, value, implicit))
 
 
+class _PyLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python reader, asked only when libyaml (:class:`_Loader`) refuses a text.
+    It takes two things YAML allows that libyaml refuses: a flow mapping entry with its value
+    left out before the `}` or `,` (`{a:}`, YAML 1.2 example 7.17), and an anchor defined again,
+    which YAML 1.2 allows (an alias refers to the most recent node of that name) and which js-yaml
+    and Ruby's reader take."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return PLAIN if implicit[0] else QUOTED
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor  # type: ignore[no-untyped-call]
+            if anchor is not None:
+                self.anchors.pop(anchor, None)  # the later anchor replaces the earlier one
+        return super().compose_node(parent, index)
+
+
+LIBYAML_ONLY = "yaml-syntax-error-libyaml"
+"""The kind of the problem for front matter that YAML and most readers take but libyaml, and so
+Jekyll's reader (Ruby's Psych), refuses: :func:`parse_yaml` records it beside a valid reading."""
+
+
+def _compose(loader: type[yaml.SafeLoader], text: str) -> yaml.Node | None:
+    reader = loader(text)
+    try:
+        return reader.get_single_node()
+    finally:
+        reader.dispose()
+
+
 class ScalarError(ValueError):
     pass
 
@@ -185,19 +218,23 @@ def parse_yaml(
     problems: list[Problem] = []
     standing_in = _stand_ins(source)
     back = {ord(new): chr(old) for old, new in standing_in.items()}
+    text = source.translate(standing_in) if standing_in else source
     try:
-        loader = _Loader(source.translate(standing_in) if standing_in else source)
         try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+            root = _compose(_Loader, text)
+        except yaml.MarkedYAMLError as refused:
+            try:
+                root = _compose(_PyLoader, text)
+            except (yaml.YAMLError, RecursionError):
+                raise refused from None
+            if not isinstance(refused, yaml.composer.ComposerError):
+                problem = _syntax_problem(_translated(refused, back), source, line_offset)
+                problems.append(problem._replace(kind=LIBYAML_ONLY))
     except yaml.MarkedYAMLError as exc:
-        if back:
-            exc.problem = exc.problem and exc.problem.translate(back)
-            exc.context = exc.context and exc.context.translate(back)
+        error = _translated(exc, back)
         problems.append(
-            _unclosed(exc, source, line_offset, close_line)
-            or _syntax_problem(exc, source, line_offset)
+            _unclosed(error, source, line_offset, close_line)
+            or _syntax_problem(error, source, line_offset)
         )
         return fm, problems
     except yaml.YAMLError as exc:
@@ -235,6 +272,14 @@ def parse_yaml(
             )
         )
     return fm, problems
+
+
+def _translated(exc: yaml.MarkedYAMLError, back: dict[int, str]) -> yaml.MarkedYAMLError:
+    """``exc`` with the stand-ins of :func:`_stand_ins` put back in its words."""
+    if back:
+        exc.problem = exc.problem and exc.problem.translate(back)
+        exc.context = exc.context and exc.context.translate(back)
+    return exc
 
 
 _MAPPING_VALUES = "mapping values are not allowed"

@@ -1,0 +1,68 @@
+"""Cases that other linters' own test fixtures (yamllint's rule tests, markdownlint's
+``test/*.md``, run by bench/foreign_fixtures.py) showed yeplint getting wrong, rewritten here
+as small pages of our own: the fixtures themselves stay with their projects (yamllint is
+GPL-3.0)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import lint_paths
+from yeplint.config.settings import Settings
+from yeplint.document.post import load_text
+
+
+def _page(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+FLOW_EMPTY_VALUES = [
+    "links: {home:}\n",
+    "links: {home:, blog: /blog/}\n",
+    "tags:\n  - {name:}\n",
+    "menu: {main: {weight: , parent: {name: 4, url:}}, side:}\n",
+]
+
+
+@pytest.mark.parametrize("yaml", FLOW_EMPTY_VALUES)
+def test_a_flow_mapping_entry_without_its_value_is_valid_yaml(tmp_path: Path, yaml: str) -> None:
+    """YAML 1.2 (example 7.17) lets a flow mapping entry leave its value out before the `}` or
+    `,`; PyYAML's Python reader and js-yaml take it, only libyaml refuses it."""
+    path = _page(tmp_path, f"---\ntitle: Kop\n{yaml}---\n\nTekst.\n")
+    post = load_text(path, "page.md", path.read_bytes())
+    assert post.data is not None and post.data["title"] == "Kop"
+    settings = replace(Settings(), root=tmp_path, collections=())
+    assert lint_paths([path], tmp_path, select=["YEP001"], settings=settings) == []
+
+
+def test_on_a_jekyll_site_libyaml_refusing_it_is_an_error(tmp_path: Path) -> None:
+    """Jekyll reads front matter with Ruby's Psych, which is libyaml: there `{home:}` fails."""
+    path = _page(tmp_path, "---\ntitle: Kop\nlinks: {home:}\n---\n\nTekst.\n")
+    settings = replace(Settings(), root=tmp_path, collections=(), generator="jekyll")
+    (found,) = lint_paths([path], tmp_path, select=["YEP001"], settings=settings)
+    assert (found.line, found.column) == (3, 13)
+    assert "unexpected ':'" in found.message
+
+
+def test_an_anchor_defined_again_replaces_the_earlier_one(tmp_path: Path) -> None:
+    """YAML 1.2: an alias refers to the most recent node with that anchor; redefining one is
+    no error (js-yaml and Psych agree; PyYAML's composer refused it)."""
+    text = "---\ntitle: Kop\nsizes:\n  - &size 10\n  - *size\n  - &size 20\n  - *size\n---\n"
+    path = _page(tmp_path, text)
+    post = load_text(path, "page.md", path.read_bytes())
+    assert post.data is not None and post.data["sizes"] == [10, 10, 20, 20]
+    settings = replace(Settings(), root=tmp_path, collections=())
+    assert lint_paths([path], tmp_path, select=["YEP001"], settings=settings) == []
+
+
+def test_a_tab_after_a_value_is_white_space(tmp_path: Path) -> None:
+    """yamllint reports `title: Kop<TAB>` (PyYAML's Python reader refuses it); YAML, libyaml
+    and js-yaml read the tab as trailing white space."""
+    path = _page(tmp_path, "---\ntitle: Kop\t\n---\n")
+    post = load_text(path, "page.md", path.read_bytes())
+    assert post.data == {"title": "Kop"}
