@@ -66,3 +66,56 @@ def test_a_tab_after_a_value_is_white_space(tmp_path: Path) -> None:
     path = _page(tmp_path, "---\ntitle: Kop\t\n---\n")
     post = load_text(path, "page.md", path.read_bytes())
     assert post.data == {"title": "Kop"}
+
+
+HEADINGS = """# Over ons
+
+## [Onze trainers](team.md)
+
+## Werken met *Markdown* en _YAML_
+
+## De `yeplint_check` opdracht
+
+## Stap\\_1 &amp; stap 2
+
+"""
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    ["onze-trainers", "werken-met-markdown-en-yaml", "de-yeplint_check-opdracht", "stap_1--stap-2"],
+)
+def test_a_heading_anchor_is_made_of_the_rendered_text(tmp_path: Path, anchor: str) -> None:
+    """GitHub, Hugo, MkDocs and VitePress make a heading's id of its text as rendered: a link
+    is its text, emphasis and code marks and escapes are gone (markdownlint's MD051 fixture)."""
+    path = _page(tmp_path, f"{HEADINGS}Zie [daar](#{anchor}).\n")
+    settings = replace(Settings(), root=tmp_path, collections=())
+    assert lint_paths([path], tmp_path, select=["YEP404"], settings=settings) == []
+
+
+def test_a_missing_anchor_next_to_such_headings_is_still_reported(tmp_path: Path) -> None:
+    path = _page(tmp_path, f"{HEADINGS}Zie [daar](#onze-trainersteammd).\n")
+    settings = replace(Settings(), root=tmp_path, collections=())
+    (found,) = lint_paths([path], tmp_path, select=["YEP404"], settings=settings)
+    assert "#onze-trainersteammd" in found.message
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["[a](#stap\\_1--stap-2)", "[a](#top)", "[a](#Top)", "[a](other.md#top)"],
+)
+def test_links_that_reach_their_place(tmp_path: Path, link: str) -> None:
+    """A backslash escape in a destination stands for its character (CommonMark); `#top` is
+    the top of any page (HTML, "scroll to the fragment")."""
+    (tmp_path / "other.md").write_text("# Ander\n", encoding="utf-8")
+    path = _page(tmp_path, f"{HEADINGS}Zie {link}.\n")
+    settings = replace(Settings(), root=tmp_path, collections=())
+    assert lint_paths([path], tmp_path, select=["YEP404"], settings=settings) == []
+
+
+def test_a_data_id_attribute_is_no_anchor(tmp_path: Path) -> None:
+    text = '# Kop\n\n<div data-id="kaart"></div>\n\n<p id="echt"></p>\n\n[a](#kaart) [b](#echt)\n'
+    path = _page(tmp_path, text)
+    settings = replace(Settings(), root=tmp_path, collections=())
+    (found,) = lint_paths([path], tmp_path, select=["YEP404"], settings=settings)
+    assert "#kaart" in found.message

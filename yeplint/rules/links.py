@@ -192,10 +192,13 @@ def anchors(
     counts for the repeats' suffixes but has no anchor. With ``kramdown`` (Jekyll), each
     heading as kramdown reads it (:func:`_kramdown_heading`)."""
     headings = post.body.headings
-    pairs = [(h.text, h.anchor) for h in headings]
-    if kramdown:
+    if kramdown:  # kramdown makes its ids of the heading as written
         pairs = [_kramdown_heading(post, h) for h in headings]
-    texts = ((_unescape(text) if "&" in text else text, given) for text, given in pairs)
+        texts = ((_unescape(text) if "&" in text else text, given) for text, given in pairs)
+    else:
+        texts = (
+            (h.plain if h.plain is not None else _unescape(h.text), h.anchor) for h in headings
+        )
     ids = slugs.heading_ids(texts, how)
     if ids is None:
         return None
@@ -567,8 +570,8 @@ def _other_anchor(
     known = ctx.page_anchors(page)
     from urllib.parse import unquote
 
-    anchor = unquote(target.fragment)
-    if known is None or anchor in known:
+    anchor = unquote(destination_text(target.fragment))
+    if known is None or anchor in known or anchor.lower() == "top":
         return
     message = msg(
         "`{target}` has no heading with the anchor `#{anchor}`", target=target.path, anchor=anchor
@@ -627,6 +630,18 @@ def _around(ordered: list[str], key: str) -> list[str]:
 @lru_cache(maxsize=64)  # a page's anchors are one frozenset for the whole run: one index each
 def anchor_index(known: frozenset[str]) -> AnchorIndex:
     return AnchorIndex(known)
+
+
+_ESCAPED = LazyPattern(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape: a backslash before ASCII punctuation stands for that character."""
+
+
+def destination_text(written: str) -> str:
+    """A link destination as written, as the page's link points to it: backslash escapes
+    (``#a\\_b`` is ``#a_b``) and entities resolved (CommonMark, "Links")."""
+    if "\\" in written:
+        written = _ESCAPED.sub(r"\1", written)
+    return _unescape(written) if "&" in written else written
 
 
 def _anchor_violation(
@@ -786,6 +801,16 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     A link to another page's anchor (`../x.md#kop`, `./over-grenzen#waarom`) is checked against
     that page's headings, the same way.
 
+    A heading's anchor is made of its text as rendered (`## [Prijzen](prijzen.md)` is
+    `#prijzen`); a destination's backslash escapes count as their characters (`#stap\\_1` is
+    `#stap_1`); `#top`, in any case, is the top of every page. Unlike markdownlint's MD051,
+    which follows GitHub: a heading's `{#id}` replaces its slug, as the generators make it;
+    GitHub's line anchors (`#L12`) are reported; any `id`, any `name` and any `{#id}` in the
+    page counts, where MD051 takes only `id`s, an `<a>`'s `name` and a heading's `{#id}`; a
+    reference link is reported where it is used, not at its definition; and the anchor of a
+    heading that holds an image, whose alt text some generators put in it, is made of its text
+    as written.
+
     ## Options
     None.
     """
@@ -803,8 +828,8 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
 
     ids = html_ids(post, ctx._memo)
     for link in links:
-        anchor = unquote(link.target[1:])
-        if anchor in known or anchor in ids:
+        anchor = unquote(destination_text(link.target[1:]))
+        if anchor in known or anchor in ids or anchor.lower() == "top":
             continue
         message = msg("no heading on this page has the anchor `#{anchor}`", anchor=anchor)
         yield _anchor_violation(post, link.span, link.target, message, anchor, known)
@@ -871,8 +896,9 @@ def _term_text(term: str) -> str:
 _AUTOLINK = LazyPattern(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
 
 
-_HTML_ID = LazyPattern(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
-_HTML_ID_QUOTED = LazyPattern(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_HTML_ID = LazyPattern(r"""(?<![\w-])(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
+_HTML_ID_QUOTED = LazyPattern(r"""(?<![\w-])(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+"""An ``id`` or ``name`` attribute; not ``data-id`` or ``aria-name``, which give no anchor."""
 
 
 def html_ids(post: Post, memo: dict[str, object]) -> frozenset[str]:
