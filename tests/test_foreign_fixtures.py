@@ -119,3 +119,20 @@ def test_a_data_id_attribute_is_no_anchor(tmp_path: Path) -> None:
     settings = replace(Settings(), root=tmp_path, collections=())
     (found,) = lint_paths([path], tmp_path, select=["YEP404"], settings=settings)
     assert "#kaart" in found.message
+
+
+def test_the_harness_keeps_each_line_where_it_was() -> None:
+    """bench/foreign_fixtures.py compares lines: a blanked markdownlint comment keeps its
+    lines, and a YAML document as front matter moves by the fence it gained, if any."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from foreign_fixtures import as_front_matter, blank_markdownlint_comments
+
+    text = '# Kop\n<!-- markdownlint-configure-file {\n  "MD025": false\n} -->\n##Kop\n'
+    blanked = blank_markdownlint_comments(text)
+    assert blanked.split("\n")[4] == "##Kop" and "markdownlint" not in blanked
+    assert as_front_matter("---\nkey: 1\n") == ("---\nkey: 1\n---\n", 0)
+    assert as_front_matter("key: 1") == ("---\nkey: 1\n---\n", 1)
+    assert as_front_matter("---\na: 1\n---\nb: 2\n") is None  # two documents
+    assert as_front_matter("a: 1\n...\n") is None

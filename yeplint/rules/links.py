@@ -807,9 +807,10 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
     which follows GitHub: a heading's `{#id}` replaces its slug, as the generators make it;
     GitHub's line anchors (`#L12`) are reported; any `id`, any `name` and any `{#id}` in the
     page counts, where MD051 takes only `id`s, an `<a>`'s `name` and a heading's `{#id}`; a
-    reference link is reported where it is used, not at its definition; and the anchor of a
+    reference link is reported where it is used, not at its definition; the anchor of a
     heading that holds an image, whose alt text some generators put in it, is made of its text
-    as written.
+    as written; and a heading's text ends at its last character, also before an HTML comment
+    (GitHub keeps the space before one in the anchor: `## Kop <!-- x -->` is `#kop-` there).
 
     ## Options
     None.

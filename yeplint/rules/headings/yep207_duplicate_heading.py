@@ -32,7 +32,9 @@ def duplicate_heading(post: Post, ctx: Context) -> Iterator[Violation]:
     ## How to fix
     Make the texts distinct, or merge the sections. The same heading in two branches of a
     template conditional (`{% if %}`/`{% else %}`, `{% ifversion %}`, `{% unless %}`,
-    `{% case %}`) is no duplicate: only one branch renders.
+    `{% case %}`) is no duplicate: only one branch renders. A heading's `{#id}` is not part of
+    its text: two headings that differ only in it read the same (markdownlint's MD024 counts it
+    in).
 
     ## Options
     None.
