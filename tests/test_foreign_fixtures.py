@@ -40,20 +40,38 @@ def test_a_flow_mapping_entry_without_its_value_is_valid_yaml(tmp_path: Path, ya
     assert lint_paths([path], tmp_path, select=["YEP001"], settings=settings) == []
 
 
-def test_on_a_jekyll_site_libyaml_refusing_it_is_an_error(tmp_path: Path) -> None:
-    """Jekyll reads front matter with Ruby's Psych, which is libyaml: there `{home:}` fails."""
+@pytest.mark.parametrize("generator", ["jekyll", "mkdocs"])
+def test_where_the_reader_is_libyaml_its_refusal_is_an_error(
+    tmp_path: Path, generator: str
+) -> None:
+    """Jekyll reads front matter with Ruby's Psych and MkDocs with PyYAML's CSafeLoader, both
+    libyaml: there `{home:}` fails (Psych: "found unexpected ':'")."""
     path = _page(tmp_path, "---\ntitle: Kop\nlinks: {home:}\n---\n\nTekst.\n")
-    settings = replace(Settings(), root=tmp_path, collections=(), generator="jekyll")
+    settings = replace(Settings(), root=tmp_path, collections=(), generator=generator)
     (found,) = lint_paths([path], tmp_path, select=["YEP001"], settings=settings)
     assert (found.line, found.column) == (3, 13)
     assert "unexpected ':'" in found.message
 
 
+ANCHORS = "---\ntitle: Kop\nsizes:\n  - &size 10\n  - *size\n  - &size 20\n  - *size\n---\n"
+
+
+@pytest.mark.parametrize(("generator", "reported"), [("mkdocs", True), ("jekyll", False)])
+def test_an_anchor_defined_again_fails_only_with_pyyaml(
+    tmp_path: Path, generator: str, reported: bool
+) -> None:
+    """MkDocs reads front matter with PyYAML, whose composer refuses an anchor defined again
+    (and then drops the whole front matter); Psych, Hugo and js-yaml take it."""
+    path = _page(tmp_path, ANCHORS)
+    settings = replace(Settings(), root=tmp_path, collections=(), generator=generator)
+    found = lint_paths([path], tmp_path, select=["YEP001"], settings=settings)
+    assert [d.line for d in found] == ([6] if reported else [])
+
+
 def test_an_anchor_defined_again_replaces_the_earlier_one(tmp_path: Path) -> None:
     """YAML 1.2: an alias refers to the most recent node with that anchor; redefining one is
     no error (js-yaml and Psych agree; PyYAML's composer refused it)."""
-    text = "---\ntitle: Kop\nsizes:\n  - &size 10\n  - *size\n  - &size 20\n  - *size\n---\n"
-    path = _page(tmp_path, text)
+    path = _page(tmp_path, ANCHORS)
     post = load_text(path, "page.md", path.read_bytes())
     assert post.data is not None and post.data["sizes"] == [10, 10, 20, 20]
     settings = replace(Settings(), root=tmp_path, collections=())

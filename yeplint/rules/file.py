@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yeplint.diagnostics import Severity, Violation
-from yeplint.document.front_matter.yaml import LIBYAML_ONLY
+from yeplint.document.front_matter.yaml import LIBYAML_ONLY, PYYAML_ONLY
 from yeplint.document.post import Post
 from yeplint.locale.messages import msg
 from yeplint.rules.context import Context
@@ -44,9 +44,10 @@ def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     quote or bracket at the place where it was opened.
 
     What YAML 1.2 allows but libyaml refuses, such as a flow mapping entry whose value is left
-    out right before the `}` (`{a:}`), is reported only on a Jekyll site, whose reader (Ruby's
-    Psych) is libyaml; js-yaml and PyYAML's Python reader take it. An anchor defined twice is
-    not reported: YAML 1.2 lets the later one replace the earlier one. A tab after a value
+    out right before the `}` (`{a:}`), is reported only on a Jekyll or MkDocs site, whose
+    readers (Ruby's Psych, PyYAML) are libyaml; Hugo and js-yaml read it. An anchor defined
+    twice is reported only on an MkDocs site, whose PyYAML refuses it: YAML 1.2 lets the later
+    one replace the earlier one, as Psych, Hugo and js-yaml do. A tab after a value
     (`title: Kop<TAB>`) is white space to YAML, libyaml and js-yaml, so it is no error here
     either (yamllint reports it: PyYAML's Python reader refuses it).
 
@@ -60,8 +61,10 @@ def yaml_syntax_error(post: Post, ctx: Context) -> Iterator[Violation]:
     None.
     """
     yield from _problems(post, "yaml-syntax-error")
-    if ctx.settings.generator == "jekyll":
+    if ctx.settings.generator in ("jekyll", "mkdocs"):
         yield from _problems(post, LIBYAML_ONLY)
+    if ctx.settings.generator == "mkdocs":
+        yield from _problems(post, PYYAML_ONLY)
 
 
 @rule("YEP002", "invalid-encoding")

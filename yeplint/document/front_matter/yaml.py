@@ -80,8 +80,12 @@ class _PyLoader(yaml.SafeLoader):
 
 
 LIBYAML_ONLY = "yaml-syntax-error-libyaml"
-"""The kind of the problem for front matter that YAML and most readers take but libyaml, and so
-Jekyll's reader (Ruby's Psych), refuses: :func:`parse_yaml` records it beside a valid reading."""
+"""The kind of the problem for front matter that YAML and most readers take but libyaml refuses,
+and with it Jekyll's reader (Ruby's Psych) and MkDocs' (PyYAML on libyaml):
+:func:`parse_yaml` records it beside a valid reading."""
+PYYAML_ONLY = "yaml-syntax-error-pyyaml"
+"""As :data:`LIBYAML_ONLY`, for what only PyYAML's composer refuses (an anchor defined again),
+and with it MkDocs' reader."""
 
 
 def _compose(loader: type[yaml.SafeLoader], text: str) -> yaml.Node | None:
@@ -227,9 +231,9 @@ def parse_yaml(
                 root = _compose(_PyLoader, text)
             except (yaml.YAMLError, RecursionError):
                 raise refused from None
-            if not isinstance(refused, yaml.composer.ComposerError):
-                problem = _syntax_problem(_translated(refused, back), source, line_offset)
-                problems.append(problem._replace(kind=LIBYAML_ONLY))
+            kind = PYYAML_ONLY if isinstance(refused, yaml.composer.ComposerError) else LIBYAML_ONLY
+            problem = _syntax_problem(_translated(refused, back), source, line_offset)
+            problems.append(problem._replace(kind=kind))
     except yaml.MarkedYAMLError as exc:
         error = _translated(exc, back)
         problems.append(
