@@ -159,3 +159,58 @@ def test_each_generator_reads_its_own_configuration(
 ) -> None:
     site = _site(tmp_path, config, text, f"[a](#{anchor}) [b](#{wrong})\n\n## Café Crème\n")
     assert _missing(site) == [f"no heading on this page has the anchor `#{wrong}`"]
+
+
+# (heading as written, Hugo's id, MkDocs' id, Jekyll's id): what each build gave
+# (tests/oracle_sites/*/…/anchors.md, compared by tests/test_oracle.py)
+RENDERED = [
+    ("A [linked](https://example.org/) heading", "a-linked-heading", "a-linked-heading",
+     "a-linked-heading"),
+    ("*Emphasis* and __strong__", "emphasis-and-strong", "emphasis-and-strong",
+     "emphasis-and-strong"),
+    ("An ![icon](logo.png) inside", "an-icon-inside", "an-inside", "an--inside"),
+    ("Step 1 -- install", "step-1--install", "step-1-install", "step-1--install"),
+    ("Run `--fast`", "run---fast", "run-fast", "run---fast"),
+    ("Tom &amp; Jerry", "tom--jerry", "tom-jerry", "tom--jerry"),
+    ("See [the guide][g]", "see-the-guide", "see-the-guide", "see-the-guide"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("heading", "hugo", "mkdocs", "jekyll"), RENDERED)
+def test_a_heading_is_slugged_from_its_rendered_text(
+    tmp_path: Path, heading: str, hugo: str, mkdocs: str, jekyll: str
+) -> None:
+    for config, text, anchor in (
+        ("hugo.toml", 'title = "x"\n', hugo),
+        ("mkdocs.yml", "site_name: x\n", mkdocs),
+        ("_config.yml", "title: x\n", jekyll),
+    ):
+        site = tmp_path / config
+        site.mkdir()
+        body = f"## {heading}\n\n[a](#{anchor})\n\n[g]: https://example.org/\n"
+        assert _missing(_site(site, config, text, body)) == [], config
+
+
+def test_goldmark_names_a_heading_with_no_slug_heading() -> None:
+    hugo = slugs.style("goldmark")
+    assert hugo is not None
+    texts = [("\u2014", None), ("?!", None)]  # `## ---` is an em dash to the typographer
+    assert slugs.heading_ids(texts, hugo) == ["heading", "heading-1"]
+
+
+def test_kramdown_counts_each_slug_without_looking_at_the_ids_taken() -> None:
+    gfm = slugs.style("kramdown-gfm")
+    assert gfm is not None
+    texts = [("Dup", None), ("Dup", None), ("Dup-1", None), ("Dup", None)]
+    assert slugs.heading_ids(texts, gfm) == ["dup", "dup-1", "dup-1", "dup-2"]
+
+
+def test_the_rendered_text_of_a_heading() -> None:
+    from yeplint.document.inline import reference_labels, rendered_text
+
+    assert rendered_text("1. Step *one*") == "1. Step one"  # no list: a heading's text
+    assert rendered_text("- [x][Ref] and [y][none]", {"ref"}) == "- x and [y][none]"
+    assert rendered_text("![a](p.png) b", image_alt=True) == "a b"
+    assert rendered_text("a -- `--b` ... c---d", typographer=True) == "a \u2013 --b \u2026 c\u2014d"
+    assert rendered_text(r"\*not\* <span>html</span>") == "*not* html"
+    assert reference_labels("x\n\n[Some  Label]: /x\n") == {"some label"}

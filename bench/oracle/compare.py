@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from oracle.output import Broken, Output, Page, broken, fold, key
 from oracle.yeplint_side import Finding, SourcePage
@@ -75,7 +76,7 @@ class Agreement:
 def ref_key(target: str) -> tuple[str, str]:
     """(last path segment without extension, anchor): what a source target and the output's
     rewritten one still share (``../b.md#x`` and ``../b/#x`` are both ``("b", "x")``)."""
-    target = html.unescape(target.strip().strip("<>"))
+    target = unquote(html.unescape(target.strip().strip("<>")))  # `%20` is the space written
     path, _, fragment = target.partition("#")
     path = path.split("?", 1)[0]
     segments = [s for s in path.split("/") if s not in ("", ".", "..")]
@@ -92,7 +93,8 @@ def ref_key(target: str) -> tuple[str, str]:
     return "", fragment
 
 
-_MD_TARGET = re.compile(r"\]\(\s*<?((?:\{\{.*?\}\}|\{%.*?%\}|[^)\s>])*)")
+_MD_TARGET = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|((?:\{\{.*?\}\}|\{%.*?%\}|[^)\s>])*))")
+"""An inline link's destination: ``<…>`` (which may hold spaces) or a run without them."""
 _HTML_TARGET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']*)""")
 _DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _BACKTICKED = re.compile(r"`([^`]+)`")
@@ -108,7 +110,7 @@ def finding_target(finding: Finding, lines: list[str]) -> str:
     for pattern in (_MD_TARGET, _HTML_TARGET, _DEFINITION):
         found = pattern.search(span) or pattern.search(line)
         if found:
-            return str(found.group(1))
+            return str(next(g for g in found.groups() if g is not None))
     quoted: list[str] = _BACKTICKED.findall(finding.message)
     anchors = [q for q in quoted if q.startswith("#")]
     first = quoted[0] if quoted else ""
@@ -119,7 +121,8 @@ def finding_target(finding: Finding, lines: list[str]) -> str:
 
 def plain(markdown: str) -> str:
     """A heading's inline Markdown as the reader sees it (close enough to compare): a code
-    span keeps its ``<tag>`` text, a link (inline or by reference) its text."""
+    span keeps its ``<tag>`` text, a link (inline or by reference) its text, an image nothing
+    (its alt text is no text of the rendered heading)."""
     spans: list[str] = []
 
     def keep(found: re.Match[str]) -> str:
@@ -127,8 +130,9 @@ def plain(markdown: str) -> str:
         return f"\x00{len(spans) - 1}\x00"
 
     text = re.sub(r"(`+)(.+?)\1", keep, markdown)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
+    text = re.sub(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])", "", text)  # an image shows no text
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
     text = re.sub(r"(?<!\\)<[^>]+>", "", text)  # `\<script setup>` is text, not a tag
     text = re.sub(r"(?<![\w\\])([*_]{1,3})(\S.*?\S|\S)\1(?!\w)", r"\2", text)
     text = text.replace("`", "").replace("\\", "")
@@ -321,7 +325,8 @@ def _compare_headings(
     rendered = page.headings
     body = [(h.level, plain(h.text)) for h in source.headings]
     shown = [(h.level, h.text) for h in rendered]
-    extra = _layout_headings(body, shown, source.title) | _html_headings(body, shown, lines)
+    written = _html_headings(body, shown, lines)
+    extra = _layout_headings(body, shown, source.title) | written
     kept = [s for i, s in enumerate(shown) if i not in extra]
     if kept != body and source.anchors is None:
         # yeplint says it does not know this page's headings (an include, a plugin's block:
@@ -329,7 +334,8 @@ def _compare_headings(
         result.not_compared["headings not judged"] += 1
     elif kept != body:
         result.disagreements.append(Disagreement("heading", path, _first_difference(body, kept)))
-    ids = {h.id for h in rendered if h.id}
+    # a heading the page writes as HTML keeps the id it is given: no anchor of a Markdown heading
+    ids = {h.id for i, h in enumerate(rendered) if h.id and i not in written}
     if source.anchors is not None:
         wrong = sorted(source.anchors - page.ids)
         unknown = sorted(ids - source.anchors)

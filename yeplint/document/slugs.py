@@ -201,6 +201,18 @@ def unique_dash(slug: str, used: set[str]) -> str:
     return found
 
 
+def unique_counted(slug: str, used: set[str]) -> str:
+    """kramdown's repeats: each slug counts how often it was made, and its second is ``-1``,
+    its third ``-2``, whether or not another heading's id is already that (``Dup``, ``Dup``,
+    ``Dup-1`` are ``dup``, ``dup-1``, ``dup-1``). The counts are kept in ``used`` as entries
+    no id can be (they hold a NUL)."""
+    n = 0
+    while f"\x00{n}\x00{slug}" in used:
+        n += 1
+    used.add(f"\x00{n}\x00{slug}")
+    return f"{slug}-{n}" if n else slug
+
+
 _COUNTED = LazyPattern(r"^(.*)_([0-9]+)$")
 
 
@@ -218,11 +230,19 @@ def unique_python_markdown(slug: str, used: set[str]) -> str:
 class Style:
     """One generator's heading ids: the slug of a text and how a repeat is told apart.
     ``reserved``: explicit ids (``{#id}``) are taken before any heading gets its slug
-    (Python-Markdown), rather than only counted where they stand."""
+    (Python-Markdown), rather than only counted where they stand. The text slugged is the
+    heading's rendered text (:func:`yeplint.document.inline.rendered_text`), with an image's
+    alt text when ``image_alt`` and the typographer's dashes when ``typographer``; or, with
+    ``as_written``, its Markdown as written (kramdown's own parser). ``empty``: the id of a
+    heading whose slug is empty (Goldmark: ``heading``)."""
 
     slugify: Slugify
     unique: Callable[[str, set[str]], str] = unique_dash
     reserved: bool = False
+    image_alt: bool = False
+    typographer: bool = False
+    as_written: bool = False
+    empty: str = ""
 
 
 def style(name: str, separator: str = "-") -> Style | None:
@@ -238,6 +258,14 @@ def style(name: str, separator: str = "-") -> Style | None:
             unique_python_markdown,
             reserved=True,
         )
+    if name.startswith("goldmark"):
+        return Style(_STYLES[name], image_alt=True, typographer=True, empty="heading")
+    if name == "kramdown-gfm":
+        return Style(kramdown_gfm, unique_counted, typographer=True)
+    if name.startswith("kramdown"):
+        return Style(_STYLES[name], unique_counted, as_written=True)
+    if name == "zola":
+        return Style(zola, image_alt=True)
     found = _STYLES.get(name)
     return Style(found) if found is not None else None
 
@@ -282,5 +310,7 @@ def heading_ids(headings: Iterable[tuple[str, str | None]], how: Style) -> list[
         slug = how.slugify(text)
         if slug is None:
             return None
+        if not slug and how.empty:
+            slug = how.empty
         ids.append(how.unique(slug, used))
     return ids

@@ -14,6 +14,7 @@ from yeplint import LazyPattern
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.diagnostics import Severity, Span, Violation
 from yeplint.document import slugs
+from yeplint.document.inline import reference_labels, rendered_text
 from yeplint.document.markdown import Heading, LinkRef, Paragraph
 from yeplint.document.mdx import rendered_imports
 from yeplint.document.post import Post
@@ -192,13 +193,17 @@ def anchors(
     counts for the repeats' suffixes but has no anchor. With ``kramdown`` (Jekyll), each
     heading as kramdown reads it (:func:`_kramdown_heading`)."""
     headings = post.body.headings
-    if kramdown:  # kramdown makes its ids of the heading as written
+    pairs = [(h.text, h.anchor) for h in headings]
+    if kramdown:
         pairs = [_kramdown_heading(post, h) for h in headings]
-        texts = ((_unescape(text) if "&" in text else text, given) for text, given in pairs)
+    if how.as_written:
+        texts = [(_unescape(text) if "&" in text else text, given) for text, given in pairs]
     else:
-        texts = (
-            (h.plain if h.plain is not None else _unescape(h.text), h.anchor) for h in headings
-        )
+        labels = reference_labels(post.text) if any("]" in t for t, _ in pairs) else frozenset()
+        texts = [
+            (rendered_text(t, labels, image_alt=how.image_alt, typographer=how.typographer), g)
+            for t, g in pairs
+        ]
     ids = slugs.heading_ids(texts, how)
     if ids is None:
         return None
