@@ -197,7 +197,7 @@ def anchors(
     if kramdown:
         pairs = [_kramdown_heading(post, h) for h in headings]
     if how.as_written:
-        texts = [(_unescape(text) if "&" in text else text, given) for text, given in pairs]
+        texts = pairs  # kramdown's own parser: `Tom &amp; Jerry` is `tom-amp-jerry`
     else:
         labels = reference_labels(post.text) if any("]" in t for t, _ in pairs) else frozenset()
         texts = [
@@ -213,7 +213,9 @@ def anchors(
 _KRAMDOWN_IAL = LazyPattern(r"^ {0,3}\{:([^}]*)\}\s*$")
 """A block attribute list on a line of its own (``{: #v4-4-1}``): it sets the attributes of the
 block before it."""
-_KRAMDOWN_HEADER_ID = LazyPattern(r"[ \t]\{#\w[\w-]*\}\s*#*\s*$")
+_KRAMDOWN_HEADER_ID = LazyPattern(r"[ \t]\{#[A-Za-z][\w:-]*\}\s*#*\s*$")
+"""kramdown's header id (``HEADER_ID``): the only ``{…}`` at the end of an ATX heading that is
+not its text (``{: #id}``, ``{.class #id}`` and ``{#1x}`` are text, as the build shows)."""
 _TRAILING_BRACES = LazyPattern(r"[ \t](\{[^{}]*\})\s*#*\s*$")
 
 
@@ -222,17 +224,15 @@ def _kramdown_heading(post: Post, heading: Heading) -> tuple[str, str | None]:
     line that names an ``#id`` gives the heading that id instead of its generated one, and a
     trailing ``{…}`` that is neither kramdown's header id (``{#id}``) nor an attribute list
     (``{: …}``) is text (``## getset(key) {block}`` has the id ``getsetkey-block``), where the
-    CommonMark parser took it for an attribute block."""
+    CommonMark parser took it for an attribute block (``## Setup {: #setup}`` is the heading
+    ``Setup {: #setup}``, id ``setup--setup``)."""
     text, given = heading.text, heading.anchor
-    if given is None and not heading.setext:
+    if not heading.setext:
         trailing = _TRAILING_BRACES.search(heading.raw)
-        if (
-            trailing is not None
-            and not trailing.group(1).startswith("{:")
-            and not _KRAMDOWN_HEADER_ID.search(heading.raw)
-            and not text.endswith(trailing.group(1))
-        ):
-            text = f"{text} {trailing.group(1)}"
+        if trailing is not None and not _KRAMDOWN_HEADER_ID.search(heading.raw):
+            given = None  # the CommonMark parser's attribute block is text to kramdown
+            if not text.endswith(trailing.group(1)):
+                text = f"{text} {trailing.group(1)}"
     after = heading.span.end_line + (1 if heading.setext else 0)
     if after < len(post.lines):
         ial = _KRAMDOWN_IAL.match(post.lines[after])
@@ -857,8 +857,15 @@ def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> 
     `hugo-lyra`)."""
     text = post.text
     found = set(_ATTRIBUTE_ID.findall(text)) if "{" in text and "#" in text else set()
-    if kramdown:
-        found = {m.group(0) for i in found if (m := _KRAMDOWN_ID.match(i)) is not None}
+    if kramdown and found:
+        # an ATX heading's trailing `{: #id}` is its text to kramdown, no attribute list
+        atx = {h.raw for h in post.body.headings if not h.setext}
+        rest = "\n".join(line for line in post.lines if line not in atx)
+        found = {
+            m.group(0)
+            for i in _ATTRIBUTE_ID.findall(rest)
+            if (m := _KRAMDOWN_ID.match(i)) is not None
+        }
     if "\n: " in text:
         for term in defined_terms(text):
             if _AUTOLINK.fullmatch(term.strip()):
