@@ -259,3 +259,31 @@ def test_the_notice_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         " `layouts/_markup/render-link.html` kan pagina's maken of links herschrijven op een"
         " manier die yeplint niet kan volgen\n"
     ) in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"),
+    [
+        ("", True),  # Goldmark's default: the HTML is left out, `<!-- raw HTML omitted -->`
+        ("[markup.goldmark.renderer]\nunsafe = true\n", False),
+        ('_merge = "deep"\n', False),  # a theme's or module's configuration may turn it on
+    ],
+)
+def test_an_anchor_written_in_html_exists_only_where_hugo_renders_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, reported: bool
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": CONFIG + config,
+            "content/a.md": page('<a id="legacy"></a>\n\n## Intro\n\n[x](#legacy)'),
+            "content/b.md": page("[x](/a/#legacy) [y](/a/#intro)"),
+        },
+    )
+    found, _ = check(tmp_path, monkeypatch)
+    expected = [
+        "content/a.md:9:1: YEP404 the anchor `#legacy` is written in HTML, which Hugo leaves out"
+        " of the page unless `markup.goldmark.renderer.unsafe` is on",
+        "content/b.md:5:1: YEP404 `/a/` has no heading with the anchor `#legacy`",
+    ]
+    assert found == (expected if reported else [])

@@ -599,3 +599,16 @@ def test_anchor_hints_compare_each_link_with_a_bounded_pool(
     assert [d.hint for d in found] == [f"did you mean `#{a}`?" for a in meant for _ in "ab"]
     assert len(compared) == len(near)  # one comparison per missing anchor, not per link
     assert max(compared) <= 40  # a bounded pool, not the page's 400 anchors
+
+
+def test_an_id_written_in_html_is_an_anchor_for_other_pages_too(tmp_path: Path) -> None:
+    # MkDocs' build (tests/oracle_sites/mkdocs): `<a id>` and `<h2 id>` keep their ids
+    (tmp_path / "a.md").write_text(
+        '# A\n\n<a id="legacy"></a>\n\n<h2 id="raw">Raw</h2>\n\n[x](#legacy)\n'
+    )
+    page = tmp_path / "b.md"
+    page.write_text("# B\n\n[x](a.md#legacy) [y](a.md#raw) [z](a.md#gone)\n")
+    found = lint_paths([tmp_path / "a.md", page], tmp_path, select=["YEP404"])
+    assert [(Path(d.path).name, d.message) for d in found] == [
+        ("b.md", "`a.md` has no heading with the anchor `#gone`")
+    ]

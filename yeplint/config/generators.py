@@ -730,6 +730,7 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
     config = hugo.read(site)
     from yeplint.locale.messages import msg
 
+    raw_html = _hugo_raw_html(hugo.merged(site))
     unknown = hugo.unknown_urls(site, config)
     if unknown:
         told = [u for u in unknown if u not in config.unread]
@@ -738,7 +739,7 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
             " yeplint cannot follow",
             names=", ".join(f"`{name}`" for name in told),
         )
-        return {"generator_notices": (notice,) if told else ()}
+        return {"generator_notices": (notice,) if told else (), "raw_html": raw_html}
     notices = []
     if kinds := [k for k in config.disabled_kinds if k != "page"]:
         notices.append(
@@ -755,7 +756,23 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
                 names=", ".join(f"`{name}`" for name in config.output_names),
             )
         )
-    return {"generator_notices": tuple(notices)}
+    return {"generator_notices": tuple(notices), "raw_html": raw_html}
+
+
+def _hugo_raw_html(config: dict[str, Any]) -> bool:
+    """Whether Hugo renders the HTML written in Markdown: Goldmark's ``renderer.unsafe``
+    (``false`` by default: it writes ``<!-- raw HTML omitted -->`` instead). Taken as rendered
+    where the site lets a theme's or module's configuration merge into its own (``_merge``) or
+    sets ``markup`` per language: the value is then not the site's to read."""
+    languages = _dig(config, "languages")
+    if "_merge" in config or (
+        isinstance(languages, dict)
+        and any(
+            isinstance(language, dict) and "markup" in language for language in languages.values()
+        )
+    ):
+        return True
+    return _dig(config, "markup", "goldmark", "renderer", "unsafe") is True
 
 
 _SITE_READERS: dict[str, Callable[[Path], dict[str, Any]]] = {

@@ -70,6 +70,10 @@ class Settings:
     """What every generated heading id starts with (kramdown's ``auto_id_prefix``)."""
     slug_notice: str | None = None
     """Why the site's slug algorithm could not be read (told once per run)."""
+    raw_html: bool = True
+    """The generator renders the HTML a page writes (``<a id="x"></a>``), so its ids are
+    anchors; ``False`` for Hugo, whose Goldmark omits it unless
+    ``markup.goldmark.renderer.unsafe``."""
     generator_notices: tuple[str, ...] = ()
     """What the generator's configuration sets that yeplint cannot read, and which checks that
     leaves out (each told once per run)."""

@@ -115,8 +115,9 @@ def _imports_component(post: Post) -> bool:
 def known_anchors(
     post: Post, memo: dict[str, object] | None = None, settings: Settings | None = None
 ) -> frozenset[str] | None:
-    """Every anchor of the page (headings, attribute ids, definition terms) as the site's
-    generator makes them (``settings.slugs``; GitHub's without settings); ``None`` when an
+    """Every anchor of the page (headings, attribute ids, definition terms, and the ids of its
+    HTML where the generator renders it: ``settings.raw_html``) as the site's generator makes
+    them (``settings.slugs``; GitHub's without settings); ``None`` when an
     include may bring more, or the generator's ids are not known. With ``memo`` (a file's
     ``Context._memo``), computed once a file."""
     if memo is not None and "anchors" in memo:
@@ -128,7 +129,11 @@ def known_anchors(
         untitled = settings is not None and settings.body_h1_is_title
         kramdown = settings is not None and settings.slugs.startswith("kramdown")
         ids = anchors(post, how, without_h1=untitled, kramdown=kramdown)
-        result = None if ids is None else frozenset(ids | terms(post, how, kramdown=kramdown))
+        if ids is not None:
+            ids |= terms(post, how, kramdown=kramdown)
+            if settings is None or settings.raw_html:
+                ids |= html_ids(post, memo if memo is not None else {})
+            result = frozenset(ids)
     if memo is not None:
         memo["anchors"] = result
     return result
@@ -832,12 +837,17 @@ def missing_anchor(post: Post, ctx: Context) -> Iterator[Violation]:
         return  # an include or shortcode may bring headings this file does not show
     from urllib.parse import unquote
 
-    ids = html_ids(post, ctx._memo)
     for link in links:
         anchor = unquote(destination_text(link.target[1:]))
-        if anchor in known or anchor in ids or anchor.lower() == "top":
+        if anchor in known or anchor.lower() == "top":
             continue
         message = msg("no heading on this page has the anchor `#{anchor}`", anchor=anchor)
+        if not ctx.settings.raw_html and anchor in html_ids(post, ctx._memo):
+            message = msg(
+                "the anchor `#{anchor}` is written in HTML, which Hugo leaves out of the page"
+                " unless `markup.goldmark.renderer.unsafe` is on",
+                anchor=anchor,
+            )
         yield _anchor_violation(post, link.span, link.target, message, anchor, known)
 
 
