@@ -287,3 +287,23 @@ def test_an_anchor_written_in_html_exists_only_where_hugo_renders_html(
         "content/b.md:5:1: YEP404 `/a/` has no heading with the anchor `#legacy`",
     ]
     assert found == (expected if reported else [])
+
+
+def test_a_folders_index_html_is_its_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Hugo writes each page, section and the home page as `<folder>/index.html` (its build of
+    # tests/oracle_sites/hugo serves every one of these)
+    (tmp_path / "static").mkdir()  # files under `/` are checked
+    found = linking(
+        tmp_path,
+        monkeypatch,
+        "/docs/a/index.html",
+        "/index.html",
+        "/docs/index.html",
+        "../a/index.html#gone",
+        "/nothing/index.html",
+        "index.html",
+    )
+    assert found == [
+        "content/docs/b.md:5:64: YEP404 `../a/index.html` has no heading with the anchor `#gone`",
+        "content/docs/b.md:5:90: YEP401 link target `/nothing/index.html` does not exist",
+    ]

@@ -546,7 +546,25 @@ def _served_page(target: LinkTarget, ctx: Context) -> bool:
         return False
     if not target.path.startswith("/") and ctx.url is None:
         return False
-    return ctx.site.page(join(ctx.url or "/", target.path)) is not None
+    url = join(ctx.url or "/", target.path)
+    if ctx.site.page(url) is not None:
+        return True
+    folder = _folder_of_index(url, ctx)
+    return folder is not None and ctx.site.has(folder)
+
+
+def _folder_of_index(url: str, ctx: Context) -> str | None:
+    """The folder URL whose page the file ``url`` (``/about/index.html``) is, where the site
+    writes that folder's page as its ``index.html``: a page served at a URL ending in ``/``
+    (``/about/``), or a page the generator makes at a folder URL (a Hugo section's list) on a
+    site of folder URLs; ``None`` for any other URL."""
+    if ctx.site is None or not url.lower().endswith("/index.html"):
+        return None
+    folder = url[: -len("index.html")]
+    page = ctx.site.page(folder)
+    if page is None:
+        return folder if ctx.settings.directory_urls else None
+    return folder if ctx.site.urls.get(page, "").endswith("/") else None
 
 
 def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
@@ -556,7 +574,9 @@ def _linked_page(target: LinkTarget, post: Post, ctx: Context) -> Path | None:
         return _post(target.path, ctx)
     if target.kind == "file" and target.path.lower().endswith((".html", ".htm")):
         if ctx.site is not None and (target.path.startswith("/") or ctx.url is not None):
-            return ctx.site.page(join(ctx.url or "/", target.path))
+            url = join(ctx.url or "/", target.path)
+            folder = _folder_of_index(url, ctx)
+            return ctx.site.page(url) or (ctx.site.page(folder) if folder else None)
         return None
     if target.kind == "file" and target.path.lower().endswith(PAGE_SUFFIXES):
         resolution = _resolve_file(target, post, ctx)
