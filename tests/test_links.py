@@ -612,3 +612,18 @@ def test_an_id_written_in_html_is_an_anchor_for_other_pages_too(tmp_path: Path) 
     assert [(Path(d.path).name, d.message) for d in found] == [
         ("b.md", "`a.md` has no heading with the anchor `#gone`")
     ]
+
+
+def test_an_id_in_a_code_block_or_on_another_element_than_a_is_no_anchor(tmp_path: Path) -> None:
+    # jekyll-docs built with Jekyll: `<p id="intro">` in a fenced example is text, and an
+    # `<input name>` is no target; an `<a name>` and an id split over lines are
+    (tmp_path / "a.md").write_text(
+        '# A\n\n```html\n<p id="intro"></p>\n```\n\n`<b id="span">` <input name="q">\n\n'
+        '<a name="old"></a> <div\n  id="multi"></div>\n'
+    )
+    page = tmp_path / "b.md"
+    page.write_text(
+        "# B\n\n[1](a.md#intro) [2](a.md#span) [3](a.md#q) [4](a.md#old) [5](a.md#multi)\n"
+    )
+    found = lint_paths([tmp_path / "a.md", page], tmp_path, select=["YEP404"])
+    assert [d.column for d in found] == [1, 17, 32]  # intro, span, q

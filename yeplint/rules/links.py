@@ -939,23 +939,37 @@ def _term_text(term: str) -> str:
 _AUTOLINK = LazyPattern(r"<[a-z][a-z0-9+.-]*:[^<>\s]*>", re.IGNORECASE)
 
 
-_HTML_ID = LazyPattern(r"""(?<![\w-])(?:id|name)\s*=\s*["']?([^"'\s>]+)(?=["'\s>])""")
-_HTML_ID_QUOTED = LazyPattern(r"""(?<![\w-])(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-"""An ``id`` or ``name`` attribute; not ``data-id`` or ``aria-name``, which give no anchor."""
+_HTML_TAG = LazyPattern(r"<([A-Za-z][\w-]*)(\s[^<>]*)?/?>")
+_HTML_ID = LazyPattern(r"""\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+))""", re.I)
+_INLINE_CODE = LazyPattern(r"(`+)[^`].*?\1")
 
 
 def html_ids(post: Post, memo: dict[str, object]) -> frozenset[str]:
-    """The `id`s and `name`s of elements written in HTML (`<a id="x">`), found in one pass over
-    the page (a search per link made a page of many links quadratic). Each value counts up to
-    its first space or quote, and a quoted one also as a whole. Kept in ``memo`` (a file's
-    ``Context._memo``)."""
+    """The ids of the elements the page writes in HTML (``<a id="x">``, ``<h2 id="y">``, and
+    the ``name`` of an ``<a>``, which a browser scrolls to as well), outside code blocks and
+    code spans (an example's ``<p id="intro">`` is text); found in one pass over the page.
+    Kept in ``memo`` (a file's ``Context._memo``)."""
     found = memo.get("html_ids")
     if not isinstance(found, frozenset):
-        text = post.text
         found = frozenset()
-        if "id" in text or "name" in text:
-            quoted = (a or b for a, b in _HTML_ID_QUOTED.findall(text))
-            found = frozenset((*_HTML_ID.findall(text), *quoted))
+        text = post.text
+        if "<" in text and ("id" in text or "name" in text):
+            code = post.body.code_lines
+            prose = "\n".join(
+                _INLINE_CODE.sub("", line) if "`" in line else line
+                for number, line in enumerate(post.lines, start=1)
+                if number not in code
+            )
+            ids = set()
+            for tag in _HTML_TAG.finditer(prose):
+                for attribute in _HTML_ID.finditer(tag.group(2) or ""):
+                    if attribute.group(1).lower() == "name" and tag.group(1).lower() != "a":
+                        continue  # `<input name>`, `<meta name>`: no anchor
+                    value = next(v for v in attribute.groups()[1:] if v is not None)
+                    ids.add(value)
+                    if value.strip():
+                        ids.add(value.split()[0])  # up to a space too: a value with one is odd
+            found = frozenset(ids)
         memo["html_ids"] = found
     return found
 
