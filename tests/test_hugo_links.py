@@ -307,3 +307,19 @@ def test_a_folders_index_html_is_its_page(tmp_path: Path, monkeypatch: pytest.Mo
         "content/docs/b.md:5:64: YEP404 `../a/index.html` has no heading with the anchor `#gone`",
         "content/docs/b.md:5:90: YEP401 link target `/nothing/index.html` does not exist",
     ]
+
+
+@pytest.mark.parametrize("hook", [None, "layouts/_markup/render-link.html"])
+def test_a_link_to_a_page_file_is_dead_unless_a_render_hook_rewrites_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str | None
+) -> None:
+    # Goldmark writes `a.md` into the page as it is (Hugo's build of tests/oracle_sites/hugo);
+    # a link render hook may resolve it (Hugo's embedded one looks the page up)
+    files = {"content/docs/a.md": page("A."), "content/docs/b.md": page("[a](a.md) [b](/docs/a/)")}
+    site(tmp_path, files | ({hook: "{{ .Destination }}"} if hook else {}))
+    found, _ = check(tmp_path, monkeypatch)
+    expected = [
+        "content/docs/b.md:5:1: YEP401 link to the page file `a.md`: Hugo leaves it as written"
+        " and serves no such file"
+    ]
+    assert found == ([] if hook else expected)

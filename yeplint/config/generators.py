@@ -756,7 +756,13 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
                 names=", ".join(f"`{name}`" for name in config.output_names),
             )
         )
-    return {"generator_notices": tuple(notices), "raw_html": raw_html}
+    # no link render hook, and no theme out of sight that may bring one: Goldmark writes
+    # `../about.md` into the page as it is
+    return {
+        "generator_notices": tuple(notices),
+        "raw_html": raw_html,
+        "rewrites_page_links": False,
+    }
 
 
 def _hugo_raw_html(config: dict[str, Any]) -> bool:

@@ -466,8 +466,8 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
 
 def _source_link(target: LinkTarget, resolution: Resolution, ctx: Context) -> bool:
     """Whether a link names a page's source file that the build does not serve: on a site that
-    leaves such links as written (``rewrites_page_links`` false: Astro, SvelteKit), a page file
-    outside the folders served at ``/``."""
+    leaves such links as written (``rewrites_page_links`` false: Astro, SvelteKit, Hugo
+    without a link render hook), a page file outside the folders served at ``/``."""
     if ctx.settings.rewrites_page_links or resolution.path is None:
         return False
     if not target.path.lower().endswith(PAGE_SUFFIXES):
