@@ -225,6 +225,20 @@ def test_a_source_target_and_its_rewritten_output_share_a_key() -> None:
     assert finding_target(link, [line]) == "../b.md#c"
     assert finding_target(image, [line]) == "{{ site.baseurl }}/img/p.png"
     assert plain("Options: `--fast` and **bold** [x](y)") == "Options: --fast and bold x"
+    assert plain("An ![icon](logo.png) inside") == "An inside"  # an image shows no text
+    spaced = Finding("p.md", 1, 1, 1, 20, "YEP401", "link to `/a b/`: no page at `/a b/`")
+    assert finding_target(spaced, ["[x](</a b/>) after"]) == "/a b/"
+    assert ref_key("</edge/camel case/>") == ref_key("/edge/camel%20case/") == ("camel case", "")
+
+
+def test_a_file_url_is_served_by_that_file_only(tmp_path: Path) -> None:
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text("<main><h1>About</h1></main>")
+    (tmp_path / "legal.html").write_text("<main><h1>Legal</h1></main>")
+    output = read(tmp_path, Region(tags=("main",)))
+    assert output.exists("/about/") and output.exists("/about/index.html")
+    assert output.exists("/legal.html") and output.exists("/legal")
+    assert not output.exists("/about.html")  # no host serves about/index.html there
 
 
 def test_compare_pairs_findings_with_broken_references(tmp_path: Path) -> None:

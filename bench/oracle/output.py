@@ -216,7 +216,13 @@ class Output:
     format, Hugo's docs make their aliases so): served, as a redirect to a page."""
 
     def page(self, url: str) -> Page | None:
-        return self.pages.get(key(url))
+        found = self.pages.get(key(url))
+        path = unquote(urlsplit(url).path)
+        if found is not None and path.endswith(".html"):
+            file = found.url + "index.html" if found.url.endswith("/") else found.url
+            if path != file:
+                return None  # `/a.html` is the file a.html: no host serves a/index.html there
+        return found
 
     def exists(self, url: str) -> bool:
         """Whether the output serves something at ``url`` (a page, a redirect or any file)."""
