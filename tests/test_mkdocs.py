@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import lint_paths
 from tests.test_false_classes import write
+from yeplint.config.load import load_settings
 from yeplint.config.settings import Settings
 from yeplint.document.post import load_text
 
@@ -56,3 +59,30 @@ def test_docs_dir_and_use_directory_urls_are_read(tmp_path: Path) -> None:
     assert (settings.static_roots, settings.directory_urls) == (("src",), False)
     found = lint_paths([tmp_path], tmp_path, ["YEP301", "YEP401"], settings)
     assert [(d.code, d.column) for d in found] == [("YEP301", 23)]
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"),
+    [
+        ("", True),  # MkDocs 1.6 writes `/guide/a.md` as it is (the oracle site's build)
+        ("validation:\n  links:\n    absolute_links: relative_to_docs\n", False),
+        ("plugins:\n  - search\n  - i18n\n", False),  # a plugin that may rewrite links
+    ],
+)
+def test_a_rooted_link_to_a_page_file_is_dead_on_mkdocs(
+    tmp_path: Path, config: str, reported: bool
+) -> None:
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: x\n" + config,
+            "docs/guide/a.md": "# A\n",
+            "docs/b.md": "# B\n\n[a](/guide/a.md) [b](guide/a.md)\n",
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path / "docs" / "b.md"], tmp_path, ["YEP401"], settings)
+    expected = [
+        "link to the page file `/guide/a.md`: MkDocs leaves it as written and serves no such file"
+    ]
+    assert [d.message for d in found] == (expected if reported else [])

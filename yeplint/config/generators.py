@@ -710,7 +710,33 @@ def _mkdocs_settings(site: Path) -> dict[str, Any]:
     return {
         "directory_urls": _mkdocs_value(site, "use_directory_urls") is not False,
         "static_roots": served(mkdocs, site),
+        "rooted_page_links_as_written": _mkdocs_rooted_links_as_written(site),
     }
+
+
+_MKDOCS_PLAIN_PLUGINS = frozenset(
+    {"search", "tags", "offline", "social", "privacy", "minify", "redirects"}
+)
+"""Plugins known to leave a page's links as MkDocs writes them."""
+
+
+def _mkdocs_rooted_links_as_written(site: Path) -> bool:
+    """Whether MkDocs writes a `/`-rooted link to a page file (``/guide/setup.md``) as it is:
+    its default (``validation: links: absolute_links`` other than ``relative_to_docs``, which
+    resolves it from ``docs_dir``), unless a plugin that is not known to leave links alone, or
+    an ``INHERIT``ed file, may say otherwise."""
+    if _mkdocs_value(site, "INHERIT") is not None:
+        return False
+    plugins = _mkdocs_value(site, "plugins") or []
+    if isinstance(plugins, dict):  # `plugins: {search: {}}`
+        plugins = list(plugins)
+    if not isinstance(plugins, list):
+        return False
+    names = [next(iter(p), "") if isinstance(p, dict) else p for p in plugins]
+    if not all(n in _MKDOCS_PLAIN_PLUGINS for n in names):
+        return False
+    absolute = _dig(_mkdocs_value(site, "validation"), "links", "absolute_links")
+    return bool(absolute != "relative_to_docs")
 
 
 def _docusaurus_settings(site: Path) -> dict[str, Any]:

@@ -70,6 +70,9 @@ class Settings:
     """What every generated heading id starts with (kramdown's ``auto_id_prefix``)."""
     slug_notice: str | None = None
     """Why the site's slug algorithm could not be read (told once per run)."""
+    rooted_page_links_as_written: bool = False
+    """As ``rewrites_page_links`` false, for a `/`-rooted link only (MkDocs:
+    ``/guide/setup.md`` stays as written unless ``absolute_links: relative_to_docs``)."""
     raw_html: bool = True
     """The generator renders the HTML a page writes (``<a id="x"></a>``), so its ids are
     anchors; ``False`` for Hugo, whose Goldmark omits it unless

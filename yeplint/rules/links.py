@@ -467,11 +467,15 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
 def _source_link(target: LinkTarget, resolution: Resolution, ctx: Context) -> bool:
     """Whether a link names a page's source file that the build does not serve: on a site that
     leaves such links as written (``rewrites_page_links`` false: Astro, SvelteKit, Hugo
-    without a link render hook), a page file outside the folders served at ``/``."""
-    if ctx.settings.rewrites_page_links or resolution.path is None:
+    without a link render hook; MkDocs, a `/`-rooted one), a page file outside the folders
+    served at ``/``."""
+    rooted = target.path.startswith("/") and ctx.settings.rooted_page_links_as_written
+    if (ctx.settings.rewrites_page_links and not rooted) or resolution.path is None:
         return False
     if not target.path.lower().endswith(PAGE_SUFFIXES):
         return False
+    if rooted:
+        return True  # MkDocs renders every page file of `docs_dir` and copies none
     return not any(resolution.path.is_relative_to(f) for f in ctx.images.static_roots)
 
 
