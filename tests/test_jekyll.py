@@ -204,3 +204,22 @@ def test_a_link_to_a_pages_html_url_is_that_page(tmp_path: Path) -> None:
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path], tmp_path, ["YEP401", "YEP404"], settings)
     assert [(d.code, d.column) for d in found] == [("YEP404", 22), ("YEP401", 46)]
+
+
+def test_an_image_path_may_be_written_from_the_pages_url(tmp_path: Path) -> None:
+    # kramdown writes the path as it is: from `/guide/` (permalink: pretty), `../assets/a.png`
+    # is `/assets/a.png` (Jekyll's build of tests/oracle_sites/jekyll)
+    write(
+        tmp_path,
+        {
+            "_config.yml": "permalink: pretty\n",
+            "guide.md": (
+                "---\n---\n![a](../assets/a.png) ![b](assets/a.png) ![c](../assets/b.png)\n"
+            ),
+        },
+    )
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path / "guide.md"], tmp_path, ["YEP301", "YEP304"], settings)
+    assert [(d.code, d.column) for d in found] == [("YEP304", 42)]

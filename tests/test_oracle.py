@@ -42,7 +42,26 @@ _OPAQUE_HTML = (
     " Markdown to Python-Markdown and kramdown, which pass the block through as it is;"
     " yeplint parses it as CommonMark does, so its `## heading` is a heading and an anchor"
 )
+_JEKYLL_MD_LINKS = (
+    "Jekyll writes a link to a page file (`anchors.md`) as it is, but GitHub Pages' build"
+    " turns jekyll-relative-links on, which rewrites it: which of the two builds a site is not"
+    " in the checkout, so yeplint resolves the file"
+)
 KNOWN: dict[str, dict[str, str]] = {
+    "jekyll": {
+        "heading: edge/anchors.md: yeplint 24 headings, rendered 23; heading 15: yeplint"
+        " (2, 'Inside details'), rendered (2, 'Dup')": _OPAQUE_HTML,
+        "anchors: edge/anchors.md: yeplint only: ['inside-details']; rendered only: []": (
+            _OPAQUE_HTML
+        ),
+        "rule: edge/anchors.md: YEP207 line 49: the rendering does not show it": (
+            _OPAQUE_HTML + " (the headings after it are paired one off)"
+        ),
+        "missed: edge/links.md: link `anchors.md` -> `/edge/links/anchors.md` (nothing there):"
+        " no finding": _JEKYLL_MD_LINKS,
+        "missed: edge/links.md: link `../about.md` -> `/edge/about.md` (nothing there): no"
+        " finding": _JEKYLL_MD_LINKS,
+    },
     "mkdocs": {
         "heading: docs/edge/anchors.md: yeplint 23 headings, rendered 22; heading 16: yeplint"
         " (2, 'Inside details'), rendered (2, 'Dup')": _OPAQUE_HTML,

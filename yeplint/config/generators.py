@@ -159,6 +159,7 @@ GENERATORS: tuple[Generator, ...] = (
         directory_urls=True,
         dated_folders=("_posts",),
         front_matter_slug=True,
+        paths_as_written=True,  # kramdown writes `![x](../img/a.png)` as it is
         slugs="kramdown-gfm",
     ),
     Generator(

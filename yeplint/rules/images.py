@@ -134,7 +134,7 @@ def resolved(post: Post, ctx: Context) -> list[tuple[ImageRef, Resolution]]:
 def _from_url_applies(kind: str, post: Post, ctx: Context) -> bool:
     """Whether a relative image path may be written from the page's URL: in raw HTML on a site
     of directory URLs, and in Markdown where the generator leaves paths as written (Hugo,
-    Eleventy), for a page whose URL is known or is its folder's ``a/b/``."""
+    Jekyll, Eleventy), for a page whose URL is known or is its folder's ``a/b/``."""
     from yeplint.config.generators import by_name
 
     generator = by_name(ctx.settings.generator) if ctx.settings.generator else None
