@@ -214,3 +214,18 @@ def test_the_rendered_text_of_a_heading() -> None:
     assert rendered_text("a -- `--b` ... c---d", typographer=True) == "a \u2013 --b \u2026 c\u2014d"
     assert rendered_text(r"\*not\* <span>html</span>") == "*not* html"
     assert reference_labels("x\n\n[Some  Label]: /x\n") == {"some label"}
+
+
+def test_vitepress_slugs_an_entity_as_written() -> None:
+    # VitePress 1.6's build (tests/oracle_sites/vitepress): `Tom &amp; Jerry` is `tom-amp-jerry`,
+    # `Rock & Roll` is `rock-roll`; the other generators decode the entity first
+    from yeplint.document.inline import rendered_text
+
+    vitepress = slugs.style("vitepress")
+    assert vitepress is not None
+    texts = [
+        (rendered_text(t, entities=vitepress.entities), None)
+        for t in ("Tom &amp; Jerry", "Rock & Roll", "`a&amp;b` &copy;")
+    ]
+    assert slugs.heading_ids(texts, vitepress) == ["tom-amp-jerry", "rock-roll", "a-amp-b-copy"]
+    assert rendered_text("Tom &amp; Jerry") == "Tom & Jerry"

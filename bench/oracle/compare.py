@@ -133,7 +133,7 @@ def plain(markdown: str) -> str:
     text = re.sub(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])", "", text)  # an image shows no text
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
-    text = re.sub(r"(?<!\\)<[^>]+>", "", text)  # `\<script setup>` is text, not a tag
+    text = re.sub(r"(?<!\\)</?[A-Za-z][^>]*>", "", text)  # `\<script setup>`, `a < b` are text
     text = re.sub(r"(?<![\w\\])([*_]{1,3})(\S.*?\S|\S)\1(?!\w)", r"\2", text)
     text = text.replace("`", "").replace("\\", "")
     text = re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))].strip(), text)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 _MARKUP = frozenset("[*_`<!\\&~")
 """Characters without which the text as written is the text rendered (no parse needed)."""
 _OPTIONS = pyromark.Options.ENABLE_STRIKETHROUGH
+_AMPERSAND = "\ue000"
+"""A private-use character that stands for ``&`` while entities are kept as written."""
 _DASHES = (("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"))
 """The typographer's replacements that change an id (its quotes become other punctuation,
 which every slug drops as it drops ``'``): em dash, en dash, ellipsis."""
@@ -43,13 +45,21 @@ def rendered_text(
     *,
     image_alt: bool = False,
     typographer: bool = False,
+    entities: bool = True,
 ) -> str:
     """The text of the heading whose inline content is ``markdown``, on a page whose reference
     definitions have ``labels`` (``[text][label]`` is a link there, and shows its text): with
     ``image_alt`` an image's alt text is part of it; with ``typographer`` ``---``, ``--`` and
-    ``...`` outside code spans are the characters they are rendered as."""
+    ``...`` outside code spans are the characters they are rendered as; without ``entities``
+    an entity stays as written (VitePress: ``Tom &amp; Jerry`` is ``tom-amp-jerry``)."""
     if _MARKUP.isdisjoint(markdown):
         return _typeset(markdown) if typographer else markdown
+    if not entities and "&" in markdown:
+        # no entity for the parser: each `&` is a character it does not know, put back after
+        shown = rendered_text(
+            markdown.replace("&", _AMPERSAND), labels, image_alt=image_alt, typographer=typographer
+        )
+        return shown.replace(_AMPERSAND, "&")
 
     def defined(link: BrokenLink) -> tuple[str, str] | None:
         return ("", "") if _label(str(link["reference"])) in labels else None

@@ -234,7 +234,8 @@ class Style:
     heading's rendered text (:func:`yeplint.document.inline.rendered_text`), with an image's
     alt text when ``image_alt`` and the typographer's dashes when ``typographer``; or, with
     ``as_written``, its Markdown as written (kramdown's own parser). ``empty``: the id of a
-    heading whose slug is empty (Goldmark: ``heading``)."""
+    heading whose slug is empty (Goldmark: ``heading``). Without ``entities``, an entity is
+    slugged as written (VitePress: ``&amp;`` is ``amp``)."""
 
     slugify: Slugify
     unique: Callable[[str, set[str]], str] = unique_dash
@@ -243,6 +244,7 @@ class Style:
     typographer: bool = False
     as_written: bool = False
     empty: str = ""
+    entities: bool = True
 
 
 def style(name: str, separator: str = "-") -> Style | None:
@@ -266,6 +268,8 @@ def style(name: str, separator: str = "-") -> Style | None:
         return Style(_STYLES[name], unique_counted, as_written=True)
     if name == "zola":
         return Style(zola, image_alt=True)
+    if name == "vitepress":
+        return Style(vitepress, entities=False)
     found = _STYLES.get(name)
     return Style(found) if found is not None else None
 

@@ -206,7 +206,16 @@ def anchors(
     else:
         labels = reference_labels(post.text) if any("]" in t for t, _ in pairs) else frozenset()
         texts = [
-            (rendered_text(t, labels, image_alt=how.image_alt, typographer=how.typographer), g)
+            (
+                rendered_text(
+                    t,
+                    labels,
+                    image_alt=how.image_alt,
+                    typographer=how.typographer,
+                    entities=how.entities,
+                ),
+                g,
+            )
             for t, g in pairs
         ]
     ids = slugs.heading_ids(texts, how)
