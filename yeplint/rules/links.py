@@ -265,7 +265,8 @@ def link_target(link: LinkRef, site: SiteMap | None = None, base: str = "") -> L
     autolink always has a scheme) is not a file `example.org`, and a path whose ending is not a
     known file type (:data:`FILE_SUFFIXES`) is a page's route. A target written with a
     well-known template form is what it names (:func:`expand_link`: kind ``post`` for Jekyll's
-    `{% post_url %}`); on a site served under ``base`` (Jekyll's ``baseurl``), a `/`-rooted
+    `{% post_url %}`); on a site served under ``base`` (Jekyll's ``baseurl``, the path of
+    Hugo's ``baseURL``), a `/`-rooted
     path names the page below it, and one outside it is of kind ``outside``. With the
     ``site``'s URL map, a file ending its generator serves pages under (VitePress's `.md`,
     `.html`) names a page."""
@@ -447,6 +448,7 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     beside_hint(target.path, post, ctx) or msg("check the file name and folder"),
                 )
         elif target.kind == "outside" and ctx.site is not None:
+            base = ctx.settings.base_path
             yield Violation(
                 link.span,
                 msg(
@@ -454,7 +456,11 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     target=target.path,
                     base=ctx.settings.base_path,
                 ),
-                msg("write `{new}`", new="{{ site.baseurl }}" + target.path),
+                msg(
+                    "write `{new}`",
+                    new=("{{ site.baseurl }}" if ctx.settings.generator == "jekyll" else base)
+                    + target.path,
+                ),
             )
         elif target.kind == "post" and ctx.site is not None:
             if _post(target.path, ctx) is None:
