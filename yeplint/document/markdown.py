@@ -44,7 +44,7 @@ OPTIONS = (
 
 @record(frozen=False)
 class Heading:
-    __slots__ = ("anchor", "indent", "level", "plain", "raw", "setext", "span", "text")
+    __slots__ = ("anchor", "indent", "level", "raw", "setext", "span", "text")
     level: int
     text: str
     """The heading's inline content as written (ATX hashes, closing sequence and a trailing
@@ -59,11 +59,6 @@ class Heading:
     block quote and a list item's content column), as markdownlint's MD023 counts them."""
     anchor: str | None
     """The id given in a heading attribute block (``{#anker}``), if any."""
-    plain: str | None
-    """The heading's text as rendered, which the generators' heading ids are made of: a link
-    as its text, emphasis and code spans without their marks, HTML tags left out, escapes and
-    entities resolved (``[*Kop*](x.md) \\_1`` is ``Kop _1``). ``None`` where the generators
-    differ: an image (its alt text is in some ids, not in others), math, a footnote."""
 
     def __init__(
         self,
@@ -74,7 +69,6 @@ class Heading:
         raw: str,
         indent: int = 0,
         anchor: str | None = None,
-        plain: str | None = None,
     ) -> None:
         self.level = level
         self.text = text
@@ -83,7 +77,6 @@ class Heading:
         self.raw = raw
         self.indent = indent
         self.anchor = anchor
-        self.plain = plain
 
     def __hash__(self) -> int:
         return hash(
@@ -633,8 +626,7 @@ class _Walker:
     def _new_run(
         self, block: str, start: int, end: int, payload: Any = None, tight: bool = False
     ) -> _Run:
-        # a heading's text is kept for its rendered text (Heading.plain); a heading is rare
-        keep = block == "Heading" or self.raw.startswith(self.emphasis, start)  # type: ignore[arg-type]
+        keep = block != "Heading" and self.raw.startswith(self.emphasis, start)  # type: ignore[arg-type]
         return _Run(block, start, end, payload, tight, keep, self.bytes)
 
     def _start(self, kind: str, payload: Any, start: int, end: int) -> None:
@@ -819,7 +811,6 @@ class _Walker:
                 raw,
                 self._indent(raw, first),
                 anchor,
-                _rendered_text(run.events, text),
             )
         )
 
@@ -951,26 +942,6 @@ class _Walker:
             self.body.comments.append(
                 Comment(comment.text, mapper.span(begin, begin + comment.length))
             )
-
-
-_MARKUP = frozenset(("Emphasis", "Strong", "Strikethrough", "Link"))
-"""Inline markup whose rendering is its content: the text of a heading id keeps only that."""
-
-
-def _rendered_text(events: list[tuple[str, str, Any, int, int]], text: str) -> str | None:
-    """A heading's text as rendered (:attr:`Heading.plain`) from its run's events; ``text``,
-    as written, when nothing in it renders otherwise."""
-    if not any(c in text for c in "*_`[]<>\\&~"):
-        return text
-    out: list[str] = []
-    for name, kind, payload, _, _ in events:
-        if name == "Text" or name == "Code":
-            out.append(payload)
-        elif name == "SoftBreak" or name == "HardBreak":
-            out.append("\n")
-        elif not (kind in _MARKUP or name == "InlineHtml"):
-            return None  # an image, math, a footnote: their text in the id is the generator's
-    return "".join(out).strip()
 
 
 def _content_start(run: _Run, text: str | bytes) -> int:
