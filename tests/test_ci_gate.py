@@ -171,7 +171,7 @@ def test_changed_since_takes_the_pages_linking_to_a_changed_or_deleted_page(site
     (trainingen / "droom-naar-doel.nl.md").write_text("# Droom\n\n## Waarom\n")
     (trainingen / "improviseren.nl.md").write_text("# Improviseren\n")
     (blog / "a.nl.md").write_text("[x](../../trainingen/droom-naar-doel)\n")
-    (blog / "b.nl.md").write_text("[x](../trainingen/improviseren.nl.md#waarom)\n")
+    (blog / "b.nl.md").write_text("[x](../../trainingen/improviseren#waarom)\n")
     (blog / "c.nl.md").write_text("Geen links.\n")
     git(site, "init", "-q")
     git(site, "add", ".")
