@@ -223,3 +223,19 @@ def test_an_image_path_may_be_written_from_the_pages_url(tmp_path: Path) -> None
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path / "guide.md"], tmp_path, ["YEP301", "YEP304"], settings)
     assert [(d.code, d.column) for d in found] == [("YEP304", 42)]
+
+
+@pytest.mark.parametrize(
+    ("config", "reported"), [("", [10]), ("kramdown:\n  parse_block_html: true\n", [])]
+)
+def test_a_heading_inside_an_html_block_is_text_to_kramdown(
+    tmp_path: Path, config: str, reported: list[int]
+) -> None:
+    # Jekyll's build of tests/oracle_sites/jekyll: `<details>` keeps its content raw
+    body = (
+        "---\n---\n<details>\n<summary>More</summary>\n\n## Inside\n\n</details>\n\n[x](#inside)\n"
+    )
+    write(tmp_path, {"_config.yml": "title: T\n" + config, "page.md": body})
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path / "page.md"], tmp_path, ["YEP404"], settings)
+    assert [d.line for d in found] == reported

@@ -86,3 +86,15 @@ def test_a_rooted_link_to_a_page_file_is_dead_on_mkdocs(
         "link to the page file `/guide/a.md`: MkDocs leaves it as written and serves no such file"
     ]
     assert [d.message for d in found] == (expected if reported else [])
+
+
+def test_a_heading_inside_an_html_block_is_text_to_python_markdown(tmp_path: Path) -> None:
+    # MkDocs' build of tests/oracle_sites/mkdocs; an element with `markdown="1"` holds Markdown
+    body = (
+        "# P\n\n<details>\n<summary>More</summary>\n\n## Inside\n\n</details>\n\n"
+        '<div markdown="1">\n\n## Parsed\n\n</div>\n\n[x](#inside) [y](#parsed)\n'
+    )
+    write(tmp_path, {"mkdocs.yml": "site_name: x\n", "docs/p.md": body})
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path / "docs" / "p.md"], tmp_path, ["YEP404"], settings)
+    assert [(d.line, d.column) for d in found] == [(16, 1)]

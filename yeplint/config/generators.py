@@ -699,6 +699,8 @@ def _jekyll_settings(site: Path) -> dict[str, Any]:
         "url_rules": jekyll.rules,
         "base_path": jekyll.baseurl,
         "routes": jekyll.routes,
+        # kramdown keeps an HTML block's content raw unless told to parse it
+        "markdown_in_html": _dig(data, "kramdown", "parse_block_html") is True,
     }
     return found
 
@@ -712,6 +714,7 @@ def _mkdocs_settings(site: Path) -> dict[str, Any]:
         "directory_urls": _mkdocs_value(site, "use_directory_urls") is not False,
         "static_roots": served(mkdocs, site),
         "rooted_page_links_as_written": _mkdocs_rooted_links_as_written(site),
+        "markdown_in_html": False,  # Python-Markdown: only in an element with `markdown="1"`
     }
 
 

@@ -73,6 +73,10 @@ class Settings:
     rooted_page_links_as_written: bool = False
     """As ``rewrites_page_links`` false, for a `/`-rooted link only (MkDocs:
     ``/guide/setup.md`` stays as written unless ``absolute_links: relative_to_docs``)."""
+    markdown_in_html: bool = True
+    """Markdown after a blank line inside an HTML element (``<details>``) is Markdown, as in
+    CommonMark; ``False`` where the parser keeps the element raw (Python-Markdown, kramdown
+    without ``parse_block_html``): its ``## heading`` is no heading and no anchor."""
     raw_html: bool = True
     """The generator renders the HTML a page writes (``<a id="x"></a>``), so its ids are
     anchors; ``False`` for Hugo, whose Goldmark omits it unless

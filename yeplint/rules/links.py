@@ -18,6 +18,7 @@ from yeplint.document.inline import reference_labels, rendered_text
 from yeplint.document.markdown import Heading, LinkRef, Paragraph
 from yeplint.document.mdx import rendered_imports
 from yeplint.document.post import Post
+from yeplint.document.rawhtml import raw_html_lines
 from yeplint.document.templates import expand_link, may_add_headings
 from yeplint.locale.messages import Message, msg
 from yeplint.rules.context import Context
@@ -128,7 +129,8 @@ def known_anchors(
     if how is not None and not post.binary and not brings_content(post):
         untitled = settings is not None and settings.body_h1_is_title
         kramdown = settings is not None and settings.slugs.startswith("kramdown")
-        ids = anchors(post, how, without_h1=untitled, kramdown=kramdown)
+        in_html = settings is None or settings.markdown_in_html
+        ids = anchors(post, how, without_h1=untitled, kramdown=kramdown, markdown_in_html=in_html)
         if ids is not None:
             ids |= terms(post, how, kramdown=kramdown)
             if settings is None or settings.raw_html:
@@ -191,13 +193,18 @@ def anchors(
     *,
     without_h1: bool = False,
     kramdown: bool = False,
+    markdown_in_html: bool = True,
 ) -> set[str] | None:
     """The anchors of this page's headings as ``how`` makes them (an explicit `{#id}` wins;
     repeats get the generator's suffix); ``None`` when one cannot be worked out. With
     ``without_h1`` (Docusaurus, whose theme renders every H1 without its id), an H1 still
     counts for the repeats' suffixes but has no anchor. With ``kramdown`` (Jekyll), each
-    heading as kramdown reads it (:func:`_kramdown_heading`)."""
+    heading as kramdown reads it (:func:`_kramdown_heading`). Without ``markdown_in_html``, a
+    heading inside a raw HTML element (:mod:`yeplint.document.rawhtml`) is none."""
     headings = post.body.headings
+    if not markdown_in_html and "<" in post.text:
+        raw = raw_html_lines(post.lines, post.body.code_lines)
+        headings = [h for h in headings if h.span.line not in raw]
     pairs = [(h.text, h.anchor) for h in headings]
     if kramdown:
         pairs = [_kramdown_heading(post, h) for h in headings]
