@@ -809,6 +809,9 @@ def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
     """A link without a target: `[tekst]()` or `[tekst](#)` (in HTML, `href=""`; `href="#"` is
     the usual stand-in of an HTML example and is not reported).
 
+    `[](){#id}`, no text and an attribute list with an id right after it, places an anchor
+    (mkdocs-autorefs) and is not reported either.
+
     ## Why is this bad?
     Clicking it goes nowhere (or to the top of the page): a link that was meant to be filled in.
 
@@ -827,10 +830,28 @@ def empty_link(post: Post, ctx: Context) -> Iterator[Violation]:
         if link.kind == "autolink":
             continue
         empty = ("", "<>") if link.kind == "html" else ("", "#", "<>")  # `<a href="#">`: a dummy
-        if link.target.strip() in empty:
+        if link.target.strip() in empty and not _anchor_link(post, link):
             yield Violation(
                 link.span, msg("link has no target"), msg("write the address, or remove the link")
             )
+
+
+_EMPTY_LINK = LazyPattern(r"\[\]\(\s*\)")
+_ATTRIBUTE_ID_AFTER = LazyPattern(r"\{\s*:?\s*#[^\s}]+[^}\n]*\}")
+
+
+def _anchor_link(post: Post, link: LinkRef) -> bool:
+    """Whether ``link`` is `[](){#id}`: no text, no target and an attribute list with an id
+    right after it, which places an anchor (mkdocs-autorefs' Markdown anchors, through
+    Python-Markdown's attr_list) rather than a link left to be filled in."""
+    span = link.span
+    if link.kind != "markdown" or span.line != span.end_line or span.line > len(post.lines):
+        return False
+    line = post.lines[span.line - 1]
+    return bool(
+        _EMPTY_LINK.fullmatch(line, span.column - 1, span.end_column - 1)
+        and _ATTRIBUTE_ID_AFTER.match(line, span.end_column - 1)
+    )
 
 
 @rule("YEP404", "missing-anchor")
