@@ -98,3 +98,44 @@ def test_a_heading_inside_an_html_block_is_text_to_python_markdown(tmp_path: Pat
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path / "docs" / "p.md"], tmp_path, ["YEP404"], settings)
     assert [(d.line, d.column) for d in found] == [(16, 1)]
+
+
+ZENSICAL = (
+    '[project]\nsite_name = "S"\ndocs_dir = "src"\nuse_directory_urls = false\n\n'
+    "[project.markdown_extensions.toc.slugify]\n"
+    'object = "pymdownx.slugs.slugify"\nkwds = { case = "lower" }\n'
+)
+
+
+def test_a_zensical_project_is_read_as_mkdocs_reads_its_settings(tmp_path: Path) -> None:
+    """Zensical builds MkDocs projects; its `zensical.toml` holds mkdocs.yml's settings in
+    `[project]`: the folder served, the URLs and the heading anchors are read from there."""
+    from yeplint.config.generators import by_name, site_slugs
+    from yeplint.config.load import load_settings
+
+    write(
+        tmp_path,
+        {
+            "zensical.toml": ZENSICAL,
+            "src/index.md": (
+                "---\ntitle: Home\n---\n\n# Welcome\n\n## Ça Va\n\n"
+                "[logo](/img/logo.png) ![gone](/img/gone.png) [here](#ça-va) [gh](#a-va)\n"
+            ),
+            "src/img/logo.png": "",
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    assert settings.generator == "mkdocs"
+    assert (settings.static_roots, settings.directory_urls) == (("src",), False)
+    mkdocs = by_name("mkdocs")
+    assert mkdocs is not None
+    assert site_slugs(mkdocs, tmp_path) == ("pymdownx-lower", "-", None)
+    found = lint_paths([tmp_path], tmp_path, ["YEP208", "YEP301", "YEP401", "YEP404"], settings)
+    assert [(d.code, d.column) for d in found] == [("YEP301", 23), ("YEP404", 61)]
+
+
+def test_a_zensical_toml_without_its_project_table_names_no_generator(tmp_path: Path) -> None:
+    from yeplint.config.generators import site_in
+
+    write(tmp_path, {"zensical.toml": '[tool]\nname = "x"\n', "docs/index.md": "# Home\n"})
+    assert site_in(tmp_path) is None

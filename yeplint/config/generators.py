@@ -134,6 +134,17 @@ _HUGO = Generator(
     file_urls=True,
 )
 
+_MKDOCS = Generator(
+    "mkdocs",
+    ("mkdocs.yml", "mkdocs.yaml"),
+    ("site",),
+    ("docs",),
+    title_is_h1=False,
+    directory_urls=True,
+    slugs="python-markdown",
+)
+ZENSICAL_CONFIG = "zensical.toml"
+
 GENERATORS: tuple[Generator, ...] = (
     _HUGO,
     Generator(
@@ -162,15 +173,10 @@ GENERATORS: tuple[Generator, ...] = (
         paths_as_written=True,  # kramdown writes `![x](../img/a.png)` as it is
         slugs="kramdown-gfm",
     ),
-    Generator(
-        "mkdocs",
-        ("mkdocs.yml", "mkdocs.yaml"),
-        ("site",),
-        ("docs",),
-        title_is_h1=False,
-        directory_urls=True,
-        slugs="python-markdown",
-    ),
+    _MKDOCS,
+    # Zensical, by Material for MkDocs' makers, builds MkDocs projects the same way; its own
+    # configuration holds mkdocs.yml's settings in the table `[project]`
+    _MKDOCS._replace(markers=(ZENSICAL_CONFIG,), marker_text=LazyPattern(r"^\s*\[project\]", re.M)),
     Generator(
         "astro",
         ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.cjs"),
@@ -475,19 +481,34 @@ def served(generator: Generator, site: Path) -> tuple[str, ...]:
     """The folders the generator serves at ``/``, relative to ``site``: MkDocs' ``docs_dir``
     as ``mkdocs.yml`` sets it, else the generator's own (:attr:`Generator.static`)."""
     if generator.name == "mkdocs":
-        folder = _mkdocs_value(site, "docs_dir")
+        folder = mkdocs_value(site, "docs_dir")
         if isinstance(folder, str) and folder.strip():
             return (folder.strip().rstrip("/"),)
     return generator.static
 
 
-def _mkdocs_value(site: Path, key: str) -> Any:
-    """A top-level value of the site's ``mkdocs.yml`` (``None`` when absent or unreadable)."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
-        data = read_config(site / name)
+def mkdocs_config(site: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The site's MkDocs settings and their file: its ``mkdocs.yml``, else the ``[project]``
+    table of a ``zensical.toml``, which Zensical reads with the same names (its
+    ``markdown_extensions`` as a table: ``[project.markdown_extensions.toc]``); ``None`` when
+    there is none, or it cannot be read."""
+    for name in ("mkdocs.yml", "mkdocs.yaml", ZENSICAL_CONFIG):
+        path = site / name
+        data = read_config(path)
+        if name == ZENSICAL_CONFIG:
+            data = _dig(data, "project")
         if isinstance(data, dict):
-            return data.get(key)
+            return path, data
+        if data is not None or path.is_file():
+            return None  # there, but not a mapping: the file MkDocs reads, unreadable
     return None
+
+
+def mkdocs_value(site: Path, key: str) -> Any:
+    """A top-level value of the site's MkDocs settings (:func:`mkdocs_config`; ``None`` when
+    absent or unreadable)."""
+    found = mkdocs_config(site)
+    return found[1].get(key) if found is not None else None
 
 
 _MKDOCS_SLUGIFIERS = {
@@ -503,11 +524,12 @@ def _mkdocs_slugs(site: Path) -> SiteSlugs:
     """MkDocs: the ``toc`` extension's ``slugify`` and ``separator`` where they are written as
     literals (``!!python/name:markdown.extensions.toc.slugify_unicode``,
     ``!!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}``)."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
-        path = site / name
-        extensions = _dig(read_config(path), "markdown_extensions")
-        if extensions is None:
-            continue
+    found = mkdocs_config(site)
+    if found is not None:
+        path, config = found
+        extensions = config.get("markdown_extensions")
+        if isinstance(extensions, dict):  # zensical.toml: a table of extensions
+            extensions = [{name: options} for name, options in extensions.items()]
         items = extensions if isinstance(extensions, list) else [extensions]
         for item in items:
             toc = _dig(item, "toc") if isinstance(item, dict) else None
@@ -516,10 +538,10 @@ def _mkdocs_slugs(site: Path) -> SiteSlugs:
             separator = toc.get("separator", "-")
             if not isinstance(separator, str):
                 return "unknown", "-", _unreadable(path, "toc: separator")
-            found = _mkdocs_slugify(toc.get("slugify"))
-            if found is None:
+            style = _mkdocs_slugify(toc.get("slugify"))
+            if style is None:
                 return "unknown", "-", _unreadable(path, "toc: slugify")
-            return found, separator, None
+            return style, separator, None
         return "python-markdown", "-", None
     return "python-markdown", "-", None
 
@@ -528,6 +550,11 @@ def _mkdocs_slugify(value: Any) -> str | None:
     """The slug style a ``toc: slugify:`` value names; ``None`` when it is none we know."""
     if value is None:
         return "python-markdown"
+    if isinstance(value, dict) and isinstance(value.get("object"), str):
+        # zensical.toml: `slugify = {object = "pymdownx.slugs.slugify", kwds = {case = "lower"}}`
+        name, kwds = value["object"], value.get("kwds")
+        tag = "python/object/apply:" if kwds is not None else "python/name:"
+        value = _Tagged(f"tag:yaml.org,2002:{tag}{name}", {"kwds": kwds} if kwds else None)
     if not isinstance(value, _Tagged):
         return None
     if value.tag.startswith("tag:yaml.org,2002:python/name:"):
@@ -711,7 +738,7 @@ def _mkdocs_settings(site: Path) -> dict[str, Any]:
     mkdocs = by_name("mkdocs")
     assert mkdocs is not None
     return {
-        "directory_urls": _mkdocs_value(site, "use_directory_urls") is not False,
+        "directory_urls": mkdocs_value(site, "use_directory_urls") is not False,
         "static_roots": served(mkdocs, site),
         "rooted_page_links_as_written": _mkdocs_rooted_links_as_written(site),
         "markdown_in_html": False,  # Python-Markdown: only in an element with `markdown="1"`

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from yeplint import LazyPattern
 from yeplint.config.files import read_upto
+from yeplint.config.generators import ZENSICAL_CONFIG, mkdocs_value
 from yeplint.config.settings import PAGE_SUFFIXES, Settings
 from yeplint.site.urls import HEAD_BYTES, language_of, normalize
 
@@ -91,6 +92,11 @@ def layout_of(root: Path, settings: Settings) -> Layout:
         return Layout(generator, None)
     if generator == "mkdocs":
         config = _text(root, ("mkdocs.yml", "mkdocs.yaml"))
+        if not config and (root / ZENSICAL_CONFIG).is_file():
+            docs = mkdocs_value(root, "docs_dir")
+            if mkdocs_value(root, "use_directory_urls") is False:
+                return Layout(generator, None)
+            return Layout(generator, root / (docs if isinstance(docs, str) else "docs"))
         if re.search(r"^use_directory_urls:\s*false\b", config, re.M | re.I):
             return Layout(generator, None)
         found = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", config, re.M)
