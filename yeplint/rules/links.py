@@ -959,6 +959,8 @@ def terms(post: Post, how: slugs.Style = _GITHUB, *, kramdown: bool = False) -> 
             for i in _ATTRIBUTE_ID.findall(rest)
             if (m := _KRAMDOWN_ID.match(i)) is not None
         }
+    elif any("\\" in i for i in found):  # `{#\_fn_1}`: Markdown's escapes, undone in the id
+        found = {_ESCAPED.sub(r"\1", i) for i in found}
     if "\n: " in text:
         for term in defined_terms(text):
             if _AUTOLINK.fullmatch(term.strip()):
