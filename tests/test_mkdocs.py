@@ -139,3 +139,17 @@ def test_a_zensical_toml_without_its_project_table_names_no_generator(tmp_path: 
 
     write(tmp_path, {"zensical.toml": '[tool]\nname = "x"\n', "docs/index.md": "# Home\n"})
     assert site_in(tmp_path) is None
+
+
+def test_an_indented_later_line_of_a_paragraph_is_no_heading_on_an_mkdocs_page() -> None:
+    """Python-Markdown reads a `#` line as a heading only where the `#` starts the line (past a
+    block quote's `>`): a list item's second line `  #1132.` is the item's text."""
+    page = (
+        "* Fixed a leak -\n  #1132.\n* Sped up -\n    #1133 too\n\n"
+        "A paragraph\n  #96 indented\n\n> quoted\n> #77 Quote\n\n* item\n#94 Lazy\n"
+    )
+    post = load_text(Path("p.md"), "p.md", page.encode(), ("yaml",), admonitions=True)
+    assert [(h.text, h.span.line) for h in post.body.headings] == [
+        ("77 Quote", 10),
+        ("94 Lazy", 13),
+    ]

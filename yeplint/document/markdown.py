@@ -1274,11 +1274,16 @@ def _inline_link() -> re.Pattern[str]:
     return re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 
 
+_QUOTE_MARKERS = LazyPattern(r"^(?: {0,3}> ?)*")
+
+
 def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
     """Add the headings Python-Markdown (MkDocs) reads where CommonMark reads text: a line of a
     paragraph that starts with 1-6 ``#`` is a heading even without a space after them
     (``#NoSpace`` is an H1), and wherever it stands in the paragraph. A line whose start
-    continues a code span, link or HTML from the line before is not."""
+    continues a code span, link or HTML from the line before is not, nor a later line of the
+    paragraph indented in the file (past a block quote's ``>``): a list item's second line
+    ``  #1132.`` is the item's text."""
     known = {h.span.line for h in body.headings}
     added = False
     for paragraph in body.paragraphs:
@@ -1291,6 +1296,8 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
             if match is None or not plain or line in known:
                 continue
             raw = lines[line - line_offset - 1]
+            if k and not _QUOTE_MARKERS.sub("", raw, count=1).startswith("#"):
+                continue  # an indented line goes on its paragraph: Python-Markdown keeps it
             column = column_of(content.rstrip(), raw) + 1
             span = Span(line, column, line, column + len(content.rstrip()))
             text = _inline_link().sub(r"\1", match[2].strip())
