@@ -239,3 +239,28 @@ def test_a_heading_inside_an_html_block_is_text_to_kramdown(
     settings = load_settings(start=tmp_path, paths=[tmp_path])
     found = lint_paths([tmp_path / "page.md"], tmp_path, ["YEP404"], settings)
     assert [d.line for d in found] == reported
+
+
+def test_a_permalink_without_an_ending_and_a_post_in_html_are_served(tmp_path: Path) -> None:
+    """Jekyll writes a page whose permalink ends neither in `/` nor in `.html` to that path
+    with `.html` added (`permalink: /biography` is `biography.html`), and a post written in
+    HTML, with front matter or without, is served by the posts' permalink like a Markdown
+    one."""
+    write(
+        tmp_path,
+        {
+            "_config.yml": "title: T\n",
+            "bio.md": "---\npermalink: /biography\n---\n\nBio.\n",
+            "contact.html": "---\npermalink: /contact\n---\n<p>x</p>\n",
+            "cars/_posts/2030-10-10-launch.html": "---\ntitle: L\n---\n<p>x</p>\n",
+            "_posts/2030-10-11-plain.html": "<p>no front matter: a post all the same</p>\n",
+            "index.md": (
+                "---\n---\n[a](/biography) [b](/biography.html) [c](/contact.html)"
+                " [d](/cars/2030/10/10/launch.html) [e](/2030/10/11/plain.html)"
+                " [f](/2030/10/10/launch.html)\n"
+            ),
+        },
+    )
+    settings = load_settings(start=tmp_path, paths=[tmp_path])
+    found = lint_paths([tmp_path], tmp_path, ["YEP401"], settings)
+    assert [d.column for d in found] == [119]  # the post's category is its folder

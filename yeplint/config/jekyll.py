@@ -146,6 +146,8 @@ def html_routes(site: Path, page: str, skip: set[str]) -> tuple[str, ...]:
                 route = _html_route(Path(folder) / name, relative, page)
                 if route is not None:
                     found.append(route)
+                    if not route.endswith(("/", ".html")):  # `permalink: /about`: about.html
+                        found.append(route + ".html")
     return tuple(found)
 
 

@@ -577,6 +577,8 @@ def build(
             continue
         site.urls[path] = url
         site.pages.setdefault(site.key(url), path)
+        if settings.generator == "jekyll" and (written := jekyll_file(url)) != url:
+            site.pages.setdefault(site.key(written), path)
         if hugo is not None:  # its aliases and taxonomy terms
             hugo_pages.append((path, url, read_keys(path, hugo_keys, settings)))
         for redirect in redirects(values, settings):
@@ -587,9 +589,53 @@ def build(
         _eleventy_templates(site, settings)
     if settings.docs_roots and settings.root is not None:
         _add_docusaurus_routes(site, settings, settings.root)
+    if settings.generator == "jekyll" and settings.root is not None:
+        _add_jekyll_html_posts(site, settings)
     if settings.root is not None:
         site.routes = site.routes | frozenset(map(normalize, host_redirects(settings.root)))
     return site
+
+
+def jekyll_file(url: str) -> str:
+    """The file Jekyll writes a page served at ``url`` to: ``.html`` added to a URL that ends
+    neither in ``/`` nor in ``.html`` (``permalink: /about`` writes ``about.html``, which a
+    link may name)."""
+    return url if url.endswith(("/", ".html")) else url + ".html"
+
+
+_JEKYLL_SKIP = frozenset(("node_modules", "vendor", "_site"))
+
+
+def _add_jekyll_html_posts(site: SiteMap, settings: Settings) -> None:
+    """Jekyll: the URLs of the posts written in HTML (``_posts/2030-10-10-launch.html``, with
+    front matter or without: Jekyll publishes both), which yeplint does not lint but pages link
+    to, as routes: each at the pattern of the first URL rule of ``_config.yml`` that matches
+    it, as a Markdown post's."""
+    import os
+
+    from yeplint.config.globs import matches_any
+
+    root = settings.root
+    assert root is not None
+    found: list[str] = []
+    rules = settings.url_rules
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in _JEKYLL_SKIP]
+        if Path(folder).name != "_posts":
+            continue
+        for name in files:
+            path = Path(folder) / name
+            if not name.endswith((".html", ".htm")):
+                continue
+            relative = path.relative_to(root).as_posix()
+            collection = next((r for r in rules if matches_any(r.patterns, relative)), None)
+            if collection is None or collection.url is None:
+                continue
+            keys = front_matter_keys(collection.url, settings)
+            url = url_of(path, collection, settings, read_keys(path, keys, settings))
+            if url is not None:
+                found += {normalize(url), normalize(jekyll_file(url))}
+    site.routes = site.routes | frozenset(found)
 
 
 _PATTERN = LazyPattern(r"[:*()\[\]{}?]")
