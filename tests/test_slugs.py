@@ -229,3 +229,21 @@ def test_vitepress_slugs_an_entity_as_written() -> None:
     ]
     assert slugs.heading_ids(texts, vitepress) == ["tom-amp-jerry", "rock-roll", "a-amp-b-copy"]
     assert rendered_text("Tom &amp; Jerry") == "Tom & Jerry"
+
+
+def test_the_toc_extension_is_found_under_its_module_name_too(tmp_path: Path) -> None:
+    """Python-Markdown loads `markdown.extensions.toc` as it loads `toc`, and zensical.toml
+    nests a dotted name into tables."""
+    mkdocs = by_name("mkdocs")
+    assert mkdocs is not None
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n  - markdown.extensions.toc:\n"
+        "      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n"
+    )
+    assert site_slugs(mkdocs, tmp_path) == ("python-markdown-unicode", "-", None)
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "zensical.toml").write_text(
+        '[project]\nsite_name = "x"\n[project.markdown_extensions.markdown.extensions.toc]\n'
+        'separator = "_"\n'
+    )
+    assert site_slugs(mkdocs, tmp_path) == ("python-markdown", "_", None)

@@ -532,7 +532,7 @@ def _mkdocs_slugs(site: Path) -> SiteSlugs:
             extensions = [{name: options} for name, options in extensions.items()]
         items = extensions if isinstance(extensions, list) else [extensions]
         for item in items:
-            toc = _dig(item, "toc") if isinstance(item, dict) else None
+            toc = _toc(item) if isinstance(item, dict) else None
             if not isinstance(toc, dict):
                 continue
             separator = toc.get("separator", "-")
@@ -544,6 +544,16 @@ def _mkdocs_slugs(site: Path) -> SiteSlugs:
             return style, separator, None
         return "python-markdown", "-", None
     return "python-markdown", "-", None
+
+
+def _toc(item: dict[str, Any]) -> Any:
+    """The options of the ``toc`` extension in an entry of ``markdown_extensions``, under its
+    short name or its module's (``markdown.extensions.toc``; in ``zensical.toml`` a table in
+    tables)."""
+    for name in ("toc", "markdown.extensions.toc"):
+        if name in item:
+            return item[name] if item[name] is not None else {}
+    return _dig(item, "markdown", "extensions", "toc")
 
 
 def _mkdocs_slugify(value: Any) -> str | None:
