@@ -153,3 +153,11 @@ def test_an_indented_later_line_of_a_paragraph_is_no_heading_on_an_mkdocs_page()
         ("77 Quote", 10),
         ("94 Lazy", 13),
     ]
+
+
+def test_a_fancylists_item_is_no_heading() -> None:
+    """`#. item` numbers itself with pymdownx.fancylists; without it Python-Markdown makes an
+    H1 `. item` of it, which no one means: not read as a heading either way."""
+    page = "# Lists\n\n#. first\n#. second\n\n#) third\n"
+    post = load_text(Path("p.md"), "p.md", page.encode(), ("yaml",), admonitions=True)
+    assert [h.text for h in post.body.headings] == ["Lists"]

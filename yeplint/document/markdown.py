@@ -1283,7 +1283,8 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
     (``#NoSpace`` is an H1), and wherever it stands in the paragraph. A line whose start
     continues a code span, link or HTML from the line before is not, nor a later line of the
     paragraph indented in the file (past a block quote's ``>``): a list item's second line
-    ``  #1132.`` is the item's text."""
+    ``  #1132.`` is the item's text. ``#. item`` is left alone: an item of pymdownx.fancylists'
+    self-numbering list, no title written as ``. item``."""
     known = {h.span.line for h in body.headings}
     added = False
     for paragraph in body.paragraphs:
@@ -1298,6 +1299,8 @@ def hash_headings(body: Body, lines: list[str], line_offset: int) -> None:
             raw = lines[line - line_offset - 1]
             if k and not _QUOTE_MARKERS.sub("", raw, count=1).startswith("#"):
                 continue  # an indented line goes on its paragraph: Python-Markdown keeps it
+            if content.startswith(("#. ", "#) ")):
+                continue  # pymdownx.fancylists' item of a list that numbers itself
             column = column_of(content.rstrip(), raw) + 1
             span = Span(line, column, line, column + len(content.rstrip()))
             text = _inline_link().sub(r"\1", match[2].strip())
