@@ -312,6 +312,24 @@ def test_an_image_a_script_of_the_site_names_is_no_orphan(tmp_path: Path) -> Non
     ]
 
 
+def test_an_image_the_sites_configuration_names_is_no_orphan(tmp_path: Path) -> None:
+    """The theme shows the logo and favicon `mkdocs.yml` (or `zensical.toml`) names; a
+    template, the avatar a data file names."""
+    write(
+        tmp_path,
+        {
+            "mkdocs.yml": "site_name: S\ntheme:\n  name: material\n  logo: logo.svg\n",
+            "zensical.toml": '[project]\nsite_name = "S"\n[project.theme]\nfavicon = "fav.png"\n',
+            "_data/authors.yml": "anna:\n  avatar: /docs/anna.jpg\n",
+            "docs/index.md": page("Home."),
+        },
+    )
+    for name in ("logo.svg", "fav.png", "anna.jpg", "old.png"):
+        (tmp_path / "docs" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    diagnostics = lint_paths([tmp_path], tmp_path, ["YEP501"], Settings())
+    assert [d.message for d in diagnostics] == ["image `old.png` is not used by any page"]
+
+
 # YEP308: Eleventy Image serves an <img> in the widths it names
 
 

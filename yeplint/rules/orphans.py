@@ -42,7 +42,8 @@ def orphan_image(post: Post, ctx: Context) -> Iterator[Violation]:
     An image named like a file beside it (`anna.jpg` next to `anna.nl.md`, `acme.png` next to
     `acme.json`) is taken to be that page's picture, which a template shows: not reported. Nor
     is an image whose file name a script, component or template of the site names
-    (`"/img/features/fast.png"` in a React page `src/pages/index.js`).
+    (`"/img/features/fast.png"` in a React page `src/pages/index.js`), or its configuration or
+    a data file (`logo: logo.svg` in `mkdocs.yml`, `_data/authors.yml`).
 
     ## Options
     `orphan-ignore`: globs of images that are never orphans. Reported at the image, only in a
@@ -175,9 +176,16 @@ CODE_SUFFIXES = (
     ".njk",
     ".liquid",
     ".hbs",
+    ".yml",
+    ".yaml",
+    ".toml",
+    ".json",
 )
 """The site's own scripts, components and templates: a page of its own (a React page
-``src/pages/index.js``) or a layout may show an image by its path, which no Markdown page does."""
+``src/pages/index.js``) or a layout may show an image by its path, which no Markdown page does;
+and its configuration and data files, which its theme or templates read one from
+(``theme: {logo: logo.svg}`` in ``mkdocs.yml`` or ``zensical.toml``, Jekyll's
+``_data/authors.yml``, ``hugo.toml``'s ``params``)."""
 _SKIPPED = frozenset({"node_modules", "vendor", "__pycache__"})
 
 
