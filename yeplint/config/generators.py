@@ -766,9 +766,9 @@ def _mkdocs_rooted_links_as_written(site: Path) -> bool:
     its default (``validation: links: absolute_links`` other than ``relative_to_docs``, which
     resolves it from ``docs_dir``), unless a plugin that is not known to leave links alone, or
     an ``INHERIT``ed file, may say otherwise."""
-    if _mkdocs_value(site, "INHERIT") is not None:
+    if mkdocs_value(site, "INHERIT") is not None:
         return False
-    plugins = _mkdocs_value(site, "plugins") or []
+    plugins = mkdocs_value(site, "plugins") or []
     if isinstance(plugins, dict):  # `plugins: {search: {}}`
         plugins = list(plugins)
     if not isinstance(plugins, list):
@@ -776,7 +776,7 @@ def _mkdocs_rooted_links_as_written(site: Path) -> bool:
     names = [next(iter(p), "") if isinstance(p, dict) else p for p in plugins]
     if not all(n in _MKDOCS_PLAIN_PLUGINS for n in names):
         return False
-    absolute = _dig(_mkdocs_value(site, "validation"), "links", "absolute_links")
+    absolute = _dig(mkdocs_value(site, "validation"), "links", "absolute_links")
     return bool(absolute != "relative_to_docs")
 
 
