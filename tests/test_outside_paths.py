@@ -310,4 +310,6 @@ def test_inside_resolves_symlinks_without_looking_outside(
     assert files.inside("new/x.md", root) == root / "new" / "x.md"
     for path in ("out.md", "outdir/o.json", "loop/x", "../outside/o.json", "/etc/hostname"):
         assert files.inside(path, root) is None, path
+    assert files.confine("loop/x", root) == files.LOOP
+    assert files.confine("outdir/o.json", root) == files.OUTSIDE
     assert all(p == str(root) or p.startswith(f"{root}{os.sep}") for p in looked), looked

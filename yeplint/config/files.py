@@ -104,12 +104,25 @@ SYMLINK_HOPS = 40
 """The most symlinks one path may pass through (the kernel's limit): a loop ends there."""
 
 
+OUTSIDE = "outside"
+"""What :func:`confine` says of a path that leaves the root."""
+LOOP = "loop"
+"""What :func:`confine` says of a path whose symlinks go round in circles."""
+
+
 def inside(path: Path | str, root: Path) -> Path | None:
+    """``path`` resolved inside ``root`` (see :func:`confine`), else ``None``."""
+    found = confine(path, root)
+    return found if isinstance(found, Path) else None
+
+
+def confine(path: Path | str, root: Path) -> Path | str:
     """``path`` with every symlink resolved when it stays inside ``root`` (a resolved folder)
-    all the way, else ``None`` (``../``, an absolute path, a symlink out, a symlink loop). Only
+    all the way (``../``, an absolute path and a symlink out all leave it). Only
     names inside ``root`` are ever looked at (``lstat`` and ``readlink``): what lies outside is
     never stat'ed, listed or read, as ``os.path.realpath`` would. A name that does not exist
-    ends the resolving: the rest is joined as written."""
+    ends the resolving: the rest is joined as written. Not inside: :data:`OUTSIDE`, or
+    :data:`LOOP` after more symlinks than the kernel follows."""
     whole = root / path
     current = Path(whole.anchor)
     pending = list(whole.parts[1:])
@@ -124,23 +137,23 @@ def inside(path: Path | str, root: Path) -> Path | None:
             if root.is_relative_to(following):  # on the way down to the root: its own folders
                 current = following
                 continue
-            return None
+            return OUTSIDE
         try:
             found = following.lstat()
         except (OSError, ValueError):
             rest = Path(os.path.normpath(following.joinpath(*pending)))
-            return rest if rest.is_relative_to(root) else None
+            return rest if rest.is_relative_to(root) else OUTSIDE
         if stat.S_ISLNK(found.st_mode):
             hops += 1
             if hops > SYMLINK_HOPS:
-                return None
+                return LOOP
             target = following.readlink()
             if target.is_absolute():
                 current = Path(target.anchor)
             pending = [*target.parts[1 if target.is_absolute() else 0 :], *pending]
             continue
         current = following
-    return current if current.is_relative_to(root) else None
+    return current if current.is_relative_to(root) else OUTSIDE
 
 
 def project_boundary(root: Path) -> Path:

@@ -14,7 +14,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from yeplint.config.files import inside
+from yeplint.config.files import LOOP, confine
 from yeplint.config.globs import matches_any
 from yeplint.config.settings import Settings
 from yeplint.locale.messages import msg
@@ -321,8 +321,13 @@ def _walk(
                 walked.append(f"link:{path}")
             # resolved name by name inside the root (or the trusted folder): what a symlink
             # leads to outside them is never looked at, not even stat'ed
-            target = next((t for base in bases if (t := inside(place, base)) is not None), None)
+            found = [confine(place, base) for base in bases]
+            target = next((t for t in found if isinstance(t, Path)), None)
             page = suffixes is None or path.name.endswith(suffixes)
+            if target is None and LOOP in found:
+                if page:
+                    unread(path, msg("a broken or looping symlink"), specs)
+                continue
             if target is None:
                 if page:
                     unread(path, msg("a symlink that leaves the content root"), specs)

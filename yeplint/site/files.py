@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from yeplint import record
-from yeplint.config.files import inside
+from yeplint.config.files import LOOP, confine
 from yeplint.locale.messages import msg
 from yeplint.site.exif import Reader, has_location
 
@@ -330,7 +330,10 @@ class ImageResolver:
                 # looked at, not even stat'ed (the listing did not follow it either)
                 place = Path(os.path.realpath(parent), part)
                 bases = (Path(os.path.realpath(root)), *self.trusted)
-                target = next((t for b in bases if (t := inside(place, b)) is not None), None)
+                found = [confine(place, b) for b in bases]
+                target = next((t for t in found if isinstance(t, Path)), None)
+                if target is None and LOOP in found:
+                    return Resolution(Status.MISSING, base / relative)
                 if target is None and self.trusted:  # a folder the user named: followed
                     real = Path(os.path.realpath(place))
                     target = real if any(_inside(real, t) for t in self.trusted) else None
