@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from yeplint import LazyPattern
+
 BLOCK_TAGS = frozenset(
     {"address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl"}
     | {"fieldset", "figure", "footer", "form", "header", "hgroup", "main", "nav", "noscript"}
     | {"ol", "section", "table", "ul"}
 )
 """Elements both parsers take for blocks and keep raw (the ones a page wraps content in)."""
-_START = re.compile(r" {0,3}<([A-Za-z][\w-]*)(\s[^<>]*)?>")
-_MARKDOWN = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
+_START = LazyPattern(r" {0,3}<([A-Za-z][\w-]*)(\s[^<>]*)?>")
+_MARKDOWN = LazyPattern(r"\smarkdown\s*=", re.IGNORECASE)
 
 
 def raw_html_lines(lines: Sequence[str], code: Collection[int] = ()) -> frozenset[int]:
