@@ -42,6 +42,7 @@ from xml.etree import ElementTree as ET
 
 from click.testing import CliRunner
 
+from tests.fuzz.fuzz import TOKENS as FUZZ_TOKENS
 from yeplint.cli import main as cli_main
 from yeplint.document.source import decode, split_lines
 
@@ -66,62 +67,17 @@ FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
 PARSE_CODES = {"YEP001", "YEP004", "YEP005", "YEP006", "YEP007", "YEP009", "YEP010"}
 
 TOKENS = [
-    b"---\n",
-    b"+++\n",
+    *FUZZ_TOKENS,  # the fuzz test's, and what the probe adds to them
     b"...\n",
-    b"\r\n",
-    b"\r",
-    b"\n",
-    b"#",
-    b"##",
-    b"###### ",
-    b"![",
-    b"](",
-    b")",
-    b"[",
-    b"]",
-    b"<img src=",
-    b'alt="',
-    b">",
-    b"<!--",
-    b"-->",
-    b"`",
-    b"```\n",
-    b"*",
-    b"_",
-    b"> ",
-    b"- ",
-    b"1. ",
-    b"    ",
-    b"\t",
-    b": ",
-    b"'",
-    b'"',
-    b"&a ",
-    b"*a",
-    b"!!python/",
-    b"? ",
-    b"{",
-    b"}",
-    b"\x00",
-    b"\xff",
-    b"\xef\xbb\xbf",
-    b"\xe9",
     b"\xed\xa0\x80",
     b"\xf0\x9f\x8e\x89",
     b"\xe2\x80\xa8",
     b"\x0b",
     b"\x0c",
     b"\x1b[2J",
-    b"\\",
-    b"yeplint-disable ",
     b"<!-- yeplint-disable-next-line -->\n",
-    b"title:",
     b"title = ",
-    b"date: 2024-02-30",
     b"draft: yes\n",
-    b"=====\n",
-    b"| a |\n|---|\n",
     b'{{< ref "x" >}}',
     b"{% link x.md %}",
     b"import X from './x'\n",
@@ -132,10 +88,7 @@ TOKENS = [
     b"![](./x.png)",
     b"[a](#kop)",
     b"[a](./other.md)",
-    b"<<: *",
-    b"~",
     b"Title: x\n",
-    b"categories:\n  - ",
 ]
 
 
