@@ -73,17 +73,66 @@ def test_a_site_in_a_monorepo_folder_two_levels_down(
     assert not [line for line in found if "apps/api" in line]
 
 
-def test_several_sites_below_are_named_and_each_is_checked_when_named(
+def zola_and_mkdocs(root: Path) -> None:
+    zola_in_docs(root)
+    site(
+        root,
+        {
+            "website/mkdocs.yml": "site_name: W\n",
+            "website/docs/index.md": "---\ntitle: W\n---\n\n# W\n\n##  Kop\n\n![Foto](weg.png)\n",
+        },
+    )
+
+
+def test_several_sites_below_are_each_checked_with_their_own_conventions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    zola_in_docs(tmp_path)
-    site(tmp_path, {"website/mkdocs.yml": "site_name: W\n", "website/docs/index.md": "# W\n"})
-    _, told = run(tmp_path, monkeypatch)
-    assert "2 sites below: docs/ (a Zola site), website/ (an MkDocs site)" in told
-    assert "`yeplint check docs/`" in told
-    named, told = run(tmp_path, monkeypatch, "docs/")
+    zola_and_mkdocs(tmp_path)
+    found, told = run(tmp_path, monkeypatch)
     assert "docs/ looks like a Zola site" in told
-    assert not [line for line in named if "YEP006" in line]
+    assert "website/ looks like an MkDocs site" in told
+    assert not [line for line in found if "YEP006" in line]  # TOML is Zola's front matter
+    assert "README.md" not in "\n".join(found)  # outside both sites, as beside one site
+    docs, _ = run(tmp_path, monkeypatch, "docs/")
+    website, _ = run(tmp_path, monkeypatch, "website/")
+    assert docs and website
+    assert sorted(found) == sorted(docs + website)  # as if each were named alone
+
+
+def test_two_sites_named_in_one_run_keep_their_own_conventions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second site's pages were judged by the first's settings (a Zola page's TOML front
+    matter was YEP006 when an MkDocs site was named first)."""
+    zola_and_mkdocs(tmp_path)
+    both, _ = run(tmp_path, monkeypatch, "website/", "docs/")
+    alone = [*run(tmp_path, monkeypatch, "website/")[0], *run(tmp_path, monkeypatch, "docs/")[0]]
+    assert not [line for line in both if "YEP006" in line]
+    assert sorted(both) == sorted(alone)
+    pages = ["website/docs/index.md", "docs/content/guide/index.md"]
+    assert sorted(run(tmp_path, monkeypatch, *pages)[0]) == sorted(alone)  # pre-commit's way
+
+
+def test_a_fix_over_two_sites_fixes_each_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zola_and_mkdocs(tmp_path)
+    guide = tmp_path / "docs" / "content" / "guide" / "index.md"
+    guide.write_text(TOML_PAGE + "\n##Stap\n", encoding="utf-8")
+    found, _ = run(tmp_path, monkeypatch, "--fix", "website/", "docs/")
+    assert not [line for line in found if "YEP201" in line or "YEP202" in line]
+    assert "\n## Kop\n" in (tmp_path / "website" / "docs" / "index.md").read_text()
+    assert guide.read_text(encoding="utf-8") == TOML_PAGE + "\n## Stap\n"
+
+
+def test_a_configuration_governs_every_site_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a yeplint.toml the run is the configuration's, whatever sites lie below it."""
+    zola_and_mkdocs(tmp_path)
+    (tmp_path / "yeplint.toml").write_text('front-matter = ["yaml"]\n', encoding="utf-8")
+    found, _ = run(tmp_path, monkeypatch, "website/", "docs/")
+    assert [line for line in found if line.startswith("docs/") and "YEP006" in line]
 
 
 def test_a_file_named_outside_the_site_keeps_the_defaults(

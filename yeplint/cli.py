@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from yeplint.engine.hookrun import Share
     from yeplint.engine.linter import Linter
     from yeplint.engine.result import Result
+    from yeplint.engine.session import Check
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -239,6 +240,17 @@ _cache_dir_option = click.option(
 )
 
 
+class Linted(NamedTuple):
+    """What :func:`_lint` did: the run's result, the linter of its first site, the record of
+    the pages checked for the other pre-commit hook, and per site its result and linter (the
+    fixes of a page are checked by its own site's linter)."""
+
+    result: Result
+    linter: Linter
+    hook: Share | None
+    parts: list[tuple[Result, Linter]]
+
+
 def _lint(
     paths: tuple[Path, ...],
     select: tuple[str, ...],
@@ -261,15 +273,14 @@ def _lint(
     cache_dir: Path | None = None,
     frames: bool = True,
     echo_stdin: bool = False,
-) -> tuple[Result, Linter, Share | None]:
+) -> Linted:
     """Lint what the options name (:mod:`yeplint.engine.session`), telling its notices on
-    stderr in the reader's language, with a progress bar on a terminal for a large run.
+    stderr in the reader's language, with a progress bar on a terminal for a large run; the
+    paths of several sites each with its own site's settings (:func:`session.site_groups`).
     ``echo_stdin``: standard input is printed back when there is nothing to check (``--fix``
     on an excluded buffer, whose caller replaces the buffer with what it reads, as ruff)."""
     from yeplint.config.load import reader_language
-    from yeplint.config.settings import ConfigError
     from yeplint.engine import session
-    from yeplint.engine.linter import tune_gc
     from yeplint.locale.messages import render
 
     def tell(notice: str, settings: Settings) -> None:
@@ -299,11 +310,59 @@ def _lint(
         extends=overrides[1],
         cache_dir=cache_dir,
     )
+    groups = session.site_groups(check)
+    if len(groups) == 1:
+        one = _lint_one(check, tell, progress, jobs, frames, echo_stdin, stdin)
+        assert one is not None  # alone: nothing to check exits
+        result, linter, hook = one
+        return Linted(result, linter, hook, [(result, linter)])
+    # several sites: each checked with its own conventions, one report (no hook record: the
+    # other hook's run may group the pages otherwise)
+    parts = [
+        done[:2]
+        for group in groups
+        if (
+            done := _lint_one(
+                check._replace(paths=group, share=False), tell, progress, jobs, frames, alone=False
+            )
+        )
+    ]
+    if not parts:
+        sys.exit(0)  # every page named is excluded (each site has told so)
+    from yeplint.engine.result import Result
+
+    merged = Result()
+    for part, _ in parts:
+        merged.merge(part)
+    merged.diagnostics.sort(key=lambda d: d.sort_key)
+    merged.finished = True
+    return Linted(merged, parts[0][1], None, parts)
+
+
+def _lint_one(
+    check: Check,
+    tell: Callable[[str, Settings], None],
+    progress: bool,
+    jobs: int,
+    frames: bool,
+    echo_stdin: bool = False,
+    stdin: bytes | None = None,
+    *,
+    alone: bool = True,
+) -> tuple[Result, Linter, Share | None] | None:
+    """One group of :func:`_lint`: its settings, targets, run and conclusion; ``None`` for a
+    site whose every page named is excluded when other sites are checked (not ``alone``)."""
+    from yeplint.config.settings import ConfigError
+    from yeplint.engine import session
+    from yeplint.engine.linter import tune_gc
+
     try:
         prepared = session.prepare(check, tell, sys.stdin.buffer.read)
     except session.UsageError as exc:
         _fail(str(exc))
     except session.NothingToCheck:
+        if not alone:
+            return None
         if echo_stdin and stdin is not None:
             sys.stdout.buffer.write(stdin)  # `--fix` on an excluded buffer: it stays as it is
             sys.stdout.flush()
@@ -629,7 +688,7 @@ def check(
         or statistics
         or stdin_filename is not None
     )  # a run that shows less (or changes pages) may not vouch for a page to the other hook
-    result, linter, hook = _lint(
+    result, linter, hook, parts = _lint(
         paths,
         select,
         ignore,
@@ -672,10 +731,10 @@ def check(
         )
         sys.exit(verdict(code, warnings))
     elif show_diff:
-        code = _print_diff(_run_fixes(result, linter, unsafe=unsafe_fixes, write=False), lang)
+        code = _print_diff(_run_fixes(parts, unsafe=unsafe_fixes, write=False), lang)
         sys.exit(code if code == 2 or not exit_zero else 0)
     elif fix:
-        fixed = _run_fixes(result, linter, unsafe=unsafe_fixes, write=True)
+        fixed = _run_fixes(parts, unsafe=unsafe_fixes, write=True)
         _merge_fixes(result, fixed)
         _tell_fixed(fixed, lang)
         changed = fixed.fixed_files > 0
@@ -730,18 +789,27 @@ def _watch(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     run(paths, planned, lambda: ctx.invoke(check, **options), _fail)
 
 
-def _run_fixes(result: Result, linter: Linter, *, unsafe: bool, write: bool) -> FixReport:
-    from yeplint.engine.fix import fix_files
+def _run_fixes(parts: list[tuple[Result, Linter]], *, unsafe: bool, write: bool) -> FixReport:
+    """The fixes of every site's pages, each checked again by its own site's linter."""
+    from yeplint.engine.fix import FixReport, fix_files
 
-    return fix_files(
-        result.diagnostics,
-        result.files,
-        linter.lint_bytes,
-        unsafe=unsafe,
-        write=write,
-        limit=linter.settings.max_file_size,
-        formats=linter.settings.front_matter,
-    )
+    report = FixReport()
+    for result, linter in parts:
+        part = fix_files(
+            result.diagnostics,
+            result.files,
+            linter.lint_bytes,
+            unsafe=unsafe,
+            write=write,
+            limit=linter.settings.max_file_size,
+            formats=linter.settings.front_matter,
+        )
+        report.fixed_files += part.fixed_files
+        report.fixed_problems += part.fixed_problems
+        report.changes += part.changes
+        report.diagnostics.update(part.diagnostics)
+        report.refused += part.refused
+    return report
 
 
 def _merge_fixes(result: Result, fixed: FixReport) -> None:
@@ -862,7 +930,7 @@ def baseline_command(
     from yeplint.engine.parallel import default_jobs
 
     overrides = _overrides(exclude, extend_exclude, per_file_ignores, respect_gitignore)
-    result, _, _ = _lint(
+    result = _lint(
         paths,
         select,
         ignore,
@@ -872,7 +940,7 @@ def baseline_command(
         jobs=default_jobs(),
         force_exclude=force_exclude,
         overrides=overrides,
-    )
+    ).result
     try:
         baseline.write(output, result.diagnostics)
     except OSError as exc:

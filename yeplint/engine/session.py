@@ -96,6 +96,67 @@ class Prepared:
     hook: Share | None = None
 
 
+def site_groups(check: Check) -> list[tuple[Path, ...]]:
+    """The named paths in one group per site, for a run that no configuration governs (no
+    ``--config``, no ``--isolated``, no ``yeplint.toml`` above the working folder): each group
+    is checked with its own site's conventions, so that one site's rules never reach another
+    site's pages (``yeplint check hugo-site/ jekyll-site/``; pre-commit in a repository that
+    holds two sites). A folder with several sites below it stands for each of them and for
+    the pages below it that a site's signature claims (the Yep site's preset), as the one site
+    below a folder stands for it (:attr:`Settings.site_below`). One group, the paths as
+    named, when they all belong to one site (or to none)."""
+    named = check.paths or (Path(),)
+    if check.config is not None or check.isolated or check.stdin_filename is not None:
+        return [check.paths]
+    from yeplint.config.load import find_config, load_settings
+
+    if find_config(Path.cwd().resolve()) is not None:
+        return [check.paths]
+    groups: dict[Path | None, list[Path]] = {}
+    roots: dict[tuple[Path, bool], Path | None] = {}
+    work = [(path, True) for path in named]
+    while work:
+        path, given = work.pop(0)
+        is_dir = path.is_dir()
+        folder = path.resolve() if is_dir else path.resolve().parent
+        if (folder, is_dir) not in roots:
+            roots[folder, is_dir] = load_settings(paths=[path]).root
+        root = roots[folder, is_dir]
+        if root is None and is_dir and (split := _sites_below(path)):
+            sites, rest = split
+            for site in sites:
+                groups.setdefault(site.resolve(), []).append(site)
+            work[:0] = [(page, False) for page in rest]
+            continue
+        if given or root is not None:
+            # a page below the folder outside every site is not checked, as beside the one
+            # site below a folder (Settings.site_below); the Yep site's have its preset
+            groups.setdefault(root, []).append(path)
+    if len(groups) < 2:
+        return [check.paths]
+    return [tuple(paths) for paths in groups.values()]
+
+
+def _sites_below(folder: Path) -> tuple[list[Path], list[Path]] | None:
+    """A folder with several sites below it: each site's folder (as the folder was named:
+    ``corpus/hugo-docs``), and the pages outside every site; ``None`` when fewer than two
+    sites are below it."""
+    from yeplint.config.generators import detect_below
+    from yeplint.config.load import UNCONFIGURED
+    from yeplint.site.discovery import discover
+
+    base = folder.resolve()
+    found = [site for _, site in detect_below(base)]
+    if len(found) < 2:
+        return None
+    rest = [
+        t.path
+        for t in discover([folder], Settings(include=UNCONFIGURED))
+        if not any(t.path.resolve().is_relative_to(site) for site in found)
+    ]
+    return [folder / site.relative_to(base) for site in found], rest
+
+
 def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepared:
     """The settings, the linter and the targets of ``check``; :class:`UsageError` when it
     cannot run."""
