@@ -224,15 +224,10 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
     rooted at that site's folder, with a notice; else those of the one site below it
     (:func:`site_below`); ``None`` when there is none. What ``yeplint init`` would write, less
     the inferred schemas."""
-    from yeplint.config.generators import detect
-
     start = paths[0].resolve() if paths else Path.cwd().resolve()
-    folder = start if start.is_dir() else start.parent
-    chain = [folder, *folder.parents][:SITE_SEARCH_DEPTH]
-    top = next((f for f in chain if (f / ".git").exists()), chain[-1])
-    found = detect(folder, top)
+    found = marked_site(start)
     if found is None:  # a file named outside any site is none of the site's pages
-        return site_below(folder) if start.is_dir() else None
+        return site_below(start) if start.is_dir() else None
     generator, site = found
     return replace(
         _conventions(generator, site),
@@ -243,6 +238,38 @@ def generator_site(paths: Sequence[Path]) -> Settings | None:
             kind=_a_site(generator.shown, vowel=generator.vowel_sound),
         ),
     )
+
+
+def marked_site(path: Path) -> tuple[Generator, Path] | None:
+    """The generator whose marker file is in the folder of ``path`` (resolved) or one above
+    it, up to the repository's top, with that site's folder; ``None`` when there is none."""
+    from yeplint.config.generators import detect
+
+    folder = path if path.is_dir() else path.parent
+    chain = [folder, *folder.parents][:SITE_SEARCH_DEPTH]
+    top = next((f for f in chain if (f / ".git").exists()), chain[-1])
+    return detect(folder, top)
+
+
+def site_root(path: Path) -> Path | None:
+    """The folder of the site that a run over ``path`` alone, with no configuration file,
+    takes its conventions from (:func:`load_settings`): the Yep site's signature, a
+    generator's marker at or above it, or the one site below a folder; ``None`` for the
+    defaults. Nothing of the site is read: a run over many pages asks it of each folder."""
+    from yeplint.config.generators import detect_below
+    from yeplint.config.presets import detect as detect_preset
+
+    preset = detect_preset([path])
+    if preset is not None:
+        folder = preset[1]
+        return folder.parent if folder.name == "content" else folder
+    start = path.resolve()
+    found = marked_site(start)
+    if found is not None:
+        return found[1]
+    if start.is_dir() and len(below := detect_below(start)) == 1:
+        return below[0][1]
+    return None
 
 
 def _conventions(generator: Generator, site: Path) -> Settings:

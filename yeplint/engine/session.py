@@ -108,7 +108,7 @@ def site_groups(check: Check) -> list[tuple[Path, ...]]:
     named = check.paths or (Path(),)
     if check.config is not None or check.isolated or check.stdin_filename is not None:
         return [check.paths]
-    from yeplint.config.load import find_config, load_settings
+    from yeplint.config.load import find_config, site_root
 
     if find_config(Path.cwd().resolve()) is not None:
         return [check.paths]
@@ -120,7 +120,7 @@ def site_groups(check: Check) -> list[tuple[Path, ...]]:
         is_dir = path.is_dir()
         folder = path.resolve() if is_dir else path.resolve().parent
         if (folder, is_dir) not in roots:
-            roots[folder, is_dir] = load_settings(paths=[path]).root
+            roots[folder, is_dir] = site_root(path)
         root = roots[folder, is_dir]
         if root is None and is_dir and (split := _sites_below(path)):
             sites, rest = split
