@@ -155,6 +155,20 @@ def test_a_link_hook_or_content_adapter_leaves_links_unjudged_and_says_so_once(
     assert shown in err
 
 
+def test_a_run_of_rules_that_resolve_nothing_is_not_told_what_links_it_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(
+        tmp_path,
+        {"layouts/_markup/render-link.html": "{{ . }}\n", "content/a.md": page("##Kop")},
+    )
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--select", "YEP2", "."])
+    assert "YEP201" in done.stdout
+    assert "links to pages are not checked" not in done.stderr  # no link rule runs
+    assert "looks like a Hugo site" in done.stderr
+
+
 def test_a_section_or_type_link_hook_and_the_embedded_one_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

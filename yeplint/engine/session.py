@@ -48,6 +48,11 @@ class NothingToCheck(Exception):
     passes them): nothing to check, and nothing wrong (exit 0; the notice is told first)."""
 
 
+REFERENCE_RULES = ("YEP3", "YEP4", "YEP5")
+"""The rules that resolve a page's images, links and anchors, translations and addresses as
+the site serves them: the only ones the generator notices (a computed configuration value, a
+link render hook, heading ids yeplint cannot make) speak of."""
+
 _NONE: Mapping[str, Any] = MappingProxyType({})
 """No overrides (a ``NamedTuple`` default is shared: read-only)."""
 
@@ -180,19 +185,21 @@ def prepare(check: Check, tell: Tell, read_stdin: Callable[[], bytes]) -> Prepar
         if check.overrides or check.extends:
             added = {k: (*getattr(settings, k), *v) for k, v in check.extends.items()}
             settings = replace(settings, **{**check.overrides, **added})
-        if settings.detected:
-            tell(settings.detected, settings)
-        if settings.slug_notice:
-            tell(settings.slug_notice, settings)
-        from yeplint.site.urls import hugo_notice
-
-        if notice := hugo_notice(settings):
-            tell(notice, settings)
-        for notice in settings.generator_notices:
-            tell(notice, settings)
         linter = Linter(
             settings, select=check.select, ignore=check.ignore, extend_select=check.extend_select
         )
+        if settings.detected:
+            tell(settings.detected, settings)
+        if any(code.startswith(REFERENCE_RULES) for code in linter.enabled):
+            # what the site's configuration leaves unjudged concerns its images and links only
+            if settings.slug_notice:
+                tell(settings.slug_notice, settings)
+            from yeplint.site.urls import hugo_notice
+
+            if notice := hugo_notice(settings):
+                tell(notice, settings)
+            for notice in settings.generator_notices:
+                tell(notice, settings)
         linter.check_schemas()
         if check.cache and check.stdin_filename is None:
             from yeplint.engine.cache import Cache
