@@ -43,6 +43,7 @@ from xml.etree import ElementTree as ET
 from click.testing import CliRunner
 
 from tests.fuzz.fuzz import TOKENS as FUZZ_TOKENS
+from tests.fuzz.fuzz import mutate as fuzz_mutate
 from yeplint.cli import main as cli_main
 from yeplint.document.source import decode, split_lines
 
@@ -206,24 +207,7 @@ def _insert(rng: random.Random, data: bytes, piece: bytes) -> bytes:
 
 
 def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
-    for _ in range(rng.randint(1, 6)):
-        choice = rng.random()
-        pos = rng.randint(0, len(data)) if data else 0
-        if choice < 0.45:
-            data = data[:pos] + rng.choice(TOKENS) + data[pos:]
-        elif choice < 0.65 and data:
-            end = min(len(data), pos + rng.randint(1, 16))
-            data = data[:pos] + data[end:]
-        elif choice < 0.8 and data:
-            index = rng.randrange(len(data))
-            data = data[:index] + bytes([rng.randrange(256)]) + data[index + 1 :]
-        elif choice < 0.9:
-            other = rng.choice(seeds)
-            cut = rng.randint(0, len(other))
-            data = data[:pos] + other[cut:]
-        else:
-            data = data[:pos] + rng.choice(TOKENS) * rng.randint(2, 200) + data[pos:]
-    return data
+    return fuzz_mutate(rng, data, seeds, TOKENS, rounds=6)
 
 
 def make_input(rng: random.Random, seeds: list[bytes]) -> tuple[bytes, list[str]]:

@@ -15,6 +15,7 @@ import random
 import tempfile
 import time
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 from yeplint.config.settings import Settings
@@ -98,12 +99,20 @@ TOKENS = [
 ]
 
 
-def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
-    for _ in range(rng.randint(1, 8)):
+def mutate(
+    rng: random.Random,
+    data: bytes,
+    seeds: list[bytes],
+    tokens: Sequence[bytes] = TOKENS,
+    rounds: int = 8,
+) -> bytes:
+    """``data`` with 1 to ``rounds`` random edits: a token inserted or repeated, bytes cut or
+    changed, the tail of another seed spliced in."""
+    for _ in range(rng.randint(1, rounds)):
         choice = rng.random()
         pos = rng.randint(0, len(data)) if data else 0
         if choice < 0.45:
-            data = data[:pos] + rng.choice(TOKENS) + data[pos:]
+            data = data[:pos] + rng.choice(tokens) + data[pos:]
         elif choice < 0.65 and data:
             end = min(len(data), pos + rng.randint(1, 16))
             data = data[:pos] + data[end:]
@@ -115,7 +124,7 @@ def mutate(rng: random.Random, data: bytes, seeds: list[bytes]) -> bytes:
             cut = rng.randint(0, len(other))
             data = data[:pos] + other[cut:]
         else:
-            data = data[:pos] + rng.choice(TOKENS) * rng.randint(2, 200) + data[pos:]
+            data = data[:pos] + rng.choice(tokens) * rng.randint(2, 200) + data[pos:]
     return data
 
 
