@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -627,3 +628,23 @@ def test_an_id_in_a_code_block_or_on_another_element_than_a_is_no_anchor(tmp_pat
     )
     found = lint_paths([tmp_path / "a.md", page], tmp_path, select=["YEP404"])
     assert [d.column for d in found] == [1, 17, 32]  # intro, span, q
+
+
+def test_a_link_out_of_the_content_root_says_so(tmp_path: Path) -> None:
+    """`../../x.md` above the root names a file the site does not serve, whether or not it
+    exists: said as such, not as a missing file (and nothing outside is looked at)."""
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    page = site / "docs" / "a.md"
+    page.write_text("# A\n\n[notes](../../notes.md) [weg](./weg.md)\n", encoding="utf-8")
+    settings = replace(Settings(), root=site, collections=())
+    found = lint_paths([page], site, select=["YEP401"], settings=settings)
+    assert [(d.column, d.message, d.hint) for d in found] == [
+        (
+            1,
+            "link target `../../notes.md` is outside the content root: the site does not serve it",
+            "link to a page or file of the site",
+        ),
+        (25, "link target `./weg.md` does not exist", "check the file name and folder"),
+    ]

@@ -460,7 +460,17 @@ def broken_link(post: Post, ctx: Context) -> Iterator[Violation]:
                     if resolution.suggestion
                     else None,
                 )
-            elif resolution.status in (Status.MISSING, Status.OUTSIDE, Status.DIRECTORY):
+            elif resolution.status is Status.OUTSIDE:
+                yield Violation(
+                    link.span,
+                    msg(
+                        "link target `{target}` is outside the content root: the site does not"
+                        " serve it",
+                        target=target.path,
+                    ),
+                    msg("link to a page or file of the site"),
+                )
+            elif resolution.status in (Status.MISSING, Status.DIRECTORY):
                 message = msg("link target `{target}` does not exist", target=target.path)
                 yield did_you_mean(
                     post,
